@@ -1,0 +1,100 @@
+// What detection produces and the store keeps: rings with the indicators that make their score
+// and the evidence behind each indicator, risk per party, and inspection targets per line.
+// The JSON of `ringscope detect --json` and `ringscope target --json` is built from these.
+import { z } from 'zod';
+import { NodeRef } from './graph.ts';
+
+export const Typology = z.enum([
+  'community',
+  'shared_identifiers',
+  'broker_centred',
+  'phoenix',
+  'undervaluation',
+  'origin_misdeclaration',
+  'split_shipments',
+  'guilt_by_association',
+  'centrality',
+]);
+export type Typology = z.infer<typeof Typology>;
+
+/** What a person can open to check an indicator: nodes, relationships and declaration lines. */
+export const Evidence = z
+  .object({
+    nodes: z.array(NodeRef).default([]),
+    /** Relationship ids (see relId). */
+    rels: z.array(z.string()).default([]),
+    /** Shipment ids, `declarationId/line`. */
+    declarations: z.array(z.string()).default([]),
+  })
+  .strict();
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Indicator = z
+  .object({
+    /** Stable machine name, e.g. `shared_address`, `unit_value_below_median`. */
+    name: z.string(),
+    value: z.number().finite(),
+    weight: z.number().finite(),
+    /** value × weight after normalisation: the indicator's share of the score. */
+    contribution: z.number().finite(),
+    /** One line a person can read, e.g. "3 of 4 importers share one address". */
+    description: z.string(),
+    evidence: Evidence,
+  })
+  .strict();
+export type Indicator = z.infer<typeof Indicator>;
+
+export const RingMember = NodeRef.extend({ role: z.string() }).strict();
+export type RingMember = z.infer<typeof RingMember>;
+
+export const Ring = z
+  .object({
+    /** Stable across reruns on the same data, e.g. `R-shared_identifiers-3f9a1c`. */
+    id: z.string(),
+    typology: Typology,
+    score: z.number().min(0).max(1),
+    /** Estimated duty shortfall, in the declarations' currency. */
+    revenueAtRisk: z.number().finite().nonnegative(),
+    explanation: z.string(),
+    members: z.array(RingMember).min(1),
+    indicators: z.array(Indicator),
+  })
+  .strict();
+export type Ring = z.infer<typeof Ring>;
+
+export const PartyRisk = NodeRef.extend({
+  score: z.number().min(0).max(1),
+  revenueAtRisk: z.number().finite().nonnegative(),
+  ringIds: z.array(z.string()),
+  reasons: z.array(z.string()),
+}).strict();
+export type PartyRisk = z.infer<typeof PartyRisk>;
+
+export const LineTarget = z
+  .object({
+    declarationId: z.string(),
+    line: z.number().int().positive(),
+    score: z.number().min(0).max(1),
+    reasons: z.array(z.string()),
+  })
+  .strict();
+export type LineTarget = z.infer<typeof LineTarget>;
+
+/** One detection run, written to the store as a whole (replacing the previous run). */
+export const DetectionRun = z
+  .object({
+    runId: z.string(),
+    startedAt: z.string(),
+    finishedAt: z.string(),
+    seed: z.number().int(),
+    rings: z.array(Ring),
+    parties: z.array(PartyRisk),
+    targets: z.array(LineTarget),
+  })
+  .strict();
+export type DetectionRun = z.infer<typeof DetectionRun>;
+
+export type RingSummary = Pick<Ring, 'id' | 'typology' | 'score' | 'revenueAtRisk' | 'explanation'> & {
+  memberCount: number;
+};
+

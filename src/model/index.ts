@@ -1,0 +1,5 @@
+// The domain model: zod schemas are the single source of the types they validate.
+export * from './labels.ts';
+export * from './graph.ts';
+export * from './shipment.ts';
+export * from './findings.ts';
