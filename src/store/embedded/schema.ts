@@ -15,30 +15,30 @@ export type Db = Database.Database;
 const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE nodes (
+    n INTEGER PRIMARY KEY,
     label TEXT NOT NULL,
     id TEXT NOT NULL,
     props TEXT NOT NULL,
     name_lc TEXT,
     source_file TEXT,
-    source_row INTEGER,
-    PRIMARY KEY (label, id)
-  ) WITHOUT ROWID;
+    source_row INTEGER
+  );
+  CREATE UNIQUE INDEX nodes_key ON nodes (label, id);
   CREATE INDEX nodes_name ON nodes (name_lc) WHERE name_lc IS NOT NULL;
   CREATE INDEX nodes_shipment_order ON nodes (
     json_extract(props, '$.date'), json_extract(props, '$.declarationId'), json_extract(props, '$.line'), id
   ) WHERE label = 'Shipment';
 
+  -- Relationships refer to nodes by their row number: small keys make the two B-trees a
+  -- relationship costs several times cheaper to write than text keys. Ids are derived on read.
   CREATE TABLE rels (
-    id TEXT NOT NULL PRIMARY KEY,
+    from_n INTEGER NOT NULL,
     type TEXT NOT NULL,
-    from_label TEXT NOT NULL,
-    from_id TEXT NOT NULL,
-    to_label TEXT NOT NULL,
-    to_id TEXT NOT NULL,
-    props TEXT NOT NULL
+    to_n INTEGER NOT NULL,
+    props TEXT NOT NULL,
+    PRIMARY KEY (from_n, type, to_n)
   ) WITHOUT ROWID;
-  CREATE INDEX rels_from ON rels (from_label, from_id, type, to_label, to_id);
-  CREATE INDEX rels_to ON rels (to_label, to_id, type, from_label, from_id);
+  CREATE INDEX rels_to ON rels (to_n, type, from_n);
 
   -- Counts kept by triggers: an upsert that updates does not fire AFTER INSERT.
   CREATE TABLE node_counts (label TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
