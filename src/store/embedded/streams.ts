@@ -70,7 +70,7 @@ const partyColumns = BUSINESS_LABELS.map(
 export async function* streamShipments(path: string): AsyncGenerator<ShipmentRecord> {
   const sql = `SELECT n.props, ${partyColumns}
     FROM nodes n WHERE n.label = 'Shipment'
-    ORDER BY json_extract(n.props, '$.date'), json_extract(n.props, '$.declarationId'), json_extract(n.props, '$.line'), n.id`;
+    ORDER BY n.ship_date, n.ship_declaration, n.ship_line, n.id`;
   type Row = {
     props: string;
     importer_id: string | null;
