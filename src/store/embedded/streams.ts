@@ -61,7 +61,7 @@ export async function* streamRels(path: string, types: readonly RelType[]): Asyn
 }
 
 const partyColumns = BUSINESS_LABELS.map(
-  (label) => `(SELECT p.id FROM rels r JOIN nodes p ON p.n = r.to_n
+  (label) => `(SELECT p.id FROM rels r CROSS JOIN nodes p ON p.n = r.to_n
      WHERE r.from_n = n.n AND r.type = '${SHIPMENT_REL[label]}' AND p.label = '${label}'
      ORDER BY p.id LIMIT 1) AS ${label.toLowerCase()}_id`,
 ).join(',\n');
@@ -69,7 +69,7 @@ const partyColumns = BUSINESS_LABELS.map(
 /** Every declaration line with its parties, by date, declaration id, line (then shipment id). */
 export async function* streamShipments(path: string): AsyncGenerator<ShipmentRecord> {
   const sql = `SELECT n.props, ${partyColumns}
-    FROM nodes n WHERE n.label = 'Shipment'
+    FROM nodes n INDEXED BY nodes_shipment_order WHERE n.label = 'Shipment'
     ORDER BY n.ship_date, n.ship_declaration, n.ship_line, n.id`;
   type Row = {
     props: string;
