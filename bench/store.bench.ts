@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { relId, shipmentId } from '../src/model/index.ts';
+import { RelType, relId, shipmentId } from '../src/model/index.ts';
 import type { GraphNode, GraphRel, NodeRef } from '../src/model/index.ts';
 import { openEmbeddedStore } from '../src/store/embedded/index.ts';
-import type { WriteBatch } from '../src/store/graph-store.ts';
+import type { GraphStore, WriteBatch } from '../src/store/graph-store.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 200_000);
 const LINES_PER_BATCH = 1000;
@@ -108,6 +108,52 @@ function baseline(path: string, batches: WriteBatch[]): Timing {
   return timing;
 }
 
+/** Typical reads on the imported store, each timed once (the hub is the busiest broker). */
+async function timeReads(store: GraphStore): Promise<[string, Timing | null][]> {
+  const timed: [string, Timing | null][] = [];
+  const time = async (name: string, work: () => Promise<unknown>) => {
+    const stop = startTiming();
+    await work();
+    timed.push([name, stop()]);
+  };
+  const hub: NodeRef = { label: 'Broker', id: 'BR-0' };
+  await time('counts()', () => store.counts());
+  await time('search "firm im-12" (name prefix), limit 20', () => store.search('firm im-12', { limit: 20 }));
+  await time('search "10000000042" (declaration), limit 20', () =>
+    store.search('10000000042', { limit: 20 }),
+  );
+  await time('neighbourhood of the busiest broker, 2 hops, limit 500', () =>
+    store.neighbourhood({ start: hub, hops: 2, limit: 500 }),
+  );
+  await time('paths IM-1 → IM-2, maxLength 4, k 3, Shipment excluded', () =>
+    store.paths({
+      from: { label: 'Importer', id: 'IM-1' },
+      to: { label: 'Importer', id: 'IM-2' },
+      maxLength: 4,
+      k: 3,
+      excludeLabels: ['Shipment'],
+    }),
+  );
+  await time('paths IM-1 → IM-2, maxLength 2, k 3, through shipments', () =>
+    store.paths({
+      from: { label: 'Importer', id: 'IM-1' },
+      to: { label: 'Importer', id: 'IM-2' },
+      maxLength: 2,
+      k: 3,
+    }),
+  );
+  let lines = 0;
+  await time(`streamShipments, every line`, async () => {
+    for await (const _line of store.streamShipments()) lines += 1;
+  });
+  let rels = 0;
+  await time(`streamRels, every relationship`, async () => {
+    for await (const _rel of store.streamRels(RelType.options)) rels += 1;
+  });
+  timed.push([`  (streamed ${lines} lines, ${rels} relationships)`, null]);
+  return timed;
+}
+
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ringscope-bench-'));
   try {
@@ -124,6 +170,7 @@ export async function run(): Promise<void> {
     await session.commit();
     const timing = stop();
     const counts = await store.counts();
+    const reads = await timeReads(store);
     await store.close();
 
     const rate = (n: number, s: number) => (n / s).toFixed(0).padStart(9);
@@ -137,6 +184,9 @@ export async function run(): Promise<void> {
       `ratio store/baseline: wall ${(plain.wall / timing.wall).toFixed(2)}, cpu ${(plain.cpu / timing.cpu).toFixed(2)}`,
     );
     console.log(`stored: ${JSON.stringify(counts.nodes)}`);
+    const ms = (seconds: number) => `${(seconds * 1000).toFixed(1).padStart(9)} ms`;
+    for (const [name, t] of reads)
+      console.log(t ? `${name.padEnd(60)} wall ${ms(t.wall)} | cpu ${ms(t.cpu)}` : name);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
