@@ -2,10 +2,11 @@
 // (json_patch: incoming known values win, the first source is kept), so an import never reads
 // existing rows back into JavaScript. Relationships are stored by their ends' row numbers,
 // which the node upserts return; the writer also counts what it inserted, for counts().
-import { isIdentifierLabel, nameSearchKey, NodeLabel, nodeKey, relId, RelType } from '../../model/index.ts';
-import type { GraphNode, GraphRel, NodeRef } from '../../model/index.ts';
+import { isIdentifierLabel, nameSearchKey, nodeKey } from '../../model/index.ts';
+import type { GraphNode, GraphRel, NodeLabel, NodeRef, RelType } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
 import type { WriteBatch } from '../graph-store.ts';
+import { checkNode, checkRel } from '../write-checks.ts';
 import { propsJson } from './rows.ts';
 import type { Db } from './schema.ts';
 
@@ -16,9 +17,6 @@ const MAX_REMEMBERED = 2_000_000;
 const NODE_COLUMNS = 9;
 const REL_COLUMNS = 4;
 const NO_PROPS = '{}';
-
-const LABELS = new Set<string>(NodeLabel.options);
-const TYPES = new Set<string>(RelType.options);
 
 function multiRow(head: string, tail: string, columns: number, rows: number): string {
   const tuple = `(${Array.from({ length: columns }, () => '?').join(',')})`;
@@ -48,25 +46,6 @@ const relInsert = (rows: number) =>
     REL_COLUMNS,
     rows,
   );
-
-function invalid(message: string): StoreError {
-  return new StoreError('invalid', message);
-}
-
-/** The first prop whose value cannot be stored, or null (the message is built only on error). */
-function badProp(props: Record<string, unknown>): string | null {
-  for (const key in props) {
-    const value = props[key];
-    if (typeof value === 'number' ? !Number.isFinite(value) : value !== null && typeof value === 'object') {
-      return key;
-    }
-  }
-  return null;
-}
-
-function badPropError(what: string, key: string): StoreError {
-  return invalid(`${what}: property ${key} must be a string, a finite number, a boolean or null`);
-}
 
 /** Appends the node's row to a multi-row statement's parameters. */
 function pushNodeRow(params: unknown[], node: GraphNode, json: string): void {
@@ -130,12 +109,8 @@ export class GraphWriter {
     /** [nodeKey, props JSON] of the rows in params, in order. */
     const pending: [string, string][] = [];
     for (const node of nodes) {
-      if (!LABELS.has(node.label)) throw invalid(`Node ${node.id}: unknown label ${String(node.label)}`);
-      if (typeof node.id !== 'string' || node.id.length === 0)
-        throw invalid(`A ${node.label} node has no id`);
+      checkNode(node);
       const key = `${node.label}:${node.id}`;
-      const bad = badProp(node.props);
-      if (bad !== null) throw badPropError(`Node ${key}`, bad);
       const json = propsJson(node.props);
       if (this.written.get(key)?.json === json) continue;
       pushNodeRow(params, node, json);
@@ -177,11 +152,7 @@ export class GraphWriter {
     // One buffer a type, so that `changes` of a statement counts the new ones of one type.
     const buffers = new Map<RelType, unknown[]>();
     for (const rel of rels) {
-      if (!TYPES.has(rel.type)) throw invalid(`Relationship ${rel.id}: unknown type ${String(rel.type)}`);
-      const id = relId(rel.type, rel.from, rel.to);
-      if (rel.id !== id) throw invalid(`Relationship ${rel.id}: its id must be ${id} (see relId)`);
-      const bad = badProp(rel.props);
-      if (bad !== null) throw badPropError(`Relationship ${id}`, bad);
+      const id = checkRel(rel);
       const fromN = this.numberOf(id, rel.from);
       const toN = this.numberOf(id, rel.to);
       const json = propsJson(rel.props);
@@ -219,11 +190,11 @@ export class GraphWriter {
   private numberOf(relationship: string, ref: NodeRef): number {
     const known = this.written.get(`${ref.label}:${ref.id}`);
     if (known) return known.n;
-    const n = LABELS.has(ref.label)
-      ? (this.nodeNumber.get(ref.label, ref.id) as number | undefined)
-      : undefined;
+    // The end's label was checked against the closed enum by checkRel.
+    const n = this.nodeNumber.get(ref.label, ref.id) as number | undefined;
     if (n === undefined) {
-      throw invalid(
+      throw new StoreError(
+        'invalid',
         `Relationship ${relationship}: its end node ${nodeKey(ref)} does not exist; write the node first`,
       );
     }
