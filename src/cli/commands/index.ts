@@ -1,7 +1,8 @@
 // Every `ringscope` sub-command, one module each; each exports register(program).
 import type { Command } from 'commander';
+import { register as evaluate } from './eval.ts';
 import { register as seed } from './seed.ts';
 
 type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [seed];
+export const COMMANDS: Register[] = [seed, evaluate];
