@@ -42,7 +42,7 @@ export function mapEntity(row: TypedRow, source: SourceRef): { graph: RowGraph }
     const raw = text(row, field);
     if (raw === undefined) continue;
     const id = normaliseIdentifier(label, raw);
-    if (id === '' || (label === 'Email' && !/^[^@]+@[^@]+$/.test(id))) {
+    if (id === null || (label === 'Email' && !/^[^@\s]+@[^@\s]+$/.test(raw))) {
       issues.push({ field, code: 'invalid_identifier', message: `${JSON.stringify(raw)} is not a usable ${field.replace('_', ' ')}` });
       continue;
     }

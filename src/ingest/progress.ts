@@ -14,23 +14,28 @@ export const SILENT: Progress = { update() {}, finish() {} };
 export function stderrProgress(file: string, intervalMs = 500): Progress {
   const tty = process.stderr.isTTY === true;
   const name = basename(file);
-  let phaseStart = performance.now();
-  let phase: Phase | null = null;
-  let last = 0;
+  const created = performance.now();
+  let phaseStart = created;
+  let phaseRows = 0;
+  let phase: Phase = 'reading';
+  let last = created;
   let drawn = false;
   return {
     update(next, rows, fraction) {
       const now = performance.now();
       if (next !== phase) {
+        // The rate of a phase counts from its first report.
         phase = next;
         phaseStart = now;
-        last = 0;
+        phaseRows = rows;
+        last = now;
+        return;
       }
       if (now - last < intervalMs) return;
       last = now;
-      const seconds = Math.max((now - phaseStart) / 1000, 1e-3);
+      const rate = (rows - phaseRows) / Math.max((now - phaseStart) / 1000, 1e-3);
       const share = fraction === undefined ? '' : ` ${Math.round(fraction * 100)}%`;
-      const line = `ringscope ingest: ${name} ${next}${share} ${rows.toLocaleString('en')} rows ${Math.round(rows / seconds).toLocaleString('en')} rows/s`;
+      const line = `ringscope ingest: ${name} ${next}${share} ${rows.toLocaleString('en')} rows ${Math.round(rate).toLocaleString('en')} rows/s`;
       process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
       drawn = true;
     },

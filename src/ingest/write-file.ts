@@ -27,6 +27,7 @@ export async function writeFile(store: GraphStore, file: ValidatedFile, progress
     nodes = [];
     rels = [];
   };
+  progress.update('writing', 0, 0);
   try {
     for (const shared of file.plan.sharedNodes()) {
       nodes.push({ ...shared, source: shared.source ? { file: file.fileHash, row: shared.source.row } : null });
