@@ -57,6 +57,7 @@ class EmbeddedStore implements GraphStore {
 
   close(): Promise<void> {
     return settle(() => {
+      if (!this.db.open) return;
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.openImport = null;
       this.db.close();
@@ -184,5 +185,15 @@ class EmbeddedStore implements GraphStore {
 }
 
 export function openEmbeddedStore(path: string): Promise<GraphStore> {
-  return settle(() => new EmbeddedStore(openDatabase(path), path));
+  return settle(() => {
+    const db = openDatabase(path);
+    try {
+      // The schema is brought up to date at once: statements are prepared against it.
+      migrate(db);
+      return new EmbeddedStore(db, path);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  });
 }
