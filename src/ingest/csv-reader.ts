@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parse, type CsvError, type Options } from 'csv-parse';
 import type { ProblemCode, ProblemLog } from './problems.ts';
 
@@ -111,8 +112,13 @@ export async function locateInvalidUtf8(
   log: ProblemLog,
 ): Promise<void> {
   let row = 0;
-  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
-    numberedParser<Buffer[], { row: number; cells: Buffer[] }>({ encoding: null }, (cells) => ({
+  // csv-parse switches back to strings when it strips a BOM itself, so the BOM is skipped here.
+  const head = Buffer.alloc(3);
+  const handle = await open(path);
+  await handle.read(head, 0, 3, 0).finally(() => handle.close());
+  const start = head.equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 3 : 0;
+  const parser = createReadStream(path, { highWaterMark: 1 << 20, start }).pipe(
+    numberedParser<Buffer[], { row: number; cells: Buffer[] }>({ encoding: null, bom: false }, (cells) => ({
       row: row++,
       cells,
     })),
