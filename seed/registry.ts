@@ -80,9 +80,11 @@ export class Registry {
     return this.byId.has(id) && day >= (this.opens.get(id) ?? -Infinity) && day < (this.closes.get(id) ?? Infinity);
   }
 
-  /** Every entity, ordered by id (so the file does not reveal creation order). */
+  /** Every entity, people first (firms name them as directors), then by id, so the file does
+   * not reveal creation order. */
   sorted(): Entity[] {
-    return [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const rank = (e: Entity) => (e.kind === 'person' ? 0 : 1);
+    return [...this.byId.values()].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   get size(): number {
