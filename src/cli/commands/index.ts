@@ -2,8 +2,10 @@
 import type { Command } from 'commander';
 import { register as detect } from './detect.ts';
 import { register as exportCommand } from './export.ts';
+import { registerIngest } from './ingest.ts';
+import { registerStats } from './stats.ts';
 import { register as target } from './target.ts';
 
 type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [detect, target, exportCommand];
+export const COMMANDS: Register[] = [registerIngest, registerStats, detect, target, exportCommand];
