@@ -64,9 +64,16 @@ export function detect(view: DetectionView, options: Partial<BrokerCentredOption
       });
     const young = clients.filter((c) => isYoung(view, c.key, o.youngDays));
     const linked = clients.filter((c) => linkedTo(c.key).length > 0);
-    const risky = clients.filter((c) => isUndervaluing(signals.get(c.key), 3, -1, 0.5) || (signals.get(c.key)?.seizedLines.length ?? 0) > 0);
+    const risky = clients.filter(
+      (c) =>
+        isUndervaluing(signals.get(c.key), 3, -1, 0.5) || (signals.get(c.key)?.seizedLines.length ?? 0) > 0,
+    );
     const suspicious = clients.filter((c) => [young, linked, risky].filter((g) => g.includes(c)).length >= 2);
-    if (suspicious.length < o.minSuspiciousClients || suspicious.length / clients.length < o.minSuspiciousShare) continue;
+    if (
+      suspicious.length < o.minSuspiciousClients ||
+      suspicious.length / clients.length < o.minSuspiciousShare
+    )
+      continue;
     const keys = suspicious.map((c) => c.key).sort();
     const n = suspicious.length;
     const filed = suspicious.reduce((s, c) => s + c.lines, 0);
@@ -99,7 +106,11 @@ export function detect(view: DetectionView, options: Partial<BrokerCentredOption
         value: count(risky) / n,
         weight: 0.15,
         description: `${count(risky)} of ${n} clients undervalue or had goods seized`,
-        evidence: evidence(risky.map((c) => c.key), [], risky.flatMap((c) => signals.get(c.key)?.seizedLines ?? [])),
+        evidence: evidence(
+          risky.map((c) => c.key),
+          [],
+          risky.flatMap((c) => signals.get(c.key)?.seizedLines ?? []),
+        ),
       },
       {
         name: 'suspicious_share',

@@ -40,7 +40,10 @@ interface Flow {
   trueOrigins: Map<string, number>;
 }
 
-export function detect(view: DetectionView, options: Partial<OriginMisdeclarationOptions> = {}): CandidateRing[] {
+export function detect(
+  view: DetectionView,
+  options: Partial<OriginMisdeclarationOptions> = {},
+): CandidateRing[] {
   assertView('origin_misdeclaration', view);
   const o = parseOptions('origin_misdeclaration', Options, DEFAULTS, options);
   const { lines, graph } = view;
@@ -64,9 +67,13 @@ export function detect(view: DetectionView, options: Partial<OriginMisdeclaratio
     }
   }
   const rings: CandidateRing[] = [];
-  for (const flow of [...flows.values()].sort((a, b) => (a.supplier + a.heading < b.supplier + b.heading ? -1 : 1))) {
+  for (const flow of [...flows.values()].sort((a, b) =>
+    a.supplier + a.heading < b.supplier + b.heading ? -1 : 1,
+  )) {
     if (flow.suspect.length < o.minLines || flow.suspect.length / flow.lines.length < o.minShare) continue;
-    const importers = [...new Set(flow.suspect.map((i) => lines.partyKeys[lines.importer[i] ?? -1]!).filter(Boolean))].sort();
+    const importers = [
+      ...new Set(flow.suspect.map((i) => lines.partyKeys[lines.importer[i] ?? -1]!).filter(Boolean)),
+    ].sort();
     if (importers.length > o.maxImporters) continue;
     const declared = [...new Set(flow.suspect.map((i) => lines.origin[i]!))].sort();
     const trueOrigin = [...flow.trueOrigins].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
@@ -102,14 +109,20 @@ export function detect(view: DetectionView, options: Partial<OriginMisdeclaratio
           name: 'transshipment_route',
           value: departures.size > 0 ? 1 : 0.5,
           weight: 0.25,
-          description: departures.size > 0 ? `goods departed from ${[...departures].sort().join('/')} under another declared origin` : 'the declared origin differs from the supplier\'s country',
+          description:
+            departures.size > 0
+              ? `goods departed from ${[...departures].sort().join('/')} under another declared origin`
+              : "the declared origin differs from the supplier's country",
           evidence: evidence([flow.supplier], [], declarations),
         },
         {
           name: 'lower_duty_origin',
           value: clamp01(lowerRate / flow.suspect.length),
           weight: 0.3,
-          description: trueRate === null ? `no duty rate is known for origin ${trueOrigin}` : `${lowerRate} of ${flow.suspect.length} lines pay a lower duty than goods of ${trueOrigin} would`,
+          description:
+            trueRate === null
+              ? `no duty rate is known for origin ${trueOrigin}`
+              : `${lowerRate} of ${flow.suspect.length} lines pay a lower duty than goods of ${trueOrigin} would`,
           evidence: evidence([flow.supplier], [], declarations),
         },
       ],

@@ -31,7 +31,15 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
     const key = lines.partyKeys[p]!;
     let s = out.get(key);
     if (!s) {
-      s = { scoredLines: 0, medianZ: 0, shareBelow: 0, medianValueRatio: 1, shortfallDuty: 0, lowLines: [], seizedLines: [] };
+      s = {
+        scoredLines: 0,
+        medianZ: 0,
+        shareBelow: 0,
+        medianValueRatio: 1,
+        shortfallDuty: 0,
+        lowLines: [],
+        seizedLines: [],
+      };
       out.set(key, s);
     }
     return s;
@@ -55,7 +63,10 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
     }
     (zs.get(importer) ?? zs.set(importer, []).get(importer)!).push(z);
     const expected = lines.expectedValue[i] ?? Number.NaN;
-    if (expected > 0) (ratios.get(importer) ?? ratios.set(importer, []).get(importer)!).push((lines.customsValue[i] ?? 0) / expected);
+    if (expected > 0)
+      (ratios.get(importer) ?? ratios.set(importer, []).get(importer)!).push(
+        (lines.customsValue[i] ?? 0) / expected,
+      );
   }
   for (const [p, list] of zs) {
     const s = get(p);
@@ -68,6 +79,13 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
 }
 
 /** A party whose declared unit values sit persistently below the usual ones. */
-export function isUndervaluing(s: PartySignals | undefined, minLines: number, maxMedianZ: number, minShareBelow: number): boolean {
-  return s !== undefined && s.scoredLines >= minLines && s.medianZ <= maxMedianZ && s.shareBelow >= minShareBelow;
+export function isUndervaluing(
+  s: PartySignals | undefined,
+  minLines: number,
+  maxMedianZ: number,
+  minShareBelow: number,
+): boolean {
+  return (
+    s !== undefined && s.scoredLines >= minLines && s.medianZ <= maxMedianZ && s.shareBelow >= minShareBelow
+  );
 }

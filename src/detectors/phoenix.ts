@@ -53,7 +53,8 @@ function tiesBetween(view: DetectionView, a: string, b: string, maxHolders: numb
   const edge = graph.edge(a, b);
   if (edge !== undefined) {
     for (const l of graph.getEdgeAttributes(edge).links) {
-      if (l.via && (view.identifiers.get(`${l.via.label}:${l.via.id}`)?.holders.length ?? 0) > maxHolders) continue;
+      if (l.via && (view.identifiers.get(`${l.via.label}:${l.via.id}`)?.holders.length ?? 0) > maxHolders)
+        continue;
       ties.push({ kind: l.kind, nodes: l.via ? [`${l.via.label}:${l.via.id}`] : [], rels: l.rels });
     }
   }
@@ -62,7 +63,14 @@ function tiesBetween(view: DetectionView, a: string, b: string, maxHolders: numb
     const label = graph.getNodeAttribute(shared, 'label');
     const kind = label === 'Person' ? 'director' : label.toLowerCase();
     if (label === 'Importer') continue;
-    ties.push({ kind, nodes: [shared], rels: [...graph.getEdgeAttributes(a, shared).links, ...graph.getEdgeAttributes(b, shared).links].flatMap((l) => l.rels) });
+    ties.push({
+      kind,
+      nodes: [shared],
+      rels: [
+        ...graph.getEdgeAttributes(a, shared).links,
+        ...graph.getEdgeAttributes(b, shared).links,
+      ].flatMap((l) => l.rels),
+    });
   }
   return ties;
 }
@@ -80,7 +88,8 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
     if (closed) return closed;
     return last && dataEnd && daysBetween(last, dataEnd) >= o.minQuietDays ? last : null;
   };
-  const startOf = (k: string): string | null => view.trade.get(k)?.firstDate ?? graph.getNodeAttribute(k, 'registeredOn');
+  const startOf = (k: string): string | null =>
+    view.trade.get(k)?.firstDate ?? graph.getNodeAttribute(k, 'registeredOn');
   const chains = new UnionFind();
   const pairTies = new Map<string, Tie[]>();
   for (const old of importers) {
@@ -90,7 +99,11 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
     const candidates = new Set<string>();
     graph.forEachNeighbor(old, (n) => {
       if (graph.getNodeAttribute(n, 'label') === 'Importer') candidates.add(n);
-      else if (graph.degree(n) <= o.maxHolders * 4) graph.forEachNeighbor(n, (m) => m !== old && graph.getNodeAttribute(m, 'label') === 'Importer' && candidates.add(m));
+      else if (graph.degree(n) <= o.maxHolders * 4)
+        graph.forEachNeighbor(
+          n,
+          (m) => m !== old && graph.getNodeAttribute(m, 'label') === 'Importer' && candidates.add(m),
+        );
     });
     for (const successor of [...candidates].sort()) {
       const start = startOf(successor);
@@ -140,7 +153,10 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
           value: clamp01(kinds.length / 4),
           weight: 0.4,
           description: `the firms share ${kinds.join(', ').replace(/_/g, ' ')}`,
-          evidence: evidence([...firms, ...ties.flatMap((t) => t.nodes)], ties.flatMap((t) => t.rels)),
+          evidence: evidence(
+            [...firms, ...ties.flatMap((t) => t.nodes)],
+            ties.flatMap((t) => t.rels),
+          ),
         },
         {
           name: 'quick_restart',

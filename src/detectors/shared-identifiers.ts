@@ -68,7 +68,11 @@ function sharedByPair(view: DetectionView, o: SharedIdentifiersOptions): Map<str
     if (holders.length < 2 || shared.holders.length > o.maxHolders) continue;
     for (let i = 0; i < holders.length; i++) {
       for (let j = i + 1; j < holders.length; j++) {
-        add(holders[i]!.key, holders[j]!.key, { key, label: shared.ref.label, rels: [holders[i]!.rel, holders[j]!.rel] });
+        add(holders[i]!.key, holders[j]!.key, {
+          key,
+          label: shared.ref.label,
+          rels: [holders[i]!.rel, holders[j]!.rel],
+        });
       }
     }
   }
@@ -83,14 +87,21 @@ function sharedByPair(view: DetectionView, o: SharedIdentifiersOptions): Map<str
     firms.sort((a, b) => (a.key < b.key ? -1 : 1));
     for (let i = 0; i < firms.length; i++) {
       for (let j = i + 1; j < firms.length; j++) {
-        add(firms[i]!.key, firms[j]!.key, { key: person, label: 'Person', rels: [firms[i]!.rel, firms[j]!.rel] });
+        add(firms[i]!.key, firms[j]!.key, {
+          key: person,
+          label: 'Person',
+          rels: [firms[i]!.rel, firms[j]!.rel],
+        });
       }
     }
   });
   return pairs;
 }
 
-export function detect(view: DetectionView, options: Partial<SharedIdentifiersOptions> = {}): CandidateRing[] {
+export function detect(
+  view: DetectionView,
+  options: Partial<SharedIdentifiersOptions> = {},
+): CandidateRing[] {
   assertView('shared_identifiers', view);
   const o = parseOptions('shared_identifiers', Options, DEFAULTS, options);
   const pairs = sharedByPair(view, o);
@@ -148,14 +159,21 @@ export function detect(view: DetectionView, options: Partial<SharedIdentifiersOp
         value: biased.length / firms.length,
         weight: 0.25,
         description: `${percent(biased.length / firms.length)} of them declare unit values persistently below the usual`,
-        evidence: evidence(biased, [], biased.flatMap((k) => signals.get(k)?.lowLines.slice(0, 10) ?? [])),
+        evidence: evidence(
+          biased,
+          [],
+          biased.flatMap((k) => signals.get(k)?.lowLines.slice(0, 10) ?? []),
+        ),
       },
     ];
     if (weightedScore(indicators) < o.minScore) continue;
     const revenueAtRisk = biased.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0);
     rings.push({
       typology: 'shared_identifiers',
-      members: [...firms.map((k) => member(k, 'linked_firm')), ...persons.sort().map((k) => member(k, 'director'))],
+      members: [
+        ...firms.map((k) => member(k, 'linked_firm')),
+        ...persons.sort().map((k) => member(k, 'director')),
+      ],
       indicators,
       revenueAtRisk,
     });

@@ -29,7 +29,12 @@ const Options = z
   .strict();
 export type SplitShipmentsOptions = z.infer<typeof Options>;
 
-export const DEFAULTS: SplitShipmentsOptions = { windowDays: 7, minLines: 5, lowValueThreshold: null, lowValueQuantile: 0.1 };
+export const DEFAULTS: SplitShipmentsOptions = {
+  windowDays: 7,
+  minLines: 5,
+  lowValueThreshold: null,
+  lowValueQuantile: 0.1,
+};
 
 /** The densest run of lines (sorted by date) that fits in the window. */
 function densestWindow(view: DetectionView, idx: number[], windowDays: number): number[] {
@@ -62,7 +67,9 @@ export function detect(view: DetectionView, options: Partial<SplitShipmentsOptio
     const burst = densestWindow(view, idx, o.windowDays);
     if (burst.length < o.minLines) continue;
     const [supplier, receiver] = key.split('\t') as [string, string];
-    const importers = [...new Set(burst.map((i) => lines.partyKeys[lines.importer[i] ?? -1]!))].filter((k) => k && k !== receiver).sort();
+    const importers = [...new Set(burst.map((i) => lines.partyKeys[lines.importer[i] ?? -1]!))]
+      .filter((k) => k && k !== receiver)
+      .sort();
     const total = burst.reduce((s, i) => s + (lines.customsValue[i] ?? 0), 0);
     const declarations = burst.map((i) => declarationOf(view, i));
     const days = daysBetween(lines.date[burst[0]!]!, lines.date[burst.at(-1)!]!);

@@ -43,7 +43,8 @@ export const DEFAULTS: UndervaluationOptions = {
 
 function headingOf(view: DetectionView, firms: string[]): string {
   const counts = new Map<string, number>();
-  for (const f of firms) for (const [h, n] of view.trade.get(f)?.hsHeadings ?? []) counts.set(h, (counts.get(h) ?? 0) + n);
+  for (const f of firms)
+    for (const [h, n] of view.trade.get(f)?.hsHeadings ?? []) counts.set(h, (counts.get(h) ?? 0) + n);
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
 }
 
@@ -52,7 +53,11 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
   const o = parseOptions('undervaluation', Options, DEFAULTS, options);
   const signals = partySignals(view);
   const biased = [...signals.keys()]
-    .filter((k) => labelOfKey(k) === 'Importer' && isUndervaluing(signals.get(k), o.minLines, o.maxMedianZ, o.minShareBelow))
+    .filter(
+      (k) =>
+        labelOfKey(k) === 'Importer' &&
+        isUndervaluing(signals.get(k), o.minLines, o.maxMedianZ, o.minShareBelow),
+    )
     .sort();
   const biasedSet = new Set(biased);
   const groups = new UnionFind();
@@ -61,7 +66,8 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
     groups.find(firm);
     view.graph.forEachNeighbor(firm, (other, attrs) => {
       const links = view.graph.getEdgeAttributes(firm, other).links;
-      if (biasedSet.has(other) && links.some((l) => IDENTITY_LINKS.includes(l.kind))) groups.union(firm, other);
+      if (biasedSet.has(other) && links.some((l) => IDENTITY_LINKS.includes(l.kind)))
+        groups.union(firm, other);
       // Through a small partner: two biased clients of the same little broker or supplier.
       if (attrs.label !== 'Importer' && view.graph.degree(other) <= o.maxSharedPartnerClients) {
         view.graph.forEachNeighbor(other, (peer) => {
@@ -86,7 +92,10 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
     const heading = headingOf(view, firms);
     rings.push({
       typology: 'undervaluation',
-      members: [...firms.map((k) => member(k, 'importer')), ...partners.map((k) => member(k, labelOfKey(k).toLowerCase()))],
+      members: [
+        ...firms.map((k) => member(k, 'importer')),
+        ...partners.map((k) => member(k, labelOfKey(k).toLowerCase())),
+      ],
       indicators: [
         {
           name: 'unit_value_below_median',
@@ -106,7 +115,10 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
           name: 'linked_firms',
           value: clamp01((firms.length - 1) / 3),
           weight: 0.15,
-          description: firms.length > 1 ? `${firms.length} undervaluing importers are tied to each other` : 'a single undervaluing importer',
+          description:
+            firms.length > 1
+              ? `${firms.length} undervaluing importers are tied to each other`
+              : 'a single undervaluing importer',
           evidence: evidence([...firms, ...partners]),
         },
       ],

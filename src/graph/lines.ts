@@ -58,7 +58,8 @@ export function appendLine(table: LineTable, parties: PartyIndex, s: ShipmentRec
   table.customsValue.push(s.customsValue);
   table.dutyRate.push(s.dutyRate ?? null);
   table.illicit.push(s.illicit === true ? 1 : s.illicit === false ? 0 : -1);
-  const measure = s.netMassKg && s.netMassKg > 0 ? s.netMassKg : s.quantity && s.quantity > 0 ? s.quantity : 0;
+  const measure =
+    s.netMassKg && s.netMassKg > 0 ? s.netMassKg : s.quantity && s.quantity > 0 ? s.quantity : 0;
   table.unitValue.push(measure > 0 && s.customsValue > 0 ? s.customsValue / measure : Number.NaN);
   table.unitValueZScore.push(Number.NaN);
   table.expectedValue.push(Number.NaN);
@@ -74,7 +75,12 @@ export interface UnitValueOptions {
 
 function groupStats(key: string, logs: number[], minScale: number): UnitValueGroup {
   const centre = median(logs);
-  return { key, count: logs.length, medianLogUnitValue: centre, scale: Math.max(minScale, robustScale(logs, centre)) };
+  return {
+    key,
+    count: logs.length,
+    medianLogUnitValue: centre,
+    scale: Math.max(minScale, robustScale(logs, centre)),
+  };
 }
 
 /**
@@ -99,7 +105,8 @@ export function scoreUnitValues(table: LineTable, options: UnitValueOptions): Ma
   }
   const groups = new Map<string, UnitValueGroup>();
   for (const [key, logs] of byGroup) {
-    if (logs.length >= options.minGroupLines || !key.includes('|')) groups.set(key, groupStats(key, logs, options.minScale));
+    if (logs.length >= options.minGroupLines || !key.includes('|'))
+      groups.set(key, groupStats(key, logs, options.minScale));
   }
   for (let i = 0; i < table.size; i++) {
     const uv = table.unitValue[i] ?? Number.NaN;

@@ -17,7 +17,14 @@ export type LinkKind =
   | 'succession';
 
 /** Links that say two parties are the same people behind different names. */
-export const IDENTITY_LINKS: readonly LinkKind[] = ['address', 'phone', 'email', 'bank_account', 'director', 'succession'];
+export const IDENTITY_LINKS: readonly LinkKind[] = [
+  'address',
+  'phone',
+  'email',
+  'bank_account',
+  'director',
+  'succession',
+];
 
 export interface PartyAttributes {
   label: PartyLabel;

@@ -9,7 +9,9 @@ import { formatMoney } from './money.ts';
 /** Same typology and same members → same id, whatever the order or community numbers. */
 export function ringId(candidate: Pick<CandidateRing, 'typology' | 'members'>): string {
   const keys = [...new Set(candidate.members.map((m) => nodeKey(m)))].sort();
-  const digest = createHash('sha256').update(`${candidate.typology}\n${keys.join('\n')}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${candidate.typology}\n${keys.join('\n')}`)
+    .digest('hex');
   return `R-${candidate.typology}-${digest.slice(0, 12)}`;
 }
 
