@@ -119,6 +119,14 @@ export function dutyShortfall(view: DetectionView, i: number): number {
   return (expected - declared) * dutyRateOf(view, i);
 }
 
+/** Duty the line should have paid at its group's rate but did not (deferred and never paid). */
+export function unpaidDuty(view: DetectionView, i: number): number {
+  const paid = view.lines.dutyPaid[i];
+  if (paid === null || paid === undefined) return 0;
+  const due = (view.lines.customsValue[i] ?? 0) * dutyRateOf(view, i);
+  return due - paid > due * 0.5 ? due - paid : 0;
+}
+
 /** Line indices per party key (importer, broker, consignee and supplier roles alike). */
 export function linesByParty(view: DetectionView): Map<string, number[]> {
   const out = new Map<string, number[]>();
@@ -197,10 +205,12 @@ export function describeParties(keys: readonly string[]): string {
     const label = key.slice(0, key.indexOf(':'));
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  const parts = [...counts].map(([label, n]) => countOf(n, label, false));
-  return parts.length <= 1
-    ? (parts[0] ?? 'no parties')
-    : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return listing([...counts].map(([label, n]) => countOf(n, label, false))) || 'no parties';
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listing(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 export function idOf(key: string): string {

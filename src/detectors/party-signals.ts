@@ -2,7 +2,7 @@
 // the duty it shortfalls and its seized lines. Computed once per view and cached on it.
 import { median } from '../graph/robust.ts';
 import type { DetectionView } from '../graph/view.ts';
-import { declarationOf, dutyShortfall } from './common.ts';
+import { declarationOf, dutyShortfall, unpaidDuty } from './common.ts';
 
 export interface PartySignals {
   /** Lines with a known unit-value z-score. */
@@ -16,7 +16,13 @@ export interface PartySignals {
   /** Lines declared below the median (z < −1), as declaration ids. */
   lowLines: string[];
   seizedLines: string[];
+  /** Dutiable lines on which the duty was not paid (deferred and never paid). */
+  unpaidLines: string[];
+  unpaidDuty: number;
 }
+
+/** Below this much duty a line with nothing paid is a de-minimis consignment, not a default. */
+export const MIN_UNPAID_DUTY = 25;
 
 const cache = new WeakMap<DetectionView, Map<string, PartySignals>>();
 
@@ -39,6 +45,8 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
         shortfallDuty: 0,
         lowLines: [],
         seizedLines: [],
+        unpaidLines: [],
+        unpaidDuty: 0,
       };
       out.set(key, s);
     }
@@ -52,8 +60,15 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
         if (p >= 0) get(p).seizedLines.push(declarationOf(view, i));
       }
     }
+    if (importer < 0) continue;
+    const unpaid = unpaidDuty(view, i);
+    if (unpaid >= MIN_UNPAID_DUTY) {
+      const debtor = get(importer);
+      debtor.unpaidLines.push(declarationOf(view, i));
+      debtor.unpaidDuty += unpaid;
+    }
     const z = lines.unitValueZScore[i] ?? Number.NaN;
-    if (importer < 0 || Number.isNaN(z)) continue;
+    if (Number.isNaN(z)) continue;
     const s = get(importer);
     s.scoredLines += 1;
     if (z < -1) {

@@ -13,7 +13,9 @@ import {
   member,
   parseOptions,
   type CandidateRing,
+  weightedScore,
 } from './common.ts';
+import { formatMoney } from './money.ts';
 import { partySignals } from './party-signals.ts';
 
 const Options = z
@@ -28,6 +30,7 @@ const Options = z
     minSharedKinds: z.number().int().min(1),
     /** Identifiers or persons shared by more parties than this are not ties. */
     maxHolders: z.number().int().min(2),
+    minScore: z.number().min(0).max(1),
   })
   .strict();
 export type PhoenixOptions = z.infer<typeof Options>;
@@ -38,6 +41,7 @@ export const DEFAULTS: PhoenixOptions = {
   minQuietDays: 60,
   minSharedKinds: 2,
   maxHolders: 8,
+  minScore: 0.6,
 };
 
 interface Tie {
@@ -133,8 +137,11 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
       return Math.abs(daysBetween(endOf(a) ?? '', startOf(b) ?? ''));
     });
     const seized = firms.flatMap((k) => signals.get(k)?.seizedLines ?? []);
+    const unpaidLines = firms.flatMap((k) => signals.get(k)?.unpaidLines ?? []);
+    const unpaid = firms.reduce((s, k) => s + (signals.get(k)?.unpaidDuty ?? 0), 0);
+    const tradedLines = firms.reduce((s, k) => s + (view.trade.get(k)?.lines ?? 0), 0);
     const described = pairs.map(([p]) => p.split('\t').map(idOf).join(' → ')).join(', ');
-    rings.push({
+    const ring: CandidateRing = {
       typology: 'phoenix',
       members: [
         ...firms.map((k) => member(k, successors.has(k) ? 'successor' : 'predecessor')),
@@ -159,6 +166,13 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
           ),
         },
         {
+          name: 'unpaid_duty',
+          value: clamp01(unpaidLines.length / Math.max(1, tradedLines) / 0.25),
+          weight: 0.35,
+          description: `${unpaidLines.length} of their ${tradedLines} declaration lines left the duty unpaid (${formatMoney(unpaid)})`,
+          evidence: evidence(firms, [], unpaidLines),
+        },
+        {
           name: 'quick_restart',
           value: clamp01(1 - Math.max(...gaps, 0) / o.maxGapDays),
           weight: 0.25,
@@ -166,8 +180,9 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
           evidence: evidence(firms, [], seized),
         },
       ],
-      revenueAtRisk: firms.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
-    });
+      revenueAtRisk: unpaid + firms.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
+    };
+    if (weightedScore(ring.indicators) >= o.minScore) rings.push(ring);
   }
   return rings.sort(byMembers);
 }

@@ -20,6 +20,7 @@ export function emptyLineTable(): LineTable {
     supplier: [],
     customsValue: [],
     dutyRate: [],
+    dutyPaid: [],
     illicit: [],
     unitValue: [],
     unitValueZScore: [],
@@ -57,6 +58,7 @@ export function appendLine(table: LineTable, parties: PartyIndex, s: ShipmentRec
   table.supplier.push(parties.of(s.supplierId === null ? null : `Supplier:${s.supplierId}`));
   table.customsValue.push(s.customsValue);
   table.dutyRate.push(s.dutyRate ?? null);
+  table.dutyPaid.push(s.dutyPaid ?? null);
   table.illicit.push(s.illicit === true ? 1 : s.illicit === false ? 0 : -1);
   const measure =
     s.netMassKg && s.netMassKg > 0 ? s.netMassKg : s.quantity && s.quantity > 0 ? s.quantity : 0;
@@ -120,12 +122,17 @@ export function scoreUnitValues(table: LineTable, options: UnitValueOptions): Ma
   return groups;
 }
 
-/** Median stated duty rate per `heading|origin` (and per heading), for revenue where a line has none. */
+/**
+ * Median duty rate per `heading|origin` (and per heading): the stated rate, else the rate implied
+ * by duty paid ÷ customs value on lines that paid. Used where a line states no rate of its own.
+ */
 export function dutyRatesByGroup(table: LineTable): Map<string, number> {
   const rates = new Map<string, number[]>();
   for (let i = 0; i < table.size; i++) {
-    const rate = table.dutyRate[i];
-    if (rate === null || rate === undefined) continue;
+    const paid = table.dutyPaid[i] ?? 0;
+    const value = table.customsValue[i] ?? 0;
+    const rate = table.dutyRate[i] ?? (paid > 0 && value > 0 ? paid / value : null);
+    if (rate === null) continue;
     const heading = hsHeading(table.hsCode[i] ?? '');
     for (const key of [heading, `${heading}|${table.origin[i] ?? '??'}`]) {
       const list = rates.get(key);

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { runDetection, type DetectionOutcome } from '../../detection/run-detection.ts';
 import { detectJson } from '../../export/contract.ts';
-import { formatMoney } from '../../scoring/money.ts';
+import { formatMoney } from '../../detectors/money.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
 import { InputError } from '../errors.ts';
 import { globalOptions, withStore } from './store-options.ts';
