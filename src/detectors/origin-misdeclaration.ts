@@ -15,7 +15,6 @@ import {
   listing,
   member,
   parseOptions,
-  percent,
   type CandidateRing,
 } from './common.ts';
 
@@ -27,24 +26,31 @@ const Options = z
     minImporters: z.number().int().min(1),
     /** The new origin's duty rate must be at least this much lower (0.02 = 2 points). */
     minDutyGap: z.number().min(0),
+    /** Share of a new supplier's lines in the heading that must be rerouted ones. */
+    minDedicatedShare: z.number().min(0).max(1),
   })
   .strict();
 export type OriginMisdeclarationOptions = z.infer<typeof Options>;
 
-export const DEFAULTS: OriginMisdeclarationOptions = { minLinesEachSide: 2, minImporters: 2, minDutyGap: 0.02 };
+export const DEFAULTS: OriginMisdeclarationOptions = {
+  minLinesEachSide: 2,
+  minImporters: 2,
+  minDutyGap: 0.02,
+  minDedicatedShare: 0.8,
+};
 
-interface SupplierUse {
+interface OriginUse {
   lines: number[];
   first: string;
   last: string;
-  origin: string;
 }
 
 interface Switch {
   importer: string;
-  from: string;
-  to: string;
   heading: string;
+  fromOrigin: string;
+  toOrigin: string;
+  before: number[];
   after: number[];
 }
 
@@ -52,56 +58,74 @@ export function detect(view: DetectionView, options: Partial<OriginMisdeclaratio
   assertView('origin_misdeclaration', view);
   const o = parseOptions('origin_misdeclaration', Options, DEFAULTS, options);
   const { lines } = view;
-  // importer|heading → supplier → its lines (lines come in date order).
-  const uses = new Map<string, Map<string, SupplierUse>>();
+  // importer|heading → declared origin → its lines (lines come in date order); and each
+  // supplier's lines per heading, to tell a dedicated route from a market supplier.
+  const uses = new Map<string, Map<string, OriginUse>>();
+  const supplierLines = new Map<string, number>();
   for (let i = 0; i < lines.size; i++) {
-    const s = lines.supplier[i] ?? -1;
     const m = lines.importer[i] ?? -1;
     const origin = lines.origin[i];
-    if (s < 0 || m < 0 || !origin) continue;
-    const key = `${lines.partyKeys[m]}\t${hsHeading(lines.hsCode[i] ?? '')}`;
-    let bySupplier = uses.get(key);
-    if (!bySupplier) uses.set(key, (bySupplier = new Map()));
-    const supplier = lines.partyKeys[s]!;
-    const use = bySupplier.get(supplier);
+    if (m < 0 || !origin) continue;
+    const heading = hsHeading(lines.hsCode[i] ?? '');
+    const s = lines.supplier[i] ?? -1;
+    if (s >= 0) supplierLines.set(`${lines.partyKeys[s]}\t${heading}`, (supplierLines.get(`${lines.partyKeys[s]}\t${heading}`) ?? 0) + 1);
+    const key = `${lines.partyKeys[m]}\t${heading}`;
+    let byOrigin = uses.get(key);
+    if (!byOrigin) uses.set(key, (byOrigin = new Map()));
+    const use = byOrigin.get(origin);
     if (use) {
       use.lines.push(i);
       use.last = lines.date[i]!;
-    } else bySupplier.set(supplier, { lines: [i], first: lines.date[i]!, last: lines.date[i]!, origin });
+    } else byOrigin.set(origin, { lines: [i], first: lines.date[i]!, last: lines.date[i]! });
   }
   const rate = (heading: string, origin: string): number | null => view.dutyRates.get(`${heading}|${origin}`) ?? null;
+  // A clean switch: every line of the old origin before every line of the new, to a cheaper origin.
   const switches: Switch[] = [];
-  for (const [key, bySupplier] of [...uses].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [key, byOrigin] of [...uses].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const [importer, heading] = key.split('\t') as [string, string];
-    const suppliers = [...bySupplier].filter(([, u]) => u.lines.length >= o.minLinesEachSide);
-    for (const [from, old] of suppliers) {
-      for (const [to, next] of suppliers) {
-        if (from === to || old.origin === next.origin || old.last > next.first) continue;
-        const oldRate = rate(heading, old.origin);
-        const newRate = rate(heading, next.origin);
+    const origins = [...byOrigin].filter(([, u]) => u.lines.length >= o.minLinesEachSide);
+    for (const [fromOrigin, old] of origins) {
+      for (const [toOrigin, next] of origins) {
+        if (fromOrigin === toOrigin || old.last > next.first) continue;
+        const oldRate = rate(heading, fromOrigin);
+        const newRate = rate(heading, toOrigin);
         if (oldRate === null || newRate === null || oldRate - newRate < o.minDutyGap) continue;
-        switches.push({ importer, from, to, heading, after: next.lines });
+        switches.push({ importer, heading, fromOrigin, toOrigin, before: old.lines, after: next.lines });
       }
     }
   }
-  // Importers switching away from the same supplier in the same goods form one scheme.
+  // The new route's suppliers must live off the switch: most of their lines in the heading are rerouted ones.
+  const rerouted = new Map<string, number>();
+  for (const sw of switches) {
+    for (const i of sw.after) {
+      const s = lines.supplier[i] ?? -1;
+      if (s >= 0) rerouted.set(`${lines.partyKeys[s]}\t${sw.heading}`, (rerouted.get(`${lines.partyKeys[s]}\t${sw.heading}`) ?? 0) + 1);
+    }
+  }
+  const dedicated = (supplierHeading: string): boolean =>
+    (rerouted.get(supplierHeading) ?? 0) >= o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
+  const supplierOf = (i: number): string | null => ((lines.supplier[i] ?? -1) >= 0 ? lines.partyKeys[lines.supplier[i]!]! : null);
   const groups = new UnionFind();
-  for (const s of switches) {
-    groups.union(`${s.from}\t${s.heading}`, s.importer);
-    groups.union(s.importer, s.to);
+  const kept: (Switch & { from: string[]; to: string[] })[] = [];
+  for (const sw of switches) {
+    const to = [...new Set(sw.after.map(supplierOf).filter((k): k is string => k !== null))].filter((k) => dedicated(`${k}\t${sw.heading}`));
+    if (to.length === 0) continue;
+    const from = [...new Set(sw.before.map(supplierOf).filter((k): k is string => k !== null))];
+    kept.push({ ...sw, from, to });
+    for (const k of [...from, ...to]) groups.union(sw.importer, `${k}\t${sw.heading}`);
   }
   const rings: CandidateRing[] = [];
   for (const group of groups.groups()) {
     const set = new Set(group);
-    const mine = switches.filter((s) => set.has(s.importer));
+    const mine = kept.filter((s) => set.has(s.importer));
     const importers = [...new Set(mine.map((s) => s.importer))].sort();
     if (importers.length < o.minImporters) continue;
-    const oldSuppliers = [...new Set(mine.map((s) => s.from))].sort();
-    const newSuppliers = [...new Set(mine.map((s) => s.to))].filter((k) => !oldSuppliers.includes(k)).sort();
+    const newSuppliers = [...new Set(mine.flatMap((s) => s.to))].sort();
+    const oldSuppliers = [...new Set(mine.flatMap((s) => s.from))].filter((k) => !newSuppliers.includes(k)).sort();
     const heading = mine[0]!.heading;
     const after = [...new Set(mine.flatMap((s) => s.after))].sort((a, b) => a - b);
-    const fromOrigin = [...new Set(mine.map((s) => uses.get(`${s.importer}\t${s.heading}`)?.get(s.from)?.origin ?? ''))].sort();
-    const toOrigin = [...new Set(after.map((i) => lines.origin[i] ?? ''))].sort();
+    const fromOrigin = [...new Set(mine.map((s) => s.fromOrigin))].sort();
+    const toOrigin = [...new Set(mine.map((s) => s.toOrigin))].sort();
     let revenueAtRisk = 0;
     let gapSum = 0;
     for (const i of after) {
@@ -111,6 +135,7 @@ export function detect(view: DetectionView, options: Partial<OriginMisdeclaratio
       gapSum += Math.max(0, oldRate - newRate);
     }
     const gap = after.length > 0 ? gapSum / after.length : 0;
+    const before = new Set(mine.flatMap((s) => s.before)).size;
     const declarations = after.map((i) => declarationOf(view, i));
     rings.push({
       typology: 'origin_misdeclaration',
@@ -131,14 +156,14 @@ export function detect(view: DetectionView, options: Partial<OriginMisdeclaratio
           name: 'lower_duty_origin',
           value: clamp01(gap / 0.1),
           weight: 0.35,
-          description: `the new origin pays ${percent(gap)} points less duty`,
+          description: `the new origin pays ${Math.round(gap * 100)} percentage points less duty`,
           evidence: evidence(newSuppliers, [], declarations),
         },
         {
           name: 'share_rerouted',
-          value: clamp01(after.length / Math.max(1, after.length + mine.length)),
+          value: clamp01(after.length / Math.max(1, after.length + before)),
           weight: 0.2,
-          description: `${after.length} lines came by the new route`,
+          description: `${after.length} lines came by the new route after ${before} by the old`,
           evidence: evidence(importers, [], declarations),
         },
       ],

@@ -30,6 +30,8 @@ const Options = z
     minSharedKinds: z.number().int().min(1),
     /** Identifiers or persons shared by more parties than this are not ties. */
     maxHolders: z.number().int().min(2),
+    /** Share of the chain's lines that left duty unpaid; a chain that paid is a lawful reopening. */
+    minUnpaidShare: z.number().min(0).max(1),
     minScore: z.number().min(0).max(1),
   })
   .strict();
@@ -41,6 +43,7 @@ export const DEFAULTS: PhoenixOptions = {
   minQuietDays: 60,
   minSharedKinds: 2,
   maxHolders: 8,
+  minUnpaidShare: 0.05,
   minScore: 0.6,
 };
 
@@ -182,7 +185,8 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
       ],
       revenueAtRisk: unpaid + firms.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
     };
-    if (weightedScore(ring.indicators) >= o.minScore) rings.push(ring);
+    const unpaidShare = unpaidLines.length / Math.max(1, tradedLines);
+    if (unpaidShare >= o.minUnpaidShare && weightedScore(ring.indicators) >= o.minScore) rings.push(ring);
   }
   return rings.sort(byMembers);
 }

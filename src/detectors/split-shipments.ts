@@ -1,8 +1,7 @@
-// Split shipments: many low-value lines from one supplier to one consignee (or importer) inside
-// a short window — one consignment cut up to stay under a value threshold. The threshold is a
-// low quantile of all line values unless given.
+// Split shipments: bursts of lines just under the de-minimis value from one supplier to the same
+// consignees (or importers) inside a short window — one consignment cut up so none pays duty.
+// Every burst of one supplier belongs to one scheme.
 import { z } from 'zod';
-import { quantile } from '../graph/robust.ts';
 import type { DetectionView } from '../graph/view.ts';
 import {
   assertView,
@@ -23,18 +22,19 @@ const Options = z
   .object({
     windowDays: z.number().positive(),
     minLines: z.number().int().min(2),
-    /** Lines at or below this value are low-value; null = the `lowValueQuantile` of all lines. */
-    lowValueThreshold: z.number().positive().nullable(),
-    lowValueQuantile: z.number().min(0).max(1),
+    /** The value below which a consignment pays no duty (the EU de-minimis is 150 EUR). */
+    deMinimisValue: z.number().positive(),
+    /** Lines between this fraction of the de-minimis and the de-minimis sit "just under" it. */
+    justUnderFraction: z.number().min(0).max(1),
   })
   .strict();
 export type SplitShipmentsOptions = z.infer<typeof Options>;
 
 export const DEFAULTS: SplitShipmentsOptions = {
   windowDays: 7,
-  minLines: 5,
-  lowValueThreshold: null,
-  lowValueQuantile: 0.1,
+  minLines: 4,
+  deMinimisValue: 150,
+  justUnderFraction: 0.5,
 };
 
 /** Runs of at least `minLines` lines (sorted by date) that each fit in the window, without overlap. */
@@ -56,10 +56,11 @@ export function detect(view: DetectionView, options: Partial<SplitShipmentsOptio
   assertView('split_shipments', view);
   const o = parseOptions('split_shipments', Options, DEFAULTS, options);
   const { lines } = view;
-  const threshold = o.lowValueThreshold ?? quantile(lines.customsValue, o.lowValueQuantile);
+  const threshold = o.deMinimisValue;
   const flows = new Map<string, number[]>();
   for (let i = 0; i < lines.size; i++) {
-    if (!((lines.customsValue[i] ?? Infinity) <= threshold)) continue;
+    const value = lines.customsValue[i] ?? Infinity;
+    if (value >= threshold || value < threshold * o.justUnderFraction) continue;
     const s = lines.supplier[i] ?? -1;
     const receiver = (lines.consignee[i] ?? -1) >= 0 ? lines.consignee[i]! : (lines.importer[i] ?? -1);
     if (s < 0 || receiver < 0) continue;

@@ -124,14 +124,14 @@ export function scoreUnitValues(table: LineTable, options: UnitValueOptions): Ma
 
 /**
  * Median duty rate per `heading|origin` (and per heading): the stated rate, else the rate implied
- * by duty paid ÷ customs value on lines that paid. Used where a line states no rate of its own.
+ * by duty paid ÷ customs value. Medians, so the few lines that evade do not move the rate.
  */
 export function dutyRatesByGroup(table: LineTable): Map<string, number> {
   const rates = new Map<string, number[]>();
   for (let i = 0; i < table.size; i++) {
-    const paid = table.dutyPaid[i] ?? 0;
+    const paid = table.dutyPaid[i];
     const value = table.customsValue[i] ?? 0;
-    const rate = table.dutyRate[i] ?? (paid > 0 && value > 0 ? paid / value : null);
+    const rate = table.dutyRate[i] ?? (paid !== null && paid !== undefined && value > 0 ? paid / value : null);
     if (rate === null) continue;
     const heading = hsHeading(table.hsCode[i] ?? '');
     for (const key of [heading, `${heading}|${table.origin[i] ?? '??'}`]) {
