@@ -31,9 +31,9 @@ export interface RingDraft {
 /** Headings with enough duty that evading it pays. */
 export const DUTIABLE: readonly Heading[] = HEADINGS.filter((h) => h.dutyRate >= 0.06 && h.dutyRate < 0.5);
 
-/** A member count in [min, max], never above the size's cap (nor below min). */
+/** A member count uniform in [min, min(max, cap)] (min when the cap is below it). */
 export function memberCount(rng: Rng, min: number, max: number, cap: number): number {
-  return Math.max(min, Math.min(rng.int(min, max), cap));
+  return rng.int(min, Math.max(min, Math.min(max, cap)));
 }
 
 /** A weekday in [from, to) (clamped to the period). */
