@@ -15,20 +15,26 @@ import type { ImporterProfile } from './world.ts';
 export function plantBusinessCentres(rng: Rng, registry: Registry, firms: Entity[], consignees: string[], plan: SizePlan, lookAlikes: LookAlike[]): string[] {
   const centres: string[] = [];
   const count = Math.max(2, Math.round(plan.importers / 250));
+  // Each firm is the tenant of one centre at most: tenants are taken in turn from one shuffle.
+  const pool = rng.sample(firms, firms.length);
   for (let i = 0; i < count; i++) {
     const address = `${rng.pick(['World Trade Center', 'Business Centre', 'Regus Office Park', 'Trade Tower'])} ${rng.int(1, 30)}, ${streetAddress(rng, 'NL')}`;
     const agentPhone = phoneNumber(rng, 'NL');
     centres.push(address);
-    const tenants = rng.sample(firms, Math.min(rng.int(20, 60), Math.floor(firms.length / 3)));
+    const tenants = pool.splice(0, Math.min(rng.int(20, 60), Math.floor(firms.length / (count + 1))));
+    let agentPhoneShared = false;
     for (const t of tenants) {
       t.address = retype(rng, address);
-      if (rng.chance(0.4)) t.phone = retype(rng, agentPhone);
+      if (rng.chance(0.4)) {
+        t.phone = retype(rng, agentPhone);
+        agentPhoneShared = true;
+      }
     }
     const hubConsignees = rng.sample(consignees, rng.int(0, 4)).map((id) => registry.get(id));
     for (const c of hubConsignees) c.address = retype(rng, address);
     lookAlikes.push({
       kind: 'business_centre',
-      description: `Business-centre address shared by ${tenants.length + hubConsignees.length} unrelated firms${tenants.some((t) => t.phone?.trim().toUpperCase() === agentPhone.toUpperCase()) ? ', some with the registered agent\'s phone' : ''}.`,
+      description: `Business-centre address shared by ${tenants.length + hubConsignees.length} unrelated firms${agentPhoneShared ? ", some with the registered agent's phone" : ''}.`,
       members: [
         ...tenants.map((t) => ({ label: 'Importer' as const, id: t.id })),
         ...hubConsignees.map((c) => ({ label: 'Consignee' as const, id: c.id })),
@@ -41,10 +47,11 @@ export function plantBusinessCentres(rng: Rng, registry: Registry, firms: Entity
 /** Family groups: several lawful firms with one director in common, named after the family. */
 export function plantFamilyGroups(rng: Rng, registry: Registry, firms: Entity[], plan: SizePlan, lookAlikes: LookAlike[]): void {
   const count = Math.max(2, Math.round(plan.importers / 80));
-  for (let i = 0; i < count; i++) {
+  const pool = rng.sample(firms, firms.length);
+  for (let i = 0; i < count && pool.length >= 3; i++) {
     const family = familyName(rng);
     const head = registry.add('person', { name: personName(rng, family), country: 'NL' });
-    const members = rng.sample(firms, rng.int(3, 5));
+    const members = pool.splice(0, rng.int(3, 5));
     for (const firm of members) {
       firm.name = familyCompanyName(rng, family, firm.country);
       firm.directorIds = [head.id, ...firm.directorIds.slice(0, 1)];
