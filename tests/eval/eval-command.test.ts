@@ -79,6 +79,12 @@ describe('ringscope eval --truth', () => {
     expect(stderr).toMatch(/not a Ringscope truth file/);
   });
 
+  it('names a label it does not know in --member-labels', async () => {
+    const { code, stderr } = await run(['--db', db, 'eval', '--truth', truthPath, '--member-labels', 'Importer,Company']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/--member-labels: expected labels among .*"Importer,Company"/);
+  });
+
   it('asks for exactly one of --truth and --communities', async () => {
     const { code, stderr } = await run(['eval']);
     expect(code).toBe(1);
