@@ -33,7 +33,7 @@ import * as findings from './findings.ts';
 import { NODE_COLUMNS, nodeFromRow } from './rows.ts';
 import type { NodeRow } from './rows.ts';
 import { migrate, openDatabase } from './schema.ts';
-import type { Db } from './schema.ts';
+import type { DatabaseOptions, Db } from './schema.ts';
 import { searchNodes } from './search.ts';
 import * as streams from './streams.ts';
 import { settle } from './sync.ts';
@@ -184,9 +184,9 @@ class EmbeddedStore implements GraphStore {
   }
 }
 
-export function openEmbeddedStore(path: string): Promise<GraphStore> {
+export function openEmbeddedStore(path: string, options: DatabaseOptions = {}): Promise<GraphStore> {
   return settle(() => {
-    const db = openDatabase(path);
+    const db = openDatabase(path, options);
     try {
       // The schema is brought up to date at once: statements are prepared against it.
       migrate(db);
