@@ -11,7 +11,8 @@ export interface WriteCounts {
   record: ImportRecord;
 }
 
-export const WRITE_BATCH_ROWS = 2000;
+// A multiple of the store's rows per statement, so few rows are left to write one by one.
+export const WRITE_BATCH_ROWS = 4096;
 
 export async function writeFile(
   store: GraphStore,
