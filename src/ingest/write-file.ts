@@ -45,7 +45,7 @@ export async function writeFile(
     let rows = 0;
     for await (const [row, values] of file.spill.items()) {
       rows += 1;
-      const mapped = mapRow(kind, values, { file: file.fileHash, row });
+      const mapped = mapRow(kind, values, { file: file.fileHash, row }, 'write');
       if (!('graph' in mapped) || !file.plan.writes(mapped.graph.owned, row)) continue;
       nodes.push(mapped.graph.owned);
       for (const r of mapped.graph.rels) rels.push(r);
