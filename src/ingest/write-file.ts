@@ -11,7 +11,8 @@ export interface WriteCounts {
   record: ImportRecord;
 }
 
-export const WRITE_BATCH_ROWS = 2000;
+// A multiple of the store's rows per statement, so few rows are left to write one by one.
+export const WRITE_BATCH_ROWS = 4096;
 
 export async function writeFile(
   store: GraphStore,
@@ -44,7 +45,7 @@ export async function writeFile(
     let rows = 0;
     for await (const [row, values] of file.spill.items()) {
       rows += 1;
-      const mapped = mapRow(kind, values, { file: file.fileHash, row });
+      const mapped = mapRow(kind, values, { file: file.fileHash, row }, 'write');
       if (!('graph' in mapped) || !file.plan.writes(mapped.graph.owned, row)) continue;
       nodes.push(mapped.graph.owned);
       for (const r of mapped.graph.rels) rels.push(r);

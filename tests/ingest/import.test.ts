@@ -7,10 +7,7 @@ import { loadMappingFile } from '../../src/ingest/mapping-file.ts';
 import { layoutsFor } from '../../src/ingest/presets/index.ts';
 import { ShipmentProps } from '../../src/model/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
-import { DECL_HEADER, declRow, ENTITY_HEADER, snapshot, testDir, type TestDir } from './helpers.ts';
-
-const decl = (...rows: string[]): string => [DECL_HEADER, ...rows].join('\n') + '\n';
-const ents = (...rows: string[]): string => [ENTITY_HEADER, ...rows].join('\n') + '\n';
+import { decl, declRow, ents, snapshot, testDir, type TestDir } from './helpers.ts';
 
 const REGISTRY = ents(
   'IM1,importer,Harbour Trading Ltd,GB,2019-05-01,,"12, Harbour Rd.",+44 20 7946 0001,info@harbour.example,GB29 NWBK 6016 1331 9268 19,P1;P2',
