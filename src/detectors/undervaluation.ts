@@ -43,7 +43,7 @@ export const DEFAULTS: UndervaluationOptions = {
   lowZ: -1,
   maxMedianZ: -1.5,
   minShareBelow: 0.6,
-  minImporters: 2,
+  minImporters: 3,
 };
 
 interface Flow {
