@@ -36,8 +36,8 @@ const SCHEMES: readonly Typology[] = [
 ];
 
 /**
- * One scheme, one ring: a scheme ring whose members mostly belong to a ring of a more specific
- * scheme typology is the same firms seen through another lens (shell importers also undervalue;
+ * One scheme, one ring: a scheme ring that mostly overlaps a ring of a more specific scheme
+ * typology (overlap over the smaller of the two) is the same firms seen through another lens (shell importers also undervalue;
  * a phoenix chain also shares a broker). It is folded into that ring, which keeps the larger
  * revenue at risk and names the other lens in its explanation. Input and output by score.
  */
@@ -53,7 +53,8 @@ export function foldOverlaps(sorted: Ring[], share = FOLD_SHARE): Ring[] {
     const host = kept.find((k) => {
       if (!SCHEMES.includes(k.typology) || k.typology === ring.typology) return false;
       const hostKeys = new Set(k.members.map((m) => nodeKey(m)));
-      return keys.filter((key) => hostKeys.has(key)).length >= share * keys.length;
+      // Overlap over the smaller ring: a ring mostly inside the other, or the other mostly inside it.
+      return keys.filter((key) => hostKeys.has(key)).length >= share * Math.min(keys.length, hostKeys.size);
     });
     if (!host) {
       kept.push(ring);
