@@ -9,7 +9,7 @@ import {
   clamp01,
   evidence,
   idOf,
-  isYoung,
+  isNewFirm,
   member,
   parseOptions,
   percent,
@@ -26,6 +26,7 @@ const Options = z
     /** Share of the broker's clients that must look suspicious. */
     /** Share of the broker's regular clients that must be young. */
     minSuspiciousShare: z.number().min(0).max(1),
+    /** A client registered no earlier than this many days before the data starts is new. */
     youngDays: z.number().nonnegative(),
     minScore: z.number().min(0).max(1),
   })
@@ -36,17 +37,20 @@ export const DEFAULTS: BrokerCentredOptions = {
   minClientShare: 0.5,
   minSuspiciousClients: 3,
   minSuspiciousShare: 0.5,
-  youngDays: 365,
-  minScore: 0.4,
+  youngDays: 90,
+  minScore: 0.6,
 };
 
-/** The most firms trading at the same time (first to last declaration). */
+/** The most firms alive at the same time (registration, or first line, to closure or last line). */
 function mostConcurrent(view: DetectionView, firms: string[]): number {
   const events: [string, number][] = [];
   for (const f of firms) {
     const t = view.trade.get(f);
-    if (!t?.firstDate || !t.lastDate) continue;
-    events.push([t.firstDate, 1], [t.lastDate, -1]);
+    const attrs = view.graph.getNodeAttributes(f);
+    const from = attrs.registeredOn ?? t?.firstDate;
+    const to = attrs.closedOn ?? t?.lastDate;
+    if (!from || !to) continue;
+    events.push([from, 1], [to, -1]);
   }
   events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : b[1] - a[1]));
   let active = 0;
@@ -76,23 +80,30 @@ export function detect(view: DetectionView, options: Partial<BrokerCentredOption
     // Linked: shares an identifier with another client, or a director who also directs one.
     const linkedToClient = (key: string): boolean =>
       graph.someNeighbor(key, (other, attrs) => {
-        const identity = graph.getEdgeAttributes(key, other).links.some((l) => IDENTITY_LINKS.includes(l.kind));
+        const identity = graph
+          .getEdgeAttributes(key, other)
+          .links.some((l) => IDENTITY_LINKS.includes(l.kind));
         if (!identity) return false;
         if (clientSet.has(other)) return true;
-        return attrs.label === 'Person' && graph.someNeighbor(other, (firm) => firm !== key && clientSet.has(firm));
+        return (
+          attrs.label === 'Person' && graph.someNeighbor(other, (firm) => firm !== key && clientSet.has(firm))
+        );
       });
-    const young = clients.filter((c) => isYoung(view, c.key, o.youngDays));
+    const young = clients.filter((c) => isNewFirm(view, c.key, o.youngDays));
     const linked = clients.filter((c) => linkedToClient(c.key));
     const risky = clients.filter(
       (c) =>
         isUndervaluing(signals.get(c.key), 3, -1, 0.5) || (signals.get(c.key)?.seizedLines.length ?? 0) > 0,
     );
-    // The ring is the broker's young clients, trading side by side (a chain of successors is phoenix).
+    // The ring is the broker's new clients, alive side by side (a chain of successors is phoenix).
     const suspicious = young;
     if (
       suspicious.length < o.minSuspiciousClients ||
       suspicious.length / clients.length < o.minSuspiciousShare ||
-      mostConcurrent(view, suspicious.map((c) => c.key)) < o.minSuspiciousClients
+      mostConcurrent(
+        view,
+        suspicious.map((c) => c.key),
+      ) < o.minSuspiciousClients
     )
       continue;
     const keys = suspicious.map((c) => c.key).sort();
@@ -112,7 +123,7 @@ export function detect(view: DetectionView, options: Partial<BrokerCentredOption
         name: 'young_clients',
         value: count(young) / n,
         weight: 0.25,
-        description: `${count(young)} of ${n} clients were registered less than ${o.youngDays} days before their first import`,
+        description: `${count(young)} of ${n} clients were registered during the period under review`,
         evidence: evidence(young.map((c) => c.key)),
       },
       {

@@ -157,6 +157,25 @@ export function isYoung(view: DetectionView, key: string, maxDays: number): bool
   return age >= 0 && age <= maxDays;
 }
 
+/** Was the firm registered within `days` before the first declaration in the data (new to the market)? */
+export function isNewFirm(view: DetectionView, key: string, days: number): boolean {
+  const registeredOn = view.graph.hasNode(key) ? view.graph.getNodeAttribute(key, 'registeredOn') : null;
+  const start = dataStart(view);
+  return Boolean(registeredOn && start && daysBetween(registeredOn, start) <= days);
+}
+
+const starts = new WeakMap<DetectionView, string | null>();
+
+/** The date of the first declaration line in the view (null when there are none). */
+export function dataStart(view: DetectionView): string | null {
+  if (!starts.has(view)) {
+    let first: string | null = null;
+    for (const d of view.lines.date) if (first === null || d < first) first = d;
+    starts.set(view, first);
+  }
+  return starts.get(view) ?? null;
+}
+
 export function byMembers(a: CandidateRing, b: CandidateRing): number {
   const ka = a.members.map((m) => `${m.label}:${m.id}`).join(',');
   const kb = b.members.map((m) => `${m.label}:${m.id}`).join(',');
@@ -215,4 +234,19 @@ export function listing(parts: readonly string[]): string {
 
 export function idOf(key: string): string {
   return key.slice(key.indexOf(':') + 1);
+}
+
+/**
+ * The core of a group of parties: importers, and the other parties (people, brokers, suppliers,
+ * consignees) tied to at least two members — a director of one firm or a supplier of one
+ * importer is its context, not part of a ring.
+ */
+export function coreMembers(view: DetectionView, keys: readonly string[]): string[] {
+  const set = new Set(keys);
+  return keys.filter((k) => {
+    if (view.graph.getNodeAttribute(k, 'label') === 'Importer') return true;
+    let inside = 0;
+    view.graph.forEachNeighbor(k, (n) => void (set.has(n) && inside++));
+    return inside >= 2;
+  });
 }

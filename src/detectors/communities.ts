@@ -10,6 +10,7 @@ import {
   DetectorInputError,
   assertView,
   byMembers,
+  coreMembers,
   describeParties,
   evidence,
   isYoung,
@@ -78,9 +79,9 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
     (communities.get(c) ?? communities.set(c, []).get(c)!).push(key);
   const signals = partySignals(view);
   const rings: CandidateRing[] = [];
-  for (const keys of communities.values()) {
+  for (const all of communities.values()) {
+    const keys = coreMembers(view, all.sort());
     if (keys.length < o.minSize || keys.length > o.maxSize) continue;
-    keys.sort();
     const set = new Set(keys);
     let internal = 0;
     let total = 0;

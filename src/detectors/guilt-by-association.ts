@@ -9,6 +9,7 @@ import type { DetectionView, EdgeAttributes } from '../graph/view.ts';
 import {
   assertView,
   byMembers,
+  coreMembers,
   clamp01,
   describeParties,
   evidence,
@@ -82,7 +83,8 @@ export function detect(
     graph.forEachNeighbor(key, (other) => inRing.has(other) && groups.union(key, other));
   }
   const rings: CandidateRing[] = [];
-  for (const group of groups.groups()) {
+  for (const all of groups.groups()) {
+    const group = coreMembers(view, all);
     const seized = group.filter((k) => seeds.has(k));
     let linked = group.filter((k) => !seeds.has(k));
     if (seized.length === 0 || linked.length === 0) continue;

@@ -42,7 +42,7 @@ const Options = z
 export type SharedIdentifiersOptions = z.infer<typeof Options>;
 
 export const DEFAULTS: SharedIdentifiersOptions = {
-  maxHolders: 8,
+  maxHolders: 20,
   maxDirectorships: 6,
   minSharedIdentifiers: 2,
   minMembers: 2,

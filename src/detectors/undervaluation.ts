@@ -25,14 +25,16 @@ import { hsHeading } from '../graph/view.ts';
 
 const Options = z
   .object({
-    /** Fewest lines with a known unit value before a supplier's or importer's bias is judged. */
+    /** Fewest lines with a known unit value before a supplier's bias is judged. */
     minLines: z.number().int().min(1),
-    /** A line counts as low when its robust z-score is at or below this. */
-    lowZ: z.number(),
-    /** Median z-score of the supplier's lines must be at or below this. */
-    maxMedianZ: z.number(),
-    /** Share of low lines for the supplier, and for each importer's lines from it. */
-    minShareBelow: z.number().min(0).max(1),
+    /** The supplier's median declared ÷ usual value must be at or below this (0.7 = 30 % below). */
+    maxMedianRatio: z.number().positive(),
+    /** −median z × √lines: how far the bias stands out from the goods' own spread. */
+    minSignificance: z.number().nonnegative(),
+    /** Each importer's median ratio with the supplier must be at or below this. */
+    maxImporterRatio: z.number().positive(),
+    /** A line is counted as undervalued (evidence, revenue) at or below this ratio. */
+    lowRatio: z.number().positive(),
     minImporters: z.number().int().min(1),
   })
   .strict();
@@ -40,21 +42,23 @@ export type UndervaluationOptions = z.infer<typeof Options>;
 
 export const DEFAULTS: UndervaluationOptions = {
   minLines: 4,
-  lowZ: -1,
-  maxMedianZ: -1.5,
-  minShareBelow: 0.6,
-  minImporters: 2,
+  maxMedianRatio: 0.65,
+  minSignificance: 5,
+  maxImporterRatio: 0.7,
+  lowRatio: 0.8,
+  minImporters: 3,
 };
 
 interface Flow {
   lines: number[];
   low: number[];
   zs: number[];
+  ratios: number[];
 }
 
 function flowOf(map: Map<string, Flow>, key: string): Flow {
   let f = map.get(key);
-  if (!f) map.set(key, (f = { lines: [], low: [], zs: [] }));
+  if (!f) map.set(key, (f = { lines: [], low: [], zs: [], ratios: [] }));
   return f;
 }
 
@@ -66,24 +70,33 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
   const byPair = new Map<string, Flow>();
   for (let i = 0; i < lines.size; i++) {
     const z = lines.unitValueZScore[i] ?? Number.NaN;
+    const expected = lines.expectedValue[i] ?? Number.NaN;
     const s = lines.supplier[i] ?? -1;
     const m = lines.importer[i] ?? -1;
-    if (Number.isNaN(z) || s < 0 || m < 0) continue;
+    if (Number.isNaN(z) || !(expected > 0) || s < 0 || m < 0) continue;
+    const ratio = (lines.customsValue[i] ?? 0) / expected;
     const supplier = lines.partyKeys[s]!;
-    for (const flow of [flowOf(bySupplier, supplier), flowOf(byPair, `${supplier}\t${lines.partyKeys[m]!}`)]) {
+    for (const flow of [
+      flowOf(bySupplier, supplier),
+      flowOf(byPair, `${supplier}\t${lines.partyKeys[m]!}`),
+    ]) {
       flow.lines.push(i);
       flow.zs.push(z);
-      if (z <= o.lowZ) flow.low.push(i);
+      flow.ratios.push(ratio);
+      if (ratio <= o.lowRatio) flow.low.push(i);
     }
   }
   const biased = (f: Flow): boolean =>
-    f.lines.length >= o.minLines && f.low.length / f.lines.length >= o.minShareBelow && median(f.zs) <= o.maxMedianZ;
+    f.lines.length >= o.minLines &&
+    median(f.ratios) <= o.maxMedianRatio &&
+    -median(f.zs) * Math.sqrt(f.lines.length) >= o.minSignificance;
   const complicit = new Set([...bySupplier].filter(([, f]) => biased(f)).map(([k]) => k));
   const groups = new UnionFind();
   const ringPairs: [string, string, Flow][] = [];
   for (const [pair, flow] of [...byPair].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const [supplier, importer] = pair.split('\t') as [string, string];
-    if (!complicit.has(supplier) || flow.low.length / flow.lines.length < o.minShareBelow || flow.low.length < 2) continue;
+    if (!complicit.has(supplier) || flow.lines.length < 2 || median(flow.ratios) > o.maxImporterRatio)
+      continue;
     groups.union(supplier, importer);
     ringPairs.push([supplier, importer, flow]);
   }
@@ -96,19 +109,31 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
     if (importers.length < o.minImporters) continue;
     const all = pairs.flatMap(([, , f]) => f.lines);
     const low = pairs.flatMap(([, , f]) => f.low);
-    const ratios = low.map((i) => (lines.customsValue[i] ?? 0) / (lines.expectedValue[i] ?? 1));
-    const below = 1 - median(ratios);
+    const below = 1 - median(pairs.flatMap(([, , f]) => f.ratios));
     const headings = new Map<string, number>();
-    for (const i of low) headings.set(hsHeading(lines.hsCode[i] ?? ''), (headings.get(hsHeading(lines.hsCode[i] ?? '')) ?? 0) + 1);
+    for (const i of low)
+      headings.set(
+        hsHeading(lines.hsCode[i] ?? ''),
+        (headings.get(hsHeading(lines.hsCode[i] ?? '')) ?? 0) + 1,
+      );
     const heading = [...headings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
     const declarations = low.map((i) => declarationOf(view, i));
     const perImporter = importers.map((m) => {
       const flows = pairs.filter(([, x]) => x === m).map(([, , f]) => f);
-      return flows.reduce((s, f) => s + f.low.length, 0) / Math.max(1, flows.reduce((s, f) => s + f.lines.length, 0));
+      return (
+        flows.reduce((s, f) => s + f.low.length, 0) /
+        Math.max(
+          1,
+          flows.reduce((s, f) => s + f.lines.length, 0),
+        )
+      );
     });
     rings.push({
       typology: 'undervaluation',
-      members: [...importers.map((k) => member(k, 'importer')), ...suppliers.map((k) => member(k, 'supplier'))],
+      members: [
+        ...importers.map((k) => member(k, 'importer')),
+        ...suppliers.map((k) => member(k, 'supplier')),
+      ],
       indicators: [
         {
           name: 'unit_value_below_median',

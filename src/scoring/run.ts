@@ -22,7 +22,10 @@ export interface RunOptions {
   onDetector?: (typology: Typology, index: number, total: number, ms: number | null) => void;
 }
 
-/** Typologies that describe a scheme; the others (communities, centrality, association) describe a network. */
+/**
+ * Typologies that describe a scheme, most specific first; the others (communities, centrality,
+ * association) describe a network and are never folded.
+ */
 const SCHEMES: readonly Typology[] = [
   'phoenix',
   'shared_identifiers',
@@ -33,14 +36,16 @@ const SCHEMES: readonly Typology[] = [
 ];
 
 /**
- * One scheme, one ring: a scheme ring whose members mostly belong to a stronger ring of another
- * scheme typology is the same firms seen through another lens (shell importers also undervalue;
- * a phoenix chain also shares a broker). It is folded into the stronger ring, which keeps the
- * larger revenue at risk and names the other lens in its explanation.
+ * One scheme, one ring: a scheme ring that mostly overlaps a ring of a more specific scheme
+ * typology (overlap over the smaller of the two) is the same firms seen through another lens (shell importers also undervalue;
+ * a phoenix chain also shares a broker). It is folded into that ring, which keeps the larger
+ * revenue at risk and names the other lens in its explanation. Input and output by score.
  */
 export function foldOverlaps(sorted: Ring[], share = FOLD_SHARE): Ring[] {
+  const rank = (r: Ring): number =>
+    SCHEMES.includes(r.typology) ? SCHEMES.indexOf(r.typology) : SCHEMES.length;
   const kept: Ring[] = [];
-  for (const ring of sorted) {
+  for (const ring of [...sorted].sort((a, b) => rank(a) - rank(b) || byScore(a, b))) {
     if (!SCHEMES.includes(ring.typology)) {
       kept.push(ring);
       continue;
@@ -49,7 +54,8 @@ export function foldOverlaps(sorted: Ring[], share = FOLD_SHARE): Ring[] {
     const host = kept.find((k) => {
       if (!SCHEMES.includes(k.typology) || k.typology === ring.typology) return false;
       const hostKeys = new Set(k.members.map((m) => nodeKey(m)));
-      return keys.filter((key) => hostKeys.has(key)).length >= share * keys.length;
+      // Overlap over the smaller ring: a ring mostly inside the other, or the other mostly inside it.
+      return keys.filter((key) => hostKeys.has(key)).length >= share * Math.min(keys.length, hostKeys.size);
     });
     if (!host) {
       kept.push(ring);
@@ -58,7 +64,7 @@ export function foldOverlaps(sorted: Ring[], share = FOLD_SHARE): Ring[] {
     host.revenueAtRisk = Math.max(host.revenueAtRisk, ring.revenueAtRisk);
     host.explanation = `${host.explanation}; also seen as ${ring.typology.replace(/_/g, ' ')} (${ring.id})`;
   }
-  return kept;
+  return kept.sort(byScore);
 }
 
 export const FOLD_SHARE = 0.6;
