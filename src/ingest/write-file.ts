@@ -9,6 +9,8 @@ export interface WriteCounts {
   nodes: number;
   rels: number;
   record: ImportRecord;
+  /** Milliseconds inside the store (writes and commit), the rest being mapping and reading back. */
+  storeMs: number;
 }
 
 // A multiple of the store's rows per statement, so few rows are left to write one by one.
@@ -25,9 +27,19 @@ export async function writeFile(
   let nodes: GraphNode[] = [];
   let rels: GraphRel[] = [];
   let written = { nodes: 0, rels: 0 };
+  let storeMs = 0;
+  // A thunk, not a promise: a store may do its work before handing back the promise.
+  const timed = async <T>(work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      storeMs += performance.now() - started;
+    }
+  };
   const flush = async (): Promise<void> => {
     if (nodes.length === 0 && rels.length === 0) return;
-    await session.write({ nodes, rels });
+    await timed(() => session.write({ nodes, rels }));
     written = { nodes: written.nodes + nodes.length, rels: written.rels + rels.length };
     nodes = [];
     rels = [];
@@ -55,9 +67,9 @@ export async function writeFile(
       }
     }
     await flush();
-    const record = await session.commit();
+    const record = await timed(() => session.commit());
     progress.update('writing', rows, 1);
-    return { ...written, record };
+    return { ...written, record, storeMs: Math.round(storeMs) };
   } catch (error) {
     await session.abort();
     throw error;
