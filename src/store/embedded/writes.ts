@@ -2,10 +2,11 @@
 // (json_patch: incoming known values win, the first source is kept), so an import never reads
 // existing rows back into JavaScript. Relationships are stored by their ends' row numbers,
 // which the node upserts return; the writer also counts what it inserted, for counts().
-import { isIdentifierLabel, nameSearchKey, NodeLabel, nodeKey, relId, RelType } from '../../model/index.ts';
-import type { GraphNode, GraphRel, NodeRef } from '../../model/index.ts';
+import { isIdentifierLabel, nameSearchKey, nodeKey } from '../../model/index.ts';
+import type { GraphNode, GraphRel, NodeLabel, NodeRef, RelType } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
 import type { WriteBatch } from '../graph-store.ts';
+import { checkNode, checkRel } from '../write-checks.ts';
 import { propsJson } from './rows.ts';
 import type { Db } from './schema.ts';
 
@@ -16,9 +17,6 @@ const MAX_REMEMBERED = 2_000_000;
 const NODE_COLUMNS = 9;
 const REL_COLUMNS = 4;
 const NO_PROPS = '{}';
-
-const LABELS = new Set<string>(NodeLabel.options);
-const TYPES = new Set<string>(RelType.options);
 
 function multiRow(head: string, tail: string, columns: number, rows: number): string {
   const tuple = `(${Array.from({ length: columns }, () => '?').join(',')})`;
@@ -49,35 +47,22 @@ const relInsert = (rows: number) =>
     rows,
   );
 
-function invalid(message: string): StoreError {
-  return new StoreError('invalid', message);
-}
-
-function checkProps(what: string, props: Record<string, unknown>): void {
-  for (const key in props) {
-    const value = props[key];
-    if (typeof value === 'number' ? !Number.isFinite(value) : value !== null && typeof value === 'object') {
-      throw invalid(`${what}: property ${key} must be a string, a finite number, a boolean or null`);
-    }
-  }
-}
-
-function nodeRow(node: GraphNode, json: string): unknown[] {
+/** Appends the node's row to a multi-row statement's parameters. */
+function pushNodeRow(params: unknown[], node: GraphNode, json: string): void {
   const { props } = node;
   const name = props.name;
   const shipment = node.label === 'Shipment';
-  const text = (value: unknown) => (shipment && typeof value === 'string' ? value : null);
-  return [
+  params.push(
     node.label,
     node.id,
     json,
     typeof name === 'string' && !isIdentifierLabel(node.label) ? nameSearchKey(name) : null,
-    text(props.date),
-    text(props.declarationId),
+    shipment && typeof props.date === 'string' ? props.date : null,
+    shipment && typeof props.declarationId === 'string' ? props.declarationId : null,
     shipment && typeof props.line === 'number' ? props.line : null,
     node.source?.file ?? null,
     node.source?.row ?? null,
-  ];
+  );
 }
 
 type Returned = [label: string, id: string, n: number];
@@ -124,14 +109,11 @@ export class GraphWriter {
     /** [nodeKey, props JSON] of the rows in params, in order. */
     const pending: [string, string][] = [];
     for (const node of nodes) {
-      if (!LABELS.has(node.label)) throw invalid(`Node ${node.id}: unknown label ${String(node.label)}`);
-      if (typeof node.id !== 'string' || node.id.length === 0)
-        throw invalid(`A ${node.label} node has no id`);
-      checkProps(`Node ${nodeKey(node)}`, node.props);
-      const key = nodeKey(node);
+      checkNode(node);
+      const key = `${node.label}:${node.id}`;
       const json = propsJson(node.props);
       if (this.written.get(key)?.json === json) continue;
-      params.push(...nodeRow(node, json));
+      pushNodeRow(params, node, json);
       pending.push([key, json]);
       if (pending.length === ROWS_PER_STATEMENT) {
         this.remember(this.nodeMany.all(params) as Returned[], pending);
@@ -170,18 +152,17 @@ export class GraphWriter {
     // One buffer a type, so that `changes` of a statement counts the new ones of one type.
     const buffers = new Map<RelType, unknown[]>();
     for (const rel of rels) {
-      if (!TYPES.has(rel.type)) throw invalid(`Relationship ${rel.id}: unknown type ${String(rel.type)}`);
-      const id = relId(rel.type, rel.from, rel.to);
-      if (rel.id !== id) throw invalid(`Relationship ${rel.id}: its id must be ${id} (see relId)`);
-      checkProps(`Relationship ${id}`, rel.props);
-      const row = [this.numberOf(id, rel.from), rel.type, this.numberOf(id, rel.to), propsJson(rel.props)];
-      if (row[3] !== NO_PROPS) {
-        this.mergeRel(rel.type, row);
+      const id = checkRel(rel);
+      const fromN = this.numberOf(id, rel.from);
+      const toN = this.numberOf(id, rel.to);
+      const json = propsJson(rel.props);
+      if (json !== NO_PROPS) {
+        this.mergeRel(rel.type, [fromN, rel.type, toN, json]);
         continue;
       }
       let buffer = buffers.get(rel.type);
       if (!buffer) buffers.set(rel.type, (buffer = []));
-      buffer.push(...row);
+      buffer.push(fromN, rel.type, toN, json);
       if (buffer.length === ROWS_PER_STATEMENT * REL_COLUMNS) {
         this.countRels(rel.type, this.relMany.run(buffer).changes);
         buffer.length = 0;
@@ -207,13 +188,13 @@ export class GraphWriter {
 
   /** A relationship's ends must exist: written earlier in this session or already stored. */
   private numberOf(relationship: string, ref: NodeRef): number {
-    const known = this.written.get(nodeKey(ref));
+    const known = this.written.get(`${ref.label}:${ref.id}`);
     if (known) return known.n;
-    const n = LABELS.has(ref.label)
-      ? (this.nodeNumber.get(ref.label, ref.id) as number | undefined)
-      : undefined;
+    // The end's label was checked against the closed enum by checkRel.
+    const n = this.nodeNumber.get(ref.label, ref.id) as number | undefined;
     if (n === undefined) {
-      throw invalid(
+      throw new StoreError(
+        'invalid',
         `Relationship ${relationship}: its end node ${nodeKey(ref)} does not exist; write the node first`,
       );
     }
