@@ -81,7 +81,8 @@ export class GraphWriter {
   private readonly relOne;
   private readonly relMerge;
   private readonly nodeNumber;
-  private readonly written = new Map<string, Remembered>();
+  private readonly written = new Map<string, Map<string, Remembered>>();
+  private remembered = 0;
   /** Every stored node has a row number at most this: a larger one returned is an insert. */
   private highest: number;
   readonly insertedNodes = new Map<NodeLabel, number>();
@@ -104,46 +105,60 @@ export class GraphWriter {
     this.writeRels(batch.rels);
   }
 
+  /** What this session last wrote of a node (by label, then id: no key strings to build). */
+  private recall(label: string, id: string): Remembered | undefined {
+    return this.written.get(label)?.get(id);
+  }
+
   private writeNodes(nodes: readonly GraphNode[]): void {
+    if (this.remembered > MAX_REMEMBERED) {
+      this.written.clear();
+      this.remembered = 0;
+    }
     const params: unknown[] = [];
-    /** [nodeKey, props JSON] of the rows in params, in order. */
-    const pending: [string, string][] = [];
+    let rows = 0;
     for (const node of nodes) {
       checkNode(node);
-      const key = `${node.label}:${node.id}`;
       const json = propsJson(node.props);
-      if (this.written.get(key)?.json === json) continue;
+      let byId = this.written.get(node.label);
+      if (!byId) this.written.set(node.label, (byId = new Map<string, Remembered>()));
+      const known = byId.get(node.id);
+      if (known?.json === json) continue;
+      // The row number is filled in from RETURNING when the statement runs.
+      if (known) known.json = json;
+      else {
+        byId.set(node.id, { json, n: 0 });
+        this.remembered += 1;
+      }
       pushNodeRow(params, node, json);
-      pending.push([key, json]);
-      if (pending.length === ROWS_PER_STATEMENT) {
-        this.remember(this.nodeMany.all(params) as Returned[], pending);
+      rows += 1;
+      if (rows === ROWS_PER_STATEMENT) {
+        this.numbered(this.nodeMany.all(params) as Returned[]);
         params.length = 0;
-        pending.length = 0;
+        rows = 0;
       }
     }
-    for (let i = 0; i < pending.length; i += 1) {
-      const row = params.slice(i * NODE_COLUMNS, (i + 1) * NODE_COLUMNS);
-      this.remember(this.nodeOne.all(row) as Returned[], pending.slice(i, i + 1));
+    for (let i = 0; i < rows; i += 1) {
+      this.numbered(this.nodeOne.all(params.slice(i * NODE_COLUMNS, (i + 1) * NODE_COLUMNS)) as Returned[]);
     }
   }
 
   /**
-   * RETURNING gives (label, id, n) per row in no promised order, so rows are matched back by
-   * key; a key written twice in one statement remembers its later props, the last applied.
+   * RETURNING gives (label, id, n) per row in no promised order: each is matched back by label
+   * and id. A row number above every one stored before is an insert, counted once.
    */
-  private remember(returned: Returned[], written: [string, string][]): void {
-    if (this.written.size + returned.length > MAX_REMEMBERED) this.written.clear();
-    const jsonByKey = new Map(written);
+  private numbered(returned: Returned[]): void {
     let highest = this.highest;
+    // A key written twice in one statement returns its row number twice.
     const counted = new Set<number>();
     for (const [label, id, n] of returned) {
-      const key = `${label}:${id}`;
-      this.written.set(key, { json: jsonByKey.get(key) ?? '', n });
+      const known = this.recall(label, id);
+      if (known) known.n = n;
       if (n > this.highest && !counted.has(n)) {
         counted.add(n);
         this.insertedNodes.set(label as NodeLabel, (this.insertedNodes.get(label as NodeLabel) ?? 0) + 1);
-        highest = Math.max(highest, n);
       }
+      if (n > highest) highest = n;
     }
     this.highest = highest;
   }
@@ -188,7 +203,7 @@ export class GraphWriter {
 
   /** A relationship's ends must exist: written earlier in this session or already stored. */
   private numberOf(relationship: string, ref: NodeRef): number {
-    const known = this.written.get(`${ref.label}:${ref.id}`);
+    const known = this.recall(ref.label, ref.id);
     if (known) return known.n;
     // The end's label was checked against the closed enum by checkRel.
     const n = this.nodeNumber.get(ref.label, ref.id) as number | undefined;
