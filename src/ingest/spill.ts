@@ -1,6 +1,6 @@
-// Validated rows between the two passes of an import: kept in memory as JSON text (one string
-// a row weighs little on the garbage collector) up to a bound, then spilled to a temporary
-// NDJSON file, so a file of any size is read and parsed only once.
+// Validated rows between the two passes of an import: kept in memory as they are up to a bound
+// (no serialising a row only to parse it back), then spilled to a temporary NDJSON file, so a
+// file of any size is read and parsed only once and memory stays bounded.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,28 +9,25 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 
 export class Spill<T> {
-  private readonly memory: string[] = [];
-  private memoryChars = 0;
+  private readonly memory: T[] = [];
   private readonly memoryLimit: number;
   private dir: string | null = null;
   private out: WriteStream | null = null;
   private pending: string[] = [];
   count = 0;
 
-  /** memoryLimit: characters of JSON kept in memory before rows go to disk. */
-  constructor(memoryLimit = 256 * 1024 * 1024) {
+  /** memoryLimit: items kept in memory before the rest go to disk (a row weighs ~1 KB). */
+  constructor(memoryLimit = 250_000) {
     this.memoryLimit = memoryLimit;
   }
 
   async push(item: T): Promise<void> {
     this.count += 1;
-    const json = JSON.stringify(item);
-    if (this.memoryChars < this.memoryLimit) {
-      this.memory.push(json);
-      this.memoryChars += json.length;
+    if (this.memory.length < this.memoryLimit) {
+      this.memory.push(item);
       return;
     }
-    this.pending.push(json);
+    this.pending.push(JSON.stringify(item));
     if (this.pending.length >= 2000) await this.flush();
   }
 
@@ -46,7 +43,7 @@ export class Spill<T> {
   }
 
   async *items(): AsyncGenerator<T> {
-    for (const json of this.memory) yield JSON.parse(json) as T;
+    for (const item of this.memory) yield item;
     await this.flush();
     if (!this.out || !this.dir) return;
     const out = this.out;

@@ -2,7 +2,7 @@
 // batches through one import session, which commits as a whole or leaves the store untouched.
 // A relationship reaching a node that a later row of the file writes (a director listed below
 // the firm naming it) is held back until every row's node is written.
-import type { GraphNode, GraphRel } from '../model/index.ts';
+import type { GraphNode, GraphRel, NodeRef } from '../model/index.ts';
 import type { GraphStore, ImportRecord } from '../store/graph-store.ts';
 import type { Progress } from './progress.ts';
 import { mapRow, type ValidatedFile } from './validate-file.ts';
@@ -62,9 +62,12 @@ export async function writeFile(
       rows += 1;
       const mapped = mapRow(kind, values, { file: file.fileHash, row }, 'write');
       if (!('graph' in mapped) || !file.plan.writes(mapped.graph.owned, row)) continue;
-      nodes.push(mapped.graph.owned);
+      const own = mapped.graph.owned;
+      nodes.push(own);
       for (const r of mapped.graph.rels) {
-        if (file.plan.writesAfter(r.from, row) || file.plan.writesAfter(r.to, row)) waiting.push(r);
+        const later = (end: NodeRef): boolean =>
+          (end.label !== own.label || end.id !== own.id) && file.plan.writesAfter(end, row);
+        if (later(r.from) || later(r.to)) waiting.push(r);
         else rels.push(r);
       }
       if (rows % WRITE_BATCH_ROWS === 0) {
