@@ -18,6 +18,11 @@ export interface WriteCounts {
 // A multiple of the store's rows per statement, so few rows are left to write one by one.
 export const WRITE_BATCH_ROWS = 4096;
 
+/** Whether a relationship end of `row` (other than the row's own node) is written by a later row. */
+function writtenLater(file: ValidatedFile, own: NodeRef, end: NodeRef, row: number): boolean {
+  return (end.label !== own.label || end.id !== own.id) && file.plan.writesAfter(end, row);
+}
+
 export async function writeFile(
   store: GraphStore,
   file: ValidatedFile,
@@ -65,9 +70,7 @@ export async function writeFile(
       const own = mapped.graph.owned;
       nodes.push(own);
       for (const r of mapped.graph.rels) {
-        const later = (end: NodeRef): boolean =>
-          (end.label !== own.label || end.id !== own.id) && file.plan.writesAfter(end, row);
-        if (later(r.from) || later(r.to)) waiting.push(r);
+        if (writtenLater(file, own, r.from, row) || writtenLater(file, own, r.to, row)) waiting.push(r);
         else rels.push(r);
       }
       if (rows % WRITE_BATCH_ROWS === 0) {
