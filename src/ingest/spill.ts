@@ -16,7 +16,7 @@ export class Spill<T> {
   private pending: string[] = [];
   count = 0;
 
-  /** memoryLimit: items kept in memory before the rest go to disk (a row weighs ~1 KB). */
+  /** memoryLimit: items kept in memory before the rest go to disk (a declaration row weighs 1–2 KB). */
   constructor(memoryLimit = 250_000) {
     this.memoryLimit = memoryLimit;
   }
