@@ -15,8 +15,9 @@ export interface WriteCounts {
   storeMs: number;
 }
 
-// A multiple of the store's rows per statement, so few rows are left to write one by one.
-export const WRITE_BATCH_ROWS = 4096;
+// A multiple of the store's rows per statement, so few rows are left to write one by one; small,
+// so a batch's nodes and relationships die young (4,096 cost ~20% more CPU in the write pass).
+export const WRITE_BATCH_ROWS = 256;
 
 /** Whether a relationship end of `row` (other than the row's own node) is written by a later row. */
 function writtenLater(file: ValidatedFile, own: NodeRef, end: NodeRef, row: number): boolean {
