@@ -1,0 +1,172 @@
+// The Cytoscape canvas. It mirrors the investigation state onto Cytoscape (elements, derived
+// classes, selection, pins) and reports user gestures back as callbacks; it holds no state
+// of its own beyond node positions.
+import cytoscape, { type Core, type ElementDefinition, type EventObjectNode } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import type { ExplorerState } from '../state/types.ts';
+import { deriveClasses, edgeData, nodeData } from './derive.ts';
+import { layoutOptions } from './layouts.ts';
+import { buildStylesheet } from './stylesheet.ts';
+
+cytoscape.use(fcose);
+
+export interface CanvasHandlers {
+  onExpand: (key: string) => void;
+  onSelect: (keys: string[]) => void;
+  onHide: (keys: string[]) => void;
+  onTogglePin: (keys: string[]) => void;
+  onReady: (cy: Core | null) => void;
+}
+
+interface Props extends CanvasHandlers {
+  state: ExplorerState;
+}
+
+function syncElements(cy: Core, state: ExplorerState): string[] {
+  const added: string[] = [];
+  cy.batch(() => {
+    cy.elements().forEach((element) => {
+      const id = element.id();
+      if (element.isNode() ? !state.nodes[id] : !state.edges[id]) cy.remove(element);
+    });
+    const fresh: ElementDefinition[] = [];
+    for (const node of Object.values(state.nodes)) {
+      if (cy.getElementById(node.key).empty()) {
+        fresh.push({ group: 'nodes', data: nodeData(node) });
+        added.push(node.key);
+      } else {
+        cy.getElementById(node.key).data(nodeData(node));
+      }
+    }
+    for (const edge of Object.values(state.edges)) {
+      if (cy.getElementById(edge.id).empty()) fresh.push({ group: 'edges', data: edgeData(edge) });
+    }
+    cy.add(fresh);
+  });
+  return added;
+}
+
+/** New nodes start beside a neighbour already placed, so a layout refines rather than scatters. */
+function seedPositions(cy: Core, added: string[]): void {
+  for (const key of added) {
+    const node = cy.getElementById(key);
+    const anchor = node
+      .neighborhood()
+      .nodes()
+      .filter((n) => !added.includes(n.id()))[0];
+    if (anchor) {
+      const at = anchor.position();
+      node.position({ x: at.x + (Math.random() - 0.5) * 80, y: at.y + (Math.random() - 0.5) * 80 });
+    }
+  }
+}
+
+export function GraphCanvas({ state, onExpand, onSelect, onHide, onTogglePin, onReady }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const cyRef = useRef<Core | null>(null);
+  const syncing = useRef(false);
+  const handlers = useRef({ onExpand, onSelect });
+  handlers.current = { onExpand, onSelect };
+  const lastLayoutRun = useRef(state.layoutRun);
+  const classes = useMemo(() => deriveClasses(state), [state]);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = cytoscape({
+      container: container.current,
+      style: buildStylesheet(),
+      boxSelectionEnabled: true,
+      selectionType: 'additive',
+      wheelSensitivity: 0.3,
+      minZoom: 0.05,
+      maxZoom: 4,
+    });
+    cyRef.current = cy;
+    let pending = false;
+    const reportSelection = () => {
+      if (syncing.current || pending) return;
+      pending = true;
+      // Box select fires one event per element: report once they have all landed.
+      queueMicrotask(() => {
+        pending = false;
+        handlers.current.onSelect(cy.$('node:selected').map((n) => n.id()));
+      });
+    };
+    cy.on('select unselect', 'node', reportSelection);
+    cy.on('dbltap', 'node', (event: EventObjectNode) => handlers.current.onExpand(event.target.id()));
+    onReady(cy);
+    return () => {
+      onReady(null);
+      cy.destroy();
+      cyRef.current = null;
+    };
+    // The canvas is created once; onReady is stable for the life of the app.
+  }, []);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    syncing.current = true;
+    const added = syncElements(cy, state);
+    cy.batch(() => {
+      for (const [key, list] of Object.entries(classes.nodes)) cy.getElementById(key).classes(list);
+      for (const [id, list] of Object.entries(classes.edges)) cy.getElementById(id).classes(list);
+      const pinned = new Set(state.pinned);
+      cy.nodes().forEach((node) => {
+        if (pinned.has(node.id())) node.lock();
+        else node.unlock();
+      });
+      const selected = new Set(state.selection);
+      cy.nodes().forEach((node) => {
+        if (selected.has(node.id()) && !node.selected()) node.select();
+        else if (!selected.has(node.id()) && node.selected()) node.unselect();
+      });
+    });
+    syncing.current = false;
+    const relayout = state.layoutRun !== lastLayoutRun.current;
+    lastLayoutRun.current = state.layoutRun;
+    if (added.length > 0 || relayout) {
+      const firstDraw = added.length === cy.nodes().length;
+      if (!firstDraw) seedPositions(cy, added);
+      const visible = cy.elements().not('.hidden, .filtered');
+      visible.layout(layoutOptions(state.layout, visible.nodes().length, firstDraw || relayout)).run();
+    }
+  }, [state, classes]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const cy = cyRef.current;
+    if (!cy || event.target !== event.currentTarget) return;
+    const selection = state.selection;
+    const zoomBy = (factor: number) => {
+      cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    };
+    const actions: Record<string, () => void> = {
+      Enter: () => selection.forEach((key) => onExpand(key)),
+      Delete: () => onHide(selection),
+      h: () => onHide(selection),
+      p: () => onTogglePin(selection),
+      f: () => cy.fit(undefined, 30),
+      '+': () => zoomBy(1.25),
+      '=': () => zoomBy(1.25),
+      '-': () => zoomBy(0.8),
+    };
+    const action = actions[event.key];
+    if (action) {
+      event.preventDefault();
+      action();
+    }
+  };
+
+  return (
+    <div
+      ref={container}
+      className="canvas"
+      tabIndex={0}
+      role="application"
+      aria-label="Network canvas. Double-click or press Enter to expand the selection, H to hide, P to pin, F to fit, plus and minus to zoom."
+      onKeyDown={onKeyDown}
+      data-testid="canvas"
+    />
+  );
+}
