@@ -25,6 +25,9 @@ export const EXPAND_LIMIT = 25;
 type Tab = 'entity' | 'ring' | 'cases' | 'jobs';
 const TAB_TITLES: Record<Tab, string> = { entity: 'Entity', ring: 'Ring', cases: 'Cases', jobs: 'Jobs' };
 
+/** `?renderer=webgl` switches the canvas to Cytoscape's WebGL renderer. */
+const WEBGL = new URLSearchParams(window.location.search).get('renderer') === 'webgl';
+
 export function Explorer({ user, onLogout }: { user: User; onLogout: () => void }) {
   const [state, dispatch] = useReducer(reducer, INITIAL_STATE);
   const [tab, setTab] = useState<Tab>('entity');
@@ -104,7 +107,7 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
             {notice}
           </p>
         )}
-        <GraphCanvas state={state} onExpand={expand} onSelect={onSelect} onHide={onHide} onTogglePin={onTogglePin} onReady={onReady} />
+        <GraphCanvas state={state} onExpand={expand} onSelect={onSelect} onHide={onHide} onTogglePin={onTogglePin} onReady={onReady} webgl={WEBGL} />
         {Object.keys(state.nodes).length === 0 && <p className="canvas-empty muted">Search for a firm, person or declaration, or open a ring.</p>}
       </main>
       <aside className="right" aria-label="Details">

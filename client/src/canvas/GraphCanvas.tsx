@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { ExplorerState } from '../state/types.ts';
 import { deriveClasses, edgeData, nodeData } from './derive.ts';
 import { layoutOptions } from './layouts.ts';
+import { MARKS } from './marks.ts';
 import { buildStylesheet } from './stylesheet.ts';
 
 cytoscape.use(fcose);
@@ -21,7 +22,13 @@ export interface CanvasHandlers {
 
 interface Props extends CanvasHandlers {
   state: ExplorerState;
+  /** Cytoscape's WebGL renderer (experimental in Cytoscape 3.31+), for very large views. */
+  webgl?: boolean;
 }
+
+
+/** Cytoscape options the bundled types do not describe yet (the renderer choice). */
+type CoreOptions = cytoscape.CytoscapeOptions & { renderer?: { name: 'canvas'; webgl: boolean } };
 
 function syncElements(cy: Core, state: ExplorerState): string[] {
   const added: string[] = [];
@@ -62,7 +69,7 @@ function seedPositions(cy: Core, added: string[]): void {
   }
 }
 
-export function GraphCanvas({ state, onExpand, onSelect, onHide, onTogglePin, onReady }: Props) {
+export function GraphCanvas({ state, onExpand, onSelect, onHide, onTogglePin, onReady, webgl = false }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const syncing = useRef(false);
@@ -73,15 +80,16 @@ export function GraphCanvas({ state, onExpand, onSelect, onHide, onTogglePin, on
 
   useEffect(() => {
     if (!container.current) return;
-    const cy = cytoscape({
+    const options: CoreOptions = {
       container: container.current,
       style: buildStylesheet(),
       boxSelectionEnabled: true,
       selectionType: 'additive',
-      wheelSensitivity: 0.3,
       minZoom: 0.05,
       maxZoom: 4,
-    });
+      renderer: { name: 'canvas', webgl },
+    };
+    const cy = cytoscape(options);
     cyRef.current = cy;
     let pending = false;
     const reportSelection = () => {
@@ -108,7 +116,12 @@ export function GraphCanvas({ state, onExpand, onSelect, onHide, onTogglePin, on
     const cy = cyRef.current;
     if (!cy) return;
     syncing.current = true;
+    const syncStart = performance.now();
     const added = syncElements(cy, state);
+    if (added.length > 0) {
+      performance.mark(MARKS.elementsAdded, { startTime: syncStart, detail: { count: added.length } });
+      cy.one('render', () => performance.mark(MARKS.firstRender));
+    }
     cy.batch(() => {
       for (const [key, list] of Object.entries(classes.nodes)) cy.getElementById(key).classes(list);
       for (const [id, list] of Object.entries(classes.edges)) cy.getElementById(id).classes(list);
@@ -127,10 +140,17 @@ export function GraphCanvas({ state, onExpand, onSelect, onHide, onTogglePin, on
     const relayout = state.layoutRun !== lastLayoutRun.current;
     lastLayoutRun.current = state.layoutRun;
     if (added.length > 0 || relayout) {
-      const firstDraw = added.length === cy.nodes().length;
-      if (!firstDraw) seedPositions(cy, added);
+      // A large addition is laid out afresh; a small one settles around what is already placed.
+      const fresh = relayout || added.length * 2 > cy.nodes().length;
+      if (!fresh) seedPositions(cy, added);
       const visible = cy.elements().not('.hidden, .filtered');
-      visible.layout(layoutOptions(state.layout, visible.nodes().length, firstDraw || relayout)).run();
+      const layout = visible.layout(layoutOptions(state.layout, visible.nodes().length, fresh));
+      layout.one('layoutstop', () => {
+        performance.mark(MARKS.layoutDone, { detail: { count: visible.nodes().length } });
+        container.current?.setAttribute('data-layout-run', String(Number(container.current.dataset.layoutRun ?? 0) + 1));
+      });
+      // Draw first, lay out after: the investigator sees the nodes at once.
+      requestAnimationFrame(() => setTimeout(() => layout.run(), 0));
     }
   }, [state, classes]);
 

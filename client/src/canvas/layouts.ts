@@ -20,7 +20,8 @@ export function layoutOptions(name: LayoutName, nodeCount: number, randomize: bo
     case 'fcose':
       return {
         name: 'fcose',
-        quality: nodeCount > 1000 ? 'draft' : 'default',
+        // fCoSE's draft quality needs randomized starting positions.
+        quality: randomize && nodeCount > 1000 ? 'draft' : 'default',
         randomize,
         animate,
         animationDuration: 400,

@@ -67,6 +67,9 @@ export function buildStylesheet(): StylesheetJson {
       },
     },
     ...byLabel,
+    // Shipments are most of any neighbourhood: their ids are noise until one is picked out.
+    { selector: 'node[label = "Shipment"]', style: { label: '', width: 16, height: 16 } },
+    { selector: 'node[label = "Shipment"]:selected, node[label = "Shipment"].path, node[label = "Shipment"].evidence', style: { label: 'data(caption)' } },
     { selector: 'node.risk-medium', style: { 'border-width': 3, 'border-color': '#d4a72c' } },
     { selector: 'node.risk-high', style: { 'border-width': 4, 'border-color': '#cf222e' } },
     {
