@@ -2,10 +2,12 @@
 // are generated from it.
 import type { Config } from '../config.ts';
 import type { Route } from '../http/route.ts';
+import { adminRoutes } from './admin.ts';
 import { authRoutes } from './auth.ts';
+import { caseRoutes } from './cases.ts';
 import { graphRoutes } from './graph.ts';
 import { ringRoutes } from './rings.ts';
 
 export function allRoutes(config: Config): Route[] {
-  return [...authRoutes(config), ...graphRoutes(), ...ringRoutes()];
+  return [...authRoutes(config), ...graphRoutes(), ...ringRoutes(), ...caseRoutes(), ...adminRoutes()];
 }
