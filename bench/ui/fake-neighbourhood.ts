@@ -49,7 +49,7 @@ export function fakeNeighbourhood(size: number, seed = 7): { centre: ApiNode; no
   }
   while (nodes.length < size) {
     const id = `SH-extra-${nodes.length}`;
-    nodes.push({ key: `Shipment:${id}`, label: 'Shipment', id, name: null, props: {}, risk: null });
+    nodes.push({ key: `Shipment:${id}`, label: 'Shipment', id, name: id, props: {}, risk: null });
     edges.push({ id: `IMPORTED_BY|Shipment:${id}|${centre.key}`, type: 'IMPORTED_BY', source: `Shipment:${id}`, target: centre.key, props: {} });
   }
   return { centre, nodes, edges: [...new Map(edges.map((e) => [e.id, e])).values()] };

@@ -12,7 +12,7 @@ const run = (actions: Action[]) => actions.reduce(reducer, INITIAL_STATE);
 describe('node captions and risk classes', () => {
   it('uses the name, falls back to the id, and shortens long names', () => {
     expect(caption(party('Importer:IM-1', null, 'Acme'))).toBe('Acme');
-    expect(caption({ ...party('Importer:IM-1'), name: null })).toBe('IM-1');
+    expect(caption({ ...party('Importer:IM-1'), name: '' })).toBe('IM-1');
     const long = caption(party('Importer:X', null, 'A very long trading company name limited'));
     expect(long.length).toBeLessThanOrEqual(28);
     expect(long.endsWith('…')).toBe(true);

@@ -7,7 +7,7 @@ export function party(key: string, risk: number | null = null, name?: string): A
 }
 
 export function shipment(id: string, date: string, hsCode: string): ApiNode {
-  return { key: `Shipment:${id}`, label: 'Shipment', id, name: null, props: { date, hsCode }, risk: null };
+  return { key: `Shipment:${id}`, label: 'Shipment', id, name: '', props: { date, hsCode }, risk: null };
 }
 
 export function link(type: ApiEdge['type'], source: string, target: string): ApiEdge {

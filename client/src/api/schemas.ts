@@ -1,95 +1,38 @@
 // The shapes of the API's answers (server/API.md), validated at the boundary so that a
 // mismatch with the server shows as a clear error instead of a broken canvas.
 import { z } from 'zod';
-import { NodeLabel, PartyRisk, RelType, Ring, SourceRef, Typology, PropValue } from '../../../src/model/index.ts';
+import type {
+  ShipmentPoint} from '../../../server/api-shapes.ts';
+import {
+  ApiEdge,
+  ApiNode,
+  NodeDetailAnswer,
+  PathsAnswer,
+  RingDetailAnswer,
+  RingsAnswer,
+  RingSummary,
+  SearchAnswer,
+  SubgraphAnswer,
+  UserAnswer,
+} from '../../../server/api-shapes.ts';
 
-export const Role = z.enum(['investigator', 'case_officer', 'enforcement', 'admin']);
-export type Role = z.infer<typeof Role>;
+// The graph, search, ring and auth answers are the server's own schemas (server/api-shapes.ts).
+export { ApiEdge, ApiNode, PathsAnswer, RingsAnswer, RingSummary, SearchAnswer, UserAnswer };
+export const NodeDetail = NodeDetailAnswer;
+export const Subgraph = SubgraphAnswer;
+export const RingDetail = RingDetailAnswer;
 
-export const User = z.object({ username: z.string(), role: Role });
-export type User = z.infer<typeof User>;
-export const UserAnswer = z.object({ user: User });
-
-export const ApiNode = z.object({
-  key: z.string(),
-  label: NodeLabel,
-  id: z.string(),
-  name: z.string().nullable().optional(),
-  props: z.record(z.string(), PropValue),
-  risk: z.number().nullable(),
-});
-export type ApiNode = z.infer<typeof ApiNode>;
-
-export const ApiEdge = z.object({
-  id: z.string(),
-  type: RelType,
-  source: z.string(),
-  target: z.string(),
-  props: z.record(z.string(), PropValue).default({}),
-});
-export type ApiEdge = z.infer<typeof ApiEdge>;
-
-export const RingSummary = z.object({
-  id: z.string(),
-  typology: Typology,
-  score: z.number(),
-  revenueAtRisk: z.number(),
-  explanation: z.string(),
-  memberCount: z.number(),
-});
 export type RingSummary = z.infer<typeof RingSummary>;
+export type User = z.infer<typeof UserAnswer>['user'];
+export type Role = User['role'];
+export type SearchHit = z.infer<typeof SearchAnswer>['hits'][number];
+export type SeriesPoint = z.infer<typeof ShipmentPoint>;
+export type NodeDetail = z.infer<typeof NodeDetailAnswer>;
+export type Subgraph = z.infer<typeof SubgraphAnswer>;
+export type RingDetail = z.infer<typeof RingDetailAnswer>;
 
-export const SearchHit = z.object({
-  key: z.string(),
-  label: NodeLabel,
-  id: z.string(),
-  name: z.string().nullable().optional(),
-  match: z.string().optional(),
-});
-export type SearchHit = z.infer<typeof SearchHit>;
-export const SearchAnswer = z.object({ hits: z.array(SearchHit) });
-
-export const Subgraph = z.object({
-  nodes: z.array(ApiNode),
-  edges: z.array(ApiEdge),
-  truncated: z.boolean().default(false),
-});
-export type Subgraph = z.infer<typeof Subgraph>;
-
-export const SeriesPoint = z.object({
-  shipmentId: z.string(),
-  declarationId: z.string(),
-  line: z.number(),
-  date: z.string(),
-  customsValue: z.number(),
-  hsCode: z.string(),
-  illicit: z.boolean().nullable().optional(),
-});
-export type SeriesPoint = z.infer<typeof SeriesPoint>;
-
-export const NodeDetail = z.object({
-  node: ApiNode.extend({ source: SourceRef.nullable().optional() }),
-  risk: PartyRisk.nullable(),
-  rings: z.array(RingSummary),
-  shipments: z.object({
-    count: z.number(),
-    totalValue: z.number(),
-    first: z.string().nullable(),
-    last: z.string().nullable(),
-    series: z.array(SeriesPoint),
-  }),
-});
-export type NodeDetail = z.infer<typeof NodeDetail>;
-
-export const PathsAnswer = z.object({
-  paths: z.array(z.object({ nodes: z.array(ApiNode), edges: z.array(ApiEdge) })),
-});
-export type GraphPathAnswer = z.infer<typeof PathsAnswer>['paths'][number];
-
-export const RingsAnswer = z.object({ rings: z.array(RingSummary), total: z.number() });
-export const RingDetail = z.object({ ring: Ring, nodes: z.array(ApiNode), edges: z.array(ApiEdge) });
-export type RingDetail = z.infer<typeof RingDetail>;
-
+/** The case workflow, as the server's case service defines it. */
+export const CASE_STATUSES = ['open', 'in_review', 'referred', 'closed'] as const;
 export const CaseStatus = z.string();
 export const CaseSummary = z.object({
   id: z.string(),
@@ -102,7 +45,7 @@ export const CaseSummary = z.object({
 export type CaseSummary = z.infer<typeof CaseSummary>;
 export const CasesAnswer = z.object({ cases: z.array(CaseSummary) });
 
-export const CaseNote = z.looseObject({ text: z.string(), author: z.string().optional(), at: z.string().optional() });
+export const CaseNote = z.looseObject({ text: z.string(), author: z.string(), at: z.string() });
 export const CaseEvidence = z.looseObject({
   description: z.string(),
   declarationIds: z.array(z.string()).default([]),

@@ -3,11 +3,10 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
-import type { CaseDetail, CaseSummary, Role } from '../api/schemas.ts';
+import { CASE_STATUSES, type CaseDetail, type CaseSummary, type Role } from '../api/schemas.ts';
 import { canWrite, typologyTitle } from '../format.ts';
 import type { ExplorerState } from '../state/types.ts';
 
-const STATUSES = ['open', 'in_progress', 'referred', 'closed'];
 
 interface Props {
   state: ExplorerState;
@@ -110,7 +109,7 @@ export function CasesPanel({ state, role, onOpenCase }: Props) {
                 void run(() => api.setCaseStatus(detail.id, status), 'Status updated.');
               }}
             >
-              {[...new Set([...STATUSES, detail.status])].map((s) => (
+              {[...new Set<string>([...CASE_STATUSES, detail.status])].map((s) => (
                 <option key={s} value={s}>
                   {s.replaceAll('_', ' ')}
                 </option>
@@ -165,7 +164,7 @@ export function CasesPanel({ state, role, onOpenCase }: Props) {
           <ul className="small">
             {detail.notes.map((n, i) => (
               <li key={i}>
-                {n.text} {n.author && <span className="muted">— {n.author}</span>}
+                {n.text} <span className="muted">— {n.author}, {n.at.slice(0, 16).replace('T', ' ')}</span>
               </li>
             ))}
           </ul>
@@ -207,7 +206,7 @@ export function CasesPanel({ state, role, onOpenCase }: Props) {
                 <input value={evidence.description} onChange={(e) => setEvidence({ ...evidence, description: e.target.value })} required />
               </label>
               <label>
-                Declaration ids (comma separated)
+                Declaration lines (declarationId/line, comma separated)
                 <input value={evidence.declarations} onChange={(e) => setEvidence({ ...evidence, declarations: e.target.value })} />
               </label>
               <button type="submit">Add evidence</button>
