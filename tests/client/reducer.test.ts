@@ -2,7 +2,7 @@
 // rings and paths.
 import { describe, expect, it } from 'vitest';
 import { indicatorEvidence, reducer, type Action } from '../../client/src/state/reducer.ts';
-import { INITIAL_STATE, type ExplorerState } from '../../client/src/state/types.ts';
+import { INITIAL_STATE, NO_PATH, type ExplorerState } from '../../client/src/state/types.ts';
 import { link, party, ringDetail } from './fixtures.ts';
 
 const run = (actions: Action[], from: ExplorerState = INITIAL_STATE) => actions.reduce(reducer, from);
@@ -128,6 +128,15 @@ describe('filters, rings, paths, layout', () => {
     expect(state.activePath).toBe(1);
     expect(Object.keys(state.edges)).toHaveLength(2);
     expect(reducer(state, { type: 'paths/clear' }).paths).toEqual([]);
+  });
+
+  it('the latest emphasis wins: evidence hides the shown path, a path clears the evidence', () => {
+    const path = { nodes: [party('Importer:A'), party('Importer:B')], edges: [link('SUCCEEDS', 'Importer:A', 'Importer:B')] };
+    const highlighted = run([{ type: 'ring/open', ring: ringDetail() }, { type: 'paths/found', paths: [path] }, { type: 'ring/highlight', indicator: 'shared_address' }]);
+    expect(highlighted.activePath).toBe(NO_PATH);
+    const shown = reducer(highlighted, { type: 'paths/show', index: 0 });
+    expect(shown.activePath).toBe(0);
+    expect(shown.highlightedIndicator).toBeNull();
   });
 
   it('choosing a layout asks for a fresh layout run', () => {

@@ -54,17 +54,28 @@ function syncElements(cy: Core, state: ExplorerState): string[] {
   return added;
 }
 
-/** New nodes start beside a neighbour already placed, so a layout refines rather than scatters. */
+/**
+ * New nodes start beside a neighbour already placed, so a layout refines rather than scatters;
+ * those with no placed neighbour get a row of their own below the drawing (nodes stacked on one
+ * point give a force layout no direction to push them apart).
+ */
 function seedPositions(cy: Core, added: string[]): void {
+  const fresh = new Set(added);
+  const placed = cy.nodes().filter((n) => !fresh.has(n.id()));
+  const box = placed.boundingBox({});
+  let loose = 0;
   for (const key of added) {
     const node = cy.getElementById(key);
     const anchor = node
       .neighborhood()
       .nodes()
-      .filter((n) => !added.includes(n.id()))[0];
+      .filter((n) => !fresh.has(n.id()))[0];
     if (anchor) {
       const at = anchor.position();
       node.position({ x: at.x + (Math.random() - 0.5) * 80, y: at.y + (Math.random() - 0.5) * 80 });
+    } else {
+      node.position({ x: box.x1 + loose * 90, y: box.y2 + 90 });
+      loose += 1;
     }
   }
 }

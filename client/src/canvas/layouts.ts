@@ -25,7 +25,8 @@ export function layoutOptions(name: LayoutName, nodeCount: number, randomize: bo
         randomize,
         animate,
         animationDuration: 400,
-        nodeDimensionsIncludeLabels: false,
+        // Room for labels keeps them readable; past a thousand nodes the cost outweighs it.
+        nodeDimensionsIncludeLabels: nodeCount <= 1000,
         nodeRepulsion: 6500,
         idealEdgeLength: 70,
         packComponents: true,

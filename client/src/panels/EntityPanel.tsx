@@ -108,7 +108,7 @@ export function EntityPanel({ state, onExpand, onCollapse, onHide, onTogglePin, 
               <ul>
                 {detail.rings.map((ring) => (
                   <li key={ring.id}>
-                    <button type="button" className="link" onClick={() => onOpenRing(ring.id)}>
+                    <button type="button" className="link" data-ring-id={ring.id} onClick={() => onOpenRing(ring.id)}>
                       {typologyTitle(ring.typology)} ({formatScore(ring.score)})
                     </button>
                   </li>

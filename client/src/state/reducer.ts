@@ -2,7 +2,7 @@
 import { nodeKey } from '../../../src/model/index.ts';
 import type { ApiEdge, ApiNode, RingDetail } from '../api/schemas.ts';
 import type { ExplorerState, Filters, FoundPath, LayoutName } from './types.ts';
-import { INITIAL_STATE } from './types.ts';
+import { INITIAL_STATE, NO_PATH } from './types.ts';
 
 export type Action =
   | { type: 'graph/add'; nodes: ApiNode[]; edges: ApiEdge[] }
@@ -120,13 +120,20 @@ export function reducer(state: ExplorerState, action: Action): ExplorerState {
         ...addElements(state, action.ring.nodes, action.ring.edges),
         openRing: action.ring,
         highlightedIndicator: null,
+        // A ring is a new question: lay the canvas out again so the ring reads as a whole.
+        layoutRun: state.layoutRun + 1,
         selection: [],
         hidden: without(state.hidden, new Set(ringEvidenceKeys(action.ring))),
       };
     case 'ring/close':
       return { ...state, openRing: null, highlightedIndicator: null };
     case 'ring/highlight':
-      return { ...state, highlightedIndicator: action.indicator === state.highlightedIndicator ? null : action.indicator };
+      // The latest emphasis wins: highlighting evidence stops showing a path.
+      return {
+        ...state,
+        highlightedIndicator: action.indicator === state.highlightedIndicator ? null : action.indicator,
+        activePath: NO_PATH,
+      };
     case 'paths/found': {
       let next: Pick<ExplorerState, 'nodes' | 'edges'> = state;
       const paths: FoundPath[] = [];
@@ -134,12 +141,12 @@ export function reducer(state: ExplorerState, action: Action): ExplorerState {
         next = addElements({ ...state, ...next }, path.nodes, path.edges);
         paths.push({ nodes: path.nodes.map((n) => n.key), edges: path.edges.map((e) => e.id) });
       }
-      return { ...state, ...next, paths, activePath: 0 };
+      return { ...state, ...next, paths, activePath: 0, highlightedIndicator: null };
     }
     case 'paths/show':
-      return { ...state, activePath: Math.max(0, Math.min(action.index, state.paths.length - 1)) };
+      return { ...state, activePath: Math.max(0, Math.min(action.index, state.paths.length - 1)), highlightedIndicator: null };
     case 'paths/clear':
-      return { ...state, paths: [], activePath: 0 };
+      return { ...state, paths: [], activePath: NO_PATH };
     case 'case/open':
       return { ...state, caseId: action.id };
     case 'layout/set':

@@ -29,6 +29,9 @@ export interface FoundPath {
   edges: string[];
 }
 
+/** activePath when no path is shown. */
+export const NO_PATH = -1;
+
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst';
 
 export interface ExplorerState {
@@ -43,6 +46,7 @@ export interface ExplorerState {
   /** Name of the ring indicator whose evidence is highlighted. */
   highlightedIndicator: string | null;
   paths: FoundPath[];
+  /** Index of the path shown on the canvas, NO_PATH when none is. */
   activePath: number;
   caseId: string | null;
   layout: LayoutName;
@@ -61,7 +65,7 @@ export const INITIAL_STATE: ExplorerState = {
   openRing: null,
   highlightedIndicator: null,
   paths: [],
-  activePath: 0,
+  activePath: NO_PATH,
   caseId: null,
   layout: 'fcose',
   layoutRun: 0,
