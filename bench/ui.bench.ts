@@ -110,8 +110,13 @@ export async function run(): Promise<void> {
     for (const renderer of renderers) {
       for (const size of [BASELINE_SIZE, SIZE]) {
         const page = await browser.context.newPage();
-        results.push(await measure(page, renderer, size));
-        await page.close();
+        page.on('crash', () => console.error(`the page crashed (${renderer}, ${size} nodes)`));
+        try {
+          results.push(await measure(page, renderer, size));
+        } catch (error) {
+          console.error(`${renderer}, ${size} nodes: not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        }
+        if (!page.isClosed()) await page.close();
       }
     }
   } finally {

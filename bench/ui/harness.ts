@@ -20,11 +20,11 @@ export async function serveExplorer(page: Page, distDir: string, world: Scripted
   const answers: [RegExp, () => unknown][] = [
     [/^\/api\/auth\/me$/, () => ({ user: { username: 'bench', role: 'investigator' } })],
     [/^\/api\/rings$/, () => ({ rings: [], total: 0 })],
-    [/^\/api\/search$/, () => ({ hits: [{ key: world.centre.key, label: world.centre.label, id: world.centre.id, name: world.centre.name }] })],
+    [/^\/api\/search$/, () => ({ hits: [{ key: world.centre.key, label: world.centre.label, id: world.centre.id, name: world.centre.name, match: 'name' }] })],
     [/\/neighbourhood$/, () => ({ nodes: world.nodes, edges: world.edges, truncated: false })],
     [
       /^\/api\/nodes\/[^/]+$/,
-      () => ({ node: { ...world.centre, source: null }, risk: null, rings: [], shipments: { count: 0, totalValue: 0, first: null, last: null, series: [] } }),
+      () => ({ node: { ...world.centre, source: null }, risk: null, rings: [], shipments: { count: 0, truncated: false, totalValue: 0, first: null, last: null, series: [] } }),
     ],
   ];
   await page.route(`${BENCH_ORIGIN}/**`, async (route) => {

@@ -107,6 +107,16 @@ describe('stylesheet', () => {
     for (const label of NodeLabel.options) expect(selectors).toContain(`node[label = "${label}"]`);
     for (const type of RelType.options) expect(selectors).toContain(`edge[type = "${type}"]`);
   });
+  it('the large-view style drops arrows and most captions but keeps those of risky and emphasised nodes', () => {
+    const large = buildStylesheet({ large: true }) as { selector: string; style: Record<string, unknown> }[];
+    const last = (selector: string, property: string) => large.filter((r) => r.selector.split(', ').includes(selector) && property in r.style).at(-1)?.style[property];
+    expect(last('edge', 'target-arrow-shape')).toBe('none');
+    expect(last('node', 'label')).toBe('');
+    expect(last('node.risk-high', 'label')).toBe('data(caption)');
+    expect(last('node.path', 'label')).toBe('data(caption)');
+    expect(buildStylesheet().length).toBeLessThan(large.length);
+  });
+
   it('styles every class deriveClasses can emit', () => {
     const css = selectors.join(' ');
     for (const cls of ['risk-high', 'risk-medium', 'hidden', 'filtered', 'pinned', 'has-more', 'ring-member', 'dimmed', 'path', 'evidence']) {

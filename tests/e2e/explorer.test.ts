@@ -21,6 +21,8 @@ let apiPaths: Set<string>;
 /** The detected ring the walk-through follows: the best one with a planted member. */
 let ring: Ring;
 let member: string;
+/** Script errors and Content-Security-Policy violations seen by the page. */
+const pageProblems: string[] = [];
 
 async function layoutRuns(): Promise<number> {
   return Number((await page.getByTestId('canvas').getAttribute('data-layout-run')) ?? 0);
@@ -59,6 +61,10 @@ describe.runIf(RUN)('the explorer in Chromium against the seeded server', () => 
     ({ ring, member } = chooseRing());
     browser = await launchChromium({ baseURL: server.url });
     page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageProblems.push(`script error: ${error.message}`));
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
+    });
     const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
     apiPaths = new Set(Object.keys(openapi.paths).map((p) => p.replace(/\{(\w+)\}/g, ':$1')));
   });
@@ -173,5 +179,9 @@ describe.runIf(RUN)('the explorer in Chromium against the seeded server', () => 
     expect(await report.locator('tbody tr').count()).toBeGreaterThan(0);
     expect(await report.textContent()).toContain('declarations-bad.csv');
     await shot('06-refused-upload');
+  });
+
+  it('ran without script errors or Content-Security-Policy violations', () => {
+    expect(pageProblems).toEqual([]);
   });
 });

@@ -5,10 +5,10 @@ import cytoscape, { type Core, type ElementDefinition, type EventObjectNode } fr
 import fcose from 'cytoscape-fcose';
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { ExplorerState } from '../state/types.ts';
-import { deriveClasses, edgeData, nodeData } from './derive.ts';
+import { deriveClasses, edgeData, nodeData, type DerivedClasses } from './derive.ts';
 import { layoutOptions } from './layouts.ts';
 import { MARKS } from './marks.ts';
-import { buildStylesheet } from './stylesheet.ts';
+import { buildStylesheet, LARGE_VIEW } from './stylesheet.ts';
 
 cytoscape.use(fcose);
 
@@ -30,7 +30,12 @@ interface Props extends CanvasHandlers {
 /** Cytoscape options the bundled types do not describe yet (the renderer choice). */
 type CoreOptions = cytoscape.CytoscapeOptions & { renderer?: { name: 'canvas'; webgl: boolean } };
 
-function syncElements(cy: Core, state: ExplorerState): string[] {
+/**
+ * Mirrors the state onto Cytoscape in one batch (one style pass): removes what the state no
+ * longer holds, adds what is new with its derived classes, and sets classes, pins and selection
+ * on the rest. Returns the keys of the nodes added.
+ */
+function mirrorState(cy: Core, state: ExplorerState, classes: DerivedClasses): string[] {
   const added: string[] = [];
   cy.batch(() => {
     cy.elements().forEach((element) => {
@@ -39,17 +44,29 @@ function syncElements(cy: Core, state: ExplorerState): string[] {
     });
     const fresh: ElementDefinition[] = [];
     for (const node of Object.values(state.nodes)) {
-      if (cy.getElementById(node.key).empty()) {
-        fresh.push({ group: 'nodes', data: nodeData(node) });
+      const existing = cy.getElementById(node.key);
+      if (existing.empty()) {
+        fresh.push({ group: 'nodes', data: nodeData(node), classes: classes.nodes[node.key] ?? [] });
         added.push(node.key);
       } else {
-        cy.getElementById(node.key).data(nodeData(node));
+        existing.data(nodeData(node));
+        existing.classes(classes.nodes[node.key] ?? []);
       }
     }
     for (const edge of Object.values(state.edges)) {
-      if (cy.getElementById(edge.id).empty()) fresh.push({ group: 'edges', data: edgeData(edge) });
+      const existing = cy.getElementById(edge.id);
+      if (existing.empty()) fresh.push({ group: 'edges', data: edgeData(edge), classes: classes.edges[edge.id] ?? [] });
+      else existing.classes(classes.edges[edge.id] ?? []);
     }
     cy.add(fresh);
+    const pinned = new Set(state.pinned);
+    const selected = new Set(state.selection);
+    cy.nodes().forEach((node) => {
+      if (pinned.has(node.id())) node.lock();
+      else node.unlock();
+      if (selected.has(node.id()) && !node.selected()) node.select();
+      else if (!selected.has(node.id()) && node.selected()) node.unselect();
+    });
   });
   return added;
 }
@@ -87,6 +104,7 @@ export function GraphCanvas({ state, onExpand, onSelect, onHide, onTogglePin, on
   const handlers = useRef({ onExpand, onSelect });
   handlers.current = { onExpand, onSelect };
   const lastLayoutRun = useRef(state.layoutRun);
+  const largeView = useRef(false);
   const classes = useMemo(() => deriveClasses(state), [state]);
 
   useEffect(() => {
@@ -98,6 +116,8 @@ export function GraphCanvas({ state, onExpand, onSelect, onHide, onTogglePin, on
       selectionType: 'additive',
       minZoom: 0.05,
       maxZoom: 4,
+      // While panning and zooming, move a snapshot instead of redrawing every element.
+      textureOnViewport: true,
       renderer: { name: 'canvas', webgl },
     };
     const cy = cytoscape(options);
@@ -128,25 +148,17 @@ export function GraphCanvas({ state, onExpand, onSelect, onHide, onTogglePin, on
     if (!cy) return;
     syncing.current = true;
     const syncStart = performance.now();
-    const added = syncElements(cy, state);
+    // Switch style before adding, so a large addition is styled once, in the style it keeps.
+    const large = Object.keys(state.nodes).length >= LARGE_VIEW;
+    if (large !== largeView.current) {
+      largeView.current = large;
+      cy.style(buildStylesheet({ large }));
+    }
+    const added = mirrorState(cy, state, classes);
     if (added.length > 0) {
       performance.mark(MARKS.elementsAdded, { startTime: syncStart, detail: { count: added.length } });
       cy.one('render', () => performance.mark(MARKS.firstRender));
     }
-    cy.batch(() => {
-      for (const [key, list] of Object.entries(classes.nodes)) cy.getElementById(key).classes(list);
-      for (const [id, list] of Object.entries(classes.edges)) cy.getElementById(id).classes(list);
-      const pinned = new Set(state.pinned);
-      cy.nodes().forEach((node) => {
-        if (pinned.has(node.id())) node.lock();
-        else node.unlock();
-      });
-      const selected = new Set(state.selection);
-      cy.nodes().forEach((node) => {
-        if (selected.has(node.id()) && !node.selected()) node.select();
-        else if (!selected.has(node.id()) && node.selected()) node.unselect();
-      });
-    });
     syncing.current = false;
     const relayout = state.layoutRun !== lastLayoutRun.current;
     lastLayoutRun.current = state.layoutRun;

@@ -35,7 +35,25 @@ export const REL_LOOK: Record<RelType, { color: string; style: 'solid' | 'dashed
   CONCERNS: { color: '#57606a', style: 'dotted' },
 };
 
-export function buildStylesheet(): StylesheetJson {
+/** From this many nodes the canvas draws in its large-view style. */
+export const LARGE_VIEW = 600;
+
+/**
+ * The rules that make a large view cheap to draw: straight edges without arrows, captions only
+ * on risky, selected or emphasised nodes, no label backgrounds.
+ */
+function largeViewRules(): StylesheetJson {
+  return [
+    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', width: 1 } },
+    { selector: 'node', style: { label: '', 'text-background-opacity': 0 } },
+    {
+      selector: 'node.risk-high, node:selected, node.path, node.evidence, node.ring-member',
+      style: { label: 'data(caption)', 'text-background-opacity': 0.85 },
+    },
+  ] as StylesheetJson;
+}
+
+export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJson {
   const byLabel = Object.entries(LABEL_LOOK).map(([label, look]) => ({
     selector: `node[label = "${label}"]`,
     style: { 'background-color': look.color, shape: look.shape },
@@ -93,5 +111,6 @@ export function buildStylesheet(): StylesheetJson {
     { selector: 'edge.ring', style: { width: 2.5 } },
     { selector: 'node:selected', style: { 'overlay-color': '#1f6feb', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
     { selector: 'edge:selected', style: { width: 3, 'line-color': '#1f6feb' } },
+    ...(options.large ? largeViewRules() : []),
   ] as StylesheetJson;
 }
