@@ -13,7 +13,9 @@ export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
 export interface JobProgress {
   phase: string;
   done: number;
+  /** 0 when the total is not known. */
   total: number;
+  message?: string;
 }
 
 export interface JobFailure {
@@ -144,7 +146,7 @@ export class Jobs {
         );
     };
     const onProgress = (progress: JobProgress) => {
-      const copy = { phase: progress.phase, done: progress.done, total: progress.total };
+      const copy: JobProgress = { phase: progress.phase, done: progress.done, total: progress.total, ...(progress.message ? { message: progress.message } : {}) };
       this.emit(id, { event: 'progress', data: copy });
       if (Date.now() - live.persistedAt >= PERSIST_EVERY_MS) {
         live.persistedAt = Date.now();
