@@ -119,6 +119,11 @@ export class Jobs {
     return () => live.listeners.delete(listener);
   }
 
+  /** How many SSE clients follow the job now. */
+  subscriberCount(id: string): number {
+    return this.live.get(id)?.listeners.size ?? 0;
+  }
+
   /** Resolves when every queued job has finished (for shutdown and tests). */
   idle(): Promise<void> {
     return this.queue;

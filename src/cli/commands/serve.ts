@@ -16,8 +16,11 @@ export interface ServeOptions {
 export function serverEnv(command: Command, extra: Record<string, string> = {}): Record<string, string | undefined> {
   const options = command.optsWithGlobals<ServeOptions>();
   const given = (name: keyof ServeOptions) => {
-    const source = command.getOptionValueSource(name) ?? command.parent?.getOptionValueSource(name);
-    return source !== undefined && source !== 'default' ? options[name] : undefined;
+    for (let c: Command | null = command; c; c = c.parent) {
+      const source = c.getOptionValueSource(name);
+      if (source !== undefined) return source === 'default' ? undefined : options[name];
+    }
+    return undefined;
   };
   const flags: Record<string, string | undefined> = {
     RINGSCOPE_PORT: given('port'),
