@@ -48,12 +48,15 @@ export function relFromRow(row: RelRow): GraphRel {
  */
 export function propsJson(props: Props): string {
   let hasNull = false;
+  let empty = true;
   for (const key in props) {
+    empty = false;
     if (props[key] === null) {
       hasNull = true;
       break;
     }
   }
+  if (empty) return '{}';
   if (!hasNull) return JSON.stringify(props);
   const known: Props = {};
   for (const [key, value] of Object.entries(props)) if (value !== null) known[key] = value;

@@ -53,31 +53,37 @@ function invalid(message: string): StoreError {
   return new StoreError('invalid', message);
 }
 
-function checkProps(what: string, props: Record<string, unknown>): void {
+/** The first prop whose value cannot be stored, or null (the message is built only on error). */
+function badProp(props: Record<string, unknown>): string | null {
   for (const key in props) {
     const value = props[key];
     if (typeof value === 'number' ? !Number.isFinite(value) : value !== null && typeof value === 'object') {
-      throw invalid(`${what}: property ${key} must be a string, a finite number, a boolean or null`);
+      return key;
     }
   }
+  return null;
 }
 
-function nodeRow(node: GraphNode, json: string): unknown[] {
+function badPropError(what: string, key: string): StoreError {
+  return invalid(`${what}: property ${key} must be a string, a finite number, a boolean or null`);
+}
+
+/** Appends the node's row to a multi-row statement's parameters. */
+function pushNodeRow(params: unknown[], node: GraphNode, json: string): void {
   const { props } = node;
   const name = props.name;
   const shipment = node.label === 'Shipment';
-  const text = (value: unknown) => (shipment && typeof value === 'string' ? value : null);
-  return [
+  params.push(
     node.label,
     node.id,
     json,
     typeof name === 'string' && !isIdentifierLabel(node.label) ? nameSearchKey(name) : null,
-    text(props.date),
-    text(props.declarationId),
+    shipment && typeof props.date === 'string' ? props.date : null,
+    shipment && typeof props.declarationId === 'string' ? props.declarationId : null,
     shipment && typeof props.line === 'number' ? props.line : null,
     node.source?.file ?? null,
     node.source?.row ?? null,
-  ];
+  );
 }
 
 type Returned = [label: string, id: string, n: number];
@@ -127,11 +133,12 @@ export class GraphWriter {
       if (!LABELS.has(node.label)) throw invalid(`Node ${node.id}: unknown label ${String(node.label)}`);
       if (typeof node.id !== 'string' || node.id.length === 0)
         throw invalid(`A ${node.label} node has no id`);
-      checkProps(`Node ${nodeKey(node)}`, node.props);
-      const key = nodeKey(node);
+      const key = `${node.label}:${node.id}`;
+      const bad = badProp(node.props);
+      if (bad !== null) throw badPropError(`Node ${key}`, bad);
       const json = propsJson(node.props);
       if (this.written.get(key)?.json === json) continue;
-      params.push(...nodeRow(node, json));
+      pushNodeRow(params, node, json);
       pending.push([key, json]);
       if (pending.length === ROWS_PER_STATEMENT) {
         this.remember(this.nodeMany.all(params) as Returned[], pending);
@@ -173,15 +180,18 @@ export class GraphWriter {
       if (!TYPES.has(rel.type)) throw invalid(`Relationship ${rel.id}: unknown type ${String(rel.type)}`);
       const id = relId(rel.type, rel.from, rel.to);
       if (rel.id !== id) throw invalid(`Relationship ${rel.id}: its id must be ${id} (see relId)`);
-      checkProps(`Relationship ${id}`, rel.props);
-      const row = [this.numberOf(id, rel.from), rel.type, this.numberOf(id, rel.to), propsJson(rel.props)];
-      if (row[3] !== NO_PROPS) {
-        this.mergeRel(rel.type, row);
+      const bad = badProp(rel.props);
+      if (bad !== null) throw badPropError(`Relationship ${id}`, bad);
+      const fromN = this.numberOf(id, rel.from);
+      const toN = this.numberOf(id, rel.to);
+      const json = propsJson(rel.props);
+      if (json !== NO_PROPS) {
+        this.mergeRel(rel.type, [fromN, rel.type, toN, json]);
         continue;
       }
       let buffer = buffers.get(rel.type);
       if (!buffer) buffers.set(rel.type, (buffer = []));
-      buffer.push(...row);
+      buffer.push(fromN, rel.type, toN, json);
       if (buffer.length === ROWS_PER_STATEMENT * REL_COLUMNS) {
         this.countRels(rel.type, this.relMany.run(buffer).changes);
         buffer.length = 0;
@@ -207,7 +217,7 @@ export class GraphWriter {
 
   /** A relationship's ends must exist: written earlier in this session or already stored. */
   private numberOf(relationship: string, ref: NodeRef): number {
-    const known = this.written.get(nodeKey(ref));
+    const known = this.written.get(`${ref.label}:${ref.id}`);
     if (known) return known.n;
     const n = LABELS.has(ref.label)
       ? (this.nodeNumber.get(ref.label, ref.id) as number | undefined)
