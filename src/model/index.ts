@@ -3,3 +3,4 @@ export * from './labels.ts';
 export * from './graph.ts';
 export * from './shipment.ts';
 export * from './findings.ts';
+export * from './identifiers.ts';

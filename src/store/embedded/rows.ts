@@ -1,0 +1,67 @@
+// Conversions between the model's nodes and relationships and the embedded store's rows.
+import type { GraphNode, GraphRel, NodeLabel, NodeRef, Props, RelType } from '../../model/index.ts';
+
+export interface NodeRow {
+  label: string;
+  id: string;
+  props: string;
+  source_file: string | null;
+  source_row: number | null;
+}
+
+export interface RelRow {
+  id: string;
+  type: string;
+  from_label: string;
+  from_id: string;
+  to_label: string;
+  to_id: string;
+  props: string;
+}
+
+export const NODE_COLUMNS = 'label, id, props, source_file, source_row';
+export const REL_COLUMNS = 'id, type, from_label, from_id, to_label, to_id, props';
+
+// Labels and types in rows were checked against the closed enums when written.
+export function nodeFromRow(row: NodeRow): GraphNode {
+  return {
+    label: row.label as NodeLabel,
+    id: row.id,
+    props: JSON.parse(row.props) as Props,
+    source: row.source_file === null ? null : { file: row.source_file, row: row.source_row ?? 0 },
+  };
+}
+
+export function relFromRow(row: RelRow): GraphRel {
+  return {
+    id: row.id,
+    type: row.type as RelType,
+    from: { label: row.from_label as NodeLabel, id: row.from_id },
+    to: { label: row.to_label as NodeLabel, id: row.to_id },
+    props: JSON.parse(row.props) as Props,
+  };
+}
+
+/**
+ * Props as stored: null means "unknown", which is the same as absent (as in Neo4j, where
+ * setting a property to null removes it), so nulls are left out. This is also what makes an
+ * upsert keep a known value when a later source does not know it.
+ */
+export function propsJson(props: Props): string {
+  let hasNull = false;
+  for (const key in props) {
+    if (props[key] === null) {
+      hasNull = true;
+      break;
+    }
+  }
+  if (!hasNull) return JSON.stringify(props);
+  const known: Props = {};
+  for (const [key, value] of Object.entries(props)) if (value !== null) known[key] = value;
+  return JSON.stringify(known);
+}
+
+/** Refs as one JSON parameter, for `json_each` joins instead of building SQL per call. */
+export function refsParam(refs: readonly NodeRef[]): string {
+  return JSON.stringify(refs.map((r) => [r.label, r.id]));
+}

@@ -1,0 +1,143 @@
+// The embedded store's file: connection settings and the schema, applied by numbered migrations
+// recorded in `PRAGMA user_version` so an older file is brought up to date when opened.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { StoreError } from '../errors.ts';
+
+export type Db = Database.Database;
+
+/**
+ * Each entry moves the schema from version i to i+1. Never edit a released entry: append.
+ * Nodes and relationships keep their props as JSON text; the columns beside them exist only to
+ * be indexed (lower-case name for search) or to be joined cheaply.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE nodes (
+    label TEXT NOT NULL,
+    id TEXT NOT NULL,
+    props TEXT NOT NULL,
+    name_lc TEXT,
+    source_file TEXT,
+    source_row INTEGER,
+    PRIMARY KEY (label, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX nodes_name ON nodes (name_lc) WHERE name_lc IS NOT NULL;
+  CREATE INDEX nodes_shipment_order ON nodes (
+    json_extract(props, '$.date'), json_extract(props, '$.declarationId'), json_extract(props, '$.line'), id
+  ) WHERE label = 'Shipment';
+
+  CREATE TABLE rels (
+    id TEXT NOT NULL PRIMARY KEY,
+    type TEXT NOT NULL,
+    from_label TEXT NOT NULL,
+    from_id TEXT NOT NULL,
+    to_label TEXT NOT NULL,
+    to_id TEXT NOT NULL,
+    props TEXT NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX rels_from ON rels (from_label, from_id, type, to_label, to_id);
+  CREATE INDEX rels_to ON rels (to_label, to_id, type, from_label, from_id);
+
+  -- Counts kept by triggers: an upsert that updates does not fire AFTER INSERT.
+  CREATE TABLE node_counts (label TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE rel_counts (type TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TRIGGER nodes_count AFTER INSERT ON nodes BEGIN
+    INSERT INTO node_counts (label, n) VALUES (NEW.label, 1) ON CONFLICT (label) DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER rels_count AFTER INSERT ON rels BEGIN
+    INSERT INTO rel_counts (type, n) VALUES (NEW.type, 1) ON CONFLICT (type) DO UPDATE SET n = n + 1;
+  END;
+
+  CREATE TABLE imports (
+    file_hash TEXT PRIMARY KEY,
+    file_name TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    imported_at TEXT NOT NULL
+  );
+
+  CREATE TABLE detection_run (
+    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+    run_id TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT NOT NULL,
+    seed INTEGER NOT NULL
+  );
+  CREATE TABLE rings (
+    id TEXT PRIMARY KEY,
+    typology TEXT NOT NULL,
+    score REAL NOT NULL,
+    revenue_at_risk REAL NOT NULL,
+    explanation TEXT NOT NULL,
+    member_count INTEGER NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX rings_rank ON rings (score DESC, id);
+  CREATE TABLE ring_members (
+    ring_id TEXT NOT NULL,
+    label TEXT NOT NULL,
+    id TEXT NOT NULL,
+    role TEXT NOT NULL
+  );
+  CREATE INDEX ring_members_party ON ring_members (label, id, ring_id);
+  CREATE TABLE party_risks (
+    label TEXT NOT NULL,
+    id TEXT NOT NULL,
+    score REAL NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (label, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX party_risks_rank ON party_risks (score DESC, label, id);
+  CREATE TABLE line_targets (
+    declaration_id TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    score REAL NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (declaration_id, line)
+  ) WITHOUT ROWID;
+  CREATE INDEX line_targets_rank ON line_targets (score DESC, declaration_id, line);
+  `,
+];
+
+/** Opens (creating when absent) the store file with the settings every connection needs. */
+export function openDatabase(path: string): Db {
+  let db: Db;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+  } catch (error) {
+    throw new StoreError('unavailable', `Cannot open the store file ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  // WAL: readers (the server) keep reading while one writer (an import) works. FULL: a commit
+  // is on disk when it returns; an import is one transaction, so this costs one fsync per file.
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  // Another connection holding the write lock (a CLI import while the server writes findings)
+  // is waited for rather than failing at once.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = OFF');
+  db.pragma('cache_size = -131072'); // 128 MiB page cache: imports touch large index ranges
+  db.pragma('temp_store = MEMORY');
+  return db;
+}
+
+/** Applies the migrations this file lacks, in one transaction. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new StoreError(
+      'invalid',
+      `The store file has schema version ${current}, newer than this Ringscope (${MIGRATIONS.length}): upgrade Ringscope.`,
+    );
+  }
+  if (current === MIGRATIONS.length) return;
+  db.transaction(() => {
+    for (let version = current; version < MIGRATIONS.length; version += 1) {
+      db.exec(MIGRATIONS[version] ?? '');
+    }
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
