@@ -217,7 +217,7 @@ const commands = { start, stop, status };
 const name = process.argv[2];
 const command = name ? commands[name] : undefined;
 if (!command) {
-  say(`usage: node tools/neo4j/neo4j.mjs ${Object.keys(commands).join('|')}`);
+  say(`usage: node tools/neo4j/neo4j.js ${Object.keys(commands).join('|')}`);
   process.exit(2);
 }
 try {
