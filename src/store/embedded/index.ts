@@ -4,6 +4,7 @@ import type {
   DetectionRun,
   GraphNode,
   GraphPath,
+  GraphRel,
   LineTarget,
   NodeLabel,
   NodeRef,
@@ -26,20 +27,29 @@ import type {
   SearchHit,
 } from '../graph-store.ts';
 import { EmbeddedImport, findImport, listImports } from './imports.ts';
-import { NODE_COLUMNS, nodeFromRow, refsParam } from './rows.ts';
+import { expandNeighbourhood, findPaths } from '../traversal.ts';
+import type { TraversalSource } from '../traversal.ts';
+import * as findings from './findings.ts';
+import { NODE_COLUMNS, nodeFromRow } from './rows.ts';
 import type { NodeRow } from './rows.ts';
 import { migrate, openDatabase } from './schema.ts';
 import type { Db } from './schema.ts';
+import { searchNodes } from './search.ts';
+import * as streams from './streams.ts';
 import { settle } from './sync.ts';
-
-const notYet = (what: string) =>
-  Promise.reject(new StoreError('unavailable', `embedded store: ${what} is not built yet`));
+import { embeddedTraversal, selectNodes } from './traversal.ts';
 
 class EmbeddedStore implements GraphStore {
   readonly kind = 'embedded' as const;
   private openImport: EmbeddedImport | null = null;
+  private readonly traversal: TraversalSource;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly path: string,
+  ) {
+    this.traversal = embeddedTraversal(db);
+  }
 
   init(): Promise<void> {
     return settle(() => migrate(this.db));
@@ -82,27 +92,19 @@ class EmbeddedStore implements GraphStore {
   }
 
   getNodes(refs: NodeRef[]): Promise<GraphNode[]> {
-    return settle(() => {
-      const rows = this.db
-        .prepare(
-          `SELECT ${NODE_COLUMNS} FROM nodes WHERE (label, id) IN
-             (SELECT value ->> 0, value ->> 1 FROM json_each(?))`,
-        )
-        .all(refsParam(refs)) as NodeRow[];
-      return rows.map(nodeFromRow);
-    });
+    return settle(() => selectNodes(this.db, refs));
   }
 
-  neighbourhood(_query: NeighbourhoodQuery): Promise<Subgraph> {
-    return notYet('neighbourhood');
+  neighbourhood(query: NeighbourhoodQuery): Promise<Subgraph> {
+    return expandNeighbourhood(this.traversal, query);
   }
 
-  paths(_query: PathQuery): Promise<GraphPath[]> {
-    return notYet('paths');
+  paths(query: PathQuery): Promise<GraphPath[]> {
+    return findPaths(this.traversal, query);
   }
 
-  search(_text: string, _options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]> {
-    return notYet('search');
+  search(text: string, options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]> {
+    return settle(() => searchNodes(this.db, text, options));
   }
 
   counts(): Promise<GraphCounts> {
@@ -124,51 +126,51 @@ class EmbeddedStore implements GraphStore {
     });
   }
 
-  async *streamNodes(_labels: readonly NodeLabel[]): AsyncIterable<GraphNode> {
-    yield* [];
-    await notYet('streamNodes');
+  streamNodes(labels: readonly NodeLabel[]): AsyncIterable<GraphNode> {
+    return streams.streamNodes(this.path, labels);
   }
 
-  async *streamRels(_types: readonly RelType[]): AsyncIterable<never> {
-    yield* [];
-    await notYet('streamRels');
+  streamRels(types: readonly RelType[]): AsyncIterable<GraphRel> {
+    return streams.streamRels(this.path, types);
   }
 
-  async *streamShipments(): AsyncIterable<ShipmentRecord> {
-    yield* [];
-    await notYet('streamShipments');
+  streamShipments(): AsyncIterable<ShipmentRecord> {
+    return streams.streamShipments(this.path);
   }
 
-  writeFindings(_run: DetectionRun): Promise<void> {
-    return notYet('writeFindings');
+  writeFindings(run: DetectionRun): Promise<void> {
+    return settle(() => {
+      this.requireNoImport('write findings');
+      findings.writeFindings(this.db, run);
+    });
   }
 
   lastRun(): Promise<Pick<DetectionRun, 'runId' | 'startedAt' | 'finishedAt' | 'seed'> | null> {
-    return notYet('lastRun');
+    return settle(() => findings.lastRun(this.db));
   }
 
-  listRings(_query: RingQuery): Promise<{ rings: RingSummary[]; total: number }> {
-    return notYet('listRings');
+  listRings(query: RingQuery): Promise<{ rings: RingSummary[]; total: number }> {
+    return settle(() => findings.listRings(this.db, query));
   }
 
-  getRing(_id: string): Promise<Ring | null> {
-    return notYet('getRing');
+  getRing(id: string): Promise<Ring | null> {
+    return settle(() => findings.getRing(this.db, id));
   }
 
-  ringsOf(_ref: NodeRef): Promise<RingSummary[]> {
-    return notYet('ringsOf');
+  ringsOf(ref: NodeRef): Promise<RingSummary[]> {
+    return settle(() => findings.ringsOf(this.db, ref));
   }
 
-  partyRisk(_ref: NodeRef): Promise<PartyRisk | null> {
-    return notYet('partyRisk');
+  partyRisk(ref: NodeRef): Promise<PartyRisk | null> {
+    return settle(() => findings.partyRisk(this.db, ref));
   }
 
-  listPartyRisks(_options: { minScore?: number; limit?: number }): Promise<PartyRisk[]> {
-    return notYet('listPartyRisks');
+  listPartyRisks(options: { minScore?: number; limit?: number }): Promise<PartyRisk[]> {
+    return settle(() => findings.listPartyRisks(this.db, options));
   }
 
-  listTargets(_options: { limit: number }): Promise<LineTarget[]> {
-    return notYet('listTargets');
+  listTargets(options: { limit: number }): Promise<LineTarget[]> {
+    return settle(() => findings.listTargets(this.db, options));
   }
 
   private requireNoImport(action: string): void {
@@ -182,5 +184,5 @@ class EmbeddedStore implements GraphStore {
 }
 
 export function openEmbeddedStore(path: string): Promise<GraphStore> {
-  return settle(() => new EmbeddedStore(openDatabase(path)));
+  return settle(() => new EmbeddedStore(openDatabase(path), path));
 }

@@ -1,0 +1,94 @@
+// Streamed projection for graph algorithms: each stream reads through its own read-only
+// connection (a consistent snapshot of committed data that leaves the main connection free)
+// and pulls rows in chunks, so a store of millions of lines never sits in memory.
+import Database from 'better-sqlite3';
+import { BUSINESS_LABELS, SHIPMENT_REL } from '../../model/index.ts';
+import type { GraphNode, GraphRel, NodeLabel, RelType, ShipmentRecord } from '../../model/index.ts';
+import { compareStrings } from '../traversal.ts';
+import { NODE_COLUMNS, nodeFromRow, REL_COLUMNS, relFromRow } from './rows.ts';
+import type { NodeRow, RelRow } from './rows.ts';
+
+const CHUNK = 2000;
+
+/** Rows of one query, yielded chunk by chunk; the reader closes when the consumer stops. */
+async function* rowsOf<Row>(path: string, sql: string, params: readonly unknown[]): AsyncGenerator<Row> {
+  const reader = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    reader.pragma('busy_timeout = 5000');
+    const iterator = reader.prepare(sql).iterate(...params) as IterableIterator<Row>;
+    try {
+      for (;;) {
+        const chunk: Row[] = [];
+        for (let step = iterator.next(); !step.done; step = iterator.next()) {
+          chunk.push(step.value);
+          if (chunk.length === CHUNK) break;
+        }
+        if (chunk.length === 0) return;
+        // Between chunks the event loop runs: the server keeps answering during a long stream.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        yield* chunk;
+        if (chunk.length < CHUNK) return;
+      }
+    } finally {
+      iterator.return?.();
+    }
+  } finally {
+    reader.close();
+  }
+}
+
+/** Nodes of the given labels in nodeKey order (label, then id). */
+export async function* streamNodes(path: string, labels: readonly NodeLabel[]): AsyncGenerator<GraphNode> {
+  for (const label of [...new Set(labels)].sort(compareStrings)) {
+    for await (const row of rowsOf<NodeRow>(
+      path,
+      `SELECT ${NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY id`,
+      [label],
+    )) {
+      yield nodeFromRow(row);
+    }
+  }
+}
+
+/** Relationships of the given types in id order (type, then from key, then to key). */
+export async function* streamRels(path: string, types: readonly RelType[]): AsyncGenerator<GraphRel> {
+  for (const type of [...new Set(types)].sort(compareStrings)) {
+    // Ids start with `TYPE|`, and no type is a prefix of another: one primary-key range a type.
+    const sql = `SELECT ${REL_COLUMNS} FROM rels WHERE id > ? AND id < ? ORDER BY id`;
+    for await (const row of rowsOf<RelRow>(path, sql, [`${type}|`, `${type}}`])) yield relFromRow(row);
+  }
+}
+
+const partyColumns = BUSINESS_LABELS.map(
+  (label) => `(SELECT r.to_id FROM rels r
+     WHERE r.from_label = 'Shipment' AND r.from_id = n.id AND r.type = '${SHIPMENT_REL[label]}' AND r.to_label = '${label}'
+     ORDER BY r.to_id LIMIT 1) AS ${label.toLowerCase()}_id`,
+).join(',\n');
+
+/** Every declaration line with its parties, by date, declaration id, line (then shipment id). */
+export async function* streamShipments(path: string): AsyncGenerator<ShipmentRecord> {
+  const sql = `SELECT n.props, ${partyColumns}
+    FROM nodes n WHERE n.label = 'Shipment'
+    ORDER BY json_extract(n.props, '$.date'), json_extract(n.props, '$.declarationId'), json_extract(n.props, '$.line'), n.id`;
+  type Row = {
+    props: string;
+    importer_id: string | null;
+    broker_id: string | null;
+    consignee_id: string | null;
+    supplier_id: string | null;
+  };
+  for await (const row of rowsOf<Row>(path, sql, [])) {
+    // Shipment props were validated by the ingest against ShipmentProps before they were stored.
+    const props = JSON.parse(row.props) as Omit<
+      ShipmentRecord,
+      'importerId' | 'brokerId' | 'consigneeId' | 'supplierId'
+    >;
+    yield {
+      ...props,
+      importerId: row.importer_id ?? '',
+      brokerId: row.broker_id,
+      consigneeId: row.consignee_id,
+      supplierId: row.supplier_id,
+    };
+  }
+}

@@ -1,0 +1,232 @@
+// Neighbourhood expansion and k-shortest simple paths, written once over a small source
+// interface so that every adapter returns exactly the same subgraphs and paths (the semantics
+// are pinned in graph-store.ts and in the contract suite). An adapter supplies the four lookups.
+import { nodeKey, RelType } from '../model/index.ts';
+import type { GraphNode, GraphPath, GraphRel, NodeRef, Subgraph } from '../model/index.ts';
+import { StoreError } from './errors.ts';
+import type { NeighbourhoodQuery, PathQuery } from './graph-store.ts';
+
+/** Relationship types that are not part of the network: findings and cases point into it. */
+export const UNTRAVERSED_TYPES: readonly RelType[] = ['HAS_MEMBER', 'CONCERNS'];
+export const TRAVERSED_TYPES: readonly RelType[] = RelType.options.filter(
+  (t) => !UNTRAVERSED_TYPES.includes(t),
+);
+
+/** One relationship seen from one of its ends. */
+export interface Incidence {
+  relId: string;
+  other: NodeRef;
+}
+
+export interface TraversalSource {
+  getNodes(refs: NodeRef[]): Promise<GraphNode[]>;
+  /** Relationships of the TRAVERSED_TYPES touching each node in either direction, by nodeKey. */
+  incident(refs: NodeRef[]): Promise<Map<string, Incidence[]>>;
+  /** Relationships of the TRAVERSED_TYPES whose two ends are both among refs. */
+  relsAmong(refs: NodeRef[]): Promise<GraphRel[]>;
+  getRels(ids: string[]): Promise<GraphRel[]>;
+}
+
+export const MAX_HOPS = 4;
+export const MAX_PATH_LENGTH = 8;
+export const MAX_PATHS = 50;
+/** A path search that would visit more nodes than this is refused rather than left to run. */
+export const MAX_PATH_SEARCH_NODES = 200_000;
+const CHUNK = 500;
+
+/** Node keys and relationship ids compare as JavaScript strings (UTF-16 code units). */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function requireInt(name: string, value: number, min: number, max: number): void {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new StoreError('invalid', `${name} must be a whole number from ${min} to ${max} (got ${value})`);
+  }
+}
+
+async function requireNode(source: TraversalSource, ref: NodeRef): Promise<GraphNode> {
+  const [node] = await source.getNodes([ref]);
+  if (!node) throw new StoreError('not_found', `No ${ref.label} with id ${ref.id} in the store`);
+  return node;
+}
+
+/** Whether a node may be returned and traversed through under the query's filters. */
+function admits(query: NeighbourhoodQuery, node: GraphNode): boolean {
+  if (query.labels && !query.labels.includes(node.label)) return false;
+  if (node.label !== 'Shipment') return true;
+  const date = node.props.date;
+  if (query.dateFrom !== undefined && !(typeof date === 'string' && date >= query.dateFrom)) return false;
+  if (query.dateTo !== undefined && !(typeof date === 'string' && date <= query.dateTo)) return false;
+  const hs = node.props.hsCode;
+  if (query.hsPrefix !== undefined && !(typeof hs === 'string' && hs.startsWith(query.hsPrefix)))
+    return false;
+  return true;
+}
+
+export async function expandNeighbourhood(
+  source: TraversalSource,
+  query: NeighbourhoodQuery,
+): Promise<Subgraph> {
+  requireInt('hops', query.hops, 1, MAX_HOPS);
+  requireInt('limit', query.limit, 1, 100_000);
+  const start = await requireNode(source, query.start);
+  const accepted: GraphNode[] = [start];
+  const seen = new Set<string>([nodeKey(start)]);
+  let frontier: NodeRef[] = [start];
+  for (let hop = 1; hop <= query.hops && frontier.length > 0 && accepted.length <= query.limit; hop += 1) {
+    const incident = await source.incident(frontier);
+    const candidates = new Map<string, NodeRef>();
+    for (const list of incident.values()) {
+      for (const { other } of list) {
+        const key = nodeKey(other);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        if (!query.labels || query.labels.includes(other.label)) candidates.set(key, other);
+      }
+    }
+    const keys = [...candidates.keys()].sort(compareStrings);
+    const next: NodeRef[] = [];
+    // In key order and chunk by chunk, so a hub's neighbours are only read as far as the limit.
+    for (let i = 0; i < keys.length && accepted.length <= query.limit; i += CHUNK) {
+      const chunk = keys.slice(i, i + CHUNK);
+      const found = new Map(
+        (await source.getNodes(chunk.map((k) => candidates.get(k)!))).map((n) => [nodeKey(n), n]),
+      );
+      for (const key of chunk) {
+        const node = found.get(key);
+        if (!node || !admits(query, node)) continue;
+        accepted.push(node);
+        next.push(node);
+        if (accepted.length > query.limit) break;
+      }
+    }
+    frontier = next;
+  }
+  const nodes = accepted.slice(0, query.limit);
+  const rels = (await source.relsAmong(nodes)).sort((a, b) => compareStrings(a.id, b.id));
+  return { nodes, rels, truncated: accepted.length > query.limit };
+}
+
+/** Incident lists sorted by (other end's key, relationship id), fetched once per node. */
+class AdjacencyCache {
+  private readonly lists = new Map<string, Incidence[]>();
+
+  constructor(private readonly source: TraversalSource) {}
+
+  get size(): number {
+    return this.lists.size;
+  }
+
+  async load(refs: NodeRef[]): Promise<void> {
+    const missing = refs.filter((r) => !this.lists.has(nodeKey(r)));
+    for (let i = 0; i < missing.length; i += CHUNK) {
+      const chunk = missing.slice(i, i + CHUNK);
+      const incident = await this.source.incident(chunk);
+      for (const ref of chunk) {
+        const list = incident.get(nodeKey(ref)) ?? [];
+        const keyed = list.map((inc) => ({ inc, key: nodeKey(inc.other) }));
+        keyed.sort((a, b) => compareStrings(a.key, b.key) || compareStrings(a.inc.relId, b.inc.relId));
+        this.lists.set(
+          nodeKey(ref),
+          keyed.map((k) => k.inc),
+        );
+      }
+    }
+  }
+
+  async of(ref: NodeRef): Promise<Incidence[]> {
+    const key = nodeKey(ref);
+    if (!this.lists.has(key)) await this.load([ref]);
+    return this.lists.get(key) ?? [];
+  }
+}
+
+export async function findPaths(source: TraversalSource, query: PathQuery): Promise<GraphPath[]> {
+  requireInt('maxLength', query.maxLength, 1, MAX_PATH_LENGTH);
+  requireInt('k', query.k, 1, MAX_PATHS);
+  const [fromNode, toNode] = [await requireNode(source, query.from), await requireNode(source, query.to)];
+  const fromKey = nodeKey(fromNode);
+  const toKey = nodeKey(toNode);
+  if (fromKey === toKey) return [{ nodes: [fromNode], rels: [] }];
+  const excluded = new Set(query.excludeLabels ?? []);
+  const adjacency = new AdjacencyCache(source);
+
+  // Distances to `to` over nodes a path may pass through: lower bounds that prune the search.
+  const distToEnd = new Map<string, number>([[toKey, 0]]);
+  let frontier: NodeRef[] = [toNode];
+  for (let depth = 1; depth <= query.maxLength && frontier.length > 0; depth += 1) {
+    await adjacency.load(frontier);
+    const next: NodeRef[] = [];
+    for (const ref of frontier) {
+      for (const { other } of await adjacency.of(ref)) {
+        const key = nodeKey(other);
+        if (distToEnd.has(key)) continue;
+        if (key === fromKey) {
+          distToEnd.set(key, depth);
+        } else if (!excluded.has(other.label)) {
+          distToEnd.set(key, depth);
+          next.push(other);
+        }
+      }
+    }
+    if (distToEnd.size > MAX_PATH_SEARCH_NODES) {
+      throw new StoreError(
+        'invalid',
+        `A path search of length ${query.maxLength} here reaches more than ${MAX_PATH_SEARCH_NODES} nodes: lower maxLength or exclude labels (e.g. Shipment).`,
+      );
+    }
+    frontier = next;
+  }
+  const shortest = distToEnd.get(fromKey);
+  if (shortest === undefined) return [];
+
+  // Depth-first in (key, relationship id) order yields the paths of one length in the pinned
+  // lexicographic order; lengths are tried shortest first.
+  const found: { keys: string[]; refs: NodeRef[]; relIds: string[] }[] = [];
+  const onPath = new Set<string>([fromKey]);
+  const refs: NodeRef[] = [fromNode];
+  const relIds: string[] = [];
+  const walk = async (at: NodeRef, remaining: number): Promise<void> => {
+    let previous: string | null = null;
+    for (const { other, relId } of await adjacency.of(at)) {
+      const key = nodeKey(other);
+      if (key === previous) continue; // parallel relationships: the path uses the smallest id
+      previous = key;
+      if (key === toKey) {
+        if (remaining === 1)
+          found.push({
+            keys: [...refs, other].map(nodeKey),
+            refs: [...refs, other],
+            relIds: [...relIds, relId],
+          });
+      } else if (
+        remaining > 1 &&
+        !onPath.has(key) &&
+        (distToEnd.get(key) ?? Infinity) <= remaining - 1 &&
+        key !== fromKey
+      ) {
+        onPath.add(key);
+        refs.push(other);
+        relIds.push(relId);
+        await walk(other, remaining - 1);
+        onPath.delete(key);
+        refs.pop();
+        relIds.pop();
+      }
+      if (found.length >= query.k) return;
+    }
+  };
+  for (let length = shortest; length <= query.maxLength && found.length < query.k; length += 1) {
+    await walk(fromNode, length);
+  }
+
+  const nodeByKey = new Map(
+    (await source.getNodes(found.flatMap((p) => p.refs))).map((n) => [nodeKey(n), n]),
+  );
+  const relById = new Map((await source.getRels(found.flatMap((p) => p.relIds))).map((r) => [r.id, r]));
+  return found.map((p) => ({
+    nodes: p.keys.map((k) => nodeByKey.get(k)!),
+    rels: p.relIds.map((id) => relById.get(id)!),
+  }));
+}
