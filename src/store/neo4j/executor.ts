@@ -36,6 +36,18 @@ export class CypherExecutor {
     return this.managed('WRITE', query, params);
   }
 
+  /** An auto-commit write, for the queries that manage their own transactions (IN TRANSACTIONS). */
+  async autoCommit(query: Query, params: Params = {}): Promise<Neo4jRecord[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return (await session.run(query.text, params, { metadata: metadata(query.name) })).records;
+    } catch (error) {
+      throw toStoreError(error, `cypher/${query.name}`);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Records of a read query pulled as the consumer asks (the driver fetches them in batches). */
   async *stream(query: Query, params: Params = {}): AsyncGenerator<Neo4jRecord> {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
