@@ -1,5 +1,48 @@
 // The GraphStore port: everything the other layers ask of a store. Two adapters implement it
 // (embedded, the default; neo4j) and both pass the one contract suite in tests/store/.
+//
+// Semantics every adapter must reproduce exactly (pinned by tests/store/contract.ts):
+//
+// Writes. Nodes are keyed by (label, id), relationships by their derived id (relId). Upsert
+// merges props: an incoming non-null value replaces the stored one, a key the incoming node
+// lacks or holds null keeps the stored value; null is never stored (unknown = absent). The first
+// `source` of a node is kept. Prop values are strings, finite numbers or booleans; labels and
+// types come from the closed enums; a relationship's ends must exist (written earlier in the
+// session or already stored) — anything else rejects the write with StoreError `invalid`, after
+// which the session is rolled back and can only be aborted.
+//
+// Traversal (neighbourhood and paths; see src/store/traversal.ts, shared by the adapters) is
+// undirected over every relationship type except HAS_MEMBER and CONCERNS. Node keys and
+// relationship ids compare as JavaScript strings (UTF-16 code units).
+// - neighbourhood: a node whose label is filtered out (labels), or a Shipment outside
+//   [dateFrom, dateTo] or whose hsCode lacks hsPrefix, is neither returned nor traversed
+//   through; the start node is always returned (and must exist: `not_found`). Nodes are ordered
+//   by (hop distance, nodeKey) and cut at `limit`; `truncated` is true iff more reachable nodes
+//   existed. `rels` = every traversable relationship whose two ends are both returned, by id.
+// - paths: simple paths (no node twice) of at most maxLength relationships whose inner nodes
+//   have no label in excludeLabels (the ends may); the k first ordered by (length, then the
+//   sequence of node keys compared element by element). Between two nodes joined by several
+//   relationships a path uses the one with the smallest id. None when unreachable; from == to
+//   gives one path of length 0. Unknown ends reject with `not_found`.
+//
+// Search: text is trimmed (blank → no hits). Matches: `id` — the exact id (case-sensitive), any
+// label; `declaration` — Shipments whose id starts with `text/`; `identifier` — the Address,
+// Phone, Email or BankAccount whose id is normaliseIdentifier(label, text); `name` — nodes whose
+// nameSearchKey(props.name) starts with nameSearchKey(text) (identifier nodes carry `value`,
+// not `name`). A node is listed once, under its best match; hits are ranked id, declaration,
+// identifier, name; within a kind by nodeKey, except name hits: by lower-case name, then key.
+// The labels filter applies to every kind; limit (1 to 1000) cuts after ranking.
+//
+// Streams see committed data only and yield: nodes in nodeKey order; relationships in id order;
+// shipments by (date, declarationId, line, id), each with the ids of its IMPORTED_BY,
+// DECLARED_BY, CONSIGNED_TO and SUPPLIED_BY ends (null when absent; importerId '' when absent).
+//
+// Findings: writeFindings validates the run (DetectionRun, ring ids unique) and replaces the
+// previous run's rings, members, party risks, targets and metadata in one transaction; it does
+// not create Ring nodes in the graph. Rings list by (score desc, id), filtered by typology and
+// minScore, `total` counted before offset/limit; ringsOf by (score desc, id); party risks by
+// (score desc, label, id); targets by (score desc, declarationId, line). A party or line named
+// twice in a run keeps its last entry.
 import type {
   DetectionRun,
   GraphNode,
@@ -96,6 +139,11 @@ export interface GraphStore {
   /** The committed import of a file with this content hash, if any. */
   findImport(fileHash: string): Promise<ImportRecord | null>;
   listImports(): Promise<ImportRecord[]>;
+  /**
+   * One import at a time: while a session of this store is open, beginImport (and
+   * writeFindings) reject with `conflict`; when another process holds the write lock past the
+   * adapter's wait, with `unavailable` (retryable).
+   */
   beginImport(file: { fileHash: string; fileName: string; rows: number }): Promise<ImportSession>;
 
   // ── reads ─────────────────────────────────────────────────────────────────────────────────
@@ -104,7 +152,7 @@ export interface GraphStore {
   getNodes(refs: NodeRef[]): Promise<GraphNode[]>;
   neighbourhood(query: NeighbourhoodQuery): Promise<Subgraph>;
   paths(query: PathQuery): Promise<GraphPath[]>;
-  /** Id (exact), name prefix, identifier value, declaration id; case-insensitive. */
+  /** Id (exact), declaration id, identifier value, name prefix (case-insensitive); see above. */
   search(text: string, options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]>;
   counts(): Promise<GraphCounts>;
 

@@ -33,7 +33,7 @@ import * as findings from './findings.ts';
 import { NODE_COLUMNS, nodeFromRow } from './rows.ts';
 import type { NodeRow } from './rows.ts';
 import { migrate, openDatabase } from './schema.ts';
-import type { Db } from './schema.ts';
+import type { DatabaseOptions, Db } from './schema.ts';
 import { searchNodes } from './search.ts';
 import * as streams from './streams.ts';
 import { settle } from './sync.ts';
@@ -57,6 +57,7 @@ class EmbeddedStore implements GraphStore {
 
   close(): Promise<void> {
     return settle(() => {
+      if (!this.db.open) return;
       if (this.db.inTransaction) this.db.exec('ROLLBACK');
       this.openImport = null;
       this.db.close();
@@ -183,6 +184,16 @@ class EmbeddedStore implements GraphStore {
   }
 }
 
-export function openEmbeddedStore(path: string): Promise<GraphStore> {
-  return settle(() => new EmbeddedStore(openDatabase(path), path));
+export function openEmbeddedStore(path: string, options: DatabaseOptions = {}): Promise<GraphStore> {
+  return settle(() => {
+    const db = openDatabase(path, options);
+    try {
+      // The schema is brought up to date at once: statements are prepared against it.
+      migrate(db);
+      return new EmbeddedStore(db, path);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  });
 }

@@ -101,7 +101,12 @@ const MIGRATIONS: readonly string[] = [
 ];
 
 /** Opens (creating when absent) the store file with the settings every connection needs. */
-export function openDatabase(path: string): Db {
+export interface DatabaseOptions {
+  /** How long to wait for another connection's write lock before failing (default 5 s). */
+  busyTimeoutMs?: number;
+}
+
+export function openDatabase(path: string, options: DatabaseOptions = {}): Db {
   let db: Db;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -117,7 +122,7 @@ export function openDatabase(path: string): Db {
   db.pragma('synchronous = FULL');
   // Another connection holding the write lock (a CLI import while the server writes findings)
   // is waited for rather than failing at once.
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -131072'); // 128 MiB page cache: imports touch large index ranges
   db.pragma('temp_store = MEMORY');

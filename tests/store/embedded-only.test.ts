@@ -1,0 +1,109 @@
+// What only the embedded file can show: two connections to one file (a reader never sees an
+// open import; a second writer is told the store is busy), and a writer killed mid-import.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openEmbeddedStore } from '../../src/store/embedded/index.ts';
+import type { GraphStore } from '../../src/store/graph-store.ts';
+import { storeError } from './contract-helpers.ts';
+import { FILE_HASH, IDS, loadFixture, ref } from './fixture.ts';
+
+describe('embedded store file', () => {
+  let dir = '';
+  let path = '';
+  const open: GraphStore[] = [];
+  const openStore = async (busyTimeoutMs?: number) => {
+    const store = await openEmbeddedStore(path, busyTimeoutMs === undefined ? {} : { busyTimeoutMs });
+    await store.init();
+    open.push(store);
+    return store;
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ringscope-file-'));
+    path = join(dir, 'nested', 'store.db');
+  });
+  afterEach(async () => {
+    for (const store of open.splice(0)) await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hides an open import from another connection until it commits', async () => {
+    const writer = await openStore();
+    const reader = await openStore(50);
+    await loadFixture(writer);
+    const before = await reader.counts();
+    const session = await writer.beginImport({ fileHash: 'f'.repeat(64), fileName: 'open.csv', rows: 1 });
+    const newcomer = ref('Importer', 'IM-NEW');
+    await session.write({ nodes: [{ ...newcomer, props: { name: 'Newcomer' }, source: null }], rels: [] });
+
+    expect(await reader.getNode(newcomer)).toBeNull();
+    expect(await reader.counts()).toEqual(before);
+    expect(await reader.search('newcomer', { limit: 5 })).toEqual([]);
+    await expect(
+      reader.beginImport({ fileHash: 'e'.repeat(64), fileName: 'other.csv', rows: 0 }),
+    ).rejects.toEqual(storeError('unavailable'));
+    const streamed: string[] = [];
+    for await (const node of writer.streamNodes(['Importer'])) streamed.push(node.id);
+    expect(streamed).not.toContain('IM-NEW');
+
+    await session.commit();
+    expect((await reader.getNode(newcomer))?.props.name).toBe('Newcomer');
+    expect((await reader.counts()).nodes.Importer).toBe((before.nodes.Importer ?? 0) + 1);
+  });
+
+  it('refuses findings while this connection has an import open', async () => {
+    const store = await openStore();
+    const session = await store.beginImport({ fileHash: FILE_HASH, fileName: 'open.csv', rows: 0 });
+    await expect(
+      store.writeFindings({
+        runId: 'r',
+        startedAt: 'a',
+        finishedAt: 'b',
+        seed: 1,
+        rings: [],
+        parties: [],
+        targets: [],
+      }),
+    ).rejects.toEqual(storeError('conflict'));
+    await session.abort();
+  });
+
+  it('leaves no trace of an import whose process was killed before commit', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'kill-writer.ts'), path],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, signal) => resolve(signal)),
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('writing')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`the writer exited before it was killed: ${stderr}`)));
+    });
+    child.kill('SIGKILL');
+    expect(await exited).toBe('SIGKILL');
+
+    const store = await openStore();
+    expect(await store.counts()).toEqual({ nodes: { Importer: 1 }, rels: {} });
+    expect((await store.listImports()).map((r) => r.fileName)).toEqual(['committed.csv']);
+    expect(await store.findImport('2'.repeat(64))).toBeNull();
+    // The file takes the import again, whole.
+    const again = await store.beginImport({ fileHash: '2'.repeat(64), fileName: 'killed.csv', rows: 1 });
+    await again.write({
+      nodes: [{ ...IDS.acmeTrading, props: { name: 'Acme Trading' }, source: null }],
+      rels: [],
+    });
+    await again.commit();
+    expect((await store.counts()).nodes.Importer).toBe(2);
+  });
+});
