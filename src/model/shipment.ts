@@ -30,6 +30,14 @@ export const ShipmentProps = z.object({
   illicit: z.boolean().nullable().optional(),
   /** Revenue recovered at inspection where known (0 when none). */
   revenueRecovered: z.number().finite().nonnegative().nullable().optional(),
+  /** FOB value in `currency` where the source states it apart from the customs (CIF) value. */
+  fobValue: z.number().finite().nonnegative().nullable().optional(),
+  /** Source label (KCS): a fraudulent attempt to reduce duty was found. */
+  fraud: z.boolean().nullable().optional(),
+  /** Source label (KCS): a critical case that may threaten public safety. */
+  criticalFraud: z.boolean().nullable().optional(),
+  /** Delivery service (express courier) that carried the line, where the source names one. */
+  courierId: z.string().nullable().optional(),
 });
 export type ShipmentProps = z.infer<typeof ShipmentProps>;
 

@@ -1,0 +1,60 @@
+// `npm run bench -- ingest`: rows/s of csv-parse alone on a generated 200,000-line
+// declarations file (the ceiling) against the full ingest into a fresh embedded store.
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import { CSV_OPTIONS } from '../src/ingest/csv-reader.ts';
+import { ingestFiles } from '../src/ingest/ingest.ts';
+import { openStore } from '../src/store/open.ts';
+import { writeDeclarationsFile } from '../tests/fixtures/generate-declarations.ts';
+
+const LINES = 200_000;
+const GOAL_RATIO = 0.5;
+const GOAL_ROWS_PER_SECOND = 50_000;
+
+async function parseOnly(path: string): Promise<number> {
+  const started = performance.now();
+  let rows = 0;
+  for await (const _record of createReadStream(path, { highWaterMark: 1 << 20 }).pipe(parse(CSV_OPTIONS))) rows += 1;
+  return (rows - 1) / ((performance.now() - started) / 1000);
+}
+
+async function fullIngest(dir: string, path: string, run: number): Promise<number> {
+  const store = await openStore({ db: join(dir, `bench-${run}.db`) });
+  try {
+    const started = performance.now();
+    const [outcome] = await ingestFiles(store, [path]);
+    if (outcome?.status !== 'imported') throw new Error(`bench ingest failed: ${JSON.stringify(outcome?.problems.slice(0, 3))}`);
+    return outcome.rows / ((performance.now() - started) / 1000);
+  } finally {
+    await store.close();
+  }
+}
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en');
+
+export async function run(): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'ringscope-bench-'));
+  try {
+    const path = join(dir, 'declarations.csv');
+    await writeDeclarationsFile(path, LINES);
+    // Interleaved runs, best of each: the machine is shared, the best run is the least disturbed.
+    const parse: number[] = [];
+    const ingest: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      parse.push(await parseOnly(path));
+      ingest.push(await fullIngest(dir, path, run));
+    }
+    const ceiling = Math.max(...parse);
+    const full = Math.max(...ingest);
+    const ratio = full / ceiling;
+    console.log(`declarations file: ${fmt(LINES)} lines`);
+    console.log(`csv-parse alone:   ${fmt(ceiling)} rows/s  (runs: ${parse.map(fmt).join(', ')})`);
+    console.log(`full ingest:       ${fmt(full)} rows/s  (runs: ${ingest.map(fmt).join(', ')})`);
+    console.log(`ratio:             ${(ratio * 100).toFixed(1)}% of parse-only (goal ≥ ${GOAL_RATIO * 100}%), goal ≥ ${fmt(GOAL_ROWS_PER_SECOND)} rows/s: ${ratio >= GOAL_RATIO && full >= GOAL_ROWS_PER_SECOND ? 'met' : 'NOT met'}`);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

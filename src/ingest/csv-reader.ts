@@ -1,0 +1,113 @@
+// Streams one CSV file through csv-parse: hashes its bytes, checks they are UTF-8 chunk by
+// chunk, numbers records (header = row 0) and turns parser failures into problems.
+import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import { createReadStream } from 'node:fs';
+import { parse, type CsvError, type Options } from 'csv-parse';
+import type { ProblemCode, ProblemLog } from './problems.ts';
+
+export interface CsvRecord {
+  /** 0 for the header, then 1-based data rows. */
+  row: number;
+  cells: string[];
+}
+
+/** Largest record the parser buffers: beyond it a quote is almost surely never closed. */
+const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+export const CSV_OPTIONS: Options = {
+  bom: true,
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: true,
+  skip_records_with_error: true,
+  max_record_size: MAX_RECORD_BYTES,
+};
+
+const PARSER_CODES: Record<string, ProblemCode> = {
+  CSV_QUOTE_NOT_CLOSED: 'unbalanced_quote',
+  CSV_INVALID_CLOSING_QUOTE: 'unbalanced_quote',
+  INVALID_OPENING_QUOTE: 'unbalanced_quote',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'unbalanced_quote',
+  CSV_MAX_RECORD_SIZE: 'record_too_large',
+};
+
+// csv-parse's typings only allow on_record to return the record type it was given.
+function numberedParser<In, Out>(extra: Options, onRecord: (cells: In) => Out) {
+  const options = { ...CSV_OPTIONS, ...extra, on_record: onRecord };
+  return parse(options as unknown as Options);
+}
+
+/** Bytes at the end of buf that begin a UTF-8 sequence the next chunk completes. */
+function incompleteTail(buf: Buffer): number {
+  for (let i = 1; i <= Math.min(3, buf.length); i++) {
+    const byte = buf[buf.length - i] ?? 0;
+    if ((byte & 0xc0) === 0x80) continue;
+    const need = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return need > i ? i : 0;
+  }
+  return 0;
+}
+
+export interface CsvScan {
+  /** SHA-256 of the file's bytes, hex; known once records() is exhausted. */
+  hash: string;
+  bytes: number;
+  /** True when some bytes are not UTF-8 (rows are then located by locateInvalidUtf8). */
+  invalidUtf8: boolean;
+  records(): AsyncGenerator<CsvRecord>;
+}
+
+export function scanCsv(path: string, log: ProblemLog, onProgress?: (bytes: number) => void): CsvScan {
+  const scan: CsvScan = {
+    hash: '',
+    bytes: 0,
+    invalidUtf8: false,
+    async *records() {
+      const hash = createHash('sha256');
+      let carry: Buffer = Buffer.alloc(0);
+      let row = 0;
+      const parser = numberedParser<string[], CsvRecord>({}, (cells) => ({ row: row++, cells }));
+      parser.on('skip', (error: CsvError) => {
+        const code = PARSER_CODES[error.code] ?? 'unbalanced_quote';
+        log.add(row, null, code, `${error.message}; the rest of the file may be misread from here`);
+        row += 1;
+      });
+      const input = createReadStream(path, { highWaterMark: 1 << 20 });
+      input.on('data', (chunk) => {
+        const bytes = chunk as Buffer;
+        hash.update(bytes);
+        scan.bytes += bytes.length;
+        const joined = carry.length > 0 ? Buffer.concat([carry, bytes]) : bytes;
+        const tail = incompleteTail(joined);
+        if (!isUtf8(joined.subarray(0, joined.length - tail))) scan.invalidUtf8 = true;
+        carry = Buffer.from(joined.subarray(joined.length - tail));
+        onProgress?.(scan.bytes);
+      });
+      input.on('end', () => {
+        if (carry.length > 0) scan.invalidUtf8 = true;
+        scan.hash = hash.digest('hex');
+      });
+      input.on('error', (error) => parser.destroy(error));
+      input.pipe(parser);
+      for await (const record of parser as AsyncIterable<CsvRecord>) yield record;
+    },
+  };
+  return scan;
+}
+
+/** Slow path for files with bytes that are not UTF-8: names the row and column of each. */
+export async function locateInvalidUtf8(path: string, columns: readonly string[], log: ProblemLog): Promise<void> {
+  let row = 0;
+  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
+    numberedParser<Buffer[], { row: number; cells: Buffer[] }>({ encoding: null }, (cells) => ({ row: row++, cells })),
+  );
+  parser.on('skip', () => (row += 1));
+  for await (const record of parser as AsyncIterable<{ row: number; cells: Buffer[] }>) {
+    record.cells.forEach((cell, i) => {
+      if (isUtf8(cell)) return;
+      const bad = [...cell.subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
+      log.add(record.row, columns[i] ?? `cell ${i + 1}`, 'not_utf8', `bytes that are not UTF-8 (${bad}…); the file is probably Windows-1252 or Latin-1: save it as UTF-8`);
+    });
+  }
+}

@@ -1,0 +1,55 @@
+// One file's import, start to end: validate everything, skip bytes already imported, check
+// against the store, then write atomically. Returns what happened; never half-writes.
+import type { RowProblem } from '../cli/errors.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import type { FileKind } from './fields.ts';
+import type { Layout } from './layout.ts';
+import { type Progress, SILENT } from './progress.ts';
+import { validateFile } from './validate-file.ts';
+import { writeFile } from './write-file.ts';
+
+export interface FileOutcome {
+  file: string;
+  /** imported: written now; unchanged: the same bytes were imported before; invalid: nothing written. */
+  status: 'imported' | 'unchanged' | 'invalid';
+  kind: FileKind | null;
+  layout: string | null;
+  fileHash: string | null;
+  rows: number;
+  nodesWritten: number;
+  relsWritten: number;
+  problems: RowProblem[];
+  problemCount: number;
+}
+
+export async function importFile(
+  store: GraphStore,
+  path: string,
+  layouts: readonly Layout[],
+  progress: Progress = SILENT,
+): Promise<FileOutcome> {
+  const file = await validateFile(path, layouts, progress);
+  const outcome = (status: FileOutcome['status'], nodesWritten = 0, relsWritten = 0): FileOutcome => ({
+    file: path,
+    status,
+    kind: file.kind,
+    layout: file.layoutName,
+    fileHash: file.fileHash || null,
+    rows: file.rows,
+    nodesWritten,
+    relsWritten,
+    problems: file.log.kept,
+    problemCount: file.log.total,
+  });
+  try {
+    if (!file.log.ok) return outcome('invalid');
+    if (await store.findImport(file.fileHash)) return outcome('unchanged');
+    await file.plan.reconcile(store, file.ownedColumn);
+    if (!file.log.ok) return outcome('invalid');
+    const written = await writeFile(store, file, progress);
+    return outcome('imported', written.nodes, written.rels);
+  } finally {
+    progress.finish();
+    await file.spill.dispose();
+  }
+}

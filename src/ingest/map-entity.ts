@@ -1,0 +1,66 @@
+// Maps one validated registry row to its party node, the identifier nodes it shares
+// (HAS_ADDRESS / HAS_PHONE / HAS_EMAIL / HAS_ACCOUNT) and its directors (DIRECTS).
+import { IDENTIFIER_REL, type IdentifierLabel, type NodeLabel, type SourceRef } from '../model/index.ts';
+import { normaliseIdentifier } from '../model/identifiers.ts';
+import type { EntityKind } from './fields.ts';
+import type { RowIssue, TypedRow } from './row-schema.ts';
+import { definedProps, node, rel, type RowGraph } from './row-graph.ts';
+
+const LABEL_OF_KIND: Record<EntityKind, NodeLabel> = {
+  importer: 'Importer',
+  consignee: 'Consignee',
+  broker: 'Broker',
+  supplier: 'Supplier',
+  person: 'Person',
+};
+
+const IDENTIFIER_FIELDS: [field: string, label: IdentifierLabel][] = [
+  ['address', 'Address'],
+  ['phone', 'Phone'],
+  ['email', 'Email'],
+  ['bank_account', 'BankAccount'],
+];
+
+const text = (row: TypedRow, field: string): string | undefined => {
+  const v = row[field];
+  return typeof v === 'string' ? v : undefined;
+};
+
+export function mapEntity(row: TypedRow, source: SourceRef): { graph: RowGraph } | { issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const kind = (text(row, 'kind') ?? 'importer') as EntityKind;
+  const party = { label: LABEL_OF_KIND[kind], id: text(row, 'entity_id') ?? '' };
+  const registeredOn = text(row, 'registered_on');
+  const closedOn = text(row, 'closed_on');
+  if (registeredOn !== undefined && closedOn !== undefined && closedOn < registeredOn) {
+    issues.push({ field: 'closed_on', code: 'invalid_date_range', message: `closed_on ${closedOn} is before registered_on ${registeredOn}` });
+  }
+  const props = definedProps({ closedOn, country: text(row, 'country'), inRegistry: true, name: text(row, 'name'), registeredOn });
+  const graph: RowGraph = { owned: node(party, props, source), shared: [], rels: [] };
+
+  for (const [field, label] of IDENTIFIER_FIELDS) {
+    const raw = text(row, field);
+    if (raw === undefined) continue;
+    const id = normaliseIdentifier(label, raw);
+    if (id === null || (label === 'Email' && !/^[^@\s]+@[^@\s]+$/.test(raw))) {
+      issues.push({ field, code: 'invalid_identifier', message: `${JSON.stringify(raw)} is not a usable ${field.replace('_', ' ')}` });
+      continue;
+    }
+    const identifier = { label, id };
+    graph.shared.push(node(identifier, { value: raw }, source));
+    graph.rels.push(rel(IDENTIFIER_REL[label], party, identifier));
+  }
+
+  const directors = row.director_ids;
+  if (Array.isArray(directors) && directors.length > 0) {
+    if (kind === 'person') {
+      issues.push({ field: 'director_ids', code: 'invalid_value', message: 'a person has no directors; director_ids belongs on business rows' });
+    }
+    for (const personId of directors) {
+      const person = { label: 'Person' as const, id: personId };
+      graph.shared.push(node(person, { inRegistry: false }, source));
+      graph.rels.push(rel('DIRECTS', person, party));
+    }
+  }
+  return issues.length > 0 ? { issues } : { graph };
+}

@@ -1,0 +1,121 @@
+// What one file will write, decided before anything is written: owned nodes checked for
+// conflicting duplicates within the file and against the store, shared nodes merged and
+// created only where the store lacks them.
+import type { GraphNode, NodeLabel, NodeRef, Props } from '../model/index.ts';
+import { nodeKey } from '../model/index.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import type { ProblemLog } from './problems.ts';
+import type { RowGraph } from './row-graph.ts';
+
+interface OwnedEntry {
+  /** Canonical JSON of the props (keys sorted, unknowns absent). */
+  content: string;
+  row: number;
+  /** new: to write (from `row`); stored: the store already holds the same content. */
+  state: 'new' | 'stored';
+}
+
+const LOOKUP_BATCH = 500;
+
+export function canonicalProps(props: Props): string {
+  const keys = Object.keys(props)
+    .filter((k) => props[k] !== null && props[k] !== undefined)
+    .sort();
+  return JSON.stringify(keys.map((k) => [k, props[k]]));
+}
+
+function describe(ref: NodeRef): string {
+  return ref.label === 'Shipment' ? `declaration line ${ref.id}` : `${ref.label} ${ref.id}`;
+}
+
+function differingKeys(a: string, b: string): string {
+  const left = new Map(JSON.parse(a) as [string, unknown][]);
+  const right = new Map(JSON.parse(b) as [string, unknown][]);
+  const keys = [...new Set([...left.keys(), ...right.keys()])].filter((k) => JSON.stringify(left.get(k)) !== JSON.stringify(right.get(k)));
+  return keys
+    .slice(0, 4)
+    .map((k) => `${k} ${JSON.stringify(left.get(k) ?? null)} vs ${JSON.stringify(right.get(k) ?? null)}`)
+    .join(', ');
+}
+
+export class ImportPlan {
+  private readonly owned = new Map<string, OwnedEntry & { ref: NodeRef }>();
+  private readonly shared = new Map<string, GraphNode>();
+  private readonly log: ProblemLog;
+
+  constructor(log: ProblemLog) {
+    this.log = log;
+  }
+
+  /** Adds one row; a conflicting duplicate within the file is logged against `row`. */
+  add(row: number, graph: RowGraph, column: string | null): void {
+    const key = nodeKey(graph.owned);
+    const content = canonicalProps(graph.owned.props);
+    const seen = this.owned.get(key);
+    if (seen) {
+      if (seen.content !== content) {
+        this.log.add(row, column, 'conflicting_duplicate', `${describe(graph.owned)} already came at row ${seen.row} with other content (${differingKeys(seen.content, content)}); keep one version`);
+      }
+    } else {
+      this.owned.set(key, { ref: { label: graph.owned.label, id: graph.owned.id }, content, row, state: 'new' });
+    }
+    for (const candidate of graph.shared) {
+      const sharedKey = nodeKey(candidate);
+      const known = this.shared.get(sharedKey);
+      if (!known) {
+        this.shared.set(sharedKey, candidate);
+        continue;
+      }
+      // Later rows fill what earlier ones left unknown; the first value seen stays.
+      for (const [prop, value] of Object.entries(candidate.props)) {
+        if (known.props[prop] === undefined) known.props[prop] = value;
+      }
+    }
+  }
+
+  /** True when the node of this row is to be written (its first occurrence, not yet stored). */
+  writes(ref: NodeRef, row: number): boolean {
+    const entry = this.owned.get(nodeKey(ref));
+    return entry !== undefined && entry.state === 'new' && entry.row === row;
+  }
+
+  /** Shared nodes to create, once reconcile() has dropped those the file or store already has. */
+  sharedNodes(): GraphNode[] {
+    return [...this.shared.values()];
+  }
+
+  get ownedCount(): number {
+    return this.owned.size;
+  }
+
+  /** Compares with what the store holds; conflicts are logged, identical nodes are skipped. */
+  async reconcile(store: GraphStore, ownedColumn: string | null): Promise<void> {
+    for (const key of this.owned.keys()) this.shared.delete(key);
+    const counts = (await store.counts()).nodes;
+    const stored = (label: NodeLabel): boolean => (counts[label] ?? 0) > 0;
+
+    const owned = [...this.owned.values()].filter((e) => stored(e.ref.label));
+    for (let i = 0; i < owned.length; i += LOOKUP_BATCH) {
+      const batch = owned.slice(i, i + LOOKUP_BATCH);
+      for (const existing of await store.getNodes(batch.map((e) => e.ref))) {
+        const entry = this.owned.get(nodeKey(existing));
+        if (!entry) continue;
+        const content = canonicalProps(existing.props);
+        if (content === entry.content) {
+          entry.state = 'stored';
+        } else if (existing.props.inRegistry !== false) {
+          // A party created from declarations is completed by its registry entry, not in conflict.
+          this.log.add(entry.row, ownedColumn, 'conflicting_duplicate', `${describe(entry.ref)} is already in the store with other content (${differingKeys(content, entry.content)}); correct the file or the earlier import`);
+        }
+      }
+    }
+
+    const shared = [...this.shared.values()].filter((n) => stored(n.label));
+    for (let i = 0; i < shared.length; i += LOOKUP_BATCH) {
+      const batch = shared.slice(i, i + LOOKUP_BATCH);
+      for (const existing of await store.getNodes(batch.map((n) => ({ label: n.label, id: n.id })))) {
+        this.shared.delete(nodeKey(existing));
+      }
+    }
+  }
+}

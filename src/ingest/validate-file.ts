@@ -1,0 +1,113 @@
+// First pass of an import: reads the whole file once, checks its header, every row and every
+// cell, maps valid rows into the import plan and keeps them for the second pass. Nothing is
+// written here; a file with any problem stops after this pass.
+import type { SourceRef } from '../model/index.ts';
+import { locateInvalidUtf8, scanCsv } from './csv-reader.ts';
+import type { FileKind } from './fields.ts';
+import { type BoundLayout, detectLayout } from './header.ts';
+import type { Layout } from './layout.ts';
+import { mapDeclaration } from './map-declaration.ts';
+import { mapEntity } from './map-entity.ts';
+import { ImportPlan } from './plan.ts';
+import { ProblemLog } from './problems.ts';
+import type { Progress } from './progress.ts';
+import type { RowGraph } from './row-graph.ts';
+import { type RowIssue, rowReader, type TypedRow } from './row-schema.ts';
+import { Spill } from './spill.ts';
+
+export type SpilledRow = [row: number, values: TypedRow];
+
+export interface ValidatedFile {
+  path: string;
+  log: ProblemLog;
+  fileHash: string;
+  kind: FileKind | null;
+  layoutName: string | null;
+  rows: number;
+  plan: ImportPlan;
+  spill: Spill<SpilledRow>;
+  /** Header cell of the id that owned nodes are keyed on (for conflict reports). */
+  ownedColumn: string | null;
+}
+
+/** Maps a validated row; the same function runs again in the write pass. */
+export function mapRow(kind: FileKind, values: TypedRow, source: SourceRef): { graph: RowGraph } | { issues: RowIssue[] } {
+  return kind === 'entities' ? mapEntity(values, source) : { graph: mapDeclaration(values, source) };
+}
+
+export async function validateFile(path: string, layouts: readonly Layout[], progress: Progress): Promise<ValidatedFile> {
+  const log = new ProblemLog(path);
+  const plan = new ImportPlan(log);
+  const spill = new Spill<SpilledRow>();
+  const result: ValidatedFile = { path, log, fileHash: '', kind: null, layoutName: null, rows: 0, plan, spill, ownedColumn: null };
+  let bound: BoundLayout | null = null;
+  let reader: ReturnType<typeof rowReader> | null = null;
+  let header: string[] = [];
+  const nextLine = new Map<string, number>();
+  let totalBytes = 0;
+  const scan = scanCsv(path, log, (bytes) => {
+    totalBytes = bytes;
+  });
+  try {
+    for await (const record of scan.records()) {
+      if (record.row === 0) {
+        header = record.cells;
+        bound = detectLayout(header, layouts, log);
+        if (!bound) break;
+        reader = rowReader(bound);
+        result.kind = bound.layout.kind;
+        result.layoutName = bound.layout.name;
+        const idField = bound.layout.kind === 'entities' ? 'entity_id' : 'declaration_id';
+        result.ownedColumn = bound.columnName[idField] ?? idField;
+        continue;
+      }
+      if (!bound || !reader) break;
+      result.rows += 1;
+      if (result.rows % 4096 === 0) progress.update('reading', result.rows, undefined);
+      if (record.cells.length !== bound.width) {
+        log.add(record.row, null, 'field_count', `row has ${record.cells.length} cells but the header has ${bound.width}; check for an unquoted comma or a missing cell`);
+        continue;
+      }
+      const read = reader.read(record.cells);
+      if (!read.ok) {
+        for (const issue of read.issues) log.add(record.row, bound.columnName[issue.field] ?? issue.field, issue.code, issue.message);
+        continue;
+      }
+      const values = read.row;
+      if (bound.layout.kind === 'declarations') numberLine(values, nextLine);
+      const mapped = mapRow(bound.layout.kind, values, { file: '', row: record.row });
+      if ('issues' in mapped) {
+        for (const issue of mapped.issues) log.add(record.row, bound.columnName[issue.field] ?? issue.field, issue.code, issue.message);
+        continue;
+      }
+      plan.add(record.row, mapped.graph, result.ownedColumn);
+      await spill.push([record.row, values]);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    log.add(0, null, 'unreadable_file', `cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))}); check the path and permissions`);
+    return result;
+  }
+  if (header.length === 0 && log.ok) {
+    log.add(0, null, 'empty_file', 'the file is empty: expected a header line and data rows');
+  } else if (bound && result.rows === 0) {
+    log.add(0, null, 'no_rows', 'the file has a header but no data rows');
+  }
+  if (scan.invalidUtf8) await locateInvalidUtf8(path, header, log);
+  result.fileHash = scan.hash;
+  progress.update('reading', result.rows, totalBytes > 0 ? 1 : undefined);
+  return result;
+}
+
+/** Declarations without line numbers get 1, 2, … per declaration, in file order. */
+function numberLine(values: TypedRow, nextLine: Map<string, number>): void {
+  const declarationId = values.declaration_id as string;
+  const given = values.line;
+  const last = nextLine.get(declarationId) ?? 0;
+  if (typeof given === 'number') {
+    if (given > last) nextLine.set(declarationId, given);
+    return;
+  }
+  values.line = last + 1;
+  nextLine.set(declarationId, last + 1);
+}

@@ -1,0 +1,57 @@
+// Second pass of an import: writes the planned nodes and relationships of a validated file in
+// batches through one import session, which commits as a whole or leaves the store untouched.
+import type { GraphNode, GraphRel } from '../model/index.ts';
+import type { GraphStore, ImportRecord } from '../store/graph-store.ts';
+import type { Progress } from './progress.ts';
+import { mapRow, type ValidatedFile } from './validate-file.ts';
+
+export interface WriteCounts {
+  nodes: number;
+  rels: number;
+  record: ImportRecord;
+}
+
+export const WRITE_BATCH_ROWS = 2000;
+
+export async function writeFile(store: GraphStore, file: ValidatedFile, progress: Progress): Promise<WriteCounts> {
+  if (!file.kind) throw new Error(`${file.path} has no recognised layout`);
+  const kind = file.kind;
+  const session = await store.beginImport({ fileHash: file.fileHash, fileName: file.path, rows: file.rows });
+  let nodes: GraphNode[] = [];
+  let rels: GraphRel[] = [];
+  let written = { nodes: 0, rels: 0 };
+  const flush = async (): Promise<void> => {
+    if (nodes.length === 0 && rels.length === 0) return;
+    await session.write({ nodes, rels });
+    written = { nodes: written.nodes + nodes.length, rels: written.rels + rels.length };
+    nodes = [];
+    rels = [];
+  };
+  progress.update('writing', 0, 0);
+  try {
+    for (const shared of file.plan.sharedNodes()) {
+      nodes.push({ ...shared, source: shared.source ? { file: file.fileHash, row: shared.source.row } : null });
+      if (nodes.length >= WRITE_BATCH_ROWS * 4) await flush();
+    }
+    await flush();
+    let rows = 0;
+    for await (const [row, values] of file.spill.items()) {
+      rows += 1;
+      const mapped = mapRow(kind, values, { file: file.fileHash, row });
+      if (!('graph' in mapped) || !file.plan.writes(mapped.graph.owned, row)) continue;
+      nodes.push(mapped.graph.owned);
+      for (const r of mapped.graph.rels) rels.push(r);
+      if (rows % WRITE_BATCH_ROWS === 0) {
+        await flush();
+        progress.update('writing', rows, rows / file.rows);
+      }
+    }
+    await flush();
+    const record = await session.commit();
+    progress.update('writing', rows, 1);
+    return { ...written, record };
+  } catch (error) {
+    await session.abort();
+    throw error;
+  }
+}
