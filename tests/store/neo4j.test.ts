@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { openNeo4jStore } from '../../src/store/neo4j/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
+import { storeContract } from './contract.ts';
 import { describeCrash } from './neo4j-crash.ts';
 import { describeInjection } from './neo4j-injection.ts';
 import { neo4jTarget, wipeNeo4j } from './neo4j-target.ts';
@@ -23,6 +24,23 @@ if (!target) {
     await store.init();
     return store;
   };
+
+  storeContract('neo4j', async () => {
+    const opened: GraphStore[] = [];
+    const open = async () => {
+      const store = await openNeo4jStore(options);
+      opened.push(store);
+      return store;
+    };
+    await wipeNeo4j(options);
+    return {
+      store: await open(),
+      reopen: open,
+      cleanup: async () => {
+        for (const store of opened) await store.close();
+      },
+    };
+  });
 
   describe('Neo4j store: injection', () => describeInjection(emptyStore));
   describe('Neo4j store: killed import', () => {
