@@ -1,0 +1,103 @@
+// The registry of the synthetic world: creates entities with ids that do not betray when (or
+// why) they were created, and keeps them for entities.csv and for the declaration rows' names.
+import type { Rng } from './rng.ts';
+import type { Entity, EntityKind } from './types.ts';
+import { isoDay } from './calendar.ts';
+
+const PREFIX: Record<EntityKind, string> = {
+  importer: 'IM',
+  consignee: 'CO',
+  broker: 'BR',
+  supplier: 'SU',
+  person: 'PE',
+};
+
+export interface NewEntity {
+  name: string;
+  country: string;
+  /** Day index (may be negative: registered before the period). */
+  registeredDay?: number | null;
+  closedDay?: number | null;
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  bankAccount?: string | null;
+  directorIds?: string[];
+}
+
+export class Registry {
+  private readonly byId = new Map<string, Entity>();
+  private readonly used = new Set<string>();
+  /** Active window per firm, for choosing who can trade on a day. */
+  private readonly windows = new Map<string, readonly [number, number]>();
+
+  /** `idSpace` bounds the random id numbers; make it well above the entity count. */
+  constructor(
+    private readonly rng: Rng,
+    private readonly idSpace: number,
+  ) {}
+
+  add(kind: EntityKind, fields: NewEntity): Entity {
+    const entity: Entity = {
+      id: this.newId(kind),
+      kind,
+      name: fields.name,
+      country: fields.country,
+      registeredOn: fields.registeredDay == null ? null : isoDay(fields.registeredDay),
+      closedOn: fields.closedDay == null ? null : isoDay(fields.closedDay),
+      address: fields.address ?? null,
+      phone: fields.phone ?? null,
+      email: fields.email ?? null,
+      bankAccount: fields.bankAccount ?? null,
+      directorIds: fields.directorIds ?? [],
+    };
+    this.byId.set(entity.id, entity);
+    this.windows.set(entity.id, [fields.registeredDay ?? -Infinity, fields.closedDay ?? Infinity]);
+    return entity;
+  }
+
+  /** Closes a firm on a day: it trades no more from then on. */
+  close(id: string, day: number): void {
+    const entity = this.get(id);
+    entity.closedOn = isoDay(day);
+    const [from] = this.windows.get(id) ?? [-Infinity];
+    this.windows.set(id, [from, day]);
+  }
+
+  /** The day a firm's window opens and closes (±Infinity when unbounded). */
+  window(id: string): readonly [number, number] {
+    return this.windows.get(id) ?? [-Infinity, Infinity];
+  }
+
+  get(id: string): Entity {
+    const e = this.byId.get(id);
+    if (!e) throw new Error(`seed: no entity ${id}`);
+    return e;
+  }
+
+  /** True when the firm is registered and not closed on that day. */
+  isActive(id: string, day: number): boolean {
+    const w = this.windows.get(id);
+    return w !== undefined && day >= w[0] && day < w[1];
+  }
+
+  /** Every entity, ordered by id (so the file does not reveal creation order). */
+  sorted(): Entity[] {
+    return [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  private newId(kind: EntityKind): string {
+    const width = String(this.idSpace).length;
+    for (;;) {
+      const id = `${PREFIX[kind]}-${String(this.rng.int(1, this.idSpace)).padStart(width, '0')}`;
+      if (!this.used.has(id)) {
+        this.used.add(id);
+        return id;
+      }
+    }
+  }
+}

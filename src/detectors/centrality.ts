@@ -1,0 +1,104 @@
+// Centrality: the brokers and people who hold a risky network together. For each broker or
+// person, how many otherwise unconnected groups of parties meet only through them (ego
+// betweenness) and how risky those parties are. Big legitimate brokers are left out by degree.
+import { z } from 'zod';
+import { UnionFind } from '../graph/union-find.ts';
+import type { DetectionView } from '../graph/view.ts';
+import {
+  assertView,
+  byMembers,
+  clamp01,
+  describeParties,
+  evidence,
+  idOf,
+  isYoung,
+  member,
+  parseOptions,
+  percent,
+  type CandidateRing,
+  weightedScore,
+} from './common.ts';
+import { labelOfKey } from './keys.ts';
+import { isUndervaluing, partySignals } from './party-signals.ts';
+
+const Options = z
+  .object({
+    minNeighbours: z.number().int().min(2),
+    maxDegree: z.number().int().min(2),
+    /** Groups of neighbours that meet only through the party. */
+    minBridgedGroups: z.number().int().min(2),
+    minRiskyShare: z.number().min(0).max(1),
+    youngDays: z.number().nonnegative(),
+    minScore: z.number().min(0).max(1),
+  })
+  .strict();
+export type CentralityOptions = z.infer<typeof Options>;
+
+export const DEFAULTS: CentralityOptions = {
+  minNeighbours: 3,
+  maxDegree: 25,
+  minBridgedGroups: 2,
+  minRiskyShare: 0.5,
+  youngDays: 90,
+  minScore: 0.45,
+};
+
+export function detect(view: DetectionView, options: Partial<CentralityOptions> = {}): CandidateRing[] {
+  assertView('centrality', view);
+  const o = parseOptions('centrality', Options, DEFAULTS, options);
+  const { graph } = view;
+  const signals = partySignals(view);
+  const risky = (k: string): boolean =>
+    isYoung(view, k, o.youngDays) || isUndervaluing(signals.get(k), 3, -1, 0.5) || (signals.get(k)?.seizedLines.length ?? 0) > 0;
+  const rings: CandidateRing[] = [];
+  const holders = graph.filterNodes((k, a) => (a.label === 'Broker' || a.label === 'Person') && graph.degree(k) >= o.minNeighbours && graph.degree(k) <= o.maxDegree).sort();
+  for (const holder of holders) {
+    const neighbours = graph.neighbors(holder).sort();
+    const set = new Set(neighbours);
+    const groups = new UnionFind();
+    for (const n of neighbours) {
+      groups.find(n);
+      graph.forEachNeighbor(n, (m) => set.has(m) && groups.union(n, m));
+    }
+    const parts = groups.groups();
+    if (parts.length < o.minBridgedGroups) continue;
+    const riskyOnes = neighbours.filter(risky);
+    const riskyShare = riskyOnes.length / neighbours.length;
+    if (riskyShare < o.minRiskyShare) continue;
+    const pairs = (neighbours.length * (neighbours.length - 1)) / 2;
+    const connectedPairs = parts.reduce((s, p) => s + (p.length * (p.length - 1)) / 2, 0);
+    const egoBetweenness = pairs > 0 ? 1 - connectedPairs / pairs : 0;
+    const rels = neighbours.flatMap((n) => graph.getEdgeAttributes(holder, n).links.flatMap((l) => l.rels));
+    const indicators = [
+      {
+        name: 'bridged_groups',
+        value: clamp01(parts.length / 4),
+        weight: 0.35,
+        description: `${labelOfKey(holder) === 'Person' ? 'person' : 'broker'} ${idOf(holder)} is the only link between ${parts.length} groups of ${describeParties(neighbours)}`,
+        evidence: evidence([holder, ...neighbours], rels),
+      },
+      {
+        name: 'ego_betweenness',
+        value: egoBetweenness,
+        weight: 0.25,
+        description: `${percent(egoBetweenness)} of the pairs among them connect only through ${idOf(holder)}`,
+        evidence: evidence([holder]),
+      },
+      {
+        name: 'risky_neighbours',
+        value: riskyShare,
+        weight: 0.4,
+        description: `${riskyOnes.length} of ${neighbours.length} are young, undervalue or had goods seized`,
+        evidence: evidence(riskyOnes, [], riskyOnes.flatMap((k) => signals.get(k)?.seizedLines ?? [])),
+      },
+    ];
+    if (weightedScore(indicators) < o.minScore) continue;
+    rings.push({
+      typology: 'centrality',
+      members: [member(holder, 'hub'), ...neighbours.map((k) => member(k, 'spoke'))],
+      indicators,
+      revenueAtRisk: neighbours.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
+    });
+  }
+  return rings.sort(byMembers);
+}

@@ -1,0 +1,136 @@
+// Communities: Louvain (graphology-communities-louvain, seeded) on the damped entity graph, then
+// each community of a plausible ring size is scored on how tightly its members share identities
+// and how risky they are. Ring ids come from sorted member keys, so community numbers never leak.
+import louvainModule from 'graphology-communities-louvain';
+import type { AbstractGraph } from 'graphology-types';
+import { z } from 'zod';
+import { seededRng } from '../graph/rng.ts';
+import { IDENTITY_LINKS, type DetectionView } from '../graph/view.ts';
+import {
+  DetectorInputError,
+  assertView,
+  byMembers,
+  describeParties,
+  evidence,
+  isYoung,
+  member,
+  parseOptions,
+  percent,
+  type CandidateRing,
+  weightedScore,
+} from './common.ts';
+import { labelOfKey } from './keys.ts';
+import { isUndervaluing, partySignals } from './party-signals.ts';
+
+// The package is CommonJS whose typings declare an ES default export; at run time the default
+// import is the function itself.
+const louvain = louvainModule as unknown as typeof louvainModule.default;
+
+export interface PartitionOptions {
+  seed: number;
+  resolution?: number;
+}
+
+/**
+ * Louvain communities of any graphology graph (edge attribute `weight` when present), seeded:
+ * the same graph and seed give the same partition. Used by detection and by `ringscope eval
+ * --communities` on the public benchmarks.
+ */
+export function partition(graph: AbstractGraph, options: PartitionOptions): Record<string, number> {
+  if (graph.multi) throw new DetectorInputError('community', 'partition needs a simple graph, got a multigraph');
+  if (graph.size === 0) return Object.fromEntries(graph.nodes().map((n, i) => [n, i]));
+  return louvain(graph, {
+    rng: seededRng(options.seed),
+    resolution: options.resolution ?? 1,
+    getEdgeWeight: (_edge: string, attrs: Record<string, unknown>) => (typeof attrs.weight === 'number' ? attrs.weight : 1),
+  });
+}
+
+const Options = z
+  .object({
+    seed: z.number().int(),
+    resolution: z.number().positive(),
+    minSize: z.number().int().min(2),
+    maxSize: z.number().int().min(2),
+    youngDays: z.number().nonnegative(),
+    minScore: z.number().min(0).max(1),
+  })
+  .strict();
+export type CommunityOptions = z.infer<typeof Options>;
+
+export const DEFAULTS: CommunityOptions = { seed: 1, resolution: 1, minSize: 3, maxSize: 40, youngDays: 90, minScore: 0.5 };
+
+export function detect(view: DetectionView, options: Partial<CommunityOptions> = {}): CandidateRing[] {
+  assertView('community', view);
+  const o = parseOptions('community', Options, DEFAULTS, options);
+  const { graph } = view;
+  const communities = new Map<number, string[]>();
+  for (const [key, c] of Object.entries(partition(graph, o))) (communities.get(c) ?? communities.set(c, []).get(c)!).push(key);
+  const signals = partySignals(view);
+  const rings: CandidateRing[] = [];
+  for (const keys of communities.values()) {
+    if (keys.length < o.minSize || keys.length > o.maxSize) continue;
+    keys.sort();
+    const set = new Set(keys);
+    let internal = 0;
+    let total = 0;
+    const identityLinked = new Set<string>();
+    const rels: string[] = [];
+    for (const k of keys) {
+      graph.forEachNeighbor(k, (other) => {
+        const attrs = graph.getEdgeAttributes(k, other);
+        total += attrs.weight;
+        if (!set.has(other)) return;
+        internal += attrs.weight;
+        const identity = attrs.links.filter((l) => IDENTITY_LINKS.includes(l.kind));
+        if (identity.length > 0) {
+          identityLinked.add(k);
+          rels.push(...identity.flatMap((l) => l.rels));
+        }
+      });
+    }
+    const firms = keys.filter((k) => labelOfKey(k) !== 'Person');
+    const young = firms.filter((k) => isYoung(view, k, o.youngDays));
+    const risky = firms.filter((k) => isUndervaluing(signals.get(k), 3, -1, 0.5) || (signals.get(k)?.seizedLines.length ?? 0) > 0);
+    const n = Math.max(1, firms.length);
+    const cohesion = total > 0 ? internal / total : 0;
+    const indicators = [
+      {
+        name: 'identity_links',
+        value: identityLinked.size / keys.length,
+        weight: 0.35,
+        description: `${identityLinked.size} of ${keys.length} members share an address, phone, e-mail, account or director with another member`,
+        evidence: evidence([...identityLinked], rels),
+      },
+      {
+        name: 'cohesion',
+        value: cohesion,
+        weight: 0.2,
+        description: `${percent(cohesion)} of their link weight stays inside the group`,
+        evidence: evidence(keys),
+      },
+      {
+        name: 'young_firms',
+        value: young.length / n,
+        weight: 0.2,
+        description: `${young.length} of ${firms.length} firms were registered less than ${o.youngDays} days before their first import`,
+        evidence: evidence(young),
+      },
+      {
+        name: 'risky_firms',
+        value: risky.length / n,
+        weight: 0.25,
+        description: `${risky.length} of ${firms.length} firms undervalue or had goods seized`,
+        evidence: evidence(risky, [], risky.flatMap((k) => [...(signals.get(k)?.seizedLines ?? []), ...(signals.get(k)?.lowLines.slice(0, 5) ?? [])])),
+      },
+    ];
+    if (weightedScore(indicators) < o.minScore) continue;
+    rings.push({
+      typology: 'community',
+      members: keys.map((k) => member(k, labelOfKey(k).toLowerCase())),
+      indicators: [{ ...indicators[0]!, description: `${describeParties(keys)}: ${indicators[0]!.description}` }, ...indicators.slice(1)],
+      revenueAtRisk: firms.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
+    });
+  }
+  return rings.sort(byMembers);
+}

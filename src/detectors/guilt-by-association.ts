@@ -1,0 +1,97 @@
+// Guilt by association: risk propagated from known seizures (lines labelled illicit) by
+// personalised PageRank. Parties whose degree-normalised rank is close to the seized parties'
+// own form a ring with them; big hubs are damped by the normalisation.
+import { z } from 'zod';
+import { median } from '../graph/robust.ts';
+import { personalisedPageRank } from '../graph/personalised-pagerank.ts';
+import { UnionFind } from '../graph/union-find.ts';
+import type { DetectionView, EdgeAttributes } from '../graph/view.ts';
+import { assertView, byMembers, clamp01, describeParties, evidence, member, parseOptions, type CandidateRing } from './common.ts';
+import { labelOfKey } from './keys.ts';
+import { partySignals } from './party-signals.ts';
+
+const Options = z
+  .object({
+    alpha: z.number().gt(0).lt(1),
+    iterations: z.number().int().min(1),
+    /** An associate's rank per unit of link strength, relative to the seized parties' median. */
+    minRelativeAffinity: z.number().positive(),
+    /** Parties with more links than this are never seeds nor associates (big brokers, hubs). */
+    maxDegree: z.number().int().min(1),
+    maxMembers: z.number().int().min(2),
+  })
+  .strict();
+export type GuiltByAssociationOptions = z.infer<typeof Options>;
+
+export const DEFAULTS: GuiltByAssociationOptions = {
+  alpha: 0.85,
+  iterations: 50,
+  minRelativeAffinity: 0.15,
+  maxDegree: 30,
+  maxMembers: 30,
+};
+
+export function detect(view: DetectionView, options: Partial<GuiltByAssociationOptions> = {}): CandidateRing[] {
+  assertView('guilt_by_association', view);
+  const o = parseOptions('guilt_by_association', Options, DEFAULTS, options);
+  const { graph } = view;
+  const signals = partySignals(view);
+  const seeds = new Map<string, number>();
+  for (const [key, s] of signals) {
+    if (s.seizedLines.length > 0 && graph.hasNode(key) && graph.degree(key) <= o.maxDegree && labelOfKey(key) !== 'Broker') {
+      seeds.set(key, s.seizedLines.length);
+    }
+  }
+  if (seeds.size === 0) return [];
+  const rank = personalisedPageRank(graph, seeds, {
+    alpha: o.alpha,
+    iterations: o.iterations,
+    tolerance: 1e-10,
+    getWeight: (a) => (a as EdgeAttributes).weight,
+  });
+  const strength = (key: string): number => graph.reduceEdges(key, (s, _e, a) => s + a.weight, 0) || 1;
+  const affinity = new Map<string, number>();
+  for (const [key, r] of rank) if (r > 0) affinity.set(key, r / strength(key));
+  const seedLevel = median([...seeds.keys()].map((k) => affinity.get(k) ?? 0));
+  const associates = [...affinity]
+    .filter(([k, a]) => !seeds.has(k) && a >= o.minRelativeAffinity * seedLevel && graph.degree(k) <= o.maxDegree)
+    .map(([k]) => k);
+  const inRing = new Set([...seeds.keys(), ...associates]);
+  const groups = new UnionFind();
+  for (const key of inRing) {
+    groups.find(key);
+    graph.forEachNeighbor(key, (other) => inRing.has(other) && groups.union(key, other));
+  }
+  const rings: CandidateRing[] = [];
+  for (const group of groups.groups()) {
+    const seized = group.filter((k) => seeds.has(k));
+    let linked = group.filter((k) => !seeds.has(k));
+    if (seized.length === 0 || linked.length === 0) continue;
+    linked = linked.sort((a, b) => (affinity.get(b) ?? 0) - (affinity.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, o.maxMembers - seized.length).sort();
+    const closeness = median(linked.map((k) => (affinity.get(k) ?? 0) / seedLevel));
+    const seizedLines = seized.flatMap((k) => signals.get(k)?.seizedLines ?? []);
+    const rels = linked.flatMap((a) => graph.filterNeighbors(a, (b) => inRing.has(b)).flatMap((b) => graph.getEdgeAttributes(a, b).links.flatMap((l) => l.rels)));
+    rings.push({
+      typology: 'guilt_by_association',
+      members: [...seized.map((k) => member(k, 'seized')), ...linked.map((k) => member(k, 'associate'))],
+      indicators: [
+        {
+          name: 'known_seizures',
+          value: clamp01(seizedLines.length / 3),
+          weight: 0.4,
+          description: `${describeParties(seized)} had ${seizedLines.length} declaration lines seized`,
+          evidence: evidence(seized, [], seizedLines),
+        },
+        {
+          name: 'association_strength',
+          value: clamp01(closeness),
+          weight: 0.6,
+          description: `${describeParties(linked)} are closely linked to them (median affinity ${closeness.toFixed(2)} of the seized parties')`,
+          evidence: evidence(linked, rels),
+        },
+      ],
+      revenueAtRisk: group.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
+    });
+  }
+  return rings.sort(byMembers);
+}

@@ -1,0 +1,157 @@
+// Phoenix successions: a firm stops trading (or closes) and a new firm with the same people,
+// address, phone, broker or suppliers starts within a window. Chains of successors form one ring.
+import { z } from 'zod';
+import { UnionFind } from '../graph/union-find.ts';
+import type { DetectionView } from '../graph/view.ts';
+import {
+  assertView,
+  byMembers,
+  clamp01,
+  daysBetween,
+  evidence,
+  idOf,
+  member,
+  parseOptions,
+  type CandidateRing,
+} from './common.ts';
+import { partySignals } from './party-signals.ts';
+
+const Options = z
+  .object({
+    /** Longest gap in days between the old firm's end and the new firm's start. */
+    maxGapDays: z.number().nonnegative(),
+    /** How far before the new firm's start the old one may still trade (overlap), in days. */
+    maxOverlapDays: z.number().nonnegative(),
+    /** A firm whose last line is this close to the end of the data has not stopped. */
+    minQuietDays: z.number().nonnegative(),
+    /** Kinds of tie the two firms must share (director, address, phone, broker, suppliers…). */
+    minSharedKinds: z.number().int().min(1),
+    /** Identifiers or persons shared by more parties than this are not ties. */
+    maxHolders: z.number().int().min(2),
+  })
+  .strict();
+export type PhoenixOptions = z.infer<typeof Options>;
+
+export const DEFAULTS: PhoenixOptions = {
+  maxGapDays: 120,
+  maxOverlapDays: 30,
+  minQuietDays: 60,
+  minSharedKinds: 2,
+  maxHolders: 8,
+};
+
+interface Tie {
+  kind: string;
+  nodes: string[];
+  rels: string[];
+}
+
+/** What two importers share: identity links (direct or through a director), brokers, suppliers. */
+function tiesBetween(view: DetectionView, a: string, b: string, maxHolders: number): Tie[] {
+  const { graph } = view;
+  const ties: Tie[] = [];
+  const edge = graph.edge(a, b);
+  if (edge !== undefined) {
+    for (const l of graph.getEdgeAttributes(edge).links) {
+      if (l.via && (view.identifiers.get(`${l.via.label}:${l.via.id}`)?.holders.length ?? 0) > maxHolders) continue;
+      ties.push({ kind: l.kind, nodes: l.via ? [`${l.via.label}:${l.via.id}`] : [], rels: l.rels });
+    }
+  }
+  for (const shared of graph.neighbors(a)) {
+    if (!graph.hasEdge(shared, b) || graph.degree(shared) > maxHolders * 4) continue;
+    const label = graph.getNodeAttribute(shared, 'label');
+    const kind = label === 'Person' ? 'director' : label.toLowerCase();
+    if (label === 'Importer') continue;
+    ties.push({ kind, nodes: [shared], rels: [...graph.getEdgeAttributes(a, shared).links, ...graph.getEdgeAttributes(b, shared).links].flatMap((l) => l.rels) });
+  }
+  return ties;
+}
+
+export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {}): CandidateRing[] {
+  assertView('phoenix', view);
+  const o = parseOptions('phoenix', Options, DEFAULTS, options);
+  const { graph } = view;
+  let dataEnd = '';
+  for (const t of view.trade.values()) if (t.lastDate && t.lastDate > dataEnd) dataEnd = t.lastDate;
+  const importers = graph.filterNodes((_k, a) => a.label === 'Importer').sort();
+  const endOf = (k: string): string | null => {
+    const closed = graph.getNodeAttribute(k, 'closedOn');
+    const last = view.trade.get(k)?.lastDate ?? null;
+    if (closed) return closed;
+    return last && dataEnd && daysBetween(last, dataEnd) >= o.minQuietDays ? last : null;
+  };
+  const startOf = (k: string): string | null => view.trade.get(k)?.firstDate ?? graph.getNodeAttribute(k, 'registeredOn');
+  const chains = new UnionFind();
+  const pairTies = new Map<string, Tie[]>();
+  for (const old of importers) {
+    const end = endOf(old);
+    if (!end) continue;
+    // Candidates: the old firm's neighbours and their neighbours (through a director, broker…).
+    const candidates = new Set<string>();
+    graph.forEachNeighbor(old, (n) => {
+      if (graph.getNodeAttribute(n, 'label') === 'Importer') candidates.add(n);
+      else if (graph.degree(n) <= o.maxHolders * 4) graph.forEachNeighbor(n, (m) => m !== old && graph.getNodeAttribute(m, 'label') === 'Importer' && candidates.add(m));
+    });
+    for (const successor of [...candidates].sort()) {
+      const start = startOf(successor);
+      if (!start) continue;
+      const gap = daysBetween(end, start);
+      if (gap > o.maxGapDays || gap < -o.maxOverlapDays) continue;
+      const oldStart = startOf(old);
+      if (oldStart && oldStart >= start) continue;
+      const ties = tiesBetween(view, old, successor, o.maxHolders);
+      const kinds = new Set(ties.map((t) => t.kind));
+      if (!kinds.has('succession') && kinds.size < o.minSharedKinds) continue;
+      chains.union(old, successor);
+      pairTies.set(`${old}\t${successor}`, ties);
+    }
+  }
+  const signals = partySignals(view);
+  const rings: CandidateRing[] = [];
+  for (const firms of chains.groups()) {
+    const set = new Set(firms);
+    const pairs = [...pairTies].filter(([p]) => set.has(p.split('\t')[0]!));
+    const successors = new Set(pairs.map(([p]) => p.split('\t')[1]!));
+    const ties = pairs.flatMap(([, t]) => t);
+    const kinds = [...new Set(ties.map((t) => t.kind))].sort();
+    const directors = [...new Set(ties.filter((t) => t.kind === 'director').flatMap((t) => t.nodes))].sort();
+    const gaps = pairs.map(([p]) => {
+      const [a, b] = p.split('\t') as [string, string];
+      return Math.abs(daysBetween(endOf(a) ?? '', startOf(b) ?? ''));
+    });
+    const seized = firms.flatMap((k) => signals.get(k)?.seizedLines ?? []);
+    const described = pairs.map(([p]) => p.split('\t').map(idOf).join(' → ')).join(', ');
+    rings.push({
+      typology: 'phoenix',
+      members: [
+        ...firms.map((k) => member(k, successors.has(k) ? 'successor' : 'predecessor')),
+        ...directors.map((k) => member(k, 'director')),
+      ],
+      indicators: [
+        {
+          name: 'succession',
+          value: clamp01(pairs.length / 2 + 0.5),
+          weight: 0.35,
+          description: `${described}: a firm stopped and another took over its trade`,
+          evidence: evidence(firms),
+        },
+        {
+          name: 'shared_ties',
+          value: clamp01(kinds.length / 4),
+          weight: 0.4,
+          description: `the firms share ${kinds.join(', ').replace(/_/g, ' ')}`,
+          evidence: evidence([...firms, ...ties.flatMap((t) => t.nodes)], ties.flatMap((t) => t.rels)),
+        },
+        {
+          name: 'quick_restart',
+          value: clamp01(1 - Math.max(...gaps, 0) / o.maxGapDays),
+          weight: 0.25,
+          description: `each successor started within ${Math.round(Math.max(...gaps, 0))} days`,
+          evidence: evidence(firms, [], seized),
+        },
+      ],
+      revenueAtRisk: firms.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
+    });
+  }
+  return rings.sort(byMembers);
+}

@@ -1,0 +1,59 @@
+// Personalised PageRank on a weighted undirected graph: the random walk restarts at the seed
+// nodes, so the score says how close (through many strong links) a node is to the seeds.
+import type { AbstractGraph } from 'graphology-types';
+import type { Attributes } from 'graphology-types';
+
+export interface PersonalisedPageRankOptions {
+  /** Probability of following a link rather than restarting at a seed. */
+  alpha: number;
+  iterations: number;
+  tolerance: number;
+  getWeight: (attributes: Attributes) => number;
+}
+
+export function personalisedPageRank(
+  graph: AbstractGraph,
+  seeds: ReadonlyMap<string, number>,
+  options: PersonalisedPageRankOptions,
+): Map<string, number> {
+  const nodes = graph.nodes();
+  const index = new Map(nodes.map((n, i) => [n, i]));
+  const n = nodes.length;
+  const restart = new Float64Array(n);
+  let seedMass = 0;
+  for (const [key, mass] of seeds) {
+    const i = index.get(key);
+    if (i === undefined || !(mass > 0)) continue;
+    restart[i] = mass;
+    seedMass += mass;
+  }
+  if (seedMass === 0 || n === 0) return new Map();
+  for (let i = 0; i < n; i++) restart[i] = restart[i]! / seedMass;
+  const strength = new Float64Array(n);
+  graph.forEachEdge((_e, attrs, s, t) => {
+    const w = options.getWeight(attrs);
+    strength[index.get(s)!]! += w;
+    strength[index.get(t)!]! += w;
+  });
+  let rank = Float64Array.from(restart);
+  for (let it = 0; it < options.iterations; it++) {
+    const next = new Float64Array(n);
+    let dangling = 0;
+    for (let i = 0; i < n; i++) if (strength[i] === 0) dangling += rank[i]!;
+    graph.forEachEdge((_e, attrs, s, t) => {
+      const w = options.getWeight(attrs);
+      const si = index.get(s)!;
+      const ti = index.get(t)!;
+      next[ti]! += (options.alpha * rank[si]! * w) / strength[si]!;
+      next[si]! += (options.alpha * rank[ti]! * w) / strength[ti]!;
+    });
+    let delta = 0;
+    for (let i = 0; i < n; i++) {
+      next[i]! += ((1 - options.alpha) + options.alpha * dangling) * restart[i]!;
+      delta += Math.abs(next[i]! - rank[i]!);
+    }
+    rank = next;
+    if (delta < options.tolerance) break;
+  }
+  return new Map(nodes.map((key, i) => [key, rank[i]!]));
+}

@@ -1,0 +1,241 @@
+// Projects any GraphStore into the DetectionView: parties become nodes; shared identifiers,
+// directors, successions and shared trade become weighted links, damped by how many parties
+// share the thing so a big broker or a business-centre address does not glue unrelated firms.
+// Shipments are streamed once into columns; no shipment objects are kept.
+import { UndirectedGraph } from 'graphology';
+import {
+  IDENTIFIER_LABELS,
+  PARTY_LABELS,
+  isPartyLabel,
+  nodeKey,
+  parseNodeKey,
+  type GraphNode,
+  type IdentifierLabel,
+  type NodeRef,
+  type PartyLabel,
+} from '../model/index.ts';
+import type { GraphStore } from '../store/graph-store.ts';
+import { PartyIndex, appendLine, dutyRatesByGroup, emptyLineTable, scoreUnitValues } from './lines.ts';
+import { specificity } from './robust.ts';
+import {
+  hsHeading,
+  type DetectionView,
+  type EntityGraph,
+  type Link,
+  type LinkKind,
+  type PartyAttributes,
+  type PartyTrade,
+  type SharedIdentifier,
+} from './view.ts';
+
+export type ProjectionSource = Pick<GraphStore, 'streamNodes' | 'streamRels' | 'streamShipments'>;
+
+export interface ProjectionOptions {
+  /** Only shipments dated within [from, to] (ISO dates, inclusive) count. */
+  window: { from: string | null; to: string | null };
+  /** Identifiers held by more parties than this add no links at all (registered-agent addresses). */
+  maxIdentifierHolders: number;
+  /** Base weight of each kind of link before damping. */
+  linkWeights: Record<LinkKind, number>;
+  minGroupLines: number;
+  minUnitValueScale: number;
+  defaultDutyRate: number;
+  onProgress?: (phase: string, done: number) => void;
+}
+
+export const PROJECTION_DEFAULTS: ProjectionOptions = {
+  window: { from: null, to: null },
+  maxIdentifierHolders: 25,
+  linkWeights: {
+    bank_account: 1,
+    phone: 0.8,
+    email: 0.8,
+    address: 0.6,
+    director: 0.9,
+    succession: 1,
+    broker: 0.5,
+    consignee: 0.6,
+    supplier: 0.4,
+  },
+  minGroupLines: 8,
+  minUnitValueScale: 0.05,
+  defaultDutyRate: 0.08,
+};
+
+const IDENTIFIER_KIND: Record<IdentifierLabel, LinkKind> = {
+  Address: 'address',
+  Phone: 'phone',
+  Email: 'email',
+  BankAccount: 'bank_account',
+};
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function partyAttributes(node: GraphNode & { label: PartyLabel }): PartyAttributes {
+  return {
+    label: node.label,
+    id: node.id,
+    name: text(node.props.name),
+    country: text(node.props.country),
+    registeredOn: text(node.props.registeredOn),
+    closedOn: text(node.props.closedOn),
+  };
+}
+
+function ensureParty(graph: EntityGraph, key: string): void {
+  if (graph.hasNode(key)) return;
+  const ref = parseNodeKey(key);
+  if (!isPartyLabel(ref.label)) return;
+  graph.addNode(key, { label: ref.label, id: ref.id, name: null, country: null, registeredOn: null, closedOn: null });
+}
+
+export function addLink(graph: EntityGraph, a: string, b: string, link: Link): void {
+  if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) return;
+  const existing = graph.edge(a, b);
+  if (existing === undefined) {
+    graph.addEdge(a, b, { weight: link.weight, links: [link] });
+    return;
+  }
+  const attrs = graph.getEdgeAttributes(existing);
+  attrs.links.push(link);
+  attrs.weight += link.weight;
+}
+
+function emptyTrade(): PartyTrade {
+  return { lines: 0, totalValue: 0, firstDate: null, lastDate: null, hsHeadings: new Map(), origins: new Map() };
+}
+
+function bump(map: Map<string, number>, key: string, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+export async function projectDetectionView(
+  source: ProjectionSource,
+  overrides: Partial<ProjectionOptions> = {},
+): Promise<DetectionView> {
+  const options = { ...PROJECTION_DEFAULTS, ...overrides };
+  const progress = options.onProgress ?? (() => undefined);
+  const graph: EntityGraph = new UndirectedGraph({ allowSelfLoops: false });
+
+  let n = 0;
+  for await (const node of source.streamNodes(PARTY_LABELS)) {
+    if (!isPartyLabel(node.label)) continue;
+    graph.mergeNode(nodeKey(node), partyAttributes(node as GraphNode & { label: PartyLabel }));
+    if (++n % 50_000 === 0) progress('parties', n);
+  }
+  progress('parties', n);
+
+  // Identifiers: who holds each one. Persons count as holders too (a director's phone).
+  const identifiers = new Map<string, SharedIdentifier>();
+  for await (const rel of source.streamRels(['HAS_ADDRESS', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_ACCOUNT'])) {
+    if (!isPartyLabel(rel.from.label) || !(IDENTIFIER_LABELS as readonly string[]).includes(rel.to.label)) continue;
+    const holderKey = nodeKey(rel.from);
+    ensureParty(graph, holderKey);
+    const key = nodeKey(rel.to);
+    let shared = identifiers.get(key);
+    if (!shared) {
+      shared = { ref: rel.to, kind: IDENTIFIER_KIND[rel.to.label as IdentifierLabel], holders: [] };
+      identifiers.set(key, shared);
+    }
+    shared.holders.push({ key: holderKey, rel: rel.id });
+  }
+  for (const shared of identifiers.values()) {
+    shared.holders.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    const k = shared.holders.length;
+    if (k < 2 || k > options.maxIdentifierHolders) continue;
+    const weight = options.linkWeights[shared.kind] * specificity(k);
+    for (let i = 0; i < k; i++) {
+      for (let j = i + 1; j < k; j++) {
+        const a = shared.holders[i]!;
+        const b = shared.holders[j]!;
+        addLink(graph, a.key, b.key, { kind: shared.kind, via: shared.ref, rels: [a.rel, b.rel], weight });
+      }
+    }
+  }
+  progress('identifiers', identifiers.size);
+
+  // Directors link a person to each firm, damped by how many firms the person directs.
+  const directs: { from: NodeRef; to: NodeRef; id: string }[] = [];
+  for await (const rel of source.streamRels(['DIRECTS', 'SUCCEEDS'])) {
+    if (!isPartyLabel(rel.from.label) || !isPartyLabel(rel.to.label)) continue;
+    ensureParty(graph, nodeKey(rel.from));
+    ensureParty(graph, nodeKey(rel.to));
+    if (rel.type === 'SUCCEEDS') {
+      addLink(graph, nodeKey(rel.from), nodeKey(rel.to), {
+        kind: 'succession',
+        via: null,
+        rels: [rel.id],
+        weight: options.linkWeights.succession,
+      });
+    } else directs.push({ from: rel.from, to: rel.to, id: rel.id });
+  }
+  const firmsDirected = new Map<string, number>();
+  for (const d of directs) bump(firmsDirected, nodeKey(d.from));
+  for (const d of directs) {
+    const personKey = nodeKey(d.from);
+    const weight = options.linkWeights.director * specificity(firmsDirected.get(personKey) ?? 1);
+    addLink(graph, personKey, nodeKey(d.to), { kind: 'director', via: null, rels: [d.id], weight });
+  }
+
+  // Shipments: the line table, trade aggregates and the importer's trading partners.
+  const lines = emptyLineTable();
+  const partyIndex = new PartyIndex(lines.partyKeys);
+  const trade = new Map<string, PartyTrade>();
+  const pairs = new Map<string, number>();
+  const { from, to } = options.window;
+  let streamed = 0;
+  for await (const s of source.streamShipments()) {
+    if (++streamed % 100_000 === 0) progress('shipments', streamed);
+    if ((from && s.date < from) || (to && s.date > to)) continue;
+    appendLine(lines, partyIndex, s);
+    const importerKey = `Importer:${s.importerId}`;
+    const partners: [string | null, LinkKind][] = [
+      [s.brokerId === null ? null : `Broker:${s.brokerId}`, 'broker'],
+      [s.consigneeId === null ? null : `Consignee:${s.consigneeId}`, 'consignee'],
+      [s.supplierId === null ? null : `Supplier:${s.supplierId}`, 'supplier'],
+    ];
+    for (const key of [importerKey, ...partners.map(([k]) => k)]) {
+      if (key === null) continue;
+      ensureParty(graph, key);
+      let t = trade.get(key);
+      if (!t) trade.set(key, (t = emptyTrade()));
+      t.lines += 1;
+      t.totalValue += s.customsValue;
+      if (t.firstDate === null || s.date < t.firstDate) t.firstDate = s.date;
+      if (t.lastDate === null || s.date > t.lastDate) t.lastDate = s.date;
+      bump(t.hsHeadings, hsHeading(s.hsCode));
+      if (s.originCountry) bump(t.origins, s.originCountry);
+    }
+    for (const [partner, kind] of partners) if (partner !== null) bump(pairs, `${kind}\t${importerKey}\t${partner}`);
+  }
+  progress('shipments', streamed);
+
+  // Trade links: the importer's share of lines with the partner, damped by the partner's reach.
+  const partnerClients = new Map<string, number>();
+  for (const pair of pairs.keys()) bump(partnerClients, pair.split('\t')[2]!);
+  for (const [pair, count] of [...pairs].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    const [kind, importerKey, partnerKey] = pair.split('\t') as ['broker' | 'consignee' | 'supplier', string, string];
+    const share = count / (trade.get(importerKey)?.lines ?? count);
+    const weight = options.linkWeights[kind] * share * specificity(partnerClients.get(partnerKey) ?? 1);
+    addLink(graph, importerKey, partnerKey, { kind, via: null, rels: [], weight, lines: count });
+  }
+
+  const unitValueGroups = scoreUnitValues(lines, {
+    minGroupLines: options.minGroupLines,
+    minScale: options.minUnitValueScale,
+  });
+  progress('unit values', unitValueGroups.size);
+
+  return {
+    graph,
+    trade,
+    identifiers,
+    lines,
+    unitValueGroups,
+    dutyRates: dutyRatesByGroup(lines),
+    defaultDutyRate: options.defaultDutyRate,
+    window: { from, to },
+  };
+}

@@ -1,0 +1,122 @@
+// The input every detector reads: the entity graph (parties linked by shared identifiers and
+// shared trade), per-party trade aggregates, the compact table of declaration lines and the
+// robust unit-value statistics. Built once by projectDetectionView(); detectors never touch a store.
+import type { UndirectedGraph } from 'graphology';
+import type { NodeRef, PartyLabel } from '../model/index.ts';
+
+/** Why two parties are linked in the entity graph. */
+export type LinkKind =
+  | 'address'
+  | 'phone'
+  | 'email'
+  | 'bank_account'
+  | 'director'
+  | 'broker'
+  | 'consignee'
+  | 'supplier'
+  | 'succession';
+
+/** Links that say two parties are the same people behind different names. */
+export const IDENTITY_LINKS: readonly LinkKind[] = ['address', 'phone', 'email', 'bank_account', 'director', 'succession'];
+
+export interface PartyAttributes {
+  label: PartyLabel;
+  id: string;
+  name: string | null;
+  country: string | null;
+  registeredOn: string | null;
+  closedOn: string | null;
+}
+
+/** One reason for an edge, with what a person can open to check it. */
+export interface Link {
+  kind: LinkKind;
+  /** The shared identifier node, when the link goes through one. */
+  via: NodeRef | null;
+  /** Relationship ids (relId) behind the link. */
+  rels: string[];
+  /** Specificity-damped weight of this link alone. */
+  weight: number;
+  /** Declaration lines behind a trade link. */
+  lines?: number;
+}
+
+export interface EdgeAttributes {
+  weight: number;
+  links: Link[];
+}
+
+export type EntityGraph = UndirectedGraph<PartyAttributes, EdgeAttributes>;
+
+/** One identifier node and the parties that hold it. */
+export interface SharedIdentifier {
+  ref: NodeRef;
+  kind: LinkKind;
+  holders: { key: string; rel: string }[];
+}
+
+/** What a party's declaration lines add up to (within the time window). */
+export interface PartyTrade {
+  lines: number;
+  totalValue: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  hsHeadings: Map<string, number>;
+  origins: Map<string, number>;
+}
+
+/**
+ * Declaration lines in columns, one index per line: parties as indices into `partyKeys`
+ * (-1 when absent), dates as ISO strings, unit values precomputed. Compact enough for the
+ * large world where one object per line would not be.
+ */
+export interface LineTable {
+  size: number;
+  partyKeys: string[];
+  declarationId: string[];
+  line: number[];
+  date: string[];
+  hsCode: string[];
+  origin: (string | null)[];
+  departure: (string | null)[];
+  importer: number[];
+  broker: number[];
+  consignee: number[];
+  supplier: number[];
+  customsValue: number[];
+  dutyRate: (number | null)[];
+  /** 1 seized/illicit, 0 inspected clean or unknown-clean, -1 unknown. */
+  illicit: number[];
+  /** customsValue per unit of measure (net kg where known, else quantity); NaN when unknown. */
+  unitValue: number[];
+  /** Robust z-score of log unit value within its HS heading and origin; NaN when unknown. */
+  unitValueZScore: number[];
+  /** What the line would be worth at the median unit value of its group; NaN when unknown. */
+  expectedValue: number[];
+}
+
+/** Robust statistics of log unit value for one group (HS heading and origin, or heading alone). */
+export interface UnitValueGroup {
+  key: string;
+  count: number;
+  medianLogUnitValue: number;
+  /** 1.4826 × MAD of log unit value (a robust standard deviation); floored to avoid zero. */
+  scale: number;
+}
+
+export interface DetectionView {
+  graph: EntityGraph;
+  trade: Map<string, PartyTrade>;
+  identifiers: Map<string, SharedIdentifier>;
+  lines: LineTable;
+  unitValueGroups: Map<string, UnitValueGroup>;
+  /** Median duty rate per `heading|origin` where the data states rates. */
+  dutyRates: Map<string, number>;
+  /** Used for lines without a stated duty rate. */
+  defaultDutyRate: number;
+  window: { from: string | null; to: string | null };
+}
+
+export function hsHeading(hsCode: string): string {
+  return hsCode.slice(0, 4);
+}

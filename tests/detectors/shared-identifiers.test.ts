@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, detect } from '../../src/detectors/shared-identifiers.ts';
+import { DetectorInputError } from '../../src/detectors/common.ts';
+import { World, isoDay, legitimateTrade } from '../fixtures/world.ts';
+
+function ringWorld(): World {
+  const w = new World();
+  legitimateTrade(w, 20, 10);
+  // A ring: three fresh importers sharing one address and two phones.
+  for (const id of ['R1', 'R2', 'R3']) {
+    const firm = w.party('Importer', id, { registeredOn: '2025-01-10' });
+    w.has(firm, 'Address', '7 harbour lane');
+    w.has(firm, 'Phone', id === 'R3' ? '+1555000' : '+1555111');
+    if (id !== 'R1') w.has(firm, 'Phone', '+1555000');
+    w.ship({ importerId: id, brokerId: 'BIG', date: isoDay(30), customsValue: 300 });
+  }
+  // A business centre: 12 unrelated old firms at one address (a legitimate hub).
+  for (let i = 0; i < 12; i++) w.has({ label: 'Importer', id: `LEGIT-${String(i).padStart(3, '0')}` }, 'Address', '1 business centre');
+  // Family firms sharing only a director.
+  const dad = w.party('Person', 'P-DAD');
+  for (const id of ['LEGIT-013', 'LEGIT-014']) w.rel('DIRECTS', dad, { label: 'Importer', id });
+  return w;
+}
+
+describe('shared_identifiers detector', () => {
+  it('rejects input that is not a detection view, naming the detector', () => {
+    expect(() => detect({} as never)).toThrow(DetectorInputError);
+    expect(() => detect({} as never)).toThrow(/shared_identifiers detector/);
+  });
+
+  it('rejects invalid options', async () => {
+    const view = await new World().view();
+    expect(() => detect(view, { maxHolders: 1 })).toThrow(/invalid option maxHolders/);
+  });
+
+  it('finds nothing in an empty world', async () => {
+    expect(detect(await new World().view())).toEqual([]);
+  });
+
+  it('finds the ring and ignores the business centre and the family director', async () => {
+    const rings = detect(await ringWorld().view());
+    expect(rings.map((r) => r.members.map((m) => m.id))).toEqual([['R1', 'R2', 'R3']]);
+    const shared = rings[0]!.indicators.find((i) => i.name === 'shared_identifiers')!;
+    expect(shared.description).toBe('3 importers share one address and two phones');
+    expect(shared.evidence.rels.length).toBeGreaterThan(0);
+    expect(rings[0]!.indicators.find((i) => i.name === 'young_firms')!.value).toBe(1);
+  });
+
+  it('keeps separate components as separate rings in a stable order', async () => {
+    const w = ringWorld();
+    for (const id of ['A1', 'A2']) {
+      const firm = w.party('Importer', id, { registeredOn: '2025-02-01' });
+      w.has(firm, 'BankAccount', 'IBAN-A');
+      w.ship({ importerId: id, date: isoDay(40) });
+    }
+    const rings = detect(await w.view());
+    expect(rings.map((r) => r.members[0]!.id)).toEqual(['A1', 'R1']);
+    expect(DEFAULTS.maxHolders).toBeLessThan(12);
+  });
+});
