@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { BUSINESS_LABELS, SHIPMENT_REL } from '../../model/index.ts';
 import type { GraphNode, GraphRel, NodeLabel, RelType, ShipmentRecord } from '../../model/index.ts';
 import { compareStrings } from '../traversal.ts';
-import { NODE_COLUMNS, nodeFromRow, REL_COLUMNS, relFromRow } from './rows.ts';
+import { NODE_COLUMNS, nodeFromRow, REL_SELECT, relFromRow } from './rows.ts';
 import type { NodeRow, RelRow } from './rows.ts';
 
 const CHUNK = 2000;
@@ -50,26 +50,27 @@ export async function* streamNodes(path: string, labels: readonly NodeLabel[]): 
   }
 }
 
-/** Relationships of the given types in id order (type, then from key, then to key). */
+/**
+ * Relationships of the given types, each once, in one pass over the table: grouped by start
+ * node in the order start nodes were first written (stable while the store is unchanged).
+ */
 export async function* streamRels(path: string, types: readonly RelType[]): AsyncGenerator<GraphRel> {
-  for (const type of [...new Set(types)].sort(compareStrings)) {
-    // Ids start with `TYPE|`, and no type is a prefix of another: one primary-key range a type.
-    const sql = `SELECT ${REL_COLUMNS} FROM rels WHERE id > ? AND id < ? ORDER BY id`;
-    for await (const row of rowsOf<RelRow>(path, sql, [`${type}|`, `${type}}`])) yield relFromRow(row);
-  }
+  if (types.length === 0) return;
+  const sql = `${REL_SELECT} WHERE r.type IN (SELECT value FROM json_each(?)) ORDER BY r.from_n, r.type, r.to_n`;
+  for await (const row of rowsOf<RelRow>(path, sql, [JSON.stringify(types)])) yield relFromRow(row);
 }
 
 const partyColumns = BUSINESS_LABELS.map(
-  (label) => `(SELECT r.to_id FROM rels r
-     WHERE r.from_label = 'Shipment' AND r.from_id = n.id AND r.type = '${SHIPMENT_REL[label]}' AND r.to_label = '${label}'
-     ORDER BY r.to_id LIMIT 1) AS ${label.toLowerCase()}_id`,
+  (label) => `(SELECT p.id FROM rels r JOIN nodes p ON p.n = r.to_n
+     WHERE r.from_n = n.n AND r.type = '${SHIPMENT_REL[label]}' AND p.label = '${label}'
+     ORDER BY p.id LIMIT 1) AS ${label.toLowerCase()}_id`,
 ).join(',\n');
 
 /** Every declaration line with its parties, by date, declaration id, line (then shipment id). */
 export async function* streamShipments(path: string): AsyncGenerator<ShipmentRecord> {
   const sql = `SELECT n.props, ${partyColumns}
     FROM nodes n WHERE n.label = 'Shipment'
-    ORDER BY json_extract(n.props, '$.date'), json_extract(n.props, '$.declarationId'), json_extract(n.props, '$.line'), n.id`;
+    ORDER BY n.ship_date, n.ship_declaration, n.ship_line, n.id`;
   type Row = {
     props: string;
     importer_id: string | null;
