@@ -21,7 +21,9 @@ export interface IngestOptions {
 
 async function sniffKind(path: string, layouts: readonly Layout[]): Promise<'entities' | 'other'> {
   try {
-    const parser = createReadStream(path, { start: 0, end: 64 * 1024 }).pipe(parse({ ...CSV_OPTIONS, to: 1 }));
+    const parser = createReadStream(path, { start: 0, end: 64 * 1024 }).pipe(
+      parse({ ...CSV_OPTIONS, to: 1 }),
+    );
     for await (const header of parser as AsyncIterable<string[]>) {
       const bound = detectLayout(header, layouts, new ProblemLog(path));
       return bound?.layout.kind === 'entities' ? 'entities' : 'other';
@@ -32,10 +34,16 @@ async function sniffKind(path: string, layouts: readonly Layout[]): Promise<'ent
   return 'other';
 }
 
-export async function ingestFiles(store: GraphStore, paths: readonly string[], options: IngestOptions = {}): Promise<FileOutcome[]> {
+export async function ingestFiles(
+  store: GraphStore,
+  paths: readonly string[],
+  options: IngestOptions = {},
+): Promise<FileOutcome[]> {
   const layouts = layoutsFor(options.preset ?? 'ringscope', options.mapping);
   const kinds = await Promise.all(paths.map((p) => sniffKind(p, layouts)));
-  const ordered = [...paths.keys()].sort((a, b) => Number(kinds[a] !== 'entities') - Number(kinds[b] !== 'entities'));
+  const ordered = [...paths.keys()].sort(
+    (a, b) => Number(kinds[a] !== 'entities') - Number(kinds[b] !== 'entities'),
+  );
   const outcomes: FileOutcome[] = [];
   for (const i of ordered) {
     const path = paths[i] as string;

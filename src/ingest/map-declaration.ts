@@ -24,8 +24,11 @@ const PARTIES: [BusinessLabel, idField: string, nameField: string][] = [
   ['Supplier', 'supplier_id', 'supplier_name'],
 ];
 
-/** `row.line` must be set (the importer numbers lines a file leaves out). */
-export function mapDeclaration(row: TypedRow, source: SourceRef): RowGraph {
+/**
+ * `row.line` must be set (the importer numbers lines a file leaves out). The validation pass
+ * asks for no relationships: it only needs the nodes.
+ */
+export function mapDeclaration(row: TypedRow, source: SourceRef, withRels = true): RowGraph {
   const declarationId = str(row, 'declaration_id') ?? '';
   const line = num(row, 'line') ?? 1;
   const shipment = { label: 'Shipment' as const, id: shipmentId(declarationId, line) };
@@ -60,8 +63,10 @@ export function mapDeclaration(row: TypedRow, source: SourceRef): RowGraph {
     if (id === undefined) continue;
     const party = { label, id };
     const country = label === 'Supplier' ? str(row, 'supplier_country') : undefined;
-    graph.shared.push(node(party, definedProps({ country, inRegistry: false, name: str(row, nameField) }), source));
-    graph.rels.push(rel(SHIPMENT_REL[label], shipment, party));
+    graph.shared.push(
+      node(party, definedProps({ country, inRegistry: false, name: str(row, nameField) }), source),
+    );
+    if (withRels) graph.rels.push(rel(SHIPMENT_REL[label], shipment, party));
   }
   return graph;
 }

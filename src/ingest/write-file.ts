@@ -13,7 +13,11 @@ export interface WriteCounts {
 
 export const WRITE_BATCH_ROWS = 2000;
 
-export async function writeFile(store: GraphStore, file: ValidatedFile, progress: Progress): Promise<WriteCounts> {
+export async function writeFile(
+  store: GraphStore,
+  file: ValidatedFile,
+  progress: Progress,
+): Promise<WriteCounts> {
   if (!file.kind) throw new Error(`${file.path} has no recognised layout`);
   const kind = file.kind;
   const session = await store.beginImport({ fileHash: file.fileHash, fileName: file.path, rows: file.rows });
@@ -30,7 +34,10 @@ export async function writeFile(store: GraphStore, file: ValidatedFile, progress
   progress.update('writing', 0, 0);
   try {
     for (const shared of file.plan.sharedNodes()) {
-      nodes.push({ ...shared, source: shared.source ? { file: file.fileHash, row: shared.source.row } : null });
+      nodes.push({
+        ...shared,
+        source: shared.source ? { file: file.fileHash, row: shared.source.row } : null,
+      });
       if (nodes.length >= WRITE_BATCH_ROWS * 4) await flush();
     }
     await flush();
