@@ -1,4 +1,4 @@
-// Relationships by (type, from key, to key): the parts of a relationship id (see relId).
+// Relationships by (type, from key, to key), the parts their id is derived from (see relId).
 UNWIND $rows AS row
 MATCH (a:Node {key: row.from})-[r]->(b:Node {key: row.to})
 WHERE type(r) = row.type

@@ -1,6 +1,5 @@
-// Relationships of one type in relationship-id order (`TYPE|fromKey|toKey`).
+// Relationships of one type, in the store's own order (a relationship-type scan: stable while
+// the store is unchanged, and no sort that would hold every relationship in memory).
 // {{type}} from the closed enum only.
 MATCH (a:Node)-[r:{{type}}]->(b:Node)
-WITH a.key + '|' + b.key AS ends, a, r, b
 RETURN a.key AS from, b.key AS to, properties(r) AS props
-ORDER BY ends

@@ -78,31 +78,3 @@ export function decodeRel(from: string, type: RelType, to: string, properties: R
   const toRef = parseNodeKey(to);
   return { id: relId(type, fromRef, toRef), type, from: fromRef, to: toRef, props: decodeProps(properties, false) };
 }
-
-/**
- * The (type, from key, to key) a relationship id can stand for. Ids are `TYPE|fromKey|toKey`
- * and node ids may themselves hold `|`, so every split into two well-formed keys is a candidate;
- * looking all of them up finds the one that exists.
- */
-export function relIdCandidates(id: string): { type: string; from: string; to: string }[] {
-  const bar = id.indexOf('|');
-  if (bar < 1) return [];
-  const type = id.slice(0, bar);
-  const ends = id.slice(bar + 1);
-  const out: { type: string; from: string; to: string }[] = [];
-  for (let i = ends.indexOf('|'); i !== -1; i = ends.indexOf('|', i + 1)) {
-    const from = ends.slice(0, i);
-    const to = ends.slice(i + 1);
-    if (isNodeKey(from) && isNodeKey(to)) out.push({ type, from, to });
-  }
-  return out;
-}
-
-function isNodeKey(key: string): boolean {
-  try {
-    parseNodeKey(key);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,7 +1,7 @@
-// Streamed projection for graph algorithms, in the orders the embedded store gives: nodes by
-// label then id, relationships by type then id, declaration lines by date, declaration id and
-// line. Nodes and relationships come through one pulled result each (the driver fetches in
-// batches); declaration lines come in key-set pages so no sort ever holds them all.
+// Streamed projection for graph algorithms, in the orders the port pins: nodes by label then
+// id, relationships by type then the store's own stable order, declaration lines by date,
+// declaration id and line. Nodes and relationships come through one pulled result each (the
+// driver fetches in batches); declaration lines come in key-set pages so no sort holds them all.
 import neo4j from 'neo4j-driver';
 import type { Node as Neo4jNode } from 'neo4j-driver';
 import type { GraphNode, GraphRel, NodeLabel, RelType, ShipmentRecord } from '../../model/index.ts';

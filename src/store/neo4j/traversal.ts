@@ -1,12 +1,12 @@
 // The Neo4j side of neighbourhood and path queries: the four lookups the shared traversal
 // (../traversal.ts) needs, each one indexed query over a batch of nodes, so both stores return
 // the very same subgraphs and paths.
-import { nodeKey, parseNodeKey } from '../../model/index.ts';
+import { nodeKey, parseNodeKey, relId } from '../../model/index.ts';
 import type { GraphNode, GraphRel, NodeRef, RelType } from '../../model/index.ts';
 import { TRAVERSED_TYPES } from '../traversal.ts';
 import type { Incidence, TraversalSource } from '../traversal.ts';
 import { query } from './cypher.ts';
-import { decodeNode, decodeRel, relIdCandidates } from './encode.ts';
+import { decodeNode, decodeRel } from './encode.ts';
 import type { CypherExecutor } from './executor.ts';
 import type { Node as Neo4jNode, Record as Neo4jRecord } from 'neo4j-driver';
 
@@ -36,15 +36,13 @@ export function neo4jTraversal(executor: CypherExecutor): TraversalSource {
       const records = await executor.read(query('read/incident'), { keys: refs.map(nodeKey), types: TYPES });
       for (const record of records) {
         const at = String(record.get('key'));
-        const otherKey = String(record.get('otherKey'));
-        const other = parseNodeKey(otherKey);
-        const outgoing = record.get('outgoing') === true;
+        const atRef = parseNodeKey(at);
+        const other = parseNodeKey(String(record.get('otherKey')));
         const type = record.get('type') as RelType;
-        // The same id relId() derives: `TYPE|fromKey|toKey`.
-        const id = outgoing ? `${type}|${at}|${otherKey}` : `${type}|${otherKey}|${at}`;
+        const [from, to] = record.get('outgoing') === true ? [atRef, other] : [other, atRef];
         let list = byNode.get(at);
         if (!list) byNode.set(at, (list = []));
-        list.push({ relId: id, other });
+        list.push({ relId: relId(type, from, to), type, from, to, other });
       }
       return byNode;
     },
@@ -53,9 +51,9 @@ export function neo4jTraversal(executor: CypherExecutor): TraversalSource {
       const records = await executor.read(query('read/rels-among'), { keys: refs.map(nodeKey), types: TYPES });
       return records.map(relFromRecord);
     },
-    getRels: async (ids) => {
-      const rows = [...new Set(ids)].flatMap(relIdCandidates);
-      if (rows.length === 0) return [];
+    getRels: async (rels) => {
+      if (rels.length === 0) return [];
+      const rows = rels.map((r) => ({ type: r.type, from: nodeKey(r.from), to: nodeKey(r.to) }));
       return (await executor.read(query('read/rels-by-ends'), { rows })).map(relFromRecord);
     },
   };
