@@ -1,10 +1,11 @@
 // The Neo4j adapter against a real Neo4j (see neo4j-target.ts for how it is found): the store
-// contract, injection, a killed import, and integers. The suites share one database, so they
+// contract, injection, a killed import, identical results to the embedded store, integers. The suites share one database, so they
 // live in this one file and run in order, each on an emptied database.
 import { describe, expect, it } from 'vitest';
 import { openNeo4jStore } from '../../src/store/neo4j/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { storeContract } from './contract.ts';
+import { describeComparison } from './neo4j-compare.ts';
 import { describeCrash } from './neo4j-crash.ts';
 import { describeInjection } from './neo4j-injection.ts';
 import { neo4jTarget, wipeNeo4j } from './neo4j-target.ts';
@@ -43,6 +44,7 @@ if (!target) {
   });
 
   describe('Neo4j store: injection', () => describeInjection(emptyStore));
+  describe('Neo4j store: same results as the embedded store on a seeded world', () => describeComparison(emptyStore));
   describe('Neo4j store: killed import', () => {
     it('starts from an empty database', () => wipeNeo4j(options));
     describeCrash(options, async () => {
