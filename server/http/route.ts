@@ -105,8 +105,7 @@ export function routeHandlers(route: Route, services: Services): RequestHandler[
     res.status(result.status ?? route.status ?? 200).json(result.json);
   };
   const gate: RequestHandler = (req, _res, next) => {
-    // Authenticate before any `before` step, so rate limits and CSRF answers never leak more
-    // than a 401 would.
+    // Authorise before anything else, so nobody learns more about a route than a 401 or 403.
     try {
       if (route.policy !== 'public') authorise(route, req);
       next();
@@ -114,5 +113,5 @@ export function routeHandlers(route: Route, services: Services): RequestHandler[
       next(error);
     }
   };
-  return [requireJsonBody({ multipart: route.multipart === true }), gate, ...(route.before ?? []), main];
+  return [gate, requireJsonBody({ multipart: route.multipart === true }), ...(route.before ?? []), main];
 }

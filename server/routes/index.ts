@@ -5,9 +5,11 @@ import type { Route } from '../http/route.ts';
 import { adminRoutes } from './admin.ts';
 import { authRoutes } from './auth.ts';
 import { caseRoutes } from './cases.ts';
+import { exportRoutes } from './exports.ts';
 import { graphRoutes } from './graph.ts';
+import { jobRoutes } from './jobs.ts';
 import { ringRoutes } from './rings.ts';
 
 export function allRoutes(config: Config): Route[] {
-  return [...authRoutes(config), ...graphRoutes(), ...ringRoutes(), ...caseRoutes(), ...adminRoutes()];
+  return [...authRoutes(config), ...graphRoutes(), ...ringRoutes(), ...caseRoutes(), ...exportRoutes(), ...jobRoutes(), ...adminRoutes()];
 }

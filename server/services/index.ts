@@ -22,7 +22,7 @@ export interface UploadedFile {
 /** The ingest and detection entry points the job routes run; injected so tests can stand in. */
 export interface Pipelines {
   ingest(input: { store: GraphStore; files: UploadedFile[]; preset: string | undefined; onProgress: (p: JobProgress) => void }): Promise<unknown>;
-  detect(input: { store: GraphStore; onProgress: (p: JobProgress) => void }): Promise<unknown>;
+  detect(input: { store: GraphStore; seed: number; onProgress: (p: JobProgress) => void }): Promise<unknown>;
 }
 
 export interface Services {

@@ -13,7 +13,9 @@ export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
 export interface JobProgress {
   phase: string;
   done: number;
+  /** 0 when the total is not known. */
   total: number;
+  message?: string;
 }
 
 export interface JobFailure {
@@ -117,6 +119,11 @@ export class Jobs {
     return () => live.listeners.delete(listener);
   }
 
+  /** How many SSE clients follow the job now. */
+  subscriberCount(id: string): number {
+    return this.live.get(id)?.listeners.size ?? 0;
+  }
+
   /** Resolves when every queued job has finished (for shutdown and tests). */
   idle(): Promise<void> {
     return this.queue;
@@ -144,7 +151,7 @@ export class Jobs {
         );
     };
     const onProgress = (progress: JobProgress) => {
-      const copy = { phase: progress.phase, done: progress.done, total: progress.total };
+      const copy: JobProgress = { phase: progress.phase, done: progress.done, total: progress.total, ...(progress.message ? { message: progress.message } : {}) };
       this.emit(id, { event: 'progress', data: copy });
       if (Date.now() - live.persistedAt >= PERSIST_EVERY_MS) {
         live.persistedAt = Date.now();

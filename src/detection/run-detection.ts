@@ -31,13 +31,17 @@ export function storedTargetCount(lines: number): number {
   return Math.max(50_000, Math.ceil(lines * 0.1));
 }
 
-export async function runDetection(store: GraphStore, options: RunDetectionOptions): Promise<DetectionOutcome> {
+export async function runDetection(
+  store: GraphStore,
+  options: RunDetectionOptions,
+): Promise<DetectionOutcome> {
   const report = options.onProgress ?? (() => undefined);
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const view = await projectDetectionView(store, {
     ...(options.window ? { window: options.window } : {}),
-    onProgress: (phase, done) => report({ phase: 'projection', message: `${phase} ${done.toLocaleString('en')}` }),
+    onProgress: (phase, done) =>
+      report({ phase: 'projection', message: `${phase} ${done.toLocaleString('en')}` }),
   });
   const t1 = performance.now();
   report({
@@ -51,15 +55,29 @@ export async function runDetection(store: GraphStore, options: RunDetectionOptio
     onDetector: (typology, index, total, ms) =>
       report({
         phase: 'detector',
-        message: ms === null ? `[${index + 1}/${total}] ${typology}…` : `[${index}/${total}] ${typology} done in ${(ms / 1000).toFixed(2)} s`,
+        message:
+          ms === null
+            ? `[${index + 1}/${total}] ${typology}…`
+            : `[${index}/${total}] ${typology} done in ${(ms / 1000).toFixed(2)} s`,
       }),
   });
   const t2 = performance.now();
   const finishedAt = new Date().toISOString();
-  const runId = `run-${createHash('sha256').update(`${startedAt}\n${options.seed}\n${findings.rings.map((r) => r.id).join(',')}`).digest('hex').slice(0, 12)}`;
+  const runId = `run-${createHash('sha256')
+    .update(`${startedAt}\n${options.seed}\n${findings.rings.map((r) => r.id).join(',')}`)
+    .digest('hex')
+    .slice(0, 12)}`;
   const { rings, parties, targets } = findings;
   const run: DetectionRun = { runId, startedAt, finishedAt, seed: options.seed, rings, parties, targets };
-  report({ phase: 'writing', message: `writing ${findings.rings.length} rings, ${findings.parties.length} parties, ${findings.targets.length} targets` });
+  report({
+    phase: 'writing',
+    message: `writing ${findings.rings.length} rings, ${findings.parties.length} parties, ${findings.targets.length} targets`,
+  });
   await store.writeFindings(run);
-  return { run, findings, view, timings: { projectionMs: t1 - t0, detectionMs: t2 - t1, totalMs: performance.now() - t0 } };
+  return {
+    run,
+    findings,
+    view,
+    timings: { projectionMs: t1 - t0, detectionMs: t2 - t1, totalMs: performance.now() - t0 },
+  };
 }

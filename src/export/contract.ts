@@ -33,7 +33,14 @@ export type DetectJson = z.infer<typeof DetectJson>;
 
 export const TargetJson = z.object({
   version: z.literal(CONTRACT_VERSION),
-  lines: z.array(z.object({ declaration_id: z.string(), line: z.number().int(), score: z.number(), reasons: z.array(z.string()) })),
+  lines: z.array(
+    z.object({
+      declaration_id: z.string(),
+      line: z.number().int(),
+      score: z.number(),
+      reasons: z.array(z.string()),
+    }),
+  ),
 });
 export type TargetJson = z.infer<typeof TargetJson>;
 
@@ -78,11 +85,19 @@ export function detectJson(rings: readonly Ring[]): DetectJson {
 export function targetJson(lines: readonly LineTarget[]): TargetJson {
   return {
     version: CONTRACT_VERSION,
-    lines: lines.map((l) => ({ declaration_id: l.declarationId, line: l.line, score: l.score, reasons: l.reasons })),
+    lines: lines.map((l) => ({
+      declaration_id: l.declarationId,
+      line: l.line,
+      score: l.score,
+      reasons: l.reasons,
+    })),
   };
 }
 
-export function suspectsJson(parties: readonly PartyRisk[], names: ReadonlyMap<string, string | null> = new Map()): SuspectsJson {
+export function suspectsJson(
+  parties: readonly PartyRisk[],
+  names: ReadonlyMap<string, string | null> = new Map(),
+): SuspectsJson {
   return {
     version: CONTRACT_VERSION,
     suspects: parties.map((p) => ({
@@ -97,10 +112,26 @@ export function suspectsJson(parties: readonly PartyRisk[], names: ReadonlyMap<s
   };
 }
 
-export const SUSPECT_CSV_HEADER = ['label', 'id', 'name', 'score', 'revenue_at_risk', 'ring_ids', 'reasons'] as const;
+export const SUSPECT_CSV_HEADER = [
+  'label',
+  'id',
+  'name',
+  'score',
+  'revenue_at_risk',
+  'ring_ids',
+  'reasons',
+] as const;
 
 export function suspectCsvRows(doc: SuspectsJson): (string | number | null)[][] {
-  return doc.suspects.map((s) => [s.label, s.id, s.name, s.score, s.revenue_at_risk, s.ring_ids.join(' '), s.reasons.join(' | ')]);
+  return doc.suspects.map((s) => [
+    s.label,
+    s.id,
+    s.name,
+    s.score,
+    s.revenue_at_risk,
+    s.ring_ids.join(' '),
+    s.reasons.join(' | '),
+  ]);
 }
 
 export const TARGET_CSV_HEADER = ['declaration_id', 'line', 'score', 'reasons'] as const;

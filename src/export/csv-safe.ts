@@ -13,6 +13,11 @@ export function neutraliseCell(value: string | number | boolean | null | undefin
 }
 
 /** Header row plus rows, every cell neutralised, RFC 4180 quoting, CRLF line ends. */
-export function toSafeCsv(header: readonly string[], rows: readonly (readonly (string | number | boolean | null | undefined)[])[]): string {
-  return stringify([header.map(neutraliseCell), ...rows.map((r) => r.map(neutraliseCell))], { record_delimiter: 'windows' });
+export function toSafeCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
+): string {
+  return stringify([header.map(neutraliseCell), ...rows.map((r) => r.map(neutraliseCell))], {
+    record_delimiter: 'windows',
+  });
 }

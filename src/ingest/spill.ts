@@ -45,8 +45,13 @@ export class Spill<T> {
     await this.flush();
     if (!this.out || !this.dir) return;
     const out = this.out;
-    await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    const lines = createInterface({ input: createReadStream(join(this.dir, 'rows.ndjson')), crlfDelay: Infinity });
+    await new Promise<void>((resolve, reject) =>
+      out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    const lines = createInterface({
+      input: createReadStream(join(this.dir, 'rows.ndjson')),
+      crlfDelay: Infinity,
+    });
     for await (const line of lines) {
       if (line !== '') yield JSON.parse(line) as T;
     }

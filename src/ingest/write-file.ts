@@ -11,9 +11,14 @@ export interface WriteCounts {
   record: ImportRecord;
 }
 
-export const WRITE_BATCH_ROWS = 2000;
+// A multiple of the store's rows per statement, so few rows are left to write one by one.
+export const WRITE_BATCH_ROWS = 4096;
 
-export async function writeFile(store: GraphStore, file: ValidatedFile, progress: Progress): Promise<WriteCounts> {
+export async function writeFile(
+  store: GraphStore,
+  file: ValidatedFile,
+  progress: Progress,
+): Promise<WriteCounts> {
   if (!file.kind) throw new Error(`${file.path} has no recognised layout`);
   const kind = file.kind;
   const session = await store.beginImport({ fileHash: file.fileHash, fileName: file.path, rows: file.rows });
@@ -30,14 +35,17 @@ export async function writeFile(store: GraphStore, file: ValidatedFile, progress
   progress.update('writing', 0, 0);
   try {
     for (const shared of file.plan.sharedNodes()) {
-      nodes.push({ ...shared, source: shared.source ? { file: file.fileHash, row: shared.source.row } : null });
+      nodes.push({
+        ...shared,
+        source: shared.source ? { file: file.fileHash, row: shared.source.row } : null,
+      });
       if (nodes.length >= WRITE_BATCH_ROWS * 4) await flush();
     }
     await flush();
     let rows = 0;
     for await (const [row, values] of file.spill.items()) {
       rows += 1;
-      const mapped = mapRow(kind, values, { file: file.fileHash, row });
+      const mapped = mapRow(kind, values, { file: file.fileHash, row }, 'write');
       if (!('graph' in mapped) || !file.plan.writes(mapped.graph.owned, row)) continue;
       nodes.push(mapped.graph.owned);
       for (const r of mapped.graph.rels) rels.push(r);

@@ -4,7 +4,13 @@ import { nodeKey, type PartyRisk, type Ring } from '../model/index.ts';
 import { byScore } from './ring.ts';
 
 /** Peripheral roles count for less than the core of a ring. */
-export const ROLE_WEIGHTS: Record<string, number> = { spoke: 0.5, associate: 0.7, director: 0.8, broker: 0.9, supplier: 0.8 };
+export const ROLE_WEIGHTS: Record<string, number> = {
+  spoke: 0.5,
+  associate: 0.7,
+  director: 0.8,
+  broker: 0.9,
+  supplier: 0.8,
+};
 
 export function partyRisks(rings: readonly Ring[]): PartyRisk[] {
   const byParty = new Map<string, { risk: PartyRisk; keep: number }>();
@@ -14,14 +20,20 @@ export function partyRisks(rings: readonly Ring[]): PartyRisk[] {
       const key = nodeKey(m);
       let entry = byParty.get(key);
       if (!entry) {
-        entry = { risk: { label: m.label, id: m.id, score: 0, revenueAtRisk: 0, ringIds: [], reasons: [] }, keep: 1 };
+        entry = {
+          risk: { label: m.label, id: m.id, score: 0, revenueAtRisk: 0, ringIds: [], reasons: [] },
+          keep: 1,
+        };
         byParty.set(key, entry);
       }
       entry.keep *= 1 - ring.score * (ROLE_WEIGHTS[m.role] ?? 1);
       entry.risk.revenueAtRisk = Math.max(entry.risk.revenueAtRisk, Math.round(share * 100) / 100);
       if (!entry.risk.ringIds.includes(ring.id)) {
         entry.risk.ringIds.push(ring.id);
-        if (entry.risk.reasons.length < 3) entry.risk.reasons.push(`${ring.typology.replace(/_/g, ' ')} (${ring.score.toFixed(2)}): ${ring.explanation}`);
+        if (entry.risk.reasons.length < 3)
+          entry.risk.reasons.push(
+            `${ring.typology.replace(/_/g, ' ')} (${ring.score.toFixed(2)}): ${ring.explanation}`,
+          );
       }
     }
   }

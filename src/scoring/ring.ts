@@ -4,12 +4,14 @@ import { createHash } from 'node:crypto';
 import type { CandidateRing } from '../detectors/common.ts';
 import { clamp01 } from '../detectors/common.ts';
 import { nodeKey, type Indicator, type Ring } from '../model/index.ts';
-import { formatMoney } from './money.ts';
+import { formatMoney } from '../detectors/money.ts';
 
 /** Same typology and same members → same id, whatever the order or community numbers. */
 export function ringId(candidate: Pick<CandidateRing, 'typology' | 'members'>): string {
   const keys = [...new Set(candidate.members.map((m) => nodeKey(m)))].sort();
-  const digest = createHash('sha256').update(`${candidate.typology}\n${keys.join('\n')}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${candidate.typology}\n${keys.join('\n')}`)
+    .digest('hex');
   return `R-${candidate.typology}-${digest.slice(0, 12)}`;
 }
 

@@ -2,7 +2,7 @@
 // line targets, with progress per detector. Same view and seed → the same findings.
 import { DETECTORS } from '../detectors/index.ts';
 import type { DetectionView } from '../graph/view.ts';
-import type { PartyRisk, Ring, LineTarget, Typology } from '../model/index.ts';
+import { nodeKey, type PartyRisk, type Ring, type LineTarget, type Typology } from '../model/index.ts';
 import { partyRisks } from './party-risk.ts';
 import { byScore, finaliseRing } from './ring.ts';
 import { targetLines, type TargetingOptions } from './targeting.ts';
@@ -22,6 +22,52 @@ export interface RunOptions {
   onDetector?: (typology: Typology, index: number, total: number, ms: number | null) => void;
 }
 
+/**
+ * Typologies that describe a scheme, most specific first; the others (communities, centrality,
+ * association) describe a network and are never folded.
+ */
+const SCHEMES: readonly Typology[] = [
+  'phoenix',
+  'shared_identifiers',
+  'broker_centred',
+  'origin_misdeclaration',
+  'split_shipments',
+  'undervaluation',
+];
+
+/**
+ * One scheme, one ring: a scheme ring that mostly overlaps a ring of a more specific scheme
+ * typology (overlap over the smaller of the two) is the same firms seen through another lens (shell importers also undervalue;
+ * a phoenix chain also shares a broker). It is folded into that ring, which keeps the larger
+ * revenue at risk and names the other lens in its explanation. Input and output by score.
+ */
+export function foldOverlaps(sorted: Ring[], share = FOLD_SHARE): Ring[] {
+  const rank = (r: Ring): number => (SCHEMES.includes(r.typology) ? SCHEMES.indexOf(r.typology) : SCHEMES.length);
+  const kept: Ring[] = [];
+  for (const ring of [...sorted].sort((a, b) => rank(a) - rank(b) || byScore(a, b))) {
+    if (!SCHEMES.includes(ring.typology)) {
+      kept.push(ring);
+      continue;
+    }
+    const keys = ring.members.map((m) => nodeKey(m));
+    const host = kept.find((k) => {
+      if (!SCHEMES.includes(k.typology) || k.typology === ring.typology) return false;
+      const hostKeys = new Set(k.members.map((m) => nodeKey(m)));
+      // Overlap over the smaller ring: a ring mostly inside the other, or the other mostly inside it.
+      return keys.filter((key) => hostKeys.has(key)).length >= share * Math.min(keys.length, hostKeys.size);
+    });
+    if (!host) {
+      kept.push(ring);
+      continue;
+    }
+    host.revenueAtRisk = Math.max(host.revenueAtRisk, ring.revenueAtRisk);
+    host.explanation = `${host.explanation}; also seen as ${ring.typology.replace(/_/g, ' ')} (${ring.id})`;
+  }
+  return kept.sort(byScore);
+}
+
+export const FOLD_SHARE = 0.6;
+
 export function runDetectors(view: DetectionView, options: RunOptions): Findings {
   const selected = DETECTORS.filter((d) => !options.typologies || options.typologies.includes(d.typology));
   const byId = new Map<string, Ring>();
@@ -36,7 +82,7 @@ export function runDetectors(view: DetectionView, options: RunOptions): Findings
     }
     options.onDetector?.(detector.typology, index + 1, selected.length, performance.now() - started);
   });
-  const rings = [...byId.values()].sort(byScore);
+  const rings = foldOverlaps([...byId.values()].sort(byScore));
   for (const ring of rings) counts[ring.typology] += 1;
   const parties = partyRisks(rings);
   const targets = targetLines(view, rings, parties, options.targeting);

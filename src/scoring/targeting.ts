@@ -55,10 +55,15 @@ export function targetLines(
     let anomaly = 0;
     if (z < -1) {
       anomaly = Math.min(1, (-z - 1) / 3);
-      reasons.push(`unit value ${z.toFixed(1)} robust deviations below the median for HS ${lines.hsCode[i]?.slice(0, 4)} from ${lines.origin[i] ?? 'unknown origin'}`);
+      reasons.push(
+        `unit value ${z.toFixed(1)} robust deviations below the median for HS ${lines.hsCode[i]?.slice(0, 4)} from ${lines.origin[i] ?? 'unknown origin'}`,
+      );
     }
     const s = lines.supplier[i] ?? -1;
-    const supplierCountry = s >= 0 && graph.hasNode(lines.partyKeys[s]!) ? graph.getNodeAttribute(lines.partyKeys[s]!, 'country') : null;
+    const supplierCountry =
+      s >= 0 && graph.hasNode(lines.partyKeys[s]!)
+        ? graph.getNodeAttribute(lines.partyKeys[s]!, 'country')
+        : null;
     const origin = lines.origin[i];
     const realOrigin = supplierCountry ?? lines.departure[i] ?? null;
     if (origin && realOrigin && origin !== realOrigin) {
@@ -78,11 +83,21 @@ export function targetLines(
         riskiest = r;
       }
     }
-    if (riskiest) reasons.push(`${riskiest.label.toLowerCase()} ${riskiest.id} has network risk ${riskiest.score.toFixed(2)} (${riskiest.ringIds.length} ring${riskiest.ringIds.length === 1 ? '' : 's'})`);
+    if (riskiest)
+      reasons.push(
+        `${riskiest.label.toLowerCase()} ${riskiest.id} has network risk ${riskiest.score.toFixed(2)} (${riskiest.ringIds.length} ring${riskiest.ringIds.length === 1 ? '' : 's'})`,
+      );
     const ring = named.get(declarationOf(view, i));
-    if (ring) reasons.push(`named as evidence by ring ${ring.id} (${ring.typology.replace(/_/g, ' ')}, score ${ring.score.toFixed(2)})`);
+    if (ring)
+      reasons.push(
+        `named as evidence by ring ${ring.id} (${ring.typology.replace(/_/g, ' ')}, score ${ring.score.toFixed(2)})`,
+      );
     const evidenceScore = ring?.score ?? 0;
-    const score = 1 - (1 - o.anomalyWeight * anomaly) * (1 - o.networkWeight * network) * (1 - o.evidenceWeight * evidenceScore);
+    const score =
+      1 -
+      (1 - o.anomalyWeight * anomaly) *
+        (1 - o.networkWeight * network) *
+        (1 - o.evidenceWeight * evidenceScore);
     if (score > 0) candidates.push({ i, score, reasons });
   }
   candidates.sort((a, b) => b.score - a.score || a.i - b.i);

@@ -15,7 +15,8 @@ function ringWorld(): World {
     w.ship({ importerId: id, brokerId: 'BIG', date: isoDay(30), customsValue: 300 });
   }
   // A business centre: 12 unrelated old firms at one address (a legitimate hub).
-  for (let i = 0; i < 12; i++) w.has({ label: 'Importer', id: `LEGIT-${String(i).padStart(3, '0')}` }, 'Address', '1 business centre');
+  for (let i = 0; i < 12; i++)
+    w.has({ label: 'Importer', id: `LEGIT-${String(i).padStart(3, '0')}` }, 'Address', '1 business centre');
   // Family firms sharing only a director.
   const dad = w.party('Person', 'P-DAD');
   for (const id of ['LEGIT-013', 'LEGIT-014']) w.rel('DIRECTS', dad, { label: 'Importer', id });

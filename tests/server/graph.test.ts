@@ -6,7 +6,6 @@ import { StoreError } from '../../src/store/errors.ts';
 import { bodyOf, errorOf } from './support/body.ts';
 import { IMPORTERS, RING_ID, SHIPMENTS } from './support/fixture.ts';
 import { startHarness, type Agent, type Harness } from './support/harness.ts';
-import type { MemoryStore } from './support/memory-store.ts';
 
 let h: Harness;
 let inv: Agent;
@@ -150,21 +149,19 @@ describe('rings and targets', () => {
 
 describe('store availability', () => {
   it('answers 503 while the store is unavailable and recovers when it returns', async () => {
-    const store = h.store as MemoryStore;
-    store.failWith = new StoreError('unavailable', 'connection refused to bolt://10.0.0.1 user=neo4j');
+    h.fault.error = new StoreError('unavailable', 'connection refused to bolt://10.0.0.1 user=neo4j');
     const down = await inv.get('/api/stats');
     expect(down.status).toBe(503);
     expect(errorOf(down).code).toBe('unavailable');
     expect(JSON.stringify(down.body)).not.toContain('bolt://');
-    store.failWith = null;
+    h.fault.error = null;
     expect((await inv.get('/api/stats')).status).toBe(200);
   });
 
   it('answers unexpected failures generically with the request id', async () => {
-    const store = h.store as MemoryStore;
-    store.failWith = new Error('SqliteError: no such table secret_internal');
+    h.fault.error = new Error('SqliteError: no such table secret_internal');
     const res = await inv.get('/api/stats');
-    store.failWith = null;
+    h.fault.error = null;
     expect(res.status).toBe(500);
     expect(errorOf(res).code).toBe('internal');
     expect(JSON.stringify(res.body)).not.toContain('secret_internal');

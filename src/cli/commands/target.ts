@@ -6,9 +6,8 @@ import { TARGET_CSV_HEADER, targetCsvRows, targetJson } from '../../export/contr
 import { toSafeCsv } from '../../export/csv-safe.ts';
 import type { LineTarget } from '../../model/index.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
-import { openStore } from '../../store/open.ts';
 import { InputError } from '../errors.ts';
-import { globalOptions } from '../global-options.ts';
+import { globalOptions, withStore } from './store-options.ts';
 import { writeOutput } from '../output.ts';
 
 /** "1%" → share of lines; "250" → that many lines. */
@@ -18,11 +17,18 @@ export function parseBudget(text: string): { share: number } | { lines: number }
     const share = Number(percent[1]) / 100;
     if (share > 0 && share <= 1) return { share };
   } else if (/^\d+$/.test(text.trim()) && Number(text) > 0) return { lines: Number(text) };
-  throw new InputError(`invalid --budget ${JSON.stringify(text)}: give a share such as 1% (0–100%) or a number of lines such as 250`, []);
+  throw new InputError(
+    `invalid --budget ${JSON.stringify(text)}: give a share such as 1% (0–100%) or a number of lines such as 250`,
+    [],
+  );
 }
 
-export async function selectTargets(store: GraphStore, budget: { share: number } | { lines: number }): Promise<{ targets: LineTarget[]; wanted: number }> {
-  if ((await store.lastRun()) === null) throw new Error('no detection run in this store: run `ringscope detect` first');
+export async function selectTargets(
+  store: GraphStore,
+  budget: { share: number } | { lines: number },
+): Promise<{ targets: LineTarget[]; wanted: number }> {
+  if ((await store.lastRun()) === null)
+    throw new Error('no detection run in this store: run `ringscope detect` first');
   const totalLines = (await store.counts()).nodes.Shipment ?? 0;
   const wanted = 'lines' in budget ? budget.lines : Math.ceil(totalLines * budget.share);
   return { targets: await store.listTargets({ limit: wanted }), wanted };
@@ -37,22 +43,26 @@ export function register(program: Command): void {
     .option('--csv <file>', 'write a formula-safe CSV instead')
     .action(async (out: string | undefined, raw: { budget: string; csv?: string }, command: Command) => {
       const globals = globalOptions(command);
-      if (out && !globals.json) throw new InputError(`unexpected argument ${out}: did you mean --json ${out}?`, []);
+      if (out && !globals.json)
+        throw new InputError(`unexpected argument ${out}: did you mean --json ${out}?`, []);
       if (globals.json && raw.csv) throw new InputError('choose one of --json and --csv', []);
       const budget = parseBudget(raw.budget);
-      const store = await openStore(globals.store);
-      try {
+      await withStore(globals, async (store) => {
         const { targets, wanted } = await selectTargets(store, budget);
-        if (targets.length < wanted) process.stderr.write(`target: the last run kept ${targets.length} lines; fewer than the ${wanted} asked\n`);
+        if (targets.length < wanted)
+          process.stderr.write(
+            `target: the last run kept ${targets.length} lines; fewer than the ${wanted} asked\n`,
+          );
         const doc = targetJson(targets);
         if (raw.csv) await writeOutput(toSafeCsv(TARGET_CSV_HEADER, targetCsvRows(doc)), raw.csv);
         else if (globals.json) await writeOutput(`${JSON.stringify(doc, null, 2)}\n`, out);
         else {
-          for (const t of targets) process.stdout.write(`${t.declarationId}/${t.line}\t${t.score.toFixed(3)}\t${t.reasons.join('; ')}\n`);
+          for (const t of targets)
+            process.stdout.write(
+              `${t.declarationId}/${t.line}\t${t.score.toFixed(3)}\t${t.reasons.join('; ')}\n`,
+            );
         }
         if (raw.csv || out) process.stdout.write(`${targets.length} lines selected\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

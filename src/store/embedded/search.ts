@@ -78,8 +78,8 @@ export function searchNodes(
   const prefix = nameSearchKey(query);
   const named = db
     .prepare(
-      `SELECT ${NODE_COLUMNS} FROM nodes
-        WHERE name_lc >= ? AND name_lc < ? AND label IN (SELECT value FROM json_each(?))
+      `SELECT ${NODE_COLUMNS} FROM nodes INDEXED BY nodes_name
+        WHERE name_lc >= ? AND name_lc < ? AND +label IN (SELECT value FROM json_each(?))
         ORDER BY name_lc, label, id LIMIT ?`,
     )
     .all(prefix, prefix + TOP, labelsJson, limit + ranked.size) as NodeRow[];

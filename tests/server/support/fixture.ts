@@ -45,6 +45,7 @@ export function fixtureRels(): GraphRel[] {
 }
 
 export const RING_ID = 'R-shared_identifiers-000001';
+export const FORMULA_REASONS = ['+SUM(1,1)', '-2+3', '@cmd|calc'];
 
 export function fixtureRun(): DetectionRun {
   const members = IMPORTERS.map((n) => ({ label: n.label, id: n.id, role: 'importer' }));
@@ -77,7 +78,12 @@ export function fixtureRun(): DetectionRun {
         ],
       },
     ],
-    parties: IMPORTERS.map((n, i) => ({ label: n.label, id: n.id, score: 0.5 + i * 0.1, revenueAtRisk: 100 * i, ringIds: [RING_ID], reasons: ['shared address'] })),
+    // Reasons start with every spreadsheet formula trigger, for the CSV export tests.
+    parties: [
+      ...IMPORTERS.map((n, i) => ({ label: n.label, id: n.id, score: 0.5 + i * 0.1, revenueAtRisk: 100 * i, ringIds: [RING_ID], reasons: [FORMULA_REASONS[i] ?? 'shared address'] })),
+      { label: 'Person' as const, id: 'P-01', score: 0.3, revenueAtRisk: 0, ringIds: [RING_ID], reasons: ['\tdirector of 3 linked firms'] },
+      { label: 'Broker' as const, id: 'BR-01', score: 0.2, revenueAtRisk: 0, ringIds: [], reasons: ['\rdeclares for 3 linked firms'] },
+    ],
     targets: [
       { declarationId: 'DECL-0006', line: 1, score: 0.9, reasons: ['=HYPERLINK("http://x")'] },
       { declarationId: 'DECL-0003', line: 1, score: 0.4, reasons: ['value below median'] },

@@ -15,7 +15,8 @@ import { ROLES, type Role } from '../../../server/policies.ts';
 import type { Pipelines, Services } from '../../../server/services/index.ts';
 import type { GraphStore } from '../../../src/store/graph-store.ts';
 import { loadFixture } from './fixture.ts';
-import { MemoryStore } from './memory-store.ts';
+import { faulty, type Fault } from './faulty-store.ts';
+import { openEmbeddedStore } from '../../../src/store/embedded/index.ts';
 
 export type Agent = InstanceType<typeof TestAgent>;
 
@@ -23,6 +24,8 @@ export interface Harness {
   server: Server;
   origin: string;
   store: GraphStore;
+  /** Set `error` to make every store call fail; null heals it. */
+  fault: Fault;
   appDb: AppDb;
   services: Services;
   dir: string;
@@ -36,8 +39,10 @@ export const passwordOf = (role: Role) => `password-for-${role}`;
 
 export async function startHarness(options: { config?: Partial<Config>; pipelines?: Pipelines; fixture?: boolean } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'ringscope-server-'));
-  const store: GraphStore = new MemoryStore();
-  await store.init();
+  const fault: Fault = { error: null };
+  const real = await openEmbeddedStore(join(dir, 'graph.db'));
+  await real.init();
+  const store = faulty(real, fault);
   if (options.fixture !== false) await loadFixture(store);
   const appDb = openAppDb(join(dir, 'app.db'));
   const config = testConfig({ appDb: join(dir, 'app.db'), uploadDir: join(dir, 'uploads'), clientDist: join(dir, 'no-client'), logRequests: false, ...options.config });
@@ -53,6 +58,7 @@ export async function startHarness(options: { config?: Partial<Config>; pipeline
     server,
     origin,
     store,
+    fault,
     appDb,
     services,
     dir,
