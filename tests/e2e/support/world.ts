@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { generateWorld } from '../../../seed/generate.ts';
 import type { Truth } from '../../../seed/truth.ts';
 import { testConfig } from '../../../server/config.ts';
-import { defaultPipelines } from '../../../server/pipelines.ts';
+import { PIPELINES } from '../../../server/pipelines.ts';
 import { serve } from '../../../server/serve.ts';
 import { runDetection } from '../../../src/detection/run-detection.ts';
 import { ingestFiles } from '../../../src/ingest/ingest.ts';
@@ -40,7 +40,7 @@ export async function startSeededServer(seed = 7): Promise<SeededServer> {
   await ingestFiles(store, [world.entitiesPath, world.declarationsPath]);
   const { run } = await runDetection(store, { seed });
   const config = testConfig({ mode: 'demo', port: 0, db, appDb: join(dir, 'app.db'), uploadDir: join(dir, 'uploads'), clientDist });
-  const running = await serve(config, { store, pipelines: await defaultPipelines() });
+  const running = await serve(config, { store, pipelines: PIPELINES });
   return {
     url: running.url,
     truth: world.truth,
