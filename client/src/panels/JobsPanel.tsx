@@ -119,7 +119,7 @@ export function JobsPanel({ onDetectionDone }: { onDetectionDone: () => void }) 
           {outcome.problems.length > 0 && (
             <table className="row-report" aria-label="Row report">
               <caption className="small">
-                {outcome.total > outcome.problems.length ? `First ${outcome.problems.length} of ${outcome.total} problems` : `${outcome.problems.length} problems`}
+                {outcome.total > outcome.problems.length ? `First ${outcome.problems.length} of ${outcome.total} problems` : `${outcome.problems.length} ${outcome.problems.length === 1 ? 'problem' : 'problems'}`}
               </caption>
               <thead>
                 <tr>
