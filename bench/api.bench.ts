@@ -2,7 +2,9 @@
 // latency and requests/s for search, 2-hop neighbourhood and ring detail, on the medium world.
 // Baseline from the same run: GET /api/auth/me, the cost of the HTTP, session and logging stack
 // alone. The world is generated, ingested and detected once and kept in the temp folder for
-// later runs. RINGSCOPE_BENCH_SIZE picks another size; NEO4J_URI adds a Neo4j run.
+// later runs. RINGSCOPE_BENCH_SIZE picks another size. NEO4J_URI adds a Neo4j run on the small
+// world (RINGSCOPE_BENCH_NEO4J_SIZE; the medium file exceeds one Neo4j transaction): that
+// database is EMPTIED first, as by the Neo4j tests.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -15,6 +17,7 @@ import { runDetection } from '../src/detection/run-detection.ts';
 import { ingestFiles } from '../src/ingest/ingest.ts';
 import { nodeKey } from '../src/model/index.ts';
 import { openStore, type StoreOptions } from '../src/store/open.ts';
+import { neo4jOptions, wipeNeo4j } from '../tests/store/neo4j-target.ts';
 
 const CONNECTIONS = 32;
 const DURATION_S = 10;
@@ -119,7 +122,11 @@ export async function run(): Promise<void> {
   await benchStore('embedded', { db }, { RINGSCOPE_DB: db, RINGSCOPE_APP_DB: join(dir, 'app-embedded.db') }, size, worldDir);
   const neo4j = process.env.NEO4J_URI;
   if (neo4j) {
-    await benchStore('neo4j', { neo4j }, { RINGSCOPE_NEO4J_URI: neo4j, RINGSCOPE_APP_DB: join(dir, 'app-neo4j.db') }, size, worldDir);
+    const neo4jSize = WorldSize.parse(process.env.RINGSCOPE_BENCH_NEO4J_SIZE ?? 'small');
+    const neo4jDir = join(tmpdir(), `ringscope-bench-api-${neo4jSize}`);
+    await mkdir(neo4jDir, { recursive: true });
+    await wipeNeo4j(neo4jOptions());
+    await benchStore('neo4j', { neo4j }, { RINGSCOPE_NEO4J_URI: neo4j, RINGSCOPE_APP_DB: join(neo4jDir, 'app-neo4j.db') }, neo4jSize, join(neo4jDir, 'world'));
   } else {
     console.log('\nneo4j: skipped (set NEO4J_URI to bench the Neo4j store too)');
   }

@@ -29,18 +29,35 @@ export function parseKey(key: string): NodeRef {
 }
 
 export class GraphView {
+  /** Party scores of the last detection run, loaded once per run: one read instead of one per node. */
+  private risks: { runId: string; scores: Promise<Map<string, number>> } | null = null;
+
   constructor(private readonly store: GraphStore) {}
 
-  /** Risk is read for parties only: identifiers and shipments are never scored. */
+  private async riskScores(): Promise<Map<string, number>> {
+    const run = await this.store.lastRun();
+    if (!run) return new Map();
+    if (this.risks?.runId !== run.runId) {
+      const scores = this.store.listPartyRisks({}).then((parties) => new Map(parties.map((p) => [nodeKey(p), p.score])));
+      this.risks = { runId: run.runId, scores };
+      // A failed load is not kept: the next request tries again.
+      scores.catch(() => {
+        if (this.risks?.scores === scores) this.risks = null;
+      });
+    }
+    return this.risks.scores;
+  }
+
+  /** Risk is known for parties only: identifiers and shipments are never scored. */
   async toApiNodes(nodes: GraphNode[]): Promise<ApiNode[]> {
-    const risks = await Promise.all(nodes.map((n) => (isPartyLabel(n.label) ? this.store.partyRisk(n) : Promise.resolve(null))));
-    return nodes.map((node, i) => ({
+    const scores = nodes.some((n) => isPartyLabel(n.label)) ? await this.riskScores() : new Map<string, number>();
+    return nodes.map((node) => ({
       key: nodeKey(node),
       label: node.label,
       id: node.id,
       name: displayName(node),
       props: node.props,
-      risk: risks[i]?.score ?? null,
+      risk: scores.get(nodeKey(node)) ?? null,
     }));
   }
 

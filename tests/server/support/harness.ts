@@ -17,6 +17,8 @@ import type { GraphStore } from '../../../src/store/graph-store.ts';
 import { loadFixture } from './fixture.ts';
 import { faulty, type Fault } from './faulty-store.ts';
 import { openEmbeddedStore } from '../../../src/store/embedded/index.ts';
+import { openNeo4jStore, type Neo4jStoreOptions } from '../../../src/store/neo4j/index.ts';
+import { wipeNeo4j } from '../../store/neo4j-target.ts';
 
 export type Agent = InstanceType<typeof TestAgent>;
 
@@ -37,10 +39,19 @@ export interface Harness {
 
 export const passwordOf = (role: Role) => `password-for-${role}`;
 
-export async function startHarness(options: { config?: Partial<Config>; pipelines?: Pipelines; fixture?: boolean } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  config?: Partial<Config>;
+  pipelines?: Pipelines;
+  fixture?: boolean;
+  /** A Neo4j to run on instead of a temporary embedded store; it is EMPTIED first. */
+  neo4j?: Neo4jStoreOptions;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'ringscope-server-'));
   const fault: Fault = { error: null };
-  const real = await openEmbeddedStore(join(dir, 'graph.db'));
+  if (options.neo4j) await wipeNeo4j(options.neo4j);
+  const real = options.neo4j ? await openNeo4jStore(options.neo4j) : await openEmbeddedStore(join(dir, 'graph.db'));
   await real.init();
   const store = faulty(real, fault);
   if (options.fixture !== false) await loadFixture(store);
