@@ -1,10 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
+// The Neo4j test files share one database and empty it, so they run one after another in their
+// own project; everything else runs in parallel.
+const NEO4J_FILES = ['tests/**/neo4j*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'default', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: [...NEO4J_FILES, '**/node_modules/**'] } },
+      { extends: true, test: { name: 'neo4j', include: NEO4J_FILES, fileParallelism: false } },
+    ],
   },
 });

@@ -1,0 +1,133 @@
+// `npm run bench -- api`: the API on loopback under 32 concurrent clients (autocannon): p50/p99
+// latency and requests/s for search, 2-hop neighbourhood and ring detail, on the medium world.
+// Baseline from the same run: GET /api/auth/me, the cost of the HTTP, session and logging stack
+// alone. The world is generated, ingested and detected once and kept in the temp folder for
+// later runs. RINGSCOPE_BENCH_SIZE picks another size. NEO4J_URI adds a Neo4j run on the small
+// world (RINGSCOPE_BENCH_NEO4J_SIZE; the medium file exceeds one Neo4j transaction): that
+// database is EMPTIED first, as by the Neo4j tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { generateWorld } from '../seed/generate.ts';
+import { WorldSize } from '../seed/sizes.ts';
+import { runDetection } from '../src/detection/run-detection.ts';
+import { ingestFiles } from '../src/ingest/ingest.ts';
+import { nodeKey } from '../src/model/index.ts';
+import { openStore, type StoreOptions } from '../src/store/open.ts';
+import { neo4jOptions, wipeNeo4j } from '../tests/store/neo4j-target.ts';
+
+const CONNECTIONS = 32;
+const DURATION_S = 10;
+const GOAL_P99_MS = 100;
+const CLI = new URL('../bin/ringscope.js', import.meta.url).pathname;
+const ADMIN = { username: 'bench', password: 'bench-password-123' };
+
+interface Targets {
+  searchTerms: string[];
+  hubKey: string;
+  ringId: string;
+}
+
+async function prepare(store: StoreOptions, worldDir: string, size: WorldSize): Promise<Targets> {
+  const s = await openStore(store);
+  try {
+    const counts = await s.counts();
+    if ((counts.nodes.Shipment ?? 0) === 0) {
+      console.log(`preparing the ${size} world (generate, ingest, detect; kept for later runs) …`);
+      const world = existsSync(join(worldDir, 'declarations.csv'))
+        ? { entitiesPath: join(worldDir, 'entities.csv'), declarationsPath: join(worldDir, 'declarations.csv') }
+        : await generateWorld({ size, seed: 7, outDir: worldDir });
+      await ingestFiles(s, [world.entitiesPath, world.declarationsPath]);
+    }
+    if ((await s.lastRun()) === null) await runDetection(s, { seed: 1 });
+    const { rings } = await s.listRings({ limit: 1, offset: 0 });
+    const ring = rings[0] ? await s.getRing(rings[0].id) : null;
+    const member = ring?.members.find((m) => m.label === 'Importer') ?? ring?.members[0];
+    if (!ring || !member) throw new Error('bench: detection found no ring to read');
+    const importers = await s.search('importer', { limit: 5, labels: ['Importer'] });
+    const names = importers.map((h) => String(h.node.props.name ?? h.node.id).slice(0, 6));
+    return { searchTerms: [...new Set([...names, member.id, 'DECL', 'tr'])], hubKey: nodeKey(member), ringId: ring.id };
+  } finally {
+    await s.close();
+  }
+}
+
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let err = '';
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      err += chunk;
+      const m = /listening on (http:\/\/\S+)/.exec(err);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`bench: server exited (${code}): ${err}`)));
+  });
+  return { child, url };
+}
+
+async function login(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: url }, body: JSON.stringify(ADMIN) });
+  const cookie = res.headers.get('set-cookie')?.split(';')[0];
+  if (res.status !== 200 || !cookie) throw new Error(`bench: login failed (${res.status})`);
+  return cookie;
+}
+
+async function load(url: string, cookie: string, paths: string[]): Promise<{ p50: number; p99: number; rps: number; errors: number }> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { cookie },
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  });
+  return { p50: result.latency.p50, p99: result.latency.p99, rps: result.requests.average, errors: result.non2xx + result.errors };
+}
+
+async function benchStore(name: string, store: StoreOptions, env: Record<string, string>, size: WorldSize, worldDir: string): Promise<void> {
+  const targets = await prepare(store, worldDir, size);
+  const { child, url } = await startServer({ ...env, RINGSCOPE_ADMIN_USER: ADMIN.username, RINGSCOPE_ADMIN_PASSWORD: ADMIN.password, RINGSCOPE_LOGIN_MAX_FAILURES: '100' });
+  try {
+    const cookie = await login(url);
+    const key = encodeURIComponent(targets.hubKey);
+    const scenarios: [string, string[]][] = [
+      ['baseline /auth/me', ['/api/auth/me']],
+      ['search', targets.searchTerms.map((q) => `/api/search?q=${encodeURIComponent(q)}&limit=10`)],
+      ['neighbourhood 2 hops', [`/api/nodes/${key}/neighbourhood?hops=2&limit=200`]],
+      ['ring detail', [`/api/rings/${encodeURIComponent(targets.ringId)}`]],
+    ];
+    console.log(`\n${name} store, ${size} world, ${CONNECTIONS} connections × ${DURATION_S} s each (hub ${targets.hubKey}, ring ${targets.ringId})`);
+    console.log('scenario               p50 ms   p99 ms    req/s  non-2xx  goal p99 < 100 ms');
+    for (const [label, paths] of scenarios) {
+      const r = await load(url, cookie, paths);
+      const goal = label.startsWith('baseline') ? '' : r.p99 < GOAL_P99_MS ? 'met' : 'NOT met';
+      console.log(`${label.padEnd(22)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(8)} ${Math.round(r.rps).toString().padStart(8)} ${String(r.errors).padStart(8)}  ${goal}`);
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+  }
+}
+
+export async function run(): Promise<void> {
+  const size = WorldSize.parse(process.env.RINGSCOPE_BENCH_SIZE ?? 'medium');
+  const dir = join(tmpdir(), `ringscope-bench-api-${size}`);
+  await mkdir(dir, { recursive: true });
+  const worldDir = join(dir, 'world');
+  const db = join(dir, 'graph.db');
+  await benchStore('embedded', { db }, { RINGSCOPE_DB: db, RINGSCOPE_APP_DB: join(dir, 'app-embedded.db') }, size, worldDir);
+  const neo4j = process.env.NEO4J_URI;
+  if (neo4j) {
+    const neo4jSize = WorldSize.parse(process.env.RINGSCOPE_BENCH_NEO4J_SIZE ?? 'small');
+    const neo4jDir = join(tmpdir(), `ringscope-bench-api-${neo4jSize}`);
+    await mkdir(neo4jDir, { recursive: true });
+    await wipeNeo4j(neo4jOptions());
+    await benchStore('neo4j', { neo4j }, { RINGSCOPE_NEO4J_URI: neo4j, RINGSCOPE_APP_DB: join(neo4jDir, 'app-neo4j.db') }, neo4jSize, join(neo4jDir, 'world'));
+  } else {
+    console.log('\nneo4j: skipped (set NEO4J_URI to bench the Neo4j store too)');
+  }
+}

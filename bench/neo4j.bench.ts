@@ -1,0 +1,221 @@
+// `npm run bench -- neo4j`: the Neo4j store on a seeded world. Needs NEO4J_URI (+ NEO4J_USER/
+// PASSWORD) and EMPTIES that database. The world is `small` (50,000 lines) by default: an import
+// is one transaction, and the medium world (500,000 lines) needs more than the 1 GiB of
+// transaction memory the local server allows (RINGSCOPE_BENCH_SIZE=medium with a server given
+// more, e.g. NEO4J_HEAP=8g NEO4J_TX_MEMORY=6g). Prints, in one run:
+// - a sweep of UNWIND batch sizes on a 5,000-line sample (how WRITE_BATCH_ROWS was chosen);
+// - lines/s of a naive one-transaction-per-line ingest of that sample (the baseline);
+// - lines/s of the batched ingest of the whole declarations file, and its ratio to the baseline;
+// - p50/p99 of 2-hop neighbourhoods and of shortest paths from 1,000 random parties.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { nodeKey } from '../src/model/index.ts';
+import type { GraphNode, GraphRel, NodeRef } from '../src/model/index.ts';
+import { ingestFiles } from '../src/ingest/ingest.ts';
+import { openEmbeddedStore } from '../src/store/embedded/index.ts';
+import type { GraphStore, WriteBatch } from '../src/store/graph-store.ts';
+import { CypherExecutor } from '../src/store/neo4j/executor.ts';
+import { createDriver, openNeo4jStore } from '../src/store/neo4j/index.ts';
+import type { Neo4jStoreOptions } from '../src/store/neo4j/index.ts';
+import { Neo4jWriter, WRITE_BATCH_ROWS } from '../src/store/neo4j/writes.ts';
+import { generateWorld } from '../seed/generate.ts';
+import { WorldSize } from '../seed/sizes.ts';
+import { neo4jOptions, wipeNeo4j } from '../tests/store/neo4j-target.ts';
+
+const SAMPLE_LINES = 5_000;
+const STARTS = 1_000;
+const BATCH_SIZES = [250, 1_000, 2_000, 5_000, 10_000];
+const GOALS = { linesPerSecond: 15_000, ratio: 30, p99TwoHopMs: 50 };
+
+const fmt = (n: number): string => Math.round(n).toLocaleString('en');
+const seconds = (started: number): number => (performance.now() - started) / 1000;
+
+async function headOf(path: string, lines: number, out: string): Promise<void> {
+  const output = createWriteStream(out);
+  let n = -1; // the header line
+  for await (const line of createInterface({ input: createReadStream(path) })) {
+    if (n >= lines) break;
+    output.write(`${line}\n`);
+    n += 1;
+  }
+  output.end();
+  await once(output, 'finish');
+}
+
+/** The batches the real ingest writes for a file (captured from an embedded store). */
+async function ingestBatches(path: string, dir: string): Promise<WriteBatch[]> {
+  const batches: WriteBatch[] = [];
+  const store = await openEmbeddedStore(join(dir, 'capture.db'));
+  await store.init();
+  const capturing = new Proxy(store, {
+    get(target, prop, receiver) {
+      if (prop === 'beginImport') {
+        return async (file: Parameters<GraphStore['beginImport']>[0]) => {
+          const session = await target.beginImport(file);
+          return {
+            write: (batch: WriteBatch) => (batches.push(batch), session.write(batch)),
+            commit: () => session.commit(),
+            abort: () => session.abort(),
+          };
+        };
+      }
+      const value: unknown = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  await ingestFiles(capturing, [path]);
+  await store.close();
+  return batches;
+}
+
+/** What a naive ingest writes per line: the line's node, the parties it names, its relationships. */
+function perLine(batches: readonly WriteBatch[]): WriteBatch[] {
+  const byKey = new Map<string, GraphNode>();
+  for (const b of batches) for (const n of b.nodes) byKey.set(nodeKey(n), n);
+  const relsFrom = new Map<string, GraphRel[]>();
+  for (const b of batches) for (const r of b.rels) relsFrom.set(nodeKey(r.from), [...(relsFrom.get(nodeKey(r.from)) ?? []), r]);
+  const lines: WriteBatch[] = [];
+  for (const b of batches) {
+    for (const owned of b.nodes.filter((n) => n.label === 'Shipment')) {
+      const rels = relsFrom.get(nodeKey(owned)) ?? [];
+      const parties = rels.map((r) => byKey.get(nodeKey(r.to))).filter((n): n is GraphNode => n !== undefined);
+      lines.push({ nodes: [...parties, owned], rels });
+    }
+  }
+  return lines;
+}
+
+async function withExecutor<T>(options: Neo4jStoreOptions, work: (executor: CypherExecutor) => Promise<T>): Promise<T> {
+  const driver = createDriver(options);
+  try {
+    return await work(new CypherExecutor(driver, options.database));
+  } finally {
+    await driver.close();
+  }
+}
+
+async function freshStore(options: Neo4jStoreOptions): Promise<GraphStore> {
+  await wipeNeo4j(options);
+  const store = await openNeo4jStore(options);
+  await store.init();
+  return store;
+}
+
+/** Lines/s writing the sample's batches in one transaction with `rows` per UNWIND. */
+async function batchedSample(options: Neo4jStoreOptions, batches: readonly WriteBatch[], rows: number, lines: number): Promise<number> {
+  await (await freshStore(options)).close();
+  return withExecutor(options, async (executor) => {
+    const started = performance.now();
+    const tx = await executor.begin('bench batched sample');
+    const writer = new Neo4jWriter(tx, rows);
+    for (const batch of batches) await writer.write(batch);
+    await tx.commit();
+    return lines / seconds(started);
+  });
+}
+
+async function naiveSample(options: Neo4jStoreOptions, lines: readonly WriteBatch[]): Promise<number> {
+  await (await freshStore(options)).close();
+  return withExecutor(options, async (executor) => {
+    const started = performance.now();
+    for (const line of lines) {
+      const tx = await executor.begin('bench naive line');
+      await new Neo4jWriter(tx).write(line);
+      await tx.commit();
+    }
+    return lines.length / seconds(started);
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+/** mulberry32, so the same starts are drawn on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function latencies(store: GraphStore): Promise<void> {
+  const parties: NodeRef[] = [];
+  for await (const n of store.streamNodes(['Importer', 'Broker', 'Supplier', 'Consignee'])) parties.push({ label: n.label, id: n.id });
+  const next = rng(1);
+  const starts = Array.from({ length: STARTS }, () => parties[Math.floor(next() * parties.length)]!);
+  const twoHop: number[] = [];
+  for (const start of starts) {
+    const t = performance.now();
+    await store.neighbourhood({ start, hops: 2, limit: 200 });
+    twoHop.push(performance.now() - t);
+  }
+  const path: number[] = [];
+  let found = 0;
+  let refused = 0;
+  for (const [i, from] of starts.entries()) {
+    const to = starts[(i + 1) % starts.length]!;
+    const t = performance.now();
+    try {
+      found += (await store.paths({ from, to, maxLength: 4, k: 1 })).length;
+    } catch {
+      refused += 1; // a search too wide for the store's bound: timed all the same
+    }
+    path.push(performance.now() - t);
+  }
+  for (const [name, values] of [['2-hop neighbourhood (limit 200)', twoHop], ['shortest path (≤ 4 rels)', path]] as const) {
+    const sorted = [...values].sort((a, b) => a - b);
+    console.log(`${name}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms over ${values.length} random parties`);
+  }
+  console.log(`  paths found between ${found} of ${STARTS} pairs; ${refused} searches refused as too wide`);
+  const p99 = percentile([...twoHop].sort((a, b) => a - b), 99);
+  console.log(`  goal p99 2-hop < ${GOALS.p99TwoHopMs} ms: ${p99 < GOALS.p99TwoHopMs ? 'met' : 'NOT met'}`);
+}
+
+export async function run(): Promise<void> {
+  const options = neo4jOptions();
+  if (!options.uri) {
+    console.log('bench neo4j: set NEO4J_URI (e.g. npm run neo4j:start; NEO4J_URI=bolt://127.0.0.1:7687). It EMPTIES that database.');
+    return;
+  }
+  const size = WorldSize.parse(process.env.RINGSCOPE_BENCH_SIZE ?? 'small');
+  const dir = await mkdtemp(join(tmpdir(), 'ringscope-bench-neo4j-'));
+  try {
+    const world = await generateWorld({ size, seed: 7, outDir: dir });
+    const samplePath = join(dir, 'sample.csv');
+    await headOf(world.declarationsPath, SAMPLE_LINES, samplePath);
+    const sampleBatches = await ingestBatches(samplePath, dir);
+    const sampleLines = perLine(sampleBatches);
+    console.log(`world: ${size} (seed 7); sample: ${fmt(sampleLines.length)} lines`);
+
+    for (const rows of BATCH_SIZES) {
+      const rate = await batchedSample(options, sampleBatches, rows, sampleLines.length);
+      console.log(`batched sample, ${String(rows).padStart(5)} rows per UNWIND: ${fmt(rate)} lines/s${rows === WRITE_BATCH_ROWS ? '  (WRITE_BATCH_ROWS)' : ''}`);
+    }
+    const naive = await naiveSample(options, sampleLines);
+    console.log(`naive sample, one transaction per line: ${fmt(naive)} lines/s`);
+
+    const store = await freshStore(options);
+    try {
+      const started = performance.now();
+      const [outcome] = await ingestFiles(store, [world.declarationsPath]);
+      if (outcome?.status !== 'imported') throw new Error(`bench ingest failed: ${JSON.stringify(outcome?.problems.slice(0, 3))}`);
+      const batched = outcome.rows / seconds(started);
+      console.log(`batched ingest of declarations.csv (${fmt(outcome.rows)} lines, parse and validation included): ${fmt(batched)} lines/s`);
+      console.log(`  ratio to naive: ${(batched / naive).toFixed(1)}×`);
+      console.log(`  goals ≥ ${fmt(GOALS.linesPerSecond)} lines/s: ${batched >= GOALS.linesPerSecond ? 'met' : 'NOT met'}; ≥ ${GOALS.ratio}× naive: ${batched / naive >= GOALS.ratio ? 'met' : 'NOT met'}`);
+      await latencies(store);
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,138 @@
+// UI benchmark: the explorer opens a 2,000-node neighbourhood in headless Chromium; reports time
+// to first render, time to layout done, and frame time while panning, for Cytoscape's canvas
+// renderer and its WebGL renderer where the browser offers WebGL. A 200-node neighbourhood
+// measured in the same run is the baseline.
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { MARKS } from '../client/src/canvas/marks.ts';
+import { chromiumAvailable, launchChromium, MISSING_CHROMIUM } from '../tests/support/chromium.ts';
+import { fakeNeighbourhood } from './ui/fake-neighbourhood.ts';
+import { BENCH_ORIGIN, serveExplorer } from './ui/harness.ts';
+
+const SIZE = 2000;
+const BASELINE_SIZE = 200;
+const GOALS = { firstRenderMs: 1000, layoutMs: 3000 };
+const clientDir = fileURLToPath(new URL('../client/', import.meta.url));
+
+interface Figures {
+  renderer: string;
+  nodes: number;
+  firstRenderMs: number;
+  layoutMs: number;
+  panFrameMeanMs: number;
+  panFrameP95Ms: number;
+}
+
+async function markTime(page: Page, name: string): Promise<number> {
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name, { timeout: 60_000 });
+  return page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN, name);
+}
+
+async function panFrames(page: Page): Promise<{ mean: number; p95: number }> {
+  const box = await page.getByTestId('canvas').boundingBox();
+  if (!box) throw new Error('the canvas has no bounding box');
+  // A string, not a function: the TypeScript loader would wrap inner functions in helpers the
+  // page does not have.
+  await page.evaluate(`{
+    const frames = [];
+    window.__frames = frames;
+    let last = performance.now();
+    const tick = (now) => {
+      frames.push(now - last);
+      last = now;
+      if (frames.length < 10000) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }`);
+  // Drag from the canvas corner, which a fitted layout leaves empty: that pans the viewport.
+  const x = box.x + 6;
+  const y = box.y + 6;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 90; step++) {
+    await page.mouse.move(x + (step % 30) * 8, y + (step % 30) * 5, { steps: 1 });
+  }
+  await page.mouse.up();
+  const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.splice(0));
+  const sorted = frames.slice(1).sort((a, b) => a - b);
+  const mean = sorted.reduce((s, f) => s + f, 0) / Math.max(sorted.length, 1);
+  return { mean, p95: sorted[Math.floor(sorted.length * 0.95)] ?? NaN };
+}
+
+async function measure(page: Page, renderer: 'canvas' | 'webgl', size: number): Promise<Figures> {
+  const world = fakeNeighbourhood(size);
+  await serveExplorer(page, `${clientDir}dist`, world);
+  await page.goto(`${BENCH_ORIGIN}/${renderer === 'webgl' ? '?renderer=webgl' : ''}`);
+  await page.getByRole('combobox', { name: /search/i }).fill('Centre');
+  await page.getByRole('listbox').getByRole('option').first().click();
+  const added = await markTime(page, MARKS.elementsAdded);
+  // The search pick adds the centre alone first; the neighbourhood is the second addition.
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length >= 2, MARKS.layoutDone, { timeout: 60_000 });
+  const marks = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n).map((e) => e.startTime)), [
+    MARKS.elementsAdded,
+    MARKS.firstRender,
+    MARKS.layoutDone,
+  ]);
+  const [adds = [], renders = [], layouts = []] = marks;
+  const start = adds[1] ?? added;
+  const pan = await panFrames(page);
+  return {
+    renderer,
+    nodes: size,
+    firstRenderMs: (renders[1] ?? NaN) - start,
+    layoutMs: (layouts[1] ?? NaN) - start,
+    panFrameMeanMs: pan.mean,
+    panFrameP95Ms: pan.p95,
+  };
+}
+
+async function webglAvailable(page: Page): Promise<boolean> {
+  await page.goto('about:blank');
+  return page.evaluate(() => document.createElement('canvas').getContext('webgl2') !== null);
+}
+
+export async function run(): Promise<void> {
+  if (!chromiumAvailable()) {
+    console.error(MISSING_CHROMIUM);
+    process.exitCode = 1;
+    return;
+  }
+  await build({ configFile: `${clientDir}vite.config.ts`, logLevel: 'warn' });
+  // SwiftShader gives software WebGL where there is no GPU; only this trusted local page runs.
+  const browser = await launchChromium({ extraArgs: ['--enable-unsafe-swiftshader'] });
+  const results: Figures[] = [];
+  try {
+    const probe = await browser.context.newPage();
+    const renderers: ('canvas' | 'webgl')[] = (await webglAvailable(probe)) ? ['canvas', 'webgl'] : ['canvas'];
+    await probe.close();
+    if (!renderers.includes('webgl')) console.log('WebGL is not available in this Chromium: canvas renderer only.');
+    for (const renderer of renderers) {
+      for (const size of [BASELINE_SIZE, SIZE]) {
+        const page = await browser.context.newPage();
+        page.on('crash', () => console.error(`the page crashed (${renderer}, ${size} nodes)`));
+        try {
+          results.push(await measure(page, renderer, size));
+        } catch (error) {
+          console.error(`${renderer}, ${size} nodes: not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+        }
+        if (!page.isClosed()) await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+  console.log('renderer  nodes  first render ms  layout ms  pan frame mean ms  pan frame p95 ms');
+  for (const r of results) {
+    console.log(`${r.renderer.padEnd(8)}  ${String(r.nodes).padStart(5)}  ${f(r.firstRenderMs).padStart(15)}  ${f(r.layoutMs).padStart(9)}  ${f(r.panFrameMeanMs).padStart(17)}  ${f(r.panFrameP95Ms).padStart(16)}`);
+  }
+  for (const r of results.filter((x) => x.nodes === SIZE)) {
+    const base = results.find((x) => x.renderer === r.renderer && x.nodes === BASELINE_SIZE);
+    const ratio = base ? ` (${(r.layoutMs / base.layoutMs).toFixed(1)}× the ${BASELINE_SIZE}-node layout)` : '';
+    const ok = r.firstRenderMs < GOALS.firstRenderMs && r.layoutMs < GOALS.layoutMs;
+    console.log(
+      `${r.renderer}: ${SIZE} nodes first render ${f(r.firstRenderMs)} ms (goal < ${GOALS.firstRenderMs}), layout ${f(r.layoutMs)} ms (goal < ${GOALS.layoutMs})${ratio}: ${ok ? 'MET' : 'MISSED'}`,
+    );
+  }
+}

@@ -1,0 +1,76 @@
+// One function per API call the explorer makes (server/API.md), so panels never build URLs.
+import { z } from 'zod';
+import { request, withQuery } from './http.ts';
+import {
+  CaseAnswer,
+  CaseCreated,
+  CasesAnswer,
+  JobAnswer,
+  NodeDetail,
+  PathsAnswer,
+  RingDetail,
+  RingsAnswer,
+  SearchAnswer,
+  Subgraph,
+  UserAnswer,
+} from './schemas.ts';
+import type { Filters } from '../state/types.ts';
+
+const enc = encodeURIComponent;
+const NoContent = z.unknown();
+
+export const api = {
+  login: (username: string, password: string) =>
+    request('/api/auth/login', UserAnswer, { method: 'POST', body: { username, password } }),
+  logout: () => request('/api/auth/logout', NoContent, { method: 'POST', body: {} }),
+  me: () => request('/api/auth/me', UserAnswer),
+
+  search: (q: string, signal?: AbortSignal) =>
+    request(withQuery('/api/search', { q, limit: 12 }), SearchAnswer, signal ? { signal } : {}),
+  node: (key: string) => request(`/api/nodes/${enc(key)}`, NodeDetail),
+  neighbourhood: (key: string, limit: number, filters: Filters) =>
+    request(
+      withQuery(`/api/nodes/${enc(key)}/neighbourhood`, {
+        hops: 1,
+        limit,
+        dateFrom: filters.dateFrom,
+        dateTo: filters.dateTo,
+        hsPrefix: filters.hsChapter,
+      }),
+      Subgraph,
+    ),
+  paths: (from: string, to: string, k: number) =>
+    request(withQuery('/api/paths', { from, to, k, maxLength: 6 }), PathsAnswer),
+
+  rings: (limit = 50) => request(withQuery('/api/rings', { limit }), RingsAnswer),
+  ring: (id: string) => request(`/api/rings/${enc(id)}`, RingDetail),
+
+  cases: () => request('/api/cases', CasesAnswer),
+  caseDetail: (id: string) => request(`/api/cases/${enc(id)}`, CaseAnswer),
+  createCase: (title: string, description: string) =>
+    request('/api/cases', CaseCreated, { method: 'POST', body: description ? { title, description } : { title } }),
+  setCaseStatus: (id: string, status: string) =>
+    request(`/api/cases/${enc(id)}`, CaseAnswer, { method: 'PATCH', body: { status } }),
+  addCaseEntities: (id: string, keys: string[]) =>
+    request(`/api/cases/${enc(id)}/entities`, CaseAnswer, { method: 'POST', body: { keys } }),
+  addCaseRing: (id: string, ringId: string) =>
+    request(`/api/cases/${enc(id)}/rings`, CaseAnswer, { method: 'POST', body: { ringId } }),
+  addCaseNote: (id: string, text: string) =>
+    request(`/api/cases/${enc(id)}/notes`, CaseAnswer, { method: 'POST', body: { text } }),
+  addCaseEvidence: (id: string, description: string, declarationIds: string[], ringId: string | null) =>
+    request(`/api/cases/${enc(id)}/evidence`, CaseAnswer, {
+      method: 'POST',
+      body: ringId ? { description, declarationIds, ringId } : { description, declarationIds },
+    }),
+  casePackUrl: (id: string) => `/api/cases/${enc(id)}/pack`,
+  suspectsCsvUrl: () => withQuery('/api/exports/suspects', { format: 'csv' }),
+
+  startIngest: (files: File[], preset: string) => {
+    const form = new FormData();
+    if (preset) form.set('preset', preset);
+    for (const file of files) form.append('file', file, file.name);
+    return request('/api/jobs/ingest', JobAnswer, { method: 'POST', body: form });
+  },
+  startDetection: () => request('/api/jobs/detect', JobAnswer, { method: 'POST', body: {} }),
+  jobEventsUrl: (id: string) => `/api/jobs/${enc(id)}/events`,
+};

@@ -1,0 +1,7 @@
+// Names of the performance marks the canvas leaves, read by the UI benchmark and browser tests.
+export const MARKS = {
+  /** Elements were added to Cytoscape; the mark's startTime is when the sync began. */
+  elementsAdded: 'ringscope:elements-added',
+  firstRender: 'ringscope:first-render',
+  layoutDone: 'ringscope:layout-done',
+};

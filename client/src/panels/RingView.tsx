@@ -1,0 +1,45 @@
+// The open ring: explanation, indicator breakdown (click one to highlight its evidence), members.
+import type { Action } from '../state/reducer.ts';
+import type { ExplorerState } from '../state/types.ts';
+import { formatMoney, formatScore, typologyTitle } from '../format.ts';
+import { IndicatorChart } from './charts.tsx';
+
+export function RingView({ state, dispatch }: { state: ExplorerState; dispatch: (action: Action) => void }) {
+  const open = state.openRing;
+  if (!open) return <p className="muted">Open a ring from the list to see its members and evidence.</p>;
+  const { ring } = open;
+  return (
+    <section aria-labelledby="ring-title" className="ring-view">
+      <h2 id="ring-title">
+        {typologyTitle(ring.typology)} ring <span className="muted small">{ring.id}</span>
+      </h2>
+      <p>
+        Score <strong>{formatScore(ring.score)}</strong> · {ring.members.length} members · <strong>{formatMoney(ring.revenueAtRisk)}</strong> revenue at risk
+      </p>
+      <p className="explanation" data-testid="ring-explanation">
+        {ring.explanation}
+      </p>
+      <h3>Indicators</h3>
+      <IndicatorChart indicators={ring.indicators} highlighted={state.highlightedIndicator} onPick={(name) => dispatch({ type: 'ring/highlight', indicator: name })} />
+      <h3>Members</h3>
+      <ul className="members">
+        {ring.members.map((member) => {
+          const key = `${member.label}:${member.id}`;
+          return (
+            <li key={key}>
+              <button type="button" className="link" onClick={() => dispatch({ type: 'select', keys: [key] })}>
+                {state.nodes[key]?.name ?? member.id}
+              </button>{' '}
+              <span className="muted small">
+                {member.label} · {member.role}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" onClick={() => dispatch({ type: 'ring/close' })}>
+        Close ring
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+MATCH (r:RingFinding {id: $id})
+RETURN r.body AS body

@@ -1,0 +1,2 @@
+MATCH (p:PartyRiskFinding {key: $key})
+RETURN p.body AS body

@@ -1,0 +1,1 @@
+CREATE (:DetectionRun {runId: $runId, startedAt: $startedAt, finishedAt: $finishedAt, seed: $seed})

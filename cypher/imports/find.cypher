@@ -1,0 +1,2 @@
+MATCH (i:ImportRecord {fileHash: $fileHash})
+RETURN i.fileHash AS fileHash, i.fileName AS fileName, i.rows AS rows, i.importedAt AS importedAt

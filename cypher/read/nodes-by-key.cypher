@@ -1,0 +1,3 @@
+UNWIND $keys AS key
+MATCH (n:Node {key: key})
+RETURN n

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT ringscope_import_hash IF NOT EXISTS FOR (i:ImportRecord) REQUIRE i.fileHash IS UNIQUE

@@ -1,0 +1,122 @@
+// Server configuration: one zod schema parsed from the RINGSCOPE_* environment at boot. A bad
+// value stops the server with a message naming the variable and what it expects.
+import { isAbsolute, join, dirname } from 'node:path';
+import { z } from 'zod';
+
+const Int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** The variables, their defaults and what each is for (the README table is written from this). */
+export const ConfigEnv = z.object({
+  /** production: no demo accounts, first admin from the environment or a one-time token. */
+  RINGSCOPE_MODE: z.enum(['production', 'demo', 'development']).default('production'),
+  RINGSCOPE_HOST: z.string().min(1).default('127.0.0.1'),
+  RINGSCOPE_PORT: Int(0, 65535).default(8080),
+  /** Embedded graph store file; ignored when RINGSCOPE_NEO4J_URI is set. */
+  RINGSCOPE_DB: z.string().min(1).default('./data/ringscope.db'),
+  RINGSCOPE_NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'a bolt:// or neo4j:// URI').optional(),
+  /** App state (users, sessions, audit, cases, jobs); default: ringscope-app.db beside the store. */
+  RINGSCOPE_APP_DB: z.string().min(1).optional(),
+  /** Where uploads are streamed before ingest; default: uploads/ beside the store. */
+  RINGSCOPE_UPLOAD_DIR: z.string().min(1).optional(),
+  RINGSCOPE_UPLOAD_MAX_MB: Int(1, 10_000).default(512),
+  RINGSCOPE_BODY_LIMIT_KB: Int(1, 10_240).default(100),
+  RINGSCOPE_SESSION_IDLE_MINUTES: Int(1, 24 * 60).default(30),
+  RINGSCOPE_SESSION_ABSOLUTE_HOURS: Int(1, 7 * 24).default(12),
+  /** auto: Secure `__Host-` cookie on TLS requests, plain-name cookie on plain HTTP. */
+  RINGSCOPE_COOKIE_SECURE: z.enum(['auto', 'always']).default('auto'),
+  /** Express `trust proxy` (hops) when behind a TLS-terminating proxy; 0 = none. */
+  RINGSCOPE_TRUST_PROXY: Int(0, 10).default(0),
+  /** Extra origins allowed to write (comma list), besides the server's own origin. */
+  RINGSCOPE_ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url())),
+  RINGSCOPE_LOGIN_MAX_FAILURES: Int(1, 100).default(5),
+  RINGSCOPE_LOGIN_WINDOW_MINUTES: Int(1, 24 * 60).default(15),
+  /** First admin in production mode (both or neither). */
+  RINGSCOPE_ADMIN_USER: z.string().regex(/^[a-z][a-z0-9._-]{1,63}$/, 'a lower-case user name').optional(),
+  RINGSCOPE_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
+  RINGSCOPE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The explorer's built files, served when present. */
+  RINGSCOPE_CLIENT_DIST: z.string().default('./client/dist'),
+  RINGSCOPE_LOG_REQUESTS: Flag.default(true),
+});
+
+export interface Config {
+  mode: 'production' | 'demo' | 'development';
+  host: string;
+  port: number;
+  db: string;
+  neo4jUri: string | undefined;
+  appDb: string;
+  uploadDir: string;
+  uploadMaxBytes: number;
+  bodyLimitBytes: number;
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  cookieSecure: 'auto' | 'always';
+  trustProxy: number;
+  allowedOrigins: string[];
+  loginMaxFailures: number;
+  loginWindowMs: number;
+  admin: { username: string; password: string } | undefined;
+  logLevel: string;
+  clientDist: string;
+  logRequests: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const wanted = Object.fromEntries(
+    Object.keys(ConfigEnv.shape).map((k) => [k, env[k] === '' && k !== 'RINGSCOPE_ALLOWED_ORIGINS' ? undefined : env[k]]),
+  );
+  const parsed = ConfigEnv.safeParse(wanted);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0] ?? '?')}: ${i.message} (got ${JSON.stringify(wanted[String(i.path[0])])})`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if ((e.RINGSCOPE_ADMIN_USER === undefined) !== (e.RINGSCOPE_ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('invalid configuration:\n  RINGSCOPE_ADMIN_USER and RINGSCOPE_ADMIN_PASSWORD: set both or neither');
+  }
+  const beside = (name: string) => join(dirname(e.RINGSCOPE_DB), name);
+  return {
+    mode: e.RINGSCOPE_MODE,
+    host: e.RINGSCOPE_HOST,
+    port: e.RINGSCOPE_PORT,
+    db: e.RINGSCOPE_DB,
+    neo4jUri: e.RINGSCOPE_NEO4J_URI,
+    appDb: e.RINGSCOPE_APP_DB ?? beside('ringscope-app.db'),
+    uploadDir: e.RINGSCOPE_UPLOAD_DIR ?? beside('uploads'),
+    uploadMaxBytes: e.RINGSCOPE_UPLOAD_MAX_MB * 1024 * 1024,
+    bodyLimitBytes: e.RINGSCOPE_BODY_LIMIT_KB * 1024,
+    sessionIdleMs: e.RINGSCOPE_SESSION_IDLE_MINUTES * 60_000,
+    sessionAbsoluteMs: e.RINGSCOPE_SESSION_ABSOLUTE_HOURS * 3_600_000,
+    cookieSecure: e.RINGSCOPE_COOKIE_SECURE,
+    trustProxy: e.RINGSCOPE_TRUST_PROXY,
+    allowedOrigins: e.RINGSCOPE_ALLOWED_ORIGINS.map((o) => new URL(o).origin),
+    loginMaxFailures: e.RINGSCOPE_LOGIN_MAX_FAILURES,
+    loginWindowMs: e.RINGSCOPE_LOGIN_WINDOW_MINUTES * 60_000,
+    admin:
+      e.RINGSCOPE_ADMIN_USER !== undefined && e.RINGSCOPE_ADMIN_PASSWORD !== undefined
+        ? { username: e.RINGSCOPE_ADMIN_USER, password: e.RINGSCOPE_ADMIN_PASSWORD }
+        : undefined,
+    logLevel: e.RINGSCOPE_LOG_LEVEL,
+    clientDist: isAbsolute(e.RINGSCOPE_CLIENT_DIST) ? e.RINGSCOPE_CLIENT_DIST : join(process.cwd(), e.RINGSCOPE_CLIENT_DIST),
+    logRequests: e.RINGSCOPE_LOG_REQUESTS,
+  };
+}
+
+/** The configuration of a test or a one-off tool: defaults with the given overrides. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ RINGSCOPE_MODE: 'development', RINGSCOPE_LOG_LEVEL: 'silent' }), ...overrides };
+}

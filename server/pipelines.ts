@@ -1,0 +1,80 @@
+// The ingest and detection pipelines the job routes run: the same services as `ringscope ingest`
+// and `ringscope detect`, reporting progress as job events and failing with the CLI's row report.
+import { InputError } from '../src/cli/errors.ts';
+import { runDetection } from '../src/detection/run-detection.ts';
+import { ingestFiles } from '../src/ingest/ingest.ts';
+import { PRESET_NAMES, type PresetName } from '../src/ingest/presets/index.ts';
+import type { Progress } from '../src/ingest/progress.ts';
+import { ApiError } from './http/errors.ts';
+import type { JobProgress } from './services/jobs.ts';
+import type { Pipelines, UploadedFile } from './services/index.ts';
+
+/** Progress events per file phase are sent at most this often. */
+const PROGRESS_EVERY_MS = 200;
+
+export function isPreset(name: string): name is PresetName {
+  return (PRESET_NAMES as readonly string[]).includes(name);
+}
+
+function jobProgress(file: UploadedFile, onProgress: (p: JobProgress) => void): Progress {
+  let phase = '';
+  let last = 0;
+  return {
+    update(next, rows, fraction) {
+      const now = performance.now();
+      if (next === phase && now - last < PROGRESS_EVERY_MS) return;
+      phase = next;
+      last = now;
+      const total = fraction && fraction > 0 ? Math.max(rows, Math.round(rows / fraction)) : 0;
+      onProgress({ phase: `${next} ${file.name}`, done: rows, total });
+    },
+    finish() {},
+  };
+}
+
+/** `[3/9] phoenix…` → 3 of 9; other messages carry no count. */
+function detectorStep(message: string): { done: number; total: number } {
+  const m = /^\[(\d+)\/(\d+)\]/.exec(message);
+  return m ? { done: Number(m[1]), total: Number(m[2]) } : { done: 0, total: 0 };
+}
+
+export const PIPELINES: Pipelines = {
+  async ingest({ store, files, preset, onProgress }) {
+    if (preset !== undefined && !isPreset(preset)) throw new ApiError(400, 'invalid_request', `unknown preset ${preset}; one of ${PRESET_NAMES.join(', ')}`);
+    const byPath = new Map(files.map((f) => [f.path, f]));
+    const outcomes = await ingestFiles(
+      store,
+      files.map((f) => f.path),
+      { ...(preset ? { preset } : {}), progress: (path) => jobProgress(byPath.get(path) ?? { path, name: path, bytes: 0 }, onProgress) },
+    );
+    // Report the names the user uploaded, never the server's paths.
+    const named = outcomes.map((o) => {
+      const name = byPath.get(o.file)?.name ?? o.file;
+      return { ...o, file: name, problems: o.problems.map((p) => ({ ...p, file: name })) };
+    });
+    const invalid = named.filter((o) => o.status === 'invalid');
+    if (invalid.length > 0) {
+      throw new InputError(
+        `${invalid.length} of ${named.length} file(s) invalid; they wrote nothing (${invalid.map((o) => o.file).join(', ')})`,
+        invalid.flatMap((o) => o.problems),
+        invalid.reduce((sum, o) => sum + o.problemCount, 0),
+      );
+    }
+    return { files: named.map(({ problems: _problems, ...rest }) => rest) };
+  },
+
+  async detect({ store, onProgress, seed }) {
+    const outcome = await runDetection(store, {
+      seed,
+      onProgress: (p) => onProgress({ phase: p.phase, ...detectorStep(p.message), message: p.message }),
+    });
+    return {
+      runId: outcome.run.runId,
+      rings: outcome.run.rings.length,
+      parties: outcome.run.parties.length,
+      targets: outcome.run.targets.length,
+      byTypology: outcome.findings.counts,
+      timings: outcome.timings,
+    };
+  },
+};

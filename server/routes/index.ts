@@ -1,0 +1,15 @@
+// Every API route, in one list: the app mounts it, the OpenAPI document and the role-matrix test
+// are generated from it.
+import type { Config } from '../config.ts';
+import type { Route } from '../http/route.ts';
+import { adminRoutes } from './admin.ts';
+import { authRoutes } from './auth.ts';
+import { caseRoutes } from './cases.ts';
+import { exportRoutes } from './exports.ts';
+import { graphRoutes } from './graph.ts';
+import { jobRoutes } from './jobs.ts';
+import { ringRoutes } from './rings.ts';
+
+export function allRoutes(config: Config): Route[] {
+  return [...authRoutes(config), ...graphRoutes(), ...ringRoutes(), ...caseRoutes(), ...exportRoutes(), ...jobRoutes(), ...adminRoutes()];
+}

@@ -1,0 +1,144 @@
+// Graph reads shaped for the API: nodes with their display name and risk, edges keyed by node
+// keys, node detail with rings and a shipments summary, rings with their members' subgraph.
+import { RelType, isPartyLabel, nodeKey, parseNodeKey, type GraphNode, type GraphRel, type NodeLabel, type NodeRef, type Subgraph } from '../../src/model/index.ts';
+import type { GraphStore } from '../../src/store/graph-store.ts';
+import type { ApiEdge, ApiNode } from '../api-shapes.ts';
+import { ApiError, notFound } from '../http/errors.ts';
+
+/** Most shipments listed in a party's detail series. */
+export const SHIPMENT_SERIES_LIMIT = 2000;
+
+export function displayName(node: GraphNode): string {
+  const { name, value, declarationId, line } = node.props;
+  if (typeof name === 'string' && name !== '') return name;
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof declarationId === 'string' && typeof line === 'number') return `${declarationId}/${line}`;
+  return node.id;
+}
+
+export function toApiEdge(rel: GraphRel): ApiEdge {
+  return { id: rel.id, type: rel.type, source: nodeKey(rel.from), target: nodeKey(rel.to), props: rel.props };
+}
+
+export function parseKey(key: string): NodeRef {
+  try {
+    return parseNodeKey(key);
+  } catch (error) {
+    throw new ApiError(400, 'invalid_request', error instanceof Error ? error.message : 'not a node key');
+  }
+}
+
+export class GraphView {
+  /** Party scores of the last detection run, loaded once per run: one read instead of one per node. */
+  private risks: { runId: string; scores: Promise<Map<string, number>> } | null = null;
+
+  constructor(private readonly store: GraphStore) {}
+
+  private async riskScores(): Promise<Map<string, number>> {
+    const run = await this.store.lastRun();
+    if (!run) return new Map();
+    if (this.risks?.runId !== run.runId) {
+      const scores = this.store.listPartyRisks({}).then((parties) => new Map(parties.map((p) => [nodeKey(p), p.score])));
+      this.risks = { runId: run.runId, scores };
+      // A failed load is not kept: the next request tries again.
+      scores.catch(() => {
+        if (this.risks?.scores === scores) this.risks = null;
+      });
+    }
+    return this.risks.scores;
+  }
+
+  /** Risk is known for parties only: identifiers and shipments are never scored. */
+  async toApiNodes(nodes: GraphNode[]): Promise<ApiNode[]> {
+    const scores = nodes.some((n) => isPartyLabel(n.label)) ? await this.riskScores() : new Map<string, number>();
+    return nodes.map((node) => ({
+      key: nodeKey(node),
+      label: node.label,
+      id: node.id,
+      name: displayName(node),
+      props: node.props,
+      risk: scores.get(nodeKey(node)) ?? null,
+    }));
+  }
+
+  async subgraph(sub: Subgraph): Promise<{ nodes: ApiNode[]; edges: ApiEdge[]; truncated: boolean }> {
+    return { nodes: await this.toApiNodes(sub.nodes), edges: sub.rels.map(toApiEdge), truncated: sub.truncated };
+  }
+
+  async requireNode(ref: NodeRef): Promise<GraphNode> {
+    const node = await this.store.getNode(ref);
+    if (!node) throw notFound(`node ${nodeKey(ref)}`);
+    return node;
+  }
+
+  async nodeDetail(ref: NodeRef) {
+    const node = await this.requireNode(ref);
+    const [[apiNode], risk, rings, shipments] = await Promise.all([
+      this.toApiNodes([node]),
+      isPartyLabel(node.label) ? this.store.partyRisk(node) : Promise.resolve(null),
+      isPartyLabel(node.label) ? this.store.ringsOf(node) : Promise.resolve([]),
+      this.shipmentsOf(node),
+    ]);
+    return { node: { ...(apiNode as ApiNode), source: node.source }, risk, rings, shipments };
+  }
+
+  private async shipmentsOf(node: GraphNode) {
+    const shipmentLabel: NodeLabel = 'Shipment';
+    const sub =
+      node.label === 'Shipment'
+        ? { nodes: [node], rels: [], truncated: false }
+        : await this.store.neighbourhood({ start: node, hops: 1, labels: [shipmentLabel], limit: SHIPMENT_SERIES_LIMIT + 1 });
+    const series = sub.nodes
+      .filter((n) => n.label === 'Shipment')
+      .map((n) => ({
+        shipmentId: n.id,
+        declarationId: String(n.props.declarationId ?? ''),
+        line: Number(n.props.line ?? 0),
+        date: String(n.props.date ?? ''),
+        customsValue: Number(n.props.customsValue ?? 0),
+        hsCode: String(n.props.hsCode ?? ''),
+        illicit: typeof n.props.illicit === 'boolean' ? n.props.illicit : null,
+      }))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.shipmentId.localeCompare(b.shipmentId));
+    return {
+      count: series.length,
+      truncated: sub.truncated,
+      totalValue: series.reduce((sum, s) => sum + s.customsValue, 0),
+      first: series[0]?.date ?? null,
+      last: series.at(-1)?.date ?? null,
+      series,
+    };
+  }
+
+  /** The ring, its member nodes and the relationships its evidence names between them. */
+  async ringDetail(id: string) {
+    const ring = await this.store.getRing(id);
+    if (!ring) throw notFound(`ring ${id}`);
+    const refs = new Map<string, NodeRef>();
+    for (const m of ring.members) refs.set(nodeKey(m), { label: m.label, id: m.id });
+    for (const ind of ring.indicators) for (const n of ind.evidence.nodes) refs.set(nodeKey(n), n);
+    const nodes = await this.store.getNodes([...refs.values()]);
+    const present = new Set(nodes.map(nodeKey));
+    const edges: ApiEdge[] = [];
+    const seen = new Set<string>();
+    for (const ind of ring.indicators) {
+      for (const relIdText of ind.evidence.rels) {
+        const edge = edgeFromRelId(relIdText);
+        if (edge && !seen.has(edge.id) && present.has(edge.source) && present.has(edge.target)) {
+          seen.add(edge.id);
+          edges.push(edge);
+        }
+      }
+    }
+    return { ring, nodes: await this.toApiNodes(nodes), edges };
+  }
+}
+
+/** Relationship ids are `TYPE|Label:id|Label:id` (see relId), so an edge can be drawn from one. */
+function edgeFromRelId(id: string): ApiEdge | null {
+  const [type, source, target, ...rest] = id.split('|');
+  if (!type || !source || !target || rest.length > 0) return null;
+  const parsed = RelType.safeParse(type);
+  if (!parsed.success) return null;
+  return { id, type: parsed.data, source, target, props: {} };
+}

@@ -1,0 +1,109 @@
+// The Cypher of the Neo4j adapter: every query is a file in cypher/, read once and cached. A
+// few files hold a {{label}} or {{type}} slot, because Cypher takes no label or relationship
+// type as a parameter; slots are filled only from the closed enums, escaped by cypherLabel().
+import { readFileSync } from 'node:fs';
+import { NodeLabel, RelType } from '../../model/index.ts';
+import type { NodeLabel as NodeLabelT, RelType as RelTypeT } from '../../model/index.ts';
+
+export const CYPHER_DIR = new URL('../../../cypher/', import.meta.url);
+
+/** Every query file, by name (its path under cypher/ without `.cypher`). */
+export const QUERY_NAMES = [
+  'schema/node-key',
+  'schema/name-key',
+  'schema/fulltext-names',
+  'schema/shipment-order',
+  'schema/import-key',
+  'schema/ring-key',
+  'schema/party-risk-key',
+  'schema/line-target-key',
+  'schema/await-indexes',
+  'write/merge-nodes',
+  'write/merge-rels',
+  'write/missing-nodes',
+  'read/nodes-by-key',
+  'read/incident',
+  'read/rels-among',
+  'read/rels-by-ends',
+  'read/count-label',
+  'read/count-type',
+  'read/search-id',
+  'read/search-declaration',
+  'read/search-name',
+  'stream/nodes',
+  'stream/rels',
+  'stream/shipments',
+  'imports/record',
+  'imports/find',
+  'imports/list',
+  'findings/clear',
+  'findings/write-run',
+  'findings/write-rings',
+  'findings/write-party-risks',
+  'findings/write-targets',
+  'findings/last-run',
+  'findings/list-rings',
+  'findings/get-ring',
+  'findings/rings-of',
+  'findings/party-risk',
+  'findings/list-party-risks',
+  'findings/list-targets',
+  'admin/wipe',
+] as const;
+export type QueryName = (typeof QUERY_NAMES)[number];
+
+export interface Slots {
+  label?: NodeLabelT;
+  type?: RelTypeT;
+}
+
+/** A query ready to run: its file name (for metadata and errors) and its text. */
+export interface Query {
+  name: QueryName;
+  text: string;
+}
+
+const LABEL_OR_TYPE = new Set<string>([...NodeLabel.options, ...RelType.options]);
+
+/**
+ * A label or relationship type as a Cypher identifier. Only members of the closed enums are
+ * accepted; the backtick quoting (with backticks doubled) is a second wall should a value ever
+ * get here unchecked.
+ */
+export function cypherLabel(value: string): string {
+  if (!LABEL_OR_TYPE.has(value)) {
+    throw new Error(`Not a Ringscope label or relationship type: ${JSON.stringify(value)}`);
+  }
+  return `\`${value.replaceAll('`', '``')}\``;
+}
+
+const files = new Map<QueryName, string>();
+const rendered = new Map<string, Query>();
+
+function fileText(name: QueryName): string {
+  let text = files.get(name);
+  if (text === undefined) {
+    text = readFileSync(new URL(`${name}.cypher`, CYPHER_DIR), 'utf8');
+    files.set(name, text);
+  }
+  return text;
+}
+
+/** The query `name`, with its slots filled; each (name, slots) is rendered once. */
+export function query(name: QueryName, slots: Slots = {}): Query {
+  const cacheKey = `${name}|${slots.label ?? ''}|${slots.type ?? ''}`;
+  let q = rendered.get(cacheKey);
+  if (q) return q;
+  let text = fileText(name);
+  for (const slot of ['label', 'type'] as const) {
+    const marker = `{{${slot}}}`;
+    const value = slots[slot];
+    if (text.includes(marker) !== (value !== undefined)) {
+      throw new Error(`cypher/${name}.cypher: slot ${marker} ${value === undefined ? 'needs a value' : 'is not in the file'}`);
+    }
+    if (value !== undefined) text = text.replaceAll(marker, cypherLabel(value));
+  }
+  q = { name, text };
+  rendered.set(cacheKey, q);
+  return q;
+}
