@@ -144,7 +144,8 @@ export interface GraphStore {
   /**
    * One import at a time: while a session of this store is open, beginImport (and
    * writeFindings) reject with `conflict`; when another process holds the write lock past the
-   * adapter's wait, with `unavailable` (retryable).
+   * adapter's wait, with `unavailable` (retryable). The embedded store also refuses search on
+   * the importing store object until the import ends (`conflict`).
    */
   beginImport(file: { fileHash: string; fileName: string; rows: number }): Promise<ImportSession>;
 

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectionRun } from '../../src/model/index.ts';
 import type { UseStore } from './contract.ts';
-import { fixtureRun, IDS, loadFixture } from './fixture.ts';
+import { fixtureRun } from './fixture-run.ts';
+import { IDS, loadFixture } from './fixture.ts';
 import { storeError } from './contract-helpers.ts';
 
 const summary = (run: DetectionRun, index: number) => {

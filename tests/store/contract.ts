@@ -8,7 +8,8 @@ import { describeReads } from './contract-reads.ts';
 import { describeSearch } from './contract-search.ts';
 import { describeStreams } from './contract-streams.ts';
 import { describeTraversal } from './contract-traversal.ts';
-import { fixtureRun, IDS, loadFixture } from './fixture.ts';
+import { fixtureRun } from './fixture-run.ts';
+import { IDS, loadFixture } from './fixture.ts';
 
 export interface OpenedStore {
   /** An empty store (init() is called by the suite). */

@@ -54,6 +54,24 @@ describe('embedded store file', () => {
     expect((await reader.counts()).nodes.Importer).toBe((before.nodes.Importer ?? 0) + 1);
   });
 
+  it('builds the read indexes of a first import at commit, and keeps them when it aborts', async () => {
+    const store = await openStore();
+    const indexes = async () => {
+      const reader = await openStore();
+      const names: string[] = [];
+      for await (const node of reader.streamShipments()) names.push(node.declarationId);
+      return { search: await reader.search('acme', { limit: 5 }), names };
+    };
+    const aborted = await store.beginImport({ fileHash: FILE_HASH, fileName: 'first.csv', rows: 1 });
+    await expect(store.search('acme', { limit: 5 })).rejects.toEqual(storeError('conflict'));
+    await aborted.abort();
+    expect(await store.search('acme', { limit: 5 })).toEqual([]);
+    await loadFixture(store);
+    const after = await indexes();
+    expect(after.search.map((h) => h.node.id)).toEqual(['IM-002', 'IM-001']);
+    expect(after.names).toEqual(['D4', 'D1', 'D1', 'D10', 'D2', 'D3']);
+  });
+
   it('refuses findings while this connection has an import open', async () => {
     const store = await openStore();
     const session = await store.beginImport({ fileHash: FILE_HASH, fileName: 'open.csv', rows: 0 });

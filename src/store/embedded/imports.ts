@@ -2,6 +2,7 @@
 // import record written inside it, so a crash or an abort leaves the file wholly absent.
 import { StoreError } from '../errors.ts';
 import type { ImportRecord, ImportSession, WriteBatch } from '../graph-store.ts';
+import { DEFERRABLE_INDEXES } from './schema.ts';
 import type { Db } from './schema.ts';
 import { settle } from './sync.ts';
 import { GraphWriter } from './writes.ts';
@@ -63,6 +64,8 @@ type SessionState = 'open' | 'committed' | 'aborted' | 'failed';
 export class EmbeddedImport implements ImportSession {
   private state: SessionState = 'open';
   private readonly writer: GraphWriter;
+  /** A first import into an empty store builds the read indexes once, at commit. */
+  private readonly deferIndexes: boolean;
 
   constructor(
     private readonly db: Db,
@@ -71,6 +74,10 @@ export class EmbeddedImport implements ImportSession {
   ) {
     beginWrite(db, `the import of ${file.fileName}`);
     try {
+      this.deferIndexes = db.prepare('SELECT NOT EXISTS (SELECT 1 FROM nodes)').pluck().get() === 1;
+      if (this.deferIndexes) {
+        for (const name of Object.keys(DEFERRABLE_INDEXES)) db.exec(`DROP INDEX ${name}`);
+      }
       this.writer = new GraphWriter(db);
     } catch (error) {
       db.exec('ROLLBACK');
@@ -104,6 +111,9 @@ export class EmbeddedImport implements ImportSession {
           )
           .run(record.fileHash, record.fileName, record.rows, record.importedAt);
         addCounts(this.db, this.writer);
+        if (this.deferIndexes) {
+          for (const definition of Object.values(DEFERRABLE_INDEXES)) this.db.exec(definition);
+        }
         this.db.exec('COMMIT');
       } catch (error) {
         this.finish('failed');

@@ -105,7 +105,11 @@ class EmbeddedStore implements GraphStore {
   }
 
   search(text: string, options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]> {
-    return settle(() => searchNodes(this.db, text, options));
+    return settle(() => {
+      // A first import builds the search indexes only when it commits.
+      this.requireNoImport('search');
+      return searchNodes(this.db, text, options);
+    });
   }
 
   counts(): Promise<GraphCounts> {

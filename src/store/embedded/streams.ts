@@ -73,42 +73,41 @@ const PARTY_LABEL = Object.fromEntries(
 ) as Record<PartyRel, NodeLabel>;
 
 interface ShipmentRow {
-  n: number;
   props: string;
-  type: PartyRel | null;
-  party_label: NodeLabel | null;
-  party_id: string | null;
+  /** JSON array of [type, party label, party id] for the shipment's party relationships. */
+  parties: string;
 }
 
 /**
- * Every declaration line with its parties, by date, declaration id, line (then shipment id).
- * One pass: each shipment row is joined to its party relationships (one index range each), and
- * the rows of one shipment, adjacent in the result, are folded into one record.
+ * Every declaration line with its parties, by date, declaration id, line (then shipment id):
+ * one indexed pass, each shipment with its party relationships gathered by one index range.
  */
 export async function* streamShipments(path: string): AsyncGenerator<ShipmentRecord> {
   const types = Object.keys(PARTY_FIELD).map((t) => `'${t}'`);
-  const sql = `SELECT n.n, n.props, r.type, p.label AS party_label, p.id AS party_id
+  const sql = `SELECT n.props,
+      (SELECT json_group_array(json_array(r.type, p.label, p.id))
+         FROM rels r CROSS JOIN nodes p ON p.n = r.to_n
+        WHERE r.from_n = n.n AND r.type IN (${types.join(', ')})) AS parties
     FROM nodes n INDEXED BY nodes_shipment_order
-    LEFT JOIN rels r ON r.from_n = n.n AND r.type IN (${types.join(', ')})
-    LEFT JOIN nodes p ON p.n = r.to_n
     WHERE n.label = 'Shipment'
     ORDER BY n.ship_date, n.ship_declaration, n.ship_line, n.id`;
-  let current = null as { n: number; record: ShipmentRecord } | null;
   for await (const row of rowsOf<ShipmentRow>(path, sql, [])) {
-    if (current?.n !== row.n) {
-      if (current) yield current.record;
-      // Shipment props were validated by the ingest against ShipmentProps before they were stored.
-      const props = JSON.parse(row.props) as Omit<ShipmentRecord, (typeof PARTY_FIELD)[PartyRel]>;
-      current = {
-        n: row.n,
-        record: { ...props, importerId: '', brokerId: null, consigneeId: null, supplierId: null },
-      };
+    // Shipment props were validated by the ingest against ShipmentProps before they were stored.
+    const props = JSON.parse(row.props) as Omit<ShipmentRecord, (typeof PARTY_FIELD)[PartyRel]>;
+    const record: ShipmentRecord = {
+      ...props,
+      importerId: '',
+      brokerId: null,
+      consigneeId: null,
+      supplierId: null,
+    };
+    for (const [type, label, id] of JSON.parse(row.parties) as [PartyRel, NodeLabel, string][]) {
+      if (label !== PARTY_LABEL[type]) continue;
+      const field = PARTY_FIELD[type];
+      const known = record[field];
+      // A line naming two parties of one kind keeps the smaller id, whatever the adapter.
+      if (known === null || known === '' || id < known) record[field] = id;
     }
-    if (row.type === null || row.party_id === null || row.party_label !== PARTY_LABEL[row.type]) continue;
-    const field = PARTY_FIELD[row.type];
-    const known = current.record[field];
-    // A line naming two parties of one kind keeps the smaller id, whatever the adapter.
-    if (known === null || known === '' || row.party_id < known) current.record[field] = row.party_id;
+    yield record;
   }
-  if (current) yield current.record;
 }
