@@ -1,5 +1,6 @@
-// Validated rows between the two passes of an import: kept in memory up to a bound, then
-// spilled to a temporary NDJSON file, so a file of any size is read and parsed only once.
+// Validated rows between the two passes of an import: kept in memory as they are up to a bound
+// (no serialising a row only to parse it back), then spilled to a temporary NDJSON file, so a
+// file of any size is read and parsed only once and memory stays bounded.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,8 @@ export class Spill<T> {
   private pending: string[] = [];
   count = 0;
 
-  constructor(memoryLimit = 50_000) {
+  /** memoryLimit: items kept in memory before the rest go to disk (a declaration row weighs 1–2 KB). */
+  constructor(memoryLimit = 250_000) {
     this.memoryLimit = memoryLimit;
   }
 
@@ -41,7 +43,7 @@ export class Spill<T> {
   }
 
   async *items(): AsyncGenerator<T> {
-    yield* this.memory;
+    for (const item of this.memory) yield item;
     await this.flush();
     if (!this.out || !this.dir) return;
     const out = this.out;

@@ -1,6 +1,8 @@
 // Second pass of an import: writes the planned nodes and relationships of a validated file in
 // batches through one import session, which commits as a whole or leaves the store untouched.
-import type { GraphNode, GraphRel } from '../model/index.ts';
+// A relationship reaching a node that a later row of the file writes (a director listed below
+// the firm naming it) is held back until every row's node is written.
+import type { GraphNode, GraphRel, NodeRef } from '../model/index.ts';
 import type { GraphStore, ImportRecord } from '../store/graph-store.ts';
 import type { Progress } from './progress.ts';
 import { mapRow, type ValidatedFile } from './validate-file.ts';
@@ -9,10 +11,17 @@ export interface WriteCounts {
   nodes: number;
   rels: number;
   record: ImportRecord;
+  /** Milliseconds inside the store (writes and commit), the rest being mapping and reading back. */
+  storeMs: number;
 }
 
 // A multiple of the store's rows per statement, so few rows are left to write one by one.
 export const WRITE_BATCH_ROWS = 4096;
+
+/** Whether a relationship end of `row` (other than the row's own node) is written by a later row. */
+function writtenLater(file: ValidatedFile, own: NodeRef, end: NodeRef, row: number): boolean {
+  return (end.label !== own.label || end.id !== own.id) && file.plan.writesAfter(end, row);
+}
 
 export async function writeFile(
   store: GraphStore,
@@ -24,10 +33,21 @@ export async function writeFile(
   const session = await store.beginImport({ fileHash: file.fileHash, fileName: file.path, rows: file.rows });
   let nodes: GraphNode[] = [];
   let rels: GraphRel[] = [];
+  const waiting: GraphRel[] = [];
   let written = { nodes: 0, rels: 0 };
+  let storeMs = 0;
+  // A thunk, not a promise: a store may do its work before handing back the promise.
+  const timed = async <T>(work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      storeMs += performance.now() - started;
+    }
+  };
   const flush = async (): Promise<void> => {
     if (nodes.length === 0 && rels.length === 0) return;
-    await session.write({ nodes, rels });
+    await timed(() => session.write({ nodes, rels }));
     written = { nodes: written.nodes + nodes.length, rels: written.rels + rels.length };
     nodes = [];
     rels = [];
@@ -47,17 +67,25 @@ export async function writeFile(
       rows += 1;
       const mapped = mapRow(kind, values, { file: file.fileHash, row }, 'write');
       if (!('graph' in mapped) || !file.plan.writes(mapped.graph.owned, row)) continue;
-      nodes.push(mapped.graph.owned);
-      for (const r of mapped.graph.rels) rels.push(r);
+      const own = mapped.graph.owned;
+      nodes.push(own);
+      for (const r of mapped.graph.rels) {
+        if (writtenLater(file, own, r.from, row) || writtenLater(file, own, r.to, row)) waiting.push(r);
+        else rels.push(r);
+      }
       if (rows % WRITE_BATCH_ROWS === 0) {
         await flush();
         progress.update('writing', rows, rows / file.rows);
       }
     }
     await flush();
-    const record = await session.commit();
+    for (let i = 0; i < waiting.length; i += WRITE_BATCH_ROWS) {
+      rels = waiting.slice(i, i + WRITE_BATCH_ROWS);
+      await flush();
+    }
+    const record = await timed(() => session.commit());
     progress.update('writing', rows, 1);
-    return { ...written, record };
+    return { ...written, record, storeMs: Math.round(storeMs) };
   } catch (error) {
     await session.abort();
     throw error;
