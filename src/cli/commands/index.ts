@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { register as detect } from './detect.ts';
 import { register as evaluate } from './eval.ts';
+import { register as evaluateKcs } from './eval-kcs.ts';
 import { register as exportCommand } from './export.ts';
 import { registerIngest } from './ingest.ts';
 import { register as seed } from './seed.ts';
@@ -10,4 +11,4 @@ import { register as target } from './target.ts';
 
 type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [registerIngest, registerStats, seed, detect, evaluate, target, exportCommand];
+export const COMMANDS: Register[] = [registerIngest, registerStats, seed, detect, evaluate, evaluateKcs, target, exportCommand];
