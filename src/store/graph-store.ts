@@ -33,9 +33,11 @@
 // identifier, name; within a kind by nodeKey, except name hits: by lower-case name, then key.
 // The labels filter applies to every kind; limit (1 to 1000) cuts after ranking.
 //
-// Streams see committed data only and yield: nodes in nodeKey order; relationships in id order;
-// shipments by (date, declarationId, line, id), each with the ids of its IMPORTED_BY,
-// DECLARED_BY, CONSIGNED_TO and SUPPLIED_BY ends (null when absent; importerId '' when absent).
+// Streams see committed data only and yield each item once: nodes in nodeKey order (label, then
+// id); shipments by (date, declarationId, line, id), each with the ids of its IMPORTED_BY,
+// DECLARED_BY, CONSIGNED_TO and SUPPLIED_BY ends (null when absent; importerId '' when absent);
+// relationships in an adapter-defined order that is stable while the store is unchanged (a
+// total order by id would cost a sort of every relationship; consumers that need one sort).
 //
 // Findings: writeFindings validates the run (DetectionRun, ring ids unique) and replaces the
 // previous run's rings, members, party risks, targets and metadata in one transaction; it does

@@ -12,8 +12,15 @@ export const TRAVERSED_TYPES: readonly RelType[] = RelType.options.filter(
   (t) => !UNTRAVERSED_TYPES.includes(t),
 );
 
+/** What identifies a relationship: its type and its ends (its id is derived from them). */
+export interface RelEnds {
+  type: RelType;
+  from: NodeRef;
+  to: NodeRef;
+}
+
 /** One relationship seen from one of its ends. */
-export interface Incidence {
+export interface Incidence extends RelEnds {
   relId: string;
   other: NodeRef;
 }
@@ -24,7 +31,7 @@ export interface TraversalSource {
   incident(refs: NodeRef[]): Promise<Map<string, Incidence[]>>;
   /** Relationships of the TRAVERSED_TYPES whose two ends are both among refs. */
   relsAmong(refs: NodeRef[]): Promise<GraphRel[]>;
-  getRels(ids: string[]): Promise<GraphRel[]>;
+  getRels(rels: RelEnds[]): Promise<GraphRel[]>;
 }
 
 export const MAX_HOPS = 4;
@@ -183,13 +190,14 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
 
   // Depth-first in (key, relationship id) order yields the paths of one length in the pinned
   // lexicographic order; lengths are tried shortest first.
-  const found: { keys: string[]; refs: NodeRef[]; relIds: string[] }[] = [];
+  const found: { keys: string[]; refs: NodeRef[]; rels: Incidence[] }[] = [];
   const onPath = new Set<string>([fromKey]);
   const refs: NodeRef[] = [fromNode];
-  const relIds: string[] = [];
+  const rels: Incidence[] = [];
   const walk = async (at: NodeRef, remaining: number): Promise<void> => {
     let previous: string | null = null;
-    for (const { other, relId } of await adjacency.of(at)) {
+    for (const incidence of await adjacency.of(at)) {
+      const { other } = incidence;
       const key = nodeKey(other);
       if (key === previous) continue; // parallel relationships: the path uses the smallest id
       previous = key;
@@ -198,7 +206,7 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
           found.push({
             keys: [...refs, other].map(nodeKey),
             refs: [...refs, other],
-            relIds: [...relIds, relId],
+            rels: [...rels, incidence],
           });
       } else if (
         remaining > 1 &&
@@ -208,11 +216,11 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
       ) {
         onPath.add(key);
         refs.push(other);
-        relIds.push(relId);
+        rels.push(incidence);
         await walk(other, remaining - 1);
         onPath.delete(key);
         refs.pop();
-        relIds.pop();
+        rels.pop();
       }
       if (found.length >= query.k) return;
     }
@@ -224,9 +232,9 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
   const nodeByKey = new Map(
     (await source.getNodes(found.flatMap((p) => p.refs))).map((n) => [nodeKey(n), n]),
   );
-  const relById = new Map((await source.getRels(found.flatMap((p) => p.relIds))).map((r) => [r.id, r]));
+  const relById = new Map((await source.getRels(found.flatMap((p) => p.rels))).map((r) => [r.id, r]));
   return found.map((p) => ({
     nodes: p.keys.map((k) => nodeByKey.get(k)!),
-    rels: p.relIds.map((id) => relById.get(id)!),
+    rels: p.rels.map((r) => relById.get(r.relId)!),
   }));
 }

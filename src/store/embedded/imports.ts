@@ -46,6 +46,18 @@ export function beginWrite(db: Db, what: string): void {
   }
 }
 
+/** Adds what the import inserted to the kept counts, inside the import's transaction. */
+function addCounts(db: Db, writer: GraphWriter): void {
+  const node = db.prepare(
+    'INSERT INTO node_counts (label, n) VALUES (?, ?) ON CONFLICT (label) DO UPDATE SET n = n + excluded.n',
+  );
+  for (const [label, n] of writer.insertedNodes) node.run(label, n);
+  const rel = db.prepare(
+    'INSERT INTO rel_counts (type, n) VALUES (?, ?) ON CONFLICT (type) DO UPDATE SET n = n + excluded.n',
+  );
+  for (const [type, n] of writer.insertedRels) rel.run(type, n);
+}
+
 type SessionState = 'open' | 'committed' | 'aborted' | 'failed';
 
 export class EmbeddedImport implements ImportSession {
@@ -91,6 +103,7 @@ export class EmbeddedImport implements ImportSession {
              imported_at = excluded.imported_at`,
           )
           .run(record.fileHash, record.fileName, record.rows, record.importedAt);
+        addCounts(this.db, this.writer);
         this.db.exec('COMMIT');
       } catch (error) {
         this.finish('failed');

@@ -1,4 +1,5 @@
 // Conversions between the model's nodes and relationships and the embedded store's rows.
+import { relId } from '../../model/index.ts';
 import type { GraphNode, GraphRel, NodeLabel, NodeRef, Props, RelType } from '../../model/index.ts';
 
 export interface NodeRow {
@@ -10,7 +11,6 @@ export interface NodeRow {
 }
 
 export interface RelRow {
-  id: string;
   type: string;
   from_label: string;
   from_id: string;
@@ -20,7 +20,9 @@ export interface RelRow {
 }
 
 export const NODE_COLUMNS = 'label, id, props, source_file, source_row';
-export const REL_COLUMNS = 'id, type, from_label, from_id, to_label, to_id, props';
+/** Relationships with their ends' labels and ids; append WHERE / ORDER BY on r, f, t. */
+export const REL_SELECT = `SELECT r.type, f.label AS from_label, f.id AS from_id, t.label AS to_label, t.id AS to_id, r.props
+  FROM rels r CROSS JOIN nodes f ON f.n = r.from_n CROSS JOIN nodes t ON t.n = r.to_n`;
 
 // Labels and types in rows were checked against the closed enums when written.
 export function nodeFromRow(row: NodeRow): GraphNode {
@@ -33,13 +35,10 @@ export function nodeFromRow(row: NodeRow): GraphNode {
 }
 
 export function relFromRow(row: RelRow): GraphRel {
-  return {
-    id: row.id,
-    type: row.type as RelType,
-    from: { label: row.from_label as NodeLabel, id: row.from_id },
-    to: { label: row.to_label as NodeLabel, id: row.to_id },
-    props: JSON.parse(row.props) as Props,
-  };
+  const type = row.type as RelType;
+  const from: NodeRef = { label: row.from_label as NodeLabel, id: row.from_id };
+  const to: NodeRef = { label: row.to_label as NodeLabel, id: row.to_id };
+  return { id: relId(type, from, to), type, from, to, props: JSON.parse(row.props) as Props };
 }
 
 /**
@@ -49,12 +48,15 @@ export function relFromRow(row: RelRow): GraphRel {
  */
 export function propsJson(props: Props): string {
   let hasNull = false;
+  let empty = true;
   for (const key in props) {
+    empty = false;
     if (props[key] === null) {
       hasNull = true;
       break;
     }
   }
+  if (empty) return '{}';
   if (!hasNull) return JSON.stringify(props);
   const known: Props = {};
   for (const [key, value] of Object.entries(props)) if (value !== null) known[key] = value;

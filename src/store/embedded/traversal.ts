@@ -1,62 +1,79 @@
 // The embedded store's side of neighbourhood and path queries: the lookups the shared
 // traversal (../traversal.ts) needs, each one indexed query over a batch of nodes.
-import type { GraphNode, GraphRel, NodeLabel, NodeRef } from '../../model/index.ts';
+import { relId } from '../../model/index.ts';
+import type { GraphNode, GraphRel, NodeLabel, NodeRef, RelType } from '../../model/index.ts';
 import { UNTRAVERSED_TYPES } from '../traversal.ts';
 import type { Incidence, TraversalSource } from '../traversal.ts';
-import { NODE_COLUMNS, nodeFromRow, REL_COLUMNS, refsParam, relFromRow } from './rows.ts';
+import { NODE_COLUMNS, nodeFromRow, REL_SELECT, refsParam, relFromRow } from './rows.ts';
 import type { NodeRow, RelRow } from './rows.ts';
 import type { Db } from './schema.ts';
 
 // The closed enum's values, never user input, so they may be written into the SQL text.
 const SKIPPED = UNTRAVERSED_TYPES.map((t) => `'${t}'`).join(', ');
-const REFS = 'q (label, id) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?))';
+/** The asked nodes with their row numbers, from one JSON parameter of [label, id] pairs. */
+const ASKED = `q (label, id) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?)),
+  s AS (SELECT q.label, q.id, nodes.n FROM q CROSS JOIN nodes USING (label, id))`;
 
 export function selectNodes(db: Db, refs: readonly NodeRef[]): GraphNode[] {
   if (refs.length === 0) return [];
   const rows = db
-    .prepare(`WITH ${REFS} SELECT ${NODE_COLUMNS} FROM q CROSS JOIN nodes n USING (label, id)`)
+    .prepare(
+      `WITH q (label, id) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+       SELECT ${NODE_COLUMNS} FROM q CROSS JOIN nodes USING (label, id)`,
+    )
     .all(refsParam(refs)) as NodeRow[];
   return rows.map(nodeFromRow);
 }
 
+interface IncidenceRow {
+  at_label: NodeLabel;
+  at_id: string;
+  outgoing: 0 | 1;
+  type: RelType;
+  label: NodeLabel;
+  id: string;
+}
+
 export function embeddedTraversal(db: Db): TraversalSource {
-  const incident = db.prepare(`WITH ${REFS}
-    SELECT q.label AS at_label, q.id AS at_id, r.id AS rel, r.to_label AS label, r.to_id AS id
-      FROM q CROSS JOIN rels r ON r.from_label = q.label AND r.from_id = q.id WHERE r.type NOT IN (${SKIPPED})
+  const incident = db.prepare(`WITH ${ASKED}
+    SELECT s.label AS at_label, s.id AS at_id, 1 AS outgoing, r.type, o.label, o.id
+      FROM s CROSS JOIN rels r ON r.from_n = s.n CROSS JOIN nodes o ON o.n = r.to_n
+     WHERE r.type NOT IN (${SKIPPED})
     UNION ALL
-    SELECT q.label, q.id, r.id, r.from_label, r.from_id
-      FROM q CROSS JOIN rels r ON r.to_label = q.label AND r.to_id = q.id WHERE r.type NOT IN (${SKIPPED})`);
-  const among = db.prepare(`WITH ${REFS}
-    SELECT ${REL_COLUMNS.split(', ')
-      .map((c) => `r.${c}`)
-      .join(', ')}
-      FROM q CROSS JOIN rels r ON r.from_label = q.label AND r.from_id = q.id
-     WHERE r.type NOT IN (${SKIPPED}) AND (r.to_label, r.to_id) IN (SELECT label, id FROM q)`);
-  const rels = db.prepare(`SELECT ${REL_COLUMNS} FROM rels WHERE id IN (SELECT value FROM json_each(?))`);
+    SELECT s.label, s.id, 0, r.type, o.label, o.id
+      FROM s CROSS JOIN rels r ON r.to_n = s.n CROSS JOIN nodes o ON o.n = r.from_n
+     WHERE r.type NOT IN (${SKIPPED})`);
+  const among = db.prepare(`WITH ${ASKED}
+    ${REL_SELECT} WHERE r.from_n IN (SELECT n FROM s) AND r.to_n IN (SELECT n FROM s) AND r.type NOT IN (${SKIPPED})`);
+  const rels = db.prepare(`WITH q (type, from_label, from_id, to_label, to_id) AS (
+      SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?))
+    SELECT r.type, f.label AS from_label, f.id AS from_id, t.label AS to_label, t.id AS to_id, r.props
+      FROM q CROSS JOIN nodes f ON f.label = q.from_label AND f.id = q.from_id
+             CROSS JOIN nodes t ON t.label = q.to_label AND t.id = q.to_id
+             CROSS JOIN rels r ON r.from_n = f.n AND r.type = q.type AND r.to_n = t.n`);
 
   return {
     getNodes: (refs) => Promise.resolve(selectNodes(db, refs)),
     incident: (refs) => {
       const byNode = new Map<string, Incidence[]>();
       if (refs.length === 0) return Promise.resolve(byNode);
-      const rows = incident.all(refsParam(refs)) as {
-        at_label: string;
-        at_id: string;
-        rel: string;
-        label: NodeLabel;
-        id: string;
-      }[];
-      for (const row of rows) {
-        const at = `${row.at_label}:${row.at_id}`;
-        let list = byNode.get(at);
-        if (!list) byNode.set(at, (list = []));
-        list.push({ relId: row.rel, other: { label: row.label, id: row.id } });
+      for (const row of incident.all(refsParam(refs)) as IncidenceRow[]) {
+        const at: NodeRef = { label: row.at_label, id: row.at_id };
+        const other: NodeRef = { label: row.label, id: row.id };
+        const [from, to] = row.outgoing ? [at, other] : [other, at];
+        const key = `${row.at_label}:${row.at_id}`;
+        let list = byNode.get(key);
+        if (!list) byNode.set(key, (list = []));
+        list.push({ relId: relId(row.type, from, to), type: row.type, from, to, other });
       }
       return Promise.resolve(byNode);
     },
     relsAmong: (refs) =>
       Promise.resolve(refs.length === 0 ? [] : (among.all(refsParam(refs)) as RelRow[]).map(relFromRow)),
-    getRels: (ids): Promise<GraphRel[]> =>
-      Promise.resolve(ids.length === 0 ? [] : (rels.all(JSON.stringify(ids)) as RelRow[]).map(relFromRow)),
+    getRels: (wanted): Promise<GraphRel[]> => {
+      if (wanted.length === 0) return Promise.resolve([]);
+      const param = JSON.stringify(wanted.map((r) => [r.type, r.from.label, r.from.id, r.to.label, r.to.id]));
+      return Promise.resolve((rels.all(param) as RelRow[]).map(relFromRow));
+    },
   };
 }
