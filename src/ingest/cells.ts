@@ -15,8 +15,9 @@ const fail = (code: ProblemCode, message: string): Cell<never> => ({ ok: false, 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const SUSPICIOUS = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-// OWASP CSV injection: =, @, or + / - not followed by a number or a space (phones, negatives).
-const FORMULA = /^(?:[=@]|[+-](?![\d.\s(]))/;
+// OWASP CSV injection: =, @, or + / - followed by something other than a number or a space
+// (phones, negatives and a lone "-" placeholder are fine).
+const FORMULA = /^(?:[=@]|[+-](?![\d.\s(]|$))/;
 
 /** Checks every cell must pass whatever its column; null when the cell is clean. */
 export function checkCellText(raw: string): Cell<never> | null {
@@ -24,14 +25,21 @@ export function checkCellText(raw: string): Cell<never> | null {
     return fail('cell_too_large', `cell has ${raw.length} characters; the limit is ${MAX_CELL_CHARS}`);
   }
   if (SUSPICIOUS.test(raw)) {
-    if (raw.includes('\0')) return fail('nul_byte', 'cell contains a NUL byte; remove it (binary data or a UTF-16 file?)');
+    if (raw.includes('\0'))
+      return fail('nul_byte', 'cell contains a NUL byte; remove it (binary data or a UTF-16 file?)');
     if (BIDI.test(raw)) {
-      return fail('bidi_control', 'cell contains a bidirectional control character (U+202E and kin) that can disguise text; remove it');
+      return fail(
+        'bidi_control',
+        'cell contains a bidirectional control character (U+202E and kin) that can disguise text; remove it',
+      );
     }
     return fail('control_character', 'cell contains a control character; remove it');
   }
   if (FORMULA.test(raw)) {
-    return fail('formula_cell', `cell starts with ${JSON.stringify(raw[0])} and would run as a spreadsheet formula; remove the leading character`);
+    return fail(
+      'formula_cell',
+      `cell starts with ${JSON.stringify(raw[0])} and would run as a spreadsheet formula; remove the leading character`,
+    );
   }
   return null;
 }
@@ -41,11 +49,13 @@ export function parseText(raw: string): Cell<string> {
 }
 
 export function parseId(raw: string): Cell<string> {
-  if (raw.length > MAX_ID_CHARS) return fail('invalid_id', `id has ${raw.length} characters; the limit is ${MAX_ID_CHARS}`);
+  if (raw.length > MAX_ID_CHARS)
+    return fail('invalid_id', `id has ${raw.length} characters; the limit is ${MAX_ID_CHARS}`);
   return ok(raw);
 }
 
-const ISO_DATE = /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const ISO_DATE =
+  /^(\d{4})-?(\d{2})-?(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** YYYY-MM-DD or YYYYMMDD, optionally with a time (dropped); the day must exist in the calendar. */
 export function parseDate(raw: string): Cell<string> {
@@ -56,7 +66,13 @@ export function parseDate(raw: string): Cell<string> {
   const month = Number(mo);
   const day = Number(d);
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || year < 1900) {
+  if (
+    month < 1 ||
+    month > 12 ||
+    probe.getUTCMonth() !== month - 1 ||
+    probe.getUTCDate() !== day ||
+    year < 1900
+  ) {
     return fail('invalid_date', `${y}-${mo}-${d} is not a real calendar date`);
   }
   return ok(`${y}-${mo}-${d}`);
@@ -69,14 +85,25 @@ const NON_FINITE = /^[+-]?(?:inf(?:inity)?|nan)$/i;
 /** A non-negative finite decimal number (amounts, masses, quantities, rates). */
 export function parseAmount(raw: string): Cell<number> {
   if (!DECIMAL.test(raw)) {
-    if (THOUSANDS.test(raw)) return fail('thousands_separator', `${JSON.stringify(raw)} has thousands separators; write it as ${raw.replace(/[, ']/g, '')}`);
-    if (NON_FINITE.test(raw)) return fail('non_finite_number', `${JSON.stringify(raw)} is not a finite number`);
-    if (/^[+-]?\d+,\d+$/.test(raw)) return fail('invalid_number', `${JSON.stringify(raw)} uses a decimal comma; write ${raw.replace(',', '.')}`);
+    if (THOUSANDS.test(raw))
+      return fail(
+        'thousands_separator',
+        `${JSON.stringify(raw)} has thousands separators; write it as ${raw.replace(/[, ']/g, '')}`,
+      );
+    if (NON_FINITE.test(raw))
+      return fail('non_finite_number', `${JSON.stringify(raw)} is not a finite number`);
+    if (/^[+-]?\d+,\d+$/.test(raw))
+      return fail(
+        'invalid_number',
+        `${JSON.stringify(raw)} uses a decimal comma; write ${raw.replace(',', '.')}`,
+      );
     return fail('invalid_number', `${JSON.stringify(raw)} is not a number`);
   }
   const value = Number(raw);
-  if (!Number.isFinite(value)) return fail('non_finite_number', `${JSON.stringify(raw)} is out of the range of numbers`);
-  if (value < 0) return fail('negative_number', `${raw} is negative; amounts, masses and quantities cannot be`);
+  if (!Number.isFinite(value))
+    return fail('non_finite_number', `${JSON.stringify(raw)} is out of the range of numbers`);
+  if (value < 0)
+    return fail('negative_number', `${raw} is negative; amounts, masses and quantities cannot be`);
   return ok(value === 0 ? 0 : value);
 }
 
@@ -102,20 +129,23 @@ export function parseBoolean(raw: string): Cell<boolean> {
 
 export function parseCountry(raw: string): Cell<string> {
   const v = raw.toUpperCase();
-  if (!/^[A-Z]{2}$/.test(v)) return fail('invalid_country', `${JSON.stringify(raw)} is not a two-letter ISO 3166 country code`);
+  if (!/^[A-Z]{2}$/.test(v))
+    return fail('invalid_country', `${JSON.stringify(raw)} is not a two-letter ISO 3166 country code`);
   return ok(v);
 }
 
 export function parseCurrency(raw: string): Cell<string> {
   const v = raw.toUpperCase();
-  if (!/^[A-Z]{3}$/.test(v)) return fail('invalid_currency', `${JSON.stringify(raw)} is not a three-letter ISO 4217 currency code`);
+  if (!/^[A-Z]{3}$/.test(v))
+    return fail('invalid_currency', `${JSON.stringify(raw)} is not a three-letter ISO 4217 currency code`);
   return ok(v);
 }
 
 /** HS codes stay strings: leading zeros matter. Dots and spaces (8471.30) are dropped. */
 export function parseHsCode(raw: string): Cell<string> {
   const v = raw.replace(/[.\s]/g, '');
-  if (!/^\d{2,12}$/.test(v)) return fail('invalid_hs_code', `${JSON.stringify(raw)} is not an HS code of 2 to 12 digits`);
+  if (!/^\d{2,12}$/.test(v))
+    return fail('invalid_hs_code', `${JSON.stringify(raw)} is not an HS code of 2 to 12 digits`);
   return ok(v);
 }
 
@@ -126,6 +156,10 @@ export function parseIdList(raw: string): Cell<string[]> {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
   const long = ids.find((id) => id.length > MAX_ID_CHARS);
-  if (long !== undefined) return fail('invalid_id', `id ${JSON.stringify(long.slice(0, 40))}… is longer than ${MAX_ID_CHARS} characters`);
+  if (long !== undefined)
+    return fail(
+      'invalid_id',
+      `id ${JSON.stringify(long.slice(0, 40))}… is longer than ${MAX_ID_CHARS} characters`,
+    );
   return ok(ids);
 }

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { parse, type CsvError, type Options } from 'csv-parse';
 import type { ProblemCode, ProblemLog } from './problems.ts';
 
@@ -50,12 +51,13 @@ function incompleteTail(buf: Buffer): number {
 }
 
 export interface CsvScan {
-  /** SHA-256 of the file's bytes, hex; known once records() is exhausted. */
+  /** SHA-256 of the file's bytes, hex; known once batches() is exhausted. */
   hash: string;
   bytes: number;
   /** True when some bytes are not UTF-8 (rows are then located by locateInvalidUtf8). */
   invalidUtf8: boolean;
-  records(): AsyncGenerator<CsvRecord>;
+  /** Records in file order, in batches (one per chunk read). */
+  batches(): AsyncGenerator<CsvRecord[]>;
 }
 
 export function scanCsv(path: string, log: ProblemLog, onProgress?: (bytes: number) => void): CsvScan {
@@ -63,18 +65,26 @@ export function scanCsv(path: string, log: ProblemLog, onProgress?: (bytes: numb
     hash: '',
     bytes: 0,
     invalidUtf8: false,
-    async *records() {
+    async *batches() {
       const hash = createHash('sha256');
       let carry: Buffer = Buffer.alloc(0);
       let row = 0;
+      const parsed: CsvRecord[] = [];
       const parser = numberedParser<string[], CsvRecord>({}, (cells) => ({ row: row++, cells }));
       parser.on('skip', (error: CsvError) => {
         const code = PARSER_CODES[error.code] ?? 'unbalanced_quote';
         log.add(row, null, code, `${error.message}; the rest of the file may be misread from here`);
         row += 1;
       });
-      const input = createReadStream(path, { highWaterMark: 1 << 20 });
-      input.on('data', (chunk) => {
+      parser.on('data', (record: CsvRecord) => parsed.push(record));
+      const ended = new Promise<void>((resolve, reject) => {
+        parser.on('end', resolve);
+        parser.on('error', reject);
+      });
+      // Awaited below; until then a parser error must not surface as an unhandled rejection.
+      ended.catch(() => undefined);
+      // One chunk at a time, its records handed over as a batch: no promise per record.
+      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
         const bytes = chunk as Buffer;
         hash.update(bytes);
         scan.bytes += bytes.length;
@@ -83,31 +93,49 @@ export function scanCsv(path: string, log: ProblemLog, onProgress?: (bytes: numb
         if (!isUtf8(joined.subarray(0, joined.length - tail))) scan.invalidUtf8 = true;
         carry = Buffer.from(joined.subarray(joined.length - tail));
         onProgress?.(scan.bytes);
-      });
-      input.on('end', () => {
-        if (carry.length > 0) scan.invalidUtf8 = true;
-        scan.hash = hash.digest('hex');
-      });
-      input.on('error', (error) => parser.destroy(error));
-      input.pipe(parser);
-      for await (const record of parser as AsyncIterable<CsvRecord>) yield record;
+        parser.write(bytes);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (parsed.length > 0) yield parsed.splice(0);
+      }
+      if (carry.length > 0) scan.invalidUtf8 = true;
+      scan.hash = hash.digest('hex');
+      parser.end();
+      await ended;
+      if (parsed.length > 0) yield parsed.splice(0);
     },
   };
   return scan;
 }
 
 /** Slow path for files with bytes that are not UTF-8: names the row and column of each. */
-export async function locateInvalidUtf8(path: string, columns: readonly string[], log: ProblemLog): Promise<void> {
+export async function locateInvalidUtf8(
+  path: string,
+  columns: readonly string[],
+  log: ProblemLog,
+): Promise<void> {
   let row = 0;
-  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
-    numberedParser<Buffer[], { row: number; cells: Buffer[] }>({ encoding: null }, (cells) => ({ row: row++, cells })),
+  // csv-parse switches back to strings when it strips a BOM itself, so the BOM is skipped here.
+  const head = Buffer.alloc(3);
+  const handle = await open(path);
+  await handle.read(head, 0, 3, 0).finally(() => handle.close());
+  const start = head.equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 3 : 0;
+  const parser = createReadStream(path, { highWaterMark: 1 << 20, start }).pipe(
+    numberedParser<Buffer[], { row: number; cells: Buffer[] }>({ encoding: null, bom: false }, (cells) => ({
+      row: row++,
+      cells,
+    })),
   );
   parser.on('skip', () => (row += 1));
   for await (const record of parser as AsyncIterable<{ row: number; cells: Buffer[] }>) {
     record.cells.forEach((cell, i) => {
       if (isUtf8(cell)) return;
       const bad = [...cell.subarray(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-      log.add(record.row, columns[i] ?? `cell ${i + 1}`, 'not_utf8', `bytes that are not UTF-8 (${bad}…); the file is probably Windows-1252 or Latin-1: save it as UTF-8`);
+      log.add(
+        record.row,
+        columns[i] ?? `cell ${i + 1}`,
+        'not_utf8',
+        `bytes that are not UTF-8 (${bad}…); the file is probably Windows-1252 or Latin-1: save it as UTF-8`,
+      );
     });
   }
 }

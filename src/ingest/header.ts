@@ -22,7 +22,11 @@ function missingRequired(layout: Layout, positions: Map<string, number>): string
 }
 
 /** The first candidate whose required columns are all present, or null with problems logged. */
-export function detectLayout(header: readonly string[], candidates: readonly Layout[], log: ProblemLog): BoundLayout | null {
+export function detectLayout(
+  header: readonly string[],
+  candidates: readonly Layout[],
+  log: ProblemLog,
+): BoundLayout | null {
   const positions = new Map<string, number>();
   let duplicated = false;
   header.forEach((cell, i) => {
@@ -30,7 +34,12 @@ export function detectLayout(header: readonly string[], candidates: readonly Lay
     if (key === '') return;
     if (positions.has(key)) {
       duplicated = true;
-      log.add(0, cell.trim(), 'duplicate_header', `column ${JSON.stringify(cell.trim())} appears twice in the header (cells ${(positions.get(key) ?? 0) + 1} and ${i + 1}); rename or remove one`);
+      log.add(
+        0,
+        cell.trim(),
+        'duplicate_header',
+        `column ${JSON.stringify(cell.trim())} appears twice in the header (cells ${(positions.get(key) ?? 0) + 1} and ${i + 1}); rename or remove one`,
+      );
     } else {
       positions.set(key, i);
     }
@@ -53,7 +62,11 @@ export function detectLayout(header: readonly string[], candidates: readonly Lay
   return { layout: matching, index, columnName, width: header.length };
 }
 
-function reportBestMiss(candidates: readonly Layout[], positions: Map<string, number>, log: ProblemLog): void {
+function reportBestMiss(
+  candidates: readonly Layout[],
+  positions: Map<string, number>,
+  log: ProblemLog,
+): void {
   let best: Layout | undefined;
   let bestFound = 0;
   for (const layout of candidates) {
@@ -64,11 +77,21 @@ function reportBestMiss(candidates: readonly Layout[], positions: Map<string, nu
     }
   }
   if (!best) {
-    log.add(0, null, 'unknown_layout', `the header matches no known layout (${candidates.map((c) => c.name).join(', ')}); check the first line of the file, or give --preset or --mapping`);
+    log.add(
+      0,
+      null,
+      'unknown_layout',
+      `the header matches no known layout (${candidates.map((c) => c.name).join(', ')}); check the first line of the file, or give --preset or --mapping`,
+    );
     return;
   }
   for (const field of missingRequired(best, positions)) {
     const column = best.columns[field]?.column ?? field;
-    log.add(0, column, 'missing_header', `the header looks like ${best.name} but has no ${JSON.stringify(column)} column (field ${field}, required)`);
+    log.add(
+      0,
+      column,
+      'missing_header',
+      `the header looks like ${best.name} but has no ${JSON.stringify(column)} column (field ${field}, required)`,
+    );
   }
 }

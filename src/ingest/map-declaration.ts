@@ -24,8 +24,14 @@ const PARTIES: [BusinessLabel, idField: string, nameField: string][] = [
   ['Supplier', 'supplier_id', 'supplier_name'],
 ];
 
+/**
+ * Which part of the row's graph a pass needs: planning needs the nodes only, writing the line
+ * and its relationships only (parties are written once, from the plan).
+ */
+export type MapPart = 'all' | 'plan' | 'write';
+
 /** `row.line` must be set (the importer numbers lines a file leaves out). */
-export function mapDeclaration(row: TypedRow, source: SourceRef): RowGraph {
+export function mapDeclaration(row: TypedRow, source: SourceRef, part: MapPart = 'all'): RowGraph {
   const declarationId = str(row, 'declaration_id') ?? '';
   const line = num(row, 'line') ?? 1;
   const shipment = { label: 'Shipment' as const, id: shipmentId(declarationId, line) };
@@ -59,9 +65,12 @@ export function mapDeclaration(row: TypedRow, source: SourceRef): RowGraph {
     const id = str(row, idField);
     if (id === undefined) continue;
     const party = { label, id };
-    const country = label === 'Supplier' ? str(row, 'supplier_country') : undefined;
-    graph.shared.push(node(party, definedProps({ country, inRegistry: false, name: str(row, nameField) }), source));
-    graph.rels.push(rel(SHIPMENT_REL[label], shipment, party));
+    if (part !== 'write') {
+      const country = label === 'Supplier' ? str(row, 'supplier_country') : undefined;
+      const props = definedProps({ country, inRegistry: false, name: str(row, nameField) });
+      graph.shared.push(node(party, props, source));
+    }
+    if (part !== 'plan') graph.rels.push(rel(SHIPMENT_REL[label], shipment, party));
   }
   return graph;
 }

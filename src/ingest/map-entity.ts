@@ -33,9 +33,19 @@ export function mapEntity(row: TypedRow, source: SourceRef): { graph: RowGraph }
   const registeredOn = text(row, 'registered_on');
   const closedOn = text(row, 'closed_on');
   if (registeredOn !== undefined && closedOn !== undefined && closedOn < registeredOn) {
-    issues.push({ field: 'closed_on', code: 'invalid_date_range', message: `closed_on ${closedOn} is before registered_on ${registeredOn}` });
+    issues.push({
+      field: 'closed_on',
+      code: 'invalid_date_range',
+      message: `closed_on ${closedOn} is before registered_on ${registeredOn}`,
+    });
   }
-  const props = definedProps({ closedOn, country: text(row, 'country'), inRegistry: true, name: text(row, 'name'), registeredOn });
+  const props = definedProps({
+    closedOn,
+    country: text(row, 'country'),
+    inRegistry: true,
+    name: text(row, 'name'),
+    registeredOn,
+  });
   const graph: RowGraph = { owned: node(party, props, source), shared: [], rels: [] };
 
   for (const [field, label] of IDENTIFIER_FIELDS) {
@@ -43,7 +53,11 @@ export function mapEntity(row: TypedRow, source: SourceRef): { graph: RowGraph }
     if (raw === undefined) continue;
     const id = normaliseIdentifier(label, raw);
     if (id === null || (label === 'Email' && !/^[^@\s]+@[^@\s]+$/.test(raw))) {
-      issues.push({ field, code: 'invalid_identifier', message: `${JSON.stringify(raw)} is not a usable ${field.replace('_', ' ')}` });
+      issues.push({
+        field,
+        code: 'invalid_identifier',
+        message: `${JSON.stringify(raw)} is not a usable ${field.replace('_', ' ')}`,
+      });
       continue;
     }
     const identifier = { label, id };
@@ -54,7 +68,11 @@ export function mapEntity(row: TypedRow, source: SourceRef): { graph: RowGraph }
   const directors = row.director_ids;
   if (Array.isArray(directors) && directors.length > 0) {
     if (kind === 'person') {
-      issues.push({ field: 'director_ids', code: 'invalid_value', message: 'a person has no directors; director_ids belongs on business rows' });
+      issues.push({
+        field: 'director_ids',
+        code: 'invalid_value',
+        message: 'a person has no directors; director_ids belongs on business rows',
+      });
     }
     for (const personId of directors) {
       const person = { label: 'Person' as const, id: personId };

@@ -7,7 +7,13 @@ import { InputError } from '../cli/errors.ts';
 import { DECLARATION_FIELDS, ENTITY_FIELDS, type FileKind } from './fields.ts';
 import { ColumnSource, type Layout } from './layout.ts';
 
-const Column = z.union([z.string().min(1).transform((column) => ({ column })), ColumnSource]);
+const Column = z.union([
+  z
+    .string()
+    .min(1)
+    .transform((column) => ({ column })),
+  ColumnSource,
+]);
 const Columns = z.record(z.string(), Column);
 const Structured = z
   .object({

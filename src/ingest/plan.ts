@@ -17,11 +17,14 @@ interface OwnedEntry {
 
 const LOOKUP_BATCH = 500;
 
+/** Props as JSON with sorted keys and unknown (null) values left out. */
 export function canonicalProps(props: Props): string {
-  const keys = Object.keys(props)
-    .filter((k) => props[k] !== null && props[k] !== undefined)
-    .sort();
-  return JSON.stringify(keys.map((k) => [k, props[k]]));
+  const sorted: Props = {};
+  for (const key of Object.keys(props).sort()) {
+    const value = props[key];
+    if (value !== null && value !== undefined) sorted[key] = value;
+  }
+  return JSON.stringify(sorted);
 }
 
 function describe(ref: NodeRef): string {
@@ -29,9 +32,11 @@ function describe(ref: NodeRef): string {
 }
 
 function differingKeys(a: string, b: string): string {
-  const left = new Map(JSON.parse(a) as [string, unknown][]);
-  const right = new Map(JSON.parse(b) as [string, unknown][]);
-  const keys = [...new Set([...left.keys(), ...right.keys()])].filter((k) => JSON.stringify(left.get(k)) !== JSON.stringify(right.get(k)));
+  const left = new Map(Object.entries(JSON.parse(a) as Props));
+  const right = new Map(Object.entries(JSON.parse(b) as Props));
+  const keys = [...new Set([...left.keys(), ...right.keys()])].filter(
+    (k) => JSON.stringify(left.get(k)) !== JSON.stringify(right.get(k)),
+  );
   return keys
     .slice(0, 4)
     .map((k) => `${k} ${JSON.stringify(left.get(k) ?? null)} vs ${JSON.stringify(right.get(k) ?? null)}`)
@@ -50,14 +55,25 @@ export class ImportPlan {
   /** Adds one row; a conflicting duplicate within the file is logged against `row`. */
   add(row: number, graph: RowGraph, column: string | null): void {
     const key = nodeKey(graph.owned);
-    const content = canonicalProps(graph.owned.props);
+    // Mappers build props with sorted keys and no unknowns, so their JSON is already canonical.
+    const content = JSON.stringify(graph.owned.props);
     const seen = this.owned.get(key);
     if (seen) {
       if (seen.content !== content) {
-        this.log.add(row, column, 'conflicting_duplicate', `${describe(graph.owned)} already came at row ${seen.row} with other content (${differingKeys(seen.content, content)}); keep one version`);
+        this.log.add(
+          row,
+          column,
+          'conflicting_duplicate',
+          `${describe(graph.owned)} already came at row ${seen.row} with other content (${differingKeys(seen.content, content)}); keep one version`,
+        );
       }
     } else {
-      this.owned.set(key, { ref: { label: graph.owned.label, id: graph.owned.id }, content, row, state: 'new' });
+      this.owned.set(key, {
+        ref: { label: graph.owned.label, id: graph.owned.id },
+        content,
+        row,
+        state: 'new',
+      });
     }
     for (const candidate of graph.shared) {
       const sharedKey = nodeKey(candidate);
@@ -67,8 +83,8 @@ export class ImportPlan {
         continue;
       }
       // Later rows fill what earlier ones left unknown; the first value seen stays.
-      for (const [prop, value] of Object.entries(candidate.props)) {
-        if (known.props[prop] === undefined) known.props[prop] = value;
+      for (const prop in candidate.props) {
+        if (!(prop in known.props)) known.props[prop] = candidate.props[prop] ?? null;
       }
     }
   }
@@ -105,7 +121,12 @@ export class ImportPlan {
           entry.state = 'stored';
         } else if (existing.props.inRegistry !== false) {
           // A party created from declarations is completed by its registry entry, not in conflict.
-          this.log.add(entry.row, ownedColumn, 'conflicting_duplicate', `${describe(entry.ref)} is already in the store with other content (${differingKeys(content, entry.content)}); correct the file or the earlier import`);
+          this.log.add(
+            entry.row,
+            ownedColumn,
+            'conflicting_duplicate',
+            `${describe(entry.ref)} is already in the store with other content (${differingKeys(content, entry.content)}); correct the file or the earlier import`,
+          );
         }
       }
     }

@@ -15,7 +15,13 @@ export function node(ref: NodeRef, props: Props, source: SourceRef): GraphNode {
 }
 
 export function rel(type: RelType, from: NodeRef, to: NodeRef, props: Props = {}): GraphRel {
-  return { id: relId(type, from, to), type, from: { label: from.label, id: from.id }, to: { label: to.label, id: to.id }, props };
+  return {
+    id: relId(type, from, to),
+    type,
+    from: { label: from.label, id: from.id },
+    to: { label: to.label, id: to.id },
+    props,
+  };
 }
 
 /** Copies the defined values only: an empty cell is unknown, not a value. */

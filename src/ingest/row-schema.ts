@@ -1,6 +1,5 @@
-// Row validation: a zod schema per bound layout turns the cells of one record into typed
+// Row validation: per bound layout, a reader turns the cells of one record into typed
 // canonical values, each failing cell becoming one problem with its code and column.
-import { z } from 'zod';
 import {
   type Cell,
   checkCellText,
@@ -27,7 +26,11 @@ function parseKind(raw: string): Cell<string> {
   const v = raw.toLowerCase();
   return (ENTITY_KINDS as readonly string[]).includes(v)
     ? { ok: true, value: v }
-    : { ok: false, code: 'invalid_kind', message: `${JSON.stringify(raw)} is not one of ${ENTITY_KINDS.join(', ')}` };
+    : {
+        ok: false,
+        code: 'invalid_kind',
+        message: `${JSON.stringify(raw)} is not one of ${ENTITY_KINDS.join(', ')}`,
+      };
 }
 
 const PARSERS: Record<FieldType, (raw: string) => Cell<CellValue>> = {
@@ -44,39 +47,43 @@ const PARSERS: Record<FieldType, (raw: string) => Cell<CellValue>> = {
   id_list: parseIdList,
 };
 
-function issue(ctx: z.RefinementCtx, code: ProblemCode, message: string): typeof z.NEVER {
-  ctx.addIssue({ code: 'custom', message, params: { problem: code } });
-  return z.NEVER;
-}
+type CellReader = (raw: string | undefined) => Cell<CellValue | undefined>;
 
-function cellSchema(field: string, spec: FieldSpec, source: ColumnSource | undefined, fallback: string | undefined) {
+function cellReader(
+  field: string,
+  spec: FieldSpec,
+  source: ColumnSource | undefined,
+  fallback: string | undefined,
+): CellReader {
   const parse = PARSERS[spec.type];
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx): CellValue | undefined => {
-      let value = raw === undefined ? '' : raw.trim();
-      if (value === '' && fallback !== undefined) value = fallback;
-      if (value === '') {
-        return spec.required ? issue(ctx, 'missing_value', `${field} is required and the cell is empty`) : undefined;
+  return (raw) => {
+    let value = raw === undefined ? '' : raw.trim();
+    if (value === '' && fallback !== undefined) value = fallback;
+    if (value === '') {
+      return spec.required
+        ? { ok: false, code: 'missing_value', message: `${field} is required and the cell is empty` }
+        : { ok: true, value: undefined };
+    }
+    const unsafe = checkCellText(value);
+    if (unsafe) return unsafe;
+    if (source?.values) {
+      const recoded = source.values[value];
+      if (recoded === undefined) {
+        return {
+          ok: false,
+          code: 'invalid_value',
+          message: `${JSON.stringify(value)} is not one of ${Object.keys(source.values).join(', ')}`,
+        };
       }
-      const unsafe = checkCellText(value);
-      if (unsafe && !unsafe.ok) return issue(ctx, unsafe.code, unsafe.message);
-      if (source?.values) {
-        const recoded = source.values[value];
-        if (recoded === undefined) {
-          return issue(ctx, 'invalid_value', `${JSON.stringify(value)} is not one of ${Object.keys(source.values).join(', ')}`);
-        }
-        value = recoded;
-      }
-      if (source?.pad !== undefined && /^\d+$/.test(value)) value = value.padStart(source.pad, '0');
-      const parsed = parse(value);
-      if (!parsed.ok) return issue(ctx, parsed.code, parsed.message);
-      if (source?.scale !== undefined && typeof parsed.value === 'number') {
-        return Number((parsed.value * source.scale).toPrecision(12));
-      }
-      return parsed.value;
-    });
+      value = recoded;
+    }
+    if (source?.pad !== undefined && /^\d+$/.test(value)) value = value.padStart(source.pad, '0');
+    const parsed = parse(value);
+    if (parsed.ok && source?.scale !== undefined && typeof parsed.value === 'number') {
+      return { ok: true, value: Number((parsed.value * source.scale).toPrecision(12)) };
+    }
+    return parsed;
+  };
 }
 
 export interface RowIssue {
@@ -89,34 +96,30 @@ export interface RowReader {
   read(record: readonly string[]): { ok: true; row: TypedRow } | { ok: false; issues: RowIssue[] };
 }
 
-/** Builds the reader of one bound layout: fields the file lacks come through as absent. */
+/**
+ * Builds the reader of one bound layout: fields the file lacks come through as absent. Cells go
+ * through the typed parsers of cells.ts directly (a schema library per cell costs as much as
+ * parsing the CSV); tests check that mapped rows satisfy the model's zod schemas.
+ */
 export function rowReader(bound: BoundLayout): RowReader {
   const { layout } = bound;
-  const specs = FIELDS_OF[layout.kind];
-  const shape: Record<string, ReturnType<typeof cellSchema>> = {};
-  const present: [string, number][] = [];
-  for (const [field, spec] of Object.entries(specs)) {
+  const fields: { field: string; at: number | undefined; read: CellReader }[] = [];
+  for (const [field, spec] of Object.entries(FIELDS_OF[layout.kind])) {
     const at = bound.index[field];
     const fallback = layout.defaults?.[field];
     if (at === undefined && fallback === undefined) continue;
-    shape[field] = cellSchema(field, spec, layout.columns[field], fallback);
-    if (at !== undefined) present.push([field, at]);
+    fields.push({ field, at, read: cellReader(field, spec, layout.columns[field], fallback) });
   }
-  const schema = z.object(shape);
   return {
     read(record) {
-      const input: Record<string, string | undefined> = {};
-      for (const [field, at] of present) input[field] = record[at];
-      const result = schema.safeParse(input);
-      if (result.success) return { ok: true, row: result.data };
-      return {
-        ok: false,
-        issues: result.error.issues.map((i) => ({
-          field: String(i.path[0] ?? ''),
-          code: (i as { params?: { problem?: ProblemCode } }).params?.problem ?? 'invalid_value',
-          message: i.message,
-        })),
-      };
+      const row: TypedRow = {};
+      let issues: RowIssue[] | null = null;
+      for (const { field, at, read } of fields) {
+        const cell = read(at === undefined ? undefined : record[at]);
+        if (!cell.ok) (issues ??= []).push({ field, code: cell.code, message: cell.message });
+        else if (cell.value !== undefined) row[field] = cell.value;
+      }
+      return issues ? { ok: false, issues } : { ok: true, row };
     },
   };
 }

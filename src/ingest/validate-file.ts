@@ -6,7 +6,7 @@ import { locateInvalidUtf8, scanCsv } from './csv-reader.ts';
 import type { FileKind } from './fields.ts';
 import { type BoundLayout, detectLayout } from './header.ts';
 import type { Layout } from './layout.ts';
-import { mapDeclaration } from './map-declaration.ts';
+import { type MapPart, mapDeclaration } from './map-declaration.ts';
 import { mapEntity } from './map-entity.ts';
 import { ImportPlan } from './plan.ts';
 import { ProblemLog } from './problems.ts';
@@ -31,15 +31,34 @@ export interface ValidatedFile {
 }
 
 /** Maps a validated row; the same function runs again in the write pass. */
-export function mapRow(kind: FileKind, values: TypedRow, source: SourceRef): { graph: RowGraph } | { issues: RowIssue[] } {
-  return kind === 'entities' ? mapEntity(values, source) : { graph: mapDeclaration(values, source) };
+export function mapRow(
+  kind: FileKind,
+  values: TypedRow,
+  source: SourceRef,
+  part: MapPart,
+): { graph: RowGraph } | { issues: RowIssue[] } {
+  return kind === 'entities' ? mapEntity(values, source) : { graph: mapDeclaration(values, source, part) };
 }
 
-export async function validateFile(path: string, layouts: readonly Layout[], progress: Progress): Promise<ValidatedFile> {
+export async function validateFile(
+  path: string,
+  layouts: readonly Layout[],
+  progress: Progress,
+): Promise<ValidatedFile> {
   const log = new ProblemLog(path);
   const plan = new ImportPlan(log);
   const spill = new Spill<SpilledRow>();
-  const result: ValidatedFile = { path, log, fileHash: '', kind: null, layoutName: null, rows: 0, plan, spill, ownedColumn: null };
+  const result: ValidatedFile = {
+    path,
+    log,
+    fileHash: '',
+    kind: null,
+    layoutName: null,
+    rows: 0,
+    plan,
+    spill,
+    ownedColumn: null,
+  };
   let bound: BoundLayout | null = null;
   let reader: ReturnType<typeof rowReader> | null = null;
   let header: string[] = [];
@@ -49,43 +68,57 @@ export async function validateFile(path: string, layouts: readonly Layout[], pro
     totalBytes = bytes;
   });
   try {
-    for await (const record of scan.records()) {
-      if (record.row === 0) {
-        header = record.cells;
-        bound = detectLayout(header, layouts, log);
-        if (!bound) break;
-        reader = rowReader(bound);
-        result.kind = bound.layout.kind;
-        result.layoutName = bound.layout.name;
-        const idField = bound.layout.kind === 'entities' ? 'entity_id' : 'declaration_id';
-        result.ownedColumn = bound.columnName[idField] ?? idField;
-        continue;
+    reading: for await (const batch of scan.batches()) {
+      for (const record of batch) {
+        if (record.row === 0) {
+          header = record.cells;
+          bound = detectLayout(header, layouts, log);
+          if (!bound) break reading;
+          reader = rowReader(bound);
+          result.kind = bound.layout.kind;
+          result.layoutName = bound.layout.name;
+          const idField = bound.layout.kind === 'entities' ? 'entity_id' : 'declaration_id';
+          result.ownedColumn = bound.columnName[idField] ?? idField;
+          continue;
+        }
+        if (!bound || !reader) break reading;
+        result.rows += 1;
+        if (result.rows % 4096 === 0) progress.update('reading', result.rows, undefined);
+        if (record.cells.length !== bound.width) {
+          log.add(
+            record.row,
+            null,
+            'field_count',
+            `row has ${record.cells.length} cells but the header has ${bound.width}; check for an unquoted comma or a missing cell`,
+          );
+          continue;
+        }
+        const read = reader.read(record.cells);
+        if (!read.ok) {
+          for (const issue of read.issues)
+            log.add(record.row, bound.columnName[issue.field] ?? issue.field, issue.code, issue.message);
+          continue;
+        }
+        const values = read.row;
+        if (bound.layout.kind === 'declarations') numberLine(values, nextLine);
+        const mapped = mapRow(bound.layout.kind, values, { file: '', row: record.row }, 'plan');
+        if ('issues' in mapped) {
+          for (const issue of mapped.issues)
+            log.add(record.row, bound.columnName[issue.field] ?? issue.field, issue.code, issue.message);
+          continue;
+        }
+        plan.add(record.row, mapped.graph, result.ownedColumn);
+        await spill.push([record.row, values]);
       }
-      if (!bound || !reader) break;
-      result.rows += 1;
-      if (result.rows % 4096 === 0) progress.update('reading', result.rows, undefined);
-      if (record.cells.length !== bound.width) {
-        log.add(record.row, null, 'field_count', `row has ${record.cells.length} cells but the header has ${bound.width}; check for an unquoted comma or a missing cell`);
-        continue;
-      }
-      const read = reader.read(record.cells);
-      if (!read.ok) {
-        for (const issue of read.issues) log.add(record.row, bound.columnName[issue.field] ?? issue.field, issue.code, issue.message);
-        continue;
-      }
-      const values = read.row;
-      if (bound.layout.kind === 'declarations') numberLine(values, nextLine);
-      const mapped = mapRow(bound.layout.kind, values, { file: '', row: record.row });
-      if ('issues' in mapped) {
-        for (const issue of mapped.issues) log.add(record.row, bound.columnName[issue.field] ?? issue.field, issue.code, issue.message);
-        continue;
-      }
-      plan.add(record.row, mapped.graph, result.ownedColumn);
-      await spill.push([record.row, values]);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    log.add(0, null, 'unreadable_file', `cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))}); check the path and permissions`);
+    log.add(
+      0,
+      null,
+      'unreadable_file',
+      `cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))}); check the path and permissions`,
+    );
     return result;
   }
   if (header.length === 0 && log.ok) {

@@ -32,7 +32,11 @@ export function registerIngest(program: Command): void {
     .command('ingest')
     .description('load declarations and registry CSV files (each file atomically; registries first)')
     .argument('<files...>', 'CSV files: canonical declarations or entities, or a preset layout')
-    .addOption(new Option('--preset <name>', 'layout of declarations files').choices(PRESET_NAMES).conflicts('mapping'))
+    .addOption(
+      new Option('--preset <name>', 'layout of declarations files')
+        .choices(PRESET_NAMES)
+        .conflicts('mapping'),
+    )
     .option('--mapping <file>', 'JSON file mapping canonical fields to your column names')
     .action(async (files: string[], _opts: unknown, command: Command) => {
       const global = globalOptions(command);

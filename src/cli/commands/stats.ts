@@ -13,13 +13,17 @@ export function registerStats(program: Command): void {
         imports: (await store.listImports()).length,
       }));
       if (global.json) {
-        process.stdout.write(`${JSON.stringify({ nodes: counts.nodes, rels: counts.rels, imports }, null, 2)}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ nodes: counts.nodes, rels: counts.rels, imports }, null, 2)}\n`,
+        );
         return;
       }
       const lines = ['nodes'];
-      for (const [label, n] of Object.entries(counts.nodes)) lines.push(`  ${label.padEnd(14)} ${n.toLocaleString('en').padStart(12)}`);
+      for (const [label, n] of Object.entries(counts.nodes))
+        lines.push(`  ${label.padEnd(14)} ${n.toLocaleString('en').padStart(12)}`);
       lines.push('relationships');
-      for (const [type, n] of Object.entries(counts.rels)) lines.push(`  ${type.padEnd(14)} ${n.toLocaleString('en').padStart(12)}`);
+      for (const [type, n] of Object.entries(counts.rels))
+        lines.push(`  ${type.padEnd(14)} ${n.toLocaleString('en').padStart(12)}`);
       lines.push(`imported files ${imports}`);
       process.stdout.write(`${lines.join('\n')}\n`);
     });

@@ -16,7 +16,10 @@ export function globalOptions(command: Command): GlobalOptions {
 }
 
 /** Opens the configured store, runs `use`, and always closes it. */
-export async function withStore<T>(options: GlobalOptions, use: (store: GraphStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  options: GlobalOptions,
+  use: (store: GraphStore) => Promise<T>,
+): Promise<T> {
   const store = await openStore(options.neo4j ? { neo4j: options.neo4j } : { db: options.db });
   try {
     return await use(store);
