@@ -80,10 +80,14 @@ export function detect(view: DetectionView, options: Partial<BrokerCentredOption
     // Linked: shares an identifier with another client, or a director who also directs one.
     const linkedToClient = (key: string): boolean =>
       graph.someNeighbor(key, (other, attrs) => {
-        const identity = graph.getEdgeAttributes(key, other).links.some((l) => IDENTITY_LINKS.includes(l.kind));
+        const identity = graph
+          .getEdgeAttributes(key, other)
+          .links.some((l) => IDENTITY_LINKS.includes(l.kind));
         if (!identity) return false;
         if (clientSet.has(other)) return true;
-        return attrs.label === 'Person' && graph.someNeighbor(other, (firm) => firm !== key && clientSet.has(firm));
+        return (
+          attrs.label === 'Person' && graph.someNeighbor(other, (firm) => firm !== key && clientSet.has(firm))
+        );
       });
     const young = clients.filter((c) => isNewFirm(view, c.key, o.youngDays));
     const linked = clients.filter((c) => linkedToClient(c.key));
@@ -96,7 +100,10 @@ export function detect(view: DetectionView, options: Partial<BrokerCentredOption
     if (
       suspicious.length < o.minSuspiciousClients ||
       suspicious.length / clients.length < o.minSuspiciousShare ||
-      mostConcurrent(view, suspicious.map((c) => c.key)) < o.minSuspiciousClients
+      mostConcurrent(
+        view,
+        suspicious.map((c) => c.key),
+      ) < o.minSuspiciousClients
     )
       continue;
     const keys = suspicious.map((c) => c.key).sort();

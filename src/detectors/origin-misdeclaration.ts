@@ -36,7 +36,7 @@ export const DEFAULTS: OriginMisdeclarationOptions = {
   minLinesEachSide: 2,
   minImporters: 2,
   minDutyGap: 0.02,
-  minDedicatedShare: 0.5,
+  minDedicatedShare: 0.25,
 };
 
 interface OriginUse {
@@ -54,7 +54,10 @@ interface Switch {
   after: number[];
 }
 
-export function detect(view: DetectionView, options: Partial<OriginMisdeclarationOptions> = {}): CandidateRing[] {
+export function detect(
+  view: DetectionView,
+  options: Partial<OriginMisdeclarationOptions> = {},
+): CandidateRing[] {
   assertView('origin_misdeclaration', view);
   const o = parseOptions('origin_misdeclaration', Options, DEFAULTS, options);
   const { lines } = view;
@@ -68,17 +71,22 @@ export function detect(view: DetectionView, options: Partial<OriginMisdeclaratio
     if (m < 0 || !origin) continue;
     const heading = hsHeading(lines.hsCode[i] ?? '');
     const s = lines.supplier[i] ?? -1;
-    if (s >= 0) supplierLines.set(`${lines.partyKeys[s]}\t${heading}`, (supplierLines.get(`${lines.partyKeys[s]}\t${heading}`) ?? 0) + 1);
+    if (s >= 0)
+      supplierLines.set(
+        `${lines.partyKeys[s]}\t${heading}`,
+        (supplierLines.get(`${lines.partyKeys[s]}\t${heading}`) ?? 0) + 1,
+      );
     const key = `${lines.partyKeys[m]}\t${heading}`;
     let byOrigin = uses.get(key);
-    if (!byOrigin) uses.set(key, (byOrigin = new Map()));
+    if (!byOrigin) uses.set(key, (byOrigin = new Map<string, OriginUse>()));
     const use = byOrigin.get(origin);
     if (use) {
       use.lines.push(i);
       use.last = lines.date[i]!;
     } else byOrigin.set(origin, { lines: [i], first: lines.date[i]!, last: lines.date[i]! });
   }
-  const rate = (heading: string, origin: string): number | null => view.dutyRates.get(`${heading}|${origin}`) ?? null;
+  const rate = (heading: string, origin: string): number | null =>
+    view.dutyRates.get(`${heading}|${origin}`) ?? null;
   // A clean switch: every line of the old origin before every line of the new, to a cheaper origin.
   const switches: Switch[] = [];
   for (const [key, byOrigin] of [...uses].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -99,30 +107,42 @@ export function detect(view: DetectionView, options: Partial<OriginMisdeclaratio
   for (const sw of switches) {
     for (const i of sw.after) {
       const s = lines.supplier[i] ?? -1;
-      if (s >= 0) rerouted.set(`${lines.partyKeys[s]}\t${sw.heading}`, (rerouted.get(`${lines.partyKeys[s]}\t${sw.heading}`) ?? 0) + 1);
+      if (s >= 0)
+        rerouted.set(
+          `${lines.partyKeys[s]}\t${sw.heading}`,
+          (rerouted.get(`${lines.partyKeys[s]}\t${sw.heading}`) ?? 0) + 1,
+        );
     }
   }
   const dedicated = (supplierHeading: string): boolean =>
-    (rerouted.get(supplierHeading) ?? 0) >= o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
-  const supplierOf = (i: number): string | null => ((lines.supplier[i] ?? -1) >= 0 ? lines.partyKeys[lines.supplier[i]!]! : null);
+    (rerouted.get(supplierHeading) ?? 0) >=
+    o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
+  const supplierOf = (i: number): string | null =>
+    (lines.supplier[i] ?? -1) >= 0 ? lines.partyKeys[lines.supplier[i]!]! : null;
   const buyersOf = (suppliers: string[], heading: string): string[] => {
     const wanted = new Set(suppliers);
     const out = new Set<string>();
     for (let i = 0; i < lines.size; i++) {
       const s = supplierOf(i);
       const m = lines.importer[i] ?? -1;
-      if (s !== null && m >= 0 && wanted.has(s) && hsHeading(lines.hsCode[i] ?? '') === heading) out.add(lines.partyKeys[m]!);
+      if (s !== null && m >= 0 && wanted.has(s) && hsHeading(lines.hsCode[i] ?? '') === heading)
+        out.add(lines.partyKeys[m]!);
     }
     return [...out];
   };
   const groups = new UnionFind();
   const kept: (Switch & { from: string[]; to: string[] })[] = [];
   for (const sw of switches) {
-    const to = [...new Set(sw.after.map(supplierOf).filter((k): k is string => k !== null))].filter((k) => dedicated(`${k}\t${sw.heading}`));
+    const to = [...new Set(sw.after.map(supplierOf).filter((k): k is string => k !== null))].filter((k) =>
+      dedicated(`${k}\t${sw.heading}`),
+    );
     if (to.length === 0) continue;
     const from = [...new Set(sw.before.map(supplierOf).filter((k): k is string => k !== null))];
+    // The old goods came from one producer; an importer shopping around many suppliers is a market.
+    if (from.length !== 1) continue;
     kept.push({ ...sw, from, to });
-    for (const k of [...from, ...to]) groups.union(sw.importer, `${k}\t${sw.heading}`);
+    // One scheme per producer: importers leaving the same supplier for the same goods.
+    groups.union(sw.importer, `${from[0]}\t${sw.heading}`);
   }
   const rings: CandidateRing[] = [];
   for (const group of groups.groups()) {
@@ -134,7 +154,9 @@ export function detect(view: DetectionView, options: Partial<OriginMisdeclaratio
     const heading = mine[0]!.heading;
     // Importers that bought only by the new route belong to the scheme too.
     const importers = [...new Set([...switched, ...buyersOf(newSuppliers, heading)])].sort();
-    const oldSuppliers = [...new Set(mine.flatMap((s) => s.from))].filter((k) => !newSuppliers.includes(k)).sort();
+    const oldSuppliers = [...new Set(mine.flatMap((s) => s.from))]
+      .filter((k) => !newSuppliers.includes(k))
+      .sort();
     const after = [...new Set(mine.flatMap((s) => s.after))].sort((a, b) => a - b);
     const fromOrigin = [...new Set(mine.map((s) => s.fromOrigin))].sort();
     const toOrigin = [...new Set(mine.map((s) => s.toOrigin))].sort();

@@ -43,7 +43,11 @@ function bursts(view: DetectionView, idx: number[], windowDays: number, minLines
   let start = 0;
   while (start < idx.length) {
     let end = start;
-    while (end + 1 < idx.length && daysBetween(view.lines.date[idx[start]!]!, view.lines.date[idx[end + 1]!]!) <= windowDays) end++;
+    while (
+      end + 1 < idx.length &&
+      daysBetween(view.lines.date[idx[start]!]!, view.lines.date[idx[end + 1]!]!) <= windowDays
+    )
+      end++;
     if (end - start + 1 >= minLines) {
       found.push(idx.slice(start, end + 1));
       start = end + 1;

@@ -76,7 +76,10 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
     if (Number.isNaN(z) || !(expected > 0) || s < 0 || m < 0) continue;
     const ratio = (lines.customsValue[i] ?? 0) / expected;
     const supplier = lines.partyKeys[s]!;
-    for (const flow of [flowOf(bySupplier, supplier), flowOf(byPair, `${supplier}\t${lines.partyKeys[m]!}`)]) {
+    for (const flow of [
+      flowOf(bySupplier, supplier),
+      flowOf(byPair, `${supplier}\t${lines.partyKeys[m]!}`),
+    ]) {
       flow.lines.push(i);
       flow.zs.push(z);
       flow.ratios.push(ratio);
@@ -92,7 +95,8 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
   const ringPairs: [string, string, Flow][] = [];
   for (const [pair, flow] of [...byPair].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const [supplier, importer] = pair.split('\t') as [string, string];
-    if (!complicit.has(supplier) || flow.lines.length < 2 || median(flow.ratios) > o.maxImporterRatio) continue;
+    if (!complicit.has(supplier) || flow.lines.length < 2 || median(flow.ratios) > o.maxImporterRatio)
+      continue;
     groups.union(supplier, importer);
     ringPairs.push([supplier, importer, flow]);
   }
@@ -107,18 +111,29 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
     const low = pairs.flatMap(([, , f]) => f.low);
     const below = 1 - median(pairs.flatMap(([, , f]) => f.ratios));
     const headings = new Map<string, number>();
-    for (const i of low) headings.set(hsHeading(lines.hsCode[i] ?? ''), (headings.get(hsHeading(lines.hsCode[i] ?? '')) ?? 0) + 1);
+    for (const i of low)
+      headings.set(
+        hsHeading(lines.hsCode[i] ?? ''),
+        (headings.get(hsHeading(lines.hsCode[i] ?? '')) ?? 0) + 1,
+      );
     const heading = [...headings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
     const declarations = low.map((i) => declarationOf(view, i));
     const perImporter = importers.map((m) => {
       const flows = pairs.filter(([, x]) => x === m).map(([, , f]) => f);
       return (
-        flows.reduce((s, f) => s + f.low.length, 0) / Math.max(1, flows.reduce((s, f) => s + f.lines.length, 0))
+        flows.reduce((s, f) => s + f.low.length, 0) /
+        Math.max(
+          1,
+          flows.reduce((s, f) => s + f.lines.length, 0),
+        )
       );
     });
     rings.push({
       typology: 'undervaluation',
-      members: [...importers.map((k) => member(k, 'importer')), ...suppliers.map((k) => member(k, 'supplier'))],
+      members: [
+        ...importers.map((k) => member(k, 'importer')),
+        ...suppliers.map((k) => member(k, 'supplier')),
+      ],
       indicators: [
         {
           name: 'unit_value_below_median',

@@ -131,7 +131,8 @@ export function dutyRatesByGroup(table: LineTable): Map<string, number> {
   for (let i = 0; i < table.size; i++) {
     const paid = table.dutyPaid[i];
     const value = table.customsValue[i] ?? 0;
-    const rate = table.dutyRate[i] ?? (paid !== null && paid !== undefined && value > 0 ? paid / value : null);
+    const rate =
+      table.dutyRate[i] ?? (paid !== null && paid !== undefined && value > 0 ? paid / value : null);
     if (rate === null) continue;
     const heading = hsHeading(table.hsCode[i] ?? '');
     for (const key of [heading, `${heading}|${table.origin[i] ?? '??'}`]) {

@@ -42,7 +42,8 @@ const SCHEMES: readonly Typology[] = [
  * revenue at risk and names the other lens in its explanation. Input and output by score.
  */
 export function foldOverlaps(sorted: Ring[], share = FOLD_SHARE): Ring[] {
-  const rank = (r: Ring): number => (SCHEMES.includes(r.typology) ? SCHEMES.indexOf(r.typology) : SCHEMES.length);
+  const rank = (r: Ring): number =>
+    SCHEMES.includes(r.typology) ? SCHEMES.indexOf(r.typology) : SCHEMES.length;
   const kept: Ring[] = [];
   for (const ring of [...sorted].sort((a, b) => rank(a) - rank(b) || byScore(a, b))) {
     if (!SCHEMES.includes(ring.typology)) {
