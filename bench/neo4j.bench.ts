@@ -13,6 +13,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { seededRng } from '../src/graph/rng.ts';
 import { nodeKey } from '../src/model/index.ts';
 import type { GraphNode, GraphRel, NodeRef } from '../src/model/index.ts';
 import { ingestFiles } from '../src/ingest/ingest.ts';
@@ -135,21 +136,10 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-/** mulberry32, so the same starts are drawn on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 async function latencies(store: GraphStore): Promise<void> {
   const parties: NodeRef[] = [];
   for await (const n of store.streamNodes(['Importer', 'Broker', 'Supplier', 'Consignee'])) parties.push({ label: n.label, id: n.id });
-  const next = rng(1);
+  const next = seededRng(1); // the same starts on every run
   const starts = Array.from({ length: STARTS }, () => parties[Math.floor(next() * parties.length)]!);
   const twoHop: number[] = [];
   for (const start of starts) {
