@@ -1,8 +1,8 @@
 // Detection findings in the embedded store: one run at a time, replaced as a whole in one
 // transaction; rings keep their full JSON (indicators, evidence) beside indexed columns.
-import { DetectionRun, LineTarget, PartyRisk, Ring } from '../../model/index.ts';
-import type { NodeRef, RingSummary } from '../../model/index.ts';
-import { StoreError } from '../errors.ts';
+import { LineTarget, PartyRisk, Ring } from '../../model/index.ts';
+import type { DetectionRun, NodeRef, RingSummary } from '../../model/index.ts';
+import { parseDetectionRun, requireWholeNumber } from '../findings-input.ts';
 import type { RingQuery } from '../graph-store.ts';
 import { beginWrite } from './imports.ts';
 import type { Db } from './schema.ts';
@@ -31,30 +31,8 @@ function summaryFromRow(row: SummaryRow): RingSummary {
   };
 }
 
-function requireWholeNumber(name: string, value: number | undefined, min: number): void {
-  if (value !== undefined && (!Number.isInteger(value) || value < min)) {
-    throw new StoreError('invalid', `${name} must be a whole number of at least ${min} (got ${value})`);
-  }
-}
-
 export function writeFindings(db: Db, input: DetectionRun): void {
-  const parsed = DetectionRun.safeParse(input);
-  if (!parsed.success) {
-    throw new StoreError(
-      'invalid',
-      `The detection run is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
-      {
-        cause: parsed.error,
-      },
-    );
-  }
-  const run = parsed.data;
-  const ringIds = new Set<string>();
-  for (const ring of run.rings) {
-    if (ringIds.has(ring.id))
-      throw new StoreError('invalid', `The detection run names ring ${ring.id} twice`);
-    ringIds.add(ring.id);
-  }
+  const run = parseDetectionRun(input);
   beginWrite(db, 'writing the findings');
   try {
     db.exec(

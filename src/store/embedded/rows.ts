@@ -22,7 +22,7 @@ export interface RelRow {
 export const NODE_COLUMNS = 'label, id, props, source_file, source_row';
 /** Relationships with their ends' labels and ids; append WHERE / ORDER BY on r, f, t. */
 export const REL_SELECT = `SELECT r.type, f.label AS from_label, f.id AS from_id, t.label AS to_label, t.id AS to_id, r.props
-  FROM rels r JOIN nodes f ON f.n = r.from_n JOIN nodes t ON t.n = r.to_n`;
+  FROM rels r CROSS JOIN nodes f ON f.n = r.from_n CROSS JOIN nodes t ON t.n = r.to_n`;
 
 // Labels and types in rows were checked against the closed enums when written.
 export function nodeFromRow(row: NodeRow): GraphNode {
@@ -48,12 +48,15 @@ export function relFromRow(row: RelRow): GraphRel {
  */
 export function propsJson(props: Props): string {
   let hasNull = false;
+  let empty = true;
   for (const key in props) {
+    empty = false;
     if (props[key] === null) {
       hasNull = true;
       break;
     }
   }
+  if (empty) return '{}';
   if (!hasNull) return JSON.stringify(props);
   const known: Props = {};
   for (const [key, value] of Object.entries(props)) if (value !== null) known[key] = value;

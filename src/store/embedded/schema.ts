@@ -27,7 +27,7 @@ const MIGRATIONS: readonly string[] = [
     source_row INTEGER
   );
   CREATE UNIQUE INDEX nodes_key ON nodes (label, id);
-  CREATE INDEX nodes_name ON nodes (name_lc) WHERE name_lc IS NOT NULL;
+  CREATE INDEX nodes_name ON nodes (name_lc, label, id) WHERE name_lc IS NOT NULL;
   -- Shipment columns copied from props at write time: the order detectors stream lines in.
   CREATE INDEX nodes_shipment_order ON nodes (ship_date, ship_declaration, ship_line, id) WHERE label = 'Shipment';
 
@@ -95,6 +95,9 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX line_targets_rank ON line_targets (score DESC, declaration_id, line);
   `,
 ];
+
+// Queries name their index or join order (INDEXED BY, CROSS JOIN) where it matters: the planner
+// has no statistics on a fresh file and must never choose a scan on a store of millions.
 
 /** Opens (creating when absent) the store file with the settings every connection needs. */
 export interface DatabaseOptions {

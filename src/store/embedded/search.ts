@@ -1,32 +1,16 @@
 // Search for the explorer's typeahead: exact id, declaration id, identifier value and name
 // prefix, each an indexed lookup (never a scan), merged and ranked as graph-store.ts pins.
-import {
-  IDENTIFIER_LABELS,
-  nameSearchKey,
-  NodeLabel,
-  nodeKey,
-  normaliseIdentifier,
-} from '../../model/index.ts';
+import { IDENTIFIER_LABELS, nameSearchKey, NodeLabel, normaliseIdentifier } from '../../model/index.ts';
 import type { GraphNode } from '../../model/index.ts';
-import { StoreError } from '../errors.ts';
 import type { SearchHit } from '../graph-store.ts';
-import { compareStrings } from '../traversal.ts';
+import { checkSearchLimit, SearchRanking } from '../search-ranking.ts';
 import { NODE_COLUMNS, nodeFromRow } from './rows.ts';
 import type { NodeRow } from './rows.ts';
 import type { Db } from './schema.ts';
 import { selectNodes } from './traversal.ts';
 
-export const MAX_SEARCH_LIMIT = 1000;
-const RANK: Record<SearchHit['match'], number> = { id: 0, declaration: 1, identifier: 2, name: 3 };
 /** Above every character: `prefix + TOP` bounds the range of strings starting with prefix. */
 const TOP = '\u{10FFFF}';
-
-interface Ranked {
-  hit: SearchHit;
-  key: string;
-  /** Name hits are ordered by their lower-case name before their key. */
-  name: string;
-}
 
 export function searchNodes(
   db: Db,
@@ -34,25 +18,13 @@ export function searchNodes(
   options: { limit: number; labels?: NodeLabel[] },
 ): SearchHit[] {
   const { limit } = options;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-    throw new StoreError(
-      'invalid',
-      `search limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT} (got ${limit})`,
-    );
-  }
+  checkSearchLimit(limit);
   const query = text.trim();
   if (query === '') return [];
   const labels: readonly NodeLabel[] = options.labels ?? NodeLabel.options;
   const labelsJson = JSON.stringify(labels);
-  const ranked = new Map<string, Ranked>();
-  const add = (node: GraphNode, match: SearchHit['match']): void => {
-    const key = nodeKey(node);
-    const known = ranked.get(key);
-    if (known && RANK[known.hit.match] <= RANK[match]) return;
-    const name =
-      match === 'name' && typeof node.props.name === 'string' ? nameSearchKey(node.props.name) : '';
-    ranked.set(key, { hit: { node, match }, key, name });
-  };
+  const ranking = new SearchRanking();
+  const add = (node: GraphNode, match: SearchHit['match']): void => ranking.add(node, match);
 
   const byId = db
     .prepare(`SELECT ${NODE_COLUMNS} FROM nodes WHERE label IN (SELECT value FROM json_each(?)) AND id = ?`)
@@ -78,20 +50,12 @@ export function searchNodes(
   const prefix = nameSearchKey(query);
   const named = db
     .prepare(
-      `SELECT ${NODE_COLUMNS} FROM nodes
-        WHERE name_lc >= ? AND name_lc < ? AND label IN (SELECT value FROM json_each(?))
+      `SELECT ${NODE_COLUMNS} FROM nodes INDEXED BY nodes_name
+        WHERE name_lc >= ? AND name_lc < ? AND +label IN (SELECT value FROM json_each(?))
         ORDER BY name_lc, label, id LIMIT ?`,
     )
-    .all(prefix, prefix + TOP, labelsJson, limit + ranked.size) as NodeRow[];
+    .all(prefix, prefix + TOP, labelsJson, limit + ranking.size) as NodeRow[];
   for (const row of named) add(nodeFromRow(row), 'name');
 
-  return [...ranked.values()]
-    .sort(
-      (a, b) =>
-        RANK[a.hit.match] - RANK[b.hit.match] ||
-        compareStrings(a.name, b.name) ||
-        compareStrings(a.key, b.key),
-    )
-    .slice(0, limit)
-    .map((r) => r.hit);
+  return ranking.top(limit);
 }

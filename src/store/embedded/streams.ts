@@ -60,36 +60,54 @@ export async function* streamRels(path: string, types: readonly RelType[]): Asyn
   for await (const row of rowsOf<RelRow>(path, sql, [JSON.stringify(types)])) yield relFromRow(row);
 }
 
-const partyColumns = BUSINESS_LABELS.map(
-  (label) => `(SELECT p.id FROM rels r JOIN nodes p ON p.n = r.to_n
-     WHERE r.from_n = n.n AND r.type = '${SHIPMENT_REL[label]}' AND p.label = '${label}'
-     ORDER BY p.id LIMIT 1) AS ${label.toLowerCase()}_id`,
-).join(',\n');
+/** The party id fields of a ShipmentRecord, by the relationship that names each party. */
+const PARTY_FIELD = {
+  IMPORTED_BY: 'importerId',
+  DECLARED_BY: 'brokerId',
+  CONSIGNED_TO: 'consigneeId',
+  SUPPLIED_BY: 'supplierId',
+} as const satisfies Partial<Record<RelType, keyof ShipmentRecord>>;
+type PartyRel = keyof typeof PARTY_FIELD;
+const PARTY_LABEL = Object.fromEntries(
+  BUSINESS_LABELS.map((label) => [SHIPMENT_REL[label], label]),
+) as Record<PartyRel, NodeLabel>;
 
-/** Every declaration line with its parties, by date, declaration id, line (then shipment id). */
+interface ShipmentRow {
+  props: string;
+  /** JSON array of [type, party label, party id] for the shipment's party relationships. */
+  parties: string;
+}
+
+/**
+ * Every declaration line with its parties, by date, declaration id, line (then shipment id):
+ * one indexed pass, each shipment with its party relationships gathered by one index range.
+ */
 export async function* streamShipments(path: string): AsyncGenerator<ShipmentRecord> {
-  const sql = `SELECT n.props, ${partyColumns}
-    FROM nodes n WHERE n.label = 'Shipment'
+  const types = Object.keys(PARTY_FIELD).map((t) => `'${t}'`);
+  const sql = `SELECT n.props,
+      (SELECT json_group_array(json_array(r.type, p.label, p.id))
+         FROM rels r CROSS JOIN nodes p ON p.n = r.to_n
+        WHERE r.from_n = n.n AND r.type IN (${types.join(', ')})) AS parties
+    FROM nodes n INDEXED BY nodes_shipment_order
+    WHERE n.label = 'Shipment'
     ORDER BY n.ship_date, n.ship_declaration, n.ship_line, n.id`;
-  type Row = {
-    props: string;
-    importer_id: string | null;
-    broker_id: string | null;
-    consignee_id: string | null;
-    supplier_id: string | null;
-  };
-  for await (const row of rowsOf<Row>(path, sql, [])) {
+  for await (const row of rowsOf<ShipmentRow>(path, sql, [])) {
     // Shipment props were validated by the ingest against ShipmentProps before they were stored.
-    const props = JSON.parse(row.props) as Omit<
-      ShipmentRecord,
-      'importerId' | 'brokerId' | 'consigneeId' | 'supplierId'
-    >;
-    yield {
+    const props = JSON.parse(row.props) as Omit<ShipmentRecord, (typeof PARTY_FIELD)[PartyRel]>;
+    const record: ShipmentRecord = {
       ...props,
-      importerId: row.importer_id ?? '',
-      brokerId: row.broker_id,
-      consigneeId: row.consignee_id,
-      supplierId: row.supplier_id,
+      importerId: '',
+      brokerId: null,
+      consigneeId: null,
+      supplierId: null,
     };
+    for (const [type, label, id] of JSON.parse(row.parties) as [PartyRel, NodeLabel, string][]) {
+      if (label !== PARTY_LABEL[type]) continue;
+      const field = PARTY_FIELD[type];
+      const known = record[field];
+      // A line naming two parties of one kind keeps the smaller id, whatever the adapter.
+      if (known === null || known === '' || id < known) record[field] = id;
+    }
+    yield record;
   }
 }

@@ -2,10 +2,11 @@
 // (json_patch: incoming known values win, the first source is kept), so an import never reads
 // existing rows back into JavaScript. Relationships are stored by their ends' row numbers,
 // which the node upserts return; the writer also counts what it inserted, for counts().
-import { isIdentifierLabel, nameSearchKey, NodeLabel, nodeKey, relId, RelType } from '../../model/index.ts';
-import type { GraphNode, GraphRel, NodeRef } from '../../model/index.ts';
+import { isIdentifierLabel, nameSearchKey, nodeKey } from '../../model/index.ts';
+import type { GraphNode, GraphRel, NodeLabel, NodeRef, RelType } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
 import type { WriteBatch } from '../graph-store.ts';
+import { checkNode, checkRel } from '../write-checks.ts';
 import { propsJson } from './rows.ts';
 import type { Db } from './schema.ts';
 
@@ -16,9 +17,6 @@ const MAX_REMEMBERED = 2_000_000;
 const NODE_COLUMNS = 9;
 const REL_COLUMNS = 4;
 const NO_PROPS = '{}';
-
-const LABELS = new Set<string>(NodeLabel.options);
-const TYPES = new Set<string>(RelType.options);
 
 function multiRow(head: string, tail: string, columns: number, rows: number): string {
   const tuple = `(${Array.from({ length: columns }, () => '?').join(',')})`;
@@ -49,35 +47,22 @@ const relInsert = (rows: number) =>
     rows,
   );
 
-function invalid(message: string): StoreError {
-  return new StoreError('invalid', message);
-}
-
-function checkProps(what: string, props: Record<string, unknown>): void {
-  for (const key in props) {
-    const value = props[key];
-    if (typeof value === 'number' ? !Number.isFinite(value) : value !== null && typeof value === 'object') {
-      throw invalid(`${what}: property ${key} must be a string, a finite number, a boolean or null`);
-    }
-  }
-}
-
-function nodeRow(node: GraphNode, json: string): unknown[] {
+/** Appends the node's row to a multi-row statement's parameters. */
+function pushNodeRow(params: unknown[], node: GraphNode, json: string): void {
   const { props } = node;
   const name = props.name;
   const shipment = node.label === 'Shipment';
-  const text = (value: unknown) => (shipment && typeof value === 'string' ? value : null);
-  return [
+  params.push(
     node.label,
     node.id,
     json,
     typeof name === 'string' && !isIdentifierLabel(node.label) ? nameSearchKey(name) : null,
-    text(props.date),
-    text(props.declarationId),
+    shipment && typeof props.date === 'string' ? props.date : null,
+    shipment && typeof props.declarationId === 'string' ? props.declarationId : null,
     shipment && typeof props.line === 'number' ? props.line : null,
     node.source?.file ?? null,
     node.source?.row ?? null,
-  ];
+  );
 }
 
 type Returned = [label: string, id: string, n: number];
@@ -96,7 +81,8 @@ export class GraphWriter {
   private readonly relOne;
   private readonly relMerge;
   private readonly nodeNumber;
-  private readonly written = new Map<string, Remembered>();
+  private readonly written = new Map<string, Map<string, Remembered>>();
+  private remembered = 0;
   /** Every stored node has a row number at most this: a larger one returned is an insert. */
   private highest: number;
   readonly insertedNodes = new Map<NodeLabel, number>();
@@ -119,49 +105,60 @@ export class GraphWriter {
     this.writeRels(batch.rels);
   }
 
+  /** What this session last wrote of a node (by label, then id: no key strings to build). */
+  private recall(label: string, id: string): Remembered | undefined {
+    return this.written.get(label)?.get(id);
+  }
+
   private writeNodes(nodes: readonly GraphNode[]): void {
+    if (this.remembered > MAX_REMEMBERED) {
+      this.written.clear();
+      this.remembered = 0;
+    }
     const params: unknown[] = [];
-    /** [nodeKey, props JSON] of the rows in params, in order. */
-    const pending: [string, string][] = [];
+    let rows = 0;
     for (const node of nodes) {
-      if (!LABELS.has(node.label)) throw invalid(`Node ${node.id}: unknown label ${String(node.label)}`);
-      if (typeof node.id !== 'string' || node.id.length === 0)
-        throw invalid(`A ${node.label} node has no id`);
-      checkProps(`Node ${nodeKey(node)}`, node.props);
-      const key = nodeKey(node);
+      checkNode(node);
       const json = propsJson(node.props);
-      if (this.written.get(key)?.json === json) continue;
-      params.push(...nodeRow(node, json));
-      pending.push([key, json]);
-      if (pending.length === ROWS_PER_STATEMENT) {
-        this.remember(this.nodeMany.all(params) as Returned[], pending);
+      let byId = this.written.get(node.label);
+      if (!byId) this.written.set(node.label, (byId = new Map<string, Remembered>()));
+      const known = byId.get(node.id);
+      if (known?.json === json) continue;
+      // The row number is filled in from RETURNING when the statement runs.
+      if (known) known.json = json;
+      else {
+        byId.set(node.id, { json, n: 0 });
+        this.remembered += 1;
+      }
+      pushNodeRow(params, node, json);
+      rows += 1;
+      if (rows === ROWS_PER_STATEMENT) {
+        this.numbered(this.nodeMany.all(params) as Returned[]);
         params.length = 0;
-        pending.length = 0;
+        rows = 0;
       }
     }
-    for (let i = 0; i < pending.length; i += 1) {
-      const row = params.slice(i * NODE_COLUMNS, (i + 1) * NODE_COLUMNS);
-      this.remember(this.nodeOne.all(row) as Returned[], pending.slice(i, i + 1));
+    for (let i = 0; i < rows; i += 1) {
+      this.numbered(this.nodeOne.all(params.slice(i * NODE_COLUMNS, (i + 1) * NODE_COLUMNS)) as Returned[]);
     }
   }
 
   /**
-   * RETURNING gives (label, id, n) per row in no promised order, so rows are matched back by
-   * key; a key written twice in one statement remembers its later props, the last applied.
+   * RETURNING gives (label, id, n) per row in no promised order: each is matched back by label
+   * and id. A row number above every one stored before is an insert, counted once.
    */
-  private remember(returned: Returned[], written: [string, string][]): void {
-    if (this.written.size + returned.length > MAX_REMEMBERED) this.written.clear();
-    const jsonByKey = new Map(written);
+  private numbered(returned: Returned[]): void {
     let highest = this.highest;
+    // A key written twice in one statement returns its row number twice.
     const counted = new Set<number>();
     for (const [label, id, n] of returned) {
-      const key = `${label}:${id}`;
-      this.written.set(key, { json: jsonByKey.get(key) ?? '', n });
+      const known = this.recall(label, id);
+      if (known) known.n = n;
       if (n > this.highest && !counted.has(n)) {
         counted.add(n);
         this.insertedNodes.set(label as NodeLabel, (this.insertedNodes.get(label as NodeLabel) ?? 0) + 1);
-        highest = Math.max(highest, n);
       }
+      if (n > highest) highest = n;
     }
     this.highest = highest;
   }
@@ -170,18 +167,17 @@ export class GraphWriter {
     // One buffer a type, so that `changes` of a statement counts the new ones of one type.
     const buffers = new Map<RelType, unknown[]>();
     for (const rel of rels) {
-      if (!TYPES.has(rel.type)) throw invalid(`Relationship ${rel.id}: unknown type ${String(rel.type)}`);
-      const id = relId(rel.type, rel.from, rel.to);
-      if (rel.id !== id) throw invalid(`Relationship ${rel.id}: its id must be ${id} (see relId)`);
-      checkProps(`Relationship ${id}`, rel.props);
-      const row = [this.numberOf(id, rel.from), rel.type, this.numberOf(id, rel.to), propsJson(rel.props)];
-      if (row[3] !== NO_PROPS) {
-        this.mergeRel(rel.type, row);
+      const id = checkRel(rel);
+      const fromN = this.numberOf(id, rel.from);
+      const toN = this.numberOf(id, rel.to);
+      const json = propsJson(rel.props);
+      if (json !== NO_PROPS) {
+        this.mergeRel(rel.type, [fromN, rel.type, toN, json]);
         continue;
       }
       let buffer = buffers.get(rel.type);
       if (!buffer) buffers.set(rel.type, (buffer = []));
-      buffer.push(...row);
+      buffer.push(fromN, rel.type, toN, json);
       if (buffer.length === ROWS_PER_STATEMENT * REL_COLUMNS) {
         this.countRels(rel.type, this.relMany.run(buffer).changes);
         buffer.length = 0;
@@ -207,13 +203,13 @@ export class GraphWriter {
 
   /** A relationship's ends must exist: written earlier in this session or already stored. */
   private numberOf(relationship: string, ref: NodeRef): number {
-    const known = this.written.get(nodeKey(ref));
+    const known = this.recall(ref.label, ref.id);
     if (known) return known.n;
-    const n = LABELS.has(ref.label)
-      ? (this.nodeNumber.get(ref.label, ref.id) as number | undefined)
-      : undefined;
+    // The end's label was checked against the closed enum by checkRel.
+    const n = this.nodeNumber.get(ref.label, ref.id) as number | undefined;
     if (n === undefined) {
-      throw invalid(
+      throw new StoreError(
+        'invalid',
         `Relationship ${relationship}: its end node ${nodeKey(ref)} does not exist; write the node first`,
       );
     }
