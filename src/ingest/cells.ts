@@ -15,8 +15,9 @@ const fail = (code: ProblemCode, message: string): Cell<never> => ({ ok: false, 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const SUSPICIOUS = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-// OWASP CSV injection: =, @, or + / - not followed by a number or a space (phones, negatives).
-const FORMULA = /^(?:[=@]|[+-](?![\d.\s(]))/;
+// OWASP CSV injection: =, @, or + / - followed by something other than a number or a space
+// (phones, negatives and a lone "-" placeholder are fine).
+const FORMULA = /^(?:[=@]|[+-](?![\d.\s(]|$))/;
 
 /** Checks every cell must pass whatever its column; null when the cell is clean. */
 export function checkCellText(raw: string): Cell<never> | null {

@@ -81,6 +81,8 @@ export function scanCsv(path: string, log: ProblemLog, onProgress?: (bytes: numb
         parser.on('end', resolve);
         parser.on('error', reject);
       });
+      // Awaited below; until then a parser error must not surface as an unhandled rejection.
+      ended.catch(() => undefined);
       // One chunk at a time, its records handed over as a batch: no promise per record.
       for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
         const bytes = chunk as Buffer;

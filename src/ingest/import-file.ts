@@ -20,6 +20,8 @@ export interface FileOutcome {
   relsWritten: number;
   problems: RowProblem[];
   problemCount: number;
+  /** Milliseconds spent reading and validating, checking against the store, writing (of which in the store). */
+  timings: { validateMs: number; checkMs: number; writeMs: number; storeWriteMs: number };
 }
 
 export async function importFile(
@@ -28,7 +30,16 @@ export async function importFile(
   layouts: readonly Layout[],
   progress: Progress = SILENT,
 ): Promise<FileOutcome> {
+  const started = performance.now();
+  const timings = { validateMs: 0, checkMs: 0, writeMs: 0, storeWriteMs: 0 };
+  let phaseStart = started;
+  const lap = (phase: 'validateMs' | 'checkMs' | 'writeMs'): void => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - phaseStart);
+    phaseStart = now;
+  };
   const file = await validateFile(path, layouts, progress);
+  lap('validateMs');
   const outcome = (status: FileOutcome['status'], nodesWritten = 0, relsWritten = 0): FileOutcome => ({
     file: path,
     status,
@@ -40,13 +51,17 @@ export async function importFile(
     relsWritten,
     problems: file.log.kept,
     problemCount: file.log.total,
+    timings,
   });
   try {
     if (!file.log.ok) return outcome('invalid');
     if (await store.findImport(file.fileHash)) return outcome('unchanged');
     await file.plan.reconcile(store, file.ownedColumn);
+    lap('checkMs');
     if (!file.log.ok) return outcome('invalid');
     const written = await writeFile(store, file, progress);
+    lap('writeMs');
+    timings.storeWriteMs = written.storeMs;
     return outcome('imported', written.nodes, written.rels);
   } finally {
     progress.finish();

@@ -1,8 +1,8 @@
 // `ringscope ingest FILE…`: recognises each file by its header, loads registries before
 // declarations (so parties named by declarations meet their registry entries) and imports
 // every file on its own, atomically. Invalid files are reported; the others still load.
-import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
+import { open } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
 import type { GraphStore } from '../store/graph-store.ts';
 import { CSV_OPTIONS } from './csv-reader.ts';
 import { detectLayout } from './header.ts';
@@ -21,17 +21,17 @@ export interface IngestOptions {
 
 async function sniffKind(path: string, layouts: readonly Layout[]): Promise<'entities' | 'other'> {
   try {
-    const parser = createReadStream(path, { start: 0, end: 64 * 1024 }).pipe(
-      parse({ ...CSV_OPTIONS, to: 1 }),
-    );
-    for await (const header of parser as AsyncIterable<string[]>) {
-      const bound = detectLayout(header, layouts, new ProblemLog(path));
-      return bound?.layout.kind === 'entities' ? 'entities' : 'other';
-    }
+    const handle = await open(path);
+    const head = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0).finally(() => handle.close());
+    const records: unknown = parse(head.subarray(0, bytesRead), { ...CSV_OPTIONS, to: 1 });
+    const header = Array.isArray(records) ? (records[0] as string[] | undefined) : undefined;
+    const bound = header ? detectLayout(header, layouts, new ProblemLog(path)) : null;
+    return bound?.layout.kind === 'entities' ? 'entities' : 'other';
   } catch {
     // Unreadable or malformed: the import itself reports why.
+    return 'other';
   }
-  return 'other';
 }
 
 export async function ingestFiles(

@@ -25,10 +25,13 @@ const PARTIES: [BusinessLabel, idField: string, nameField: string][] = [
 ];
 
 /**
- * `row.line` must be set (the importer numbers lines a file leaves out). The validation pass
- * asks for no relationships: it only needs the nodes.
+ * Which part of the row's graph a pass needs: planning needs the nodes only, writing the line
+ * and its relationships only (parties are written once, from the plan).
  */
-export function mapDeclaration(row: TypedRow, source: SourceRef, withRels = true): RowGraph {
+export type MapPart = 'all' | 'plan' | 'write';
+
+/** `row.line` must be set (the importer numbers lines a file leaves out). */
+export function mapDeclaration(row: TypedRow, source: SourceRef, part: MapPart = 'all'): RowGraph {
   const declarationId = str(row, 'declaration_id') ?? '';
   const line = num(row, 'line') ?? 1;
   const shipment = { label: 'Shipment' as const, id: shipmentId(declarationId, line) };
@@ -62,11 +65,12 @@ export function mapDeclaration(row: TypedRow, source: SourceRef, withRels = true
     const id = str(row, idField);
     if (id === undefined) continue;
     const party = { label, id };
-    const country = label === 'Supplier' ? str(row, 'supplier_country') : undefined;
-    graph.shared.push(
-      node(party, definedProps({ country, inRegistry: false, name: str(row, nameField) }), source),
-    );
-    if (withRels) graph.rels.push(rel(SHIPMENT_REL[label], shipment, party));
+    if (part !== 'write') {
+      const country = label === 'Supplier' ? str(row, 'supplier_country') : undefined;
+      const props = definedProps({ country, inRegistry: false, name: str(row, nameField) });
+      graph.shared.push(node(party, props, source));
+    }
+    if (part !== 'plan') graph.rels.push(rel(SHIPMENT_REL[label], shipment, party));
   }
   return graph;
 }

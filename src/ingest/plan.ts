@@ -7,6 +7,8 @@ import type { GraphStore } from '../store/graph-store.ts';
 import type { ProblemLog } from './problems.ts';
 import type { RowGraph } from './row-graph.ts';
 
+type OwnedByLabel = Map<string, OwnedEntry & { ref: NodeRef }>;
+
 interface OwnedEntry {
   /** Canonical JSON of the props (keys sorted, unknowns absent). */
   content: string;
@@ -44,7 +46,9 @@ function differingKeys(a: string, b: string): string {
 }
 
 export class ImportPlan {
-  private readonly owned = new Map<string, OwnedEntry & { ref: NodeRef }>();
+  /** Owned nodes by label, then id (lookups on the write path build no key strings). */
+  private readonly owned = new Map<NodeLabel, OwnedByLabel>();
+  private ownedTotal = 0;
   private readonly shared = new Map<string, GraphNode>();
   private readonly log: ProblemLog;
 
@@ -54,10 +58,11 @@ export class ImportPlan {
 
   /** Adds one row; a conflicting duplicate within the file is logged against `row`. */
   add(row: number, graph: RowGraph, column: string | null): void {
-    const key = nodeKey(graph.owned);
     // Mappers build props with sorted keys and no unknowns, so their JSON is already canonical.
     const content = JSON.stringify(graph.owned.props);
-    const seen = this.owned.get(key);
+    let byId = this.owned.get(graph.owned.label);
+    if (!byId) this.owned.set(graph.owned.label, (byId = new Map() as OwnedByLabel));
+    const seen = byId.get(graph.owned.id);
     if (seen) {
       if (seen.content !== content) {
         this.log.add(
@@ -68,12 +73,13 @@ export class ImportPlan {
         );
       }
     } else {
-      this.owned.set(key, {
+      byId.set(graph.owned.id, {
         ref: { label: graph.owned.label, id: graph.owned.id },
         content,
         row,
         state: 'new',
       });
+      this.ownedTotal += 1;
     }
     for (const candidate of graph.shared) {
       const sharedKey = nodeKey(candidate);
@@ -91,9 +97,19 @@ export class ImportPlan {
 
   /** True when the node of this row is to be written (its first occurrence, not yet stored). */
   writes(ref: NodeRef, row: number): boolean {
-    const entry = this.owned.get(nodeKey(ref));
+    const entry = this.owned.get(ref.label)?.get(ref.id);
     return entry !== undefined && entry.state === 'new' && entry.row === row;
   }
+
+  /**
+   * True when this file writes the node at a row after `row`: a relationship of `row` that
+   * reaches it must wait until the node is written (registries name directors in any order).
+   */
+  writesAfter(ref: NodeRef, row: number): boolean {
+    const entry = this.owned.get(ref.label)?.get(ref.id);
+    return entry !== undefined && entry.state === 'new' && entry.row > row;
+  }
+
 
   /** Shared nodes to create, once reconcile() has dropped those the file or store already has. */
   sharedNodes(): GraphNode[] {
@@ -101,20 +117,24 @@ export class ImportPlan {
   }
 
   get ownedCount(): number {
-    return this.owned.size;
+    return this.ownedTotal;
+  }
+
+  private ownedEntries(): (OwnedEntry & { ref: NodeRef })[] {
+    return [...this.owned.values()].flatMap((byId) => [...byId.values()]);
   }
 
   /** Compares with what the store holds; conflicts are logged, identical nodes are skipped. */
   async reconcile(store: GraphStore, ownedColumn: string | null): Promise<void> {
-    for (const key of this.owned.keys()) this.shared.delete(key);
+    for (const entry of this.ownedEntries()) this.shared.delete(nodeKey(entry.ref));
     const counts = (await store.counts()).nodes;
     const stored = (label: NodeLabel): boolean => (counts[label] ?? 0) > 0;
 
-    const owned = [...this.owned.values()].filter((e) => stored(e.ref.label));
+    const owned = this.ownedEntries().filter((e) => stored(e.ref.label));
     for (let i = 0; i < owned.length; i += LOOKUP_BATCH) {
       const batch = owned.slice(i, i + LOOKUP_BATCH);
       for (const existing of await store.getNodes(batch.map((e) => e.ref))) {
-        const entry = this.owned.get(nodeKey(existing));
+        const entry = this.owned.get(existing.label)?.get(existing.id);
         if (!entry) continue;
         const content = canonicalProps(existing.props);
         if (content === entry.content) {

@@ -34,7 +34,8 @@ export const PROBLEM_CODES = {
   invalid_currency: 'not an ISO 4217 currency code',
   invalid_hs_code: 'not an HS code of 2 to 12 digits',
   invalid_kind: 'not one of importer, consignee, broker, supplier, person',
-  invalid_identifier: 'an address, phone, e-mail or bank account with nothing left after normalisation',
+  invalid_identifier:
+    'an address, phone, e-mail or bank account with nothing left after normalisation, or an e-mail without @',
   invalid_value: 'a value outside the set the column allows',
   conflicting_duplicate: 'the same id arrives with different content (in the file or against the store)',
 } as const;

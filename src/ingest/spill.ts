@@ -1,5 +1,6 @@
-// Validated rows between the two passes of an import: kept in memory up to a bound, then
-// spilled to a temporary NDJSON file, so a file of any size is read and parsed only once.
+// Validated rows between the two passes of an import: kept in memory as JSON text (one string
+// a row weighs little on the garbage collector) up to a bound, then spilled to a temporary
+// NDJSON file, so a file of any size is read and parsed only once.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,24 +9,28 @@ import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 
 export class Spill<T> {
-  private readonly memory: T[] = [];
+  private readonly memory: string[] = [];
+  private memoryChars = 0;
   private readonly memoryLimit: number;
   private dir: string | null = null;
   private out: WriteStream | null = null;
   private pending: string[] = [];
   count = 0;
 
-  constructor(memoryLimit = 50_000) {
+  /** memoryLimit: characters of JSON kept in memory before rows go to disk. */
+  constructor(memoryLimit = 256 * 1024 * 1024) {
     this.memoryLimit = memoryLimit;
   }
 
   async push(item: T): Promise<void> {
     this.count += 1;
-    if (this.memory.length < this.memoryLimit) {
-      this.memory.push(item);
+    const json = JSON.stringify(item);
+    if (this.memoryChars < this.memoryLimit) {
+      this.memory.push(json);
+      this.memoryChars += json.length;
       return;
     }
-    this.pending.push(JSON.stringify(item));
+    this.pending.push(json);
     if (this.pending.length >= 2000) await this.flush();
   }
 
@@ -41,7 +46,7 @@ export class Spill<T> {
   }
 
   async *items(): AsyncGenerator<T> {
-    yield* this.memory;
+    for (const json of this.memory) yield JSON.parse(json) as T;
     await this.flush();
     if (!this.out || !this.dir) return;
     const out = this.out;

@@ -6,7 +6,7 @@ import { locateInvalidUtf8, scanCsv } from './csv-reader.ts';
 import type { FileKind } from './fields.ts';
 import { type BoundLayout, detectLayout } from './header.ts';
 import type { Layout } from './layout.ts';
-import { mapDeclaration } from './map-declaration.ts';
+import { type MapPart, mapDeclaration } from './map-declaration.ts';
 import { mapEntity } from './map-entity.ts';
 import { ImportPlan } from './plan.ts';
 import { ProblemLog } from './problems.ts';
@@ -35,11 +35,9 @@ export function mapRow(
   kind: FileKind,
   values: TypedRow,
   source: SourceRef,
-  withRels = true,
+  part: MapPart,
 ): { graph: RowGraph } | { issues: RowIssue[] } {
-  return kind === 'entities'
-    ? mapEntity(values, source)
-    : { graph: mapDeclaration(values, source, withRels) };
+  return kind === 'entities' ? mapEntity(values, source) : { graph: mapDeclaration(values, source, part) };
 }
 
 export async function validateFile(
@@ -103,7 +101,7 @@ export async function validateFile(
         }
         const values = read.row;
         if (bound.layout.kind === 'declarations') numberLine(values, nextLine);
-        const mapped = mapRow(bound.layout.kind, values, { file: '', row: record.row }, false);
+        const mapped = mapRow(bound.layout.kind, values, { file: '', row: record.row }, 'plan');
         if ('issues' in mapped) {
           for (const issue of mapped.issues)
             log.add(record.row, bound.columnName[issue.field] ?? issue.field, issue.code, issue.message);

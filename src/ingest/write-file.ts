@@ -1,5 +1,7 @@
 // Second pass of an import: writes the planned nodes and relationships of a validated file in
 // batches through one import session, which commits as a whole or leaves the store untouched.
+// A relationship reaching a node that a later row of the file writes (a director listed below
+// the firm naming it) is held back until every row's node is written.
 import type { GraphNode, GraphRel } from '../model/index.ts';
 import type { GraphStore, ImportRecord } from '../store/graph-store.ts';
 import type { Progress } from './progress.ts';
@@ -9,9 +11,12 @@ export interface WriteCounts {
   nodes: number;
   rels: number;
   record: ImportRecord;
+  /** Milliseconds inside the store (writes and commit), the rest being mapping and reading back. */
+  storeMs: number;
 }
 
-export const WRITE_BATCH_ROWS = 2000;
+// A multiple of the store's rows per statement, so few rows are left to write one by one.
+export const WRITE_BATCH_ROWS = 4096;
 
 export async function writeFile(
   store: GraphStore,
@@ -23,10 +28,21 @@ export async function writeFile(
   const session = await store.beginImport({ fileHash: file.fileHash, fileName: file.path, rows: file.rows });
   let nodes: GraphNode[] = [];
   let rels: GraphRel[] = [];
+  const waiting: GraphRel[] = [];
   let written = { nodes: 0, rels: 0 };
+  let storeMs = 0;
+  // A thunk, not a promise: a store may do its work before handing back the promise.
+  const timed = async <T>(work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      storeMs += performance.now() - started;
+    }
+  };
   const flush = async (): Promise<void> => {
     if (nodes.length === 0 && rels.length === 0) return;
-    await session.write({ nodes, rels });
+    await timed(() => session.write({ nodes, rels }));
     written = { nodes: written.nodes + nodes.length, rels: written.rels + rels.length };
     nodes = [];
     rels = [];
@@ -44,19 +60,26 @@ export async function writeFile(
     let rows = 0;
     for await (const [row, values] of file.spill.items()) {
       rows += 1;
-      const mapped = mapRow(kind, values, { file: file.fileHash, row });
+      const mapped = mapRow(kind, values, { file: file.fileHash, row }, 'write');
       if (!('graph' in mapped) || !file.plan.writes(mapped.graph.owned, row)) continue;
       nodes.push(mapped.graph.owned);
-      for (const r of mapped.graph.rels) rels.push(r);
+      for (const r of mapped.graph.rels) {
+        if (file.plan.writesAfter(r.from, row) || file.plan.writesAfter(r.to, row)) waiting.push(r);
+        else rels.push(r);
+      }
       if (rows % WRITE_BATCH_ROWS === 0) {
         await flush();
         progress.update('writing', rows, rows / file.rows);
       }
     }
     await flush();
-    const record = await session.commit();
+    for (let i = 0; i < waiting.length; i += WRITE_BATCH_ROWS) {
+      rels = waiting.slice(i, i + WRITE_BATCH_ROWS);
+      await flush();
+    }
+    const record = await timed(() => session.commit());
     progress.update('writing', rows, 1);
-    return { ...written, record };
+    return { ...written, record, storeMs: Math.round(storeMs) };
   } catch (error) {
     await session.abort();
     throw error;

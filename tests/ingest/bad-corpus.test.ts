@@ -4,10 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.ts';
 import { layoutsFor } from '../../src/ingest/presets/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
-import { DECL_HEADER, declRow, ENTITY_HEADER, snapshot, testDir, type TestDir } from './helpers.ts';
+import { DECL_HEADER, decl, declRow, ents, snapshot, testDir, type TestDir } from './helpers.ts';
 
-const decl = (...rows: string[]): string => [DECL_HEADER, ...rows].join('\n') + '\n';
-const ents = (...rows: string[]): string => [ENTITY_HEADER, ...rows].join('\n') + '\n';
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
 
 interface BadCase {

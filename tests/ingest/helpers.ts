@@ -48,6 +48,11 @@ export function declRow(over: Record<string, string> = {}): string {
 export const ENTITY_HEADER =
   'entity_id,kind,name,country,registered_on,closed_on,address,phone,email,bank_account,director_ids';
 
+/** A declarations file of these rows. */
+export const decl = (...rows: string[]): string => [DECL_HEADER, ...rows].join('\n') + '\n';
+/** An entities file of these rows. */
+export const ents = (...rows: string[]): string => [ENTITY_HEADER, ...rows].join('\n') + '\n';
+
 export interface TestDir {
   dir: string;
   file(name: string, content: string | Buffer): Promise<string>;

@@ -1,16 +1,15 @@
 // Importing valid files: the known graph of a small registry and declarations, parties created
 // from declarations, registry entries completing them, re-imports, exact big ids, presets.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { scanCsv } from '../../src/ingest/csv-reader.ts';
 import { ingestFiles } from '../../src/ingest/ingest.ts';
+import { ProblemLog } from '../../src/ingest/problems.ts';
 import { importFile } from '../../src/ingest/import-file.ts';
 import { loadMappingFile } from '../../src/ingest/mapping-file.ts';
 import { layoutsFor } from '../../src/ingest/presets/index.ts';
 import { ShipmentProps } from '../../src/model/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
-import { DECL_HEADER, declRow, ENTITY_HEADER, snapshot, testDir, type TestDir } from './helpers.ts';
-
-const decl = (...rows: string[]): string => [DECL_HEADER, ...rows].join('\n') + '\n';
-const ents = (...rows: string[]): string => [ENTITY_HEADER, ...rows].join('\n') + '\n';
+import { DECL_HEADER, decl, declRow, ents, snapshot, testDir, type TestDir } from './helpers.ts';
 
 const REGISTRY = ents(
   'IM1,importer,Harbour Trading Ltd,GB,2019-05-01,,"12, Harbour Rd.",+44 20 7946 0001,info@harbour.example,GB29 NWBK 6016 1331 9268 19,P1;P2',
@@ -155,6 +154,30 @@ describe('ingest of valid files', () => {
     const node = await store.getNode({ label: 'Shipment', id: `${big}/1` });
     expect(node?.props.declarationId).toBe(big);
     expect(await store.getNode({ label: 'Importer', id: '007' })).not.toBeNull();
+  });
+
+  it('accepts a multi-byte character split across two read chunks', async () => {
+    const chunk = 1 << 20;
+    let text = `${DECL_HEADER}\n`;
+    for (let i = 0; Buffer.byteLength(text) < chunk - 2000; i++) {
+      text += `${declRow({ declaration_id: `D${i}`, description: 'x'.repeat(900) })}\n`;
+    }
+    const marked = declRow({ declaration_id: 'EDGE', description: 'MARK' });
+    const before = Buffer.byteLength(text) + Buffer.byteLength(marked.slice(0, marked.indexOf('MARK')));
+    const description = `${'x'.repeat(chunk - 1 - before)}\u00e9tail`;
+    text += `${declRow({ declaration_id: 'EDGE', description })}\n`;
+    expect(
+      Buffer.from(text)
+        .subarray(chunk - 1, chunk + 1)
+        .toString(),
+    ).toBe('\u00e9');
+    const path = await dir.file('split.csv', text);
+    const scan = scanCsv(path, new ProblemLog(path));
+    for await (const _batch of scan.batches());
+    expect(scan.invalidUtf8).toBe(false);
+    const outcome = await importFile(store, path, layouts);
+    expect(outcome.problems).toEqual([]);
+    expect((await store.getNode({ label: 'Shipment', id: 'EDGE/1' }))?.props.description).toBe(description);
   });
 
   it('reads the two WCO BACUDA header variants', async () => {

@@ -14,6 +14,6 @@ export const PRESET_NAMES = Object.keys(PRESETS) as PresetName[];
 
 /** Layouts to try on a header, most specific first. */
 export function layoutsFor(preset: PresetName, mapping?: Layout): Layout[] {
-  if (mapping) return [mapping, CANONICAL_ENTITIES];
+  if (mapping) return [mapping, CANONICAL_DECLARATIONS, CANONICAL_ENTITIES];
   return [...PRESETS[preset], CANONICAL_DECLARATIONS, CANONICAL_ENTITIES];
 }
