@@ -75,9 +75,19 @@ export const SURCHARGED_HEADINGS: readonly Heading[] = HEADINGS.filter((h) => h.
 /** Third countries goods are re-routed through to lose a surcharged origin. */
 export const TRANSSHIPMENT_COUNTRIES = ['MY', 'VN', 'TH', 'TW', 'KR', 'IN'] as const;
 
-/** Duty rate for a heading given the origin declared. */
+/**
+ * Share of the conventional duty paid on goods of preferential origin (free-trade agreements,
+ * the customs union with Türkiye, Everything-but-Arms and GSP+): lawful lines from these
+ * countries often pay no duty at all.
+ */
+export const PREFERENCE: Readonly<Record<string, number>> = {
+  TR: 0, CH: 0, NO: 0, IS: 0, GB: 0, KR: 0, JP: 0, CL: 0, ZA: 0, MX: 0, CO: 0.25, EC: 0.25, CR: 0.25, DO: 0,
+  BD: 0, KH: 0, PK: 0, VN: 0.4, NZ: 0.5,
+};
+
+/** Duty rate for a heading given the origin declared (preference, then origin surcharges). */
 export function dutyRateFor(heading: Heading, origin: string): number {
-  return heading.dutyRate + (heading.originSurcharge?.[origin] ?? 0);
+  return heading.dutyRate * (PREFERENCE[origin] ?? 1) + (heading.originSurcharge?.[origin] ?? 0);
 }
 
 export function headingByCode(code: string): Heading {

@@ -55,39 +55,52 @@ export function entityRow(e: Entity): string {
   return csvRow([e.id, e.kind, e.name, e.country, e.registeredOn, e.closedOn, e.address, e.phone, e.email, e.bankAccount, e.directorIds.join(';') || null]);
 }
 
-/** Collects rows into large chunks and waits for the stream to drain when it asks to. */
+/**
+ * Copies rows into one reused buffer and hands it to the file when full, waiting until the file
+ * has taken it. Row strings die young, so memory stays flat however many rows are written.
+ */
 export class ChunkedWriter {
   private readonly stream: WriteStream;
-  private buffer: string[] = [];
-  private bufferedChars = 0;
+  private readonly buffer = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
   private failure: Error | null = null;
 
   constructor(private readonly path: string) {
-    this.stream = createWriteStream(path, { encoding: 'utf8' });
+    this.stream = createWriteStream(path);
     this.stream.on('error', (error) => {
       this.failure = error;
     });
   }
 
   async write(text: string): Promise<void> {
-    this.buffer.push(text);
-    this.bufferedChars += text.length;
-    if (this.bufferedChars >= 1 << 16) await this.flush();
+    // A UTF-8 character takes at most 3 bytes per UTF-16 unit.
+    if (this.used + text.length * 3 > this.buffer.length) await this.flush();
+    if (text.length * 3 > this.buffer.length) {
+      await this.put(Buffer.from(text, 'utf8'));
+      return;
+    }
+    this.used += this.buffer.write(text, this.used, 'utf8');
   }
 
   async close(): Promise<void> {
     await this.flush();
     this.stream.end();
     await once(this.stream, 'finish');
-    if (this.failure) throw new Error(`cannot write ${this.path}: ${this.failure.message}`);
+    this.check();
   }
 
   private async flush(): Promise<void> {
-    if (this.failure) throw new Error(`cannot write ${this.path}: ${this.failure.message}`);
-    if (this.buffer.length === 0) return;
-    const chunk = this.buffer.join('');
-    this.buffer = [];
-    this.bufferedChars = 0;
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain'); // rejects on a write error
+    if (this.used === 0) return;
+    await this.put(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private async put(chunk: Buffer): Promise<void> {
+    this.check();
+    await new Promise<void>((resolve, reject) => this.stream.write(chunk, (error) => (error ? reject(new Error(`cannot write ${this.path}: ${error.message}`, { cause: error })) : resolve())));
+  }
+
+  private check(): void {
+    if (this.failure) throw new Error(`cannot write ${this.path}: ${this.failure.message}`, { cause: this.failure });
   }
 }

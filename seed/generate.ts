@@ -70,39 +70,49 @@ export async function generateWorld(options: GenerateOptions): Promise<GenerateR
   let declarationSeq = 0;
   let linesWritten = 0;
   let seized = 0;
+  const writeDeclaration = async (d: DeclarationDraft): Promise<void> => {
+    declarationSeq++;
+    const declarationId = `${isoDay(d.day).slice(2, 4)}${String(declarationSeq).padStart(8, '0')}`;
+    for (const [i, line] of d.lines.entries()) {
+      const inspected = inspection.chance(line.illicit ? INSPECTION_RATE.illicit : INSPECTION_RATE.lawful);
+      if (inspected && line.illicit) seized++;
+      await out.write(
+        declarationRow(world.registry, declarationId, i + 1, d, line, {
+          inspected,
+          illicit: inspected ? line.illicit : null,
+          revenueRecovered: inspected ? line.revenueAtRisk : null,
+        }),
+      );
+      if (line.illicit && d.ringId) {
+        const list = illicitByRing.get(d.ringId) ?? [];
+        list.push({ id: `${declarationId}/${i + 1}`, revenueAtRisk: line.revenueAtRisk });
+        illicitByRing.set(d.ringId, list);
+      }
+      linesWritten++;
+    }
+  };
   let ringCursor = 0;
   for (let day = 0; day < PERIOD_DAYS; day++) {
-    const todays: DeclarationDraft[] = [];
-    for (let left = lawfulQuota[day] ?? 0; left > 0; ) {
-      const d = trade.declaration(day, left);
-      left -= d.lines.length;
-      todays.push(d);
-    }
-    // Ring declarations take random places among the day's lawful ones.
+    const quota = lawfulQuota[day] ?? 0;
+    // Ring declarations go in after a random number of the day's lawful lines, so the day is
+    // written as it is generated and never held in memory.
+    const todaysRings: { after: number; declaration: DeclarationDraft }[] = [];
     for (; ringCursor < ringDeclarations.length && ringDeclarations[ringCursor]?.day === day; ringCursor++) {
       const d = ringDeclarations[ringCursor];
-      if (d) todays.splice(order.int(0, todays.length), 0, d);
+      if (d) todaysRings.push({ after: order.int(0, quota), declaration: d });
     }
-    for (const d of todays) {
-      declarationSeq++;
-      const declarationId = `${isoDay(d.day).slice(2, 4)}${String(declarationSeq).padStart(8, '0')}`;
-      for (const [i, line] of d.lines.entries()) {
-        const inspected = inspection.chance(line.illicit ? INSPECTION_RATE.illicit : INSPECTION_RATE.lawful);
-        if (inspected && line.illicit) seized++;
-        await out.write(
-          declarationRow(world.registry, declarationId, i + 1, d, line, {
-            inspected,
-            illicit: inspected ? line.illicit : null,
-            revenueRecovered: inspected ? line.revenueAtRisk : null,
-          }),
-        );
-        if (line.illicit && d.ringId) {
-          const list = illicitByRing.get(d.ringId) ?? [];
-          list.push({ id: `${declarationId}/${i + 1}`, revenueAtRisk: line.revenueAtRisk });
-          illicitByRing.set(d.ringId, list);
-        }
-        linesWritten++;
+    todaysRings.sort((a, b) => a.after - b.after);
+    let next = 0;
+    for (let done = 0; done < quota || next < todaysRings.length; ) {
+      const ring = todaysRings[next];
+      if (ring && (ring.after <= done || done >= quota)) {
+        await writeDeclaration(ring.declaration);
+        next++;
+        continue;
       }
+      const d = trade.declaration(day, quota - done);
+      done += d.lines.length;
+      await writeDeclaration(d);
     }
     options.onProgress?.(linesWritten, plan.lines);
   }

@@ -27,9 +27,9 @@ export interface NewEntity {
 
 export class Registry {
   private readonly byId = new Map<string, Entity>();
-  private readonly used = new Set<string>();
-  /** Active window per firm, for choosing who can trade on a day. */
-  private readonly windows = new Map<string, readonly [number, number]>();
+  /** Active window per firm (first day, day closed), for choosing who can trade on a day. */
+  private readonly opens = new Map<string, number>();
+  private readonly closes = new Map<string, number>();
 
   /** `idSpace` bounds the random id numbers; make it well above the entity count. */
   constructor(
@@ -52,7 +52,8 @@ export class Registry {
       directorIds: fields.directorIds ?? [],
     };
     this.byId.set(entity.id, entity);
-    this.windows.set(entity.id, [fields.registeredDay ?? -Infinity, fields.closedDay ?? Infinity]);
+    if (fields.registeredDay != null) this.opens.set(entity.id, fields.registeredDay);
+    if (fields.closedDay != null) this.closes.set(entity.id, fields.closedDay);
     return entity;
   }
 
@@ -60,13 +61,12 @@ export class Registry {
   close(id: string, day: number): void {
     const entity = this.get(id);
     entity.closedOn = isoDay(day);
-    const [from] = this.windows.get(id) ?? [-Infinity];
-    this.windows.set(id, [from, day]);
+    this.closes.set(id, day);
   }
 
   /** The day a firm's window opens and closes (±Infinity when unbounded). */
   window(id: string): readonly [number, number] {
-    return this.windows.get(id) ?? [-Infinity, Infinity];
+    return [this.opens.get(id) ?? -Infinity, this.closes.get(id) ?? Infinity];
   }
 
   get(id: string): Entity {
@@ -77,13 +77,14 @@ export class Registry {
 
   /** True when the firm is registered and not closed on that day. */
   isActive(id: string, day: number): boolean {
-    const w = this.windows.get(id);
-    return w !== undefined && day >= w[0] && day < w[1];
+    return this.byId.has(id) && day >= (this.opens.get(id) ?? -Infinity) && day < (this.closes.get(id) ?? Infinity);
   }
 
-  /** Every entity, ordered by id (so the file does not reveal creation order). */
+  /** Every entity, people first (firms name them as directors), then by id, so the file does
+   * not reveal creation order. */
   sorted(): Entity[] {
-    return [...this.byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const rank = (e: Entity) => (e.kind === 'person' ? 0 : 1);
+    return [...this.byId.values()].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   get size(): number {
@@ -94,10 +95,7 @@ export class Registry {
     const width = String(this.idSpace).length;
     for (;;) {
       const id = `${PREFIX[kind]}-${String(this.rng.int(1, this.idSpace)).padStart(width, '0')}`;
-      if (!this.used.has(id)) {
-        this.used.add(id);
-        return id;
-      }
+      if (!this.byId.has(id)) return id;
     }
   }
 }

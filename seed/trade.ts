@@ -1,6 +1,6 @@
 // Lawful trade: declarations drawn day by day from the importers' habits, in volumes that
 // follow each firm's size and the season. Importers trade only while registered and open.
-import { OFFICES } from './catalogue.ts';
+import { DE_MINIMIS_VALUE, OFFICES } from './catalogue.ts';
 import { goodsLine } from './lines.ts';
 import { Rng } from './rng.ts';
 import type { DeclarationDraft } from './types.ts';
@@ -33,6 +33,10 @@ export class LawfulTrade {
     const origin = supplierId ? world.registry.get(supplierId).country : rng.weighted(heading.origins);
     const departure = rng.chance(0.08) ? rng.pick(TRANSIT_HUBS) : origin;
     const brokerId = rng.chance(0.9) ? profile.brokerId : (world.brokers[world.brokerShare.draw(rng)] ?? null);
+    if (profile.lowValue) {
+      const line = goodsLine(rng, { heading, origin, trueValue: DE_MINIMIS_VALUE * (0.1 + rng.next() * 0.89), noDutyPaid: true });
+      return { day, office: 'NLAMS01', importerId: profile.id, brokerId: null, consigneeId: rng.pick(profile.consignees), supplierId, ringId: null, lines: [line] };
+    }
     const count = Math.min(maxLines, rng.geometric(0.55), 12);
     const lines = [];
     for (let i = 0; i < count; i++) {

@@ -54,7 +54,7 @@ export type PlantedRing = z.infer<typeof PlantedRing>;
 
 export const LookAlike = z
   .object({
-    kind: z.enum(['business_centre', 'family_group', 'consignee_hub', 'big_broker', 'lawful_reopening']),
+    kind: z.enum(['business_centre', 'family_group', 'consignee_hub', 'big_broker', 'lawful_reopening', 'discount_importer', 'low_value_platform']),
     description: z.string(),
     members: z.array(z.object({ label: NodeLabel, id: z.string().min(1) }).strict()),
   })

@@ -3,18 +3,8 @@
 // flag (business-centre addresses, family groups, consignee hubs, lawful close-and-reopen).
 import { HEADINGS, type Heading } from './catalogue.ts';
 import { PERIOD_DAYS } from './calendar.ts';
-import {
-  bankAccount,
-  companyName,
-  emailFor,
-  familyCompanyName,
-  familyName,
-  foreignAddress,
-  personName,
-  phoneNumber,
-  retype,
-  streetAddress,
-} from './names.ts';
+import { bankAccount, companyName, emailFor, foreignAddress, personName, phoneNumber, streetAddress } from './names.ts';
+import { plantBusinessCentres, plantDiscountImporters, plantFamilyGroups, plantLawfulReopenings, plantLowValuePlatforms } from './look-alikes.ts';
 import { Registry } from './registry.ts';
 import { Rng, WeightedIndex } from './rng.ts';
 import type { SizePlan } from './sizes.ts';
@@ -33,6 +23,8 @@ export interface ImporterProfile {
   priceLevel: number;
   /** The firm's usual consignment size against the heading median. */
   massScale: number;
+  /** An e-commerce platform: single low-value consignments below the de-minimis value. */
+  lowValue?: boolean;
 }
 
 export interface World {
@@ -132,12 +124,14 @@ export function buildWorld(seed: number, plan: SizePlan): World {
     const entity = registry.add('importer', { ...firmFields(country), directorIds: [person().id] });
     firms.push(entity);
     importers.push(lawfulProfile(rng, entity.id, headingShare, suppliersByHeading, brokers, brokerShare, consigneeHubs, consignees));
-    volumes.push(Math.min(400, rng.pareto(1.15)));
+    volumes.push(Math.min(200, rng.pareto(1.15)));
   }
 
   const businessCentres = plantBusinessCentres(rng, registry, firms, consignees, plan, lookAlikes);
   plantFamilyGroups(rng, registry, firms, plan, lookAlikes);
   plantLawfulReopenings(rng, registry, importers, volumes, plan, lookAlikes);
+  plantDiscountImporters(rng, importers, lookAlikes);
+  plantLowValuePlatforms(rng, registry, importers, volumes, [...consigneeHubs, ...consignees], lookAlikes);
 
   return {
     registry,
@@ -177,85 +171,4 @@ function lawfulProfile(
     priceLevel: rng.logNormal(1, 0.15),
     massScale: rng.logNormal(1, 0.5),
   };
-}
-
-/** Registered-agent and business-centre addresses, each the seat of dozens of unrelated firms. */
-function plantBusinessCentres(rng: Rng, registry: Registry, firms: Entity[], consignees: string[], plan: SizePlan, lookAlikes: LookAlike[]): string[] {
-  const centres: string[] = [];
-  const count = Math.max(2, Math.round(plan.importers / 250));
-  for (let i = 0; i < count; i++) {
-    const address = `${rng.pick(['World Trade Center', 'Business Centre', 'Regus Office Park', 'Trade Tower'])} ${rng.int(1, 30)}, ${streetAddress(rng, 'NL')}`;
-    const agentPhone = phoneNumber(rng, 'NL');
-    centres.push(address);
-    const tenants = rng.sample(firms, Math.min(rng.int(20, 60), Math.floor(firms.length / 3)));
-    for (const t of tenants) {
-      t.address = retype(rng, address);
-      if (rng.chance(0.4)) t.phone = retype(rng, agentPhone);
-    }
-    const hubConsignees = rng.sample(consignees, rng.int(0, 4)).map((id) => registry.get(id));
-    for (const c of hubConsignees) c.address = retype(rng, address);
-    lookAlikes.push({
-      kind: 'business_centre',
-      description: `Business-centre address shared by ${tenants.length + hubConsignees.length} unrelated firms${tenants.some((t) => t.phone?.trim().toUpperCase() === agentPhone.toUpperCase()) ? ', some with the registered agent\'s phone' : ''}.`,
-      members: [
-        ...tenants.map((t) => ({ label: 'Importer' as const, id: t.id })),
-        ...hubConsignees.map((c) => ({ label: 'Consignee' as const, id: c.id })),
-      ],
-    });
-  }
-  return centres;
-}
-
-/** Family groups: several lawful firms with one director in common, named after the family. */
-function plantFamilyGroups(rng: Rng, registry: Registry, firms: Entity[], plan: SizePlan, lookAlikes: LookAlike[]): void {
-  const count = Math.max(2, Math.round(plan.importers / 80));
-  for (let i = 0; i < count; i++) {
-    const family = familyName(rng);
-    const head = registry.add('person', { name: personName(rng, family), country: 'NL' });
-    const members = rng.sample(firms, rng.int(3, 5));
-    for (const firm of members) {
-      firm.name = familyCompanyName(rng, family, firm.country);
-      firm.directorIds = [head.id, ...firm.directorIds.slice(0, 1)];
-    }
-    lookAlikes.push({
-      kind: 'family_group',
-      description: `${members.length} family firms of the ${family} family with one director in common.`,
-      members: [{ label: 'Person', id: head.id }, ...members.map((m) => ({ label: 'Importer' as const, id: m.id }))],
-    });
-  }
-}
-
-/** Firms that close and reopen lawfully (restructuring, change of legal form): same people and
- * seat, duty paid throughout — the look-alike of a phoenix. */
-function plantLawfulReopenings(rng: Rng, registry: Registry, importers: ImporterProfile[], volumes: number[], plan: SizePlan, lookAlikes: LookAlike[]): void {
-  const count = Math.max(2, Math.round(plan.importers / 200));
-  for (let i = 0; i < count; i++) {
-    const index = rng.int(0, importers.length - 1);
-    const old = importers[index];
-    if (!old) continue;
-    const before = registry.get(old.id);
-    if (before.closedOn !== null || (before.registeredOn ?? '') >= '2024-01-01') continue;
-    const closedDay = rng.int(150, PERIOD_DAYS - 150);
-    const successor = registry.add('importer', {
-      name: `${before.name.split(' ')[0] ?? 'New'} ${rng.pick(['Group', 'Holding', 'Trading'])} ${before.country === 'DE' ? 'GmbH' : 'B.V.'}`,
-      country: before.country,
-      registeredDay: closedDay + rng.int(-20, 60),
-      address: before.address,
-      phone: before.phone,
-      email: null,
-      bankAccount: bankAccount(rng, before.country),
-      directorIds: before.directorIds.slice(),
-    });
-    registry.close(before.id, closedDay);
-    importers.push({ ...old, id: successor.id });
-    volumes.push(volumes[index] ?? 1);
-    lookAlikes.push({
-      kind: 'lawful_reopening',
-      description: 'A firm closed and reopened under a new name with the same director and seat; duty paid throughout.',
-      members: [
-        { label: 'Importer', id: before.id },
-        { label: 'Importer', id: successor.id },
-      ],
-    });
-  }
 }

@@ -19,7 +19,7 @@ export function plant(ctx: PlantContext): RingDraft {
     registeredDay: -rng.int(100, 900),
     directorIds: [owner.id],
   });
-  const clientCount = memberCount(rng, 4, 20, ctx.maxMembers - 1);
+  const clientCount = memberCount(rng, 4, 35, ctx.maxMembers - 1);
   const clients: Entity[] = [];
   for (let i = 0; i < clientCount; i++) {
     const registeredDay = rng.int(0, PERIOD_DAYS - 240);

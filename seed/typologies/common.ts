@@ -1,9 +1,9 @@
 // What every planted typology shares: the context it plants into, the draft it returns, and
 // the building blocks (trading days, new firms with their own identifiers, camouflage trade).
-import { HEADINGS, OFFICES, type Heading } from '../catalogue.ts';
+import { HEADINGS, OFFICES, PREFERENCE, type Heading } from '../catalogue.ts';
 import { PERIOD_DAYS, isWeekend } from '../calendar.ts';
 import { goodsLine, type LineSpec } from '../lines.ts';
-import { bankAccount, companyName, emailFor, phoneNumber, streetAddress } from '../names.ts';
+import { bankAccount, companyName, emailFor, foreignAddress, phoneNumber, streetAddress } from '../names.ts';
 import type { NewEntity } from '../registry.ts';
 import type { Rng } from '../rng.ts';
 import type { PlantedTypology, TruthMember } from '../truth.ts';
@@ -31,9 +31,9 @@ export interface RingDraft {
 /** Headings with enough duty that evading it pays. */
 export const DUTIABLE: readonly Heading[] = HEADINGS.filter((h) => h.dutyRate >= 0.06 && h.dutyRate < 0.5);
 
-/** A member count in [min, max], never above the size's cap (nor below min). */
+/** A member count uniform in [min, min(max, cap)] (min when the cap is below it). */
 export function memberCount(rng: Rng, min: number, max: number, cap: number): number {
-  return Math.max(min, Math.min(rng.int(min, max), cap));
+  return rng.int(min, Math.max(min, Math.min(max, cap)));
 }
 
 /** A weekday in [from, to) (clamped to the period). */
@@ -103,9 +103,23 @@ export function camouflage(ctx: PlantContext, count: number, next: () => { day: 
   });
 }
 
-/** A lawful supplier of the heading (not part of the scheme). */
+/** A lawful supplier of the heading (not part of the scheme) in a country whose goods pay at
+ * least half the conventional duty, so that evading it pays. */
 export function lawfulSupplier(ctx: PlantContext, heading: Heading): string {
-  return ctx.rng.pick(ctx.world.suppliersByHeading.get(heading.heading) ?? []);
+  const all = ctx.world.suppliersByHeading.get(heading.heading) ?? [];
+  const dutiable = all.filter((id) => (PREFERENCE[ctx.world.registry.get(id).country] ?? 1) >= 0.5);
+  if (dutiable.length > 0) return ctx.rng.pick(dutiable);
+  // A small world may have none: add one to the heading's lawful suppliers.
+  const country = dutiableOrigin(ctx.rng, heading);
+  const supplier = ctx.world.registry.add('supplier', { name: companyName(ctx.rng, country), country, address: foreignAddress(ctx.rng, country), registeredDay: -ctx.rng.int(400, 4000) });
+  all.push(supplier.id);
+  return supplier.id;
+}
+
+/** An origin of the heading without a deep preference (see lawfulSupplier). */
+export function dutiableOrigin(rng: Rng, heading: Heading): string {
+  const origins = heading.origins.filter(([country]) => (PREFERENCE[country] ?? 1) >= 0.5);
+  return rng.weighted(origins.length > 0 ? origins : heading.origins);
 }
 
 export function member(entity: Entity, role: string): TruthMember {

@@ -3,7 +3,7 @@
 // invoices, while buying fairly from lawful suppliers too. Their goods go partly to retail hubs.
 import { companyName, foreignAddress, personName } from '../names.ts';
 import type { Entity } from '../types.ts';
-import { DUTIABLE, camouflage, emitLines, lawfulSupplier, member, memberCount, newFirm, tradingDay, type PlantContext, type RingDraft } from './common.ts';
+import { DUTIABLE, camouflage, dutiableOrigin, emitLines, lawfulSupplier, member, memberCount, newFirm, tradingDay, type PlantContext, type RingDraft } from './common.ts';
 
 export function plant(ctx: PlantContext): RingDraft {
   const { rng, world } = ctx;
@@ -11,7 +11,7 @@ export function plant(ctx: PlantContext): RingDraft {
   const supplierCount = rng.int(1, 2);
   const suppliers: Entity[] = [];
   for (let i = 0; i < supplierCount; i++) {
-    const country = rng.weighted(heading.origins);
+    const country = dutiableOrigin(rng, heading);
     suppliers.push(world.registry.add('supplier', { name: companyName(rng, country), country, address: foreignAddress(rng, country), registeredDay: -rng.int(300, 3000) }));
   }
   const importerCount = memberCount(rng, 3, 8, ctx.maxMembers - supplierCount);

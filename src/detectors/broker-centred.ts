@@ -9,7 +9,7 @@ import {
   clamp01,
   evidence,
   idOf,
-  isYoung,
+  isNewFirm,
   member,
   parseOptions,
   percent,
@@ -24,7 +24,9 @@ const Options = z
     minClientShare: z.number().min(0).max(1),
     minSuspiciousClients: z.number().int().min(2),
     /** Share of the broker's clients that must look suspicious. */
+    /** Share of the broker's regular clients that must be young. */
     minSuspiciousShare: z.number().min(0).max(1),
+    /** A client registered no earlier than this many days before the data starts is new. */
     youngDays: z.number().nonnegative(),
     minScore: z.number().min(0).max(1),
   })
@@ -36,8 +38,26 @@ export const DEFAULTS: BrokerCentredOptions = {
   minSuspiciousClients: 3,
   minSuspiciousShare: 0.5,
   youngDays: 90,
-  minScore: 0.4,
+  minScore: 0.6,
 };
+
+/** The most firms alive at the same time (registration, or first line, to closure or last line). */
+function mostConcurrent(view: DetectionView, firms: string[]): number {
+  const events: [string, number][] = [];
+  for (const f of firms) {
+    const t = view.trade.get(f);
+    const attrs = view.graph.getNodeAttributes(f);
+    const from = attrs.registeredOn ?? t?.firstDate;
+    const to = attrs.closedOn ?? t?.lastDate;
+    if (!from || !to) continue;
+    events.push([from, 1], [to, -1]);
+  }
+  events.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : b[1] - a[1]));
+  let active = 0;
+  let most = 0;
+  for (const [, delta] of events) most = Math.max(most, (active += delta));
+  return most;
+}
 
 export function detect(view: DetectionView, options: Partial<BrokerCentredOptions> = {}): CandidateRing[] {
   assertView('broker_centred', view);
@@ -57,16 +77,35 @@ export function detect(view: DetectionView, options: Partial<BrokerCentredOption
     });
     if (clients.length < o.minSuspiciousClients) continue;
     const clientSet = new Set(clients.map((c) => c.key));
-    const linkedTo = (key: string): string[] =>
-      graph.filterNeighbors(key, (other) => {
-        if (!clientSet.has(other) && graph.getNodeAttribute(other, 'label') !== 'Person') return false;
-        return graph.getEdgeAttributes(key, other).links.some((l) => IDENTITY_LINKS.includes(l.kind));
+    // Linked: shares an identifier with another client, or a director who also directs one.
+    const linkedToClient = (key: string): boolean =>
+      graph.someNeighbor(key, (other, attrs) => {
+        const identity = graph
+          .getEdgeAttributes(key, other)
+          .links.some((l) => IDENTITY_LINKS.includes(l.kind));
+        if (!identity) return false;
+        if (clientSet.has(other)) return true;
+        return (
+          attrs.label === 'Person' && graph.someNeighbor(other, (firm) => firm !== key && clientSet.has(firm))
+        );
       });
-    const young = clients.filter((c) => isYoung(view, c.key, o.youngDays));
-    const linked = clients.filter((c) => linkedTo(c.key).length > 0);
-    const risky = clients.filter((c) => isUndervaluing(signals.get(c.key), 3, -1, 0.5) || (signals.get(c.key)?.seizedLines.length ?? 0) > 0);
-    const suspicious = clients.filter((c) => [young, linked, risky].filter((g) => g.includes(c)).length >= 2);
-    if (suspicious.length < o.minSuspiciousClients || suspicious.length / clients.length < o.minSuspiciousShare) continue;
+    const young = clients.filter((c) => isNewFirm(view, c.key, o.youngDays));
+    const linked = clients.filter((c) => linkedToClient(c.key));
+    const risky = clients.filter(
+      (c) =>
+        isUndervaluing(signals.get(c.key), 3, -1, 0.5) || (signals.get(c.key)?.seizedLines.length ?? 0) > 0,
+    );
+    // The ring is the broker's new clients, alive side by side (a chain of successors is phoenix).
+    const suspicious = young;
+    if (
+      suspicious.length < o.minSuspiciousClients ||
+      suspicious.length / clients.length < o.minSuspiciousShare ||
+      mostConcurrent(
+        view,
+        suspicious.map((c) => c.key),
+      ) < o.minSuspiciousClients
+    )
+      continue;
     const keys = suspicious.map((c) => c.key).sort();
     const n = suspicious.length;
     const filed = suspicious.reduce((s, c) => s + c.lines, 0);
@@ -84,7 +123,7 @@ export function detect(view: DetectionView, options: Partial<BrokerCentredOption
         name: 'young_clients',
         value: count(young) / n,
         weight: 0.25,
-        description: `${count(young)} of ${n} clients were registered less than ${o.youngDays} days before their first import`,
+        description: `${count(young)} of ${n} clients were registered during the period under review`,
         evidence: evidence(young.map((c) => c.key)),
       },
       {
@@ -99,7 +138,11 @@ export function detect(view: DetectionView, options: Partial<BrokerCentredOption
         value: count(risky) / n,
         weight: 0.15,
         description: `${count(risky)} of ${n} clients undervalue or had goods seized`,
-        evidence: evidence(risky.map((c) => c.key), [], risky.flatMap((c) => signals.get(c.key)?.seizedLines ?? [])),
+        evidence: evidence(
+          risky.map((c) => c.key),
+          [],
+          risky.flatMap((c) => signals.get(c.key)?.seizedLines ?? []),
+        ),
       },
       {
         name: 'suspicious_share',

@@ -49,9 +49,18 @@ export function detect(view: DetectionView, options: Partial<CentralityOptions> 
   const { graph } = view;
   const signals = partySignals(view);
   const risky = (k: string): boolean =>
-    isYoung(view, k, o.youngDays) || isUndervaluing(signals.get(k), 3, -1, 0.5) || (signals.get(k)?.seizedLines.length ?? 0) > 0;
+    isYoung(view, k, o.youngDays) ||
+    isUndervaluing(signals.get(k), 3, -1, 0.5) ||
+    (signals.get(k)?.seizedLines.length ?? 0) > 0;
   const rings: CandidateRing[] = [];
-  const holders = graph.filterNodes((k, a) => (a.label === 'Broker' || a.label === 'Person') && graph.degree(k) >= o.minNeighbours && graph.degree(k) <= o.maxDegree).sort();
+  const holders = graph
+    .filterNodes(
+      (k, a) =>
+        (a.label === 'Broker' || a.label === 'Person') &&
+        graph.degree(k) >= o.minNeighbours &&
+        graph.degree(k) <= o.maxDegree,
+    )
+    .sort();
   for (const holder of holders) {
     const neighbours = graph.neighbors(holder).sort();
     const set = new Set(neighbours);
@@ -89,7 +98,11 @@ export function detect(view: DetectionView, options: Partial<CentralityOptions> 
         value: riskyShare,
         weight: 0.4,
         description: `${riskyOnes.length} of ${neighbours.length} are young, undervalue or had goods seized`,
-        evidence: evidence(riskyOnes, [], riskyOnes.flatMap((k) => signals.get(k)?.seizedLines ?? [])),
+        evidence: evidence(
+          riskyOnes,
+          [],
+          riskyOnes.flatMap((k) => signals.get(k)?.seizedLines ?? []),
+        ),
       },
     ];
     if (weightedScore(indicators) < o.minScore) continue;

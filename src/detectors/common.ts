@@ -36,25 +36,45 @@ export const MAX_EVIDENCE_DECLARATIONS = 50;
 
 export function assertView(detector: Typology, view: unknown): asserts view is DetectionView {
   const v = view as Partial<DetectionView> | null;
-  if (typeof v !== 'object' || v === null) throw new DetectorInputError(detector, 'expected a DetectionView, got nothing');
+  if (typeof v !== 'object' || v === null)
+    throw new DetectorInputError(detector, 'expected a DetectionView, got nothing');
   if (!isGraph(v.graph) || v.graph?.type !== 'undirected') {
-    throw new DetectorInputError(detector, 'view.graph must be an undirected graphology graph (use projectDetectionView)');
+    throw new DetectorInputError(
+      detector,
+      'view.graph must be an undirected graphology graph (use projectDetectionView)',
+    );
   }
   const lines = v.lines;
-  if (!lines || !Number.isInteger(lines.size) || lines.declarationId.length !== lines.size || lines.unitValueZScore.length !== lines.size) {
-    throw new DetectorInputError(detector, 'view.lines is not a consistent line table (use projectDetectionView)');
+  if (
+    !lines ||
+    !Number.isInteger(lines.size) ||
+    lines.declarationId.length !== lines.size ||
+    lines.unitValueZScore.length !== lines.size
+  ) {
+    throw new DetectorInputError(
+      detector,
+      'view.lines is not a consistent line table (use projectDetectionView)',
+    );
   }
   if (!(v.trade instanceof Map) || !(v.identifiers instanceof Map)) {
     throw new DetectorInputError(detector, 'view.trade and view.identifiers must be Maps');
   }
 }
 
-export function parseOptions<T extends object>(detector: Typology, schema: z.ZodType<T>, defaults: T, options: unknown): T {
-  const merged = { ...defaults, ...((options ?? {})) };
+export function parseOptions<T extends object>(
+  detector: Typology,
+  schema: z.ZodType<T>,
+  defaults: T,
+  options: unknown,
+): T {
+  const merged = { ...defaults, ...(options ?? {}) };
   const parsed = schema.safeParse(merged);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new DetectorInputError(detector, `invalid option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown'}`);
+    throw new DetectorInputError(
+      detector,
+      `invalid option ${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'unknown'}`,
+    );
   }
   return parsed.data;
 }
@@ -84,7 +104,11 @@ export function dutyRateOf(view: DetectionView, i: number): number {
   const own = view.lines.dutyRate[i];
   if (own !== null && own !== undefined) return own;
   const heading = hsHeading(view.lines.hsCode[i] ?? '');
-  return view.dutyRates.get(`${heading}|${view.lines.origin[i] ?? '??'}`) ?? view.dutyRates.get(heading) ?? view.defaultDutyRate;
+  return (
+    view.dutyRates.get(`${heading}|${view.lines.origin[i] ?? '??'}`) ??
+    view.dutyRates.get(heading) ??
+    view.defaultDutyRate
+  );
 }
 
 /** Duty lost on a line declared below its group's median unit value (0 when not below). */
@@ -93,6 +117,14 @@ export function dutyShortfall(view: DetectionView, i: number): number {
   const declared = view.lines.customsValue[i] ?? 0;
   if (!(expected > declared)) return 0;
   return (expected - declared) * dutyRateOf(view, i);
+}
+
+/** Duty the line should have paid at its group's rate but did not (deferred and never paid). */
+export function unpaidDuty(view: DetectionView, i: number): number {
+  const paid = view.lines.dutyPaid[i];
+  if (paid === null || paid === undefined) return 0;
+  const due = (view.lines.customsValue[i] ?? 0) * dutyRateOf(view, i);
+  return due - paid > due * 0.5 ? due - paid : 0;
 }
 
 /** Line indices per party key (importer, broker, consignee and supplier roles alike). */
@@ -123,6 +155,25 @@ export function isYoung(view: DetectionView, key: string, maxDays: number): bool
   if (!registeredOn || !first) return false;
   const age = daysBetween(registeredOn, first);
   return age >= 0 && age <= maxDays;
+}
+
+/** Was the firm registered within `days` before the first declaration in the data (new to the market)? */
+export function isNewFirm(view: DetectionView, key: string, days: number): boolean {
+  const registeredOn = view.graph.hasNode(key) ? view.graph.getNodeAttribute(key, 'registeredOn') : null;
+  const start = dataStart(view);
+  return Boolean(registeredOn && start && daysBetween(registeredOn, start) <= days);
+}
+
+const starts = new WeakMap<DetectionView, string | null>();
+
+/** The date of the first declaration line in the view (null when there are none). */
+export function dataStart(view: DetectionView): string | null {
+  if (!starts.has(view)) {
+    let first: string | null = null;
+    for (const d of view.lines.date) if (first === null || d < first) first = d;
+    starts.set(view, first);
+  }
+  return starts.get(view) ?? null;
 }
 
 export function byMembers(a: CandidateRing, b: CandidateRing): number {
@@ -173,10 +224,29 @@ export function describeParties(keys: readonly string[]): string {
     const label = key.slice(0, key.indexOf(':'));
     counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  const parts = [...counts].map(([label, n]) => countOf(n, label, false));
-  return parts.length <= 1 ? (parts[0] ?? 'no parties') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  return listing([...counts].map(([label, n]) => countOf(n, label, false))) || 'no parties';
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listing(parts: readonly string[]): string {
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
 export function idOf(key: string): string {
   return key.slice(key.indexOf(':') + 1);
+}
+
+/**
+ * The core of a group of parties: importers, and the other parties (people, brokers, suppliers,
+ * consignees) tied to at least two members — a director of one firm or a supplier of one
+ * importer is its context, not part of a ring.
+ */
+export function coreMembers(view: DetectionView, keys: readonly string[]): string[] {
+  const set = new Set(keys);
+  return keys.filter((k) => {
+    if (view.graph.getNodeAttribute(k, 'label') === 'Importer') return true;
+    let inside = 0;
+    view.graph.forEachNeighbor(k, (n) => void (set.has(n) && inside++));
+    return inside >= 2;
+  });
 }

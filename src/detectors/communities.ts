@@ -10,6 +10,7 @@ import {
   DetectorInputError,
   assertView,
   byMembers,
+  coreMembers,
   describeParties,
   evidence,
   isYoung,
@@ -37,12 +38,14 @@ export interface PartitionOptions {
  * --communities` on the public benchmarks.
  */
 export function partition(graph: AbstractGraph, options: PartitionOptions): Record<string, number> {
-  if (graph.multi) throw new DetectorInputError('community', 'partition needs a simple graph, got a multigraph');
+  if (graph.multi)
+    throw new DetectorInputError('community', 'partition needs a simple graph, got a multigraph');
   if (graph.size === 0) return Object.fromEntries(graph.nodes().map((n, i) => [n, i]));
   return louvain(graph, {
     rng: seededRng(options.seed),
     resolution: options.resolution ?? 1,
-    getEdgeWeight: (_edge: string, attrs: Record<string, unknown>) => (typeof attrs.weight === 'number' ? attrs.weight : 1),
+    getEdgeWeight: (_edge: string, attrs: Record<string, unknown>) =>
+      typeof attrs.weight === 'number' ? attrs.weight : 1,
   });
 }
 
@@ -58,19 +61,27 @@ const Options = z
   .strict();
 export type CommunityOptions = z.infer<typeof Options>;
 
-export const DEFAULTS: CommunityOptions = { seed: 1, resolution: 1, minSize: 3, maxSize: 40, youngDays: 90, minScore: 0.5 };
+export const DEFAULTS: CommunityOptions = {
+  seed: 1,
+  resolution: 1,
+  minSize: 3,
+  maxSize: 40,
+  youngDays: 90,
+  minScore: 0.5,
+};
 
 export function detect(view: DetectionView, options: Partial<CommunityOptions> = {}): CandidateRing[] {
   assertView('community', view);
   const o = parseOptions('community', Options, DEFAULTS, options);
   const { graph } = view;
   const communities = new Map<number, string[]>();
-  for (const [key, c] of Object.entries(partition(graph, o))) (communities.get(c) ?? communities.set(c, []).get(c)!).push(key);
+  for (const [key, c] of Object.entries(partition(graph, o)))
+    (communities.get(c) ?? communities.set(c, []).get(c)!).push(key);
   const signals = partySignals(view);
   const rings: CandidateRing[] = [];
-  for (const keys of communities.values()) {
+  for (const all of communities.values()) {
+    const keys = coreMembers(view, all.sort());
     if (keys.length < o.minSize || keys.length > o.maxSize) continue;
-    keys.sort();
     const set = new Set(keys);
     let internal = 0;
     let total = 0;
@@ -91,7 +102,9 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
     }
     const firms = keys.filter((k) => labelOfKey(k) !== 'Person');
     const young = firms.filter((k) => isYoung(view, k, o.youngDays));
-    const risky = firms.filter((k) => isUndervaluing(signals.get(k), 3, -1, 0.5) || (signals.get(k)?.seizedLines.length ?? 0) > 0);
+    const risky = firms.filter(
+      (k) => isUndervaluing(signals.get(k), 3, -1, 0.5) || (signals.get(k)?.seizedLines.length ?? 0) > 0,
+    );
     const n = Math.max(1, firms.length);
     const cohesion = total > 0 ? internal / total : 0;
     const indicators = [
@@ -121,14 +134,24 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
         value: risky.length / n,
         weight: 0.25,
         description: `${risky.length} of ${firms.length} firms undervalue or had goods seized`,
-        evidence: evidence(risky, [], risky.flatMap((k) => [...(signals.get(k)?.seizedLines ?? []), ...(signals.get(k)?.lowLines.slice(0, 5) ?? [])])),
+        evidence: evidence(
+          risky,
+          [],
+          risky.flatMap((k) => [
+            ...(signals.get(k)?.seizedLines ?? []),
+            ...(signals.get(k)?.lowLines.slice(0, 5) ?? []),
+          ]),
+        ),
       },
     ];
     if (weightedScore(indicators) < o.minScore) continue;
     rings.push({
       typology: 'community',
       members: keys.map((k) => member(k, labelOfKey(k).toLowerCase())),
-      indicators: [{ ...indicators[0]!, description: `${describeParties(keys)}: ${indicators[0]!.description}` }, ...indicators.slice(1)],
+      indicators: [
+        { ...indicators[0]!, description: `${describeParties(keys)}: ${indicators[0]!.description}` },
+        ...indicators.slice(1),
+      ],
       revenueAtRisk: firms.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
     });
   }

@@ -6,7 +6,17 @@ import { median } from '../graph/robust.ts';
 import { personalisedPageRank } from '../graph/personalised-pagerank.ts';
 import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView, EdgeAttributes } from '../graph/view.ts';
-import { assertView, byMembers, clamp01, describeParties, evidence, member, parseOptions, type CandidateRing } from './common.ts';
+import {
+  assertView,
+  byMembers,
+  coreMembers,
+  clamp01,
+  describeParties,
+  evidence,
+  member,
+  parseOptions,
+  type CandidateRing,
+} from './common.ts';
 import { labelOfKey } from './keys.ts';
 import { partySignals } from './party-signals.ts';
 
@@ -31,14 +41,22 @@ export const DEFAULTS: GuiltByAssociationOptions = {
   maxMembers: 30,
 };
 
-export function detect(view: DetectionView, options: Partial<GuiltByAssociationOptions> = {}): CandidateRing[] {
+export function detect(
+  view: DetectionView,
+  options: Partial<GuiltByAssociationOptions> = {},
+): CandidateRing[] {
   assertView('guilt_by_association', view);
   const o = parseOptions('guilt_by_association', Options, DEFAULTS, options);
   const { graph } = view;
   const signals = partySignals(view);
   const seeds = new Map<string, number>();
   for (const [key, s] of signals) {
-    if (s.seizedLines.length > 0 && graph.hasNode(key) && graph.degree(key) <= o.maxDegree && labelOfKey(key) !== 'Broker') {
+    if (
+      s.seizedLines.length > 0 &&
+      graph.hasNode(key) &&
+      graph.degree(key) <= o.maxDegree &&
+      labelOfKey(key) !== 'Broker'
+    ) {
       seeds.set(key, s.seizedLines.length);
     }
   }
@@ -54,7 +72,9 @@ export function detect(view: DetectionView, options: Partial<GuiltByAssociationO
   for (const [key, r] of rank) if (r > 0) affinity.set(key, r / strength(key));
   const seedLevel = median([...seeds.keys()].map((k) => affinity.get(k) ?? 0));
   const associates = [...affinity]
-    .filter(([k, a]) => !seeds.has(k) && a >= o.minRelativeAffinity * seedLevel && graph.degree(k) <= o.maxDegree)
+    .filter(
+      ([k, a]) => !seeds.has(k) && a >= o.minRelativeAffinity * seedLevel && graph.degree(k) <= o.maxDegree,
+    )
     .map(([k]) => k);
   const inRing = new Set([...seeds.keys(), ...associates]);
   const groups = new UnionFind();
@@ -63,14 +83,22 @@ export function detect(view: DetectionView, options: Partial<GuiltByAssociationO
     graph.forEachNeighbor(key, (other) => inRing.has(other) && groups.union(key, other));
   }
   const rings: CandidateRing[] = [];
-  for (const group of groups.groups()) {
+  for (const all of groups.groups()) {
+    const group = coreMembers(view, all);
     const seized = group.filter((k) => seeds.has(k));
     let linked = group.filter((k) => !seeds.has(k));
     if (seized.length === 0 || linked.length === 0) continue;
-    linked = linked.sort((a, b) => (affinity.get(b) ?? 0) - (affinity.get(a) ?? 0) || (a < b ? -1 : 1)).slice(0, o.maxMembers - seized.length).sort();
+    linked = linked
+      .sort((a, b) => (affinity.get(b) ?? 0) - (affinity.get(a) ?? 0) || (a < b ? -1 : 1))
+      .slice(0, o.maxMembers - seized.length)
+      .sort();
     const closeness = median(linked.map((k) => (affinity.get(k) ?? 0) / seedLevel));
     const seizedLines = seized.flatMap((k) => signals.get(k)?.seizedLines ?? []);
-    const rels = linked.flatMap((a) => graph.filterNeighbors(a, (b) => inRing.has(b)).flatMap((b) => graph.getEdgeAttributes(a, b).links.flatMap((l) => l.rels)));
+    const rels = linked.flatMap((a) =>
+      graph
+        .filterNeighbors(a, (b) => inRing.has(b))
+        .flatMap((b) => graph.getEdgeAttributes(a, b).links.flatMap((l) => l.rels)),
+    );
     rings.push({
       typology: 'guilt_by_association',
       members: [...seized.map((k) => member(k, 'seized')), ...linked.map((k) => member(k, 'associate'))],

@@ -1,116 +1,201 @@
-// Origin misdeclaration / transshipment: for one supplier and one HS heading the declared origin
-// switches away from the supplier's own country (or from where the goods departed) to another,
-// usually one with a lower duty. Revenue at risk is the duty difference where rates are known.
+// Origin misdeclaration / transshipment: importers of the same goods switch, at about the same
+// time, from a supplier in one country to suppliers in another whose origin pays less duty —
+// the goods are the same, only the route and the declared origin changed. Revenue at risk is
+// the duty difference between the two origins on the lines after the switch.
 import { z } from 'zod';
+import { UnionFind } from '../graph/union-find.ts';
 import { hsHeading, type DetectionView } from '../graph/view.ts';
 import {
   assertView,
   byMembers,
   clamp01,
   declarationOf,
-  dutyRateOf,
   evidence,
   idOf,
+  listing,
   member,
   parseOptions,
-  percent,
   type CandidateRing,
 } from './common.ts';
 
 const Options = z
   .object({
-    /** Fewest misdeclared-looking lines for one supplier and heading. */
-    minLines: z.number().int().min(1),
-    /** Share of the supplier's lines in the heading that look misdeclared. */
-    minShare: z.number().min(0).max(1),
-    /** A supplier trading with more importers than this in the heading is a market, not a ring. */
-    maxImporters: z.number().int().min(1),
+    /** Lines an importer must have bought from the old supplier, and from the new ones. */
+    minLinesEachSide: z.number().int().min(1),
+    /** Importers making the same switch. */
+    minImporters: z.number().int().min(1),
+    /** The new origin's duty rate must be at least this much lower (0.02 = 2 points). */
+    minDutyGap: z.number().min(0),
+    /** Share of a new supplier's lines in the heading that must be rerouted ones. */
+    minDedicatedShare: z.number().min(0).max(1),
   })
   .strict();
 export type OriginMisdeclarationOptions = z.infer<typeof Options>;
 
-export const DEFAULTS: OriginMisdeclarationOptions = { minLines: 3, minShare: 0.3, maxImporters: 15 };
+export const DEFAULTS: OriginMisdeclarationOptions = {
+  minLinesEachSide: 2,
+  minImporters: 2,
+  minDutyGap: 0.02,
+  minDedicatedShare: 0.5,
+};
 
-interface Flow {
-  supplier: string;
-  heading: string;
+interface OriginUse {
   lines: number[];
-  suspect: number[];
-  /** The origin the goods really have: the supplier's country, else where they departed from. */
-  trueOrigins: Map<string, number>;
+  first: string;
+  last: string;
 }
 
-export function detect(view: DetectionView, options: Partial<OriginMisdeclarationOptions> = {}): CandidateRing[] {
+interface Switch {
+  importer: string;
+  heading: string;
+  fromOrigin: string;
+  toOrigin: string;
+  before: number[];
+  after: number[];
+}
+
+export function detect(
+  view: DetectionView,
+  options: Partial<OriginMisdeclarationOptions> = {},
+): CandidateRing[] {
   assertView('origin_misdeclaration', view);
   const o = parseOptions('origin_misdeclaration', Options, DEFAULTS, options);
-  const { lines, graph } = view;
-  const flows = new Map<string, Flow>();
+  const { lines } = view;
+  // importer|heading → declared origin → its lines (lines come in date order); and each
+  // supplier's lines per heading, to tell a dedicated route from a market supplier.
+  const uses = new Map<string, Map<string, OriginUse>>();
+  const supplierLines = new Map<string, number>();
   for (let i = 0; i < lines.size; i++) {
-    const s = lines.supplier[i] ?? -1;
+    const m = lines.importer[i] ?? -1;
     const origin = lines.origin[i];
-    if (s < 0 || !origin) continue;
-    const supplier = lines.partyKeys[s]!;
+    if (m < 0 || !origin) continue;
     const heading = hsHeading(lines.hsCode[i] ?? '');
-    const key = `${supplier}\t${heading}`;
-    let flow = flows.get(key);
-    if (!flow) flows.set(key, (flow = { supplier, heading, lines: [], suspect: [], trueOrigins: new Map() }));
-    flow.lines.push(i);
-    const home = graph.hasNode(supplier) ? graph.getNodeAttribute(supplier, 'country') : null;
-    const departure = lines.departure[i];
-    const real = home ?? departure ?? null;
-    if (real && real !== origin) {
-      flow.suspect.push(i);
-      flow.trueOrigins.set(real, (flow.trueOrigins.get(real) ?? 0) + 1);
-    }
+    const s = lines.supplier[i] ?? -1;
+    if (s >= 0)
+      supplierLines.set(
+        `${lines.partyKeys[s]}\t${heading}`,
+        (supplierLines.get(`${lines.partyKeys[s]}\t${heading}`) ?? 0) + 1,
+      );
+    const key = `${lines.partyKeys[m]}\t${heading}`;
+    let byOrigin = uses.get(key);
+    if (!byOrigin) uses.set(key, (byOrigin = new Map<string, OriginUse>()));
+    const use = byOrigin.get(origin);
+    if (use) {
+      use.lines.push(i);
+      use.last = lines.date[i]!;
+    } else byOrigin.set(origin, { lines: [i], first: lines.date[i]!, last: lines.date[i]! });
   }
-  const rings: CandidateRing[] = [];
-  for (const flow of [...flows.values()].sort((a, b) => (a.supplier + a.heading < b.supplier + b.heading ? -1 : 1))) {
-    if (flow.suspect.length < o.minLines || flow.suspect.length / flow.lines.length < o.minShare) continue;
-    const importers = [...new Set(flow.suspect.map((i) => lines.partyKeys[lines.importer[i] ?? -1]!).filter(Boolean))].sort();
-    if (importers.length > o.maxImporters) continue;
-    const declared = [...new Set(flow.suspect.map((i) => lines.origin[i]!))].sort();
-    const trueOrigin = [...flow.trueOrigins].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-    const trueRate = view.dutyRates.get(`${flow.heading}|${trueOrigin}`) ?? null;
-    let revenueAtRisk = 0;
-    let lowerRate = 0;
-    for (const i of flow.suspect) {
-      const rate = dutyRateOf(view, i);
-      if (trueRate !== null && trueRate > rate) {
-        revenueAtRisk += (lines.customsValue[i] ?? 0) * (trueRate - rate);
-        lowerRate += 1;
+  const rate = (heading: string, origin: string): number | null =>
+    view.dutyRates.get(`${heading}|${origin}`) ?? null;
+  // A clean switch: every line of the old origin before every line of the new, to a cheaper origin.
+  const switches: Switch[] = [];
+  for (const [key, byOrigin] of [...uses].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const [importer, heading] = key.split('\t') as [string, string];
+    const origins = [...byOrigin].filter(([, u]) => u.lines.length >= o.minLinesEachSide);
+    for (const [fromOrigin, old] of origins) {
+      for (const [toOrigin, next] of origins) {
+        if (fromOrigin === toOrigin || old.last > next.first) continue;
+        const oldRate = rate(heading, fromOrigin);
+        const newRate = rate(heading, toOrigin);
+        if (oldRate === null || newRate === null || oldRate - newRate < o.minDutyGap) continue;
+        switches.push({ importer, heading, fromOrigin, toOrigin, before: old.lines, after: next.lines });
       }
     }
-    const share = flow.suspect.length / flow.lines.length;
-    const departures = new Set<string>();
-    for (const i of flow.suspect) {
-      const d = lines.departure[i];
-      if (d && d !== lines.origin[i]) departures.add(d);
+  }
+  // The new route's suppliers must live off the switch: most of their lines in the heading are rerouted ones.
+  const rerouted = new Map<string, number>();
+  for (const sw of switches) {
+    for (const i of sw.after) {
+      const s = lines.supplier[i] ?? -1;
+      if (s >= 0)
+        rerouted.set(
+          `${lines.partyKeys[s]}\t${sw.heading}`,
+          (rerouted.get(`${lines.partyKeys[s]}\t${sw.heading}`) ?? 0) + 1,
+        );
     }
-    const declarations = flow.suspect.map((i) => declarationOf(view, i));
+  }
+  const dedicated = (supplierHeading: string): boolean =>
+    (rerouted.get(supplierHeading) ?? 0) >=
+    o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
+  const supplierOf = (i: number): string | null =>
+    (lines.supplier[i] ?? -1) >= 0 ? lines.partyKeys[lines.supplier[i]!]! : null;
+  const buyersOf = (suppliers: string[], heading: string): string[] => {
+    const wanted = new Set(suppliers);
+    const out = new Set<string>();
+    for (let i = 0; i < lines.size; i++) {
+      const s = supplierOf(i);
+      const m = lines.importer[i] ?? -1;
+      if (s !== null && m >= 0 && wanted.has(s) && hsHeading(lines.hsCode[i] ?? '') === heading)
+        out.add(lines.partyKeys[m]!);
+    }
+    return [...out];
+  };
+  const groups = new UnionFind();
+  const kept: (Switch & { from: string[]; to: string[] })[] = [];
+  for (const sw of switches) {
+    const to = [...new Set(sw.after.map(supplierOf).filter((k): k is string => k !== null))].filter((k) =>
+      dedicated(`${k}\t${sw.heading}`),
+    );
+    if (to.length === 0) continue;
+    const from = [...new Set(sw.before.map(supplierOf).filter((k): k is string => k !== null))];
+    kept.push({ ...sw, from, to });
+    for (const k of [...from, ...to]) groups.union(sw.importer, `${k}\t${sw.heading}`);
+  }
+  const rings: CandidateRing[] = [];
+  for (const group of groups.groups()) {
+    const set = new Set(group);
+    const mine = kept.filter((s) => set.has(s.importer));
+    const switched = new Set(mine.map((s) => s.importer));
+    if (switched.size < o.minImporters) continue;
+    const newSuppliers = [...new Set(mine.flatMap((s) => s.to))].sort();
+    const heading = mine[0]!.heading;
+    // Importers that bought only by the new route belong to the scheme too.
+    const importers = [...new Set([...switched, ...buyersOf(newSuppliers, heading)])].sort();
+    const oldSuppliers = [...new Set(mine.flatMap((s) => s.from))]
+      .filter((k) => !newSuppliers.includes(k))
+      .sort();
+    const after = [...new Set(mine.flatMap((s) => s.after))].sort((a, b) => a - b);
+    const fromOrigin = [...new Set(mine.map((s) => s.fromOrigin))].sort();
+    const toOrigin = [...new Set(mine.map((s) => s.toOrigin))].sort();
+    let revenueAtRisk = 0;
+    let gapSum = 0;
+    for (const i of after) {
+      const oldRate = Math.max(...fromOrigin.map((c) => rate(heading, c) ?? 0));
+      const newRate = rate(heading, lines.origin[i] ?? '') ?? oldRate;
+      revenueAtRisk += Math.max(0, oldRate - newRate) * (lines.customsValue[i] ?? 0);
+      gapSum += Math.max(0, oldRate - newRate);
+    }
+    const gap = after.length > 0 ? gapSum / after.length : 0;
+    const before = new Set(mine.flatMap((s) => s.before)).size;
+    const declarations = after.map((i) => declarationOf(view, i));
     rings.push({
       typology: 'origin_misdeclaration',
-      members: [member(flow.supplier, 'supplier'), ...importers.map((k) => member(k, 'importer'))],
+      members: [
+        ...importers.map((k) => member(k, 'importer')),
+        ...oldSuppliers.map((k) => member(k, 'origin_supplier')),
+        ...newSuppliers.map((k) => member(k, 'transshipment_supplier')),
+      ],
       indicators: [
         {
-          name: 'origin_mismatch',
-          value: share,
+          name: 'coordinated_origin_switch',
+          value: clamp01(switched.size / 4),
           weight: 0.45,
-          description: `${percent(share)} of HS ${flow.heading} lines from supplier ${idOf(flow.supplier)} declare origin ${declared.join('/')} though the goods come from ${trueOrigin}`,
-          evidence: evidence([flow.supplier, ...importers], [], declarations),
-        },
-        {
-          name: 'transshipment_route',
-          value: departures.size > 0 ? 1 : 0.5,
-          weight: 0.25,
-          description: departures.size > 0 ? `goods departed from ${[...departures].sort().join('/')} under another declared origin` : 'the declared origin differs from the supplier\'s country',
-          evidence: evidence([flow.supplier], [], declarations),
+          description: `${switched.size} importers of HS ${heading} switched from supplier ${listing(oldSuppliers.map(idOf))} (${listing(fromOrigin)}) to ${listing(newSuppliers.map(idOf))} declaring origin ${listing(toOrigin)}`,
+          evidence: evidence([...importers, ...oldSuppliers, ...newSuppliers], [], declarations),
         },
         {
           name: 'lower_duty_origin',
-          value: clamp01(lowerRate / flow.suspect.length),
-          weight: 0.3,
-          description: trueRate === null ? `no duty rate is known for origin ${trueOrigin}` : `${lowerRate} of ${flow.suspect.length} lines pay a lower duty than goods of ${trueOrigin} would`,
-          evidence: evidence([flow.supplier], [], declarations),
+          value: clamp01(gap / 0.1),
+          weight: 0.35,
+          description: `the new origin pays ${Math.round(gap * 100)} percentage points less duty`,
+          evidence: evidence(newSuppliers, [], declarations),
+        },
+        {
+          name: 'share_rerouted',
+          value: clamp01(after.length / Math.max(1, after.length + before)),
+          weight: 0.2,
+          description: `${after.length} lines came by the new route after ${before} by the old`,
+          evidence: evidence(importers, [], declarations),
         },
       ],
       revenueAtRisk,

@@ -2,7 +2,7 @@
 // the duty it shortfalls and its seized lines. Computed once per view and cached on it.
 import { median } from '../graph/robust.ts';
 import type { DetectionView } from '../graph/view.ts';
-import { declarationOf, dutyShortfall } from './common.ts';
+import { declarationOf, dutyShortfall, unpaidDuty } from './common.ts';
 
 export interface PartySignals {
   /** Lines with a known unit-value z-score. */
@@ -16,7 +16,13 @@ export interface PartySignals {
   /** Lines declared below the median (z < −1), as declaration ids. */
   lowLines: string[];
   seizedLines: string[];
+  /** Dutiable lines on which the duty was not paid (deferred and never paid). */
+  unpaidLines: string[];
+  unpaidDuty: number;
 }
+
+/** Below this much duty a line with nothing paid is a de-minimis consignment, not a default. */
+export const MIN_UNPAID_DUTY = 25;
 
 const cache = new WeakMap<DetectionView, Map<string, PartySignals>>();
 
@@ -31,7 +37,17 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
     const key = lines.partyKeys[p]!;
     let s = out.get(key);
     if (!s) {
-      s = { scoredLines: 0, medianZ: 0, shareBelow: 0, medianValueRatio: 1, shortfallDuty: 0, lowLines: [], seizedLines: [] };
+      s = {
+        scoredLines: 0,
+        medianZ: 0,
+        shareBelow: 0,
+        medianValueRatio: 1,
+        shortfallDuty: 0,
+        lowLines: [],
+        seizedLines: [],
+        unpaidLines: [],
+        unpaidDuty: 0,
+      };
       out.set(key, s);
     }
     return s;
@@ -44,8 +60,15 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
         if (p >= 0) get(p).seizedLines.push(declarationOf(view, i));
       }
     }
+    if (importer < 0) continue;
+    const unpaid = unpaidDuty(view, i);
+    if (unpaid >= MIN_UNPAID_DUTY) {
+      const debtor = get(importer);
+      debtor.unpaidLines.push(declarationOf(view, i));
+      debtor.unpaidDuty += unpaid;
+    }
     const z = lines.unitValueZScore[i] ?? Number.NaN;
-    if (importer < 0 || Number.isNaN(z)) continue;
+    if (Number.isNaN(z)) continue;
     const s = get(importer);
     s.scoredLines += 1;
     if (z < -1) {
@@ -55,7 +78,10 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
     }
     (zs.get(importer) ?? zs.set(importer, []).get(importer)!).push(z);
     const expected = lines.expectedValue[i] ?? Number.NaN;
-    if (expected > 0) (ratios.get(importer) ?? ratios.set(importer, []).get(importer)!).push((lines.customsValue[i] ?? 0) / expected);
+    if (expected > 0)
+      (ratios.get(importer) ?? ratios.set(importer, []).get(importer)!).push(
+        (lines.customsValue[i] ?? 0) / expected,
+      );
   }
   for (const [p, list] of zs) {
     const s = get(p);
@@ -68,6 +94,13 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
 }
 
 /** A party whose declared unit values sit persistently below the usual ones. */
-export function isUndervaluing(s: PartySignals | undefined, minLines: number, maxMedianZ: number, minShareBelow: number): boolean {
-  return s !== undefined && s.scoredLines >= minLines && s.medianZ <= maxMedianZ && s.shareBelow >= minShareBelow;
+export function isUndervaluing(
+  s: PartySignals | undefined,
+  minLines: number,
+  maxMedianZ: number,
+  minShareBelow: number,
+): boolean {
+  return (
+    s !== undefined && s.scoredLines >= minLines && s.medianZ <= maxMedianZ && s.shareBelow >= minShareBelow
+  );
 }

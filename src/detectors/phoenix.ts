@@ -13,7 +13,9 @@ import {
   member,
   parseOptions,
   type CandidateRing,
+  weightedScore,
 } from './common.ts';
+import { formatMoney } from './money.ts';
 import { partySignals } from './party-signals.ts';
 
 const Options = z
@@ -28,6 +30,9 @@ const Options = z
     minSharedKinds: z.number().int().min(1),
     /** Identifiers or persons shared by more parties than this are not ties. */
     maxHolders: z.number().int().min(2),
+    /** Share of the chain's lines that left duty unpaid; a chain that paid is a lawful reopening. */
+    minUnpaidShare: z.number().min(0).max(1),
+    minScore: z.number().min(0).max(1),
   })
   .strict();
 export type PhoenixOptions = z.infer<typeof Options>;
@@ -38,6 +43,8 @@ export const DEFAULTS: PhoenixOptions = {
   minQuietDays: 60,
   minSharedKinds: 2,
   maxHolders: 8,
+  minUnpaidShare: 0.05,
+  minScore: 0.6,
 };
 
 interface Tie {
@@ -53,7 +60,8 @@ function tiesBetween(view: DetectionView, a: string, b: string, maxHolders: numb
   const edge = graph.edge(a, b);
   if (edge !== undefined) {
     for (const l of graph.getEdgeAttributes(edge).links) {
-      if (l.via && (view.identifiers.get(`${l.via.label}:${l.via.id}`)?.holders.length ?? 0) > maxHolders) continue;
+      if (l.via && (view.identifiers.get(`${l.via.label}:${l.via.id}`)?.holders.length ?? 0) > maxHolders)
+        continue;
       ties.push({ kind: l.kind, nodes: l.via ? [`${l.via.label}:${l.via.id}`] : [], rels: l.rels });
     }
   }
@@ -62,7 +70,14 @@ function tiesBetween(view: DetectionView, a: string, b: string, maxHolders: numb
     const label = graph.getNodeAttribute(shared, 'label');
     const kind = label === 'Person' ? 'director' : label.toLowerCase();
     if (label === 'Importer') continue;
-    ties.push({ kind, nodes: [shared], rels: [...graph.getEdgeAttributes(a, shared).links, ...graph.getEdgeAttributes(b, shared).links].flatMap((l) => l.rels) });
+    ties.push({
+      kind,
+      nodes: [shared],
+      rels: [
+        ...graph.getEdgeAttributes(a, shared).links,
+        ...graph.getEdgeAttributes(b, shared).links,
+      ].flatMap((l) => l.rels),
+    });
   }
   return ties;
 }
@@ -80,7 +95,8 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
     if (closed) return closed;
     return last && dataEnd && daysBetween(last, dataEnd) >= o.minQuietDays ? last : null;
   };
-  const startOf = (k: string): string | null => view.trade.get(k)?.firstDate ?? graph.getNodeAttribute(k, 'registeredOn');
+  const startOf = (k: string): string | null =>
+    view.trade.get(k)?.firstDate ?? graph.getNodeAttribute(k, 'registeredOn');
   const chains = new UnionFind();
   const pairTies = new Map<string, Tie[]>();
   for (const old of importers) {
@@ -90,7 +106,11 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
     const candidates = new Set<string>();
     graph.forEachNeighbor(old, (n) => {
       if (graph.getNodeAttribute(n, 'label') === 'Importer') candidates.add(n);
-      else if (graph.degree(n) <= o.maxHolders * 4) graph.forEachNeighbor(n, (m) => m !== old && graph.getNodeAttribute(m, 'label') === 'Importer' && candidates.add(m));
+      else if (graph.degree(n) <= o.maxHolders * 4)
+        graph.forEachNeighbor(
+          n,
+          (m) => m !== old && graph.getNodeAttribute(m, 'label') === 'Importer' && candidates.add(m),
+        );
     });
     for (const successor of [...candidates].sort()) {
       const start = startOf(successor);
@@ -120,8 +140,11 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
       return Math.abs(daysBetween(endOf(a) ?? '', startOf(b) ?? ''));
     });
     const seized = firms.flatMap((k) => signals.get(k)?.seizedLines ?? []);
+    const unpaidLines = firms.flatMap((k) => signals.get(k)?.unpaidLines ?? []);
+    const unpaid = firms.reduce((s, k) => s + (signals.get(k)?.unpaidDuty ?? 0), 0);
+    const tradedLines = firms.reduce((s, k) => s + (view.trade.get(k)?.lines ?? 0), 0);
     const described = pairs.map(([p]) => p.split('\t').map(idOf).join(' → ')).join(', ');
-    rings.push({
+    const ring: CandidateRing = {
       typology: 'phoenix',
       members: [
         ...firms.map((k) => member(k, successors.has(k) ? 'successor' : 'predecessor')),
@@ -140,7 +163,17 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
           value: clamp01(kinds.length / 4),
           weight: 0.4,
           description: `the firms share ${kinds.join(', ').replace(/_/g, ' ')}`,
-          evidence: evidence([...firms, ...ties.flatMap((t) => t.nodes)], ties.flatMap((t) => t.rels)),
+          evidence: evidence(
+            [...firms, ...ties.flatMap((t) => t.nodes)],
+            ties.flatMap((t) => t.rels),
+          ),
+        },
+        {
+          name: 'unpaid_duty',
+          value: clamp01(unpaidLines.length / Math.max(1, tradedLines) / 0.25),
+          weight: 0.35,
+          description: `${unpaidLines.length} of their ${tradedLines} declaration lines left the duty unpaid (${formatMoney(unpaid)})`,
+          evidence: evidence(firms, [], unpaidLines),
         },
         {
           name: 'quick_restart',
@@ -150,8 +183,10 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
           evidence: evidence(firms, [], seized),
         },
       ],
-      revenueAtRisk: firms.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
-    });
+      revenueAtRisk: unpaid + firms.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
+    };
+    const unpaidShare = unpaidLines.length / Math.max(1, tradedLines);
+    if (unpaidShare >= o.minUnpaidShare && weightedScore(ring.indicators) >= o.minScore) rings.push(ring);
   }
   return rings.sort(byMembers);
 }

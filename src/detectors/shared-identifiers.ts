@@ -10,9 +10,11 @@ import {
   byMembers,
   clamp01,
   countOf,
+  daysBetween,
   describeParties,
   evidence,
   isYoung,
+  listing,
   member,
   parseOptions,
   percent,
@@ -32,18 +34,21 @@ const Options = z
     minMembers: z.number().int().min(2),
     maxMembers: z.number().int().min(2),
     youngDays: z.number().nonnegative(),
+    /** Days both firms of a pair must have traded side by side (a successor is phoenix, not this). */
+    minOverlapDays: z.number().nonnegative(),
     minScore: z.number().min(0).max(1),
   })
   .strict();
 export type SharedIdentifiersOptions = z.infer<typeof Options>;
 
 export const DEFAULTS: SharedIdentifiersOptions = {
-  maxHolders: 8,
+  maxHolders: 20,
   maxDirectorships: 6,
   minSharedIdentifiers: 2,
   minMembers: 2,
   maxMembers: 30,
   youngDays: 90,
+  minOverlapDays: 30,
   minScore: 0.3,
 };
 
@@ -68,7 +73,11 @@ function sharedByPair(view: DetectionView, o: SharedIdentifiersOptions): Map<str
     if (holders.length < 2 || shared.holders.length > o.maxHolders) continue;
     for (let i = 0; i < holders.length; i++) {
       for (let j = i + 1; j < holders.length; j++) {
-        add(holders[i]!.key, holders[j]!.key, { key, label: shared.ref.label, rels: [holders[i]!.rel, holders[j]!.rel] });
+        add(holders[i]!.key, holders[j]!.key, {
+          key,
+          label: shared.ref.label,
+          rels: [holders[i]!.rel, holders[j]!.rel],
+        });
       }
     }
   }
@@ -83,14 +92,31 @@ function sharedByPair(view: DetectionView, o: SharedIdentifiersOptions): Map<str
     firms.sort((a, b) => (a.key < b.key ? -1 : 1));
     for (let i = 0; i < firms.length; i++) {
       for (let j = i + 1; j < firms.length; j++) {
-        add(firms[i]!.key, firms[j]!.key, { key: person, label: 'Person', rels: [firms[i]!.rel, firms[j]!.rel] });
+        add(firms[i]!.key, firms[j]!.key, {
+          key: person,
+          label: 'Person',
+          rels: [firms[i]!.rel, firms[j]!.rel],
+        });
       }
     }
   });
   return pairs;
 }
 
-export function detect(view: DetectionView, options: Partial<SharedIdentifiersOptions> = {}): CandidateRing[] {
+/** Days the two firms' trading periods overlap (negative when one followed the other). */
+function overlapDays(view: DetectionView, a: string, b: string): number {
+  const ta = view.trade.get(a);
+  const tb = view.trade.get(b);
+  if (!ta?.firstDate || !ta.lastDate || !tb?.firstDate || !tb.lastDate) return -Infinity;
+  const start = ta.firstDate > tb.firstDate ? ta.firstDate : tb.firstDate;
+  const end = ta.lastDate < tb.lastDate ? ta.lastDate : tb.lastDate;
+  return daysBetween(start, end);
+}
+
+export function detect(
+  view: DetectionView,
+  options: Partial<SharedIdentifiersOptions> = {},
+): CandidateRing[] {
   assertView('shared_identifiers', view);
   const o = parseOptions('shared_identifiers', Options, DEFAULTS, options);
   const pairs = sharedByPair(view, o);
@@ -101,6 +127,7 @@ export function detect(view: DetectionView, options: Partial<SharedIdentifiersOp
     const bank = shared.some((s) => s.label === 'BankAccount');
     if (distinct.size < o.minSharedIdentifiers && !bank) continue;
     const [a, b] = pair.split('\t') as [string, string];
+    if (overlapDays(view, a, b) < o.minOverlapDays) continue;
     groups.union(a, b);
     groupShared.set(pair, shared);
   }
@@ -121,10 +148,9 @@ export function detect(view: DetectionView, options: Partial<SharedIdentifiersOp
     }
     const byLabel = new Map<string, number>();
     for (const s of shared.values()) byLabel.set(s.label, (byLabel.get(s.label) ?? 0) + 1);
-    const sharedText = [...byLabel]
-      .sort()
-      .map(([label, n]) => countOf(n, label === 'Person' ? 'director' : label))
-      .join(' and ');
+    const sharedText = listing(
+      [...byLabel].sort().map(([label, n]) => countOf(n, label === 'Person' ? 'director' : label)),
+    );
     const young = firms.filter((k) => isYoung(view, k, o.youngDays));
     const biased = firms.filter((k) => isUndervaluing(signals.get(k), 3, -1, 0.5));
     const persons = [...shared.values()].filter((s) => s.label === 'Person').map((s) => s.key);
@@ -148,14 +174,21 @@ export function detect(view: DetectionView, options: Partial<SharedIdentifiersOp
         value: biased.length / firms.length,
         weight: 0.25,
         description: `${percent(biased.length / firms.length)} of them declare unit values persistently below the usual`,
-        evidence: evidence(biased, [], biased.flatMap((k) => signals.get(k)?.lowLines.slice(0, 10) ?? [])),
+        evidence: evidence(
+          biased,
+          [],
+          biased.flatMap((k) => signals.get(k)?.lowLines.slice(0, 10) ?? []),
+        ),
       },
     ];
     if (weightedScore(indicators) < o.minScore) continue;
     const revenueAtRisk = biased.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0);
     rings.push({
       typology: 'shared_identifiers',
-      members: [...firms.map((k) => member(k, 'linked_firm')), ...persons.sort().map((k) => member(k, 'director'))],
+      members: [
+        ...firms.map((k) => member(k, 'linked_firm')),
+        ...persons.sort().map((k) => member(k, 'director')),
+      ],
       indicators,
       revenueAtRisk,
     });

@@ -1,8 +1,7 @@
-// Split shipments: many low-value lines from one supplier to one consignee (or importer) inside
-// a short window — one consignment cut up to stay under a value threshold. The threshold is a
-// low quantile of all line values unless given.
+// Split shipments: bursts of lines just under the de-minimis value from one supplier to the same
+// consignees (or importers) inside a short window — one consignment cut up so none pays duty.
+// Every burst of one supplier belongs to one scheme.
 import { z } from 'zod';
-import { quantile } from '../graph/robust.ts';
 import type { DetectionView } from '../graph/view.ts';
 import {
   assertView,
@@ -13,6 +12,7 @@ import {
   dutyRateOf,
   evidence,
   idOf,
+  listing,
   member,
   parseOptions,
   type CandidateRing,
@@ -22,74 +22,108 @@ const Options = z
   .object({
     windowDays: z.number().positive(),
     minLines: z.number().int().min(2),
-    /** Lines at or below this value are low-value; null = the `lowValueQuantile` of all lines. */
-    lowValueThreshold: z.number().positive().nullable(),
-    lowValueQuantile: z.number().min(0).max(1),
+    /** The value below which a consignment pays no duty (the EU de-minimis is 150 EUR). */
+    deMinimisValue: z.number().positive(),
+    /** Lines between this fraction of the de-minimis and the de-minimis sit "just under" it. */
+    justUnderFraction: z.number().min(0).max(1),
   })
   .strict();
 export type SplitShipmentsOptions = z.infer<typeof Options>;
 
-export const DEFAULTS: SplitShipmentsOptions = { windowDays: 7, minLines: 5, lowValueThreshold: null, lowValueQuantile: 0.1 };
+export const DEFAULTS: SplitShipmentsOptions = {
+  windowDays: 7,
+  minLines: 4,
+  deMinimisValue: 150,
+  justUnderFraction: 0.5,
+};
 
-/** The densest run of lines (sorted by date) that fits in the window. */
-function densestWindow(view: DetectionView, idx: number[], windowDays: number): number[] {
-  let best: number[] = [];
+/** Runs of at least `minLines` lines (sorted by date) that each fit in the window, without overlap. */
+function bursts(view: DetectionView, idx: number[], windowDays: number, minLines: number): number[][] {
+  const found: number[][] = [];
   let start = 0;
-  for (let end = 0; end < idx.length; end++) {
-    while (daysBetween(view.lines.date[idx[start]!]!, view.lines.date[idx[end]!]!) > windowDays) start++;
-    if (end - start + 1 > best.length) best = idx.slice(start, end + 1);
+  while (start < idx.length) {
+    let end = start;
+    while (
+      end + 1 < idx.length &&
+      daysBetween(view.lines.date[idx[start]!]!, view.lines.date[idx[end + 1]!]!) <= windowDays
+    )
+      end++;
+    if (end - start + 1 >= minLines) {
+      found.push(idx.slice(start, end + 1));
+      start = end + 1;
+    } else start++;
   }
-  return best;
+  return found;
 }
 
 export function detect(view: DetectionView, options: Partial<SplitShipmentsOptions> = {}): CandidateRing[] {
   assertView('split_shipments', view);
   const o = parseOptions('split_shipments', Options, DEFAULTS, options);
   const { lines } = view;
-  const threshold = o.lowValueThreshold ?? quantile(lines.customsValue, o.lowValueQuantile);
+  const threshold = o.deMinimisValue;
   const flows = new Map<string, number[]>();
   for (let i = 0; i < lines.size; i++) {
-    if (!((lines.customsValue[i] ?? Infinity) <= threshold)) continue;
+    const value = lines.customsValue[i] ?? Infinity;
+    if (value >= threshold || value < threshold * o.justUnderFraction) continue;
     const s = lines.supplier[i] ?? -1;
     const receiver = (lines.consignee[i] ?? -1) >= 0 ? lines.consignee[i]! : (lines.importer[i] ?? -1);
     if (s < 0 || receiver < 0) continue;
     const key = `${lines.partyKeys[s]}\t${lines.partyKeys[receiver]}`;
     (flows.get(key) ?? flows.set(key, []).get(key)!).push(i);
   }
-  const rings: CandidateRing[] = [];
+  // Every burst to every receiver, gathered per supplier: one consignment split many ways.
+  const bySupplier = new Map<string, { receivers: Set<string>; bursts: number[][] }>();
   for (const [key, idx] of [...flows].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (idx.length < o.minLines) continue;
-    const burst = densestWindow(view, idx, o.windowDays);
-    if (burst.length < o.minLines) continue;
+    const found = bursts(view, idx, o.windowDays, o.minLines);
+    if (found.length === 0) continue;
     const [supplier, receiver] = key.split('\t') as [string, string];
-    const importers = [...new Set(burst.map((i) => lines.partyKeys[lines.importer[i] ?? -1]!))].filter((k) => k && k !== receiver).sort();
-    const total = burst.reduce((s, i) => s + (lines.customsValue[i] ?? 0), 0);
-    const declarations = burst.map((i) => declarationOf(view, i));
-    const days = daysBetween(lines.date[burst[0]!]!, lines.date[burst.at(-1)!]!);
+    let entry = bySupplier.get(supplier);
+    if (!entry) bySupplier.set(supplier, (entry = { receivers: new Set(), bursts: [] }));
+    entry.receivers.add(receiver);
+    entry.bursts.push(...found);
+  }
+  const rings: CandidateRing[] = [];
+  for (const [supplier, { receivers, bursts: found }] of bySupplier) {
+    const burstLines = found.flat().sort((a, b) => a - b);
+    const receiverKeys = [...receivers].sort();
+    const importers = [...new Set(burstLines.map((i) => lines.partyKeys[lines.importer[i] ?? -1]!))]
+      .filter((k) => k && !receivers.has(k))
+      .sort();
+    const total = burstLines.reduce((s, i) => s + (lines.customsValue[i] ?? 0), 0);
+    const declarations = burstLines.map((i) => declarationOf(view, i));
+    const longest = Math.max(...found.map((b) => daysBetween(lines.date[b[0]!]!, lines.date[b.at(-1)!]!)));
+    const biggest = Math.max(...found.map((b) => b.length));
     rings.push({
       typology: 'split_shipments',
       members: [
         member(supplier, 'supplier'),
-        member(receiver, receiver.startsWith('Consignee:') ? 'consignee' : 'importer'),
+        ...receiverKeys.map((k) => member(k, k.startsWith('Consignee:') ? 'consignee' : 'importer')),
         ...importers.map((k) => member(k, 'importer')),
       ],
       indicators: [
         {
           name: 'low_value_burst',
-          value: clamp01(burst.length / (o.minLines * 2)),
-          weight: 0.6,
-          description: `${burst.length} lines under ${Math.round(threshold)} each from supplier ${idOf(supplier)} to ${idOf(receiver)} within ${Math.round(days)} days`,
-          evidence: evidence([supplier, receiver, ...importers], [], declarations),
+          value: clamp01(biggest / (o.minLines * 2)),
+          weight: 0.4,
+          description: `${found.length} burst${found.length === 1 ? '' : 's'} of up to ${biggest} lines under ${Math.round(threshold)} each from supplier ${idOf(supplier)} to ${listing(receiverKeys.map(idOf))}, each within ${Math.round(longest)} days`,
+          evidence: evidence([supplier, ...receiverKeys, ...importers], [], declarations),
+        },
+        {
+          name: 'repeated_bursts',
+          value: clamp01(found.length / 3),
+          weight: 0.3,
+          description: `${burstLines.length} low-value lines in ${found.length} bursts`,
+          evidence: evidence([supplier], [], declarations),
         },
         {
           name: 'combined_value',
           value: clamp01(total / (threshold * o.minLines * 2)),
-          weight: 0.4,
+          weight: 0.3,
           description: `together they are worth ${Math.round(total)}, ${(total / threshold).toFixed(1)} times the threshold`,
-          evidence: evidence([supplier, receiver], [], declarations),
+          evidence: evidence([supplier, ...receiverKeys], [], declarations),
         },
       ],
-      revenueAtRisk: burst.reduce((s, i) => s + (lines.customsValue[i] ?? 0) * dutyRateOf(view, i), 0),
+      revenueAtRisk: burstLines.reduce((s, i) => s + (lines.customsValue[i] ?? 0) * dutyRateOf(view, i), 0),
     });
   }
   return rings.sort(byMembers);

@@ -1,116 +1,163 @@
-// Undervaluation: importers whose unit values sit persistently below the robust median for the
-// same HS heading and origin. Biased firms tied by identity links or a small shared broker or
-// supplier form one ring. Revenue at risk = shortfall against the median × duty rate.
+// Undervaluation: unit values persistently below the robust median for the same HS heading and
+// origin. The bias is judged per supplier and per importer buying from it: a supplier whose
+// invoices sit far below the market for its importers, with those importers, is a ring. Revenue
+// at risk = shortfall against the median × duty rate.
 import { z } from 'zod';
+import { median } from '../graph/robust.ts';
 import { UnionFind } from '../graph/union-find.ts';
-import { IDENTITY_LINKS, type DetectionView } from '../graph/view.ts';
+import type { DetectionView } from '../graph/view.ts';
 import {
   assertView,
   byMembers,
   clamp01,
+  declarationOf,
   describeParties,
+  dutyShortfall,
   evidence,
+  idOf,
+  listing,
   member,
   parseOptions,
   percent,
   type CandidateRing,
 } from './common.ts';
-import { labelOfKey } from './keys.ts';
-import { isUndervaluing, partySignals } from './party-signals.ts';
+import { hsHeading } from '../graph/view.ts';
 
 const Options = z
   .object({
-    /** Fewest lines with a known unit value before a firm's bias is judged. */
+    /** Fewest lines with a known unit value before a supplier's bias is judged. */
     minLines: z.number().int().min(1),
-    /** Median robust z-score of the firm's log unit values must be at or below this. */
-    maxMedianZ: z.number(),
-    /** Share of the firm's lines more than one deviation below the median. */
-    minShareBelow: z.number().min(0).max(1),
-    /** A broker, supplier or consignee with more clients than this does not tie firms together. */
-    maxSharedPartnerClients: z.number().int().min(2),
-    minMembers: z.number().int().min(1),
+    /** The supplier's median declared ÷ usual value must be at or below this (0.7 = 30 % below). */
+    maxMedianRatio: z.number().positive(),
+    /** −median z × √lines: how far the bias stands out from the goods' own spread. */
+    minSignificance: z.number().nonnegative(),
+    /** Each importer's median ratio with the supplier must be at or below this. */
+    maxImporterRatio: z.number().positive(),
+    /** A line is counted as undervalued (evidence, revenue) at or below this ratio. */
+    lowRatio: z.number().positive(),
+    minImporters: z.number().int().min(1),
   })
   .strict();
 export type UndervaluationOptions = z.infer<typeof Options>;
 
 export const DEFAULTS: UndervaluationOptions = {
   minLines: 4,
-  maxMedianZ: -1.5,
-  minShareBelow: 0.6,
-  maxSharedPartnerClients: 12,
-  minMembers: 1,
+  maxMedianRatio: 0.65,
+  minSignificance: 5,
+  maxImporterRatio: 0.7,
+  lowRatio: 0.8,
+  minImporters: 3,
 };
 
-function headingOf(view: DetectionView, firms: string[]): string {
-  const counts = new Map<string, number>();
-  for (const f of firms) for (const [h, n] of view.trade.get(f)?.hsHeadings ?? []) counts.set(h, (counts.get(h) ?? 0) + n);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
+interface Flow {
+  lines: number[];
+  low: number[];
+  zs: number[];
+  ratios: number[];
+}
+
+function flowOf(map: Map<string, Flow>, key: string): Flow {
+  let f = map.get(key);
+  if (!f) map.set(key, (f = { lines: [], low: [], zs: [], ratios: [] }));
+  return f;
 }
 
 export function detect(view: DetectionView, options: Partial<UndervaluationOptions> = {}): CandidateRing[] {
   assertView('undervaluation', view);
   const o = parseOptions('undervaluation', Options, DEFAULTS, options);
-  const signals = partySignals(view);
-  const biased = [...signals.keys()]
-    .filter((k) => labelOfKey(k) === 'Importer' && isUndervaluing(signals.get(k), o.minLines, o.maxMedianZ, o.minShareBelow))
-    .sort();
-  const biasedSet = new Set(biased);
+  const { lines } = view;
+  const bySupplier = new Map<string, Flow>();
+  const byPair = new Map<string, Flow>();
+  for (let i = 0; i < lines.size; i++) {
+    const z = lines.unitValueZScore[i] ?? Number.NaN;
+    const expected = lines.expectedValue[i] ?? Number.NaN;
+    const s = lines.supplier[i] ?? -1;
+    const m = lines.importer[i] ?? -1;
+    if (Number.isNaN(z) || !(expected > 0) || s < 0 || m < 0) continue;
+    const ratio = (lines.customsValue[i] ?? 0) / expected;
+    const supplier = lines.partyKeys[s]!;
+    for (const flow of [
+      flowOf(bySupplier, supplier),
+      flowOf(byPair, `${supplier}\t${lines.partyKeys[m]!}`),
+    ]) {
+      flow.lines.push(i);
+      flow.zs.push(z);
+      flow.ratios.push(ratio);
+      if (ratio <= o.lowRatio) flow.low.push(i);
+    }
+  }
+  const biased = (f: Flow): boolean =>
+    f.lines.length >= o.minLines &&
+    median(f.ratios) <= o.maxMedianRatio &&
+    -median(f.zs) * Math.sqrt(f.lines.length) >= o.minSignificance;
+  const complicit = new Set([...bySupplier].filter(([, f]) => biased(f)).map(([k]) => k));
   const groups = new UnionFind();
-  const ties = new Map<string, string[]>();
-  for (const firm of biased) {
-    groups.find(firm);
-    view.graph.forEachNeighbor(firm, (other, attrs) => {
-      const links = view.graph.getEdgeAttributes(firm, other).links;
-      if (biasedSet.has(other) && links.some((l) => IDENTITY_LINKS.includes(l.kind))) groups.union(firm, other);
-      // Through a small partner: two biased clients of the same little broker or supplier.
-      if (attrs.label !== 'Importer' && view.graph.degree(other) <= o.maxSharedPartnerClients) {
-        view.graph.forEachNeighbor(other, (peer) => {
-          if (peer !== firm && biasedSet.has(peer)) {
-            groups.union(firm, peer);
-            (ties.get(firm) ?? ties.set(firm, []).get(firm)!).push(other);
-          }
-        });
-      }
-    });
+  const ringPairs: [string, string, Flow][] = [];
+  for (const [pair, flow] of [...byPair].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const [supplier, importer] = pair.split('\t') as [string, string];
+    if (!complicit.has(supplier) || flow.lines.length < 2 || median(flow.ratios) > o.maxImporterRatio)
+      continue;
+    groups.union(supplier, importer);
+    ringPairs.push([supplier, importer, flow]);
   }
   const rings: CandidateRing[] = [];
-  for (const firms of groups.groups()) {
-    if (firms.length < o.minMembers) continue;
-    const s = firms.map((k) => signals.get(k)!);
-    const lines = s.reduce((n, x) => n + x.scoredLines, 0);
-    const below = s.reduce((n, x) => n + x.shareBelow * x.scoredLines, 0) / Math.max(1, lines);
-    const ratio = s.reduce((n, x) => n + x.medianValueRatio * x.scoredLines, 0) / Math.max(1, lines);
-    const revenueAtRisk = s.reduce((n, x) => n + x.shortfallDuty, 0);
-    const lowLines = s.flatMap((x) => x.lowLines);
-    const partners = [...new Set(firms.flatMap((f) => ties.get(f) ?? []))].sort();
-    const heading = headingOf(view, firms);
+  for (const group of groups.groups()) {
+    const set = new Set(group);
+    const pairs = ringPairs.filter(([s]) => set.has(s));
+    const importers = [...new Set(pairs.map(([, m]) => m))].sort();
+    const suppliers = [...new Set(pairs.map(([s]) => s))].sort();
+    if (importers.length < o.minImporters) continue;
+    const all = pairs.flatMap(([, , f]) => f.lines);
+    const low = pairs.flatMap(([, , f]) => f.low);
+    const below = 1 - median(pairs.flatMap(([, , f]) => f.ratios));
+    const headings = new Map<string, number>();
+    for (const i of low)
+      headings.set(
+        hsHeading(lines.hsCode[i] ?? ''),
+        (headings.get(hsHeading(lines.hsCode[i] ?? '')) ?? 0) + 1,
+      );
+    const heading = [...headings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
+    const declarations = low.map((i) => declarationOf(view, i));
+    const perImporter = importers.map((m) => {
+      const flows = pairs.filter(([, x]) => x === m).map(([, , f]) => f);
+      return (
+        flows.reduce((s, f) => s + f.low.length, 0) /
+        Math.max(
+          1,
+          flows.reduce((s, f) => s + f.lines.length, 0),
+        )
+      );
+    });
     rings.push({
       typology: 'undervaluation',
-      members: [...firms.map((k) => member(k, 'importer')), ...partners.map((k) => member(k, labelOfKey(k).toLowerCase()))],
+      members: [
+        ...importers.map((k) => member(k, 'importer')),
+        ...suppliers.map((k) => member(k, 'supplier')),
+      ],
       indicators: [
         {
           name: 'unit_value_below_median',
-          value: clamp01((1 - ratio) / 0.5),
-          weight: 0.5,
-          description: `unit values are ${percent(1 - ratio)} below the HS ${heading} median`,
-          evidence: evidence(firms, [], lowLines),
+          value: clamp01(below / 0.5),
+          weight: 0.45,
+          description: `unit values are ${percent(below)} below the HS ${heading} median`,
+          evidence: evidence([...importers, ...suppliers], [], declarations),
         },
         {
           name: 'persistent_bias',
-          value: below,
+          value: median(perImporter),
           weight: 0.35,
-          description: `${percent(below)} of the ${lines} declaration lines of ${describeParties(firms)} are declared below the usual unit value`,
-          evidence: evidence(firms, [], lowLines),
+          description: `${percent(low.length / all.length)} of the ${all.length} lines ${describeParties(importers)} bought from supplier ${listing(suppliers.map(idOf))} are declared below the usual unit value`,
+          evidence: evidence(importers, [], declarations),
         },
         {
-          name: 'linked_firms',
-          value: clamp01((firms.length - 1) / 3),
-          weight: 0.15,
-          description: firms.length > 1 ? `${firms.length} undervaluing importers are tied to each other` : 'a single undervaluing importer',
-          evidence: evidence([...firms, ...partners]),
+          name: 'shared_supplier',
+          value: clamp01((importers.length - 1) / 3),
+          weight: 0.2,
+          description: `${importers.length} importers show the same bias with the same supplier`,
+          evidence: evidence([...importers, ...suppliers]),
         },
       ],
-      revenueAtRisk,
+      revenueAtRisk: low.reduce((s, i) => s + dutyShortfall(view, i), 0),
     });
   }
   return rings.sort(byMembers);

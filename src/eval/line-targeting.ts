@@ -43,7 +43,8 @@ export function targetingAtK(rankedLineIds: readonly string[], totalLines: numbe
       hits,
       precision: inspected === 0 ? 0 : hits / inspected,
       recall: illicit.size === 0 ? 0 : hits / illicit.size,
-      revenueCaptured: totalRevenue === 0 ? 0 : revenue / totalRevenue,
+      // Summed in another order than the total: clamp the rounding error.
+      revenueCaptured: totalRevenue === 0 ? 0 : Math.min(1, revenue / totalRevenue),
     };
   });
 }

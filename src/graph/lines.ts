@@ -20,6 +20,7 @@ export function emptyLineTable(): LineTable {
     supplier: [],
     customsValue: [],
     dutyRate: [],
+    dutyPaid: [],
     illicit: [],
     unitValue: [],
     unitValueZScore: [],
@@ -57,8 +58,10 @@ export function appendLine(table: LineTable, parties: PartyIndex, s: ShipmentRec
   table.supplier.push(parties.of(s.supplierId === null ? null : `Supplier:${s.supplierId}`));
   table.customsValue.push(s.customsValue);
   table.dutyRate.push(s.dutyRate ?? null);
+  table.dutyPaid.push(s.dutyPaid ?? null);
   table.illicit.push(s.illicit === true ? 1 : s.illicit === false ? 0 : -1);
-  const measure = s.netMassKg && s.netMassKg > 0 ? s.netMassKg : s.quantity && s.quantity > 0 ? s.quantity : 0;
+  const measure =
+    s.netMassKg && s.netMassKg > 0 ? s.netMassKg : s.quantity && s.quantity > 0 ? s.quantity : 0;
   table.unitValue.push(measure > 0 && s.customsValue > 0 ? s.customsValue / measure : Number.NaN);
   table.unitValueZScore.push(Number.NaN);
   table.expectedValue.push(Number.NaN);
@@ -74,7 +77,12 @@ export interface UnitValueOptions {
 
 function groupStats(key: string, logs: number[], minScale: number): UnitValueGroup {
   const centre = median(logs);
-  return { key, count: logs.length, medianLogUnitValue: centre, scale: Math.max(minScale, robustScale(logs, centre)) };
+  return {
+    key,
+    count: logs.length,
+    medianLogUnitValue: centre,
+    scale: Math.max(minScale, robustScale(logs, centre)),
+  };
 }
 
 /**
@@ -99,7 +107,8 @@ export function scoreUnitValues(table: LineTable, options: UnitValueOptions): Ma
   }
   const groups = new Map<string, UnitValueGroup>();
   for (const [key, logs] of byGroup) {
-    if (logs.length >= options.minGroupLines || !key.includes('|')) groups.set(key, groupStats(key, logs, options.minScale));
+    if (logs.length >= options.minGroupLines || !key.includes('|'))
+      groups.set(key, groupStats(key, logs, options.minScale));
   }
   for (let i = 0; i < table.size; i++) {
     const uv = table.unitValue[i] ?? Number.NaN;
@@ -113,12 +122,18 @@ export function scoreUnitValues(table: LineTable, options: UnitValueOptions): Ma
   return groups;
 }
 
-/** Median stated duty rate per `heading|origin` (and per heading), for revenue where a line has none. */
+/**
+ * Median duty rate per `heading|origin` (and per heading): the stated rate, else the rate implied
+ * by duty paid ÷ customs value. Medians, so the few lines that evade do not move the rate.
+ */
 export function dutyRatesByGroup(table: LineTable): Map<string, number> {
   const rates = new Map<string, number[]>();
   for (let i = 0; i < table.size; i++) {
-    const rate = table.dutyRate[i];
-    if (rate === null || rate === undefined) continue;
+    const paid = table.dutyPaid[i];
+    const value = table.customsValue[i] ?? 0;
+    const rate =
+      table.dutyRate[i] ?? (paid !== null && paid !== undefined && value > 0 ? paid / value : null);
+    if (rate === null) continue;
     const heading = hsHeading(table.hsCode[i] ?? '');
     for (const key of [heading, `${heading}|${table.origin[i] ?? '??'}`]) {
       const list = rates.get(key);

@@ -49,7 +49,7 @@ export function personalisedPageRank(
     });
     let delta = 0;
     for (let i = 0; i < n; i++) {
-      next[i]! += ((1 - options.alpha) + options.alpha * dangling) * restart[i]!;
+      next[i]! += (1 - options.alpha + options.alpha * dangling) * restart[i]!;
       delta += Math.abs(next[i]! - rank[i]!);
     }
     rank = next;

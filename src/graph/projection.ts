@@ -88,7 +88,14 @@ function ensureParty(graph: EntityGraph, key: string): void {
   if (graph.hasNode(key)) return;
   const ref = parseNodeKey(key);
   if (!isPartyLabel(ref.label)) return;
-  graph.addNode(key, { label: ref.label, id: ref.id, name: null, country: null, registeredOn: null, closedOn: null });
+  graph.addNode(key, {
+    label: ref.label,
+    id: ref.id,
+    name: null,
+    country: null,
+    registeredOn: null,
+    closedOn: null,
+  });
 }
 
 export function addLink(graph: EntityGraph, a: string, b: string, link: Link): void {
@@ -104,7 +111,14 @@ export function addLink(graph: EntityGraph, a: string, b: string, link: Link): v
 }
 
 function emptyTrade(): PartyTrade {
-  return { lines: 0, totalValue: 0, firstDate: null, lastDate: null, hsHeadings: new Map(), origins: new Map() };
+  return {
+    lines: 0,
+    totalValue: 0,
+    firstDate: null,
+    lastDate: null,
+    hsHeadings: new Map(),
+    origins: new Map(),
+  };
 }
 
 function bump(map: Map<string, number>, key: string, by = 1): void {
@@ -130,7 +144,8 @@ export async function projectDetectionView(
   // Identifiers: who holds each one. Persons count as holders too (a director's phone).
   const identifiers = new Map<string, SharedIdentifier>();
   for await (const rel of source.streamRels(['HAS_ADDRESS', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_ACCOUNT'])) {
-    if (!isPartyLabel(rel.from.label) || !(IDENTIFIER_LABELS as readonly string[]).includes(rel.to.label)) continue;
+    if (!isPartyLabel(rel.from.label) || !(IDENTIFIER_LABELS as readonly string[]).includes(rel.to.label))
+      continue;
     const holderKey = nodeKey(rel.from);
     ensureParty(graph, holderKey);
     const key = nodeKey(rel.to);
@@ -208,7 +223,8 @@ export async function projectDetectionView(
       bump(t.hsHeadings, hsHeading(s.hsCode));
       if (s.originCountry) bump(t.origins, s.originCountry);
     }
-    for (const [partner, kind] of partners) if (partner !== null) bump(pairs, `${kind}\t${importerKey}\t${partner}`);
+    for (const [partner, kind] of partners)
+      if (partner !== null) bump(pairs, `${kind}\t${importerKey}\t${partner}`);
   }
   progress('shipments', streamed);
 
@@ -216,7 +232,11 @@ export async function projectDetectionView(
   const partnerClients = new Map<string, number>();
   for (const pair of pairs.keys()) bump(partnerClients, pair.split('\t')[2]!);
   for (const [pair, count] of [...pairs].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    const [kind, importerKey, partnerKey] = pair.split('\t') as ['broker' | 'consignee' | 'supplier', string, string];
+    const [kind, importerKey, partnerKey] = pair.split('\t') as [
+      'broker' | 'consignee' | 'supplier',
+      string,
+      string,
+    ];
     const share = count / (trade.get(importerKey)?.lines ?? count);
     const weight = options.linkWeights[kind] * share * specificity(partnerClients.get(partnerKey) ?? 1);
     addLink(graph, importerKey, partnerKey, { kind, via: null, rels: [], weight, lines: count });

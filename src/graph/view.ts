@@ -17,7 +17,14 @@ export type LinkKind =
   | 'succession';
 
 /** Links that say two parties are the same people behind different names. */
-export const IDENTITY_LINKS: readonly LinkKind[] = ['address', 'phone', 'email', 'bank_account', 'director', 'succession'];
+export const IDENTITY_LINKS: readonly LinkKind[] = [
+  'address',
+  'phone',
+  'email',
+  'bank_account',
+  'director',
+  'succession',
+];
 
 export interface PartyAttributes {
   label: PartyLabel;
@@ -85,6 +92,8 @@ export interface LineTable {
   supplier: number[];
   customsValue: number[];
   dutyRate: (number | null)[];
+  /** Duty paid on the line where stated; null when unknown. */
+  dutyPaid: (number | null)[];
   /** 1 seized/illicit, 0 inspected clean or unknown-clean, -1 unknown. */
   illicit: number[];
   /** customsValue per unit of measure (net kg where known, else quantity); NaN when unknown. */

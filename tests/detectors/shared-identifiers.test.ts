@@ -5,7 +5,7 @@ import { World, isoDay, legitimateTrade } from '../fixtures/world.ts';
 
 function ringWorld(): World {
   const w = new World();
-  legitimateTrade(w, 20, 10);
+  legitimateTrade(w, 30, 6);
   // A ring: three fresh importers sharing one address and two phones.
   for (const id of ['R1', 'R2', 'R3']) {
     const firm = w.party('Importer', id, { registeredOn: '2025-01-10' });
@@ -13,12 +13,16 @@ function ringWorld(): World {
     w.has(firm, 'Phone', id === 'R3' ? '+1555000' : '+1555111');
     if (id !== 'R1') w.has(firm, 'Phone', '+1555000');
     w.ship({ importerId: id, brokerId: 'BIG', date: isoDay(30), customsValue: 300 });
+    w.ship({ importerId: id, brokerId: 'BIG', date: isoDay(120), customsValue: 300 });
   }
-  // A business centre: 12 unrelated old firms at one address (a legitimate hub).
-  for (let i = 0; i < 12; i++) w.has({ label: 'Importer', id: `LEGIT-${String(i).padStart(3, '0')}` }, 'Address', '1 business centre');
+  // A business centre with its agent's phone: 25 unrelated old firms (a legitimate hub).
+  for (let i = 0; i < 25; i++)
+    w.has({ label: 'Importer', id: `LEGIT-${String(i).padStart(3, '0')}` }, 'Phone', '+1 agent');
+  for (let i = 0; i < 25; i++)
+    w.has({ label: 'Importer', id: `LEGIT-${String(i).padStart(3, '0')}` }, 'Address', '1 business centre');
   // Family firms sharing only a director.
   const dad = w.party('Person', 'P-DAD');
-  for (const id of ['LEGIT-013', 'LEGIT-014']) w.rel('DIRECTS', dad, { label: 'Importer', id });
+  for (const id of ['LEGIT-026', 'LEGIT-027']) w.rel('DIRECTS', dad, { label: 'Importer', id });
   return w;
 }
 
@@ -52,9 +56,28 @@ describe('shared_identifiers detector', () => {
       const firm = w.party('Importer', id, { registeredOn: '2025-02-01' });
       w.has(firm, 'BankAccount', 'IBAN-A');
       w.ship({ importerId: id, date: isoDay(40) });
+      w.ship({ importerId: id, date: isoDay(100) });
     }
     const rings = detect(await w.view());
     expect(rings.map((r) => r.members[0]!.id)).toEqual(['A1', 'R1']);
-    expect(DEFAULTS.maxHolders).toBeLessThan(12);
+    expect(DEFAULTS.maxHolders).toBeLessThan(25);
+  });
+});
+
+describe('shared_identifiers detector on successive firms', () => {
+  it('leaves firms that never traded side by side to the phoenix detector', async () => {
+    const w = new World();
+    legitimateTrade(w, 10, 6);
+    for (const [id, day] of [
+      ['S1', 10],
+      ['S2', 200],
+    ] as const) {
+      const firm = w.party('Importer', id, { registeredOn: isoDay(day - 5) });
+      w.has(firm, 'Phone', '+1 same');
+      w.has(firm, 'BankAccount', 'IBAN-SAME');
+      w.ship({ importerId: id, date: isoDay(day) });
+      w.ship({ importerId: id, date: isoDay(day + 20) });
+    }
+    expect(detect(await w.view())).toEqual([]);
   });
 });

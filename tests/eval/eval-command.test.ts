@@ -3,26 +3,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorld } from '../../seed/generate.ts';
 import type { Truth } from '../../seed/truth.ts';
-import { main } from '../../src/cli/main.ts';
+import { runCli as run } from '../helpers/run-cli.ts';
 import { EvalReport } from '../../src/eval/report.ts';
 import type { DetectionRun, Ring } from '../../src/model/index.ts';
 import { openStore } from '../../src/store/open.ts';
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await main(argv), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
 
 describe('ringscope eval --truth', () => {
   let dir: string;
@@ -90,6 +77,12 @@ describe('ringscope eval --truth', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(bad);
     expect(stderr).toMatch(/not a Ringscope truth file/);
+  });
+
+  it('names a label it does not know in --member-labels', async () => {
+    const { code, stderr } = await run(['--db', db, 'eval', '--truth', truthPath, '--member-labels', 'Importer,Company']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/--member-labels: expected labels among .*"Importer,Company"/);
   });
 
   it('asks for exactly one of --truth and --communities', async () => {

@@ -32,4 +32,14 @@ describe('targetingAtK', () => {
   it('does not count a line twice when the ranking repeats it', () => {
     expect(targetingAtK(['d1/1', 'd1/1'], 200, illicit, [1])[0]?.hits).toBe(1);
   });
+
+  it('never reports more than all the revenue when sums round differently', () => {
+    const lines = new Map([
+      ['c/1', 0.3],
+      ['b/1', 0.2],
+      ['a/1', 0.1],
+    ]);
+    // 0.3 + 0.2 + 0.1 = 0.6 but 0.1 + 0.2 + 0.3 = 0.6000000000000001.
+    expect(targetingAtK(['a/1', 'b/1', 'c/1'], 100, lines, [10])[0]?.revenueCaptured).toBe(1);
+  });
 });

@@ -68,6 +68,8 @@ describe('seed: tiny world', () => {
         // Inspection found it when it was inspected.
         if (row?.inspected === 'true') expect(row.illicit).toBe('true');
       }
+      // Every illicit line evades some duty: that is what makes it illicit.
+      for (const l of ring.illicitLines) expect(l.revenueAtRisk, `${ring.id} line ${l.id}`).toBeGreaterThan(0);
       expect(ring.revenueAtRisk).toBeCloseTo(ring.illicitLines.reduce((s, l) => s + l.revenueAtRisk, 0), 1);
     }
     for (const look of a.truth.lookAlikes) for (const m of look.members) expect(entities.has(m.id)).toBe(true);

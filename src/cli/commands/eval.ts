@@ -8,7 +8,7 @@ import { scoreCommunities, type CommunityReport } from '../../eval/community-ben
 import { readFindings } from '../../eval/findings.ts';
 import { evaluate, formatReport, targetsNeeded } from '../../eval/report.ts';
 import { PARTY_LABELS, NodeLabel } from '../../model/index.ts';
-import { openStore } from '../../store/open.ts';
+import { globalOptions, withStore } from './store-options.ts';
 
 const EvalOptions = z
   .object({
@@ -25,8 +25,6 @@ const EvalOptions = z
       return parsed.data;
     }),
     seed: z.coerce.number().int(),
-    db: z.string().optional(),
-    neo4j: z.string().optional(),
     json: z.boolean().optional(),
   })
   .refine((o) => Boolean(o.truth) !== Boolean(o.communities), { message: 'give either --truth FILE or --communities DIR (one of them)' });
@@ -54,14 +52,9 @@ export function register(program: Command): void {
         return;
       }
       const truth = await readTruth(o.truth ?? '');
-      const store = await openStore({ db: o.db, neo4j: o.neo4j });
-      try {
-        const findings = await readFindings(store, targetsNeeded(truth));
-        const report = evaluate(truth, findings, { jaccardThreshold: o.jaccard, memberLabels: o.memberLabels });
-        process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatReport(report));
-      } finally {
-        await store.close();
-      }
+      const findings = await withStore(globalOptions(command), (store) => readFindings(store, targetsNeeded(truth)));
+      const report = evaluate(truth, findings, { jaccardThreshold: o.jaccard, memberLabels: o.memberLabels });
+      process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatReport(report));
     });
 }
 

@@ -1,7 +1,7 @@
 // `ringscope seed`: writes a synthetic customs world with planted fraud rings and its truth.json.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { generateWorld } from '../../../seed/generate.ts';
+import { generateInWorker } from '../../../seed/worker.ts';
 import { WorldSize } from '../../../seed/sizes.ts';
 import { progressReporter } from '../progress.ts';
 
@@ -28,7 +28,7 @@ export function register(program: Command): void {
       const { size, seed, out } = parsed.data;
       const progress = progressReporter('lines', Boolean(all.json));
       const started = performance.now();
-      const result = await generateWorld({ size, seed, outDir: out, onProgress: progress.update });
+      const result = await generateInWorker({ size, seed, outDir: out, onProgress: progress.update });
       progress.stop();
       const seconds = (performance.now() - started) / 1000;
       const { counts } = result.truth;
@@ -41,13 +41,16 @@ export function register(program: Command): void {
         rings: result.truth.rings.length,
         illicitShare: counts.lines === 0 ? 0 : counts.illicitLines / counts.lines,
         seconds: Math.round(seconds * 10) / 10,
+        linesPerSecond: Math.round(counts.lines / Math.max(seconds, 1e-3)),
+        /** Resident-set high-water mark of the process, MB. */
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
       };
       if (all.json) {
         process.stdout.write(JSON.stringify(summary) + '\n');
       } else {
         process.stdout.write(
           `Wrote ${counts.lines} lines in ${counts.declarations} declarations, ${counts.entities} entities and ${summary.rings} planted rings ` +
-            `(${(summary.illicitShare * 100).toFixed(2)}% illicit lines, ${counts.seizedLines} seized) to ${out} in ${summary.seconds} s.\n`,
+            `(${(summary.illicitShare * 100).toFixed(2)}% illicit lines, ${counts.seizedLines} seized) to ${out} in ${summary.seconds} s (peak memory ${summary.peakRssMb} MB).\n`,
         );
       }
     });

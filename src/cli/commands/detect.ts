@@ -1,0 +1,81 @@
+// `ringscope detect [--json [OUT]] [--seed N] [--from DATE] [--to DATE]`: runs every detector,
+// writes the run to the store, prints counts by typology and the top 10 rings; with --json the
+// published contract goes to OUT (or stdout).
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { runDetection, type DetectionOutcome } from '../../detection/run-detection.ts';
+import { detectJson } from '../../export/contract.ts';
+import { formatMoney } from '../../detectors/money.ts';
+import type { GraphStore } from '../../store/graph-store.ts';
+import { InputError } from '../errors.ts';
+import { globalOptions, withStore } from './store-options.ts';
+import { writeOutput } from '../output.ts';
+import { progressSink, type ProgressSink } from '../progress-lines.ts';
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const DetectOptions = z.object({
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+});
+
+export function summarise(outcome: DetectionOutcome): string {
+  const { counts, rings } = outcome.findings;
+  const out = ['Rings by typology:'];
+  for (const [typology, n] of Object.entries(counts)) out.push(`  ${typology.padEnd(22)} ${n}`);
+  out.push('', rings.length > 0 ? 'Top rings:' : 'No rings found.');
+  for (const r of rings.slice(0, 10)) {
+    out.push(
+      `  ${r.id}  ${r.score.toFixed(2)}  ${String(r.members.length).padStart(3)} members  at risk ${formatMoney(r.revenueAtRisk)}`,
+    );
+    out.push(`      ${r.explanation}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export async function detectCommand(
+  store: GraphStore,
+  options: { seed: number; from?: string; to?: string; json: boolean; out?: string },
+  progress: ProgressSink,
+): Promise<DetectionOutcome> {
+  const outcome = await runDetection(store, {
+    seed: options.seed,
+    ...(options.from || options.to ? { window: { from: options.from ?? null, to: options.to ?? null } } : {}),
+    onProgress: (p) => progress.line(`${p.phase}: ${p.message}`),
+  });
+  if (options.json)
+    await writeOutput(`${JSON.stringify(detectJson(outcome.findings.rings), null, 2)}\n`, options.out);
+  if (!options.json || options.out) process.stdout.write(summarise(outcome));
+  return outcome;
+}
+
+export function register(program: Command): void {
+  program
+    .command('detect')
+    .description('run every detector, write rings, party risk and line targets to the store')
+    .argument('[out]', 'with --json: file for the JSON contract (stdout when absent)')
+    .option('--seed <n>', 'seed of the community detection', '1')
+    .option('--from <date>', 'only declarations on or after this date (YYYY-MM-DD)')
+    .option('--to <date>', 'only declarations on or before this date (YYYY-MM-DD)')
+    .action(async (out: string | undefined, raw: Record<string, unknown>, command: Command) => {
+      const globals = globalOptions(command);
+      if (out && globals.json !== true)
+        throw new InputError(`unexpected argument ${out}: did you mean --json ${out}?`, []);
+      const parsed = DetectOptions.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new InputError(
+          `invalid --${issue?.path.join('.')}: ${issue?.message} (seed: a whole number; dates: YYYY-MM-DD)`,
+          [],
+        );
+      }
+      const json = globals.json === true;
+      await withStore(globals, (store) =>
+        detectCommand(store, { ...parsed.data, json, ...(out ? { out } : {}) }, progressSink(json)),
+      );
+    });
+}

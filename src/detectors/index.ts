@@ -1,0 +1,34 @@
+// Every detector by typology, in the order detection runs them.
+import type { Typology } from '../model/index.ts';
+import type { DetectionView } from '../graph/view.ts';
+import type { CandidateRing } from './common.ts';
+import * as brokerCentred from './broker-centred.ts';
+import * as centrality from './centrality.ts';
+import * as communities from './communities.ts';
+import * as guiltByAssociation from './guilt-by-association.ts';
+import * as originMisdeclaration from './origin-misdeclaration.ts';
+import * as phoenix from './phoenix.ts';
+import * as sharedIdentifiers from './shared-identifiers.ts';
+import * as splitShipments from './split-shipments.ts';
+import * as undervaluation from './undervaluation.ts';
+
+export interface DetectorEntry {
+  typology: Typology;
+  /** Runs the detector with its defaults; only the community detector uses the seed. */
+  run: (view: DetectionView, seed: number) => CandidateRing[];
+}
+
+export const DETECTORS: readonly DetectorEntry[] = [
+  { typology: 'shared_identifiers', run: (v) => sharedIdentifiers.detect(v) },
+  { typology: 'broker_centred', run: (v) => brokerCentred.detect(v) },
+  { typology: 'phoenix', run: (v) => phoenix.detect(v) },
+  { typology: 'undervaluation', run: (v) => undervaluation.detect(v) },
+  { typology: 'origin_misdeclaration', run: (v) => originMisdeclaration.detect(v) },
+  { typology: 'split_shipments', run: (v) => splitShipments.detect(v) },
+  { typology: 'guilt_by_association', run: (v) => guiltByAssociation.detect(v) },
+  { typology: 'centrality', run: (v) => centrality.detect(v) },
+  { typology: 'community', run: (v, seed) => communities.detect(v, { seed }) },
+];
+
+export { partition } from './communities.ts';
+export { DetectorInputError, type CandidateRing, type IndicatorInput } from './common.ts';

@@ -1,0 +1,23 @@
+// CSV that a spreadsheet cannot turn into a formula: cells starting with = + - @, a tab or a
+// carriage return are prefixed with an apostrophe (OWASP CSV injection). The API's exports reuse it.
+import { stringify } from 'csv-stringify/sync';
+
+const DANGEROUS_START = /^[=+\-@\t\r]/;
+
+export function neutraliseCell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  // Numbers are safe as numbers (a negative amount stays a number); strings are not.
+  if (typeof value === 'number') return text;
+  return DANGEROUS_START.test(text) ? `'${text}` : text;
+}
+
+/** Header row plus rows, every cell neutralised, RFC 4180 quoting, CRLF line ends. */
+export function toSafeCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
+): string {
+  return stringify([header.map(neutraliseCell), ...rows.map((r) => r.map(neutraliseCell))], {
+    record_delimiter: 'windows',
+  });
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { detect } from '../../src/detectors/origin-misdeclaration.ts';
+import { World, isoDay, legitimateTrade } from '../fixtures/world.ts';
+import { detectorContract } from './contract.ts';
+
+const SCREWS = '731815';
+
+/** Importers buying screws from a Chinese producer (90 % duty), then via `via` (4 %). */
+function reroute(w: World, importers: string[], producer: string, via: string, viaCountry: string): void {
+  w.party('Supplier', producer, { country: 'CN' });
+  w.party('Supplier', via, { country: viaCountry });
+  for (const [n, id] of importers.entries()) {
+    w.party('Importer', id, { registeredOn: '2015-01-01' });
+    for (let l = 0; l < 3; l++) {
+      w.ship({
+        importerId: id,
+        supplierId: producer,
+        hsCode: SCREWS,
+        originCountry: 'CN',
+        departureCountry: 'CN',
+        dutyRate: 0.9,
+        date: isoDay(10 + n + l * 20),
+      });
+      w.ship({
+        importerId: id,
+        supplierId: via,
+        hsCode: SCREWS,
+        originCountry: viaCountry,
+        departureCountry: viaCountry,
+        dutyRate: 0.04,
+        date: isoDay(150 + n + l * 20),
+      });
+    }
+  }
+}
+
+describe('origin_misdeclaration detector', () => {
+  detectorContract('origin_misdeclaration', detect);
+
+  it('finds importers switching together to a cheaper origin through a dedicated supplier', async () => {
+    const w = new World();
+    legitimateTrade(w, 20, 6);
+    reroute(w, ['M1', 'M2', 'M3'], 'SU-CN', 'SU-MY', 'MY');
+    const rings = detect(await w.view());
+    expect(rings.map((r) => r.members.map((m) => `${m.role}:${m.id}`))).toEqual([
+      ['importer:M1', 'importer:M2', 'importer:M3', 'origin_supplier:SU-CN', 'transshipment_supplier:SU-MY'],
+    ]);
+    // 9 rerouted lines × 1000 × (0.90 − 0.04)
+    expect(rings[0]!.revenueAtRisk).toBeCloseTo(9 * 1000 * 0.86, 0);
+  });
+
+  it('ignores a single importer changing supplier, and a switch to a dearer origin', async () => {
+    const w = new World();
+    legitimateTrade(w, 20, 6);
+    reroute(w, ['S1'], 'SU-CN1', 'SU-MY1', 'MY');
+    w.party('Supplier', 'SU-TW', { country: 'TW' });
+    for (const id of ['D1', 'D2']) {
+      for (let l = 0; l < 3; l++) {
+        w.ship({
+          importerId: id,
+          supplierId: 'SU-TW',
+          hsCode: SCREWS,
+          originCountry: 'TW',
+          dutyRate: 0.04,
+          date: isoDay(10 + l * 20),
+        });
+        w.ship({
+          importerId: id,
+          supplierId: 'SU-CN1',
+          hsCode: SCREWS,
+          originCountry: 'CN',
+          dutyRate: 0.9,
+          date: isoDay(200 + l * 20),
+        });
+      }
+    }
+    expect(detect(await w.view())).toEqual([]);
+  });
+
+  it('keeps two schemes apart', async () => {
+    const w = new World();
+    legitimateTrade(w, 20, 6);
+    reroute(w, ['B1', 'B2'], 'SU-CN-B', 'SU-TH', 'TH');
+    reroute(w, ['A1', 'A2'], 'SU-CN-A', 'SU-KR', 'KR');
+    expect(detect(await w.view()).map((r) => r.members[0]!.id)).toEqual(['A1', 'B1']);
+  });
+});
