@@ -1,20 +1,12 @@
 // Constraints and indexes, created idempotently (IF NOT EXISTS) before any data is written;
 // init() waits until they are online.
 import neo4j from 'neo4j-driver';
-import { query } from './cypher.ts';
+import { query, QUERY_NAMES } from './cypher.ts';
 import type { QueryName } from './cypher.ts';
 import type { CypherExecutor } from './executor.ts';
 
-const SCHEMA: readonly QueryName[] = [
-  'schema/node-key',
-  'schema/name-key',
-  'schema/fulltext-names',
-  'schema/shipment-order',
-  'schema/import-key',
-  'schema/ring-key',
-  'schema/party-risk-key',
-  'schema/line-target-key',
-];
+/** Every constraint and index file: the schema/ queries, bar the wait for them. */
+const SCHEMA: readonly QueryName[] = QUERY_NAMES.filter((name) => name.startsWith('schema/') && name !== 'schema/await-indexes');
 
 const INDEX_WAIT_SECONDS = 300;
 
