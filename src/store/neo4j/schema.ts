@@ -11,7 +11,7 @@ const SCHEMA: readonly QueryName[] = QUERY_NAMES.filter((name) => name.startsWit
 const INDEX_WAIT_SECONDS = 300;
 
 export async function createSchema(executor: CypherExecutor): Promise<void> {
-  // Schema changes cannot share a transaction with each other: one auto-committed write each.
+  // Schema changes cannot share a transaction with each other: one write transaction each.
   for (const name of SCHEMA) await executor.write(query(name));
   await executor.read(query('schema/await-indexes'), { timeoutSeconds: neo4j.int(INDEX_WAIT_SECONDS) });
 }
