@@ -158,24 +158,26 @@ export class Jobs {
         setState('running', { progress: copy });
       }
     };
+    let terminal: JobEvent;
     try {
       setState('running', { progress: { phase: 'starting', done: 0, total: 0 } });
       const result = await work(onProgress);
       const last = live.events.findLast((e) => e.event === 'progress');
       setState('succeeded', { result, ...(last?.event === 'progress' ? { progress: last.data } : {}) });
       this.audit.append({ action: kind, username: createdBy, requestId: null, target: id, detail: { outcome: 'succeeded' } });
-      this.emit(id, { event: 'result', data: result });
+      terminal = { event: 'result', data: result };
     } catch (error) {
       const failure = describeFailure(error);
       if (!(error instanceof InputError)) this.logger.error({ err: error, jobId: id }, 'job failed');
       setState('failed', { error: failure });
       this.audit.append({ action: kind, username: createdBy, requestId: null, target: id, detail: { outcome: 'failed', message: failure.message } });
-      this.emit(id, { event: 'error', data: failure });
-    } finally {
-      await cleanup?.().catch((error: unknown) => this.logger.warn({ err: error, jobId: id }, 'job cleanup failed'));
-      // Keep the finished event log a while for late SSE clients, then let the row answer.
-      setTimeout(() => this.live.delete(id), 60_000).unref();
+      terminal = { event: 'error', data: failure };
     }
+    // Clean up before saying the job is over, so a client that sees the end sees it all done.
+    await cleanup?.().catch((error: unknown) => this.logger.warn({ err: error, jobId: id }, 'job cleanup failed'));
+    this.emit(id, terminal);
+    // Keep the finished event log a while for late SSE clients, then let the row answer.
+    setTimeout(() => this.live.delete(id), 60_000).unref();
   }
 }
 

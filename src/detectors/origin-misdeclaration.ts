@@ -36,7 +36,7 @@ export const DEFAULTS: OriginMisdeclarationOptions = {
   minLinesEachSide: 2,
   minImporters: 2,
   minDutyGap: 0.02,
-  minDedicatedShare: 0.5,
+  minDedicatedShare: 0.25,
 };
 
 interface OriginUse {
@@ -138,8 +138,11 @@ export function detect(
     );
     if (to.length === 0) continue;
     const from = [...new Set(sw.before.map(supplierOf).filter((k): k is string => k !== null))];
+    // The old goods came from one producer; an importer shopping around many suppliers is a market.
+    if (from.length !== 1) continue;
     kept.push({ ...sw, from, to });
-    for (const k of [...from, ...to]) groups.union(sw.importer, `${k}\t${sw.heading}`);
+    // One scheme per producer: importers leaving the same supplier for the same goods.
+    groups.union(sw.importer, `${from[0]}\t${sw.heading}`);
   }
   const rings: CandidateRing[] = [];
   for (const group of groups.groups()) {

@@ -1,5 +1,7 @@
 // Jobs: ingest uploads and detection runs, their state, and SSE progress that arrives in order
 // and ends with the result (or the error with the row report).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PIPELINES } from '../../server/pipelines.ts';
@@ -66,6 +68,8 @@ describe('jobs with the real pipelines', () => {
     const state = JobBody.parse((await admin.get(`/api/jobs/${job.id}`)).body);
     expect(state.job.state).toBe('succeeded');
     expect(h.services.audit.list({ limit: 10, action: 'ingest' }).map((e) => e.detail.outcome)).toEqual(['succeeded', 'queued']);
+    // The uploaded files are removed once the job is over.
+    expect(readdirSync(join(h.dir, 'uploads'))).toEqual([]);
   });
 
   it('fails an invalid file with the row report, naming the uploaded file, and writes nothing', async () => {

@@ -63,5 +63,5 @@ export function describeCrash(options: Neo4jStoreOptions, open: () => Promise<Gr
     } finally {
       await store.close();
     }
-  });
+  }, 240_000);
 }

@@ -5,18 +5,7 @@
 import { relId, shipmentId } from '../../src/model/index.ts';
 import type { GraphNode, GraphRel, NodeLabel, RelType } from '../../src/model/index.ts';
 import type { WriteBatch } from '../../src/store/graph-store.ts';
-
-/** mulberry32: small, seeded, good enough to spread synthetic values. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRng } from '../../src/graph/rng.ts';
 
 const COUNTRIES = ['CN', 'VN', 'IN', 'TR', 'DE', 'US', 'BD', 'TH'];
 
@@ -28,7 +17,7 @@ export interface SyntheticOptions {
 
 /** One WriteBatch per `linesPerBatch` lines, in line order. */
 export function* syntheticBatches(options: SyntheticOptions, linesPerBatch: number): Generator<WriteBatch> {
-  const next = rng(options.seed ?? 42);
+  const next = seededRng(options.seed ?? 42);
   const file = options.fileHash ?? 'f'.repeat(64);
   const pick = (n: number) => Math.floor(next() * n);
   const importers = Math.max(5, Math.floor(options.lines / 20));

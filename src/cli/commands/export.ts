@@ -21,7 +21,10 @@ const SuspectOptions = z.object({
   out: z.string().min(1).optional(),
 });
 
-export async function suspects(store: GraphStore, minScore: number): Promise<SuspectsJson> {
+export async function suspects(
+  store: Pick<GraphStore, 'lastRun' | 'listPartyRisks' | 'getNodes'>,
+  minScore: number,
+): Promise<SuspectsJson> {
   if ((await store.lastRun()) === null)
     throw new Error('no detection run in this store: run `ringscope detect` first');
   const parties = await store.listPartyRisks({ minScore });

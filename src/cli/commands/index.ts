@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { register as audit } from './audit.ts';
 import { register as detect } from './detect.ts';
 import { register as evaluate } from './eval.ts';
+import { register as evaluateKcs } from './eval-kcs.ts';
 import { register as exportCommand } from './export.ts';
 import { registerIngest } from './ingest.ts';
 import { register as seed } from './seed.ts';
@@ -14,4 +15,4 @@ import { register as user } from './user.ts';
 
 type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [registerIngest, registerStats, seed, detect, evaluate, target, exportCommand, serve, start, user, audit];
+export const COMMANDS: Register[] = [registerIngest, registerStats, seed, detect, evaluate, evaluateKcs, target, exportCommand, serve, start, user, audit];

@@ -24,7 +24,7 @@ export function parseBudget(text: string): { share: number } | { lines: number }
 }
 
 export async function selectTargets(
-  store: GraphStore,
+  store: Pick<GraphStore, 'lastRun' | 'counts' | 'listTargets'>,
   budget: { share: number } | { lines: number },
 ): Promise<{ targets: LineTarget[]; wanted: number }> {
   if ((await store.lastRun()) === null)

@@ -1,9 +1,10 @@
 // The one place the Neo4j adapter runs Cypher: queries come by name from cypher/ (see
-// cypher.ts) with $parameters only; reads run in read transactions and writes in write
-// transactions (managed, so transient failures are retried); every transaction carries
-// metadata (query name, request id, user); every failure is mapped by toStoreError().
+// cypher.ts) with $parameters only; reads run as auto-commit read transactions (one round trip:
+// the explorer's expansions are chains of small reads) and writes in managed write transactions
+// (transient failures retried); every transaction carries metadata (query name, request id,
+// user); every failure is mapped by toStoreError().
 import neo4j from 'neo4j-driver';
-import type { Driver, ManagedTransaction, QueryResult, Record as Neo4jRecord, Transaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, QueryResult, Record as Neo4jRecord, SessionMode, Transaction } from 'neo4j-driver';
 import { currentRequestContext } from '../request-context.ts';
 import { toStoreError } from './errors.ts';
 import type { Query } from './cypher.ts';
@@ -28,17 +29,29 @@ export class CypherExecutor {
     private readonly database: string | undefined,
   ) {}
 
-  async read(query: Query, params: Params = {}): Promise<Neo4jRecord[]> {
-    return this.managed('READ', query, params);
+  read(query: Query, params: Params = {}): Promise<Neo4jRecord[]> {
+    return this.autoCommitRun(neo4j.session.READ, query, params);
   }
 
   async write(query: Query, params: Params = {}): Promise<Neo4jRecord[]> {
-    return this.managed('WRITE', query, params);
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+    const work = (tx: ManagedTransaction): Promise<QueryResult> => tx.run(query.text, params);
+    try {
+      return (await session.executeWrite(work, { metadata: metadata(query.name) })).records;
+    } catch (error) {
+      throw toStoreError(error, `cypher/${query.name}`);
+    } finally {
+      await session.close();
+    }
   }
 
   /** An auto-commit write, for the queries that manage their own transactions (IN TRANSACTIONS). */
-  async autoCommit(query: Query, params: Params = {}): Promise<Neo4jRecord[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.WRITE });
+  autoCommit(query: Query, params: Params = {}): Promise<Neo4jRecord[]> {
+    return this.autoCommitRun(neo4j.session.WRITE, query, params);
+  }
+
+  private async autoCommitRun(mode: SessionMode, query: Query, params: Params): Promise<Neo4jRecord[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: mode });
     try {
       return (await session.run(query.text, params, { metadata: metadata(query.name) })).records;
     } catch (error) {
@@ -97,22 +110,5 @@ export class CypherExecutor {
       commit: () => finish('commit'),
       rollback: () => finish('rollback'),
     };
-  }
-
-  private async managed(mode: 'READ' | 'WRITE', query: Query, params: Params): Promise<Neo4jRecord[]> {
-    const session = this.driver.session({
-      database: this.database,
-      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
-    });
-    const work = (tx: ManagedTransaction): Promise<QueryResult> => tx.run(query.text, params);
-    const config = { metadata: metadata(query.name) };
-    try {
-      const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
-      return result.records;
-    } catch (error) {
-      throw toStoreError(error, `cypher/${query.name}`);
-    } finally {
-      await session.close();
-    }
   }
 }

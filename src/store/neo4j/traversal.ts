@@ -48,7 +48,9 @@ export function neo4jTraversal(executor: CypherExecutor): TraversalSource {
     },
     relsAmong: async (refs) => {
       if (refs.length === 0) return [];
-      const records = await executor.read(query('read/rels-among'), { keys: refs.map(nodeKey), types: TYPES });
+      const keys = refs.map(nodeKey);
+      const keySet = Object.fromEntries(keys.map((k) => [k, true]));
+      const records = await executor.read(query('read/rels-among'), { keys, keySet, types: TYPES });
       return records.map(relFromRecord);
     },
     getRels: async (rels) => {

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { createApp } from '../../../server/app.ts';
@@ -45,6 +45,7 @@ export interface HarnessOptions {
   fixture?: boolean;
   /** A Neo4j to run on instead of a temporary embedded store; it is EMPTIED first. */
   neo4j?: Neo4jStoreOptions;
+  logger?: Logger;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -57,7 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (options.fixture !== false) await loadFixture(store);
   const appDb = openAppDb(join(dir, 'app.db'));
   const config = testConfig({ appDb: join(dir, 'app.db'), uploadDir: join(dir, 'uploads'), clientDist: join(dir, 'no-client'), logRequests: false, ...options.config });
-  const app = createApp({ store, appDb, config, logger: pino({ level: 'silent' }), pipelines: options.pipelines ?? null });
+  const app = createApp({ store, appDb, config, logger: options.logger ?? pino({ level: 'silent' }), pipelines: options.pipelines ?? null });
   const services = app.locals.services;
   await Promise.all(ROLES.map((role) => services.users.add({ username: role.replace('_', '-'), role, password: passwordOf(role) })));
   const server = await new Promise<Server>((resolve) => {

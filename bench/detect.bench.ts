@@ -1,0 +1,79 @@
+// Detection on generated worlds (medium and large by default; BENCH_SIZES=medium,large): the
+// projection from the embedded store, Louvain, the whole detection and peak memory, each in a
+// fresh process. Louvain's edges/s is printed next to graphology-communities-louvain run alone
+// on the same projected graph in the same process (the baseline).
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = new URL('..', import.meta.url).pathname;
+const DIR = join(ROOT, 'data', 'bench-detect');
+const CLI = join(ROOT, 'bin', 'ringscope.js');
+const SIZES = (process.env.BENCH_SIZES ?? 'medium,large').split(',').filter(Boolean);
+const SEED = 7;
+
+interface Measure {
+  lines: number;
+  parties: number;
+  links: number;
+  rings: number;
+  projectionMs: number;
+  louvainMs: number;
+  baselineLouvainMs: number;
+  detectorsMs: number;
+  totalMs: number;
+  peakRssMb: number;
+}
+
+/** Seeds and ingests the world once; later runs reuse the store file. */
+async function prepare(size: string): Promise<string> {
+  mkdirSync(DIR, { recursive: true });
+  const world = join(DIR, `${size}-${SEED}`);
+  const db = `${world}.db`;
+  if (existsSync(db)) return db;
+  console.log(`preparing the ${size} world (seed ${SEED}) in ${world} …`);
+  await run('node', [CLI, 'seed', '--size', size, '--seed', String(SEED), '--out', world], {
+    maxBuffer: 1 << 26,
+  });
+  await run(
+    'node',
+    [CLI, '--db', db, 'ingest', join(world, 'entities.csv'), join(world, 'declarations.csv')],
+    { maxBuffer: 1 << 26 },
+  );
+  return db;
+}
+
+async function measure(db: string): Promise<Measure> {
+  const { stdout } = await run('node', ['--import', 'tsx', join(ROOT, 'bench', 'detect-worker.ts'), db], {
+    maxBuffer: 1 << 26,
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=6144' },
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Measure;
+}
+
+const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+
+export async function run_(): Promise<void> {
+  for (const size of SIZES) {
+    const m = await measure(await prepare(size));
+    const ours = m.links / (m.louvainMs / 1000);
+    const baseline = m.links / (m.baselineLouvainMs / 1000);
+    console.log(
+      `\n${size}: ${m.lines.toLocaleString('en')} lines, ${m.parties.toLocaleString('en')} parties, ${m.links.toLocaleString('en')} links, ${m.rings} rings`,
+    );
+    console.log(`  projection             ${s(m.projectionMs)}`);
+    console.log(
+      `  Louvain (seeded)       ${s(m.louvainMs)}  ${Math.round(ours).toLocaleString('en')} edges/s`,
+    );
+    console.log(
+      `  graphology Louvain     ${s(m.baselineLouvainMs)}  ${Math.round(baseline).toLocaleString('en')} edges/s (baseline, same graph)`,
+    );
+    console.log(`  detectors and scoring  ${s(m.detectorsMs)}`);
+    console.log(`  total detection        ${s(m.totalMs)}`);
+    console.log(`  peak memory            ${Math.round(m.peakRssMb).toLocaleString('en')} MB`);
+  }
+}
+
+export { run_ as run };

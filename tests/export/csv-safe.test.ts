@@ -1,0 +1,33 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { neutraliseCell, toSafeCsv } from '../../src/export/csv-safe.ts';
+
+describe('formula-safe CSV', () => {
+  it('neutralises cells a spreadsheet would run as formulas', () => {
+    expect(['=SUM(A1)', '+1', '-2+3', '@cmd', '\tx', '\rx'].map(neutraliseCell)).toEqual([
+      "'=SUM(A1)",
+      "'+1",
+      "'-2+3",
+      "'@cmd",
+      "'\tx",
+      "'\rx",
+    ]);
+  });
+
+  it('leaves ordinary text and numbers (negative ones too) as they are', () => {
+    expect([
+      neutraliseCell('IM-0042'),
+      neutraliseCell(-12.5),
+      neutraliseCell(null),
+      neutraliseCell('a=b'),
+    ]).toEqual(['IM-0042', '-12.5', '', 'a=b']);
+  });
+
+  it('writes RFC 4180 CSV that reads back to the neutralised cells', () => {
+    const csv = toSafeCsv(['name', 'reasons'], [['=HYPERLINK("x")', 'a, "quoted"\nline']]);
+    expect(parse(csv)).toEqual([
+      ['name', 'reasons'],
+      ['\'=HYPERLINK("x")', 'a, "quoted"\nline'],
+    ]);
+  });
+});

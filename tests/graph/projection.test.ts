@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { World, isoDay, legitimateTrade } from '../fixtures/world.ts';
+
+describe('projectDetectionView', () => {
+  it('projects an empty store into an empty view', async () => {
+    const view = await new World().view();
+    expect(view.graph.order).toBe(0);
+    expect(view.lines.size).toBe(0);
+  });
+
+  it('links firms through shared identifiers, damped by how many share them, and ignores hubs', async () => {
+    const w = new World();
+    const a = w.party('Importer', 'A');
+    const b = w.party('Importer', 'B');
+    w.has(a, 'Phone', '+1 pair');
+    w.has(b, 'Phone', '+1 pair');
+    for (let i = 0; i < 30; i++) w.has(w.party('Importer', `H${i}`), 'Address', 'registered agent');
+    w.has(a, 'Address', 'registered agent');
+    const view = await w.view({ maxIdentifierHolders: 25 });
+    const edge = view.graph.getEdgeAttributes('Importer:A', 'Importer:B');
+    expect(edge.links.map((l) => l.kind)).toEqual(['phone']);
+    expect(edge.weight).toBeCloseTo(0.8 / Math.log2(3), 10);
+    expect(edge.links[0]!.rels).toEqual([
+      'HAS_PHONE|Importer:A|Phone:+1 pair',
+      'HAS_PHONE|Importer:B|Phone:+1 pair',
+    ]);
+    expect(view.graph.degree('Importer:H0')).toBe(0);
+    expect(view.identifiers.get('Address:registered agent')!.holders).toHaveLength(31);
+  });
+
+  it('weights an importer-broker link by the share of lines and the broker’s reach', async () => {
+    const w = new World();
+    w.ship({ importerId: 'I1', brokerId: 'B1' });
+    w.ship({ importerId: 'I1', brokerId: 'B1' });
+    w.ship({ importerId: 'I1', brokerId: 'B2' });
+    w.ship({ importerId: 'I2', brokerId: 'B2' });
+    const view = await w.view();
+    const small = view.graph.getEdgeAttributes('Importer:I1', 'Broker:B1');
+    const shared = view.graph.getEdgeAttributes('Importer:I1', 'Broker:B2');
+    expect(small.links[0]).toMatchObject({ kind: 'broker', lines: 2 });
+    expect(small.weight).toBeCloseTo(0.5 * (2 / 3), 10);
+    expect(shared.weight).toBeCloseTo(0.5 * (1 / 3) * (1 / Math.log2(3)), 10);
+  });
+
+  it('keeps only the window’s lines and aggregates them per party', async () => {
+    const w = new World();
+    w.ship({ importerId: 'I1', date: '2024-12-31', customsValue: 5 });
+    w.ship({ importerId: 'I1', date: '2025-02-01', customsValue: 100, originCountry: 'VN' });
+    w.ship({ importerId: 'I1', date: '2025-03-01', customsValue: 50 });
+    const view = await w.view({ window: { from: '2025-01-01', to: '2025-12-31' } });
+    expect(view.lines.size).toBe(2);
+    const trade = view.trade.get('Importer:I1')!;
+    expect(trade).toMatchObject({
+      lines: 2,
+      totalValue: 150,
+      firstDate: '2025-02-01',
+      lastDate: '2025-03-01',
+    });
+    expect([...trade.origins]).toEqual([
+      ['VN', 1],
+      ['CN', 1],
+    ]);
+  });
+
+  it('scores unit values against the robust median of their heading and origin', async () => {
+    const w = new World();
+    legitimateTrade(w, 10, 5);
+    w.ship({ importerId: 'LOW', date: isoDay(5), netMassKg: 100, customsValue: 300 });
+    const view = await w.view();
+    const i = view.lines.declarationId.findIndex(
+      (_d, k) => view.lines.partyKeys[view.lines.importer[k]!] === 'Importer:LOW',
+    );
+    expect(view.lines.unitValue[i]).toBe(3);
+    expect(view.lines.unitValueZScore[i]).toBeLessThan(-3);
+    expect(view.lines.expectedValue[i]).toBeGreaterThan(800);
+    expect(view.dutyRates.get('6403|CN')).toBeCloseTo(0.1, 6);
+  });
+});
