@@ -127,23 +127,6 @@ export function unpaidDuty(view: DetectionView, i: number): number {
   return due - paid > due * 0.5 ? due - paid : 0;
 }
 
-/** Line indices per party key (importer, broker, consignee and supplier roles alike). */
-export function linesByParty(view: DetectionView): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  const { lines } = view;
-  for (let i = 0; i < lines.size; i++) {
-    for (const col of [lines.importer, lines.broker, lines.consignee, lines.supplier]) {
-      const p = col[i] ?? -1;
-      if (p < 0) continue;
-      const key = lines.partyKeys[p]!;
-      const list = out.get(key);
-      if (list) list.push(i);
-      else out.set(key, [i]);
-    }
-  }
-  return out;
-}
-
 export function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
 }

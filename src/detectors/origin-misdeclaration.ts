@@ -119,17 +119,17 @@ export function detect(
     o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
   const supplierOf = (i: number): string | null =>
     (lines.supplier[i] ?? -1) >= 0 ? lines.partyKeys[lines.supplier[i]!]! : null;
-  const buyersOf = (suppliers: string[], heading: string): string[] => {
-    const wanted = new Set(suppliers);
-    const out = new Set<string>();
-    for (let i = 0; i < lines.size; i++) {
-      const s = supplierOf(i);
-      const m = lines.importer[i] ?? -1;
-      if (s !== null && m >= 0 && wanted.has(s) && hsHeading(lines.hsCode[i] ?? '') === heading)
-        out.add(lines.partyKeys[m]!);
-    }
-    return [...out];
-  };
+  // Who bought each supplier's goods, per heading (one pass, for the route's other buyers).
+  const buyers = new Map<string, Set<string>>();
+  for (let i = 0; i < lines.size; i++) {
+    const s = supplierOf(i);
+    const m = lines.importer[i] ?? -1;
+    if (s === null || m < 0) continue;
+    const key = `${s}\t${hsHeading(lines.hsCode[i] ?? '')}`;
+    (buyers.get(key) ?? buyers.set(key, new Set()).get(key)!).add(lines.partyKeys[m]!);
+  }
+  const buyersOf = (suppliers: string[], heading: string): string[] =>
+    suppliers.flatMap((s) => [...(buyers.get(`${s}\t${heading}`) ?? [])]);
   const groups = new UnionFind();
   const kept: (Switch & { from: string[]; to: string[] })[] = [];
   for (const sw of switches) {

@@ -128,9 +128,13 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
   }
   const signals = partySignals(view);
   const rings: CandidateRing[] = [];
+  const pairsByChain = new Map<string, [string, Tie[]][]>();
+  for (const entry of pairTies) {
+    const root = chains.find(entry[0].split('\t')[0]!);
+    (pairsByChain.get(root) ?? pairsByChain.set(root, []).get(root)!).push(entry);
+  }
   for (const firms of chains.groups()) {
-    const set = new Set(firms);
-    const pairs = [...pairTies].filter(([p]) => set.has(p.split('\t')[0]!));
+    const pairs = pairsByChain.get(chains.find(firms[0]!)) ?? [];
     const successors = new Set(pairs.map(([p]) => p.split('\t')[1]!));
     const ties = pairs.flatMap(([, t]) => t);
     const kinds = [...new Set(ties.map((t) => t.kind))].sort();

@@ -132,15 +132,17 @@ export function detect(
     groupShared.set(pair, shared);
   }
   const signals = partySignals(view);
+  const sharedByGroup = new Map<string, Shared[][]>();
+  for (const [pair, list] of groupShared) {
+    const root = groups.find(pair.split('\t')[0]!);
+    (sharedByGroup.get(root) ?? sharedByGroup.set(root, []).get(root)!).push(list);
+  }
   const rings: CandidateRing[] = [];
   for (const firms of groups.groups()) {
     if (firms.length < o.minMembers || firms.length > o.maxMembers) continue;
-    const inGroup = new Set(firms);
     const shared = new Map<string, Shared>();
     const rels: string[] = [];
-    for (const [pair, list] of groupShared) {
-      const [a] = pair.split('\t') as [string, string];
-      if (!inGroup.has(a)) continue;
+    for (const list of sharedByGroup.get(groups.find(firms[0]!)) ?? []) {
       for (const s of list) {
         shared.set(s.key, s);
         rels.push(...s.rels);
