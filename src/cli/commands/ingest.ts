@@ -6,7 +6,7 @@ import { ingestFiles } from '../../ingest/ingest.ts';
 import type { FileOutcome } from '../../ingest/import-file.ts';
 import { loadMappingFile } from '../../ingest/mapping-file.ts';
 import { PRESET_NAMES, type PresetName } from '../../ingest/presets/index.ts';
-import { SILENT, stderrProgress } from '../../ingest/progress.ts';
+import { ingestProgress } from '../progress.ts';
 import { InputError } from '../errors.ts';
 import { globalOptions, withStore } from './store-options.ts';
 
@@ -42,12 +42,11 @@ export function registerIngest(program: Command): void {
       const global = globalOptions(command);
       const options = IngestOptions.parse(command.opts());
       const mapping = options.mapping ? await loadMappingFile(options.mapping) : undefined;
-      const quiet = global.json === true && process.stderr.isTTY !== true;
       const outcomes = await withStore(global, (store) =>
         ingestFiles(store, files, {
           ...(options.preset ? { preset: options.preset } : {}),
           ...(mapping ? { mapping } : {}),
-          progress: (file) => (quiet ? SILENT : stderrProgress(file)),
+          progress: (file) => ingestProgress(file, global.json === true),
         }),
       );
       if (global.json) {
