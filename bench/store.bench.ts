@@ -9,23 +9,13 @@ import { RelType, relId, shipmentId } from '../src/model/index.ts';
 import type { GraphNode, GraphRel, NodeRef } from '../src/model/index.ts';
 import { openEmbeddedStore } from '../src/store/embedded/index.ts';
 import type { GraphStore, WriteBatch } from '../src/store/graph-store.ts';
+import { seededRng } from '../src/graph/rng.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 200_000);
 const LINES_PER_BATCH = 1000;
 
-/** Deterministic pseudo-random numbers (mulberry32) so every run writes the same data. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generate(lines: number): WriteBatch[] {
-  const random = rng(7);
+  const random = seededRng(7);
   const pick = (prefix: string, pool: number) => `${prefix}-${Math.floor(random() ** 2 * pool)}`;
   const batches: WriteBatch[] = [];
   for (let start = 0; start < lines; start += LINES_PER_BATCH) {

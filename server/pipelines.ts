@@ -1,8 +1,7 @@
 // The ingest and detection pipelines the job routes run: the same services as `ringscope ingest`
 // and `ringscope detect`, reporting progress as job events and failing with the CLI's row report.
-import { InputError } from '../src/cli/errors.ts';
 import { runDetection } from '../src/detection/run-detection.ts';
-import { ingestFiles } from '../src/ingest/ingest.ts';
+import { ingestFiles, throwIfInvalid } from '../src/ingest/ingest.ts';
 import { PRESET_NAMES, type PresetName } from '../src/ingest/presets/index.ts';
 import type { Progress } from '../src/ingest/progress.ts';
 import { ApiError } from './http/errors.ts';
@@ -52,14 +51,7 @@ export const PIPELINES: Pipelines = {
       const name = byPath.get(o.file)?.name ?? o.file;
       return { ...o, file: name, problems: o.problems.map((p) => ({ ...p, file: name })) };
     });
-    const invalid = named.filter((o) => o.status === 'invalid');
-    if (invalid.length > 0) {
-      throw new InputError(
-        `${invalid.length} of ${named.length} file(s) invalid; they wrote nothing (${invalid.map((o) => o.file).join(', ')})`,
-        invalid.flatMap((o) => o.problems),
-        invalid.reduce((sum, o) => sum + o.problemCount, 0),
-      );
-    }
+    throwIfInvalid(named);
     return { files: named.map(({ problems: _problems, ...rest }) => rest) };
   },
 

@@ -2,6 +2,7 @@
 // brokers, suppliers, identifiers and shipments around it, shaped like the API's answer.
 import type { ApiEdge, ApiNode } from '../../client/src/api/schemas.ts';
 import type { NodeLabel, RelType } from '../../src/model/index.ts';
+import { seededRng } from '../../src/graph/rng.ts';
 
 const RING: { label: NodeLabel; rel: RelType; share: number }[] = [
   { label: 'Shipment', rel: 'IMPORTED_BY', share: 0.55 },
@@ -12,19 +13,8 @@ const RING: { label: NodeLabel; rel: RelType; share: number }[] = [
   { label: 'Person', rel: 'DIRECTS', share: 0.1 },
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run draws the same graph. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function fakeNeighbourhood(size: number, seed = 7): { centre: ApiNode; nodes: ApiNode[]; edges: ApiEdge[] } {
-  const random = rng(seed);
+  const random = seededRng(seed);
   const centre: ApiNode = { key: 'Importer:IM-CENTRE', label: 'Importer', id: 'IM-CENTRE', name: 'Centre Trading Ltd', props: {}, risk: 0.8 };
   const nodes: ApiNode[] = [centre];
   const edges: ApiEdge[] = [];

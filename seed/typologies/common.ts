@@ -61,12 +61,8 @@ export function newFirm(ctx: PlantContext, kind: EntityKind, fields: Partial<New
   });
 }
 
-export interface Parties {
-  importerId: string;
-  brokerId: string | null;
-  consigneeId: string | null;
-  supplierId: string | null;
-}
+/** The parties of a declaration, as the draft names them. */
+export type Parties = Pick<DeclarationDraft, 'importerId' | 'brokerId' | 'consigneeId' | 'supplierId'>;
 
 export function declaration(ctx: PlantContext, day: number, parties: Parties, lines: DeclarationDraft['lines']): DeclarationDraft {
   return { day, office: ctx.rng.weighted(OFFICES), ringId: ctx.ringId, ...parties, lines };

@@ -6,14 +6,6 @@ import { ZodError } from 'zod';
 import { StoreError } from '../../src/store/errors.ts';
 import { UserError } from '../auth/users.ts';
 
-export interface Problem {
-  file: string;
-  row: number;
-  column: string | null;
-  code: string;
-  message: string;
-}
-
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -23,7 +23,6 @@ const Options = z
     /** A client counts when the broker files at least this share of its lines. */
     minClientShare: z.number().min(0).max(1),
     minSuspiciousClients: z.number().int().min(2),
-    /** Share of the broker's clients that must look suspicious. */
     /** Share of the broker's regular clients that must be young. */
     minSuspiciousShare: z.number().min(0).max(1),
     /** A client registered no earlier than this many days before the data starts is new. */

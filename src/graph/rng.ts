@@ -1,5 +1,5 @@
 // A small seeded random number generator (mulberry32): detectors take randomness as an option
-// so the same data and the same seed give the same findings.
+// so the same data and the same seed give the same findings; benchmarks draw their data from it.
 export type Rng = () => number;
 
 export function seededRng(seed: number): Rng {

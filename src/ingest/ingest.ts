@@ -3,6 +3,7 @@
 // every file on its own, atomically. Invalid files are reported; the others still load.
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
+import { InputError } from '../cli/errors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { CSV_OPTIONS } from './csv-reader.ts';
 import { detectLayout } from './header.ts';
@@ -50,4 +51,18 @@ export async function ingestFiles(
     outcomes.push(await importFile(store, path, layouts, options.progress?.(path) ?? SILENT));
   }
   return outcomes;
+}
+
+/**
+ * Fails with the row report of every invalid file (the others are already written), as both the
+ * command line and the server's ingest job report it.
+ */
+export function throwIfInvalid(outcomes: readonly FileOutcome[]): void {
+  const invalid = outcomes.filter((o) => o.status === 'invalid');
+  if (invalid.length === 0) return;
+  throw new InputError(
+    `${invalid.length} of ${outcomes.length} file(s) invalid; they wrote nothing (${invalid.map((o) => o.file).join(', ')})`,
+    invalid.flatMap((o) => o.problems),
+    invalid.reduce((sum, o) => sum + o.problemCount, 0),
+  );
 }

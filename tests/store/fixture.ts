@@ -12,6 +12,7 @@ import type {
   Props,
   RelType,
   ShipmentProps,
+  ShipmentRecord,
 } from '../../src/model/index.ts';
 import type { GraphStore, WriteBatch } from '../../src/store/graph-store.ts';
 
@@ -195,12 +196,7 @@ export function fixtureBatch(): WriteBatch {
 }
 
 /** The declaration lines with their parties, as streamShipments must yield them (any order). */
-export function fixtureShipments(): (ShipmentProps & {
-  importerId: string;
-  brokerId: string | null;
-  consigneeId: string | null;
-  supplierId: string | null;
-})[] {
+export function fixtureShipments(): ShipmentRecord[] {
   return LINES.map(({ importer, broker, consignee, supplier, ...props }) => ({
     ...props,
     importerId: importer.id,

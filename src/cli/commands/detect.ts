@@ -10,7 +10,7 @@ import type { GraphStore } from '../../store/graph-store.ts';
 import { InputError } from '../errors.ts';
 import { globalOptions, withStore } from './store-options.ts';
 import { writeOutput } from '../output.ts';
-import { progressSink, type ProgressSink } from '../progress-lines.ts';
+import { progressSink, type ProgressSink } from '../progress.ts';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const DetectOptions = z.object({

@@ -2,12 +2,11 @@
 // files; exit 2 with the row report when any file is invalid (valid files still load).
 import { type Command, Option } from 'commander';
 import { z } from 'zod';
-import { ingestFiles } from '../../ingest/ingest.ts';
+import { ingestFiles, throwIfInvalid } from '../../ingest/ingest.ts';
 import type { FileOutcome } from '../../ingest/import-file.ts';
 import { loadMappingFile } from '../../ingest/mapping-file.ts';
 import { PRESET_NAMES, type PresetName } from '../../ingest/presets/index.ts';
-import { SILENT, stderrProgress } from '../../ingest/progress.ts';
-import { InputError } from '../errors.ts';
+import { ingestProgress } from '../progress.ts';
 import { globalOptions, withStore } from './store-options.ts';
 
 const IngestOptions = z.object({
@@ -42,12 +41,11 @@ export function registerIngest(program: Command): void {
       const global = globalOptions(command);
       const options = IngestOptions.parse(command.opts());
       const mapping = options.mapping ? await loadMappingFile(options.mapping) : undefined;
-      const quiet = global.json === true && process.stderr.isTTY !== true;
       const outcomes = await withStore(global, (store) =>
         ingestFiles(store, files, {
           ...(options.preset ? { preset: options.preset } : {}),
           ...(mapping ? { mapping } : {}),
-          progress: (file) => (quiet ? SILENT : stderrProgress(file)),
+          progress: (file) => ingestProgress(file, global.json === true),
         }),
       );
       if (global.json) {
@@ -55,13 +53,6 @@ export function registerIngest(program: Command): void {
       } else {
         for (const outcome of outcomes) process.stdout.write(`${describe(outcome)}\n`);
       }
-      const invalid = outcomes.filter((o) => o.status === 'invalid');
-      if (invalid.length > 0) {
-        throw new InputError(
-          `${invalid.length} of ${outcomes.length} file(s) invalid; they wrote nothing (${invalid.map((o) => o.file).join(', ')})`,
-          invalid.flatMap((o) => o.problems),
-          invalid.reduce((sum, o) => sum + o.problemCount, 0),
-        );
-      }
+      throwIfInvalid(outcomes);
     });
 }
