@@ -112,8 +112,8 @@ async function batchedSample(options: Neo4jStoreOptions, batches: readonly Write
   return withExecutor(options, async (executor) => {
     const started = performance.now();
     const tx = await executor.begin('bench batched sample');
-    const writer = new Neo4jWriter(tx, rows);
-    for (const batch of batches) await writer.write(batch);
+    const writer = new Neo4jWriter('bench-sample', rows);
+    for (const batch of batches) await writer.write(tx, batch);
     await tx.commit();
     return lines / seconds(started);
   });
@@ -125,7 +125,7 @@ async function naiveSample(options: Neo4jStoreOptions, lines: readonly WriteBatc
     const started = performance.now();
     for (const line of lines) {
       const tx = await executor.begin('bench naive line');
-      await new Neo4jWriter(tx).write(line);
+      await new Neo4jWriter('bench-naive').write(tx, line);
       await tx.commit();
     }
     return lines.length / seconds(started);
