@@ -1,16 +1,12 @@
-// Upserts relationships of one type between existing nodes for import $importId; returns how
-// many rows found both ends, so the writer can report rows whose end nodes are missing. A new
-// relationship is tagged `_import` (hidden while that import is pending); props for one that
-// already existed wait in a (:PendingRelProps) node until the import commits. {{type}} comes
-// from the closed RelType enum only, escaped by cypherLabel().
+// Upserts relationships of one type that carry no props (every relationship the ingest writes),
+// between existing nodes, for import $importId; returns how many rows found both ends, so the
+// writer can report rows whose end nodes are missing. A new relationship is tagged `_import`
+// (hidden while that import is pending). Nothing is read back after the write, so the plan has
+// no Eager operator (about half the time of write/merge-rels-props, measured).
+// {{type}} comes from the closed RelType enum only, escaped by cypherLabel().
 UNWIND $rows AS row
 MATCH (a:Node {key: row.from})
 MATCH (b:Node {key: row.to})
 MERGE (a)-[r:{{type}}]->(b)
   ON CREATE SET r._import = $importId
-WITH r, row, coalesce(r._import, '') = $importId AS ours
-FOREACH (_ IN CASE WHEN ours THEN [1] ELSE [] END | SET r += row.props)
-FOREACH (_ IN CASE WHEN ours OR size(keys(row.props)) = 0 THEN [] ELSE [1] END |
-  MERGE (p:PendingRelProps {_pfrom: row.from, _pto: row.to, _ptype: $type, _pimport: $importId})
-  SET p += row.props)
 RETURN count(*) AS merged

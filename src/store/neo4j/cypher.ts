@@ -23,6 +23,7 @@ export const QUERY_NAMES = [
   'schema/await-indexes',
   'write/merge-nodes',
   'write/merge-rels',
+  'write/merge-rels-props',
   'write/missing-nodes',
   'read/nodes-by-key',
   'read/incident',

@@ -65,10 +65,15 @@ export class Neo4jWriter {
       }
     }
     for (const [type, rows] of rels) {
-      for (const slice of slices(rows, this.batchRows)) {
-        const [record] = await tx.run(query('write/merge-rels', { type }), { rows: slice, importId, type });
-        const merged = Number(record?.get('merged') ?? 0);
-        if (merged < slice.length) await reportMissingEnds(tx, type, slice);
+      // Rows with props need the slower statement that can hold props back (see its file).
+      const plain = rows.filter((r) => Object.keys(r.props).length === 0);
+      const withProps = rows.filter((r) => Object.keys(r.props).length > 0);
+      for (const [name, group] of [['write/merge-rels', plain], ['write/merge-rels-props', withProps]] as const) {
+        for (const slice of slices(group, this.batchRows)) {
+          const [record] = await tx.run(query(name, { type }), { rows: slice, importId, type });
+          const merged = Number(record?.get('merged') ?? 0);
+          if (merged < slice.length) await reportMissingEnds(tx, type, slice);
+        }
       }
     }
   }
