@@ -1,8 +1,7 @@
 // `npm run bench -- neo4j`: the Neo4j store on a seeded world. Needs NEO4J_URI (+ NEO4J_USER/
-// PASSWORD) and EMPTIES that database. The world is `small` (50,000 lines) by default: an import
-// is one transaction, and the medium world (500,000 lines) needs more than the 1 GiB of
-// transaction memory the local server allows (RINGSCOPE_BENCH_SIZE=medium with a server given
-// more, e.g. NEO4J_HEAP=8g NEO4J_TX_MEMORY=6g). Prints, in one run:
+// PASSWORD) and EMPTIES that database. The world is `small` (50,000 lines) by default;
+// RINGSCOPE_BENCH_SIZE=medium (500,000 lines) imports too, as an import commits in chunks.
+// Prints, in one run:
 // - a sweep of UNWIND batch sizes on a 5,000-line sample (how WRITE_BATCH_ROWS was chosen);
 // - lines/s of a naive one-transaction-per-line ingest of that sample (the baseline);
 // - lines/s of the batched ingest of the whole declarations file, and its ratio to the baseline;
