@@ -82,8 +82,7 @@ export class Neo4jImport implements ImportSession {
       }
     } catch (error) {
       // A batch that failed half way leaves the file incomplete: all of it is undone now.
-      await this.finish('failed');
-      throw error;
+      await this.failWith(error);
     }
   }
 
@@ -101,8 +100,7 @@ export class Neo4jImport implements ImportSession {
         await tx.rollback();
       }
     } catch (error) {
-      await this.finish('failed');
-      throw error;
+      await this.failWith(error);
     }
     this.state = 'committed';
     this.onClose();
@@ -117,6 +115,15 @@ export class Neo4jImport implements ImportSession {
     this.state = state;
     this.onClose();
     await discardImport(this.executor, this.importId);
+  }
+
+  /**
+   * Undoes the import and rethrows the error that ended it. Should the undo fail too (the
+   * server gone), the data stays pending, hidden from readers, and the next beginImport removes it.
+   */
+  private async failWith(error: unknown): Promise<never> {
+    await this.finish('failed').catch(() => undefined);
+    throw error;
   }
 
   private requireOpen(action: string): void {
