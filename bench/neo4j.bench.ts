@@ -1,8 +1,7 @@
 // `npm run bench -- neo4j`: the Neo4j store on a seeded world. Needs NEO4J_URI (+ NEO4J_USER/
-// PASSWORD) and EMPTIES that database. The world is `small` (50,000 lines) by default: an import
-// is one transaction, and the medium world (500,000 lines) needs more than the 1 GiB of
-// transaction memory the local server allows (RINGSCOPE_BENCH_SIZE=medium with a server given
-// more, e.g. NEO4J_HEAP=8g NEO4J_TX_MEMORY=6g). Prints, in one run:
+// PASSWORD) and EMPTIES that database. The world is `small` (50,000 lines) by default;
+// RINGSCOPE_BENCH_SIZE=medium (500,000 lines) imports too, as an import commits in chunks.
+// Prints, in one run:
 // - a sweep of UNWIND batch sizes on a 5,000-line sample (how WRITE_BATCH_ROWS was chosen);
 // - lines/s of a naive one-transaction-per-line ingest of that sample (the baseline);
 // - lines/s of the batched ingest of the whole declarations file, and its ratio to the baseline;
@@ -112,8 +111,8 @@ async function batchedSample(options: Neo4jStoreOptions, batches: readonly Write
   return withExecutor(options, async (executor) => {
     const started = performance.now();
     const tx = await executor.begin('bench batched sample');
-    const writer = new Neo4jWriter(tx, rows);
-    for (const batch of batches) await writer.write(batch);
+    const writer = new Neo4jWriter('bench-sample', rows);
+    for (const batch of batches) await writer.write(tx, batch);
     await tx.commit();
     return lines / seconds(started);
   });
@@ -125,7 +124,7 @@ async function naiveSample(options: Neo4jStoreOptions, lines: readonly WriteBatc
     const started = performance.now();
     for (const line of lines) {
       const tx = await executor.begin('bench naive line');
-      await new Neo4jWriter(tx).write(line);
+      await new Neo4jWriter('bench-naive').write(tx, line);
       await tx.commit();
     }
     return lines.length / seconds(started);

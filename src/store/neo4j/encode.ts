@@ -1,6 +1,6 @@
 // How Ringscope nodes and relationships sit in Neo4j, and back. A node is (:Node:<Label>
 // {key: 'Label:id', id, ...props}) with bookkeeping in `_`-prefixed properties (`_sourceFile`,
-// `_sourceRow`, `_nameKey`). Props are real properties, so investigators can browse them in
+// `_sourceRow`, `_nameKey`, and `_import`, the import that created it, on relationships too). Props are real properties, so investigators can browse them in
 // Neo4j tools; a prop named `id` or `key`, or starting with `_`, is stored with one more `_` in
 // front, so it can never overwrite the bookkeeping. Nulls are not stored (null = unknown, as
 // in the embedded store). Integers come back as JS numbers (driver `disableLosslessIntegers`).
@@ -9,7 +9,8 @@ import type { Node as Neo4jNode } from 'neo4j-driver';
 import { isIdentifierLabel, nameSearchKey, nodeKey, parseNodeKey, relId } from '../../model/index.ts';
 import type { GraphNode, GraphRel, Props, PropValue, RelType } from '../../model/index.ts';
 
-const BOOKKEEPING = new Set(['key', 'id', '_sourceFile', '_sourceRow', '_nameKey']);
+const BOOKKEEPING = new Set(['key', 'id', '_sourceFile', '_sourceRow', '_nameKey', '_import']);
+const REL_BOOKKEEPING = new Set(['_import']);
 
 function storedKey(key: string): string {
   return key === 'id' || key === 'key' || key.startsWith('_') ? `_${key}` : key;
@@ -30,10 +31,10 @@ export function encodeProps(props: Props): Record<string, unknown> {
   return out;
 }
 
-export function decodeProps(properties: Record<string, unknown>, skipBookkeeping: boolean): Props {
+export function decodeProps(properties: Record<string, unknown>, bookkeeping: ReadonlySet<string>): Props {
   const props: Props = {};
   for (const stored in properties) {
-    if (skipBookkeeping && BOOKKEEPING.has(stored)) continue;
+    if (bookkeeping.has(stored)) continue;
     props[propKey(stored)] = properties[stored] as PropValue;
   }
   return props;
@@ -67,7 +68,7 @@ export function decodeNode(node: Neo4jNode): GraphNode {
   return {
     label: ref.label,
     id: ref.id,
-    props: decodeProps(p, true),
+    props: decodeProps(p, BOOKKEEPING),
     source: typeof file === 'string' ? { file, row: Number(p._sourceRow ?? 0) } : null,
   };
 }
@@ -76,5 +77,5 @@ export function decodeNode(node: Neo4jNode): GraphNode {
 export function decodeRel(from: string, type: RelType, to: string, properties: Record<string, unknown>): GraphRel {
   const fromRef = parseNodeKey(from);
   const toRef = parseNodeKey(to);
-  return { id: relId(type, fromRef, toRef), type, from: fromRef, to: toRef, props: decodeProps(properties, false) };
+  return { id: relId(type, fromRef, toRef), type, from: fromRef, to: toRef, props: decodeProps(properties, REL_BOOKKEEPING) };
 }

@@ -1,6 +1,7 @@
-// Writes a WriteBatch inside an open transaction: nodes grouped by label and relationships by
-// type, each group sent as `UNWIND $rows … MERGE` in slices of WRITE_BATCH_ROWS rows. A node
-// already sent unchanged in this session is not sent again (a broker appears on every line).
+// Writes a WriteBatch of one import inside a transaction: nodes grouped by label and
+// relationships by type, each group sent as `UNWIND $rows … MERGE` in slices of WRITE_BATCH_ROWS
+// rows, tagged with the import's id (see imports.ts for why). A node already sent unchanged in
+// this import is not sent again (a broker appears on every line).
 import { nodeKey } from '../../model/index.ts';
 import type { NodeLabel, RelType } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
@@ -33,11 +34,12 @@ export class Neo4jWriter {
   private readonly sent = new Map<string, string>();
 
   constructor(
-    private readonly tx: OpenTransaction,
+    private readonly importId: string,
     private readonly batchRows = WRITE_BATCH_ROWS,
   ) {}
 
-  async write(batch: WriteBatch): Promise<void> {
+  async write(tx: OpenTransaction, batch: WriteBatch): Promise<void> {
+    const importId = this.importId;
     const nodes = new Map<NodeLabel, NodeRow[]>();
     for (const node of batch.nodes) {
       checkNode(node);
@@ -59,26 +61,31 @@ export class Neo4jWriter {
     }
     for (const [label, rows] of nodes) {
       for (const slice of slices(rows, this.batchRows)) {
-        await this.tx.run(query('write/merge-nodes', { label }), { rows: slice });
+        await tx.run(query('write/merge-nodes', { label }), { rows: slice, importId });
       }
     }
     for (const [type, rows] of rels) {
-      for (const slice of slices(rows, this.batchRows)) {
-        const [record] = await this.tx.run(query('write/merge-rels', { type }), { rows: slice });
-        const merged = Number(record?.get('merged') ?? 0);
-        if (merged < slice.length) await this.reportMissingEnds(type, slice);
+      // Rows with props need the slower statement that can hold props back (see its file).
+      const plain = rows.filter((r) => Object.keys(r.props).length === 0);
+      const withProps = rows.filter((r) => Object.keys(r.props).length > 0);
+      for (const [name, group] of [['write/merge-rels', plain], ['write/merge-rels-props', withProps]] as const) {
+        for (const slice of slices(group, this.batchRows)) {
+          const [record] = await tx.run(query(name, { type }), { rows: slice, importId, type });
+          const merged = Number(record?.get('merged') ?? 0);
+          if (merged < slice.length) await reportMissingEnds(tx, type, slice);
+        }
       }
     }
   }
+}
 
-  private async reportMissingEnds(type: RelType, rows: RelRow[]): Promise<never> {
-    const keys = [...new Set(rows.flatMap((r) => [r.from, r.to]))];
-    const missing = (await this.tx.run(query('write/missing-nodes'), { keys })).map((r) => String(r.get('key')));
-    const row = rows.find((r) => missing.includes(r.from) || missing.includes(r.to));
-    const end = row && missing.includes(row.from) ? row.from : row?.to;
-    throw new StoreError(
-      'invalid',
-      `Relationship ${type}|${row?.from}|${row?.to}: its end node ${end} does not exist; write the node first`,
-    );
-  }
+async function reportMissingEnds(tx: OpenTransaction, type: RelType, rows: RelRow[]): Promise<never> {
+  const keys = [...new Set(rows.flatMap((r) => [r.from, r.to]))];
+  const missing = (await tx.run(query('write/missing-nodes'), { keys })).map((r) => String(r.get('key')));
+  const row = rows.find((r) => missing.includes(r.from) || missing.includes(r.to));
+  const end = row && missing.includes(row.from) ? row.from : row?.to;
+  throw new StoreError(
+    'invalid',
+    `Relationship ${type}|${row?.from}|${row?.to}: its end node ${end} does not exist; write the node first`,
+  );
 }

@@ -1,0 +1,107 @@
+// Neo4j imports commit in chunks: while one is pending, no reader (another store on the same
+// database) sees any of it — new nodes, new relationships, props it brings for older nodes and
+// relationships — and the next import removes what a dead one left behind.
+import neo4j from 'neo4j-driver';
+import { expect, it } from 'vitest';
+import { relId } from '../../src/model/index.ts';
+import type { GraphNode, GraphRel } from '../../src/model/index.ts';
+import type { GraphStore, WriteBatch } from '../../src/store/graph-store.ts';
+import { openNeo4jStore } from '../../src/store/neo4j/index.ts';
+import type { Neo4jStoreOptions } from '../../src/store/neo4j/index.ts';
+import { IDS, loadFixture, ref } from './fixture.ts';
+
+const HASH = 'd'.repeat(64);
+const newcomer: GraphNode = { ...ref('Importer', 'IM-NEW'), props: { name: 'Newcomer' }, source: { file: HASH, row: 1 } };
+const link = (type: GraphRel['type'], from: GraphRel['from'], to: GraphRel['to'], props: GraphRel['props'] = {}): GraphRel => ({
+  id: relId(type, from, to),
+  type,
+  from,
+  to,
+  props,
+});
+/** Everything a file can do to a graph: a new node, new rels, new props on an old node and an old rel. */
+const change: WriteBatch = {
+  nodes: [newcomer, { ...IDS.acmeTrading, props: { name: 'Acme Renamed', country: 'NL' }, source: null }],
+  rels: [
+    link('HAS_ADDRESS', newcomer, IDS.address),
+    link('HAS_EMAIL', IDS.blueHarbour, IDS.email),
+    link('DIRECTS', IDS.john, IDS.acmeImports, { to: '2024-06-30' }),
+  ],
+};
+
+async function snapshot(store: GraphStore): Promise<unknown> {
+  const nodes = [];
+  for await (const n of store.streamNodes(['Importer', 'Address', 'Email'])) nodes.push(n);
+  const rels = [];
+  for await (const r of store.streamRels(['HAS_ADDRESS', 'HAS_EMAIL', 'DIRECTS'])) rels.push(r);
+  return {
+    counts: await store.counts(),
+    nodes: nodes.sort((a, b) => `${a.label}:${a.id}`.localeCompare(`${b.label}:${b.id}`)),
+    rels: rels.map((r) => [r.id, r.props]).sort(),
+    around: await store.neighbourhood({ start: IDS.address, hops: 2, limit: 1000 }),
+    search: await store.search('newcomer', { limit: 10 }),
+    imports: await store.listImports(),
+  };
+}
+
+async function rawCount(options: Neo4jStoreOptions): Promise<number> {
+  const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), { disableLosslessIntegers: true });
+  try {
+    const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS n', {}, { database: options.database });
+    return Number(records[0]?.get('n'));
+  } finally {
+    await driver.close();
+  }
+}
+
+export function describePending(options: Neo4jStoreOptions, emptyStore: () => Promise<GraphStore>): void {
+  it('shows readers nothing of a pending import, then all of it at commit', async () => {
+    const writer = await emptyStore();
+    const reader = await openNeo4jStore(options);
+    try {
+      await loadFixture(writer);
+      const before = await snapshot(reader);
+      const session = await writer.beginImport({ fileHash: HASH, fileName: 'more.csv', rows: 2 });
+      await session.write({ nodes: change.nodes, rels: [] });
+      await session.write({ nodes: [], rels: change.rels });
+      expect(await snapshot(reader)).toEqual(before);
+      expect(await reader.getNode(newcomer)).toBeNull();
+      expect((await reader.getNode(IDS.acmeTrading))?.props).toMatchObject({ name: 'Acme Trading' });
+      await session.commit();
+      const after = (await snapshot(reader)) as { counts: { nodes: Record<string, number> } };
+      expect(after).not.toEqual(before);
+      expect(await reader.getNode(newcomer)).toMatchObject({ props: { name: 'Newcomer' }, source: { file: HASH, row: 1 } });
+      const acme = await reader.getNode(IDS.acmeTrading);
+      expect(acme?.props).toMatchObject({ name: 'Acme Renamed', country: 'NL' });
+      expect(acme?.source?.file).not.toBe(HASH); // the first source is kept
+      expect((await reader.search('acme renamed', { limit: 5 })).map((h) => h.node.id)).toContain(IDS.acmeTrading.id);
+      const directs = [];
+      for await (const r of reader.streamRels(['DIRECTS'])) if (r.from.id === IDS.john.id) directs.push(r.props);
+      expect(directs).toEqual([{ from: '2023-12-01', to: '2024-06-30' }]);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
+  it('removes what a dead import left behind when the next import begins', async () => {
+    const store = await emptyStore();
+    try {
+      await loadFixture(store);
+      const nodesBefore = await rawCount(options);
+      const before = await store.counts();
+      // An import whose process dies: its session is never committed nor aborted.
+      const dead = await openNeo4jStore(options);
+      const session = await dead.beginImport({ fileHash: HASH, fileName: 'more.csv', rows: 2 });
+      await session.write(change);
+      expect(await rawCount(options)).toBeGreaterThan(nodesBefore);
+      await (await store.beginImport({ fileHash: 'e'.repeat(64), fileName: 'next.csv', rows: 0 })).abort();
+      expect(await rawCount(options)).toBe(nodesBefore);
+      expect(await store.counts()).toEqual(before);
+      expect((await store.getNode(IDS.acmeTrading))?.props.name).toBe('Acme Trading');
+      await dead.close().catch(() => undefined);
+    } finally {
+      await store.close();
+    }
+  });
+}
