@@ -1,10 +1,12 @@
 // What only the embedded file can show: two connections to one file (a reader never sees an
-// open import; a second writer is told the store is busy), and a writer killed mid-import.
+// open import; a second writer is told the store is busy), a writer killed mid-import, and
+// party rows only the write API (never an ingest) can produce.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { relId } from '../../src/model/index.ts';
 import { openEmbeddedStore } from '../../src/store/embedded/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { storeError } from './contract-helpers.ts';
@@ -123,5 +125,40 @@ describe('embedded store file', () => {
     });
     await again.commit();
     expect((await store.counts()).nodes.Importer).toBe(2);
+  });
+
+  it('streams the smaller id of two parties of one kind, and an id that looks like a list as written', async () => {
+    const store = await openStore();
+    const listLike = ref('Importer', '["IM-9","IM-0"]');
+    const pair = [ref('Importer', 'IM-B'), ref('Importer', 'IM-A')];
+    const line = (declarationId: string) => ({
+      label: 'Shipment' as const,
+      id: `${declarationId}/1`,
+      props: { declarationId, line: 1, date: '2024-01-02', hsCode: '6403', customsValue: 10 },
+      source: null,
+    });
+    const party = (to: ReturnType<typeof ref>, from: string) => ({
+      id: relId('IMPORTED_BY', ref('Shipment', from), to),
+      type: 'IMPORTED_BY' as const,
+      from: ref('Shipment', from),
+      to,
+      props: {},
+    });
+    const session = await store.beginImport({ fileHash: 'c'.repeat(64), fileName: 'parties.csv', rows: 2 });
+    await session.write({
+      nodes: [
+        line('L1'),
+        line('L2'),
+        ...[listLike, ...pair].map((importer) => ({ ...importer, props: {}, source: null })),
+      ],
+      rels: [party(listLike, 'L1/1'), ...pair.map((importer) => party(importer, 'L2/1'))],
+    });
+    await session.commit();
+    const streamed = [];
+    for await (const shipment of store.streamShipments()) streamed.push(shipment);
+    expect(streamed.map((s) => [s.declarationId, s.importerId, s.brokerId])).toEqual([
+      ['L1', listLike.id, null],
+      ['L2', 'IM-A', null],
+    ]);
   });
 });

@@ -10,12 +10,23 @@ import type { NodeRow, RelRow } from './rows.ts';
 
 const CHUNK = 2000;
 
-/** Rows of one query, yielded chunk by chunk; the reader closes when the consumer stops. */
-async function* rowsOf<Row>(path: string, sql: string, params: readonly unknown[]): AsyncGenerator<Row> {
+/**
+ * Rows of one query, chunk by chunk; the reader closes when the consumer stops. Callers loop
+ * over each chunk themselves: one await per chunk rather than one per row keeps a stream of
+ * millions cheap. `raw` gives each row as an array of its columns (no object per row).
+ */
+async function* chunksOf<Row>(
+  path: string,
+  sql: string,
+  params: readonly unknown[],
+  raw = false,
+): AsyncGenerator<Row[]> {
   const reader = new Database(path, { readonly: true, fileMustExist: true });
   try {
     reader.pragma('busy_timeout = 5000');
-    const iterator = reader.prepare(sql).iterate(...params) as IterableIterator<Row>;
+    const statement = reader.prepare(sql);
+    if (raw) statement.raw();
+    const iterator = statement.iterate(...params) as IterableIterator<Row>;
     try {
       for (;;) {
         const chunk: Row[] = [];
@@ -26,7 +37,7 @@ async function* rowsOf<Row>(path: string, sql: string, params: readonly unknown[
         if (chunk.length === 0) return;
         // Between chunks the event loop runs: the server keeps answering during a long stream.
         await new Promise<void>((resolve) => setImmediate(resolve));
-        yield* chunk;
+        yield chunk;
         if (chunk.length < CHUNK) return;
       }
     } finally {
@@ -40,12 +51,12 @@ async function* rowsOf<Row>(path: string, sql: string, params: readonly unknown[
 /** Nodes of the given labels in nodeKey order (label, then id). */
 export async function* streamNodes(path: string, labels: readonly NodeLabel[]): AsyncGenerator<GraphNode> {
   for (const label of [...new Set(labels)].sort(compareStrings)) {
-    for await (const row of rowsOf<NodeRow>(
+    for await (const chunk of chunksOf<NodeRow>(
       path,
       `SELECT ${NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY id`,
       [label],
     )) {
-      yield nodeFromRow(row);
+      for (const row of chunk) yield nodeFromRow(row);
     }
   }
 }
@@ -57,57 +68,66 @@ export async function* streamNodes(path: string, labels: readonly NodeLabel[]): 
 export async function* streamRels(path: string, types: readonly RelType[]): AsyncGenerator<GraphRel> {
   if (types.length === 0) return;
   const sql = `${REL_SELECT} WHERE r.type IN (SELECT value FROM json_each(?)) ORDER BY r.from_n, r.type, r.to_n`;
-  for await (const row of rowsOf<RelRow>(path, sql, [JSON.stringify(types)])) yield relFromRow(row);
+  for await (const chunk of chunksOf<RelRow>(path, sql, [JSON.stringify(types)])) {
+    for (const row of chunk) yield relFromRow(row);
+  }
 }
 
 /** The party id fields of a ShipmentRecord, by the relationship that names each party. */
-const PARTY_FIELD = {
-  IMPORTED_BY: 'importerId',
-  DECLARED_BY: 'brokerId',
-  CONSIGNED_TO: 'consigneeId',
-  SUPPLIED_BY: 'supplierId',
-} as const satisfies Partial<Record<RelType, keyof ShipmentRecord>>;
-type PartyRel = keyof typeof PARTY_FIELD;
+const PARTIES = [
+  ['IMPORTED_BY', 'importerId'],
+  ['DECLARED_BY', 'brokerId'],
+  ['CONSIGNED_TO', 'consigneeId'],
+  ['SUPPLIED_BY', 'supplierId'],
+] as const satisfies readonly (readonly [RelType, keyof ShipmentRecord])[];
+type PartyField = (typeof PARTIES)[number][1];
 const PARTY_LABEL = Object.fromEntries(
   BUSINESS_LABELS.map((label) => [SHIPMENT_REL[label], label]),
-) as Record<PartyRel, NodeLabel>;
+) as Partial<Record<RelType, NodeLabel>>;
 
-interface ShipmentRow {
-  props: string;
-  /** JSON array of [type, party label, party id] for the shipment's party relationships. */
-  parties: string;
+/**
+ * One party column: the party's id as text when the line names one party of that kind; when it
+ * names several (never from an ingest, possible through the write API), every id as a JSON
+ * array in a blob, so that an id which merely looks like JSON is never mistaken for a list.
+ */
+function partyColumn(type: RelType): string {
+  return `(SELECT iif(count(*) > 1, CAST(json_group_array(p.id) AS BLOB), min(p.id))
+      FROM rels r CROSS JOIN nodes p ON p.n = r.to_n
+     WHERE r.from_n = n.n AND r.type = '${type}' AND p.label = '${PARTY_LABEL[type] ?? ''}')`;
+}
+
+const SHIPMENTS_SQL = `SELECT n.props, ${PARTIES.map(([type]) => partyColumn(type)).join(', ')}
+    FROM nodes n INDEXED BY nodes_shipment_order
+    WHERE n.label = 'Shipment'
+    ORDER BY n.ship_date, n.ship_declaration, n.ship_line, n.id`;
+
+type ShipmentRow = [props: string, ...parties: (string | Buffer | null)[]];
+
+/** A line naming two parties of one kind keeps the smaller id, whatever the adapter. */
+function partyId(column: string | Buffer | null | undefined): string | null {
+  if (column === null || column === undefined) return null;
+  if (typeof column === 'string') return column;
+  const ids = JSON.parse(column.toString('utf8')) as string[];
+  return ids.reduce((smallest, id) => (id < smallest ? id : smallest));
 }
 
 /**
  * Every declaration line with its parties, by date, declaration id, line (then shipment id):
- * one indexed pass, each shipment with its party relationships gathered by one index range.
+ * one indexed pass, each shipment's four parties found by primary-key seeks.
  */
 export async function* streamShipments(path: string): AsyncGenerator<ShipmentRecord> {
-  const types = Object.keys(PARTY_FIELD).map((t) => `'${t}'`);
-  const sql = `SELECT n.props,
-      (SELECT json_group_array(json_array(r.type, p.label, p.id))
-         FROM rels r CROSS JOIN nodes p ON p.n = r.to_n
-        WHERE r.from_n = n.n AND r.type IN (${types.join(', ')})) AS parties
-    FROM nodes n INDEXED BY nodes_shipment_order
-    WHERE n.label = 'Shipment'
-    ORDER BY n.ship_date, n.ship_declaration, n.ship_line, n.id`;
-  for await (const row of rowsOf<ShipmentRow>(path, sql, [])) {
-    // Shipment props were validated by the ingest against ShipmentProps before they were stored.
-    const props = JSON.parse(row.props) as Omit<ShipmentRecord, (typeof PARTY_FIELD)[PartyRel]>;
-    const record: ShipmentRecord = {
-      ...props,
-      importerId: '',
-      brokerId: null,
-      consigneeId: null,
-      supplierId: null,
-    };
-    for (const [type, label, id] of JSON.parse(row.parties) as [PartyRel, NodeLabel, string][]) {
-      if (label !== PARTY_LABEL[type]) continue;
-      const field = PARTY_FIELD[type];
-      const known = record[field];
-      // A line naming two parties of one kind keeps the smaller id, whatever the adapter.
-      if (known === null || known === '' || id < known) record[field] = id;
+  for await (const chunk of chunksOf<ShipmentRow>(path, SHIPMENTS_SQL, [], true)) {
+    for (const row of chunk) {
+      // Shipment props were validated by the ingest against ShipmentProps before they were
+      // stored; the parsed object is fresh, so the party fields are set on it directly.
+      const record = JSON.parse(row[0]) as Omit<ShipmentRecord, PartyField> &
+        Partial<Record<PartyField, string | null>>;
+      for (let i = 0; i < PARTIES.length; i += 1) {
+        const field = (PARTIES[i] as (typeof PARTIES)[number])[1];
+        record[field] = partyId(row[i + 1]);
+      }
+      record.importerId ??= '';
+      yield record as ShipmentRecord;
     }
-    yield record;
   }
 }
