@@ -27,6 +27,10 @@ const Options = z
     maxDegree: z.number().int().min(2),
     /** Groups of neighbours that meet only through the party. */
     minBridgedGroups: z.number().int().min(2),
+    /**
+     * Risky neighbours must be more than this share. At 0.5 they must be a majority: a party
+     * half of whose contacts are risky bridges mixed company, which is what any busy firm does.
+     */
     minRiskyShare: z.number().min(0).max(1),
     youngDays: z.number().nonnegative(),
     minScore: z.number().min(0).max(1),
@@ -73,7 +77,7 @@ export function detect(view: DetectionView, options: Partial<CentralityOptions> 
     if (parts.length < o.minBridgedGroups) continue;
     const riskyOnes = neighbours.filter(risky);
     const riskyShare = riskyOnes.length / neighbours.length;
-    if (riskyShare < o.minRiskyShare) continue;
+    if (riskyShare <= o.minRiskyShare) continue;
     const pairs = (neighbours.length * (neighbours.length - 1)) / 2;
     const connectedPairs = parts.reduce((s, p) => s + (p.length * (p.length - 1)) / 2, 0);
     const egoBetweenness = pairs > 0 ? 1 - connectedPairs / pairs : 0;

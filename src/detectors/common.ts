@@ -147,16 +147,31 @@ export function isNewFirm(view: DetectionView, key: string, days: number): boole
   return Boolean(registeredOn && start && daysBetween(registeredOn, start) <= days);
 }
 
-const starts = new WeakMap<DetectionView, string | null>();
+const spans = new WeakMap<DetectionView, { first: string | null; last: string | null }>();
+
+function dataSpan(view: DetectionView): { first: string | null; last: string | null } {
+  let span = spans.get(view);
+  if (!span) {
+    let first: string | null = null;
+    let last: string | null = null;
+    for (const d of view.lines.date) {
+      if (first === null || d < first) first = d;
+      if (last === null || d > last) last = d;
+    }
+    span = { first, last };
+    spans.set(view, span);
+  }
+  return span;
+}
 
 /** The date of the first declaration line in the view (null when there are none). */
 export function dataStart(view: DetectionView): string | null {
-  if (!starts.has(view)) {
-    let first: string | null = null;
-    for (const d of view.lines.date) if (first === null || d < first) first = d;
-    starts.set(view, first);
-  }
-  return starts.get(view) ?? null;
+  return dataSpan(view).first;
+}
+
+/** The date of the last declaration line in the view (null when there are none). */
+export function dataEnd(view: DetectionView): string | null {
+  return dataSpan(view).last;
 }
 
 export function byMembers(a: CandidateRing, b: CandidateRing): number {

@@ -1,6 +1,8 @@
 // Guilt by association: risk propagated from known seizures (lines labelled illicit) by
 // personalised PageRank. Parties whose degree-normalised rank is close to the seized parties'
-// own form a ring with them; big hubs are damped by the normalisation.
+// own form a ring with them; big hubs are damped by the normalisation. A group larger than a
+// ring (several seizure neighbourhoods run together through shared partners) is too diffuse to
+// name anyone by association and is not reported; its parties keep their own findings.
 import { z } from 'zod';
 import { median } from '../graph/robust.ts';
 import { personalisedPageRank } from '../graph/personalised-pagerank.ts';
@@ -28,6 +30,7 @@ const Options = z
     minRelativeAffinity: z.number().positive(),
     /** Parties with more links than this are never seeds nor associates (big brokers, hubs). */
     maxDegree: z.number().int().min(1),
+    /** Groups with more members than this are diffuse networks, not rings. */
     maxMembers: z.number().int().min(2),
   })
   .strict();
@@ -85,13 +88,10 @@ export function detect(
   const rings: CandidateRing[] = [];
   for (const all of groups.groups()) {
     const group = coreMembers(view, all);
+    if (group.length > o.maxMembers) continue;
     const seized = group.filter((k) => seeds.has(k));
-    let linked = group.filter((k) => !seeds.has(k));
+    const linked = group.filter((k) => !seeds.has(k)).sort();
     if (seized.length === 0 || linked.length === 0) continue;
-    linked = linked
-      .sort((a, b) => (affinity.get(b) ?? 0) - (affinity.get(a) ?? 0) || (a < b ? -1 : 1))
-      .slice(0, o.maxMembers - seized.length)
-      .sort();
     const closeness = median(linked.map((k) => (affinity.get(k) ?? 0) / seedLevel));
     const seizedLines = seized.flatMap((k) => signals.get(k)?.seizedLines ?? []);
     const rels = linked.flatMap((a) =>

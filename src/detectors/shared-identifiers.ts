@@ -1,6 +1,10 @@
 // Shared identifiers: firms tied together through the same address, phone, e-mail, bank account
-// or director. A pair counts only when it shares several specific identifiers (or a bank
-// account); identifiers held by many parties — business centres, registered agents — are ignored.
+// or director. Identifiers held by many parties — business centres, registered agents — are
+// ignored. A pair is strongly tied when it shares a bank account or several specific
+// identifiers; one shared identifier only joins a firm to a strongly tied one when the two were
+// registered together (a batch of shells is set up at one time), so it extends a ring but never
+// starts one. No pair counts when both firms were established long before the data starts: old
+// firms sharing a seat, an agent or a family director are the usual lawful look-alike.
 import { z } from 'zod';
 import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView } from '../graph/view.ts';
@@ -10,9 +14,11 @@ import {
   byMembers,
   clamp01,
   countOf,
+  dataEnd,
   daysBetween,
   describeParties,
   evidence,
+  isNewFirm,
   isYoung,
   listing,
   member,
@@ -34,8 +40,12 @@ const Options = z
     minMembers: z.number().int().min(2),
     maxMembers: z.number().int().min(2),
     youngDays: z.number().nonnegative(),
-    /** Days both firms of a pair must have traded side by side (a successor is phoenix, not this). */
+    /** Days both firms of a pair must have existed side by side (a successor is phoenix, not this). */
     minOverlapDays: z.number().nonnegative(),
+    /** Firms registered within this many days of each other count as one batch. */
+    cohortDays: z.number().nonnegative(),
+    /** A firm registered more than this many days before the data starts is established. */
+    establishedDays: z.number().nonnegative(),
     minScore: z.number().min(0).max(1),
   })
   .strict();
@@ -49,6 +59,8 @@ export const DEFAULTS: SharedIdentifiersOptions = {
   maxMembers: 30,
   youngDays: 90,
   minOverlapDays: 30,
+  cohortDays: 90,
+  establishedDays: 365,
   minScore: 0.3,
 };
 
@@ -103,14 +115,51 @@ function sharedByPair(view: DetectionView, o: SharedIdentifiersOptions): Map<str
   return pairs;
 }
 
-/** Days the two firms' trading periods overlap (negative when one followed the other). */
+function registeredOn(view: DetectionView, key: string): string | null {
+  return view.graph.hasNode(key) ? view.graph.getNodeAttribute(key, 'registeredOn') : null;
+}
+
+/**
+ * A firm's life: from its registration (or first line) to its closure (or, when it is still
+ * open, its last line; a registered firm that never traded is alive to the end of the data).
+ * Null when nothing dates it.
+ */
+function lifeSpan(view: DetectionView, key: string): { from: string; to: string } | null {
+  const trade = view.trade.get(key);
+  const attrs = view.graph.hasNode(key) ? view.graph.getNodeAttributes(key) : null;
+  const starts = [attrs?.registeredOn, trade?.firstDate].filter((d): d is string => Boolean(d));
+  const from = starts.sort()[0];
+  const to = attrs?.closedOn ?? trade?.lastDate ?? dataEnd(view);
+  return from && to ? { from, to } : null;
+}
+
+/** Days the two firms' lives overlap (negative when one followed the other). */
 function overlapDays(view: DetectionView, a: string, b: string): number {
-  const ta = view.trade.get(a);
-  const tb = view.trade.get(b);
-  if (!ta?.firstDate || !ta.lastDate || !tb?.firstDate || !tb.lastDate) return -Infinity;
-  const start = ta.firstDate > tb.firstDate ? ta.firstDate : tb.firstDate;
-  const end = ta.lastDate < tb.lastDate ? ta.lastDate : tb.lastDate;
+  const la = lifeSpan(view, a);
+  const lb = lifeSpan(view, b);
+  if (!la || !lb) return -Infinity;
+  const start = la.from > lb.from ? la.from : lb.from;
+  const end = la.to < lb.to ? la.to : lb.to;
   return daysBetween(start, end);
+}
+
+/** Were the two firms registered within `days` of each other? */
+function registeredTogether(view: DetectionView, a: string, b: string, days: number): boolean {
+  const ra = registeredOn(view, a);
+  const rb = registeredOn(view, b);
+  return Boolean(ra && rb && Math.abs(daysBetween(ra, rb)) <= days);
+}
+
+type Tie = 'strong' | 'weak' | null;
+
+/** How strongly what the pair shares ties the two firms together. */
+function tieOf(view: DetectionView, a: string, b: string, shared: Shared[], o: SharedIdentifiersOptions): Tie {
+  const established = (k: string) => registeredOn(view, k) !== null && !isNewFirm(view, k, o.establishedDays);
+  if (established(a) && established(b)) return null;
+  if (overlapDays(view, a, b) < o.minOverlapDays) return null;
+  const distinct = new Set(shared.map((s) => s.key)).size;
+  if (distinct >= o.minSharedIdentifiers || shared.some((s) => s.label === 'BankAccount')) return 'strong';
+  return registeredTogether(view, a, b, o.cohortDays) ? 'weak' : null;
 }
 
 export function detect(
@@ -122,12 +171,20 @@ export function detect(
   const pairs = sharedByPair(view, o);
   const groups = new UnionFind();
   const groupShared = new Map<string, Shared[]>();
+  const weak: [string, Shared[]][] = [];
+  const tied = new Set<string>();
   for (const [pair, shared] of pairs) {
-    const distinct = new Set(shared.map((s) => s.key));
-    const bank = shared.some((s) => s.label === 'BankAccount');
-    if (distinct.size < o.minSharedIdentifiers && !bank) continue;
     const [a, b] = pair.split('\t') as [string, string];
-    if (overlapDays(view, a, b) < o.minOverlapDays) continue;
+    const tie = tieOf(view, a, b, shared, o);
+    if (tie === 'weak') weak.push([pair, shared]);
+    if (tie !== 'strong') continue;
+    groups.union(a, b);
+    groupShared.set(pair, shared);
+    tied.add(a).add(b);
+  }
+  for (const [pair, shared] of weak) {
+    const [a, b] = pair.split('\t') as [string, string];
+    if (!tied.has(a) && !tied.has(b)) continue;
     groups.union(a, b);
     groupShared.set(pair, shared);
   }

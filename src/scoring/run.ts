@@ -39,7 +39,10 @@ const SCHEMES: readonly Typology[] = [
  * One scheme, one ring: a scheme ring that mostly overlaps a ring of a more specific scheme
  * typology (overlap over the smaller of the two) is the same firms seen through another lens (shell importers also undervalue;
  * a phoenix chain also shares a broker). It is folded into that ring, which keeps the larger
- * revenue at risk and names the other lens in its explanation. Input and output by score.
+ * revenue at risk and names the other lens in its explanation. So is a ring whose members are
+ * mostly members of several more specific rings (a supplier serving firms of three broker rings
+ * undervalues for all of them): it is folded into the one it overlaps most. Input and output by
+ * score.
  */
 export function foldOverlaps(sorted: Ring[], share = FOLD_SHARE): Ring[] {
   const rank = (r: Ring): number =>
@@ -51,12 +54,16 @@ export function foldOverlaps(sorted: Ring[], share = FOLD_SHARE): Ring[] {
       continue;
     }
     const keys = ring.members.map((m) => nodeKey(m));
-    const host = kept.find((k) => {
-      if (!SCHEMES.includes(k.typology) || k.typology === ring.typology) return false;
-      const hostKeys = new Set(k.members.map((m) => nodeKey(m)));
-      // Overlap over the smaller ring: a ring mostly inside the other, or the other mostly inside it.
-      return keys.filter((key) => hostKeys.has(key)).length >= share * Math.min(keys.length, hostKeys.size);
-    });
+    const others = kept
+      .filter((k) => SCHEMES.includes(k.typology) && k.typology !== ring.typology)
+      .map((k) => ({ ring: k, keys: new Set(k.members.map((m) => nodeKey(m))) }));
+    const common = (hostKeys: Set<string>): number => keys.filter((key) => hostKeys.has(key)).length;
+    // Overlap over the smaller ring: a ring mostly inside the other, or the other mostly inside it.
+    let host = others.find((o) => common(o.keys) >= share * Math.min(keys.length, o.keys.size))?.ring;
+    const covered = keys.filter((key) => others.some((o) => o.keys.has(key))).length;
+    if (!host && covered >= share * keys.length) {
+      host = others.reduce((best, o) => (common(o.keys) > common(best.keys) ? o : best), others[0]!).ring;
+    }
     if (!host) {
       kept.push(ring);
       continue;

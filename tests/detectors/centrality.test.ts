@@ -42,4 +42,14 @@ describe('centrality detector', () => {
     hub(w, 'P-A', ['A1', 'A2', 'A3'], true);
     expect(detect(await w.view()).map((r) => r.members[0]!.id)).toEqual(['P-A', 'P-B']);
   });
+
+  it('needs risky firms to be a majority of the hub\'s contacts', async () => {
+    const w = new World();
+    legitimateTrade(w, 10, 4);
+    hub(w, 'P-HALF', ['H1', 'H2'], true);
+    hub(w, 'P-HALF', ['H3', 'H4'], false);
+    hub(w, 'P-MOST', ['M1', 'M2', 'M3'], true);
+    hub(w, 'P-MOST', ['M4'], false);
+    expect(detect(await w.view()).map((r) => r.members[0]!.id)).toEqual(['P-MOST']);
+  });
 });

@@ -43,4 +43,15 @@ describe('guilt_by_association detector', () => {
       'S2 Q1',
     ]);
   });
+
+  it('does not report a group larger than a ring, and keeps the ring beside it', async () => {
+    const w = new World();
+    legitimateTrade(w, 10, 4);
+    seizedCircle(w, 'S1', ['P1', 'P2']);
+    seizedCircle(w, 'S9', ['M1', 'M2', 'M3', 'M4', 'M5']);
+    const all = detect(await w.view()).map((r) => r.members[0]!.id);
+    expect(all).toEqual(['S1', 'S9']);
+    const capped = detect(await w.view(), { maxMembers: 4 }).map((r) => r.members.map((m) => m.id).join(' '));
+    expect(capped).toEqual(['S1 P1 P2']);
+  });
 });

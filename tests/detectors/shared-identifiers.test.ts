@@ -81,3 +81,58 @@ describe('shared_identifiers detector on successive firms', () => {
     expect(detect(await w.view())).toEqual([]);
   });
 });
+
+describe('shared_identifiers detector on firm ages and weak ties', () => {
+  it('ties fresh firms that existed side by side even when their few lines never overlap', async () => {
+    const w = new World();
+    legitimateTrade(w, 10, 6);
+    // One line each, weeks apart; the first firm stays registered until it closes on day 200.
+    for (const [id, day, closedOn] of [
+      ['B1', 20, isoDay(200)],
+      ['B2', 80, null],
+    ] as const) {
+      const firm = w.party('Importer', id, { registeredOn: isoDay(5), closedOn });
+      w.has(firm, 'BankAccount', 'IBAN-BATCH');
+      w.ship({ importerId: id, date: isoDay(day) });
+    }
+    const rings = detect(await w.view());
+    expect(rings.map((r) => r.members.map((m) => m.id))).toEqual([['B1', 'B2']]);
+  });
+
+  it('ignores firms established long before the data that share a seat and a phone', async () => {
+    const w = new World();
+    legitimateTrade(w, 10, 6);
+    for (const id of ['OLD1', 'OLD2', 'OLD3']) {
+      const firm = w.party('Importer', id, { registeredOn: '2012-03-01' });
+      w.has(firm, 'Address', '16 trade tower');
+      w.has(firm, 'Phone', '+1 agent desk');
+      w.ship({ importerId: id, date: isoDay(30) });
+      w.ship({ importerId: id, date: isoDay(150) });
+    }
+    expect(detect(await w.view())).toEqual([]);
+  });
+
+  it('lets one shared identifier extend a ring of firms registered together, never start one', async () => {
+    const w = ringWorld();
+    const extra = w.party('Importer', 'R4', { registeredOn: '2025-02-01' });
+    w.has(extra, 'Phone', '+1555000');
+    w.ship({ importerId: 'R4', date: isoDay(60) });
+    w.ship({ importerId: 'R4', date: isoDay(140) });
+    // Two fresh firms sharing only a seat: one weak tie and nothing strong beside it.
+    for (const id of ['S1', 'S2']) {
+      const firm = w.party('Importer', id, { registeredOn: '2025-01-15' });
+      w.has(firm, 'Address', '3 quay street');
+      w.ship({ importerId: id, date: isoDay(40) });
+      w.ship({ importerId: id, date: isoDay(160) });
+    }
+    const rings = detect(await w.view());
+    expect(rings.map((r) => r.members.map((m) => m.id))).toEqual([['R1', 'R2', 'R3', 'R4']]);
+    // Registered half a year apart, the same phone is no longer a batch.
+    const late = ringWorld();
+    const stranger = late.party('Importer', 'R4', { registeredOn: '2025-08-01' });
+    late.has(stranger, 'Phone', '+1555000');
+    late.ship({ importerId: 'R4', date: isoDay(230) });
+    late.ship({ importerId: 'R4', date: isoDay(300) });
+    expect(detect(await late.view()).map((r) => r.members.map((m) => m.id))).toEqual([['R1', 'R2', 'R3']]);
+  });
+});

@@ -62,6 +62,17 @@ describe('foldOverlaps', () => {
     ]);
     expect(kept.map((r) => r.id)).toEqual(['X', 'Y']);
   });
+
+  it('folds a scheme ring made mostly of members of several more specific rings into the closest', () => {
+    const left = ring('B-left', 'broker_centred', 0.9, ['A', 'B', 'C', 'X']);
+    const right = ring('B-right', 'broker_centred', 0.8, ['D', 'E', 'F', 'Y']);
+    const spread = ring('U-spread', 'undervaluation', 0.95, ['A', 'D', 'E', 'S'], 70);
+    const apart = ring('U-apart', 'undervaluation', 0.7, ['B', 'F', 'S2', 'S3']);
+    const kept = foldOverlaps([spread, left, right, apart]);
+    expect(kept.map((r) => r.id)).toEqual(['B-left', 'B-right', 'U-apart']);
+    expect(kept[1]!.explanation).toBe('B-right; also seen as undervaluation (U-spread)');
+    expect(kept[1]!.revenueAtRisk).toBe(70);
+  });
 });
 
 describe('partyRisks', () => {
