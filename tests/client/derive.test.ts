@@ -1,7 +1,7 @@
 // Style derivation: classes come from the state, the stylesheet covers every label and type.
 import { describe, expect, it } from 'vitest';
 import { NodeLabel, RelType } from '../../src/model/index.ts';
-import { caption, deriveClasses, passesFilters, riskClass } from '../../client/src/canvas/derive.ts';
+import { caption, deriveClasses, nodeData, nodeSize, passesFilters, riskClass } from '../../client/src/canvas/derive.ts';
 import { buildStylesheet } from '../../client/src/canvas/stylesheet.ts';
 import { reducer, type Action } from '../../client/src/state/reducer.ts';
 import { INITIAL_STATE, NO_FILTERS } from '../../client/src/state/types.ts';
@@ -23,6 +23,16 @@ describe('node captions and risk classes', () => {
     expect(riskClass(0.1)).toBe('risk-low');
     expect(riskClass(0.4)).toBe('risk-medium');
     expect(riskClass(0.7)).toBe('risk-high');
+  });
+});
+
+describe('node size', () => {
+  it('grows with risk, treats unscored as lowest, and stays within bounds', () => {
+    expect(nodeSize(null)).toBe(nodeSize(0));
+    expect(nodeSize(0.2)).toBeLessThan(nodeSize(0.8));
+    expect(nodeSize(1.5)).toBe(nodeSize(1));
+    expect(nodeSize(-1)).toBe(nodeSize(0));
+    expect(nodeData(party('Importer:IM-1', 0.9, 'Acme')).size).toBe(nodeSize(0.9));
   });
 });
 

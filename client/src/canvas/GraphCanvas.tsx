@@ -62,8 +62,12 @@ function mirrorState(cy: Core, state: ExplorerState, classes: DerivedClasses): s
     const pinned = new Set(state.pinned);
     const selected = new Set(state.selection);
     cy.nodes().forEach((node) => {
-      if (pinned.has(node.id())) node.lock();
-      else node.unlock();
+      // Only on change: each lock/unlock call emits an event per node.
+      const pin = pinned.has(node.id());
+      if (pin !== node.locked()) {
+        if (pin) node.lock();
+        else node.unlock();
+      }
       if (selected.has(node.id()) && !node.selected()) node.select();
       else if (!selected.has(node.id()) && node.selected()) node.unselect();
     });

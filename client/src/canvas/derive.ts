@@ -13,6 +13,8 @@ export interface NodeData {
   label: string;
   caption: string;
   risk: number;
+  /** Node diameter in pixels, from its risk: a plain field the stylesheet reads without a mapper. */
+  size: number;
 }
 
 export interface EdgeData {
@@ -27,8 +29,17 @@ export function caption(node: ApiNode): string {
   return text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1)}…` : text;
 }
 
+const SIZE_MIN = 22;
+const SIZE_MAX = 54;
+
+/** Risk 0..1 to a diameter; computed once per node instead of per style pass. */
+export function nodeSize(risk: number | null): number {
+  const clamped = Math.min(1, Math.max(0, risk ?? 0));
+  return Math.round(SIZE_MIN + clamped * (SIZE_MAX - SIZE_MIN));
+}
+
 export function nodeData(node: ApiNode): NodeData {
-  return { id: node.key, label: node.label, caption: caption(node), risk: node.risk ?? 0 };
+  return { id: node.key, label: node.label, caption: caption(node), risk: node.risk ?? 0, size: nodeSize(node.risk) };
 }
 
 export function edgeData(edge: ApiEdge): EdgeData {

@@ -67,8 +67,9 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
       selector: 'node',
       style: {
         label: 'data(caption)',
-        width: 'mapData(risk, 0, 1, 22, 54)',
-        height: 'mapData(risk, 0, 1, 22, 54)',
+        // A precomputed field: mappers are evaluated per element on every style pass.
+        width: 'data(size)',
+        height: 'data(size)',
         'font-size': 11,
         'font-family': 'system-ui, sans-serif',
         color: '#1f2328',
