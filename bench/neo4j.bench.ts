@@ -12,6 +12,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import neo4j from 'neo4j-driver';
 import { seededRng } from '../src/graph/rng.ts';
 import { nodeKey } from '../src/model/index.ts';
 import type { GraphNode, GraphRel, NodeRef } from '../src/model/index.ts';
@@ -105,26 +106,30 @@ async function freshStore(options: Neo4jStoreOptions): Promise<GraphStore> {
   return store;
 }
 
-/** Lines/s writing the sample's batches in one transaction with `rows` per UNWIND. */
+/** Lines/s importing the sample's batches with `rows` per UNWIND (the import path, chunked). */
 async function batchedSample(options: Neo4jStoreOptions, batches: readonly WriteBatch[], rows: number, lines: number): Promise<number> {
   await (await freshStore(options)).close();
-  return withExecutor(options, async (executor) => {
+  const store = await openNeo4jStore({ ...options, importTuning: { statementRows: rows } });
+  try {
     const started = performance.now();
-    const tx = await executor.begin('bench batched sample');
-    const writer = new Neo4jWriter('bench-sample', rows);
-    for (const batch of batches) await writer.write(tx, batch);
-    await tx.commit();
+    const session = await store.beginImport({ fileHash: '0'.repeat(64), fileName: 'sample.csv', rows: lines });
+    for (const batch of batches) await session.write(batch);
+    await session.commit();
     return lines / seconds(started);
-  });
+  } finally {
+    await store.close();
+  }
 }
 
+/** Lines/s writing each line in a transaction of its own, one statement after the other. */
 async function naiveSample(options: Neo4jStoreOptions, lines: readonly WriteBatch[]): Promise<number> {
   await (await freshStore(options)).close();
   return withExecutor(options, async (executor) => {
+    const writer = new Neo4jWriter(neo4j.int(1));
     const started = performance.now();
     for (const line of lines) {
       const tx = await executor.begin('bench naive line');
-      await new Neo4jWriter('bench-naive').write(tx, line);
+      for (const statement of writer.prepare(line).statements) await tx.run(statement.query, statement.params);
       await tx.commit();
     }
     return lines.length / seconds(started);

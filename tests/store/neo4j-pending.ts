@@ -9,6 +9,7 @@ import type { GraphStore, WriteBatch } from '../../src/store/graph-store.ts';
 import { openNeo4jStore } from '../../src/store/neo4j/index.ts';
 import type { Neo4jStoreOptions } from '../../src/store/neo4j/index.ts';
 import { IDS, loadFixture, ref } from './fixture.ts';
+import { storeError } from './contract-helpers.ts';
 
 const HASH = 'd'.repeat(64);
 const newcomer: GraphNode = { ...ref('Importer', 'IM-NEW'), props: { name: 'Newcomer' }, source: { file: HASH, row: 1 } };
@@ -90,8 +91,9 @@ export function describePending(options: Neo4jStoreOptions, emptyStore: () => Pr
       await loadFixture(store);
       const nodesBefore = await rawCount(options);
       const before = await store.counts();
-      // An import whose process dies: its session is never committed nor aborted.
-      const dead = await openNeo4jStore(options);
+      // An import whose process dies: its session is never committed nor aborted. Its chunks
+      // hold one batch each, so what it wrote is committed (and left behind) at once.
+      const dead = await openNeo4jStore({ ...options, importTuning: { chunkRows: 1 } });
       const session = await dead.beginImport({ fileHash: HASH, fileName: 'more.csv', rows: 2 });
       await session.write(change);
       expect(await rawCount(options)).toBeGreaterThan(nodesBefore);
@@ -104,4 +106,29 @@ export function describePending(options: Neo4jStoreOptions, emptyStore: () => Pr
       await store.close();
     }
   });
+
+  it('refuses to commit more of an import that another import discarded meanwhile', async () => {
+    const store = await emptyStore();
+    const slow = await openNeo4jStore({ ...options, importTuning: { chunkRows: 1 } });
+    try {
+      await loadFixture(store);
+      const nodesBefore = await rawCount(options);
+      const before = await store.counts();
+      const session = await slow.beginImport({ fileHash: HASH, fileName: 'slow.csv', rows: 2 });
+      await session.write({ nodes: [newcomer], rels: [] });
+      // Another process takes it for abandoned and removes what it wrote.
+      await (await store.beginImport({ fileHash: 'e'.repeat(64), fileName: 'next.csv', rows: 0 })).abort();
+      await expect(session.write({ nodes: change.nodes.slice(1), rels: [] })).rejects.toEqual(storeError('conflict'));
+      await expect(session.commit()).rejects.toEqual(storeError('invalid'));
+      expect(await rawCount(options)).toBe(nodesBefore);
+      expect(await store.counts()).toEqual(before);
+      expect(await store.getNode(newcomer)).toBeNull();
+      expect((await store.getNode(IDS.acmeTrading))?.props.name).toBe('Acme Trading');
+      expect(await store.findImport(HASH)).toBeNull();
+    } finally {
+      await slow.close();
+      await store.close();
+    }
+  });
 }
+

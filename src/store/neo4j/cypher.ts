@@ -41,6 +41,7 @@ export const QUERY_NAMES = [
   'imports/apply-props',
   'imports/apply-rel-props',
   'imports/record',
+  'imports/claim',
   'imports/pending',
   'imports/discard-nodes',
   'imports/discard-rels',

@@ -1,26 +1,46 @@
-// Import sessions on Neo4j. A file of any size is written in committed chunks (one transaction
-// per WriteBatch), so no transaction holds the whole file; the contract "a file is absent or
-// complete, never half-visible" is kept by tagging instead:
+// Import sessions on Neo4j. A file of any size is written in committed chunks of about
+// IMPORT_CHUNK_ROWS nodes and relationships each, so no transaction holds the whole file; the
+// contract "a file is absent or complete, never half-visible" is kept by tagging instead:
 // - beginImport writes a (:PendingImport {id}) marker; every node and relationship the import
-//   creates carries `_import: id`, and every read query hides data whose import is pending;
+//   creates carries `_import: id` (an integer: stored inline, no string record per entity), and
+//   every read query hides data whose import is pending;
 // - props for nodes and relationships that existed before wait in (:PendingProps) and
 //   (:PendingRelProps) nodes, which readers never match;
-// - commit applies the held-back props, writes the import record and deletes the marker in one
-//   small transaction: the whole file appears at once;
+// - commit applies the held-back props, writes the import record and deletes the marker in the
+//   last chunk's transaction: the whole file appears at once;
 // - abort, a failed batch, or the next beginImport after a killed process, deletes what the
 //   pending import wrote (imports/discard-*), in transactions of their own.
+// A write checks its batch and the relationship ends it has not met before, then hands its
+// statements to the open chunk transaction and returns while Neo4j runs them, so the ingest reads
+// the next rows meanwhile; a statement that fails later fails the next write or the commit.
 // One import at a time per database: beginImport discards every pending import it finds.
-import { randomUUID } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import { StoreError } from '../errors.ts';
 import type { ImportRecord, ImportSession, WriteBatch } from '../graph-store.ts';
 import { query } from './cypher.ts';
-import type { CypherExecutor } from './executor.ts';
-import { Neo4jWriter } from './writes.ts';
+import type { CypherExecutor, OpenTransaction } from './executor.ts';
+import { missingEndError, Neo4jWriter } from './writes.ts';
+import type { PreparedBatch, Statement } from './writes.ts';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
+
+/** Nodes and relationships per transaction; chosen by measurement (see README). */
+export const IMPORT_CHUNK_ROWS = 5_000;
+/**
+ * Batches whose statements may still be running when write() returns: with one, Neo4j writes a
+ * batch while the ingest prepares the next (measured in the README).
+ */
+const BATCHES_IN_FLIGHT = 1;
 
 type SessionState = 'open' | 'committed' | 'aborted' | 'failed';
 type FileInfo = { fileHash: string; fileName: string; rows: number };
+
+export interface ImportTuning {
+  /** Nodes and relationships per transaction (IMPORT_CHUNK_ROWS when absent). */
+  chunkRows?: number | undefined;
+  /** Rows per UNWIND statement (WRITE_BATCH_ROWS when absent). */
+  statementRows?: number | undefined;
+}
 
 export function importFromRecord(record: Neo4jRecord): ImportRecord {
   return {
@@ -31,8 +51,13 @@ export function importFromRecord(record: Neo4jRecord): ImportRecord {
   };
 }
 
+/** An import id as a query parameter: an integer (older versions used UUID strings). */
+function importIdParam(value: unknown): unknown {
+  return typeof value === 'number' ? neo4j.int(value) : String(value);
+}
+
 /** Deletes everything pending import `importId` wrote, its marker last. */
-export async function discardImport(executor: CypherExecutor, importId: string): Promise<void> {
+export async function discardImport(executor: CypherExecutor, importId: unknown): Promise<void> {
   for (const step of ['imports/discard-nodes', 'imports/discard-rels', 'imports/discard-held'] as const) {
     await executor.autoCommit(query(step), { importId });
   }
@@ -41,47 +66,62 @@ export async function discardImport(executor: CypherExecutor, importId: string):
 /** Removes the leftovers of imports whose process died before commit or abort. */
 export async function discardPendingImports(executor: CypherExecutor): Promise<void> {
   for (const record of await executor.read(query('imports/pending'))) {
-    await discardImport(executor, String(record.get('importId')));
+    await discardImport(executor, importIdParam(record.get('importId')));
   }
 }
 
 export class Neo4jImport implements ImportSession {
   private state: SessionState = 'open';
   private readonly writer: Neo4jWriter;
+  private readonly importId: unknown;
+  /** The open chunk's transaction, and how many rows it holds. */
+  private tx: OpenTransaction | null = null;
+  private chunkRows = 0;
+  /** Settles when a dispatched batch's statements have run (never rejects: see failure). */
+  private readonly inFlight: Promise<void>[] = [];
+  /** The first failure of a dispatched statement. */
+  private failure: { error: unknown } | null = null;
 
   private constructor(
     private readonly executor: CypherExecutor,
-    private readonly importId: string,
+    id: number,
     private readonly file: FileInfo,
     private readonly onClose: () => void,
+    private readonly chunkLimit: number,
+    statementRows: number | undefined,
   ) {
-    this.writer = new Neo4jWriter(importId);
+    this.importId = neo4j.int(id);
+    this.writer = new Neo4jWriter(this.importId, statementRows);
   }
 
-  static async open(executor: CypherExecutor, file: FileInfo, onClose: () => void): Promise<Neo4jImport> {
+  static async open(executor: CypherExecutor, file: FileInfo, onClose: () => void, tuning: ImportTuning = {}): Promise<Neo4jImport> {
     await discardPendingImports(executor);
-    const importId = randomUUID();
+    // Random rather than counted, so two processes never pick the same id (2^47 values).
+    const id = randomInt(1, 2 ** 47);
     await executor.write(query('imports/begin'), {
-      importId,
+      importId: neo4j.int(id),
       fileHash: file.fileHash,
       fileName: file.fileName,
       startedAt: new Date().toISOString(),
     });
-    return new Neo4jImport(executor, importId, file, onClose);
+    return new Neo4jImport(executor, id, file, onClose, tuning.chunkRows ?? IMPORT_CHUNK_ROWS, tuning.statementRows);
   }
 
   async write(batch: WriteBatch): Promise<void> {
     this.requireOpen('write to');
     try {
-      const tx = await this.executor.begin(`import of ${this.file.fileName}`);
-      try {
-        await this.writer.write(tx, batch);
-        await tx.commit();
-      } finally {
-        await tx.rollback(); // no-op once committed
-      }
+      this.throwIfFailed();
+      const prepared = this.writer.prepare(batch);
+      if (prepared.statements.length === 0) return;
+      const tx = await this.openChunk();
+      if (prepared.unknownEnds.length > 0) await this.checkEnds(tx, prepared);
+      this.dispatch(tx, prepared.statements);
+      this.chunkRows += prepared.rows;
+      if (this.chunkRows >= this.chunkLimit) await this.commitChunk();
+      while (this.inFlight.length > BATCHES_IN_FLIGHT) await this.inFlight.shift();
+      this.throwIfFailed();
     } catch (error) {
-      // A batch that failed half way leaves the file incomplete: all of it is undone now.
+      // A batch that failed leaves the file incomplete: all of it is undone now.
       await this.failWith(error);
     }
   }
@@ -90,15 +130,13 @@ export class Neo4jImport implements ImportSession {
     this.requireOpen('commit');
     const record: ImportRecord = { ...this.file, importedAt: new Date().toISOString() };
     try {
-      const tx = await this.executor.begin(`commit of ${this.file.fileName}`);
-      try {
-        await tx.run(query('imports/apply-props'), { importId: this.importId });
-        await tx.run(query('imports/apply-rel-props'), { importId: this.importId });
-        await tx.run(query('imports/record'), { ...record, rows: neo4j.int(record.rows), importId: this.importId });
-        await tx.commit();
-      } finally {
-        await tx.rollback();
-      }
+      const tx = await this.openChunk();
+      await this.settle();
+      await this.claim(tx);
+      await tx.run(query('imports/apply-props'), { importId: this.importId });
+      await tx.run(query('imports/apply-rel-props'), { importId: this.importId });
+      await tx.run(query('imports/record'), { ...record, rows: neo4j.int(record.rows), importId: this.importId });
+      await this.finishChunk(tx, 'commit');
     } catch (error) {
       await this.failWith(error);
     }
@@ -111,9 +149,80 @@ export class Neo4jImport implements ImportSession {
     if (this.state === 'open') await this.finish('aborted');
   }
 
+  private async openChunk(): Promise<OpenTransaction> {
+    this.tx ??= await this.executor.begin(`import of ${this.file.fileName}`);
+    return this.tx;
+  }
+
+  /** Commits the open chunk once its statements have run. */
+  private async commitChunk(): Promise<void> {
+    const tx = this.tx;
+    if (!tx) return;
+    await this.settle();
+    await this.claim(tx);
+    await this.finishChunk(tx, 'commit');
+  }
+
+  private finishChunk(tx: OpenTransaction, how: 'commit' | 'rollback'): Promise<void> {
+    this.tx = null;
+    this.chunkRows = 0;
+    return how === 'commit' ? tx.commit() : tx.rollback();
+  }
+
+  /**
+   * A chunk commits only while the import is still pending: it must not appear after another
+   * import discarded this one. The claim also locks the marker until the chunk commits.
+   */
+  private async claim(tx: OpenTransaction): Promise<void> {
+    const [marker] = await tx.run(query('imports/claim'), { importId: this.importId });
+    if (!marker) {
+      throw new StoreError('conflict', `The import of ${this.file.fileName} was discarded by another import that began meanwhile; run it again.`);
+    }
+  }
+
+  /** Looks up the relationship ends the import has not met yet; a missing one rejects the batch. */
+  private async checkEnds(tx: OpenTransaction, prepared: PreparedBatch): Promise<void> {
+    const records = await tx.run(query('write/missing-nodes'), { keys: prepared.unknownEnds });
+    this.throwIfFailed();
+    if (records.length > 0) throw missingEndError(prepared.relEnds, new Set(records.map((r) => String(r.get('key')))));
+    this.writer.markStored(prepared.unknownEnds);
+  }
+
+  /** Sends the statements without waiting for them; their outcome is collected in inFlight. */
+  private dispatch(tx: OpenTransaction, statements: readonly Statement[]): void {
+    const runs = statements.map(async (statement) => {
+      const records = await tx.run(statement.query, statement.params);
+      if (statement.relType === undefined) return;
+      const merged = Number(records[0]?.get('merged') ?? 0);
+      if (merged < statement.rows) {
+        // The ends were checked before sending: only a concurrent delete gets here.
+        throw new StoreError('invalid', `${statement.rows - merged} ${statement.relType} relationships found an end node missing; write the nodes first`);
+      }
+    });
+    this.inFlight.push(
+      Promise.allSettled(runs).then((outcomes) => {
+        const failed = outcomes.find((o) => o.status === 'rejected');
+        if (failed && !this.failure) this.failure = { error: failed.reason };
+      }),
+    );
+  }
+
+  /** Waits for every dispatched statement; throws the first failure. */
+  private async settle(): Promise<void> {
+    while (this.inFlight.length > 0) await this.inFlight.shift();
+    this.throwIfFailed();
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
   private async finish(state: SessionState): Promise<void> {
     this.state = state;
     this.onClose();
+    while (this.inFlight.length > 0) await this.inFlight.shift();
+    const tx = this.tx;
+    if (tx) await this.finishChunk(tx, 'rollback').catch(() => undefined);
     await discardImport(this.executor, this.importId);
   }
 

@@ -33,6 +33,7 @@ import { toStoreError } from './errors.ts';
 import { CypherExecutor } from './executor.ts';
 import * as findings from './findings.ts';
 import { importFromRecord, Neo4jImport } from './imports.ts';
+import type { ImportTuning } from './imports.ts';
 import { createSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
 import * as streams from './streams.ts';
@@ -43,6 +44,8 @@ export interface Neo4jStoreOptions {
   user: string;
   password: string;
   database?: string | undefined;
+  /** Import transaction and statement sizes; the measured defaults when absent. */
+  importTuning?: ImportTuning | undefined;
 }
 
 class Neo4jStore implements GraphStore {
@@ -53,6 +56,7 @@ class Neo4jStore implements GraphStore {
   constructor(
     private readonly driver: neo4j.Driver,
     private readonly executor: CypherExecutor,
+    private readonly importTuning: ImportTuning = {},
   ) {
     this.traversal = neo4jTraversal(executor);
   }
@@ -81,7 +85,7 @@ class Neo4jStore implements GraphStore {
     this.requireNoImport(`start the import of ${file.fileName}`);
     const session: Neo4jImport = await Neo4jImport.open(this.executor, file, () => {
       if (this.openImport === session) this.openImport = null;
-    });
+    }, this.importTuning);
     this.openImport = session;
     return session;
   }
@@ -202,5 +206,5 @@ export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<GraphS
       ? new StoreError(mapped.code, `${mapped.message} (for a local server: npm run neo4j:start)`, { cause: error })
       : mapped;
   }
-  return new Neo4jStore(driver, new CypherExecutor(driver, options.database));
+  return new Neo4jStore(driver, new CypherExecutor(driver, options.database), options.importTuning);
 }

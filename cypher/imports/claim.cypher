@@ -1,0 +1,6 @@
+// Before a chunk of import $importId commits: its pending marker must still be there (another
+// import that found it abandoned would have deleted it). Setting a property locks the marker,
+// so a concurrent discard waits for this chunk and then removes it too.
+MATCH (p:PendingImport {id: $importId})
+SET p.chunks = coalesce(p.chunks, 0) + 1
+RETURN p.id AS importId
