@@ -6,7 +6,7 @@
 // - lines/s of a naive one-transaction-per-line ingest of that sample (the baseline);
 // - lines/s of the batched ingest of the whole declarations file, and its ratio to the baseline;
 // - p50/p99 of 2-hop neighbourhoods and of shortest paths from 1,000 random parties.
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -136,6 +136,30 @@ async function naiveSample(options: Neo4jStoreOptions, lines: readonly WriteBatc
   });
 }
 
+/**
+ * CPU seconds used so far by the local Neo4j (npm run neo4j:start, its pid file under
+ * RINGSCOPE_NEO4J_HOME), or null for a server elsewhere. On a shared machine CPU time says more
+ * than wall time, which depends on the neighbours.
+ */
+function serverCpuSeconds(): number | null {
+  try {
+    const pid = readFileSync(join(process.env.RINGSCOPE_NEO4J_HOME || 'data/neo4j', 'neo4j.pid'), 'utf8').trim();
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+function printCpu(lines: number, ingest: NodeJS.CpuUsage, serverBefore: number | null): void {
+  const ingestSeconds = (ingest.user + ingest.system) / 1e6;
+  const serverAfter = serverCpuSeconds();
+  const server = serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore;
+  const parts = [`ingest process ${ingestSeconds.toFixed(1)} s (${fmt(lines / ingestSeconds)} lines per CPU second)`];
+  if (server !== null) parts.push(`Neo4j ${server.toFixed(1)} s (${fmt(lines / server)} lines per CPU second)`);
+  console.log(`  CPU time: ${parts.join('; ')}`);
+}
+
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
@@ -202,11 +226,13 @@ export async function run(): Promise<void> {
 
     const store = await freshStore(options);
     try {
+      const cpuBefore = { ingest: process.cpuUsage(), server: serverCpuSeconds() };
       const started = performance.now();
       const [outcome] = await ingestFiles(store, [world.declarationsPath]);
       if (outcome?.status !== 'imported') throw new Error(`bench ingest failed: ${JSON.stringify(outcome?.problems.slice(0, 3))}`);
       const batched = outcome.rows / seconds(started);
       console.log(`batched ingest of declarations.csv (${fmt(outcome.rows)} lines, parse and validation included): ${fmt(batched)} lines/s`);
+      printCpu(outcome.rows, process.cpuUsage(cpuBefore.ingest), cpuBefore.server);
       console.log(`  ratio to naive: ${(batched / naive).toFixed(1)}×`);
       console.log(`  goals ≥ ${fmt(GOALS.linesPerSecond)} lines/s: ${batched >= GOALS.linesPerSecond ? 'met' : 'NOT met'}; ≥ ${GOALS.ratio}× naive: ${batched / naive >= GOALS.ratio ? 'met' : 'NOT met'}`);
       await latencies(store);
