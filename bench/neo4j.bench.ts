@@ -2,9 +2,11 @@
 // PASSWORD) and EMPTIES that database. The world is `small` (50,000 lines) by default;
 // RINGSCOPE_BENCH_SIZE=medium (500,000 lines) imports too, as an import commits in chunks.
 // Prints, in one run:
-// - a sweep of UNWIND batch sizes on a 5,000-line sample (how WRITE_BATCH_ROWS was chosen);
+// - a sweep of UNWIND batch sizes on a 5,000-line sample imported through the store (how
+//   WRITE_BATCH_ROWS was chosen);
 // - lines/s of a naive one-transaction-per-line ingest of that sample (the baseline);
-// - lines/s of the batched ingest of the whole declarations file, and its ratio to the baseline;
+// - lines/s of the batched ingest of the whole declarations file, its ratio to the baseline,
+//   and the CPU time it took in this process and in a local Neo4j (RINGSCOPE_NEO4J_HOME);
 // - p50/p99 of 2-hop neighbourhoods and of shortest paths from 1,000 random parties.
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
