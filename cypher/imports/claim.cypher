@@ -2,7 +2,7 @@
 // import that found it abandoned would have deleted it). Setting a property locks the marker,
 // so a concurrent discard waits for this chunk and then removes it too.
 // replan=skip: the plan (seeks on the key constraint) does not depend on statistics, and
-// re-planning as a fresh database fills took ~8% of Neo4j's time in an import (measured).
+// re-planning as a fresh database fills took 1–8% of Neo4j's time in an import (measured).
 CYPHER replan=skip
 MATCH (p:PendingImport {id: $importId})
 SET p.chunks = coalesce(p.chunks, 0) + 1

@@ -5,7 +5,7 @@
 // commits: its incoming props wait in a (:PendingProps) node (see imports/apply-props).
 // {{label}} comes from the closed NodeLabel enum only, escaped by cypherLabel().
 // replan=skip: the plan (seeks on the key constraint) does not depend on statistics, and
-// re-planning as a fresh database fills took ~8% of Neo4j's time in an import (measured).
+// re-planning as a fresh database fills took 1–8% of Neo4j's time in an import (measured).
 CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (n:Node {key: row.key})

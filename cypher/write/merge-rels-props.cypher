@@ -4,7 +4,7 @@
 // (:PendingRelProps) node until the import commits. Rows without props take the plain
 // write/merge-rels. {{type}} comes from the closed RelType enum only, escaped by cypherLabel().
 // replan=skip: the plan (seeks on the key constraint) does not depend on statistics, and
-// re-planning as a fresh database fills took ~8% of Neo4j's time in an import (measured).
+// re-planning as a fresh database fills took 1–8% of Neo4j's time in an import (measured).
 CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (a:Node {key: row.from})
