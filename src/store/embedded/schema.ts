@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
+import { byPartyType, PARTY_COLUMNS, PARTY_TYPES_SQL } from './parties.ts';
 
 export type Db = Database.Database;
 
@@ -17,6 +18,11 @@ export const DEFERRABLE_INDEXES = {
   nodes_shipment_order:
     "CREATE INDEX nodes_shipment_order ON nodes (ship_date, ship_declaration, ship_line, id) WHERE label = 'Shipment'",
   rels_to: 'CREATE INDEX rels_to ON rels (to_n, type, from_n)',
+  // The shipments of one party (see parties.ts), covering so that a hop reads no table row.
+  nodes_importer: 'CREATE INDEX nodes_importer ON nodes (importer_id, id) WHERE importer_id IS NOT NULL',
+  nodes_broker: 'CREATE INDEX nodes_broker ON nodes (broker_id, id) WHERE broker_id IS NOT NULL',
+  nodes_consignee: 'CREATE INDEX nodes_consignee ON nodes (consignee_id, id) WHERE consignee_id IS NOT NULL',
+  nodes_supplier: 'CREATE INDEX nodes_supplier ON nodes (supplier_id, id) WHERE supplier_id IS NOT NULL',
 } as const;
 
 /**
@@ -105,6 +111,26 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (declaration_id, line)
   ) WITHOUT ROWID;
   CREATE INDEX line_targets_rank ON line_targets (score DESC, declaration_id, line);
+  `,
+  // 2: the four party relationships of a line move into columns of its Shipment row
+  // (parties.ts); what cannot (a second party of one kind, props) stays in rels, flagged.
+  `
+  ${PARTY_COLUMNS.map((p) => `ALTER TABLE nodes ADD COLUMN ${p.column} TEXT;`).join('\n  ')}
+  ALTER TABLE nodes ADD COLUMN party_more INTEGER;
+  UPDATE nodes SET ${PARTY_COLUMNS.map(
+    (p) => `${p.column} = (SELECT p.id FROM rels r CROSS JOIN nodes p ON p.n = r.to_n
+      WHERE r.from_n = nodes.n AND r.type = '${p.type}' AND r.props = '{}' AND p.label = '${p.label}'
+      ORDER BY r.to_n LIMIT 1)`,
+  ).join(',\n    ')}
+   WHERE label = 'Shipment';
+  DELETE FROM rels WHERE type IN (${PARTY_TYPES_SQL}) AND props = '{}' AND EXISTS (
+    SELECT 1 FROM nodes s CROSS JOIN nodes p ON p.n = rels.to_n
+     WHERE s.n = rels.from_n AND s.label = 'Shipment'
+       AND p.label = ${byPartyType('rels.type', (p) => `'${p.label}'`)}
+       AND p.id = ${byPartyType('rels.type', (p) => `s.${p.column}`)});
+  UPDATE nodes SET party_more = 1
+   WHERE label = 'Shipment' AND n IN (SELECT from_n FROM rels WHERE type IN (${PARTY_TYPES_SQL}));
+  ${PARTY_COLUMNS.map((p) => `${DEFERRABLE_INDEXES[p.index]};`).join('\n  ')}
   `,
 ];
 
