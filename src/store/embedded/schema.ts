@@ -166,8 +166,14 @@ export function openDatabase(path: string, options: DatabaseOptions = {}): Db {
   return db;
 }
 
-/** Applies the migrations this file lacks, in one transaction. */
-export function migrate(db: Db): void {
+/** The schema version this Ringscope writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Applies the migrations this file lacks, in one transaction: up to the current version, or to
+ * an older `target` (which builds a file of an earlier layout, as an older Ringscope wrote it).
+ */
+export function migrate(db: Db, target = SCHEMA_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new StoreError(
@@ -175,11 +181,11 @@ export function migrate(db: Db): void {
       `The store file has schema version ${current}, newer than this Ringscope (${MIGRATIONS.length}): upgrade Ringscope.`,
     );
   }
-  if (current === MIGRATIONS.length) return;
+  if (current >= target) return;
   db.transaction(() => {
-    for (let version = current; version < MIGRATIONS.length; version += 1) {
+    for (let version = current; version < target; version += 1) {
       db.exec(MIGRATIONS[version] ?? '');
     }
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
+    db.pragma(`user_version = ${target}`);
   }).immediate();
 }
