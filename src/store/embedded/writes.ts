@@ -93,8 +93,9 @@ class Statements<S> {
   constructor(private readonly prepare: (rows: number) => S) {}
 
   /** Calls run for consecutive chunks of `params` (columns per row), largest first. */
-  each(params: readonly unknown[], columns: number, run: (statement: S, chunk: unknown[]) => void): void {
+  each(params: unknown[], columns: number, run: (statement: S, chunk: unknown[]) => void): void {
     const rows = params.length / columns;
+    if (rows === ROWS_PER_STATEMENT) return run(this.get(rows), params); // the usual case: no copy
     let done = 0;
     for (let size = ROWS_PER_STATEMENT; size >= 1; size >>= 1) {
       while (rows - done >= size) {
