@@ -65,6 +65,5 @@ export async function importFile(
     return outcome('imported', written.nodes, written.rels);
   } finally {
     progress.finish();
-    await file.spill.dispose();
   }
 }
