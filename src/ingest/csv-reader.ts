@@ -60,7 +60,10 @@ export interface CsvScan {
   batches(): AsyncGenerator<CsvRecord[]>;
 }
 
-export function scanCsv(path: string, log: ProblemLog, onProgress?: (bytes: number) => void): CsvScan {
+/** Where scanCsv reports parser failures (a ProblemLog, or a worker's outbox). */
+export type ProblemSink = Pick<ProblemLog, 'add'>;
+
+export function scanCsv(path: string, log: ProblemSink, onProgress?: (bytes: number) => void): CsvScan {
   const scan: CsvScan = {
     hash: '',
     bytes: 0,

@@ -2,7 +2,9 @@
 // cell, and maps valid rows, once, into the import plan that the second pass writes. Nothing is
 // written here; a file with any problem stops after this pass.
 import type { SourceRef } from '../model/index.ts';
+import { stat } from 'node:fs/promises';
 import { locateInvalidUtf8, scanCsv } from './csv-reader.ts';
+import { scanCsvInWorker, WORKER_MIN_BYTES } from './csv-worker.ts';
 import type { FileKind } from './fields.ts';
 import { type BoundLayout, detectLayout } from './header.ts';
 import type { Layout } from './layout.ts';
@@ -30,10 +32,23 @@ function mapRow(kind: FileKind, values: TypedRow, source: SourceRef): { graph: R
   return kind === 'entities' ? mapEntity(values, source) : { graph: mapDeclaration(values, source) };
 }
 
+export interface ValidateOptions {
+  /** Where the CSV is parsed: on a worker thread, or on this one; by default by file size. */
+  parseOn?: 'worker' | 'thread';
+}
+
+async function parsesOnWorker(path: string, options: ValidateOptions): Promise<boolean> {
+  if (options.parseOn) return options.parseOn === 'worker';
+  // A file that cannot be stated is reported by the read itself.
+  const size = await stat(path).then((s) => s.size, () => 0);
+  return size >= WORKER_MIN_BYTES;
+}
+
 export async function validateFile(
   path: string,
   layouts: readonly Layout[],
   progress: Progress,
+  options: ValidateOptions = {},
 ): Promise<ValidatedFile> {
   const log = new ProblemLog(path);
   const plan = new ImportPlan(log);
@@ -52,9 +67,10 @@ export async function validateFile(
   let header: string[] = [];
   const nextLine = new Map<string, number>();
   let totalBytes = 0;
-  const scan = scanCsv(path, log, (bytes) => {
+  const onBytes = (bytes: number): void => {
     totalBytes = bytes;
-  });
+  };
+  const scan = (await parsesOnWorker(path, options)) ? scanCsvInWorker(path, log, onBytes) : scanCsv(path, log, onBytes);
   try {
     reading: for await (const batch of scan.batches()) {
       for (const record of batch) {
