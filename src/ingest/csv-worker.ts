@@ -37,7 +37,9 @@ class WorkerReadError extends Error {
 
 function startWorker(path: string): Worker {
   // The worker loads TypeScript through tsx, as bin/ringscope.js does for the main thread.
-  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
+  // tsx is resolved from here, not from the working directory the command runs in.
+  const tsx = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const bootstrap = `import(${tsx}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
   return new Worker(bootstrap, { eval: true, workerData: { tag: WORKER_TAG, path } });
 }
 

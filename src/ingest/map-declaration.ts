@@ -1,6 +1,6 @@
 // Maps one validated declaration line to its Shipment node and the parties it names (joined to
 // it by IMPORTED_BY / DECLARED_BY / CONSIGNED_TO / SUPPLIED_BY when written).
-import { type BusinessLabel, type SourceRef, shipmentId } from '../model/index.ts';
+import { type BusinessLabel, type Props, type SourceRef, shipmentId } from '../model/index.ts';
 import type { TypedRow } from './row-schema.ts';
 import { definedProps, node, type RowGraph } from './row-graph.ts';
 
@@ -60,8 +60,13 @@ export function mapDeclaration(row: TypedRow, source: SourceRef): RowGraph {
   for (const [label, idField, nameField] of PARTIES) {
     const id = str(row, idField);
     if (id === undefined) continue;
+    // Keys in alphabetical order, as definedProps would leave them.
+    const partyProps: Props = {};
     const country = label === 'Supplier' ? str(row, 'supplier_country') : undefined;
-    const partyProps = definedProps({ country, inRegistry: false, name: str(row, nameField) });
+    if (country !== undefined) partyProps.country = country;
+    partyProps.inRegistry = false;
+    const name = str(row, nameField);
+    if (name !== undefined) partyProps.name = name;
     graph.ends.push(node({ label, id }, partyProps, source));
   }
   return graph;
