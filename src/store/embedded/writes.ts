@@ -1,10 +1,9 @@
-// Upserts of nodes and relationships: multi-row prepared statements merging props in SQLite
-// (json_patch: incoming known values win, the first source is kept), so an import never reads
-// existing rows back into JavaScript. A line's party relationships are written as columns of its
+// Upserts of nodes and relationships through multi-row prepared statements (write-statements.ts),
+// so an import never reads existing rows back into JavaScript. A line's party relationships are written as columns of its
 // Shipment row, in the statement that inserts the row (parties.ts); other relationships are rows
 // of `rels` keyed by their ends' row numbers, which the node upserts return. The writer also
 // counts what it inserted, for counts().
-import { isIdentifierLabel, nameSearchKey, nodeKey } from '../../model/index.ts';
+import { nodeKey } from '../../model/index.ts';
 import type { GraphNode, GraphRel, NodeLabel, NodeRef, RelType } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
 import type { WriteBatch } from '../graph-store.ts';
@@ -12,103 +11,25 @@ import { checkNode, checkRel } from '../write-checks.ts';
 import { PARTY_COLUMNS, partyColumnList, partySlot } from './parties.ts';
 import { propsJson } from './rows.ts';
 import type { Db } from './schema.ts';
+import {
+  NO_PARTIES,
+  NODE_COLUMNS,
+  nodeUpsert,
+  pushNodeRow,
+  REL_COLUMNS,
+  relInsert,
+  ROWS_PER_STATEMENT,
+  Statements,
+} from './write-statements.ts';
 
-/** Rows per statement: large enough to amortise the call into SQLite, small enough to plan fast. */
-const ROWS_PER_STATEMENT = 128;
 /** Past this many remembered nodes the session forgets them (memory stays bounded on huge files). */
 const MAX_REMEMBERED = 2_000_000;
-const NODE_COLUMNS = 13;
-const REL_COLUMNS = 4;
 const NO_PROPS = '{}';
-const NO_PARTIES: readonly null[] = [null, null, null, null];
-
-function multiRow(head: string, tail: string, columns: number, rows: number): string {
-  const tuple = `(${Array.from({ length: columns }, () => '?').join(',')})`;
-  return head + Array.from({ length: rows }, () => tuple).join(',') + tail;
-}
-
-// Party columns are set only when the row is inserted: on an existing line each party
-// relationship is checked against what is stored (writeStoredParty).
-const nodeUpsert = (rows: number, returning: string) =>
-  multiRow(
-    `INSERT INTO nodes (label, id, props, name_lc, ship_date, ship_declaration, ship_line, source_file, source_row,
-       ${partyColumnList()})
-     VALUES `,
-    ` ON CONFLICT (label, id) DO UPDATE SET
-        props = json_patch(nodes.props, excluded.props),
-        name_lc = coalesce(excluded.name_lc, nodes.name_lc),
-        ship_date = coalesce(excluded.ship_date, nodes.ship_date),
-        ship_declaration = coalesce(excluded.ship_declaration, nodes.ship_declaration),
-        ship_line = coalesce(excluded.ship_line, nodes.ship_line)
-      ${returning}`,
-    NODE_COLUMNS,
-    rows,
-  );
-
-/** Relationships without props: nothing to merge, and `changes` counts the new ones. */
-const relInsert = (rows: number) =>
-  multiRow(
-    'INSERT INTO rels (from_n, type, to_n, props) VALUES ',
-    ' ON CONFLICT DO NOTHING',
-    REL_COLUMNS,
-    rows,
-  );
-
-/** Appends the node's row to a multi-row statement's parameters. */
-function pushNodeRow(
-  params: unknown[],
-  node: GraphNode,
-  json: string,
-  parties: readonly (string | null)[],
-): void {
-  const { props } = node;
-  const name = props.name;
-  const shipment = node.label === 'Shipment';
-  params.push(
-    node.label,
-    node.id,
-    json,
-    typeof name === 'string' && !isIdentifierLabel(node.label) ? nameSearchKey(name) : null,
-    shipment && typeof props.date === 'string' ? props.date : null,
-    shipment && typeof props.declarationId === 'string' ? props.declarationId : null,
-    shipment && typeof props.line === 'number' ? props.line : null,
-    node.source?.file ?? null,
-    node.source?.row ?? null,
-    parties[0],
-    parties[1],
-    parties[2],
-    parties[3],
-  );
-}
 
 /** Whether props hold no known value (null is unknown: stored as no props at all). */
 function hasNoProps(props: GraphRel['props']): boolean {
   for (const key in props) if (props[key] !== null) return false;
   return true;
-}
-
-/** Prepared multi-row statements by row count: a remainder runs as a few power-of-two chunks. */
-class Statements<S> {
-  private readonly bySize = new Map<number, S>();
-  constructor(private readonly prepare: (rows: number) => S) {}
-
-  /** Calls run for consecutive chunks of `params` (columns per row), largest first. */
-  each(params: readonly unknown[], columns: number, run: (statement: S, chunk: unknown[]) => void): void {
-    const rows = params.length / columns;
-    let done = 0;
-    for (let size = ROWS_PER_STATEMENT; size >= 1; size >>= 1) {
-      while (rows - done >= size) {
-        run(this.get(size), params.slice(done * columns, (done + size) * columns));
-        done += size;
-      }
-    }
-  }
-
-  get(size: number): S {
-    let statement = this.bySize.get(size);
-    if (!statement) this.bySize.set(size, (statement = this.prepare(size)));
-    return statement;
-  }
 }
 
 type Returned = [label: string, id: string, n: number];
