@@ -81,11 +81,17 @@ export function scanCsv(path: string, log: ProblemSink, onProgress?: (bytes: num
       parser.on('skip', (error: CsvError) => {
         const code = PARSER_CODES[error.code] ?? 'unbalanced_quote';
         const before = parser.info.records;
-        log.add(before + skippedAfter.length, null, code, `${error.message}; the rest of the file may be misread from here`);
+        log.add(
+          before + skippedAfter.length,
+          null,
+          code,
+          `${error.message}; the rest of the file may be misread from here`,
+        );
         skippedAfter.push(before);
       });
       parser.on('data', (cells: string[]) => {
-        while (skipsBefore < skippedAfter.length && (skippedAfter[skipsBefore] ?? 0) <= records) skipsBefore += 1;
+        while (skipsBefore < skippedAfter.length && (skippedAfter[skipsBefore] ?? 0) <= records)
+          skipsBefore += 1;
         parsed.push({ row: records + skipsBefore, cells });
         records += 1;
       });

@@ -44,7 +44,11 @@ function startWorker(path: string): Worker {
 }
 
 /** scanCsv, with the reading and parsing done on a worker thread. */
-export function scanCsvInWorker(path: string, log: ProblemLog, onProgress?: (bytes: number) => void): CsvScan {
+export function scanCsvInWorker(
+  path: string,
+  log: ProblemLog,
+  onProgress?: (bytes: number) => void,
+): CsvScan {
   const scan: CsvScan = {
     hash: '',
     bytes: 0,

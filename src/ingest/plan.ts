@@ -165,7 +165,9 @@ export class ImportPlan {
     const unchangedEntries: PlannedRow[] = [];
     for (let i = 0; i < owned.length; i += LOOKUP_BATCH) {
       const batch = owned.slice(i, i + LOOKUP_BATCH);
-      for (const existing of await store.getNodes(batch.map((p) => ({ label: p.node.label, id: p.node.id })))) {
+      for (const existing of await store.getNodes(
+        batch.map((p) => ({ label: p.node.label, id: p.node.id })),
+      )) {
         const entry = this.owned.get(existing.label)?.get(existing.id);
         if (!entry) continue;
         const content = canonicalProps(existing.props);
@@ -192,7 +194,8 @@ export class ImportPlan {
       if (!stored(label)) continue;
       const refs = [...byId.keys()].map((id) => ({ label, id }));
       for (let i = 0; i < refs.length; i += LOOKUP_BATCH) {
-        for (const existing of await store.getNodes(refs.slice(i, i + LOOKUP_BATCH))) byId.delete(existing.id);
+        for (const existing of await store.getNodes(refs.slice(i, i + LOOKUP_BATCH)))
+          byId.delete(existing.id);
       }
     }
   }

@@ -28,7 +28,11 @@ export interface ValidatedFile {
   ownedColumn: string | null;
 }
 
-function mapRow(kind: FileKind, values: TypedRow, source: SourceRef): { graph: RowGraph } | { issues: RowIssue[] } {
+function mapRow(
+  kind: FileKind,
+  values: TypedRow,
+  source: SourceRef,
+): { graph: RowGraph } | { issues: RowIssue[] } {
   return kind === 'entities' ? mapEntity(values, source) : { graph: mapDeclaration(values, source) };
 }
 
@@ -40,7 +44,10 @@ export interface ValidateOptions {
 async function parsesOnWorker(path: string, options: ValidateOptions): Promise<boolean> {
   if (options.parseOn) return options.parseOn === 'worker';
   // A file that cannot be stated is reported by the read itself.
-  const size = await stat(path).then((s) => s.size, () => 0);
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
   return size >= WORKER_MIN_BYTES;
 }
 
@@ -70,7 +77,9 @@ export async function validateFile(
   const onBytes = (bytes: number): void => {
     totalBytes = bytes;
   };
-  const scan = (await parsesOnWorker(path, options)) ? scanCsvInWorker(path, log, onBytes) : scanCsv(path, log, onBytes);
+  const scan = (await parsesOnWorker(path, options))
+    ? scanCsvInWorker(path, log, onBytes)
+    : scanCsv(path, log, onBytes);
   try {
     reading: for await (const batch of scan.batches()) {
       for (const record of batch) {

@@ -63,7 +63,12 @@ export async function writeFile(
     for (const { row, node, ends, writesNode } of planned) {
       rows += 1;
       if (writesNode) {
-        nodes.push({ label: node.label, id: node.id, props: node.props, source: { file: file.fileHash, row } });
+        nodes.push({
+          label: node.label,
+          id: node.id,
+          props: node.props,
+          source: { file: file.fileHash, row },
+        });
       }
       for (const end of ends) {
         const r = link(node, end);

@@ -38,12 +38,15 @@ describe('CSV parsing on a worker thread', () => {
   });
   afterAll(async () => dir.cleanup());
 
-  it.each(BAD.map((c, i) => [c.name, c, i] as const))('reports %s as on the calling thread', async (_name, bad, i) => {
-    const path = await dir.file(`bad-${i}.csv`, bad.content);
-    const onWorker = await validated(path, 'worker');
-    expect(onWorker.problems.find((p) => p.code === bad.code && p.row === bad.row)).toBeDefined();
-    expect(onWorker).toEqual(await validated(path, 'thread'));
-  });
+  it.each(BAD.map((c, i) => [c.name, c, i] as const))(
+    'reports %s as on the calling thread',
+    async (_name, bad, i) => {
+      const path = await dir.file(`bad-${i}.csv`, bad.content);
+      const onWorker = await validated(path, 'worker');
+      expect(onWorker.problems.find((p) => p.code === bad.code && p.row === bad.row)).toBeDefined();
+      expect(onWorker).toEqual(await validated(path, 'thread'));
+    },
+  );
 
   it('plans the same writes for a valid file of several read chunks', async () => {
     const lines = Array.from({ length: 12_000 }, (_, i) => declarationLine(i));
@@ -58,7 +61,10 @@ describe('CSV parsing on a worker thread', () => {
   it('plans the same writes for a registry', async () => {
     const path = await dir.file(
       'registry.csv',
-      ents('IM1,importer,Harbour,GB,2019-05-01,,1 Quay St,+44 1,a@x.example,GB11,P1;P2', 'P1,person,Ann Lee,GB,,,,,,,'),
+      ents(
+        'IM1,importer,Harbour,GB,2019-05-01,,1 Quay St,+44 1,a@x.example,GB11,P1;P2',
+        'P1,person,Ann Lee,GB,,,,,,,',
+      ),
     );
     const onWorker = await validated(path, 'worker');
     expect(onWorker.planned.map((p) => p.ends)).toEqual([

@@ -42,8 +42,21 @@ describe('registry entries that arrive again', () => {
     expect(outcome.problems).toEqual([]);
     expect(outcome.status).toBe('imported');
     const counts = await store.counts();
-    expect(counts.nodes).toMatchObject({ Importer: 1, Person: 2, Address: 2, Phone: 2, Email: 2, BankAccount: 2 });
-    expect(counts.rels).toMatchObject({ HAS_ADDRESS: 2, HAS_PHONE: 2, HAS_EMAIL: 2, HAS_ACCOUNT: 2, DIRECTS: 2 });
+    expect(counts.nodes).toMatchObject({
+      Importer: 1,
+      Person: 2,
+      Address: 2,
+      Phone: 2,
+      Email: 2,
+      BankAccount: 2,
+    });
+    expect(counts.rels).toMatchObject({
+      HAS_ADDRESS: 2,
+      HAS_PHONE: 2,
+      HAS_EMAIL: 2,
+      HAS_ACCOUNT: 2,
+      DIRECTS: 2,
+    });
     // Each link once, however many rows name it.
     expect(outcome.relsWritten).toBe(10);
     expect(await linksOf(store, 'IM1')).toContain('HAS_ADDRESS|Importer:IM1|Address:2 dock rd');
@@ -52,7 +65,11 @@ describe('registry entries that arrive again', () => {
   });
 
   it('adds only the new links of a row the store already has, and writes nothing for the same links', async () => {
-    const first = await importFile(store, await dir.file('a.csv', ents(firm('1 Quay St', '+44 1', '', '', 'P1'))), layouts);
+    const first = await importFile(
+      store,
+      await dir.file('a.csv', ents(firm('1 Quay St', '+44 1', '', '', 'P1'))),
+      layouts,
+    );
     expect(first.status).toBe('imported');
     const before = await linksOf(store, 'IM1');
     expect(before).toHaveLength(3);
@@ -94,7 +111,10 @@ describe('registry entries that arrive again', () => {
   it('still reports other firm fields as a conflicting duplicate, in the file and against the store', async () => {
     const inFile = await importFile(
       store,
-      await dir.file('a.csv', ents(firm('1 Quay St', '', '', '', ''), 'IM1,importer,Other Name,GB,2019-05-01,,2 Dock Rd,,,,')),
+      await dir.file(
+        'a.csv',
+        ents(firm('1 Quay St', '', '', '', ''), 'IM1,importer,Other Name,GB,2019-05-01,,2 Dock Rd,,,,'),
+      ),
       layouts,
     );
     expect(inFile.status).toBe('invalid');
