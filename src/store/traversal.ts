@@ -52,10 +52,21 @@ function requireInt(name: string, value: number, min: number, max: number): void
   }
 }
 
+/** The error for a neighbourhood or path end that is not in the store. */
+export function missingNode(ref: NodeRef): StoreError {
+  return new StoreError('not_found', `No ${ref.label} with id ${ref.id} in the store`);
+}
+
 async function requireNode(source: TraversalSource, ref: NodeRef): Promise<GraphNode> {
   const [node] = await source.getNodes([ref]);
-  if (!node) throw new StoreError('not_found', `No ${ref.label} with id ${ref.id} in the store`);
+  if (!node) throw missingNode(ref);
   return node;
+}
+
+/** Rejects hop counts and limits outside the pinned ranges (StoreError `invalid`). */
+export function checkNeighbourhoodQuery(query: NeighbourhoodQuery): void {
+  requireInt('hops', query.hops, 1, MAX_HOPS);
+  requireInt('limit', query.limit, 1, 100_000);
 }
 
 /** Whether a node may be returned and traversed through under the query's filters. */
@@ -75,8 +86,7 @@ export async function expandNeighbourhood(
   source: TraversalSource,
   query: NeighbourhoodQuery,
 ): Promise<Subgraph> {
-  requireInt('hops', query.hops, 1, MAX_HOPS);
-  requireInt('limit', query.limit, 1, 100_000);
+  checkNeighbourhoodQuery(query);
   const start = await requireNode(source, query.start);
   const accepted: GraphNode[] = [start];
   const seen = new Set<string>([nodeKey(start)]);
@@ -160,9 +170,14 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
   const adjacency = new AdjacencyCache(source);
 
   // Distances to `to` over nodes a path may pass through: lower bounds that prune the search.
+  // Known exactly up to `depth`, deepened only as far as the lengths tried need (a path of
+  // length L only passes through nodes at most L - 1 from `to`), so a near pair reads a small
+  // ball around `to` rather than one of radius maxLength.
   const distToEnd = new Map<string, number>([[toKey, 0]]);
   let frontier: NodeRef[] = [toNode];
-  for (let depth = 1; depth <= query.maxLength && frontier.length > 0; depth += 1) {
+  let depth = 0;
+  const deepen = async (): Promise<void> => {
+    depth += 1;
     await adjacency.load(frontier);
     const next: NodeRef[] = [];
     for (const ref of frontier) {
@@ -184,7 +199,8 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
       );
     }
     frontier = next;
-  }
+  };
+  while (!distToEnd.has(fromKey) && depth < query.maxLength && frontier.length > 0) await deepen();
   const shortest = distToEnd.get(fromKey);
   if (shortest === undefined) return [];
 
@@ -226,6 +242,9 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
     }
   };
   for (let length = shortest; length <= query.maxLength && found.length < query.k; length += 1) {
+    while (depth < length - 1 && frontier.length > 0) await deepen();
+    // The walk reads the adjacency of nodes up to length - 1 from `to`: in bulk, not one by one.
+    if (depth === length - 1) await adjacency.load(frontier);
     await walk(fromNode, length);
   }
 
