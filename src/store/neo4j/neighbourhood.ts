@@ -45,6 +45,7 @@ export async function neighbourhood(
     dateFrom: q.dateFrom ?? null,
     dateTo: q.dateTo ?? null,
     hsPrefix: q.hsPrefix ?? null,
+    shipmentFilter: q.dateFrom !== undefined || q.dateTo !== undefined || q.hsPrefix !== undefined,
   });
   if (!record) throw missingNode(q.start);
   const nodes = (record.get('nodes') as Neo4jNode[]).map(decodeNode);
