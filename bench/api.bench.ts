@@ -3,9 +3,9 @@
 // Baseline from the same run: GET /api/auth/me, the cost of the HTTP, session and logging stack
 // alone. The world is generated, ingested and detected once and kept in the temp folder for
 // later runs. RINGSCOPE_BENCH_SIZE picks another size. NEO4J_URI adds a Neo4j run on the small
-// world (RINGSCOPE_BENCH_NEO4J_SIZE; the medium file exceeds one Neo4j transaction): that
-// database is EMPTIED first, as by the Neo4j tests. RINGSCOPE_BENCH_STORES=neo4j (or embedded)
-// runs one store only.
+// world (RINGSCOPE_BENCH_NEO4J_SIZE=medium loads the medium one, in minutes, as imports commit in
+// chunks): that database is EMPTIED first, as by the Neo4j tests. RINGSCOPE_BENCH_STORES=neo4j
+// (or embedded) runs one store only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
