@@ -3,8 +3,9 @@
 // Baseline from the same run: GET /api/auth/me, the cost of the HTTP, session and logging stack
 // alone. The world is generated, ingested and detected once and kept in the temp folder for
 // later runs. RINGSCOPE_BENCH_SIZE picks another size. NEO4J_URI adds a Neo4j run on the small
-// world (RINGSCOPE_BENCH_NEO4J_SIZE; the medium file exceeds one Neo4j transaction): that
-// database is EMPTIED first, as by the Neo4j tests.
+// world (RINGSCOPE_BENCH_NEO4J_SIZE=medium loads the medium one, in minutes, as imports commit in
+// chunks): that database is EMPTIED first, as by the Neo4j tests. RINGSCOPE_BENCH_STORES=neo4j
+// (or embedded) runs one store only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -119,8 +120,12 @@ export async function run(): Promise<void> {
   await mkdir(dir, { recursive: true });
   const worldDir = join(dir, 'world');
   const db = join(dir, 'graph.db');
-  await benchStore('embedded', { db }, { RINGSCOPE_DB: db, RINGSCOPE_APP_DB: join(dir, 'app-embedded.db') }, size, worldDir);
+  const stores = (process.env.RINGSCOPE_BENCH_STORES ?? 'embedded,neo4j').split(',');
+  if (stores.includes('embedded')) {
+    await benchStore('embedded', { db }, { RINGSCOPE_DB: db, RINGSCOPE_APP_DB: join(dir, 'app-embedded.db') }, size, worldDir);
+  }
   const neo4j = process.env.NEO4J_URI;
+  if (!stores.includes('neo4j')) return;
   if (neo4j) {
     const neo4jSize = WorldSize.parse(process.env.RINGSCOPE_BENCH_NEO4J_SIZE ?? 'small');
     const neo4jDir = join(tmpdir(), `ringscope-bench-api-${neo4jSize}`);

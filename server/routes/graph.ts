@@ -80,7 +80,7 @@ export function graphRoutes(): Route[] {
       response: SubgraphAnswer,
       handler: async ({ params, query, services }) => {
         const start = parseKey(params.key);
-        await services.graph.requireNode(start);
+        // The store answers not_found (404) for a missing start: no lookup of its own first.
         const sub = await services.store.neighbourhood({
           start,
           hops: query.hops,

@@ -9,6 +9,17 @@ export const MAX_CELL_CHARS = 32_768;
 export const MAX_ID_CHARS = 256;
 
 const ok = <T>(value: T): Cell<T> => ({ ok: true, value });
+
+// Dates, countries and currencies repeat on every row: kept rows share one string per value
+// instead of each holding its own copy (fewer live objects for the garbage collector to trace).
+const INTERN_LIMIT = 50_000;
+const interned = new Map<string, string>();
+function intern(value: string): string {
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  if (interned.size < INTERN_LIMIT) interned.set(value, value);
+  return value;
+}
 const fail = (code: ProblemCode, message: string): Cell<never> => ({ ok: false, code, message });
 
 // One scan for everything a cell must never contain; the slow path below only names it.
@@ -35,7 +46,9 @@ export function checkCellText(raw: string): Cell<never> | null {
     }
     return fail('control_character', 'cell contains a control character; remove it');
   }
-  if (FORMULA.test(raw)) {
+  const first = raw.charCodeAt(0);
+  // = @ + - : the only first characters a formula can start with.
+  if ((first === 0x3d || first === 0x40 || first === 0x2b || first === 0x2d) && FORMULA.test(raw)) {
     return fail(
       'formula_cell',
       `cell starts with ${JSON.stringify(raw[0])} and would run as a spreadsheet formula; remove the leading character`,
@@ -75,7 +88,7 @@ export function parseDate(raw: string): Cell<string> {
   ) {
     return fail('invalid_date', `${y}-${mo}-${d} is not a real calendar date`);
   }
-  return ok(`${y}-${mo}-${d}`);
+  return ok(intern(m[0].length === 10 && raw[4] === '-' ? raw : `${y}-${mo}-${d}`));
 }
 
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -131,14 +144,14 @@ export function parseCountry(raw: string): Cell<string> {
   const v = raw.toUpperCase();
   if (!/^[A-Z]{2}$/.test(v))
     return fail('invalid_country', `${JSON.stringify(raw)} is not a two-letter ISO 3166 country code`);
-  return ok(v);
+  return ok(intern(v));
 }
 
 export function parseCurrency(raw: string): Cell<string> {
   const v = raw.toUpperCase();
   if (!/^[A-Z]{3}$/.test(v))
     return fail('invalid_currency', `${JSON.stringify(raw)} is not a three-letter ISO 4217 currency code`);
-  return ok(v);
+  return ok(intern(v));
 }
 
 /** HS codes stay strings: leading zeros matter. Dots and spaces (8471.30) are dropped. */

@@ -60,7 +60,10 @@ export interface CsvScan {
   batches(): AsyncGenerator<CsvRecord[]>;
 }
 
-export function scanCsv(path: string, log: ProblemLog, onProgress?: (bytes: number) => void): CsvScan {
+/** Where scanCsv reports parser failures (a ProblemLog, or a worker's outbox). */
+export type ProblemSink = Pick<ProblemLog, 'add'>;
+
+export function scanCsv(path: string, log: ProblemSink, onProgress?: (bytes: number) => void): CsvScan {
   const scan: CsvScan = {
     hash: '',
     bytes: 0,
@@ -68,15 +71,30 @@ export function scanCsv(path: string, log: ProblemLog, onProgress?: (bytes: numb
     async *batches() {
       const hash = createHash('sha256');
       let carry: Buffer = Buffer.alloc(0);
-      let row = 0;
       const parsed: CsvRecord[] = [];
-      const parser = numberedParser<string[], CsvRecord>({}, (cells) => ({ row: row++, cells }));
+      // Rows are numbered without csv-parse's on_record, which builds an info object per
+      // record: a skipped record takes a row number too, after the records parsed before it.
+      const parser = parse(CSV_OPTIONS);
+      const skippedAfter: number[] = [];
+      let records = 0;
+      let skipsBefore = 0;
       parser.on('skip', (error: CsvError) => {
         const code = PARSER_CODES[error.code] ?? 'unbalanced_quote';
-        log.add(row, null, code, `${error.message}; the rest of the file may be misread from here`);
-        row += 1;
+        const before = parser.info.records;
+        log.add(
+          before + skippedAfter.length,
+          null,
+          code,
+          `${error.message}; the rest of the file may be misread from here`,
+        );
+        skippedAfter.push(before);
       });
-      parser.on('data', (record: CsvRecord) => parsed.push(record));
+      parser.on('data', (cells: string[]) => {
+        while (skipsBefore < skippedAfter.length && (skippedAfter[skipsBefore] ?? 0) <= records)
+          skipsBefore += 1;
+        parsed.push({ row: records + skipsBefore, cells });
+        records += 1;
+      });
       const ended = new Promise<void>((resolve, reject) => {
         parser.on('end', resolve);
         parser.on('error', reject);

@@ -5,7 +5,7 @@ import type { GraphStore } from '../store/graph-store.ts';
 import type { FileKind } from './fields.ts';
 import type { Layout } from './layout.ts';
 import { type Progress, SILENT } from './progress.ts';
-import { validateFile } from './validate-file.ts';
+import { type ValidateOptions, validateFile } from './validate-file.ts';
 import { writeFile } from './write-file.ts';
 
 export interface FileOutcome {
@@ -29,6 +29,7 @@ export async function importFile(
   path: string,
   layouts: readonly Layout[],
   progress: Progress = SILENT,
+  options: ValidateOptions = {},
 ): Promise<FileOutcome> {
   const started = performance.now();
   const timings = { validateMs: 0, checkMs: 0, writeMs: 0, storeWriteMs: 0 };
@@ -38,7 +39,7 @@ export async function importFile(
     timings[phase] = Math.round(now - phaseStart);
     phaseStart = now;
   };
-  const file = await validateFile(path, layouts, progress);
+  const file = await validateFile(path, layouts, progress, options);
   lap('validateMs');
   const outcome = (status: FileOutcome['status'], nodesWritten = 0, relsWritten = 0): FileOutcome => ({
     file: path,
@@ -65,6 +66,5 @@ export async function importFile(
     return outcome('imported', written.nodes, written.rels);
   } finally {
     progress.finish();
-    await file.spill.dispose();
   }
 }

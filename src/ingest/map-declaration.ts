@@ -1,8 +1,8 @@
-// Maps one validated declaration line to its Shipment node, the parties it names and the
-// IMPORTED_BY / DECLARED_BY / CONSIGNED_TO / SUPPLIED_BY relationships.
-import { type BusinessLabel, SHIPMENT_REL, type SourceRef, shipmentId } from '../model/index.ts';
+// Maps one validated declaration line to its Shipment node and the parties it names (joined to
+// it by IMPORTED_BY / DECLARED_BY / CONSIGNED_TO / SUPPLIED_BY when written).
+import { type BusinessLabel, type Props, type SourceRef, shipmentId } from '../model/index.ts';
 import type { TypedRow } from './row-schema.ts';
-import { definedProps, node, rel, type RowGraph } from './row-graph.ts';
+import { definedProps, node, type RowGraph } from './row-graph.ts';
 
 const str = (row: TypedRow, field: string): string | undefined => {
   const v = row[field];
@@ -24,17 +24,10 @@ const PARTIES: [BusinessLabel, idField: string, nameField: string][] = [
   ['Supplier', 'supplier_id', 'supplier_name'],
 ];
 
-/**
- * Which part of the row's graph a pass needs: planning needs the nodes only, writing the line
- * and its relationships only (parties are written once, from the plan).
- */
-export type MapPart = 'all' | 'plan' | 'write';
-
 /** `row.line` must be set (the importer numbers lines a file leaves out). */
-export function mapDeclaration(row: TypedRow, source: SourceRef, part: MapPart = 'all'): RowGraph {
+export function mapDeclaration(row: TypedRow, source: SourceRef): RowGraph {
   const declarationId = str(row, 'declaration_id') ?? '';
   const line = num(row, 'line') ?? 1;
-  const shipment = { label: 'Shipment' as const, id: shipmentId(declarationId, line) };
   // Keys in alphabetical order: the JSON of these props is their canonical form.
   const props = definedProps({
     courierId: str(row, 'courier_id'),
@@ -60,17 +53,21 @@ export function mapDeclaration(row: TypedRow, source: SourceRef, part: MapPart =
     quantity: num(row, 'quantity'),
     revenueRecovered: num(row, 'revenue_recovered'),
   });
-  const graph: RowGraph = { owned: node(shipment, props, source), shared: [], rels: [] };
+  const graph: RowGraph = {
+    owned: { label: 'Shipment', id: shipmentId(declarationId, line), props },
+    ends: [],
+  };
   for (const [label, idField, nameField] of PARTIES) {
     const id = str(row, idField);
     if (id === undefined) continue;
-    const party = { label, id };
-    if (part !== 'write') {
-      const country = label === 'Supplier' ? str(row, 'supplier_country') : undefined;
-      const props = definedProps({ country, inRegistry: false, name: str(row, nameField) });
-      graph.shared.push(node(party, props, source));
-    }
-    if (part !== 'plan') graph.rels.push(rel(SHIPMENT_REL[label], shipment, party));
+    // Keys in alphabetical order, as definedProps would leave them.
+    const partyProps: Props = {};
+    const country = label === 'Supplier' ? str(row, 'supplier_country') : undefined;
+    if (country !== undefined) partyProps.country = country;
+    partyProps.inRegistry = false;
+    const name = str(row, nameField);
+    if (name !== undefined) partyProps.name = name;
+    graph.ends.push(node({ label, id }, partyProps, source));
   }
   return graph;
 }

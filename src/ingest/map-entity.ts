@@ -1,10 +1,10 @@
-// Maps one validated registry row to its party node, the identifier nodes it shares
-// (HAS_ADDRESS / HAS_PHONE / HAS_EMAIL / HAS_ACCOUNT) and its directors (DIRECTS).
-import { IDENTIFIER_REL, type IdentifierLabel, type NodeLabel, type SourceRef } from '../model/index.ts';
+// Maps one validated registry row to its party node, the identifier nodes it shares (joined by
+// HAS_ADDRESS / HAS_PHONE / HAS_EMAIL / HAS_ACCOUNT when written) and its directors (DIRECTS).
+import type { IdentifierLabel, NodeLabel, SourceRef } from '../model/index.ts';
 import { normaliseIdentifier } from '../model/identifiers.ts';
 import type { EntityKind } from './fields.ts';
 import type { RowIssue, TypedRow } from './row-schema.ts';
-import { definedProps, node, rel, type RowGraph } from './row-graph.ts';
+import { definedProps, node, type RowGraph } from './row-graph.ts';
 
 const LABEL_OF_KIND: Record<EntityKind, NodeLabel> = {
   importer: 'Importer',
@@ -46,7 +46,7 @@ export function mapEntity(row: TypedRow, source: SourceRef): { graph: RowGraph }
     name: text(row, 'name'),
     registeredOn,
   });
-  const graph: RowGraph = { owned: node(party, props, source), shared: [], rels: [] };
+  const graph: RowGraph = { owned: { label: party.label, id: party.id, props }, ends: [] };
 
   for (const [field, label] of IDENTIFIER_FIELDS) {
     const raw = text(row, field);
@@ -60,9 +60,7 @@ export function mapEntity(row: TypedRow, source: SourceRef): { graph: RowGraph }
       });
       continue;
     }
-    const identifier = { label, id };
-    graph.shared.push(node(identifier, { value: raw }, source));
-    graph.rels.push(rel(IDENTIFIER_REL[label], party, identifier));
+    graph.ends.push(node({ label, id }, { value: raw }, source));
   }
 
   const directors = row.director_ids;
@@ -75,9 +73,7 @@ export function mapEntity(row: TypedRow, source: SourceRef): { graph: RowGraph }
       });
     }
     for (const personId of directors) {
-      const person = { label: 'Person' as const, id: personId };
-      graph.shared.push(node(person, { inRegistry: false }, source));
-      graph.rels.push(rel('DIRECTS', person, party));
+      graph.ends.push(node({ label: 'Person', id: personId }, { inRegistry: false }, source));
     }
   }
   return issues.length > 0 ? { issues } : { graph };

@@ -1,21 +1,20 @@
 // First pass of an import: reads the whole file once, checks its header, every row and every
-// cell, maps valid rows into the import plan and keeps them for the second pass. Nothing is
+// cell, and maps valid rows, once, into the import plan that the second pass writes. Nothing is
 // written here; a file with any problem stops after this pass.
 import type { SourceRef } from '../model/index.ts';
+import { stat } from 'node:fs/promises';
 import { locateInvalidUtf8, scanCsv } from './csv-reader.ts';
+import { scanCsvInWorker, WORKER_MIN_BYTES } from './csv-worker.ts';
 import type { FileKind } from './fields.ts';
 import { type BoundLayout, detectLayout } from './header.ts';
 import type { Layout } from './layout.ts';
-import { type MapPart, mapDeclaration } from './map-declaration.ts';
+import { mapDeclaration } from './map-declaration.ts';
 import { mapEntity } from './map-entity.ts';
 import { ImportPlan } from './plan.ts';
 import { ProblemLog } from './problems.ts';
 import type { Progress } from './progress.ts';
 import type { RowGraph } from './row-graph.ts';
 import { type RowIssue, rowReader, type TypedRow } from './row-schema.ts';
-import { Spill } from './spill.ts';
-
-export type SpilledRow = [row: number, values: TypedRow];
 
 export interface ValidatedFile {
   path: string;
@@ -25,29 +24,41 @@ export interface ValidatedFile {
   layoutName: string | null;
   rows: number;
   plan: ImportPlan;
-  spill: Spill<SpilledRow>;
   /** Header cell of the id that owned nodes are keyed on (for conflict reports). */
   ownedColumn: string | null;
 }
 
-/** Maps a validated row; the same function runs again in the write pass. */
-export function mapRow(
+function mapRow(
   kind: FileKind,
   values: TypedRow,
   source: SourceRef,
-  part: MapPart,
 ): { graph: RowGraph } | { issues: RowIssue[] } {
-  return kind === 'entities' ? mapEntity(values, source) : { graph: mapDeclaration(values, source, part) };
+  return kind === 'entities' ? mapEntity(values, source) : { graph: mapDeclaration(values, source) };
+}
+
+export interface ValidateOptions {
+  /** Where the CSV is parsed: on a worker thread, or on this one; by default by file size. */
+  parseOn?: 'worker' | 'thread';
+}
+
+async function parsesOnWorker(path: string, options: ValidateOptions): Promise<boolean> {
+  if (options.parseOn) return options.parseOn === 'worker';
+  // A file that cannot be stated is reported by the read itself.
+  const size = await stat(path).then(
+    (s) => s.size,
+    () => 0,
+  );
+  return size >= WORKER_MIN_BYTES;
 }
 
 export async function validateFile(
   path: string,
   layouts: readonly Layout[],
   progress: Progress,
+  options: ValidateOptions = {},
 ): Promise<ValidatedFile> {
   const log = new ProblemLog(path);
   const plan = new ImportPlan(log);
-  const spill = new Spill<SpilledRow>();
   const result: ValidatedFile = {
     path,
     log,
@@ -56,7 +67,6 @@ export async function validateFile(
     layoutName: null,
     rows: 0,
     plan,
-    spill,
     ownedColumn: null,
   };
   let bound: BoundLayout | null = null;
@@ -64,9 +74,12 @@ export async function validateFile(
   let header: string[] = [];
   const nextLine = new Map<string, number>();
   let totalBytes = 0;
-  const scan = scanCsv(path, log, (bytes) => {
+  const onBytes = (bytes: number): void => {
     totalBytes = bytes;
-  });
+  };
+  const scan = (await parsesOnWorker(path, options))
+    ? scanCsvInWorker(path, log, onBytes)
+    : scanCsv(path, log, onBytes);
   try {
     reading: for await (const batch of scan.batches()) {
       for (const record of batch) {
@@ -101,14 +114,13 @@ export async function validateFile(
         }
         const values = read.row;
         if (bound.layout.kind === 'declarations') numberLine(values, nextLine);
-        const mapped = mapRow(bound.layout.kind, values, { file: '', row: record.row }, 'plan');
+        const mapped = mapRow(bound.layout.kind, values, { file: '', row: record.row });
         if ('issues' in mapped) {
           for (const issue of mapped.issues)
             log.add(record.row, bound.columnName[issue.field] ?? issue.field, issue.code, issue.message);
           continue;
         }
         plan.add(record.row, mapped.graph, result.ownedColumn);
-        await spill.push([record.row, values]);
       }
     }
   } catch (error) {

@@ -2,10 +2,11 @@
 // batches through one import session, which commits as a whole or leaves the store untouched.
 // A relationship reaching a node that a later row of the file writes (a director listed below
 // the firm naming it) is held back until every row's node is written.
-import type { GraphNode, GraphRel, NodeRef } from '../model/index.ts';
+import type { GraphNode, GraphRel } from '../model/index.ts';
 import type { GraphStore, ImportRecord } from '../store/graph-store.ts';
 import type { Progress } from './progress.ts';
-import { mapRow, type ValidatedFile } from './validate-file.ts';
+import { link } from './row-graph.ts';
+import type { ValidatedFile } from './validate-file.ts';
 
 export interface WriteCounts {
   nodes: number;
@@ -19,18 +20,12 @@ export interface WriteCounts {
 // so a batch's nodes and relationships die young (4,096 cost ~20% more CPU in the write pass).
 export const WRITE_BATCH_ROWS = 256;
 
-/** Whether a relationship end of `row` (other than the row's own node) is written by a later row. */
-function writtenLater(file: ValidatedFile, own: NodeRef, end: NodeRef, row: number): boolean {
-  return (end.label !== own.label || end.id !== own.id) && file.plan.writesAfter(end, row);
-}
-
 export async function writeFile(
   store: GraphStore,
   file: ValidatedFile,
   progress: Progress,
 ): Promise<WriteCounts> {
   if (!file.kind) throw new Error(`${file.path} has no recognised layout`);
-  const kind = file.kind;
   const session = await store.beginImport({ fileHash: file.fileHash, fileName: file.path, rows: file.rows });
   let nodes: GraphNode[] = [];
   let rels: GraphRel[] = [];
@@ -64,19 +59,25 @@ export async function writeFile(
     }
     await flush();
     let rows = 0;
-    for await (const [row, values] of file.spill.items()) {
+    const planned = file.plan.rows();
+    for (const { row, node, ends, writesNode } of planned) {
       rows += 1;
-      const mapped = mapRow(kind, values, { file: file.fileHash, row }, 'write');
-      if (!('graph' in mapped) || !file.plan.writes(mapped.graph.owned, row)) continue;
-      const own = mapped.graph.owned;
-      nodes.push(own);
-      for (const r of mapped.graph.rels) {
-        if (writtenLater(file, own, r.from, row) || writtenLater(file, own, r.to, row)) waiting.push(r);
+      if (writesNode) {
+        nodes.push({
+          label: node.label,
+          id: node.id,
+          props: node.props,
+          source: { file: file.fileHash, row },
+        });
+      }
+      for (const end of ends) {
+        const r = link(node, end);
+        if (file.plan.writesAfter(end, row)) waiting.push(r);
         else rels.push(r);
       }
       if (rows % WRITE_BATCH_ROWS === 0) {
         await flush();
-        progress.update('writing', rows, rows / file.rows);
+        progress.update('writing', rows, rows / planned.length);
       }
     }
     await flush();

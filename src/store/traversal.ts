@@ -2,7 +2,7 @@
 // interface so that every adapter returns exactly the same subgraphs and paths (the semantics
 // are pinned in graph-store.ts and in the contract suite). An adapter supplies the four lookups.
 import { nodeKey, RelType } from '../model/index.ts';
-import type { GraphNode, GraphPath, GraphRel, NodeRef, Subgraph } from '../model/index.ts';
+import type { GraphNode, GraphPath, GraphRel, NodeLabel, NodeRef, Subgraph } from '../model/index.ts';
 import { StoreError } from './errors.ts';
 import type { NeighbourhoodQuery, PathQuery } from './graph-store.ts';
 
@@ -52,10 +52,21 @@ function requireInt(name: string, value: number, min: number, max: number): void
   }
 }
 
+/** The error for a neighbourhood or path end that is not in the store. */
+export function missingNode(ref: NodeRef): StoreError {
+  return new StoreError('not_found', `No ${ref.label} with id ${ref.id} in the store`);
+}
+
 async function requireNode(source: TraversalSource, ref: NodeRef): Promise<GraphNode> {
   const [node] = await source.getNodes([ref]);
-  if (!node) throw new StoreError('not_found', `No ${ref.label} with id ${ref.id} in the store`);
+  if (!node) throw missingNode(ref);
   return node;
+}
+
+/** Rejects hop counts and limits outside the pinned ranges (StoreError `invalid`). */
+export function checkNeighbourhoodQuery(query: NeighbourhoodQuery): void {
+  requireInt('hops', query.hops, 1, MAX_HOPS);
+  requireInt('limit', query.limit, 1, 100_000);
 }
 
 /** Whether a node may be returned and traversed through under the query's filters. */
@@ -75,8 +86,7 @@ export async function expandNeighbourhood(
   source: TraversalSource,
   query: NeighbourhoodQuery,
 ): Promise<Subgraph> {
-  requireInt('hops', query.hops, 1, MAX_HOPS);
-  requireInt('limit', query.limit, 1, 100_000);
+  checkNeighbourhoodQuery(query);
   const start = await requireNode(source, query.start);
   const accepted: GraphNode[] = [start];
   const seen = new Set<string>([nodeKey(start)]);
@@ -149,6 +159,55 @@ class AdjacencyCache {
   }
 }
 
+/**
+ * Breadth-first distances from one end of a path search over the nodes a path may pass through
+ * (never through the other end, nor through an excluded label), grown a level at a time.
+ */
+class Ball {
+  readonly dist: Map<string, number>;
+  frontier: NodeRef[];
+  depth = 0;
+
+  constructor(
+    centre: NodeRef,
+    private readonly otherEnd: string,
+    private readonly excluded: ReadonlySet<NodeLabel>,
+    private readonly adjacency: AdjacencyCache,
+  ) {
+    this.dist = new Map([[nodeKey(centre), 0]]);
+    this.frontier = [centre];
+  }
+
+  /** Every node reachable from the centre is in `dist`. */
+  get complete(): boolean {
+    return this.frontier.length === 0;
+  }
+
+  async grow(): Promise<void> {
+    this.depth += 1;
+    await this.adjacency.load(this.frontier);
+    const next: NodeRef[] = [];
+    for (const ref of this.frontier) {
+      for (const { other } of await this.adjacency.of(ref)) {
+        const key = nodeKey(other);
+        if (this.dist.has(key)) continue;
+        if (key === this.otherEnd) {
+          this.dist.set(key, this.depth);
+        } else if (!this.excluded.has(other.label)) {
+          this.dist.set(key, this.depth);
+          next.push(other);
+        }
+      }
+    }
+    this.frontier = next;
+  }
+
+  /** A lower bound of the distance from the centre: exact inside the ball. */
+  lowerBound(key: string): number {
+    return this.dist.get(key) ?? (this.complete ? Infinity : this.depth + 1);
+  }
+}
+
 export async function findPaths(source: TraversalSource, query: PathQuery): Promise<GraphPath[]> {
   requireInt('maxLength', query.maxLength, 1, MAX_PATH_LENGTH);
   requireInt('k', query.k, 1, MAX_PATHS);
@@ -159,37 +218,44 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
   const excluded = new Set(query.excludeLabels ?? []);
   const adjacency = new AdjacencyCache(source);
 
-  // Distances to `to` over nodes a path may pass through: lower bounds that prune the search.
-  const distToEnd = new Map<string, number>([[toKey, 0]]);
-  let frontier: NodeRef[] = [toNode];
-  for (let depth = 1; depth <= query.maxLength && frontier.length > 0; depth += 1) {
-    await adjacency.load(frontier);
-    const next: NodeRef[] = [];
-    for (const ref of frontier) {
-      for (const { other } of await adjacency.of(ref)) {
-        const key = nodeKey(other);
-        if (distToEnd.has(key)) continue;
-        if (key === fromKey) {
-          distToEnd.set(key, depth);
-        } else if (!excluded.has(other.label)) {
-          distToEnd.set(key, depth);
-          next.push(other);
-        }
-      }
-    }
-    if (distToEnd.size > MAX_PATH_SEARCH_NODES) {
+  // Two balls, around `from` and around `to`, each grown a level at a time, the one with the
+  // smaller frontier first: a path of length L exists iff some node lies within a of `from` and
+  // L - a of `to`, so they meet at the shortest length while each has read only about half of it.
+  const fromBall = new Ball(fromNode, toKey, excluded, adjacency);
+  const toBall = new Ball(toNode, fromKey, excluded, adjacency);
+  const growOne = async (): Promise<void> => {
+    const side = fromBall.complete || (!toBall.complete && toBall.frontier.length < fromBall.frontier.length) ? toBall : fromBall;
+    await side.grow();
+    if (fromBall.dist.size + toBall.dist.size > MAX_PATH_SEARCH_NODES) {
       throw new StoreError(
         'invalid',
         `A path search of length ${query.maxLength} here reaches more than ${MAX_PATH_SEARCH_NODES} nodes: lower maxLength or exclude labels (e.g. Shipment).`,
       );
     }
-    frontier = next;
+  };
+  /** Grows the balls until their radii add up to `length` (or one holds all it can reach). */
+  const reach = async (length: number): Promise<void> => {
+    while (fromBall.depth + toBall.depth < length && !fromBall.complete && !toBall.complete) await growOne();
+  };
+  const meeting = (): number | undefined => {
+    let best: number | undefined;
+    for (const [key, df] of fromBall.dist) {
+      const dt = toBall.dist.get(key);
+      if (dt !== undefined && (best === undefined || df + dt < best)) best = df + dt;
+    }
+    return best;
+  };
+  let shortest: number | undefined;
+  for (let length = 1; length <= query.maxLength && shortest === undefined; length += 1) {
+    await reach(length);
+    shortest = meeting();
+    if (fromBall.depth + toBall.depth < length) break; // a ball is complete and they never met
   }
-  const shortest = distToEnd.get(fromKey);
-  if (shortest === undefined) return [];
+  if (shortest === undefined || shortest > query.maxLength) return [];
 
   // Depth-first in (key, relationship id) order yields the paths of one length in the pinned
-  // lexicographic order; lengths are tried shortest first.
+  // lexicographic order; lengths are tried shortest first. The distance to `to` (a lower bound
+  // beyond its ball) prunes every branch that cannot end on `to` in the length left.
   const found: { keys: string[]; refs: NodeRef[]; rels: Incidence[] }[] = [];
   const onPath = new Set<string>([fromKey]);
   const refs: NodeRef[] = [fromNode];
@@ -211,7 +277,8 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
       } else if (
         remaining > 1 &&
         !onPath.has(key) &&
-        (distToEnd.get(key) ?? Infinity) <= remaining - 1 &&
+        !excluded.has(other.label) &&
+        toBall.lowerBound(key) <= remaining - 1 &&
         key !== fromKey
       ) {
         onPath.add(key);
@@ -226,6 +293,10 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
     }
   };
   for (let length = shortest; length <= query.maxLength && found.length < query.k; length += 1) {
+    await reach(length);
+    // The walk reads the adjacency of every node it visits; all of it is loaded already but
+    // that of nodes on both frontiers: those in bulk, not one by one.
+    await adjacency.load(fromBall.frontier.filter((r) => toBall.dist.get(nodeKey(r)) === toBall.depth));
     await walk(fromNode, length);
   }
 

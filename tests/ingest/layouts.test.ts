@@ -81,7 +81,7 @@ describe('presets and mapping', () => {
       originCountry: 'RO',
       office: '40',
     });
-    expect(graph.shared.map((n) => `${n.label}:${n.id}`)).toEqual([
+    expect(graph.ends.map((n) => `${n.label}:${n.id}`)).toEqual([
       'Importer:Y3OM027',
       'Broker:LPA7LKZ',
       'Supplier:FQKH1PD',

@@ -126,6 +126,12 @@ export function describeGraphSuite(storeName: string, start: () => Promise<Harne
         ).toEqual(['Address:12 dock road london', 'Importer:IM-003']);
       });
 
+      it('answers 404 for a start node the store does not hold', async () => {
+        const res = await inv.get(`/api/nodes/${key('Importer:NO-SUCH-FIRM')}/neighbourhood`);
+        expect(res.status).toBe(404);
+        expect(JSON.stringify(res.body)).not.toContain('dock road');
+      });
+
       it('validates hops, dates and HS prefix', async () => {
         const url = `/api/nodes/${key('Importer:IM-001')}/neighbourhood`;
         expect((await inv.get(url).query({ hops: 4 })).status).toBe(400);

@@ -8,6 +8,7 @@ import { storeContract } from './contract.ts';
 import { describeComparison } from './neo4j-compare.ts';
 import { describeCrash } from './neo4j-crash.ts';
 import { describeInjection } from './neo4j-injection.ts';
+import { describeKeyOrder } from './neo4j-order.ts';
 import { describePending } from './neo4j-pending.ts';
 import { neo4jTarget, wipeNeo4j } from './neo4j-target.ts';
 import { syntheticBatches } from './synthetic-lines.ts';
@@ -46,6 +47,7 @@ if (!target) {
 
   describe('Neo4j store: injection', () => describeInjection(emptyStore));
   describe('Neo4j store: same results as the embedded store on a seeded world', () => describeComparison(emptyStore));
+  describe('Neo4j store: key order beyond the BMP', () => describeKeyOrder(emptyStore));
   describe('Neo4j store: killed import', () => {
     it('starts from an empty database', () => wipeNeo4j(options));
     describeCrash(options, async () => {

@@ -26,7 +26,7 @@ import type {
   RingQuery,
   SearchHit,
 } from '../graph-store.ts';
-import { expandNeighbourhood, findPaths } from '../traversal.ts';
+import { findPaths } from '../traversal.ts';
 import type { TraversalSource } from '../traversal.ts';
 import { query } from './cypher.ts';
 import { toStoreError } from './errors.ts';
@@ -34,6 +34,7 @@ import { CypherExecutor } from './executor.ts';
 import * as findings from './findings.ts';
 import { importFromRecord, Neo4jImport } from './imports.ts';
 import type { ImportTuning } from './imports.ts';
+import { neighbourhood } from './neighbourhood.ts';
 import { createSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
 import * as streams from './streams.ts';
@@ -100,7 +101,7 @@ class Neo4jStore implements GraphStore {
   }
 
   neighbourhood(q: NeighbourhoodQuery): Promise<Subgraph> {
-    return expandNeighbourhood(this.traversal, q);
+    return neighbourhood(this.executor, this.traversal, q);
   }
 
   paths(q: PathQuery): Promise<GraphPath[]> {

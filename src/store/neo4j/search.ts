@@ -1,14 +1,22 @@
-// Search on Neo4j: exact id, declaration id, identifier value and name prefix, each an indexed
-// lookup on the node key or the lower-case name, merged and ranked by ../search-ranking.ts.
+// Search on Neo4j in one round trip (cypher/read/search.cypher): exact id, declaration id,
+// identifier value and name prefix, each an indexed lookup on the node key or the lower-case
+// name, merged and ranked by ../search-ranking.ts as in the embedded store.
 import neo4j from 'neo4j-driver';
 import type { Node as Neo4jNode } from 'neo4j-driver';
-import { IDENTIFIER_LABELS, nameSearchKey, NodeLabel, normaliseIdentifier } from '../../model/index.ts';
+import { IDENTIFIER_LABELS, nameSearchKey, NodeLabel, nodeKey, normaliseIdentifier } from '../../model/index.ts';
 import type { SearchHit } from '../graph-store.ts';
 import { checkSearchLimit, SearchRanking } from '../search-ranking.ts';
 import { query } from './cypher.ts';
 import { decodeNode } from './encode.ts';
 import type { CypherExecutor } from './executor.ts';
-import { selectNodes } from './traversal.ts';
+
+/** The result columns in rank order, each with the match kind it stands for. */
+const KINDS = [
+  ['byId', 'id'],
+  ['declarations', 'declaration'],
+  ['identifiers', 'identifier'],
+  ['names', 'name'],
+] as const satisfies readonly (readonly [string, SearchHit['match']])[];
 
 export async function searchNodes(
   executor: CypherExecutor,
@@ -20,30 +28,21 @@ export async function searchNodes(
   const q = text.trim();
   if (q === '') return [];
   const labels: readonly NodeLabel[] = options.labels ?? NodeLabel.options;
-  const ranking = new SearchRanking();
-  const nodesOf = (records: { get(key: string): unknown }[]) => records.map((r) => decodeNode(r.get('n') as Neo4jNode));
-
-  for (const node of nodesOf(await executor.read(query('read/search-id'), { labels, id: q }))) ranking.add(node, 'id');
-
-  if (labels.includes('Shipment')) {
-    const lines = await executor.read(query('read/search-declaration'), {
-      prefix: `Shipment:${q}/`,
-      limit: neo4j.int(limit),
-    });
-    for (const node of nodesOf(lines)) ranking.add(node, 'declaration');
-  }
-
-  const identifiers = IDENTIFIER_LABELS.filter((l) => labels.includes(l)).flatMap((label) => {
+  const identifierKeys = IDENTIFIER_LABELS.filter((l) => labels.includes(l)).flatMap((label) => {
     const id = normaliseIdentifier(label, q);
-    return id === null ? [] : [{ label, id }];
+    return id === null ? [] : [nodeKey({ label, id })];
   });
-  for (const node of await selectNodes(executor, identifiers)) ranking.add(node, 'identifier');
-
-  const named = await executor.read(query('read/search-name'), {
-    prefix: nameSearchKey(q),
+  const [record] = await executor.read(query('read/search'), {
     labels,
-    limit: neo4j.int(limit + ranking.size),
+    id: q,
+    declarationPrefix: labels.includes('Shipment') ? `Shipment:${q}/` : null,
+    identifierKeys,
+    prefix: nameSearchKey(q),
+    limit: neo4j.int(limit),
   });
-  for (const node of nodesOf(named)) ranking.add(node, 'name');
+  const ranking = new SearchRanking();
+  for (const [column, match] of KINDS) {
+    for (const node of (record?.get(column) ?? []) as Neo4jNode[]) ranking.add(decodeNode(node), match);
+  }
   return ranking.top(limit);
 }
