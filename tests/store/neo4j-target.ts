@@ -47,7 +47,9 @@ export async function neo4jTarget(): Promise<Neo4jStoreOptions | null> {
 export async function wipeNeo4j(options: Neo4jStoreOptions): Promise<void> {
   const driver = createDriver(options);
   try {
-    await new CypherExecutor(driver, options.database).autoCommit(query('admin/wipe'));
+    const executor = new CypherExecutor(driver, options.database);
+    await executor.autoCommit(query('admin/wipe-rels'));
+    await executor.autoCommit(query('admin/wipe'));
   } finally {
     await driver.close();
   }

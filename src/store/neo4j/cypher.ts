@@ -59,6 +59,7 @@ export const QUERY_NAMES = [
   'findings/party-risk',
   'findings/list-party-risks',
   'findings/list-targets',
+  'admin/wipe-rels',
   'admin/wipe',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
