@@ -3,7 +3,7 @@
 // fresh process. Louvain's edges/s is printed next to graphology-communities-louvain run alone
 // on the same projected graph in the same process (the baseline).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -27,21 +27,35 @@ interface Measure {
   peakRssMb: number;
 }
 
-/** Seeds and ingests the world once; later runs reuse the store file. */
+/**
+ * Seeds and ingests the world once, then reuses it: the generated files and the store are built
+ * under temporary names and renamed when complete, so an interrupted run never leaves a half
+ * world that a later run would trust. The large world takes minutes to build.
+ */
 async function prepare(size: string): Promise<string> {
   mkdirSync(DIR, { recursive: true });
   const world = join(DIR, `${size}-${SEED}`);
   const db = `${world}.db`;
   if (existsSync(db)) return db;
-  console.log(`preparing the ${size} world (seed ${SEED}) in ${world} …`);
-  await run('node', [CLI, 'seed', '--size', size, '--seed', String(SEED), '--out', world], {
-    maxBuffer: 1 << 26,
-  });
+  if (!existsSync(join(world, 'truth.json'))) {
+    console.log(`generating the ${size} world (seed ${SEED}) in ${world} …`);
+    const partial = `${world}.partial`;
+    rmSync(partial, { recursive: true, force: true });
+    await run('node', [CLI, 'seed', '--size', size, '--seed', String(SEED), '--out', partial], {
+      maxBuffer: 1 << 26,
+    });
+    rmSync(world, { recursive: true, force: true });
+    renameSync(partial, world);
+  }
+  console.log(`ingesting the ${size} world into ${db} …`);
+  const partialDb = `${db}.partial`;
+  rmSync(partialDb, { force: true });
   await run(
     'node',
-    [CLI, '--db', db, 'ingest', join(world, 'entities.csv'), join(world, 'declarations.csv')],
+    [CLI, '--db', partialDb, 'ingest', join(world, 'entities.csv'), join(world, 'declarations.csv')],
     { maxBuffer: 1 << 26 },
   );
+  renameSync(partialDb, db);
   return db;
 }
 
