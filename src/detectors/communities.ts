@@ -10,7 +10,6 @@ import {
   DetectorInputError,
   assertView,
   byMembers,
-  coreMembers,
   describeParties,
   evidence,
   isYoung,
@@ -20,6 +19,7 @@ import {
   type CandidateRing,
   weightedScore,
 } from './common.ts';
+import { communityCore } from './community-core.ts';
 import { labelOfKey } from './keys.ts';
 import { isUndervaluing, partySignals } from './party-signals.ts';
 
@@ -56,6 +56,14 @@ const Options = z
     minSize: z.number().int().min(2),
     maxSize: z.number().int().min(2),
     youngDays: z.number().nonnegative(),
+    /** Identifiers held by more parties than this tie no one into a community's core. */
+    maxCoreHolders: z.number().int().min(2),
+    /** Importers of the core that must show a fraud signal of their own: a ring is several. */
+    minFlagged: z.number().int().min(1),
+    /** Share of the core's importers that must show a fraud signal of their own. */
+    minFlaggedShare: z.number().min(0).max(1),
+    /** Share of a broker's, supplier's or consignee's lines that must be with the core. */
+    minPartnerShare: z.number().min(0).max(1),
     minScore: z.number().min(0).max(1),
   })
   .strict();
@@ -67,6 +75,10 @@ export const DEFAULTS: CommunityOptions = {
   minSize: 3,
   maxSize: 40,
   youngDays: 90,
+  maxCoreHolders: 10,
+  minFlagged: 2,
+  minFlaggedShare: 0.5,
+  minPartnerShare: 0.5,
   minScore: 0.5,
 };
 
@@ -79,9 +91,16 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
     (communities.get(c) ?? communities.set(c, []).get(c)!).push(key);
   const signals = partySignals(view);
   const rings: CandidateRing[] = [];
+  const isRisky = (k: string): boolean =>
+    isUndervaluing(signals.get(k), 3, -1, 0.5) || (signals.get(k)?.seizedLines.length ?? 0) > 0;
+  const isFlagged = (k: string): boolean => isRisky(k) || (signals.get(k)?.unpaidLines.length ?? 0) >= 2;
   for (const all of communities.values()) {
-    const keys = coreMembers(view, all.sort());
+    if (all.length < o.minSize) continue;
+    const keys = communityCore(view, all.sort(), isFlagged, o);
     if (keys.length < o.minSize || keys.length > o.maxSize) continue;
+    const importers = keys.filter((k) => labelOfKey(k) === 'Importer');
+    const flagged = importers.filter(isFlagged).length;
+    if (flagged < o.minFlagged || flagged < o.minFlaggedShare * importers.length) continue;
     const set = new Set(keys);
     let internal = 0;
     let total = 0;
@@ -102,9 +121,7 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
     }
     const firms = keys.filter((k) => labelOfKey(k) !== 'Person');
     const young = firms.filter((k) => isYoung(view, k, o.youngDays));
-    const risky = firms.filter(
-      (k) => isUndervaluing(signals.get(k), 3, -1, 0.5) || (signals.get(k)?.seizedLines.length ?? 0) > 0,
-    );
+    const risky = firms.filter(isRisky);
     const n = Math.max(1, firms.length);
     const cohesion = total > 0 ? internal / total : 0;
     const indicators = [
