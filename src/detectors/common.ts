@@ -127,8 +127,20 @@ export function unpaidDuty(view: DetectionView, i: number): number {
   return due - paid > due * 0.5 ? due - paid : 0;
 }
 
+/** Days since the epoch of each ISO date seen; detectors compare the same few hundred dates often. */
+const epochDays = new Map<string, number>();
+
+function epochDay(iso: string): number {
+  let day = epochDays.get(iso);
+  if (day === undefined) {
+    day = Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    epochDays.set(iso, day);
+  }
+  return day;
+}
+
 export function daysBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  return epochDay(to) - epochDay(from);
 }
 
 /** Was the firm registered shortly before it started trading? */

@@ -2,7 +2,7 @@
 // graph: both computed from the line table's integer party columns after the stream, so the
 // stream itself only appends columns (no key strings or objects per line).
 import { specificity } from './robust.ts';
-import { hsHeading, type LineTable, type LinkKind, type PartyTrade } from './view.ts';
+import { compareKeys, hsHeading, type LineTable, type LinkKind, type PartyTrade } from './view.ts';
 
 /** The line table's party columns, in the order a line names its parties. */
 function partyColumns(lines: LineTable): number[][] {
@@ -59,9 +59,6 @@ export interface TradeLink {
 
 const PARTNER_KINDS = ['broker', 'consignee', 'supplier'] as const;
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Importer–partner links, ordered by kind, importer key, partner key: the importer's share of
@@ -101,7 +98,7 @@ export function tradeLinks(
         lines: count,
       });
     }
-    kindLinks.sort((x, y) => compareStrings(x.importerKey, y.importerKey) || compareStrings(x.partnerKey, y.partnerKey));
+    kindLinks.sort((x, y) => compareKeys(x.importerKey, y.importerKey) || compareKeys(x.partnerKey, y.partnerKey));
     for (const link of kindLinks) links.push(link);
   });
   return links;
