@@ -27,11 +27,14 @@ export function communityCore(
     IDENTITY_LINKS.includes(l.kind) &&
     (l.via === null ||
       (view.identifiers.get(`${l.via.label}:${l.via.id}`)?.holders.length ?? 0) <= o.maxCoreHolders);
+  const neighbours = new Map<string, string[]>();
   const identityNeighbours = (key: string): string[] => {
-    const out: string[] = [];
-    graph.forEachNeighbor(key, (other) => {
+    let out = neighbours.get(key);
+    if (out) return out;
+    out = [];
+    for (const other of graph.neighbors(key))
       if (members.has(other) && graph.getEdgeAttributes(key, other).links.some(specific)) out.push(other);
-    });
+    neighbours.set(key, out);
     return out;
   };
   const isImporter = (key: string): boolean => labelOfKey(key) === 'Importer';
@@ -49,7 +52,7 @@ export function communityCore(
       );
     if (tied) core.add(key);
   }
-  const importers = [...core];
+  const importers = new Set(core);
   for (const key of keys) {
     const label = labelOfKey(key);
     if (label === 'Importer') continue;
@@ -59,11 +62,11 @@ export function communityCore(
     }
     let clients = 0;
     let lines = 0;
-    for (const importer of importers) {
-      if (!graph.hasEdge(key, importer)) continue;
+    graph.forEachNeighbor(key, (importer) => {
+      if (!importers.has(importer)) return;
       clients += 1;
       for (const l of graph.getEdgeAttributes(key, importer).links) lines += l.lines ?? 0;
-    }
+    });
     const total = view.trade.get(key)?.lines ?? 0;
     if (clients >= 2 && total > 0 && lines / total >= o.minPartnerShare) core.add(key);
   }

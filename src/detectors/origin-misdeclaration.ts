@@ -131,19 +131,6 @@ export function detect(
     (rerouted.get(supplierHeading) ?? 0) >= o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
   const suppliersOf = (ids: readonly number[]): number[] =>
     [...new Set(ids.map((i) => lines.supplier[i] ?? -1))].filter((s) => s >= 0);
-  // Who bought each supplier's goods, per heading (one pass, for the route's other buyers).
-  const buyers = new Map<number, Set<string>>();
-  for (let i = 0; i < lines.size; i++) {
-    const s = lines.supplier[i] ?? -1;
-    const m = lines.importer[i] ?? -1;
-    if (s < 0 || m < 0) continue;
-    const key = s * G + lineGroup.heading[i]!;
-    let set = buyers.get(key);
-    if (!set) buyers.set(key, (set = new Set()));
-    set.add(lines.partyKeys[m]!);
-  }
-  const buyersOf = (suppliers: readonly number[], headingGroup: number): string[] =>
-    suppliers.flatMap((s) => [...(buyers.get(s * G + headingGroup) ?? [])]);
   const groups = new UnionFind();
   const kept: (Switch & { from: string[]; to: string[]; toSuppliers: number[] })[] = [];
   for (const sw of switches) {
@@ -157,6 +144,20 @@ export function detect(
     // One scheme per producer: importers leaving the same supplier for the same goods.
     groups.union(sw.importer, `${from[0]}\t${sw.heading}`);
   }
+  // Who bought the new routes' suppliers' goods, per heading (one pass, for their other buyers).
+  const routes = new Set(kept.flatMap((sw) => sw.toSuppliers));
+  const buyers = new Map<number, Set<string>>();
+  for (let i = 0; i < lines.size; i++) {
+    const s = lines.supplier[i] ?? -1;
+    const m = lines.importer[i] ?? -1;
+    if (s < 0 || m < 0 || !routes.has(s)) continue;
+    const key = s * G + lineGroup.heading[i]!;
+    let set = buyers.get(key);
+    if (!set) buyers.set(key, (set = new Set()));
+    set.add(lines.partyKeys[m]!);
+  }
+  const buyersOf = (suppliers: readonly number[], headingGroup: number): string[] =>
+    suppliers.flatMap((s) => [...(buyers.get(s * G + headingGroup) ?? [])]);
   const rings: CandidateRing[] = [];
   for (const group of groups.groups()) {
     const set = new Set(group);
