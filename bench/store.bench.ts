@@ -1,6 +1,8 @@
 // Embedded store write throughput: a generated import of declaration lines (each ~5 node and
 // 4 relationship upserts, parties repeating as in real trade) through an import session, against
 // a baseline measured in the same run: the same rows as plain INSERTs into unindexed tables.
+// A second import writes lines as `ringscope ingest` does (the parties once, then batches of 256
+// lines, each with its four party relationships), the store's share of an ingest.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +55,67 @@ function generate(lines: number): WriteBatch[] {
           props: { name: `Firm ${party.id}` },
           source: { file: 'bench', row: line + 1 },
         });
+        rels.push({ id: relId(type, shipment, party), type, from: shipment, to: party, props: {} });
+      }
+    }
+    batches.push({ nodes, rels });
+  }
+  return batches;
+}
+
+const PARTY_POOLS = [
+  ['Importer', 'IM', 5000, 'IMPORTED_BY'],
+  ['Broker', 'BR', 300, 'DECLARED_BY'],
+  ['Consignee', 'CO', 4000, 'CONSIGNED_TO'],
+  ['Supplier', 'SU', 3000, 'SUPPLIED_BY'],
+] as const;
+const INGEST_BATCH_LINES = 256;
+
+/** The batches an ingest of a declarations file writes: its parties, then its lines. */
+function generateIngestShaped(lines: number): WriteBatch[] {
+  const source = (row: number) => ({ file: 'f'.repeat(64), row });
+  const parties: GraphNode[] = PARTY_POOLS.flatMap(([label, prefix, pool]) =>
+    Array.from({ length: pool }, (_, i) => ({
+      label,
+      id: `${prefix}${i}`,
+      props: { name: `${label} ${i}` },
+      source: source(1),
+    })),
+  );
+  const batches: WriteBatch[] = [{ nodes: parties, rels: [] }];
+  for (let start = 0; start < lines; start += INGEST_BATCH_LINES) {
+    const nodes: GraphNode[] = [];
+    const rels: GraphRel[] = [];
+    for (let i = start; i < Math.min(lines, start + INGEST_BATCH_LINES); i += 1) {
+      const d = Math.floor(i / 3);
+      const declarationId = `D${900_000_000 + d}`;
+      const shipment: NodeRef = { label: 'Shipment', id: shipmentId(declarationId, (i % 3) + 1) };
+      const date = `2024-${String((d % 12) + 1).padStart(2, '0')}-${String((d % 28) + 1).padStart(2, '0')}`;
+      nodes.push({
+        ...shipment,
+        props: {
+          currency: 'USD',
+          customsValue: 1000.25 + (i % 9000),
+          date,
+          declarationId,
+          departureCountry: 'HK',
+          description: `Goods of kind ${i % 50}`,
+          dutyPaid: (i % 500) + 0.5,
+          grossMassKg: (i % 70) + 1.5,
+          hsCode: `0${100_000 + ((d * 7 + i) % 90_000)}`,
+          illicit: false,
+          inspected: i % 7 === 0,
+          line: (i % 3) + 1,
+          netMassKg: (i % 70) + 0.5,
+          office: `OF${d % 20}`,
+          originCountry: 'CN',
+          quantity: (i % 100) + 1,
+          revenueRecovered: 0,
+        },
+        source: source(i + 2),
+      });
+      for (const [label, prefix, pool, type] of PARTY_POOLS) {
+        const party: NodeRef = { label, id: `${prefix}${d % pool}` };
         rels.push({ id: relId(type, shipment, party), type, from: shipment, to: party, props: {} });
       }
     }
@@ -144,6 +207,29 @@ async function timeReads(store: GraphStore): Promise<[string, Timing | null][]> 
   return timed;
 }
 
+/** One import session writing every batch, timed from begin to commit. */
+async function importAll(store: GraphStore, batches: WriteBatch[]): Promise<Timing> {
+  const stop = startTiming();
+  const session = await store.beginImport({ fileHash: 'bench', fileName: 'bench.csv', rows: LINES });
+  for (const batch of batches) await session.write(batch);
+  await session.commit();
+  return stop();
+}
+
+/** The ingest-shaped import against its own plain-INSERT baseline, in a fresh file. */
+async function ingestShaped(dir: string): Promise<{ plain: Timing; timing: Timing; upserts: number }> {
+  const batches = generateIngestShaped(LINES);
+  const upserts = batches.reduce((sum, b) => sum + b.nodes.length + b.rels.length, 0);
+  const plain = baseline(join(dir, 'shaped-baseline.db'), batches);
+  const store = await openEmbeddedStore(join(dir, 'shaped.db'));
+  try {
+    await store.init();
+    return { plain, timing: await importAll(store, batches), upserts };
+  } finally {
+    await store.close();
+  }
+}
+
 export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ringscope-bench-'));
   try {
@@ -154,25 +240,26 @@ export async function run(): Promise<void> {
 
     const store = await openEmbeddedStore(join(dir, 'store.db'));
     await store.init();
-    const stop = startTiming();
-    const session = await store.beginImport({ fileHash: 'bench', fileName: 'bench.csv', rows: LINES });
-    for (const batch of batches) await session.write(batch);
-    await session.commit();
-    const timing = stop();
+    const timing = await importAll(store, batches);
     const counts = await store.counts();
     const reads = await timeReads(store);
     await store.close();
+    const shaped = await ingestShaped(dir);
 
     const rate = (n: number, s: number) => (n / s).toFixed(0).padStart(9);
-    const line = (name: string, t: Timing) =>
-      `${name.padEnd(36)} wall ${rate(LINES, t.wall)} lines/s ${rate(upserts, t.wall)} upserts/s (${t.wall.toFixed(2)} s)` +
-      ` | cpu ${rate(LINES, t.cpu)} lines/s ${rate(upserts, t.cpu)} upserts/s (${t.cpu.toFixed(2)} s)`;
+    const line = (name: string, t: Timing, n = upserts) =>
+      `${name.padEnd(36)} wall ${rate(LINES, t.wall)} lines/s ${rate(n, t.wall)} upserts/s (${t.wall.toFixed(2)} s)` +
+      ` | cpu ${rate(LINES, t.cpu)} lines/s ${rate(n, t.cpu)} upserts/s (${t.cpu.toFixed(2)} s)`;
+    const ratio = (base: Timing, t: Timing) =>
+      `ratio store/baseline: wall ${(base.wall / t.wall).toFixed(2)}, cpu ${(base.cpu / t.cpu).toFixed(2)}`;
     console.log(`${LINES} declaration lines, ${upserts} node+relationship upserts`);
     console.log(line('baseline: plain INSERT, no indexes', plain));
     console.log(line('embedded store import session', timing));
-    console.log(
-      `ratio store/baseline: wall ${(plain.wall / timing.wall).toFixed(2)}, cpu ${(plain.cpu / timing.cpu).toFixed(2)}`,
-    );
+    console.log(ratio(plain, timing));
+    console.log(`ingest-shaped: the same lines as an ingest writes them, ${shaped.upserts} upserts`);
+    console.log(line('baseline: plain INSERT, no indexes', shaped.plain, shaped.upserts));
+    console.log(line('embedded store import session', shaped.timing, shaped.upserts));
+    console.log(ratio(shaped.plain, shaped.timing));
     console.log(`stored: ${JSON.stringify(counts.nodes)}`);
     const ms = (seconds: number) => `${(seconds * 1000).toFixed(1).padStart(9)} ms`;
     for (const [name, t] of reads)

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
+import { byPartyType, PARTY_COLUMNS, PARTY_TYPES_SQL } from './parties.ts';
 
 export type Db = Database.Database;
 
@@ -17,6 +18,11 @@ export const DEFERRABLE_INDEXES = {
   nodes_shipment_order:
     "CREATE INDEX nodes_shipment_order ON nodes (ship_date, ship_declaration, ship_line, id) WHERE label = 'Shipment'",
   rels_to: 'CREATE INDEX rels_to ON rels (to_n, type, from_n)',
+  // The shipments of one party (see parties.ts), covering so that a hop reads no table row.
+  nodes_importer: 'CREATE INDEX nodes_importer ON nodes (importer_id, id) WHERE importer_id IS NOT NULL',
+  nodes_broker: 'CREATE INDEX nodes_broker ON nodes (broker_id, id) WHERE broker_id IS NOT NULL',
+  nodes_consignee: 'CREATE INDEX nodes_consignee ON nodes (consignee_id, id) WHERE consignee_id IS NOT NULL',
+  nodes_supplier: 'CREATE INDEX nodes_supplier ON nodes (supplier_id, id) WHERE supplier_id IS NOT NULL',
 } as const;
 
 /**
@@ -106,6 +112,26 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX line_targets_rank ON line_targets (score DESC, declaration_id, line);
   `,
+  // 2: the four party relationships of a line move into columns of its Shipment row
+  // (parties.ts); what cannot (a second party of one kind, props) stays in rels, flagged.
+  `
+  ${PARTY_COLUMNS.map((p) => `ALTER TABLE nodes ADD COLUMN ${p.column} TEXT;`).join('\n  ')}
+  ALTER TABLE nodes ADD COLUMN party_more INTEGER;
+  UPDATE nodes SET ${PARTY_COLUMNS.map(
+    (p) => `${p.column} = (SELECT p.id FROM rels r CROSS JOIN nodes p ON p.n = r.to_n
+      WHERE r.from_n = nodes.n AND r.type = '${p.type}' AND r.props = '{}' AND p.label = '${p.label}'
+      ORDER BY r.to_n LIMIT 1)`,
+  ).join(',\n    ')}
+   WHERE label = 'Shipment';
+  DELETE FROM rels WHERE type IN (${PARTY_TYPES_SQL}) AND props = '{}' AND EXISTS (
+    SELECT 1 FROM nodes s CROSS JOIN nodes p ON p.n = rels.to_n
+     WHERE s.n = rels.from_n AND s.label = 'Shipment'
+       AND p.label = ${byPartyType('rels.type', (p) => `'${p.label}'`)}
+       AND p.id = ${byPartyType('rels.type', (p) => `s.${p.column}`)});
+  UPDATE nodes SET party_more = 1
+   WHERE label = 'Shipment' AND n IN (SELECT from_n FROM rels WHERE type IN (${PARTY_TYPES_SQL}));
+  ${PARTY_COLUMNS.map((p) => `${DEFERRABLE_INDEXES[p.index]};`).join('\n  ')}
+  `,
 ];
 
 // Queries name their index or join order (INDEXED BY, CROSS JOIN) where it matters: the planner
@@ -140,8 +166,14 @@ export function openDatabase(path: string, options: DatabaseOptions = {}): Db {
   return db;
 }
 
-/** Applies the migrations this file lacks, in one transaction. */
-export function migrate(db: Db): void {
+/** The schema version this Ringscope writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/**
+ * Applies the migrations this file lacks, in one transaction: up to the current version, or to
+ * an older `target` (which builds a file of an earlier layout, as an older Ringscope wrote it).
+ */
+export function migrate(db: Db, target = SCHEMA_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new StoreError(
@@ -149,11 +181,11 @@ export function migrate(db: Db): void {
       `The store file has schema version ${current}, newer than this Ringscope (${MIGRATIONS.length}): upgrade Ringscope.`,
     );
   }
-  if (current === MIGRATIONS.length) return;
+  if (current >= target) return;
   db.transaction(() => {
-    for (let version = current; version < MIGRATIONS.length; version += 1) {
+    for (let version = current; version < target; version += 1) {
       db.exec(MIGRATIONS[version] ?? '');
     }
-    db.pragma(`user_version = ${MIGRATIONS.length}`);
+    db.pragma(`user_version = ${target}`);
   }).immediate();
 }

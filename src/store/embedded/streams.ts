@@ -2,46 +2,52 @@
 // connection (a consistent snapshot of committed data that leaves the main connection free)
 // and pulls rows in chunks, so a store of millions of lines never sits in memory.
 import Database from 'better-sqlite3';
-import { BUSINESS_LABELS, SHIPMENT_REL } from '../../model/index.ts';
 import type { GraphNode, GraphRel, NodeLabel, RelType, ShipmentRecord } from '../../model/index.ts';
 import { compareStrings } from '../traversal.ts';
 import { NODE_COLUMNS, nodeFromRow, REL_SELECT, relFromRow } from './rows.ts';
 import type { NodeRow, RelRow } from './rows.ts';
+import { byPartyType, PARTY_COLUMNS, PARTY_TYPES_SQL, partyColumnList, partyColumnsOf } from './parties.ts';
+import type { PartyColumn } from './parties.ts';
 
 const CHUNK = 2000;
 
+interface Query {
+  sql: string;
+  params: readonly unknown[];
+  /** Each row as an array of its columns (no object per row). */
+  raw?: boolean;
+}
+
 /**
- * Rows of one query, chunk by chunk; the reader closes when the consumer stops. Callers loop
- * over each chunk themselves: one await per chunk rather than one per row keeps a stream of
- * millions cheap. `raw` gives each row as an array of its columns (no object per row).
+ * Rows of the queries in turn, chunk by chunk, all read in one snapshot (one read transaction);
+ * the reader closes when the consumer stops. Callers loop over each chunk themselves: one await
+ * per chunk rather than one per row keeps a stream of millions cheap.
  */
-async function* chunksOf<Row>(
-  path: string,
-  sql: string,
-  params: readonly unknown[],
-  raw = false,
-): AsyncGenerator<Row[]> {
+async function* chunksOf<Row>(path: string, queries: readonly Query[]): AsyncGenerator<Row[]> {
   const reader = new Database(path, { readonly: true, fileMustExist: true });
   try {
     reader.pragma('busy_timeout = 5000');
-    const statement = reader.prepare(sql);
-    if (raw) statement.raw();
-    const iterator = statement.iterate(...params) as IterableIterator<Row>;
-    try {
-      for (;;) {
-        const chunk: Row[] = [];
-        for (let step = iterator.next(); !step.done; step = iterator.next()) {
-          chunk.push(step.value);
-          if (chunk.length === CHUNK) break;
+    reader.exec('BEGIN');
+    for (const query of queries) {
+      const statement = reader.prepare(query.sql);
+      if (query.raw) statement.raw();
+      const iterator = statement.iterate(...query.params) as IterableIterator<Row>;
+      try {
+        for (;;) {
+          const chunk: Row[] = [];
+          for (let step = iterator.next(); !step.done; step = iterator.next()) {
+            chunk.push(step.value);
+            if (chunk.length === CHUNK) break;
+          }
+          if (chunk.length === 0) break;
+          // Between chunks the event loop runs: the server keeps answering during a long stream.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          yield chunk;
+          if (chunk.length < CHUNK) break;
         }
-        if (chunk.length === 0) return;
-        // Between chunks the event loop runs: the server keeps answering during a long stream.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        yield chunk;
-        if (chunk.length < CHUNK) return;
+      } finally {
+        iterator.return?.();
       }
-    } finally {
-      iterator.return?.();
     }
   } finally {
     reader.close();
@@ -50,81 +56,82 @@ async function* chunksOf<Row>(
 
 /** Nodes of the given labels in nodeKey order (label, then id). */
 export async function* streamNodes(path: string, labels: readonly NodeLabel[]): AsyncGenerator<GraphNode> {
-  for (const label of [...new Set(labels)].sort(compareStrings)) {
-    for await (const chunk of chunksOf<NodeRow>(
-      path,
-      `SELECT ${NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY id`,
-      [label],
-    )) {
-      for (const row of chunk) yield nodeFromRow(row);
-    }
+  const queries = [...new Set(labels)]
+    .sort(compareStrings)
+    .map((label) => ({
+      sql: `SELECT ${NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY id`,
+      params: [label],
+    }));
+  for await (const chunk of chunksOf<NodeRow>(path, queries)) {
+    for (const row of chunk) yield nodeFromRow(row);
   }
 }
 
 /**
- * Relationships of the given types, each once, in one pass over the table: grouped by start
- * node in the order start nodes were first written (stable while the store is unchanged).
+ * Relationships of the given types, each once: those of `rels` grouped by start node in the
+ * order start nodes were first written, then the party relationships kept in Shipment rows,
+ * type by type, by party and line (stable while the store is unchanged).
  */
 export async function* streamRels(path: string, types: readonly RelType[]): AsyncGenerator<GraphRel> {
   if (types.length === 0) return;
-  const sql = `${REL_SELECT} WHERE r.type IN (SELECT value FROM json_each(?)) ORDER BY r.from_n, r.type, r.to_n`;
-  for await (const chunk of chunksOf<RelRow>(path, sql, [JSON.stringify(types)])) {
+  const queries: Query[] = [
+    {
+      sql: `${REL_SELECT} WHERE r.type IN (SELECT value FROM json_each(?)) ORDER BY r.from_n, r.type, r.to_n`,
+      params: [JSON.stringify(types)],
+    },
+    ...partyColumnsOf(types).map((p) => ({ sql: partyRelsSql(p), params: [] })),
+  ];
+  for await (const chunk of chunksOf<RelRow>(path, queries)) {
     for (const row of chunk) yield relFromRow(row);
   }
 }
 
-/** The party id fields of a ShipmentRecord, by the relationship that names each party. */
-const PARTIES = [
-  ['IMPORTED_BY', 'importerId'],
-  ['DECLARED_BY', 'brokerId'],
-  ['CONSIGNED_TO', 'consigneeId'],
-  ['SUPPLIED_BY', 'supplierId'],
-] as const satisfies readonly (readonly [RelType, keyof ShipmentRecord])[];
-type PartyField = (typeof PARTIES)[number][1];
-const PARTY_LABEL = Object.fromEntries(
-  BUSINESS_LABELS.map((label) => [SHIPMENT_REL[label], label]),
-) as Partial<Record<RelType, NodeLabel>>;
-
-/**
- * One party column: the party's id as text when the line names one party of that kind; when it
- * names several (never from an ingest, possible through the write API), every id as a JSON
- * array in a blob, so that an id which merely looks like JSON is never mistaken for a list.
- */
-function partyColumn(type: RelType): string {
-  return `(SELECT iif(count(*) > 1, CAST(json_group_array(p.id) AS BLOB), min(p.id))
-      FROM rels r CROSS JOIN nodes p ON p.n = r.to_n
-     WHERE r.from_n = n.n AND r.type = '${type}' AND p.label = '${PARTY_LABEL[type] ?? ''}')`;
-}
-
-const SHIPMENTS_SQL = `SELECT n.props, ${PARTIES.map(([type]) => partyColumn(type)).join(', ')}
-    FROM nodes n INDEXED BY nodes_shipment_order
-    WHERE n.label = 'Shipment'
-    ORDER BY n.ship_date, n.ship_declaration, n.ship_line, n.id`;
-
-type ShipmentRow = [props: string, ...parties: (string | Buffer | null)[]];
-
-/** A line naming two parties of one kind keeps the smaller id, whatever the adapter. */
-function partyId(column: string | Buffer | null | undefined): string | null {
-  if (column === null || column === undefined) return null;
-  if (typeof column === 'string') return column;
-  const ids = JSON.parse(column.toString('utf8')) as string[];
-  return ids.reduce((smallest, id) => (id < smallest ? id : smallest));
+/** A party type's relationships kept in Shipment rows, as RelRows, from its covering index. */
+function partyRelsSql(p: PartyColumn): string {
+  return `SELECT '${p.type}' AS type, 'Shipment' AS from_label, n.id AS from_id, '${p.label}' AS to_label,
+      n.${p.column} AS to_id, '{}' AS props
+    FROM nodes n INDEXED BY ${p.index} WHERE n.${p.column} IS NOT NULL`;
 }
 
 /**
  * Every declaration line with its parties, by date, declaration id, line (then shipment id):
- * one indexed pass, each shipment's four parties found by primary-key seeks.
+ * one pass over the shipment-order index reading each line's row, where its parties are. Only a
+ * line flagged with parties kept in rels (never from an ingest) looks there too, as a JSON list
+ * of [type, id] pairs.
  */
+const SHIPMENTS_SQL = `SELECT n.props, ${partyColumnList('n')},
+      iif(n.party_more IS NULL, NULL,
+        (SELECT json_group_array(json_array(r.type, p.id))
+           FROM rels r CROSS JOIN nodes p ON p.n = r.to_n
+          WHERE r.from_n = n.n AND r.type IN (${PARTY_TYPES_SQL})
+            AND p.label = ${byPartyType('r.type', (c) => `'${c.label}'`)}))
+    FROM nodes n INDEXED BY nodes_shipment_order
+    WHERE n.label = 'Shipment'
+    ORDER BY n.ship_date, n.ship_declaration, n.ship_line, n.id`;
+
+type ShipmentRow = [props: string, ...parties: (string | null)[]];
+type PartyField = PartyColumn['field'];
+const SLOT_OF_TYPE = new Map<string, number>(PARTY_COLUMNS.map((p, slot) => [p.type, slot]));
+
+/** A line naming two parties of one kind keeps the smaller id, whatever the adapter. */
 export async function* streamShipments(path: string): AsyncGenerator<ShipmentRecord> {
-  for await (const chunk of chunksOf<ShipmentRow>(path, SHIPMENTS_SQL, [], true)) {
+  const query = { sql: SHIPMENTS_SQL, params: [], raw: true };
+  for await (const chunk of chunksOf<ShipmentRow>(path, [query])) {
     for (const row of chunk) {
       // Shipment props were validated by the ingest against ShipmentProps before they were
       // stored; the parsed object is fresh, so the party fields are set on it directly.
       const record = JSON.parse(row[0]) as Omit<ShipmentRecord, PartyField> &
         Partial<Record<PartyField, string | null>>;
-      for (let i = 0; i < PARTIES.length; i += 1) {
-        const field = (PARTIES[i] as (typeof PARTIES)[number])[1];
-        record[field] = partyId(row[i + 1]);
+      for (let slot = 0; slot < PARTY_COLUMNS.length; slot += 1) {
+        record[(PARTY_COLUMNS[slot] as PartyColumn).field] = row[slot + 1] ?? null;
+      }
+      const more = row[PARTY_COLUMNS.length + 1];
+      if (typeof more === 'string') {
+        for (const [type, id] of JSON.parse(more) as [string, string][]) {
+          const field = (PARTY_COLUMNS[SLOT_OF_TYPE.get(type) ?? 0] as PartyColumn).field;
+          const current = record[field];
+          if (current === null || current === undefined || id < current) record[field] = id;
+        }
       }
       record.importerId ??= '';
       yield record as ShipmentRecord;

@@ -1,5 +1,7 @@
 // The embedded store's side of neighbourhood and path queries: the lookups the shared
-// traversal (../traversal.ts) needs, each one indexed query over a batch of nodes.
+// traversal (../traversal.ts) needs, each one indexed query over a batch of nodes. Every query
+// reads both places a relationship can be kept: `rels`, and the party columns of Shipment rows
+// (parties.ts), which it materialises as relationships without props.
 import { relId } from '../../model/index.ts';
 import type { GraphNode, GraphRel, NodeLabel, NodeRef, RelType } from '../../model/index.ts';
 import { UNTRAVERSED_TYPES } from '../traversal.ts';
@@ -7,12 +9,20 @@ import type { Incidence, TraversalSource } from '../traversal.ts';
 import { NODE_COLUMNS, nodeFromRow, REL_SELECT, refsParam, relFromRow } from './rows.ts';
 import type { NodeRow, RelRow } from './rows.ts';
 import type { Db } from './schema.ts';
+import { byPartyType, PARTY_COLUMNS, partyColumnList } from './parties.ts';
+import type { PartyColumn } from './parties.ts';
 
 // The closed enum's values, never user input, so they may be written into the SQL text.
 const SKIPPED = UNTRAVERSED_TYPES.map((t) => `'${t}'`).join(', ');
-/** The asked nodes with their row numbers, from one JSON parameter of [label, id] pairs. */
+/** The asked nodes with their row numbers and party columns, from one JSON parameter of [label, id] pairs. */
 const ASKED = `q (label, id) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?)),
-  s AS (SELECT q.label, q.id, nodes.n FROM q CROSS JOIN nodes USING (label, id))`;
+  s AS (SELECT q.label, q.id, nodes.n, ${partyColumnList('nodes')} FROM q CROSS JOIN nodes USING (label, id))`;
+
+/** Per party type, a SELECT of its relationships kept in the rows of `s`, with the given columns. */
+const partyArms = (select: (p: PartyColumn) => string, where: (p: PartyColumn) => string): string =>
+  PARTY_COLUMNS.map(
+    (p) => `UNION ALL SELECT ${select(p)} FROM s WHERE s.${p.column} IS NOT NULL AND ${where(p)}`,
+  ).join('\n    ');
 
 export function selectNodes(db: Db, refs: readonly NodeRef[]): GraphNode[] {
   if (refs.length === 0) return [];
@@ -42,15 +52,32 @@ export function embeddedTraversal(db: Db): TraversalSource {
     UNION ALL
     SELECT s.label, s.id, 0, r.type, o.label, o.id
       FROM s CROSS JOIN rels r ON r.to_n = s.n CROSS JOIN nodes o ON o.n = r.from_n
-     WHERE r.type NOT IN (${SKIPPED})`);
+     WHERE r.type NOT IN (${SKIPPED})
+    ${partyArms(
+      (p) => `s.label, s.id, 1, '${p.type}', '${p.label}', s.${p.column}`,
+      () => `s.label = 'Shipment'`,
+    )}
+    ${PARTY_COLUMNS.map(
+      (p) => `UNION ALL SELECT s.label, s.id, 0, '${p.type}', 'Shipment', o.id
+      FROM s CROSS JOIN nodes o INDEXED BY ${p.index} ON o.${p.column} = s.id WHERE s.label = '${p.label}'`,
+    ).join('\n    ')}`);
   const among = db.prepare(`WITH ${ASKED}
-    ${REL_SELECT} WHERE r.from_n IN (SELECT n FROM s) AND r.to_n IN (SELECT n FROM s) AND r.type NOT IN (${SKIPPED})`);
+    ${REL_SELECT} WHERE r.from_n IN (SELECT n FROM s) AND r.to_n IN (SELECT n FROM s) AND r.type NOT IN (${SKIPPED})
+    ${partyArms(
+      (p) => `'${p.type}', 'Shipment', s.id, '${p.label}', s.${p.column}, '{}'`,
+      (p) => `s.label = 'Shipment' AND ('${p.label}', s.${p.column}) IN (SELECT label, id FROM s)`,
+    )}`);
   const rels = db.prepare(`WITH q (type, from_label, from_id, to_label, to_id) AS (
       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?))
     SELECT r.type, f.label AS from_label, f.id AS from_id, t.label AS to_label, t.id AS to_id, r.props
       FROM q CROSS JOIN nodes f ON f.label = q.from_label AND f.id = q.from_id
              CROSS JOIN nodes t ON t.label = q.to_label AND t.id = q.to_id
-             CROSS JOIN rels r ON r.from_n = f.n AND r.type = q.type AND r.to_n = t.n`);
+             CROSS JOIN rels r ON r.from_n = f.n AND r.type = q.type AND r.to_n = t.n
+    UNION ALL
+    SELECT q.type, 'Shipment', f.id, q.to_label, q.to_id, '{}'
+      FROM q CROSS JOIN nodes f ON f.label = q.from_label AND f.id = q.from_id
+     WHERE q.from_label = 'Shipment' AND q.to_label = ${byPartyType('q.type', (p) => `'${p.label}'`)}
+       AND q.to_id = ${byPartyType('q.type', (p) => `f.${p.column}`)}`);
 
   return {
     getNodes: (refs) => Promise.resolve(selectNodes(db, refs)),
