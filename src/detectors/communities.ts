@@ -1,6 +1,8 @@
-// Communities: Louvain (graphology-communities-louvain, seeded) on the damped entity graph, then
-// each community of a plausible ring size is scored on how tightly its members share identities
-// and how risky they are. Ring ids come from sorted member keys, so community numbers never leak.
+// Communities: Louvain (graphology-communities-louvain, seeded) on the damped entity graph; each
+// community is cut to its core (community-core.ts) and reported when several of its importers
+// show a fraud signal of their own — structure alone (a family group, a business centre) is no
+// ring — scored on identity links, cohesion, youth and risk. Ring ids come from sorted member
+// keys, so community numbers never leak.
 import louvainModule from 'graphology-communities-louvain';
 import type { AbstractGraph } from 'graphology-types';
 import { z } from 'zod';
@@ -58,6 +60,8 @@ const Options = z
     youngDays: z.number().nonnegative(),
     /** Identifiers held by more parties than this tie no one into a community's core. */
     maxCoreHolders: z.number().int().min(2),
+    /** Lines with duty left unpaid that make that a firm's own fraud signal. */
+    minUnpaidLines: z.number().int().min(1),
     /** Importers of the core that must show a fraud signal of their own: a ring is several. */
     minFlagged: z.number().int().min(1),
     /** Share of the core's importers that must show a fraud signal of their own. */
@@ -76,6 +80,7 @@ export const DEFAULTS: CommunityOptions = {
   maxSize: 40,
   youngDays: 90,
   maxCoreHolders: 10,
+  minUnpaidLines: 2,
   minFlagged: 2,
   minFlaggedShare: 0.5,
   minPartnerShare: 0.5,
@@ -93,7 +98,8 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
   const rings: CandidateRing[] = [];
   const isRisky = (k: string): boolean =>
     isUndervaluing(signals.get(k), 3, -1, 0.5) || (signals.get(k)?.seizedLines.length ?? 0) > 0;
-  const isFlagged = (k: string): boolean => isRisky(k) || (signals.get(k)?.unpaidLines.length ?? 0) >= 2;
+  const isFlagged = (k: string): boolean =>
+    isRisky(k) || (signals.get(k)?.unpaidLines.length ?? 0) >= o.minUnpaidLines;
   for (const all of communities.values()) {
     if (all.length < o.minSize) continue;
     const keys = communityCore(view, all.sort(), isFlagged, o);
