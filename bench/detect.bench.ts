@@ -36,9 +36,16 @@ interface Measure {
   peakRssMb: number;
 }
 
-/** Runs the ringscope CLI with its progress on our stderr (building the large world takes long). */
+/**
+ * Runs the ringscope CLI with its progress on our stderr (building the large world takes long).
+ * The ingest validates a whole file before it writes, which for the large world's 5 million
+ * lines needs more than Node's default heap.
+ */
 async function cli(args: string[]): Promise<void> {
-  const child = spawn('node', [CLI, ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn('node', [CLI, ...args], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=12288' },
+  });
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`ringscope ${args.join(' ')} failed (exit ${code})`);
 }
