@@ -3,7 +3,8 @@
 import { isGraph } from 'graphology-utils';
 import type { z } from 'zod';
 import { parseNodeKey, type Evidence, type NodeRef, type RingMember, type Typology } from '../model/index.ts';
-import { hsHeading, type DetectionView } from '../graph/view.ts';
+import { lineGroups } from '../graph/line-groups.ts';
+import type { DetectionView } from '../graph/view.ts';
 
 /** A detector was given something it cannot use; names the detector and what to fix. */
 export class DetectorInputError extends Error {
@@ -103,10 +104,10 @@ export function declarationOf(view: DetectionView, i: number): string {
 export function dutyRateOf(view: DetectionView, i: number): number {
   const own = view.lines.dutyRate[i];
   if (own !== null && own !== undefined) return own;
-  const heading = hsHeading(view.lines.hsCode[i] ?? '');
+  const groups = lineGroups(view.lines);
   return (
-    view.dutyRates.get(`${heading}|${view.lines.origin[i] ?? '??'}`) ??
-    view.dutyRates.get(heading) ??
+    view.dutyRates.get(groups.keys[groups.headingOrigin[i]!]!) ??
+    view.dutyRates.get(groups.keys[groups.heading[i]!]!) ??
     view.defaultDutyRate
   );
 }
@@ -127,8 +128,20 @@ export function unpaidDuty(view: DetectionView, i: number): number {
   return due - paid > due * 0.5 ? due - paid : 0;
 }
 
+/** Days since the epoch of each ISO date seen; detectors compare the same few hundred dates often. */
+const epochDays = new Map<string, number>();
+
+function epochDay(iso: string): number {
+  let day = epochDays.get(iso);
+  if (day === undefined) {
+    day = Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+    epochDays.set(iso, day);
+  }
+  return day;
+}
+
 export function daysBetween(from: string, to: string): number {
-  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+  return epochDay(to) - epochDay(from);
 }
 
 /** Was the firm registered shortly before it started trading? */

@@ -1,6 +1,8 @@
-// Communities: Louvain (graphology-communities-louvain, seeded) on the damped entity graph, then
-// each community of a plausible ring size is scored on how tightly its members share identities
-// and how risky they are. Ring ids come from sorted member keys, so community numbers never leak.
+// Communities: Louvain (graphology-communities-louvain, seeded) on the damped entity graph; each
+// community is cut to its core (community-core.ts) and reported when several of its importers
+// show a fraud signal of their own — structure alone (a family group, a business centre) is no
+// ring — scored on identity links, cohesion, youth and risk. Ring ids come from sorted member
+// keys, so community numbers never leak.
 import louvainModule from 'graphology-communities-louvain';
 import type { AbstractGraph } from 'graphology-types';
 import { z } from 'zod';
@@ -10,7 +12,6 @@ import {
   DetectorInputError,
   assertView,
   byMembers,
-  coreMembers,
   describeParties,
   evidence,
   isYoung,
@@ -20,6 +21,7 @@ import {
   type CandidateRing,
   weightedScore,
 } from './common.ts';
+import { communityCore } from './community-core.ts';
 import { labelOfKey } from './keys.ts';
 import { isUndervaluing, partySignals } from './party-signals.ts';
 
@@ -56,6 +58,16 @@ const Options = z
     minSize: z.number().int().min(2),
     maxSize: z.number().int().min(2),
     youngDays: z.number().nonnegative(),
+    /** Identifiers held by more parties than this tie no one into a community's core. */
+    maxCoreHolders: z.number().int().min(2),
+    /** Lines with duty left unpaid that make that a firm's own fraud signal. */
+    minUnpaidLines: z.number().int().min(1),
+    /** Importers of the core that must show a fraud signal of their own: a ring is several. */
+    minFlagged: z.number().int().min(1),
+    /** Share of the core's importers that must show a fraud signal of their own. */
+    minFlaggedShare: z.number().min(0).max(1),
+    /** Share of a broker's, supplier's or consignee's lines that must be with the core. */
+    minPartnerShare: z.number().min(0).max(1),
     minScore: z.number().min(0).max(1),
   })
   .strict();
@@ -67,6 +79,11 @@ export const DEFAULTS: CommunityOptions = {
   minSize: 3,
   maxSize: 40,
   youngDays: 90,
+  maxCoreHolders: 10,
+  minUnpaidLines: 2,
+  minFlagged: 2,
+  minFlaggedShare: 0.5,
+  minPartnerShare: 0.5,
   minScore: 0.5,
 };
 
@@ -79,9 +96,17 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
     (communities.get(c) ?? communities.set(c, []).get(c)!).push(key);
   const signals = partySignals(view);
   const rings: CandidateRing[] = [];
+  const isRisky = (k: string): boolean =>
+    isUndervaluing(signals.get(k), 3, -1, 0.5) || (signals.get(k)?.seizedLines.length ?? 0) > 0;
+  const isFlagged = (k: string): boolean =>
+    isRisky(k) || (signals.get(k)?.unpaidLines.length ?? 0) >= o.minUnpaidLines;
   for (const all of communities.values()) {
-    const keys = coreMembers(view, all.sort());
+    if (all.length < o.minSize) continue;
+    const keys = communityCore(view, all.sort(), isFlagged, o);
     if (keys.length < o.minSize || keys.length > o.maxSize) continue;
+    const importers = keys.filter((k) => labelOfKey(k) === 'Importer');
+    const flagged = importers.filter(isFlagged).length;
+    if (flagged < o.minFlagged || flagged < o.minFlaggedShare * importers.length) continue;
     const set = new Set(keys);
     let internal = 0;
     let total = 0;
@@ -102,9 +127,7 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
     }
     const firms = keys.filter((k) => labelOfKey(k) !== 'Person');
     const young = firms.filter((k) => isYoung(view, k, o.youngDays));
-    const risky = firms.filter(
-      (k) => isUndervaluing(signals.get(k), 3, -1, 0.5) || (signals.get(k)?.seizedLines.length ?? 0) > 0,
-    );
+    const risky = firms.filter(isRisky);
     const n = Math.max(1, firms.length);
     const cohesion = total > 0 ? internal / total : 0;
     const indicators = [

@@ -4,7 +4,8 @@
 // the duty difference between the two origins on the lines after the switch.
 import { z } from 'zod';
 import { UnionFind } from '../graph/union-find.ts';
-import { hsHeading, type DetectionView } from '../graph/view.ts';
+import { lineGroups } from '../graph/line-groups.ts';
+import { compareKeys, type DetectionView } from '../graph/view.ts';
 import {
   assertView,
   byMembers,
@@ -48,11 +49,14 @@ interface OriginUse {
 interface Switch {
   importer: string;
   heading: string;
+  /** The heading's index in lineGroups(lines).keys. */
+  headingGroup: number;
   fromOrigin: string;
   toOrigin: string;
   before: number[];
   after: number[];
 }
+
 
 export function detect(
   view: DetectionView,
@@ -61,24 +65,23 @@ export function detect(
   assertView('origin_misdeclaration', view);
   const o = parseOptions('origin_misdeclaration', Options, DEFAULTS, options);
   const { lines } = view;
+  // Importer and heading (or supplier and heading) as one number: party index × groups + heading group.
+  const lineGroup = lineGroups(lines);
+  const G = lineGroup.keys.length;
+  const bump = (map: Map<number, number>, key: number): void => void map.set(key, (map.get(key) ?? 0) + 1);
   // importer|heading → declared origin → its lines (lines come in date order); and each
   // supplier's lines per heading, to tell a dedicated route from a market supplier.
-  const uses = new Map<string, Map<string, OriginUse>>();
-  const supplierLines = new Map<string, number>();
+  const uses = new Map<number, Map<string, OriginUse>>();
+  const supplierLines = new Map<number, number>();
   for (let i = 0; i < lines.size; i++) {
     const m = lines.importer[i] ?? -1;
     const origin = lines.origin[i];
     if (m < 0 || !origin) continue;
-    const heading = hsHeading(lines.hsCode[i] ?? '');
+    const h = lineGroup.heading[i]!;
     const s = lines.supplier[i] ?? -1;
-    if (s >= 0)
-      supplierLines.set(
-        `${lines.partyKeys[s]}\t${heading}`,
-        (supplierLines.get(`${lines.partyKeys[s]}\t${heading}`) ?? 0) + 1,
-      );
-    const key = `${lines.partyKeys[m]}\t${heading}`;
-    let byOrigin = uses.get(key);
-    if (!byOrigin) uses.set(key, (byOrigin = new Map<string, OriginUse>()));
+    if (s >= 0) bump(supplierLines, s * G + h);
+    let byOrigin = uses.get(m * G + h);
+    if (!byOrigin) uses.set(m * G + h, (byOrigin = new Map<string, OriginUse>()));
     const use = byOrigin.get(origin);
     if (use) {
       use.lines.push(i);
@@ -87,10 +90,16 @@ export function detect(
   }
   const rate = (heading: string, origin: string): number | null =>
     view.dutyRates.get(`${heading}|${origin}`) ?? null;
+  const importerOf = (key: number): string => lines.partyKeys[Math.floor(key / G)]!;
+  const headingOf = (key: number): string => lineGroup.keys[key % G]!;
   // A clean switch: every line of the old origin before every line of the new, to a cheaper origin.
   const switches: Switch[] = [];
-  for (const [key, byOrigin] of [...uses].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const [importer, heading] = key.split('\t') as [string, string];
+  const ordered = [...uses].sort(
+    (a, b) => compareKeys(importerOf(a[0]), importerOf(b[0])) || compareKeys(headingOf(a[0]), headingOf(b[0])),
+  );
+  for (const [key, byOrigin] of ordered) {
+    const importer = importerOf(key);
+    const heading = headingOf(key);
     const origins = [...byOrigin].filter(([, u]) => u.lines.length >= o.minLinesEachSide);
     for (const [fromOrigin, old] of origins) {
       for (const [toOrigin, next] of origins) {
@@ -98,52 +107,57 @@ export function detect(
         const oldRate = rate(heading, fromOrigin);
         const newRate = rate(heading, toOrigin);
         if (oldRate === null || newRate === null || oldRate - newRate < o.minDutyGap) continue;
-        switches.push({ importer, heading, fromOrigin, toOrigin, before: old.lines, after: next.lines });
+        switches.push({
+          importer,
+          heading,
+          headingGroup: key % G,
+          fromOrigin,
+          toOrigin,
+          before: old.lines,
+          after: next.lines,
+        });
       }
     }
   }
   // The new route's suppliers must live off the switch: most of their lines in the heading are rerouted ones.
-  const rerouted = new Map<string, number>();
+  const rerouted = new Map<number, number>();
   for (const sw of switches) {
     for (const i of sw.after) {
       const s = lines.supplier[i] ?? -1;
-      if (s >= 0)
-        rerouted.set(
-          `${lines.partyKeys[s]}\t${sw.heading}`,
-          (rerouted.get(`${lines.partyKeys[s]}\t${sw.heading}`) ?? 0) + 1,
-        );
+      if (s >= 0) bump(rerouted, s * G + sw.headingGroup);
     }
   }
-  const dedicated = (supplierHeading: string): boolean =>
-    (rerouted.get(supplierHeading) ?? 0) >=
-    o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
-  const supplierOf = (i: number): string | null =>
-    (lines.supplier[i] ?? -1) >= 0 ? lines.partyKeys[lines.supplier[i]!]! : null;
-  // Who bought each supplier's goods, per heading (one pass, for the route's other buyers).
-  const buyers = new Map<string, Set<string>>();
-  for (let i = 0; i < lines.size; i++) {
-    const s = supplierOf(i);
-    const m = lines.importer[i] ?? -1;
-    if (s === null || m < 0) continue;
-    const key = `${s}\t${hsHeading(lines.hsCode[i] ?? '')}`;
-    (buyers.get(key) ?? buyers.set(key, new Set()).get(key)!).add(lines.partyKeys[m]!);
-  }
-  const buyersOf = (suppliers: string[], heading: string): string[] =>
-    suppliers.flatMap((s) => [...(buyers.get(`${s}\t${heading}`) ?? [])]);
+  const dedicated = (supplierHeading: number): boolean =>
+    (rerouted.get(supplierHeading) ?? 0) >= o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
+  const suppliersOf = (ids: readonly number[]): number[] =>
+    [...new Set(ids.map((i) => lines.supplier[i] ?? -1))].filter((s) => s >= 0);
   const groups = new UnionFind();
-  const kept: (Switch & { from: string[]; to: string[] })[] = [];
+  const kept: (Switch & { from: string[]; to: string[]; toSuppliers: number[] })[] = [];
   for (const sw of switches) {
-    const to = [...new Set(sw.after.map(supplierOf).filter((k): k is string => k !== null))].filter((k) =>
-      dedicated(`${k}\t${sw.heading}`),
-    );
-    if (to.length === 0) continue;
-    const from = [...new Set(sw.before.map(supplierOf).filter((k): k is string => k !== null))];
+    const toSuppliers = suppliersOf(sw.after).filter((s) => dedicated(s * G + sw.headingGroup));
+    if (toSuppliers.length === 0) continue;
+    const to = toSuppliers.map((s) => lines.partyKeys[s]!);
+    const from = suppliersOf(sw.before).map((s) => lines.partyKeys[s]!);
     // The old goods came from one producer; an importer shopping around many suppliers is a market.
     if (from.length !== 1) continue;
-    kept.push({ ...sw, from, to });
+    kept.push({ ...sw, from, to, toSuppliers });
     // One scheme per producer: importers leaving the same supplier for the same goods.
     groups.union(sw.importer, `${from[0]}\t${sw.heading}`);
   }
+  // Who bought the new routes' suppliers' goods, per heading (one pass, for their other buyers).
+  const routes = new Set(kept.flatMap((sw) => sw.toSuppliers));
+  const buyers = new Map<number, Set<string>>();
+  for (let i = 0; i < lines.size; i++) {
+    const s = lines.supplier[i] ?? -1;
+    const m = lines.importer[i] ?? -1;
+    if (s < 0 || m < 0 || !routes.has(s)) continue;
+    const key = s * G + lineGroup.heading[i]!;
+    let set = buyers.get(key);
+    if (!set) buyers.set(key, (set = new Set()));
+    set.add(lines.partyKeys[m]!);
+  }
+  const buyersOf = (suppliers: readonly number[], headingGroup: number): string[] =>
+    suppliers.flatMap((s) => [...(buyers.get(s * G + headingGroup) ?? [])]);
   const rings: CandidateRing[] = [];
   for (const group of groups.groups()) {
     const set = new Set(group);
@@ -153,7 +167,8 @@ export function detect(
     const newSuppliers = [...new Set(mine.flatMap((s) => s.to))].sort();
     const heading = mine[0]!.heading;
     // Importers that bought only by the new route belong to the scheme too.
-    const importers = [...new Set([...switched, ...buyersOf(newSuppliers, heading)])].sort();
+    const newSupplierIds = [...new Set(mine.flatMap((s) => s.toSuppliers))];
+    const importers = [...new Set([...switched, ...buyersOf(newSupplierIds, mine[0]!.headingGroup)])].sort();
     const oldSuppliers = [...new Set(mine.flatMap((s) => s.from))]
       .filter((k) => !newSuppliers.includes(k))
       .sort();
@@ -162,8 +177,8 @@ export function detect(
     const toOrigin = [...new Set(mine.map((s) => s.toOrigin))].sort();
     let revenueAtRisk = 0;
     let gapSum = 0;
+    const oldRate = Math.max(...fromOrigin.map((c) => rate(heading, c) ?? 0));
     for (const i of after) {
-      const oldRate = Math.max(...fromOrigin.map((c) => rate(heading, c) ?? 0));
       const newRate = rate(heading, lines.origin[i] ?? '') ?? oldRate;
       revenueAtRisk += Math.max(0, oldRate - newRate) * (lines.customsValue[i] ?? 0);
       gapSum += Math.max(0, oldRate - newRate);

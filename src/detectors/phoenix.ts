@@ -47,6 +47,8 @@ export const DEFAULTS: PhoenixOptions = {
   minScore: 0.6,
 };
 
+const IMPORTER = 'Importer:';
+
 interface Tie {
   kind: string;
   nodes: string[];
@@ -103,14 +105,12 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
     const end = endOf(old);
     if (!end) continue;
     // Candidates: the old firm's neighbours and their neighbours (through a director, broker…).
+    // Keys carry the label, so no attribute lookup is needed to tell an importer.
     const candidates = new Set<string>();
     graph.forEachNeighbor(old, (n) => {
-      if (graph.getNodeAttribute(n, 'label') === 'Importer') candidates.add(n);
+      if (n.startsWith(IMPORTER)) candidates.add(n);
       else if (graph.degree(n) <= o.maxHolders * 4)
-        graph.forEachNeighbor(
-          n,
-          (m) => m !== old && graph.getNodeAttribute(m, 'label') === 'Importer' && candidates.add(m),
-        );
+        graph.forEachNeighbor(n, (m) => m !== old && m.startsWith(IMPORTER) && candidates.add(m));
     });
     for (const successor of [...candidates].sort()) {
       const start = startOf(successor);

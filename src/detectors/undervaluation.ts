@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { median } from '../graph/robust.ts';
 import { UnionFind } from '../graph/union-find.ts';
-import type { DetectionView } from '../graph/view.ts';
 import {
   assertView,
   byMembers,
@@ -21,7 +20,7 @@ import {
   percent,
   type CandidateRing,
 } from './common.ts';
-import { hsHeading } from '../graph/view.ts';
+import { compareKeys, hsHeading, type DetectionView } from '../graph/view.ts';
 
 const Options = z
   .object({
@@ -56,47 +55,63 @@ interface Flow {
   ratios: number[];
 }
 
-function flowOf(map: Map<string, Flow>, key: string): Flow {
-  let f = map.get(key);
-  if (!f) map.set(key, (f = { lines: [], low: [], zs: [], ratios: [] }));
-  return f;
+function emptyFlow(): Flow {
+  return { lines: [], low: [], zs: [], ratios: [] };
 }
 
 export function detect(view: DetectionView, options: Partial<UndervaluationOptions> = {}): CandidateRing[] {
   assertView('undervaluation', view);
   const o = parseOptions('undervaluation', Options, DEFAULTS, options);
   const { lines } = view;
-  const bySupplier = new Map<string, Flow>();
-  const byPair = new Map<string, Flow>();
-  for (let i = 0; i < lines.size; i++) {
+  const parties = lines.partyKeys.length;
+  /** A scored line's supplier and importer, or null when it lacks either or a usable value. */
+  const scored = (i: number): [supplier: number, importer: number, ratio: number] | null => {
     const z = lines.unitValueZScore[i] ?? Number.NaN;
     const expected = lines.expectedValue[i] ?? Number.NaN;
     const s = lines.supplier[i] ?? -1;
     const m = lines.importer[i] ?? -1;
-    if (Number.isNaN(z) || !(expected > 0) || s < 0 || m < 0) continue;
-    const ratio = (lines.customsValue[i] ?? 0) / expected;
-    const supplier = lines.partyKeys[s]!;
-    for (const flow of [
-      flowOf(bySupplier, supplier),
-      flowOf(byPair, `${supplier}\t${lines.partyKeys[m]!}`),
-    ]) {
-      flow.lines.push(i);
-      flow.zs.push(z);
-      flow.ratios.push(ratio);
-      if (ratio <= o.lowRatio) flow.low.push(i);
-    }
+    if (Number.isNaN(z) || !(expected > 0) || s < 0 || m < 0) return null;
+    return [s, m, (lines.customsValue[i] ?? 0) / expected];
+  };
+  const add = (flow: Flow, i: number, ratio: number): void => {
+    flow.lines.push(i);
+    flow.zs.push(lines.unitValueZScore[i]!);
+    flow.ratios.push(ratio);
+    if (ratio <= o.lowRatio) flow.low.push(i);
+  };
+  // First the suppliers, then the supplier–importer flows of the biased suppliers only.
+  const bySupplier = new Map<number, Flow>();
+  for (let i = 0; i < lines.size; i++) {
+    const line = scored(i);
+    if (!line) continue;
+    let flow = bySupplier.get(line[0]);
+    if (!flow) bySupplier.set(line[0], (flow = emptyFlow()));
+    add(flow, i, line[2]);
   }
   const biased = (f: Flow): boolean =>
     f.lines.length >= o.minLines &&
     median(f.ratios) <= o.maxMedianRatio &&
     -median(f.zs) * Math.sqrt(f.lines.length) >= o.minSignificance;
-  const complicit = new Set([...bySupplier].filter(([, f]) => biased(f)).map(([k]) => k));
+  const complicit = new Set([...bySupplier].filter(([, f]) => biased(f)).map(([s]) => s));
+  const byPair = new Map<number, Flow>();
+  for (let i = 0; i < lines.size; i++) {
+    const line = scored(i);
+    if (!line || !complicit.has(line[0])) continue;
+    const key = line[0] * parties + line[1];
+    let flow = byPair.get(key);
+    if (!flow) byPair.set(key, (flow = emptyFlow()));
+    add(flow, i, line[2]);
+  }
   const groups = new UnionFind();
   const ringPairs: [string, string, Flow][] = [];
-  for (const [pair, flow] of [...byPair].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const [supplier, importer] = pair.split('\t') as [string, string];
-    if (!complicit.has(supplier) || flow.lines.length < 2 || median(flow.ratios) > o.maxImporterRatio)
-      continue;
+  const pairs = [...byPair].map(([key, flow]) => ({
+    supplier: lines.partyKeys[Math.floor(key / parties)]!,
+    importer: lines.partyKeys[key % parties]!,
+    flow,
+  }));
+  pairs.sort((a, b) => compareKeys(a.supplier, b.supplier) || compareKeys(a.importer, b.importer));
+  for (const { supplier, importer, flow } of pairs) {
+    if (flow.lines.length < 2 || median(flow.ratios) > o.maxImporterRatio) continue;
     groups.union(supplier, importer);
     ringPairs.push([supplier, importer, flow]);
   }

@@ -1,8 +1,7 @@
-// The declaration-line table and its unit-value statistics, filled one line at a time while the
-// store streams shipments: columns of primitives, so the large world fits where objects would not.
-import type { ShipmentRecord } from '../model/index.ts';
-import { median, robustScale } from './robust.ts';
-import { hsHeading, type LineTable, type UnitValueGroup } from './view.ts';
+// The declaration-line table, filled one line at a time while the store streams shipments:
+// columns of primitives, so the large world fits where objects would not.
+import type { PartyLabel, ShipmentRecord } from '../model/index.ts';
+import type { LineTable } from './view.ts';
 
 export function emptyLineTable(): LineTable {
   return {
@@ -28,34 +27,65 @@ export function emptyLineTable(): LineTable {
   };
 }
 
-/** Interns party keys so each line stores small integers instead of strings. */
+/**
+ * Interns parties so each line stores small integers instead of strings. Looked up by label and
+ * raw id, so the `Label:id` key is built once per party, not once per line.
+ */
 export class PartyIndex {
-  private readonly index = new Map<string, number>();
+  private readonly byLabel = new Map<string, Map<string, number>>();
   constructor(private readonly keys: string[]) {}
 
-  of(key: string | null): number {
-    if (key === null) return -1;
-    let i = this.index.get(key);
+  /** The party's index, -1 when the line names none (null or empty id). */
+  of(label: PartyLabel, id: string | null): number {
+    if (id === null || id === '') return -1;
+    let ids = this.byLabel.get(label);
+    if (!ids) this.byLabel.set(label, (ids = new Map<string, number>()));
+    let i = ids.get(id);
     if (i === undefined) {
       i = this.keys.length;
-      this.keys.push(key);
-      this.index.set(key, i);
+      this.keys.push(`${label}:${id}`);
+      ids.set(id, i);
     }
     return i;
   }
 }
 
-export function appendLine(table: LineTable, parties: PartyIndex, s: ShipmentRecord): void {
+/**
+ * Shares one string per distinct value (dates, HS codes, countries repeat across millions of
+ * lines), so the table holds references rather than copies.
+ */
+export class Interner {
+  private readonly values = new Map<string, string>();
+
+  of(value: string): string {
+    const known = this.values.get(value);
+    if (known !== undefined) return known;
+    this.values.set(value, value);
+    return value;
+  }
+}
+
+export interface LineBuilder {
+  table: LineTable;
+  parties: PartyIndex;
+  strings: Interner;
+}
+
+export function lineBuilder(table: LineTable = emptyLineTable()): LineBuilder {
+  return { table, parties: new PartyIndex(table.partyKeys), strings: new Interner() };
+}
+
+export function appendLine({ table, parties, strings }: LineBuilder, s: ShipmentRecord): void {
   table.declarationId.push(s.declarationId);
   table.line.push(s.line);
-  table.date.push(s.date);
-  table.hsCode.push(s.hsCode);
-  table.origin.push(s.originCountry ?? null);
-  table.departure.push(s.departureCountry ?? null);
-  table.importer.push(parties.of(`Importer:${s.importerId}`));
-  table.broker.push(parties.of(s.brokerId === null ? null : `Broker:${s.brokerId}`));
-  table.consignee.push(parties.of(s.consigneeId === null ? null : `Consignee:${s.consigneeId}`));
-  table.supplier.push(parties.of(s.supplierId === null ? null : `Supplier:${s.supplierId}`));
+  table.date.push(strings.of(s.date));
+  table.hsCode.push(strings.of(s.hsCode));
+  table.origin.push(s.originCountry ? strings.of(s.originCountry) : null);
+  table.departure.push(s.departureCountry ? strings.of(s.departureCountry) : null);
+  table.importer.push(parties.of('Importer', s.importerId));
+  table.broker.push(parties.of('Broker', s.brokerId));
+  table.consignee.push(parties.of('Consignee', s.consigneeId));
+  table.supplier.push(parties.of('Supplier', s.supplierId));
   table.customsValue.push(s.customsValue);
   table.dutyRate.push(s.dutyRate ?? null);
   table.dutyPaid.push(s.dutyPaid ?? null);
@@ -66,80 +96,4 @@ export function appendLine(table: LineTable, parties: PartyIndex, s: ShipmentRec
   table.unitValueZScore.push(Number.NaN);
   table.expectedValue.push(Number.NaN);
   table.size += 1;
-}
-
-export interface UnitValueOptions {
-  /** Fewest lines a heading+origin group needs before its own statistics are trusted. */
-  minGroupLines: number;
-  /** Floor on the robust scale of log unit value (0.05 ≈ 5 %), so tight groups do not explode. */
-  minScale: number;
-}
-
-function groupStats(key: string, logs: number[], minScale: number): UnitValueGroup {
-  const centre = median(logs);
-  return {
-    key,
-    count: logs.length,
-    medianLogUnitValue: centre,
-    scale: Math.max(minScale, robustScale(logs, centre)),
-  };
-}
-
-/**
- * Robust z-scores of log unit value per HS heading and origin, falling back to the heading
- * alone where the heading+origin group is too small to trust. Fills unitValueZScore and
- * expectedValue in place and returns the groups used.
- */
-export function scoreUnitValues(table: LineTable, options: UnitValueOptions): Map<string, UnitValueGroup> {
-  const byGroup = new Map<string, number[]>();
-  const push = (key: string, v: number): void => {
-    const list = byGroup.get(key);
-    if (list) list.push(v);
-    else byGroup.set(key, [v]);
-  };
-  for (let i = 0; i < table.size; i++) {
-    const uv = table.unitValue[i] ?? Number.NaN;
-    if (!(uv > 0)) continue;
-    const heading = hsHeading(table.hsCode[i] ?? '');
-    const log = Math.log(uv);
-    push(heading, log);
-    push(`${heading}|${table.origin[i] ?? '??'}`, log);
-  }
-  const groups = new Map<string, UnitValueGroup>();
-  for (const [key, logs] of byGroup) {
-    if (logs.length >= options.minGroupLines || !key.includes('|'))
-      groups.set(key, groupStats(key, logs, options.minScale));
-  }
-  for (let i = 0; i < table.size; i++) {
-    const uv = table.unitValue[i] ?? Number.NaN;
-    if (!(uv > 0)) continue;
-    const heading = hsHeading(table.hsCode[i] ?? '');
-    const group = groups.get(`${heading}|${table.origin[i] ?? '??'}`) ?? groups.get(heading);
-    if (!group || group.count < options.minGroupLines) continue;
-    table.unitValueZScore[i] = (Math.log(uv) - group.medianLogUnitValue) / group.scale;
-    table.expectedValue[i] = ((table.customsValue[i] ?? 0) / uv) * Math.exp(group.medianLogUnitValue);
-  }
-  return groups;
-}
-
-/**
- * Median duty rate per `heading|origin` (and per heading): the stated rate, else the rate implied
- * by duty paid ÷ customs value. Medians, so the few lines that evade do not move the rate.
- */
-export function dutyRatesByGroup(table: LineTable): Map<string, number> {
-  const rates = new Map<string, number[]>();
-  for (let i = 0; i < table.size; i++) {
-    const paid = table.dutyPaid[i];
-    const value = table.customsValue[i] ?? 0;
-    const rate =
-      table.dutyRate[i] ?? (paid !== null && paid !== undefined && value > 0 ? paid / value : null);
-    if (rate === null) continue;
-    const heading = hsHeading(table.hsCode[i] ?? '');
-    for (const key of [heading, `${heading}|${table.origin[i] ?? '??'}`]) {
-      const list = rates.get(key);
-      if (list) list.push(rate);
-      else rates.set(key, [rate]);
-    }
-  }
-  return new Map([...rates].map(([k, v]) => [k, median(v)]));
 }

@@ -29,24 +29,36 @@ export function personalisedPageRank(
   }
   if (seedMass === 0 || n === 0) return new Map();
   for (let i = 0; i < n; i++) restart[i] = restart[i]! / seedMass;
+  // The edges as flat arrays once, so each iteration is a tight loop over numbers.
+  const m = graph.size;
+  const source = new Int32Array(m);
+  const target = new Int32Array(m);
+  const weight = new Float64Array(m);
   const strength = new Float64Array(n);
+  let e = 0;
   graph.forEachEdge((_e, attrs, s, t) => {
     const w = options.getWeight(attrs);
-    strength[index.get(s)!]! += w;
-    strength[index.get(t)!]! += w;
+    const si = index.get(s)!;
+    const ti = index.get(t)!;
+    source[e] = si;
+    target[e] = ti;
+    weight[e] = w;
+    strength[si]! += w;
+    strength[ti]! += w;
+    e += 1;
   });
   let rank = Float64Array.from(restart);
   for (let it = 0; it < options.iterations; it++) {
     const next = new Float64Array(n);
     let dangling = 0;
     for (let i = 0; i < n; i++) if (strength[i] === 0) dangling += rank[i]!;
-    graph.forEachEdge((_e, attrs, s, t) => {
-      const w = options.getWeight(attrs);
-      const si = index.get(s)!;
-      const ti = index.get(t)!;
+    for (let k = 0; k < m; k++) {
+      const si = source[k]!;
+      const ti = target[k]!;
+      const w = weight[k]!;
       next[ti]! += (options.alpha * rank[si]! * w) / strength[si]!;
       next[si]! += (options.alpha * rank[ti]! * w) / strength[ti]!;
-    });
+    }
     let delta = 0;
     for (let i = 0; i < n; i++) {
       next[i]! += (1 - options.alpha + options.alpha * dangling) * restart[i]!;

@@ -1,7 +1,8 @@
 // Projects any GraphStore into the DetectionView: parties become nodes; shared identifiers,
 // directors, successions and shared trade become weighted links, damped by how many parties
 // share the thing so a big broker or a business-centre address does not glue unrelated firms.
-// Shipments are streamed once into columns; no shipment objects are kept.
+// Shipments are streamed once into columns; no shipment objects are kept, and nothing per line
+// but the columns is built while streaming.
 import { UndirectedGraph } from 'graphology';
 import {
   IDENTIFIER_LABELS,
@@ -15,16 +16,16 @@ import {
   type PartyLabel,
 } from '../model/index.ts';
 import type { GraphStore } from '../store/graph-store.ts';
-import { PartyIndex, appendLine, dutyRatesByGroup, emptyLineTable, scoreUnitValues } from './lines.ts';
+import { dutyRatesByGroup, scoreUnitValues } from './line-groups.ts';
+import { appendLine, lineBuilder } from './lines.ts';
 import { specificity } from './robust.ts';
+import { tradeByParty, tradeLinks } from './trade.ts';
 import {
-  hsHeading,
   type DetectionView,
   type EntityGraph,
   type Link,
   type LinkKind,
   type PartyAttributes,
-  type PartyTrade,
   type SharedIdentifier,
 } from './view.ts';
 
@@ -110,21 +111,6 @@ export function addLink(graph: EntityGraph, a: string, b: string, link: Link): v
   attrs.weight += link.weight;
 }
 
-function emptyTrade(): PartyTrade {
-  return {
-    lines: 0,
-    totalValue: 0,
-    firstDate: null,
-    lastDate: null,
-    hsHeadings: new Map(),
-    origins: new Map(),
-  };
-}
-
-function bump(map: Map<string, number>, key: string, by = 1): void {
-  map.set(key, (map.get(key) ?? 0) + by);
-}
-
 export async function projectDetectionView(
   source: ProjectionSource,
   overrides: Partial<ProjectionOptions> = {},
@@ -187,59 +173,37 @@ export async function projectDetectionView(
     } else directs.push({ from: rel.from, to: rel.to, id: rel.id });
   }
   const firmsDirected = new Map<string, number>();
-  for (const d of directs) bump(firmsDirected, nodeKey(d.from));
+  for (const d of directs) {
+    const personKey = nodeKey(d.from);
+    firmsDirected.set(personKey, (firmsDirected.get(personKey) ?? 0) + 1);
+  }
   for (const d of directs) {
     const personKey = nodeKey(d.from);
     const weight = options.linkWeights.director * specificity(firmsDirected.get(personKey) ?? 1);
     addLink(graph, personKey, nodeKey(d.to), { kind: 'director', via: null, rels: [d.id], weight });
   }
 
-  // Shipments: the line table, trade aggregates and the importer's trading partners.
-  const lines = emptyLineTable();
-  const partyIndex = new PartyIndex(lines.partyKeys);
-  const trade = new Map<string, PartyTrade>();
-  const pairs = new Map<string, number>();
+  // Shipments: the stream only appends columns; aggregates and trade links come after.
+  const builder = lineBuilder();
   const { from, to } = options.window;
   let streamed = 0;
   for await (const s of source.streamShipments()) {
     if (++streamed % 100_000 === 0) progress('shipments', streamed);
     if ((from && s.date < from) || (to && s.date > to)) continue;
-    appendLine(lines, partyIndex, s);
-    const importerKey = `Importer:${s.importerId}`;
-    const partners: [string | null, LinkKind][] = [
-      [s.brokerId === null ? null : `Broker:${s.brokerId}`, 'broker'],
-      [s.consigneeId === null ? null : `Consignee:${s.consigneeId}`, 'consignee'],
-      [s.supplierId === null ? null : `Supplier:${s.supplierId}`, 'supplier'],
-    ];
-    for (const key of [importerKey, ...partners.map(([k]) => k)]) {
-      if (key === null) continue;
-      ensureParty(graph, key);
-      let t = trade.get(key);
-      if (!t) trade.set(key, (t = emptyTrade()));
-      t.lines += 1;
-      t.totalValue += s.customsValue;
-      if (t.firstDate === null || s.date < t.firstDate) t.firstDate = s.date;
-      if (t.lastDate === null || s.date > t.lastDate) t.lastDate = s.date;
-      bump(t.hsHeadings, hsHeading(s.hsCode));
-      if (s.originCountry) bump(t.origins, s.originCountry);
-    }
-    for (const [partner, kind] of partners)
-      if (partner !== null) bump(pairs, `${kind}\t${importerKey}\t${partner}`);
+    appendLine(builder, s);
   }
   progress('shipments', streamed);
-
-  // Trade links: the importer's share of lines with the partner, damped by the partner's reach.
-  const partnerClients = new Map<string, number>();
-  for (const pair of pairs.keys()) bump(partnerClients, pair.split('\t')[2]!);
-  for (const [pair, count] of [...pairs].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    const [kind, importerKey, partnerKey] = pair.split('\t') as [
-      'broker' | 'consignee' | 'supplier',
-      string,
-      string,
-    ];
-    const share = count / (trade.get(importerKey)?.lines ?? count);
-    const weight = options.linkWeights[kind] * share * specificity(partnerClients.get(partnerKey) ?? 1);
-    addLink(graph, importerKey, partnerKey, { kind, via: null, rels: [], weight, lines: count });
+  const lines = builder.table;
+  for (const key of lines.partyKeys) ensureParty(graph, key);
+  const trade = tradeByParty(lines);
+  for (const link of tradeLinks(lines, trade, options.linkWeights)) {
+    addLink(graph, link.importerKey, link.partnerKey, {
+      kind: link.kind,
+      via: null,
+      rels: [],
+      weight: link.weight,
+      lines: link.lines,
+    });
   }
 
   const unitValueGroups = scoreUnitValues(lines, {

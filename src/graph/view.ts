@@ -129,3 +129,8 @@ export interface DetectionView {
 export function hsHeading(hsCode: string): string {
   return hsCode.slice(0, 4);
 }
+
+/** Node keys and other ids compare as JavaScript strings (UTF-16 code units), never by locale. */
+export function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

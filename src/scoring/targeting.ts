@@ -24,10 +24,15 @@ export const TARGETING_DEFAULTS: TargetingOptions = {
   limit: 50_000,
 };
 
-interface Candidate {
-  i: number;
-  score: number;
-  reasons: string[];
+/** One line's parts of the score; reasons are written only for the lines that are kept. */
+interface LineRisk {
+  anomaly: number;
+  lowValue: boolean;
+  /** The country the goods really come from, when it differs from the declared origin. */
+  realOrigin: string | null;
+  riskiest: PartyRisk | null;
+  network: number;
+  ring: Ring | null;
 }
 
 export function targetLines(
@@ -39,43 +44,37 @@ export function targetLines(
   const o = { ...TARGETING_DEFAULTS, ...overrides };
   const { lines, graph } = view;
   const risk = new Map(parties.map((p) => [nodeKey(p), p]));
+  // Per party index, once: its risk and its country (the line table stores party indices).
+  const partyRisk = lines.partyKeys.map((key) => risk.get(key) ?? null);
+  const partyCountry = lines.partyKeys.map((key) =>
+    graph.hasNode(key) ? graph.getNodeAttribute(key, 'country') : null,
+  );
   const named = new Map<string, Ring>();
+  const namedDeclarations = new Set<string>();
   for (const ring of rings) {
     for (const ind of ring.indicators) {
       for (const d of ind.evidence.declarations) {
         const best = named.get(d);
         if (!best || best.score < ring.score) named.set(d, ring);
+        namedDeclarations.add(d.slice(0, d.lastIndexOf('/')));
       }
     }
   }
-  const candidates: Candidate[] = [];
-  for (let i = 0; i < lines.size; i++) {
-    const reasons: string[] = [];
+  const columns = [lines.importer, lines.consignee, lines.supplier, lines.broker];
+  const lineRisk = (i: number): LineRisk => {
     const z = lines.unitValueZScore[i] ?? Number.NaN;
-    let anomaly = 0;
-    if (z < -1) {
-      anomaly = Math.min(1, (-z - 1) / 3);
-      reasons.push(
-        `unit value ${z.toFixed(1)} robust deviations below the median for HS ${lines.hsCode[i]?.slice(0, 4)} from ${lines.origin[i] ?? 'unknown origin'}`,
-      );
-    }
+    const lowValue = z < -1;
+    let anomaly = lowValue ? Math.min(1, (-z - 1) / 3) : 0;
     const s = lines.supplier[i] ?? -1;
-    const supplierCountry =
-      s >= 0 && graph.hasNode(lines.partyKeys[s]!)
-        ? graph.getNodeAttribute(lines.partyKeys[s]!, 'country')
-        : null;
     const origin = lines.origin[i];
-    const realOrigin = supplierCountry ?? lines.departure[i] ?? null;
-    if (origin && realOrigin && origin !== realOrigin) {
-      anomaly = Math.max(anomaly, 0.4);
-      reasons.push(`declared origin ${origin} but the goods come from ${realOrigin}`);
-    }
+    const realOrigin = (s >= 0 ? partyCountry[s] : null) ?? lines.departure[i] ?? null;
+    const mismatch = Boolean(origin && realOrigin && origin !== realOrigin);
+    if (mismatch) anomaly = Math.max(anomaly, 0.4);
     let network = 0;
     let riskiest: PartyRisk | null = null;
-    for (const col of [lines.importer, lines.consignee, lines.supplier, lines.broker]) {
+    for (const col of columns) {
       const p = col[i] ?? -1;
-      if (p < 0) continue;
-      const r = risk.get(lines.partyKeys[p]!);
+      const r = p < 0 ? null : partyRisk[p];
       if (!r) continue;
       const value = r.score * (col === lines.broker ? o.brokerRiskFactor : 1);
       if (value > network) {
@@ -83,28 +82,42 @@ export function targetLines(
         riskiest = r;
       }
     }
+    const ring = namedDeclarations.has(lines.declarationId[i]!) ? (named.get(declarationOf(view, i)) ?? null) : null;
+    return { anomaly, lowValue, realOrigin: mismatch ? realOrigin : null, riskiest, network, ring };
+  };
+  const scoreOf = (r: LineRisk): number =>
+    1 -
+    (1 - o.anomalyWeight * r.anomaly) *
+      (1 - o.networkWeight * r.network) *
+      (1 - o.evidenceWeight * (r.ring?.score ?? 0));
+  const reasonsOf = (i: number, r: LineRisk): string[] => {
+    const reasons: string[] = [];
+    if (r.lowValue)
+      reasons.push(
+        `unit value ${(lines.unitValueZScore[i] ?? 0).toFixed(1)} robust deviations below the median for HS ${lines.hsCode[i]?.slice(0, 4)} from ${lines.origin[i] ?? 'unknown origin'}`,
+      );
+    if (r.realOrigin) reasons.push(`declared origin ${lines.origin[i]} but the goods come from ${r.realOrigin}`);
+    const { riskiest, ring } = r;
     if (riskiest)
       reasons.push(
         `${riskiest.label.toLowerCase()} ${riskiest.id} has network risk ${riskiest.score.toFixed(2)} (${riskiest.ringIds.length} ring${riskiest.ringIds.length === 1 ? '' : 's'})`,
       );
-    const ring = named.get(declarationOf(view, i));
     if (ring)
       reasons.push(
         `named as evidence by ring ${ring.id} (${ring.typology.replace(/_/g, ' ')}, score ${ring.score.toFixed(2)})`,
       );
-    const evidenceScore = ring?.score ?? 0;
-    const score =
-      1 -
-      (1 - o.anomalyWeight * anomaly) *
-        (1 - o.networkWeight * network) *
-        (1 - o.evidenceWeight * evidenceScore);
-    if (score > 0) candidates.push({ i, score, reasons });
+    return reasons;
+  };
+  const candidates: { i: number; score: number }[] = [];
+  for (let i = 0; i < lines.size; i++) {
+    const score = scoreOf(lineRisk(i));
+    if (score > 0) candidates.push({ i, score });
   }
   candidates.sort((a, b) => b.score - a.score || a.i - b.i);
   return candidates.slice(0, o.limit).map((c) => ({
     declarationId: lines.declarationId[c.i]!,
     line: lines.line[c.i]!,
     score: Math.round(c.score * 1e6) / 1e6,
-    reasons: c.reasons,
+    reasons: reasonsOf(c.i, lineRisk(c.i)),
   }));
 }

@@ -61,4 +61,32 @@ describe('community detector', () => {
     cluster(w, 'P', 3);
     expect(detect(await w.view(), { seed: 2 }).map((r) => r.members[0]!.id)).toEqual(['P0', 'Q0']);
   });
+
+  it('does not report a tight group of firms none of which shows a fraud signal (a family group)', async () => {
+    const w = new World();
+    legitimateTrade(w, 30, 8);
+    const head = w.party('Person', 'HEAD');
+    for (let i = 0; i < 4; i++) {
+      const firm = w.party('Importer', `F${i}`, { registeredOn: isoDay(i) });
+      w.rel('DIRECTS', head, firm);
+      w.has(firm, 'Phone', 'family phone');
+      w.has(firm, 'BankAccount', 'family account');
+      for (let l = 0; l < 4; l++) w.ship({ importerId: `F${i}`, date: isoDay(30 + l * 20), customsValue: 1000 });
+    }
+    expect(detect(await w.view(), { seed: 5 })).toEqual([]);
+  });
+
+  it('needs several firms with a signal of their own: one undervaluing firm and its sisters are no ring', async () => {
+    const w = new World();
+    legitimateTrade(w, 30, 8);
+    for (let i = 0; i < 4; i++) {
+      const firm = w.party('Importer', `S${i}`, { registeredOn: '2012-01-01' });
+      w.has(firm, 'Phone', 'sister phone');
+      w.has(firm, 'BankAccount', 'sister account');
+      for (let l = 0; l < 4; l++)
+        w.ship({ importerId: `S${i}`, date: isoDay(30 + l * 20), customsValue: i === 0 ? 300 : 1000 });
+    }
+    expect(detect(await w.view(), { seed: 5 })).toEqual([]);
+    expect(detect(await w.view(), { seed: 5, minFlagged: 1, minFlaggedShare: 0 })).toHaveLength(1);
+  });
 });

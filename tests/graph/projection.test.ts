@@ -75,4 +75,40 @@ describe('projectDetectionView', () => {
     expect(view.lines.expectedValue[i]).toBeGreaterThan(800);
     expect(view.dutyRates.get('6403|CN')).toBeCloseTo(0.1, 6);
   });
+
+  it('keeps a line whose importer is absent (empty id) without inventing a party', async () => {
+    const w = new World();
+    w.ship({ importerId: '', brokerId: 'B1', supplierId: 'S1' });
+    w.ship({ importerId: 'I1', brokerId: 'B1', supplierId: 'S1' });
+    const view = await w.view();
+    expect(view.lines.size).toBe(2);
+    expect(view.lines.importer[0]).toBe(-1);
+    expect(view.graph.nodes().sort()).toEqual(['Broker:B1', 'Importer:I1', 'Supplier:S1']);
+    expect(view.trade.get('Broker:B1')?.lines).toBe(2);
+    expect(view.graph.getEdgeAttributes('Importer:I1', 'Broker:B1').links[0]).toMatchObject({ lines: 1 });
+  });
+
+  it('orders trade links by kind, importer and partner whatever the order of the lines', async () => {
+    const build = async (reverse: boolean) => {
+      const w = new World();
+      const rows = [
+        { importerId: 'I2', brokerId: 'B1', consigneeId: 'C1' },
+        { importerId: 'I1', brokerId: 'B2', supplierId: 'S1' },
+        { importerId: 'I10', brokerId: 'B1', supplierId: 'S1' },
+      ];
+      // Dates follow the listed order, so the store streams the lines in that order.
+      (reverse ? rows.reverse() : rows).forEach((row, i) => w.ship({ ...row, date: isoDay(i) }));
+      return (await w.view()).graph.mapEdges((_e, a, s, t) => `${s}-${t}:${a.links.map((l) => l.kind).join('+')}`);
+    };
+    const edges = await build(false);
+    expect(edges).toEqual(await build(true));
+    expect(edges).toEqual([
+      'Importer:I1-Broker:B2:broker',
+      'Importer:I10-Broker:B1:broker',
+      'Importer:I2-Broker:B1:broker',
+      'Importer:I2-Consignee:C1:consignee',
+      'Importer:I1-Supplier:S1:supplier',
+      'Importer:I10-Supplier:S1:supplier',
+    ]);
+  });
 });

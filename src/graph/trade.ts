@@ -1,0 +1,105 @@
+// What the declaration lines add up to per party, and the trade links they give the entity
+// graph: both computed from the line table's integer party columns after the stream, so the
+// stream itself only appends columns (no key strings or objects per line).
+import { specificity } from './robust.ts';
+import { compareKeys, hsHeading, type LineTable, type LinkKind, type PartyTrade } from './view.ts';
+
+/** The line table's party columns, in the order a line names its parties. */
+function partyColumns(lines: LineTable): number[][] {
+  return [lines.importer, lines.broker, lines.consignee, lines.supplier];
+}
+
+function bump<K>(map: Map<K, number>, key: K, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+/** Trade aggregates per party key, parties in order of first appearance. */
+export function tradeByParty(lines: LineTable): Map<string, PartyTrade> {
+  const trade: (PartyTrade | undefined)[] = new Array<PartyTrade | undefined>(lines.partyKeys.length);
+  const headings = new Map<string, string>();
+  const columns = partyColumns(lines);
+  for (let i = 0; i < lines.size; i++) {
+    const date = lines.date[i]!;
+    const value = lines.customsValue[i] ?? 0;
+    const code = lines.hsCode[i] ?? '';
+    let heading = headings.get(code);
+    if (heading === undefined) headings.set(code, (heading = hsHeading(code)));
+    const origin = lines.origin[i];
+    for (const column of columns) {
+      const p = column[i] ?? -1;
+      if (p < 0) continue;
+      let t = trade[p];
+      if (!t) {
+        t = { lines: 0, totalValue: 0, firstDate: date, lastDate: date, hsHeadings: new Map(), origins: new Map() };
+        trade[p] = t;
+      }
+      t.lines += 1;
+      t.totalValue += value;
+      if (date < t.firstDate!) t.firstDate = date;
+      if (date > t.lastDate!) t.lastDate = date;
+      bump(t.hsHeadings, heading);
+      if (origin) bump(t.origins, origin);
+    }
+  }
+  const out = new Map<string, PartyTrade>();
+  trade.forEach((t, p) => {
+    if (t) out.set(lines.partyKeys[p]!, t);
+  });
+  return out;
+}
+
+export interface TradeLink {
+  kind: Extract<LinkKind, 'broker' | 'consignee' | 'supplier'>;
+  importerKey: string;
+  partnerKey: string;
+  /** Specificity-damped weight: the importer's share of lines with the partner over its reach. */
+  weight: number;
+  lines: number;
+}
+
+const PARTNER_KINDS = ['broker', 'consignee', 'supplier'] as const;
+
+
+/**
+ * Importer–partner links, ordered by kind, importer key, partner key: the importer's share of
+ * lines with the partner, damped by the partner's number of clients so a big forwarder does not
+ * glue its clients together.
+ */
+export function tradeLinks(
+  lines: LineTable,
+  trade: Map<string, PartyTrade>,
+  baseWeight: Record<TradeLink['kind'], number>,
+): TradeLink[] {
+  const parties = lines.partyKeys.length;
+  const partners = [lines.broker, lines.consignee, lines.supplier];
+  const counts = PARTNER_KINDS.map(() => new Map<number, number>());
+  for (let i = 0; i < lines.size; i++) {
+    const importer = lines.importer[i] ?? -1;
+    if (importer < 0) continue;
+    for (let k = 0; k < partners.length; k++) {
+      const partner = partners[k]![i] ?? -1;
+      if (partner >= 0) bump(counts[k]!, importer * parties + partner);
+    }
+  }
+  const links: TradeLink[] = [];
+  PARTNER_KINDS.forEach((kind, k) => {
+    const clients = new Map<number, number>();
+    for (const pair of counts[k]!.keys()) bump(clients, pair % parties);
+    const kindLinks: TradeLink[] = [];
+    for (const [pair, count] of counts[k]!) {
+      const importerKey = lines.partyKeys[Math.floor(pair / parties)]!;
+      const partner = pair % parties;
+      const share = count / (trade.get(importerKey)?.lines ?? count);
+      kindLinks.push({
+        kind,
+        importerKey,
+        partnerKey: lines.partyKeys[partner]!,
+        weight: baseWeight[kind] * share * specificity(clients.get(partner) ?? 1),
+        lines: count,
+      });
+    }
+    kindLinks.sort((x, y) => compareKeys(x.importerKey, y.importerKey) || compareKeys(x.partnerKey, y.partnerKey));
+    for (const link of kindLinks) links.push(link);
+  });
+  return links;
+}
