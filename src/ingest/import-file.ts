@@ -65,6 +65,7 @@ export async function importFile(
     timings.storeWriteMs = written.storeMs;
     return outcome('imported', written.nodes, written.rels);
   } finally {
+    file.plan.dispose();
     progress.finish();
   }
 }

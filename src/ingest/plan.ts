@@ -1,20 +1,14 @@
 // What one file will write, decided before anything is written: owned nodes checked for
 // conflicting duplicates within the file and against the store, shared nodes merged and
-// created only where the store lacks them, and every valid row kept, mapped once, for the write.
+// created only where the store lacks them, and every valid row, mapped once, kept for the write
+// (in memory, or for a large file spilled to a temporary file: see plan-rows.ts).
 import type { GraphNode, NodeLabel, NodeRef, Props } from '../model/index.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { ProblemLog } from './problems.ts';
-import { link, type OwnedNode, type RowGraph } from './row-graph.ts';
+import { InMemoryRows, type OwnedRows, type PlannedRow, type SeenRow, SpilledRows } from './plan-rows.ts';
+import type { RowGraph } from './row-graph.ts';
 
-/** One valid row as the write pass needs it. */
-export interface PlannedRow {
-  row: number;
-  node: OwnedNode;
-  /** The nodes to link the owned node to (this file's one object per node). */
-  ends: GraphNode[];
-  /** The row writes its node: the node's first row in the file, and not already stored. */
-  writesNode: boolean;
-}
+export type { PlannedRow } from './plan-rows.ts';
 
 type ByLabel<T> = Map<NodeLabel, Map<string, T>>;
 
@@ -60,7 +54,13 @@ function differingEnds(a: readonly NodeRef[], b: readonly NodeRef[]): string {
 }
 
 const sameEnds = (a: readonly NodeRef[], b: readonly NodeRef[]): boolean =>
-  a.length === b.length && a.every((end, i) => end === b[i]);
+  a.length === b.length && a.every((end, i) => end.label === b[i]?.label && end.id === b[i].id);
+
+const hasEnd = (ends: readonly NodeRef[], end: NodeRef): boolean =>
+  ends.some((e) => e.label === end.label && e.id === end.id);
+
+/** What a registry entry links to: the labels its stored links are read back with. */
+const LINKED_LABELS: NodeLabel[] = ['Address', 'Phone', 'Email', 'BankAccount', 'Person'];
 
 function byLabel<T>(map: ByLabel<T>, label: NodeLabel): Map<string, T> {
   let byId = map.get(label);
@@ -68,15 +68,24 @@ function byLabel<T>(map: ByLabel<T>, label: NodeLabel): Map<string, T> {
   return byId;
 }
 
+export interface PlanOptions {
+  /** Keep the rows in a temporary file rather than in memory (large files). */
+  spill?: boolean;
+}
+
 export class ImportPlan {
-  /** Owned nodes by label, then id: the row that writes each (no key strings built per row). */
-  private readonly owned: ByLabel<PlannedRow> = new Map();
-  private readonly planned: PlannedRow[] = [];
+  private readonly owned: OwnedRows;
   private readonly shared: ByLabel<GraphNode> = new Map();
   private readonly log: ProblemLog;
 
-  constructor(log: ProblemLog) {
+  constructor(log: ProblemLog, options: PlanOptions = {}) {
     this.log = log;
+    this.owned = options.spill ? new SpilledRows() : new InMemoryRows();
+  }
+
+  /** True when the rows are kept on disk until written. */
+  get spilled(): boolean {
+    return this.owned instanceof SpilledRows;
   }
 
   /**
@@ -87,12 +96,9 @@ export class ImportPlan {
   add(row: number, graph: RowGraph, column: string | null): void {
     const ends = graph.ends;
     for (let i = 0; i < ends.length; i++) ends[i] = this.sharedNode(ends[i] as GraphNode);
-    const byId = byLabel(this.owned, graph.owned.label);
-    const seen = byId.get(graph.owned.id);
+    const seen = this.owned.find(graph.owned.label, graph.owned.id);
     if (!seen) {
-      const planned: PlannedRow = { row, node: graph.owned, ends: unique(ends), writesNode: true };
-      byId.set(graph.owned.id, planned);
-      this.planned.push(planned);
+      this.owned.create(row, graph.owned, unique(ends));
       return;
     }
     const content = JSON.stringify(graph.owned.props);
@@ -102,11 +108,12 @@ export class ImportPlan {
     } else if (graph.owned.label === 'Shipment') {
       if (!sameEnds(seen.ends, ends)) this.conflict(row, column, seen, differingEnds(seen.ends, ends));
     } else {
-      for (const end of ends) if (!seen.ends.includes(end)) seen.ends.push(end);
+      const added = unique(ends.filter((end) => !hasEnd(seen.ends, end)));
+      if (added.length > 0) this.owned.addLinks(seen, row, added);
     }
   }
 
-  private conflict(row: number, column: string | null, seen: PlannedRow, differences: string): void {
+  private conflict(row: number, column: string | null, seen: SeenRow, differences: string): void {
     this.log.add(
       row,
       column,
@@ -129,9 +136,15 @@ export class ImportPlan {
     return known;
   }
 
-  /** Valid rows in file order, each with what it writes. */
+  /** Valid rows in file order, each with what it writes (in-memory plans only). */
   rows(): readonly PlannedRow[] {
-    return this.planned;
+    if (!(this.owned instanceof InMemoryRows)) throw new Error('a spilled plan is read with batches()');
+    return this.owned.all();
+  }
+
+  /** Valid rows in file order, each with what it writes, in batches. */
+  batches(size: number): AsyncIterable<readonly PlannedRow[]> {
+    return this.owned.batches(size);
   }
 
   /**
@@ -139,8 +152,7 @@ export class ImportPlan {
    * reaches it must wait until the node is written (registries name directors in any order).
    */
   writesAfter(ref: NodeRef, row: number): boolean {
-    const entry = this.owned.get(ref.label)?.get(ref.id);
-    return entry !== undefined && entry.writesNode && entry.row > row;
+    return this.owned.writesAfter(ref, row);
   }
 
   /** Shared nodes to create, once reconcile() has dropped those the file or store already has. */
@@ -149,34 +161,34 @@ export class ImportPlan {
   }
 
   get ownedCount(): number {
-    return this.planned.length;
+    return this.owned.count;
+  }
+
+  /** Frees what the plan holds (a spilled plan's temporary file). */
+  dispose(): void {
+    this.owned.dispose();
+    this.shared.clear();
   }
 
   /** Compares with what the store holds; conflicts are logged, identical nodes are skipped. */
   async reconcile(store: GraphStore, ownedColumn: string | null): Promise<void> {
-    for (const [label, byId] of this.owned) {
-      const shared = this.shared.get(label);
-      if (shared) for (const id of byId.keys()) shared.delete(id);
-    }
+    for (const ref of this.owned.refs()) this.shared.get(ref.label)?.delete(ref.id);
     const counts = (await store.counts()).nodes;
     const stored = (label: NodeLabel): boolean => (counts[label] ?? 0) > 0;
 
-    const owned = this.planned.filter((p) => stored(p.node.label));
-    const unchangedEntries: PlannedRow[] = [];
-    for (let i = 0; i < owned.length; i += LOOKUP_BATCH) {
-      const batch = owned.slice(i, i + LOOKUP_BATCH);
-      for (const existing of await store.getNodes(
-        batch.map((p) => ({ label: p.node.label, id: p.node.id })),
-      )) {
-        const entry = this.owned.get(existing.label)?.get(existing.id);
+    const unchangedEntries: SeenRow[] = [];
+    let batch: NodeRef[] = [];
+    const lookUp = async (): Promise<void> => {
+      for (const existing of await store.getNodes(batch)) {
+        const entry = this.owned.find(existing.label, existing.id);
         if (!entry) continue;
         const content = canonicalProps(existing.props);
         const incoming = JSON.stringify(entry.node.props);
         if (content === incoming) {
-          entry.writesNode = false;
           // A stored declaration line stays as it is; a stored registry entry gains new links.
-          if (entry.node.label === 'Shipment') entry.ends = [];
-          else if (entry.ends.length > 0) unchangedEntries.push(entry);
+          if (entry.node.label !== 'Shipment' && (entry.ends.length > 0 || this.spilled))
+            unchangedEntries.push(entry);
+          else this.owned.keepStored(entry, null);
         } else if (existing.props.inRegistry !== false) {
           // A party created from declarations is completed by its registry entry, not in conflict.
           this.log.add(
@@ -187,8 +199,15 @@ export class ImportPlan {
           );
         }
       }
+      batch = [];
+    };
+    for (const ref of this.owned.refs()) {
+      if (!stored(ref.label)) continue;
+      batch.push(ref);
+      if (batch.length >= LOOKUP_BATCH) await lookUp();
     }
-    for (const entry of unchangedEntries) await dropStoredLinks(store, entry);
+    if (batch.length > 0) await lookUp();
+    for (const entry of unchangedEntries) this.owned.keepStored(entry, await storedLinks(store, entry));
 
     for (const [label, byId] of this.shared) {
       if (!stored(label)) continue;
@@ -206,16 +225,15 @@ function unique(ends: GraphNode[]): GraphNode[] {
   return ends.length < 2 || ends.every((end, i) => ends.indexOf(end) === i) ? ends : [...new Set(ends)];
 }
 
-/** Leaves on a stored registry entry only the links the store does not have yet. */
-async function dropStoredLinks(store: GraphStore, entry: PlannedRow): Promise<void> {
+/** The links a stored registry entry already has, or null when too many to read back. */
+async function storedLinks(store: GraphStore, entry: SeenRow): Promise<Set<string> | null> {
   const near = await store.neighbourhood({
     start: { label: entry.node.label, id: entry.node.id },
     hops: 1,
-    labels: [...new Set(entry.ends.map((end) => end.label))],
+    labels: LINKED_LABELS,
     limit: LINKS_READ_LIMIT,
   });
   // Past the limit some links are unknown: writing them again is harmless (writes merge).
-  if (near.truncated) return;
-  const storedRels = new Set(near.rels.map((r) => r.id));
-  entry.ends = entry.ends.filter((end) => !storedRels.has(link(entry.node, end).id));
+  if (near.truncated) return null;
+  return new Set(near.rels.map((r) => r.id));
 }

@@ -59,25 +59,27 @@ export async function writeFile(
     }
     await flush();
     let rows = 0;
-    const planned = file.plan.rows();
-    for (const { row, node, ends, writesNode } of planned) {
-      rows += 1;
-      if (writesNode) {
-        nodes.push({
-          label: node.label,
-          id: node.id,
-          props: node.props,
-          source: { file: file.fileHash, row },
-        });
-      }
-      for (const end of ends) {
-        const r = link(node, end);
-        if (file.plan.writesAfter(end, row)) waiting.push(r);
-        else rels.push(r);
-      }
-      if (rows % WRITE_BATCH_ROWS === 0) {
-        await flush();
-        progress.update('writing', rows, rows / planned.length);
+    const total = file.plan.ownedCount;
+    for await (const planned of file.plan.batches(WRITE_BATCH_ROWS * 16)) {
+      for (const { row, node, ends, writesNode } of planned) {
+        rows += 1;
+        if (writesNode) {
+          nodes.push({
+            label: node.label,
+            id: node.id,
+            props: node.props,
+            source: { file: file.fileHash, row },
+          });
+        }
+        for (const end of ends) {
+          const r = link(node, end);
+          if (file.plan.writesAfter(end, row)) waiting.push(r);
+          else rels.push(r);
+        }
+        if (rows % WRITE_BATCH_ROWS === 0) {
+          await flush();
+          progress.update('writing', rows, Math.min(1, rows / total));
+        }
       }
     }
     await flush();
