@@ -166,7 +166,10 @@ export class SpilledRows implements OwnedRows {
   find(label: NodeLabel, id: string): SeenRow | undefined {
     const slot = this.owned.get(label)?.get(id);
     if (slot === undefined) return undefined;
-    const record = this.spill.read({ offset: this.index.offsets[slot] ?? 0, length: this.index.lengths[slot] ?? 0 });
+    const record = this.spill.read({
+      offset: this.index.offsets[slot] ?? 0,
+      length: this.index.lengths[slot] ?? 0,
+    });
     return { row: record.row, node: { label, id, props: record.props ?? {} }, ends: record.ends, slot };
   }
 
@@ -208,7 +211,8 @@ export class SpilledRows implements OwnedRows {
     const flags = this.index.flags[slot] ?? 0;
     // Only the id's first record carries props; later ones add links.
     const writesNode = record.props !== undefined && (flags & WRITES_NODE) !== 0;
-    const ends = flags & STORED_SHIPMENT ? [] : withoutStored(node, record.ends, this.storedLinks.get(slot) ?? null);
+    const ends =
+      flags & STORED_SHIPMENT ? [] : withoutStored(node, record.ends, this.storedLinks.get(slot) ?? null);
     return { row: record.row, node, ends, writesNode };
   }
 

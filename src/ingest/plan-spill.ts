@@ -34,6 +34,9 @@ export interface SpillSlot {
   length: number;
 }
 
+/** The temporary file could not be written or read back (a full disk, most often). */
+export class PlanSpillError extends Error {}
+
 // Records are buffered and written in blocks: one write call per row would cost more than the row.
 const FLUSH_BYTES = 1 << 20;
 
@@ -47,7 +50,13 @@ export class PlanSpill {
   private count = 0;
 
   constructor() {
-    this.dir = mkdtempSync(join(tmpdir(), 'ringscope-plan-'));
+    try {
+      this.dir = mkdtempSync(join(tmpdir(), 'ringscope-plan-'));
+    } catch (error) {
+      throw new PlanSpillError(
+        `cannot create the import's temporary directory in ${tmpdir()} (${(error as NodeJS.ErrnoException).code ?? String(error)}); point TMPDIR at a writable directory`,
+      );
+    }
     this.path = join(this.dir, 'rows.jsonl');
     this.fd = openSync(this.path, 'wx+', 0o600);
   }
@@ -101,7 +110,13 @@ export class PlanSpill {
   private flush(): void {
     if (this.pending.length === 0) return;
     const block = Buffer.from(this.pending.join(''));
-    writeSync(this.openFd(), block, 0, block.length, this.written);
+    try {
+      writeSync(this.openFd(), block, 0, block.length, this.written);
+    } catch (error) {
+      throw new PlanSpillError(
+        `cannot write the import's temporary file ${this.path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); free disk space there or point TMPDIR at a larger disk`,
+      );
+    }
     this.written += block.length;
     this.pending = [];
     this.pendingBytes = 0;

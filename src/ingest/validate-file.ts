@@ -12,6 +12,7 @@ import type { Layout } from './layout.ts';
 import { mapDeclaration } from './map-declaration.ts';
 import { mapEntity } from './map-entity.ts';
 import { ImportPlan } from './plan.ts';
+import { PlanSpillError } from './plan-spill.ts';
 import { ProblemLog } from './problems.ts';
 import type { Progress } from './progress.ts';
 import type { RowGraph } from './row-graph.ts';
@@ -82,9 +83,7 @@ export async function validateFile(
     totalBytes = bytes;
   };
   const onWorker = options.parseOn ? options.parseOn === 'worker' : size >= WORKER_MIN_BYTES;
-  const scan = onWorker
-    ? scanCsvInWorker(path, log, onBytes)
-    : scanCsv(path, log, onBytes);
+  const scan = onWorker ? scanCsvInWorker(path, log, onBytes) : scanCsv(path, log, onBytes);
   try {
     reading: for await (const batch of scan.batches()) {
       for (const record of batch) {
@@ -129,6 +128,11 @@ export async function validateFile(
       }
     }
   } catch (error) {
+    // Not a problem of the file: the import fails as a whole, with nothing left behind.
+    if (error instanceof PlanSpillError) {
+      plan.dispose();
+      throw error;
+    }
     const code = (error as NodeJS.ErrnoException).code;
     log.add(
       0,

@@ -91,7 +91,10 @@ describe('an import plan spilled to disk', () => {
       for (const path of [registry, declarations, overlap, registryAgain])
         outcomes.push(await importFile(store, path, layouts, SILENT, options));
       expect(outcomes.map((o) => [o.status, o.problems])).toEqual(outcomes.map(() => ['imported', []]));
-      graphs.push({ graph: await graphOf(store), rows: outcomes.map((o) => [o.rows, o.nodesWritten]) });
+      graphs.push({
+        graph: await graphOf(store),
+        written: outcomes.map((o) => [o.rows, o.nodesWritten, o.relsWritten]),
+      });
     }
     const [inMemory, spilled] = graphs;
     expect(inMemory?.graph.nodes.length).toBeGreaterThan(3_000);
@@ -112,6 +115,21 @@ describe('an import plan spilled to disk', () => {
     expect(spilled.status).toBe('invalid');
     expect(spilled.problems).toEqual([expect.objectContaining({ row: 3, code: 'conflicting_duplicate' })]);
     expect(spilled.problems).toEqual(kept.problems);
+    expect(await snapshot(store)).toEqual(before);
+  });
+
+  it('fails the import, writing nothing, when the temporary file cannot be made', async () => {
+    const path = await dir.file('no-tmp.csv', decl(declRow()));
+    const store = await dir.store('no-tmp.db');
+    const before = await snapshot(store);
+    process.env.TMPDIR = join(spillDir, 'missing');
+    try {
+      await expect(importFile(store, path, layouts, SILENT, SPILL)).rejects.toThrow(
+        /temporary directory in .*missing \(ENOENT\); point TMPDIR at a writable directory/,
+      );
+    } finally {
+      process.env.TMPDIR = spillDir;
+    }
     expect(await snapshot(store)).toEqual(before);
   });
 
