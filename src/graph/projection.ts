@@ -17,7 +17,7 @@ import {
 } from '../model/index.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { dutyRatesByGroup, scoreUnitValues } from './line-groups.ts';
-import { appendLine, lineBuilder } from './lines.ts';
+import { appendLine, finishLines, lineBuilder } from './lines.ts';
 import { specificity } from './robust.ts';
 import { tradeByParty, tradeLinks } from './trade.ts';
 import {
@@ -193,7 +193,7 @@ export async function projectDetectionView(
     appendLine(builder, s);
   }
   progress('shipments', streamed);
-  const lines = builder.table;
+  const lines = finishLines(builder);
   for (const key of lines.partyKeys) ensureParty(graph, key);
   const trade = tradeByParty(lines);
   for (const link of tradeLinks(lines, trade, options.linkWeights)) {

@@ -5,7 +5,7 @@ import { specificity } from './robust.ts';
 import { compareKeys, hsHeading, type LineTable, type LinkKind, type PartyTrade } from './view.ts';
 
 /** The line table's party columns, in the order a line names its parties. */
-function partyColumns(lines: LineTable): number[][] {
+function partyColumns(lines: LineTable): Int32Array[] {
   return [lines.importer, lines.broker, lines.consignee, lines.supplier];
 }
 
