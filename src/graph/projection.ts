@@ -99,6 +99,9 @@ function ensureParty(graph: EntityGraph, key: string): void {
   });
 }
 
+/** Trade links stand on declaration lines, not relationships: one shared, frozen empty list. */
+const NO_RELS = Object.freeze([]) as unknown as string[];
+
 export function addLink(graph: EntityGraph, a: string, b: string, link: Link): void {
   if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) return;
   const existing = graph.edge(a, b);
@@ -128,34 +131,42 @@ export async function projectDetectionView(
   progress('parties', n);
 
   // Identifiers: who holds each one. Persons count as holders too (a director's phone).
-  const identifiers = new Map<string, SharedIdentifier>();
+  const held = new Map<string, SharedIdentifier>();
   for await (const rel of source.streamRels(['HAS_ADDRESS', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_ACCOUNT'])) {
     if (!isPartyLabel(rel.from.label) || !(IDENTIFIER_LABELS as readonly string[]).includes(rel.to.label))
       continue;
     const holderKey = nodeKey(rel.from);
     ensureParty(graph, holderKey);
     const key = nodeKey(rel.to);
-    let shared = identifiers.get(key);
-    if (!shared) {
-      shared = { ref: rel.to, kind: IDENTIFIER_KIND[rel.to.label as IdentifierLabel], holders: [] };
-      identifiers.set(key, shared);
+    let identifier = held.get(key);
+    if (!identifier) {
+      identifier = { ref: rel.to, kind: IDENTIFIER_KIND[rel.to.label as IdentifierLabel], holders: [] };
+      held.set(key, identifier);
     }
-    shared.holders.push({ key: holderKey, rel: rel.id });
+    identifier.holders.push({ key: holderKey, rel: rel.id });
   }
-  for (const shared of identifiers.values()) {
-    shared.holders.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-    const k = shared.holders.length;
-    if (k < 2 || k > options.maxIdentifierHolders) continue;
-    const weight = options.linkWeights[shared.kind] * specificity(k);
+  // Only identifiers two or more parties hold say anything about a network; the rest (most
+  // phones, e-mails and accounts) would be most of what the view holds on the large world.
+  const shared = new Map<string, SharedIdentifier>();
+  for (const [key, identifier] of held) {
+    if (identifier.holders.length < 2) continue;
+    identifier.holders.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    shared.set(key, identifier);
+  }
+  held.clear();
+  for (const identifier of shared.values()) {
+    const k = identifier.holders.length;
+    if (k > options.maxIdentifierHolders) continue;
+    const weight = options.linkWeights[identifier.kind] * specificity(k);
     for (let i = 0; i < k; i++) {
       for (let j = i + 1; j < k; j++) {
-        const a = shared.holders[i]!;
-        const b = shared.holders[j]!;
-        addLink(graph, a.key, b.key, { kind: shared.kind, via: shared.ref, rels: [a.rel, b.rel], weight });
+        const a = identifier.holders[i]!;
+        const b = identifier.holders[j]!;
+        addLink(graph, a.key, b.key, { kind: identifier.kind, via: identifier.ref, rels: [a.rel, b.rel], weight });
       }
     }
   }
-  progress('identifiers', identifiers.size);
+  progress('identifiers', shared.size);
 
   // Directors link a person to each firm, damped by how many firms the person directs.
   const directs: { from: NodeRef; to: NodeRef; id: string }[] = [];
@@ -200,7 +211,7 @@ export async function projectDetectionView(
     addLink(graph, link.importerKey, link.partnerKey, {
       kind: link.kind,
       via: null,
-      rels: [],
+      rels: NO_RELS,
       weight: link.weight,
       lines: link.lines,
     });
@@ -215,7 +226,7 @@ export async function projectDetectionView(
   return {
     graph,
     trade,
-    identifiers,
+    identifiers: shared,
     lines,
     unitValueGroups,
     dutyRates: dutyRatesByGroup(lines),

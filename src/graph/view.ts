@@ -55,7 +55,7 @@ export interface EdgeAttributes {
 
 export type EntityGraph = UndirectedGraph<PartyAttributes, EdgeAttributes>;
 
-/** One identifier node and the parties that hold it. */
+/** One identifier node held by two or more parties, and the parties that hold it. */
 export interface SharedIdentifier {
   ref: NodeRef;
   kind: LinkKind;
@@ -118,6 +118,7 @@ export interface UnitValueGroup {
 export interface DetectionView {
   graph: EntityGraph;
   trade: Map<string, PartyTrade>;
+  /** Identifiers two or more parties hold (the others link nobody). */
   identifiers: Map<string, SharedIdentifier>;
   lines: LineTable;
   unitValueGroups: Map<string, UnitValueGroup>;

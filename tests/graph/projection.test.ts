@@ -28,6 +28,18 @@ describe('projectDetectionView', () => {
     expect(view.identifiers.get('Address:registered agent')!.holders).toHaveLength(31);
   });
 
+  it('keeps only the identifiers two or more parties hold', async () => {
+    const w = new World();
+    const a = w.party('Importer', 'A');
+    const b = w.party('Importer', 'B');
+    w.has(a, 'Phone', '+1 pair');
+    w.has(b, 'Phone', '+1 pair');
+    w.has(a, 'Email', 'a@only.example');
+    const view = await w.view();
+    expect([...view.identifiers.keys()]).toEqual(['Phone:+1 pair']);
+    expect(view.identifiers.get('Phone:+1 pair')!.holders.map((h) => h.key)).toEqual(['Importer:A', 'Importer:B']);
+  });
+
   it('weights an importer-broker link by the share of lines and the broker’s reach', async () => {
     const w = new World();
     w.ship({ importerId: 'I1', brokerId: 'B1' });
@@ -74,6 +86,37 @@ describe('projectDetectionView', () => {
     expect(view.lines.unitValueZScore[i]).toBeLessThan(-3);
     expect(view.lines.expectedValue[i]).toBeGreaterThan(800);
     expect(view.dutyRates.get('6403|CN')).toBeCloseTo(0.1, 6);
+  });
+
+  it('holds more lines than one column chunk, each value in place, unknown duty as NaN', async () => {
+    const w = new World();
+    const count = 2500;
+    for (let k = 0; k < count; k++) {
+      w.ship({
+        importerId: `I${k % 7}`,
+        declarationId: `D${Math.floor(k / 2)}`,
+        line: (k % 2) + 1,
+        customsValue: 1000 + k,
+        dutyRate: k === 1234 ? null : 0.1,
+        dutyPaid: k === 1234 ? null : 100,
+      });
+    }
+    const view = await w.view();
+    const { lines } = view;
+    expect(lines.size).toBe(count);
+    expect(lines.customsValue).toHaveLength(count);
+    expect(lines.importer).toHaveLength(count);
+    const values = [...lines.customsValue].sort((x, y) => x - y);
+    expect(values[0]).toBe(1000);
+    expect(values.at(-1)).toBe(1000 + count - 1);
+    const unknown = lines.customsValue.indexOf(1000 + 1234);
+    expect(lines.dutyRate[unknown]).toBeNaN();
+    expect(lines.dutyPaid[unknown]).toBeNaN();
+    expect(lines.dutyRate[(unknown + 1) % count]).toBe(0.1);
+    for (let i = 0; i < count; i++) {
+      expect(lines.partyKeys[lines.importer[i]!]).toBe(`Importer:I${(lines.customsValue[i]! - 1000) % 7}`);
+      expect(lines.line[i]).toBe(((lines.customsValue[i]! - 1000) % 2) + 1);
+    }
   });
 
   it('keeps a line whose importer is absent (empty id) without inventing a party', async () => {
