@@ -47,8 +47,7 @@ const NUMERIC_COLUMNS: readonly NumericColumn[] = [
 ];
 
 /** Grows the typed columns by doubling: the line count is not known until the stream ends. */
-function grow(table: LineTable): void {
-  const capacity = Math.max(1024, table.line.length * 2);
+function grow(table: LineTable, capacity = Math.max(1024, table.line.length * 2)): void {
   for (const name of NUMERIC_COLUMNS) {
     const old = table[name];
     const next = new (old.constructor as new (n: number) => typeof old)(capacity);
@@ -101,7 +100,14 @@ export interface LineBuilder {
   strings: Interner;
 }
 
-export function lineBuilder(table: LineTable = emptyLineTable()): LineBuilder {
+/**
+ * A builder for about `expectedLines` lines (the store's count when it keeps one): the typed
+ * columns are allocated once at that size, because each large allocation outside the heap
+ * makes the collector run a full collection of the growing view.
+ */
+export function lineBuilder(expectedLines = 0): LineBuilder {
+  const table = emptyLineTable();
+  if (expectedLines > 0) grow(table, expectedLines);
   return { table, parties: new PartyIndex(table.partyKeys), strings: new Interner() };
 }
 

@@ -29,7 +29,9 @@ import {
   type SharedIdentifier,
 } from './view.ts';
 
-export type ProjectionSource = Pick<GraphStore, 'streamNodes' | 'streamRels' | 'streamShipments'>;
+/** What the projection reads; `counts`, where the store has it, sizes the line table up front. */
+export type ProjectionSource = Pick<GraphStore, 'streamNodes' | 'streamRels' | 'streamShipments'> &
+  Partial<Pick<GraphStore, 'counts'>>;
 
 export interface ProjectionOptions {
   /** Only shipments dated within [from, to] (ISO dates, inclusive) count. */
@@ -195,7 +197,7 @@ export async function projectDetectionView(
   }
 
   // Shipments: the stream only appends columns; aggregates and trade links come after.
-  const builder = lineBuilder();
+  const builder = lineBuilder(source.counts ? ((await source.counts()).nodes.Shipment ?? 0) : 0);
   const { from, to } = options.window;
   let streamed = 0;
   for await (const s of source.streamShipments()) {

@@ -63,8 +63,13 @@ const PARTNER_KINDS = ['broker', 'consignee', 'supplier'] as const;
  * Lines per importer–partner pair (pair = importer × parties + partner), counted by sorting the
  * pairs in a typed array: millions of lines, no per-line objects or boxed map keys.
  */
-function pairCounts(importer: Int32Array, partner: Int32Array, size: number, parties: number): Map<number, number> {
-  const pairs = new Float64Array(size);
+function pairCounts(
+  importer: Int32Array,
+  partner: Int32Array,
+  size: number,
+  parties: number,
+  pairs: Float64Array,
+): Map<number, number> {
   let n = 0;
   for (let i = 0; i < size; i++) {
     const m = importer[i] ?? -1;
@@ -94,7 +99,9 @@ export function tradeLinks(
 ): TradeLink[] {
   const parties = lines.partyKeys.length;
   const partners = [lines.broker, lines.consignee, lines.supplier];
-  const counts = partners.map((partner) => pairCounts(lines.importer, partner, lines.size, parties));
+  // One scratch buffer for the three kinds: each large allocation outside the heap costs a full collection.
+  const scratch = new Float64Array(lines.size);
+  const counts = partners.map((partner) => pairCounts(lines.importer, partner, lines.size, parties, scratch));
   const links: TradeLink[] = [];
   PARTNER_KINDS.forEach((kind, k) => {
     const clients = new Map<number, number>();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { projectDetectionView, type ProjectionSource } from '../../src/graph/projection.ts';
 import { World, isoDay, legitimateTrade } from '../fixtures/world.ts';
 
 describe('projectDetectionView', () => {
@@ -116,6 +117,26 @@ describe('projectDetectionView', () => {
     for (let i = 0; i < count; i++) {
       expect(lines.partyKeys[lines.importer[i]!]).toBe(`Importer:I${(lines.customsValue[i]! - 1000) % 7}`);
       expect(lines.line[i]).toBe(((lines.customsValue[i]! - 1000) % 2) + 1);
+    }
+  });
+
+  it('gives the same line table whether the store’s line count is missing, too low or too high', async () => {
+    const w = new World();
+    for (let k = 0; k < 40; k++) w.ship({ importerId: `I${k % 3}`, customsValue: 500 + k, line: k + 1 });
+    const counted = (shipments: number): ProjectionSource => ({
+      streamNodes: (labels) => w.streamNodes(labels),
+      streamRels: (types) => w.streamRels(types),
+      streamShipments: () => w.streamShipments(),
+      counts: () => Promise.resolve({ nodes: { Shipment: shipments }, rels: {} }),
+    });
+    const plain = (await w.view()).lines;
+    for (const shipments of [5, 40, 5000]) {
+      const { lines } = await projectDetectionView(counted(shipments));
+      expect(lines.size).toBe(40);
+      expect(lines.customsValue).toHaveLength(40);
+      expect([...lines.customsValue]).toEqual([...plain.customsValue]);
+      expect([...lines.line]).toEqual([...plain.line]);
+      expect([...lines.importer]).toEqual([...plain.importer]);
     }
   });
 
