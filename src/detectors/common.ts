@@ -102,8 +102,8 @@ export function declarationOf(view: DetectionView, i: number): string {
 
 /** Duty rate of a line: its own, else the usual rate for its heading and origin, else the default. */
 export function dutyRateOf(view: DetectionView, i: number): number {
-  const own = view.lines.dutyRate[i];
-  if (own !== null && own !== undefined) return own;
+  const own = view.lines.dutyRate[i] ?? Number.NaN;
+  if (!Number.isNaN(own)) return own;
   const groups = lineGroups(view.lines);
   return (
     view.dutyRates.get(groups.keys[groups.headingOrigin[i]!]!) ??
@@ -122,8 +122,8 @@ export function dutyShortfall(view: DetectionView, i: number): number {
 
 /** Duty the line should have paid at its group's rate but did not (deferred and never paid). */
 export function unpaidDuty(view: DetectionView, i: number): number {
-  const paid = view.lines.dutyPaid[i];
-  if (paid === null || paid === undefined) return 0;
+  const paid = view.lines.dutyPaid[i] ?? Number.NaN;
+  if (Number.isNaN(paid)) return 0;
   const due = (view.lines.customsValue[i] ?? 0) * dutyRateOf(view, i);
   return due - paid > due * 0.5 ? due - paid : 0;
 }

@@ -115,9 +115,11 @@ export function scoreUnitValues(table: LineTable, options: UnitValueOptions): Ma
 export function dutyRatesByGroup(table: LineTable): Map<string, number> {
   const groups = lineGroups(table);
   const rates = collect(table, groups, (i) => {
-    const paid = table.dutyPaid[i];
+    const stated = table.dutyRate[i] ?? Number.NaN;
+    if (!Number.isNaN(stated)) return stated;
+    const paid = table.dutyPaid[i] ?? Number.NaN;
     const value = table.customsValue[i] ?? 0;
-    return table.dutyRate[i] ?? (paid !== null && paid !== undefined && value > 0 ? paid / value : Number.NaN);
+    return !Number.isNaN(paid) && value > 0 ? paid / value : Number.NaN;
   });
   const out = new Map<string, number>();
   groups.keys.forEach((key, g) => {

@@ -1,5 +1,5 @@
 // The declaration-line table, filled one line at a time while the store streams shipments:
-// columns of primitives, so the large world fits where objects would not.
+// typed numeric columns and shared strings, so the large world fits where objects would not.
 import type { PartyLabel, ShipmentRecord } from '../model/index.ts';
 import type { LineTable } from './view.ts';
 
@@ -8,23 +8,52 @@ export function emptyLineTable(): LineTable {
     size: 0,
     partyKeys: [],
     declarationId: [],
-    line: [],
+    line: new Int32Array(0),
     date: [],
     hsCode: [],
     origin: [],
     departure: [],
-    importer: [],
-    broker: [],
-    consignee: [],
-    supplier: [],
-    customsValue: [],
-    dutyRate: [],
-    dutyPaid: [],
-    illicit: [],
-    unitValue: [],
-    unitValueZScore: [],
-    expectedValue: [],
+    importer: new Int32Array(0),
+    broker: new Int32Array(0),
+    consignee: new Int32Array(0),
+    supplier: new Int32Array(0),
+    customsValue: new Float64Array(0),
+    dutyRate: new Float64Array(0),
+    dutyPaid: new Float64Array(0),
+    illicit: new Int8Array(0),
+    unitValue: new Float64Array(0),
+    unitValueZScore: new Float64Array(0),
+    expectedValue: new Float64Array(0),
   };
+}
+
+type NumericColumn = {
+  [K in keyof LineTable]: LineTable[K] extends Int32Array | Float64Array | Int8Array ? K : never;
+}[keyof LineTable];
+
+const NUMERIC_COLUMNS: readonly NumericColumn[] = [
+  'line',
+  'importer',
+  'broker',
+  'consignee',
+  'supplier',
+  'customsValue',
+  'dutyRate',
+  'dutyPaid',
+  'illicit',
+  'unitValue',
+  'unitValueZScore',
+  'expectedValue',
+];
+
+/** Grows the typed columns by doubling: the line count is not known until the stream ends. */
+function grow(table: LineTable, capacity = Math.max(1024, table.line.length * 2)): void {
+  for (const name of NUMERIC_COLUMNS) {
+    const old = table[name];
+    const next = new (old.constructor as new (n: number) => typeof old)(capacity);
+    next.set(old);
+    (table as unknown as Record<NumericColumn, typeof old>)[name] = next;
+  }
 }
 
 /**
@@ -71,29 +100,52 @@ export interface LineBuilder {
   strings: Interner;
 }
 
-export function lineBuilder(table: LineTable = emptyLineTable()): LineBuilder {
+/**
+ * A builder for about `expectedLines` lines (the store's count when it keeps one): the typed
+ * columns are allocated once at that size, because each large allocation outside the heap
+ * makes the collector run a full collection of the growing view.
+ */
+export function lineBuilder(expectedLines = 0): LineBuilder {
+  const table = emptyLineTable();
+  if (expectedLines > 0) grow(table, expectedLines);
   return { table, parties: new PartyIndex(table.partyKeys), strings: new Interner() };
 }
 
+/** The table with its typed columns trimmed to the lines appended (the builder is spent). */
+export function finishLines({ table }: LineBuilder): LineTable {
+  if (table.line.length === table.size) return table;
+  for (const name of NUMERIC_COLUMNS) {
+    (table as unknown as Record<NumericColumn, Int32Array | Float64Array | Int8Array>)[name] = table[name].slice(
+      0,
+      table.size,
+    );
+  }
+  return table;
+}
+
 export function appendLine({ table, parties, strings }: LineBuilder, s: ShipmentRecord): void {
-  table.declarationId.push(s.declarationId);
-  table.line.push(s.line);
+  const i = table.size;
+  if (i === table.line.length) grow(table);
+  // A declaration's lines arrive together: its id is shared rather than held once per line.
+  const previous = table.declarationId[i - 1];
+  table.declarationId.push(previous === s.declarationId ? previous : s.declarationId);
+  table.line[i] = s.line;
   table.date.push(strings.of(s.date));
   table.hsCode.push(strings.of(s.hsCode));
   table.origin.push(s.originCountry ? strings.of(s.originCountry) : null);
   table.departure.push(s.departureCountry ? strings.of(s.departureCountry) : null);
-  table.importer.push(parties.of('Importer', s.importerId));
-  table.broker.push(parties.of('Broker', s.brokerId));
-  table.consignee.push(parties.of('Consignee', s.consigneeId));
-  table.supplier.push(parties.of('Supplier', s.supplierId));
-  table.customsValue.push(s.customsValue);
-  table.dutyRate.push(s.dutyRate ?? null);
-  table.dutyPaid.push(s.dutyPaid ?? null);
-  table.illicit.push(s.illicit === true ? 1 : s.illicit === false ? 0 : -1);
+  table.importer[i] = parties.of('Importer', s.importerId);
+  table.broker[i] = parties.of('Broker', s.brokerId);
+  table.consignee[i] = parties.of('Consignee', s.consigneeId);
+  table.supplier[i] = parties.of('Supplier', s.supplierId);
+  table.customsValue[i] = s.customsValue;
+  table.dutyRate[i] = s.dutyRate ?? Number.NaN;
+  table.dutyPaid[i] = s.dutyPaid ?? Number.NaN;
+  table.illicit[i] = s.illicit === true ? 1 : s.illicit === false ? 0 : -1;
   const measure =
     s.netMassKg && s.netMassKg > 0 ? s.netMassKg : s.quantity && s.quantity > 0 ? s.quantity : 0;
-  table.unitValue.push(measure > 0 && s.customsValue > 0 ? s.customsValue / measure : Number.NaN);
-  table.unitValueZScore.push(Number.NaN);
-  table.expectedValue.push(Number.NaN);
+  table.unitValue[i] = measure > 0 && s.customsValue > 0 ? s.customsValue / measure : Number.NaN;
+  table.unitValueZScore[i] = Number.NaN;
+  table.expectedValue[i] = Number.NaN;
   table.size += 1;
 }

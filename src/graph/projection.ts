@@ -17,7 +17,7 @@ import {
 } from '../model/index.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { dutyRatesByGroup, scoreUnitValues } from './line-groups.ts';
-import { appendLine, lineBuilder } from './lines.ts';
+import { appendLine, finishLines, lineBuilder } from './lines.ts';
 import { specificity } from './robust.ts';
 import { tradeByParty, tradeLinks } from './trade.ts';
 import {
@@ -29,7 +29,9 @@ import {
   type SharedIdentifier,
 } from './view.ts';
 
-export type ProjectionSource = Pick<GraphStore, 'streamNodes' | 'streamRels' | 'streamShipments'>;
+/** What the projection reads; `counts`, where the store has it, sizes the line table up front. */
+export type ProjectionSource = Pick<GraphStore, 'streamNodes' | 'streamRels' | 'streamShipments'> &
+  Partial<Pick<GraphStore, 'counts'>>;
 
 export interface ProjectionOptions {
   /** Only shipments dated within [from, to] (ISO dates, inclusive) count. */
@@ -99,6 +101,9 @@ function ensureParty(graph: EntityGraph, key: string): void {
   });
 }
 
+/** Trade links stand on declaration lines, not relationships: one shared, frozen empty list. */
+const NO_RELS = Object.freeze([]) as unknown as string[];
+
 export function addLink(graph: EntityGraph, a: string, b: string, link: Link): void {
   if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) return;
   const existing = graph.edge(a, b);
@@ -128,34 +133,42 @@ export async function projectDetectionView(
   progress('parties', n);
 
   // Identifiers: who holds each one. Persons count as holders too (a director's phone).
-  const identifiers = new Map<string, SharedIdentifier>();
+  const held = new Map<string, SharedIdentifier>();
   for await (const rel of source.streamRels(['HAS_ADDRESS', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_ACCOUNT'])) {
     if (!isPartyLabel(rel.from.label) || !(IDENTIFIER_LABELS as readonly string[]).includes(rel.to.label))
       continue;
     const holderKey = nodeKey(rel.from);
     ensureParty(graph, holderKey);
     const key = nodeKey(rel.to);
-    let shared = identifiers.get(key);
-    if (!shared) {
-      shared = { ref: rel.to, kind: IDENTIFIER_KIND[rel.to.label as IdentifierLabel], holders: [] };
-      identifiers.set(key, shared);
+    let identifier = held.get(key);
+    if (!identifier) {
+      identifier = { ref: rel.to, kind: IDENTIFIER_KIND[rel.to.label as IdentifierLabel], holders: [] };
+      held.set(key, identifier);
     }
-    shared.holders.push({ key: holderKey, rel: rel.id });
+    identifier.holders.push({ key: holderKey, rel: rel.id });
   }
-  for (const shared of identifiers.values()) {
-    shared.holders.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-    const k = shared.holders.length;
-    if (k < 2 || k > options.maxIdentifierHolders) continue;
-    const weight = options.linkWeights[shared.kind] * specificity(k);
+  // Only identifiers two or more parties hold say anything about a network; the rest (most
+  // phones, e-mails and accounts) would be most of what the view holds on the large world.
+  const shared = new Map<string, SharedIdentifier>();
+  for (const [key, identifier] of held) {
+    if (identifier.holders.length < 2) continue;
+    identifier.holders.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    shared.set(key, identifier);
+  }
+  held.clear();
+  for (const identifier of shared.values()) {
+    const k = identifier.holders.length;
+    if (k > options.maxIdentifierHolders) continue;
+    const weight = options.linkWeights[identifier.kind] * specificity(k);
     for (let i = 0; i < k; i++) {
       for (let j = i + 1; j < k; j++) {
-        const a = shared.holders[i]!;
-        const b = shared.holders[j]!;
-        addLink(graph, a.key, b.key, { kind: shared.kind, via: shared.ref, rels: [a.rel, b.rel], weight });
+        const a = identifier.holders[i]!;
+        const b = identifier.holders[j]!;
+        addLink(graph, a.key, b.key, { kind: identifier.kind, via: identifier.ref, rels: [a.rel, b.rel], weight });
       }
     }
   }
-  progress('identifiers', identifiers.size);
+  progress('identifiers', shared.size);
 
   // Directors link a person to each firm, damped by how many firms the person directs.
   const directs: { from: NodeRef; to: NodeRef; id: string }[] = [];
@@ -184,7 +197,7 @@ export async function projectDetectionView(
   }
 
   // Shipments: the stream only appends columns; aggregates and trade links come after.
-  const builder = lineBuilder();
+  const builder = lineBuilder(source.counts ? ((await source.counts()).nodes.Shipment ?? 0) : 0);
   const { from, to } = options.window;
   let streamed = 0;
   for await (const s of source.streamShipments()) {
@@ -193,14 +206,14 @@ export async function projectDetectionView(
     appendLine(builder, s);
   }
   progress('shipments', streamed);
-  const lines = builder.table;
+  const lines = finishLines(builder);
   for (const key of lines.partyKeys) ensureParty(graph, key);
   const trade = tradeByParty(lines);
   for (const link of tradeLinks(lines, trade, options.linkWeights)) {
     addLink(graph, link.importerKey, link.partnerKey, {
       kind: link.kind,
       via: null,
-      rels: [],
+      rels: NO_RELS,
       weight: link.weight,
       lines: link.lines,
     });
@@ -215,7 +228,7 @@ export async function projectDetectionView(
   return {
     graph,
     trade,
-    identifiers,
+    identifiers: shared,
     lines,
     unitValueGroups,
     dutyRates: dutyRatesByGroup(lines),

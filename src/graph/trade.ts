@@ -5,7 +5,7 @@ import { specificity } from './robust.ts';
 import { compareKeys, hsHeading, type LineTable, type LinkKind, type PartyTrade } from './view.ts';
 
 /** The line table's party columns, in the order a line names its parties. */
-function partyColumns(lines: LineTable): number[][] {
+function partyColumns(lines: LineTable): Int32Array[] {
   return [lines.importer, lines.broker, lines.consignee, lines.supplier];
 }
 
@@ -59,6 +59,33 @@ export interface TradeLink {
 
 const PARTNER_KINDS = ['broker', 'consignee', 'supplier'] as const;
 
+/**
+ * Lines per importer–partner pair (pair = importer × parties + partner), counted by sorting the
+ * pairs in a typed array: millions of lines, no per-line objects or boxed map keys.
+ */
+function pairCounts(
+  importer: Int32Array,
+  partner: Int32Array,
+  size: number,
+  parties: number,
+  pairs: Float64Array,
+): Map<number, number> {
+  let n = 0;
+  for (let i = 0; i < size; i++) {
+    const m = importer[i] ?? -1;
+    const p = partner[i] ?? -1;
+    if (m >= 0 && p >= 0) pairs[n++] = m * parties + p;
+  }
+  const sorted = pairs.subarray(0, n).sort();
+  const counts = new Map<number, number>();
+  for (let start = 0; start < n; ) {
+    let end = start + 1;
+    while (end < n && sorted[end] === sorted[start]) end++;
+    counts.set(sorted[start]!, end - start);
+    start = end;
+  }
+  return counts;
+}
 
 /**
  * Importer–partner links, ordered by kind, importer key, partner key: the importer's share of
@@ -72,15 +99,9 @@ export function tradeLinks(
 ): TradeLink[] {
   const parties = lines.partyKeys.length;
   const partners = [lines.broker, lines.consignee, lines.supplier];
-  const counts = PARTNER_KINDS.map(() => new Map<number, number>());
-  for (let i = 0; i < lines.size; i++) {
-    const importer = lines.importer[i] ?? -1;
-    if (importer < 0) continue;
-    for (let k = 0; k < partners.length; k++) {
-      const partner = partners[k]![i] ?? -1;
-      if (partner >= 0) bump(counts[k]!, importer * parties + partner);
-    }
-  }
+  // One scratch buffer for the three kinds: each large allocation outside the heap costs a full collection.
+  const scratch = new Float64Array(lines.size);
+  const counts = partners.map((partner) => pairCounts(lines.importer, partner, lines.size, parties, scratch));
   const links: TradeLink[] = [];
   PARTNER_KINDS.forEach((kind, k) => {
     const clients = new Map<number, number>();

@@ -55,7 +55,7 @@ export interface EdgeAttributes {
 
 export type EntityGraph = UndirectedGraph<PartyAttributes, EdgeAttributes>;
 
-/** One identifier node and the parties that hold it. */
+/** One identifier node held by two or more parties, and the parties that hold it. */
 export interface SharedIdentifier {
   ref: NodeRef;
   kind: LinkKind;
@@ -74,34 +74,36 @@ export interface PartyTrade {
 
 /**
  * Declaration lines in columns, one index per line: parties as indices into `partyKeys`
- * (-1 when absent), dates as ISO strings, unit values precomputed. Compact enough for the
- * large world where one object per line would not be.
+ * (-1 when absent), dates as ISO strings, unit values precomputed. Numeric columns are typed
+ * arrays (outside the garbage-collected heap, 4–8 bytes a line) and repeated strings are shared,
+ * so the large world's five million lines fit where objects or boxed numbers would not.
  */
 export interface LineTable {
   size: number;
   partyKeys: string[];
   declarationId: string[];
-  line: number[];
+  line: Int32Array;
   date: string[];
   hsCode: string[];
   origin: (string | null)[];
   departure: (string | null)[];
-  importer: number[];
-  broker: number[];
-  consignee: number[];
-  supplier: number[];
-  customsValue: number[];
-  dutyRate: (number | null)[];
-  /** Duty paid on the line where stated; null when unknown. */
-  dutyPaid: (number | null)[];
+  importer: Int32Array;
+  broker: Int32Array;
+  consignee: Int32Array;
+  supplier: Int32Array;
+  customsValue: Float64Array;
+  /** Stated duty rate; NaN when the line states none. */
+  dutyRate: Float64Array;
+  /** Duty paid on the line where stated; NaN when unknown. */
+  dutyPaid: Float64Array;
   /** 1 seized/illicit, 0 inspected clean or unknown-clean, -1 unknown. */
-  illicit: number[];
+  illicit: Int8Array;
   /** customsValue per unit of measure (net kg where known, else quantity); NaN when unknown. */
-  unitValue: number[];
+  unitValue: Float64Array;
   /** Robust z-score of log unit value within its HS heading and origin; NaN when unknown. */
-  unitValueZScore: number[];
+  unitValueZScore: Float64Array;
   /** What the line would be worth at the median unit value of its group; NaN when unknown. */
-  expectedValue: number[];
+  expectedValue: Float64Array;
 }
 
 /** Robust statistics of log unit value for one group (HS heading and origin, or heading alone). */
@@ -116,6 +118,7 @@ export interface UnitValueGroup {
 export interface DetectionView {
   graph: EntityGraph;
   trade: Map<string, PartyTrade>;
+  /** Identifiers two or more parties hold (the others link nobody). */
   identifiers: Map<string, SharedIdentifier>;
   lines: LineTable;
   unitValueGroups: Map<string, UnitValueGroup>;

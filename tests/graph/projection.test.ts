@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { projectDetectionView, type ProjectionSource } from '../../src/graph/projection.ts';
 import { World, isoDay, legitimateTrade } from '../fixtures/world.ts';
 
 describe('projectDetectionView', () => {
@@ -26,6 +27,18 @@ describe('projectDetectionView', () => {
     ]);
     expect(view.graph.degree('Importer:H0')).toBe(0);
     expect(view.identifiers.get('Address:registered agent')!.holders).toHaveLength(31);
+  });
+
+  it('keeps only the identifiers two or more parties hold', async () => {
+    const w = new World();
+    const a = w.party('Importer', 'A');
+    const b = w.party('Importer', 'B');
+    w.has(a, 'Phone', '+1 pair');
+    w.has(b, 'Phone', '+1 pair');
+    w.has(a, 'Email', 'a@only.example');
+    const view = await w.view();
+    expect([...view.identifiers.keys()]).toEqual(['Phone:+1 pair']);
+    expect(view.identifiers.get('Phone:+1 pair')!.holders.map((h) => h.key)).toEqual(['Importer:A', 'Importer:B']);
   });
 
   it('weights an importer-broker link by the share of lines and the broker’s reach', async () => {
@@ -74,6 +87,57 @@ describe('projectDetectionView', () => {
     expect(view.lines.unitValueZScore[i]).toBeLessThan(-3);
     expect(view.lines.expectedValue[i]).toBeGreaterThan(800);
     expect(view.dutyRates.get('6403|CN')).toBeCloseTo(0.1, 6);
+  });
+
+  it('holds more lines than one column chunk, each value in place, unknown duty as NaN', async () => {
+    const w = new World();
+    const count = 2500;
+    for (let k = 0; k < count; k++) {
+      w.ship({
+        importerId: `I${k % 7}`,
+        declarationId: `D${Math.floor(k / 2)}`,
+        line: (k % 2) + 1,
+        customsValue: 1000 + k,
+        dutyRate: k === 1234 ? null : 0.1,
+        dutyPaid: k === 1234 ? null : 100,
+      });
+    }
+    const view = await w.view();
+    const { lines } = view;
+    expect(lines.size).toBe(count);
+    expect(lines.customsValue).toHaveLength(count);
+    expect(lines.importer).toHaveLength(count);
+    const values = [...lines.customsValue].sort((x, y) => x - y);
+    expect(values[0]).toBe(1000);
+    expect(values.at(-1)).toBe(1000 + count - 1);
+    const unknown = lines.customsValue.indexOf(1000 + 1234);
+    expect(lines.dutyRate[unknown]).toBeNaN();
+    expect(lines.dutyPaid[unknown]).toBeNaN();
+    expect(lines.dutyRate[(unknown + 1) % count]).toBe(0.1);
+    for (let i = 0; i < count; i++) {
+      expect(lines.partyKeys[lines.importer[i]!]).toBe(`Importer:I${(lines.customsValue[i]! - 1000) % 7}`);
+      expect(lines.line[i]).toBe(((lines.customsValue[i]! - 1000) % 2) + 1);
+    }
+  });
+
+  it('gives the same line table whether the store’s line count is missing, too low or too high', async () => {
+    const w = new World();
+    for (let k = 0; k < 40; k++) w.ship({ importerId: `I${k % 3}`, customsValue: 500 + k, line: k + 1 });
+    const counted = (shipments: number): ProjectionSource => ({
+      streamNodes: (labels) => w.streamNodes(labels),
+      streamRels: (types) => w.streamRels(types),
+      streamShipments: () => w.streamShipments(),
+      counts: () => Promise.resolve({ nodes: { Shipment: shipments }, rels: {} }),
+    });
+    const plain = (await w.view()).lines;
+    for (const shipments of [5, 40, 5000]) {
+      const { lines } = await projectDetectionView(counted(shipments));
+      expect(lines.size).toBe(40);
+      expect(lines.customsValue).toHaveLength(40);
+      expect([...lines.customsValue]).toEqual([...plain.customsValue]);
+      expect([...lines.line]).toEqual([...plain.line]);
+      expect([...lines.importer]).toEqual([...plain.importer]);
+    }
   });
 
   it('keeps a line whose importer is absent (empty id) without inventing a party', async () => {
