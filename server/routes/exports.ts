@@ -75,7 +75,6 @@ export function exportRoutes(): Route[] {
         let rels: GraphRel[];
         if (query.key) {
           const start = parseKey(query.key);
-          await services.graph.requireNode(start);
           ({ nodes, rels } = await services.store.neighbourhood({ start, hops: query.hops, limit: 5000 }));
         } else {
           ({ nodes, rels } = await firmNetwork(services));

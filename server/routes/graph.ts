@@ -80,7 +80,7 @@ export function graphRoutes(): Route[] {
       response: SubgraphAnswer,
       handler: async ({ params, query, services }) => {
         const start = parseKey(params.key);
-        // The store answers not_found (404) for a missing start: no lookup of its own first.
+        // The store answers not_found (404) for a missing start or end: no lookup of our own first.
         const sub = await services.store.neighbourhood({
           start,
           hops: query.hops,
@@ -118,7 +118,6 @@ export function graphRoutes(): Route[] {
       handler: async ({ query, services }) => {
         const from = parseKey(query.from);
         const to = parseKey(query.to);
-        await Promise.all([services.graph.requireNode(from), services.graph.requireNode(to)]);
         const paths = await services.store.paths({ from, to, k: query.k, maxLength: query.maxLength });
         const shaped = await Promise.all(paths.map((p) => services.graph.subgraph({ nodes: p.nodes, rels: p.rels, truncated: false })));
         return { json: { paths: shaped.map(({ nodes, edges }) => ({ nodes, edges })) } };
