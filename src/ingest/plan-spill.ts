@@ -58,7 +58,15 @@ export class PlanSpill {
       );
     }
     this.path = join(this.dir, 'rows.jsonl');
-    this.fd = openSync(this.path, 'wx+', 0o600);
+    try {
+      this.fd = openSync(this.path, 'wx+', 0o600);
+    } catch (error) {
+      // The directory is ours alone: it goes with the failure rather than staying behind.
+      rmSync(this.dir, { recursive: true, force: true });
+      throw new PlanSpillError(
+        `cannot create the import's temporary file ${this.path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); point TMPDIR at a writable directory`,
+      );
+    }
   }
 
   get records(): number {
