@@ -81,6 +81,8 @@ CALL (pending, nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Node)
   WHERE type(r) IN $types AND b IN nodes AND CASE WHEN size(pending) = 0 THEN true ELSE NOT coalesce(r._import, '') IN pending END
-  RETURN collect({from: a.key, type: type(r), to: b.key, props: properties(r)}) AS rels
+  RETURN collect([a.key, type(r), b.key, properties(r)]) AS rels
 }
-RETURN nodes, rels, truncated
+// Property maps and [from, type, to, props] lists rather than nodes and maps: no element ids,
+// labels or repeated map keys to send and decode (the key property says the label).
+RETURN [n IN nodes | properties(n)] AS nodes, rels, truncated
