@@ -6,7 +6,8 @@
 // $dateTo and $hsPrefix are null when not asked for ($shipmentFilter: whether any of the last
 // three is set). Returns no row when the start is missing. The CASEs keep the planner from
 // reading properties a test does not need (`_import` when no import is pending, for instance):
-// it reorders the operands of OR, never the branches of CASE.
+// it reorders the operands of OR, never the branches of CASE. The adapter sends only the blocks
+// up to $hops (src/store/neo4j/neighbourhood.ts): keep each block under its `// hop N` line.
 WITH COLLECT { MATCH (p:PendingImport) RETURN p.id } AS pending
 MATCH (s:Node {key: $key})
 WHERE NOT coalesce(s._import, '') IN pending

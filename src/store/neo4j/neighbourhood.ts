@@ -19,17 +19,40 @@ import type { CypherExecutor } from './executor.ts';
 
 const TYPES = [...TRAVERSED_TYPES];
 
+/** A line that opens the block of one hop (`// hop 2`); any other comment line ends it. */
+const HOP_MARKER = /^\/\/ hop (\d+)$/;
+
 /**
- * The query without its comment lines and indentation (3.7 KB instead of 4.9): the driver sends
- * the text with every call, in 1,400-byte chunks of one socket write each. The file has no
- * string literal spanning lines, so dropping whole `//` lines cannot change what it says.
+ * The query as sent for `hops`: the file's blocks for hops beyond it left out (each block is
+ * guarded by `$hops >= N`, so they would do nothing), then its comment lines and indentation.
+ * The driver sends the text with every call, in 1,400-byte chunks of one socket write each
+ * (about 0.2 ms of CPU on a busy 2-core machine): 2 hops now go out in 2 writes, not 4.
  */
-export function compactCypher(q: Query): Query {
-  const lines = q.text.split('\n').map((line) => line.trim());
-  return { name: q.name, text: lines.filter((line) => line !== '' && !line.startsWith('//')).join('\n') };
+export function neighbourhoodText(fileText: string, hops: number): string {
+  const kept: string[] = [];
+  let block: number | null = null;
+  for (const raw of fileText.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('//')) {
+      const marker = HOP_MARKER.exec(line);
+      block = marker ? Number(marker[1]) : null;
+    } else if (line !== '' && (block === null || block <= hops)) {
+      kept.push(line);
+    }
+  }
+  return kept.join('\n');
 }
 
-let compacted: Query | null = null;
+const byHops = new Map<number, Query>();
+
+function neighbourhoodQuery(hops: number): Query {
+  let q = byHops.get(hops);
+  if (!q) {
+    const file = query('read/neighbourhood');
+    byHops.set(hops, (q = { name: file.name, text: neighbourhoodText(file.text, hops) }));
+  }
+  return q;
+}
 
 /** [from key, type, to key, stored properties], as the query returns each relationship. */
 type RelRow = [string, RelType, string, Record<string, unknown>];
@@ -43,8 +66,7 @@ export async function neighbourhood(
   q: NeighbourhoodQuery,
 ): Promise<Subgraph> {
   checkNeighbourhoodQuery(q);
-  compacted ??= compactCypher(query('read/neighbourhood'));
-  const [record] = await executor.read(compacted, {
+  const [record] = await executor.read(neighbourhoodQuery(q.hops), {
     key: nodeKey(q.start),
     hops: neo4j.int(q.hops),
     cut: neo4j.int(q.limit + 1),
