@@ -13,9 +13,12 @@
 // A write checks its batch and the relationship ends it has not met before, then hands its
 // statements to the open chunk transaction and returns while Neo4j runs them, so the ingest reads
 // the next rows meanwhile; a statement that fails later fails the next write or the commit.
+// Nodes the import has not met are first written with CREATE (writes.ts); when one exists after
+// all, the chunk is rolled back and written again with MERGE, and so is the rest of the import.
 // One import at a time per database: beginImport discards every pending import it finds.
 import { randomInt } from 'node:crypto';
 import neo4j from 'neo4j-driver';
+import { Neo4jError } from 'neo4j-driver';
 import { StoreError } from '../errors.ts';
 import type { ImportRecord, ImportSession, WriteBatch } from '../graph-store.ts';
 import { query } from './cypher.ts';
@@ -70,6 +73,23 @@ export async function discardPendingImports(executor: CypherExecutor): Promise<v
   }
 }
 
+/** Runs one statement; a relationship statement must have found both ends of every row. */
+async function runStatement(tx: OpenTransaction, statement: Statement): Promise<void> {
+  const records = await tx.run(statement.query, statement.params);
+  if (statement.relType === undefined) return;
+  const merged = Number(records[0]?.get('merged') ?? 0);
+  if (merged < statement.rows) {
+    // The ends were checked before sending: only a concurrent delete gets here.
+    throw new StoreError('invalid', `${statement.rows - merged} ${statement.relType} relationships found an end node missing; write the nodes first`);
+  }
+}
+
+/** A CREATE that met an existing node (the key constraint): the chunk is to be written again. */
+function isKeyConflict(error: unknown): boolean {
+  const cause = error instanceof StoreError ? error.cause : error;
+  return cause instanceof Neo4jError && cause.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+}
+
 export class Neo4jImport implements ImportSession {
   private state: SessionState = 'open';
   private readonly writer: Neo4jWriter;
@@ -79,8 +99,11 @@ export class Neo4jImport implements ImportSession {
   private chunkRows = 0;
   /** Settles when a dispatched batch's statements have run (never rejects: see failure). */
   private readonly inFlight: Promise<void>[] = [];
-  /** The first failure of a dispatched statement. */
-  private failure: { error: unknown } | null = null;
+  /** The first failure of a dispatched statement; `created` when a CREATE met an existing node. */
+  private failure: { error: unknown; created: boolean } | null = null;
+  /** What the open chunk has sent, in order, and the nodes it created: to write it again. */
+  private chunkStatements: Statement[] = [];
+  private chunkCreated: string[] = [];
 
   private constructor(
     private readonly executor: CypherExecutor,
@@ -110,16 +133,20 @@ export class Neo4jImport implements ImportSession {
   async write(batch: WriteBatch): Promise<void> {
     this.requireOpen('write to');
     try {
-      this.throwIfFailed();
+      if (this.failure) await this.settle();
       const prepared = this.writer.prepare(batch);
       if (prepared.statements.length === 0) return;
+      // A lookup shares the transaction: it must not run after a CREATE that may have failed it.
+      if (prepared.unknownEnds.length > 0 && this.chunkCreated.length > 0) await this.settle();
       const tx = await this.openChunk();
       if (prepared.unknownEnds.length > 0) await this.checkEnds(tx, prepared);
+      this.chunkStatements.push(...prepared.statements);
+      this.chunkCreated.push(...prepared.created);
       this.dispatch(tx, prepared.statements);
       this.chunkRows += prepared.rows;
       if (this.chunkRows >= this.chunkLimit) await this.commitChunk();
       while (this.inFlight.length > BATCHES_IN_FLIGHT) await this.inFlight.shift();
-      this.throwIfFailed();
+      if (this.failure) await this.settle();
     } catch (error) {
       // A batch that failed leaves the file incomplete: all of it is undone now.
       await this.failWith(error);
@@ -130,8 +157,8 @@ export class Neo4jImport implements ImportSession {
     this.requireOpen('commit');
     const record: ImportRecord = { ...this.file, importedAt: new Date().toISOString() };
     try {
-      const tx = await this.openChunk();
       await this.settle();
+      const tx = await this.openChunk();
       await this.claim(tx);
       await tx.run(query('imports/apply-props'), { importId: this.importId });
       await tx.run(query('imports/apply-rel-props'), { importId: this.importId });
@@ -156,9 +183,9 @@ export class Neo4jImport implements ImportSession {
 
   /** Commits the open chunk once its statements have run. */
   private async commitChunk(): Promise<void> {
-    const tx = this.tx;
-    if (!tx) return;
+    if (!this.tx) return;
     await this.settle();
+    const tx = await this.openChunk();
     await this.claim(tx);
     await this.finishChunk(tx, 'commit');
   }
@@ -166,7 +193,28 @@ export class Neo4jImport implements ImportSession {
   private finishChunk(tx: OpenTransaction, how: 'commit' | 'rollback'): Promise<void> {
     this.tx = null;
     this.chunkRows = 0;
+    this.chunkStatements = [];
+    this.chunkCreated = [];
     return how === 'commit' ? tx.commit() : tx.rollback();
+  }
+
+  /**
+   * A node taken for new existed: rolls the chunk back and writes it again with MERGE, in a
+   * new transaction, statement by statement (the rest of the import writes with MERGE too).
+   */
+  private async rewriteChunk(): Promise<void> {
+    const statements = this.chunkStatements;
+    const rows = this.chunkRows;
+    this.writer.turnPessimistic(this.chunkCreated);
+    const failed = this.tx;
+    if (failed) await this.finishChunk(failed, 'rollback').catch(() => undefined);
+    this.failure = null;
+    const tx = await this.openChunk();
+    this.chunkStatements = statements;
+    this.chunkRows = rows;
+    for (const statement of statements) {
+      for (const safe of statement.fallback?.() ?? [statement]) await runStatement(tx, safe);
+    }
   }
 
   /**
@@ -190,26 +238,26 @@ export class Neo4jImport implements ImportSession {
 
   /** Sends the statements without waiting for them; their outcome is collected in inFlight. */
   private dispatch(tx: OpenTransaction, statements: readonly Statement[]): void {
-    const runs = statements.map(async (statement) => {
-      const records = await tx.run(statement.query, statement.params);
-      if (statement.relType === undefined) return;
-      const merged = Number(records[0]?.get('merged') ?? 0);
-      if (merged < statement.rows) {
-        // The ends were checked before sending: only a concurrent delete gets here.
-        throw new StoreError('invalid', `${statement.rows - merged} ${statement.relType} relationships found an end node missing; write the nodes first`);
-      }
-    });
+    const runs = statements.map((statement) => runStatement(tx, statement));
     this.inFlight.push(
       Promise.allSettled(runs).then((outcomes) => {
-        const failed = outcomes.find((o) => o.status === 'rejected');
-        if (failed && !this.failure) this.failure = { error: failed.reason };
+        // The first statement to fail failed the transaction; those after it fail for that.
+        const index = outcomes.findIndex((o) => o.status === 'rejected');
+        const failed = outcomes[index];
+        if (failed?.status !== 'rejected' || this.failure) return;
+        const created = statements[index]?.fallback !== undefined && isKeyConflict(failed.reason);
+        this.failure = { error: failed.reason, created };
       }),
     );
   }
 
-  /** Waits for every dispatched statement; throws the first failure. */
+  /**
+   * Waits for every dispatched statement; writes the chunk again with MERGE when a CREATE met
+   * an existing node, else throws the first failure.
+   */
   private async settle(): Promise<void> {
     while (this.inFlight.length > 0) await this.inFlight.shift();
+    if (this.failure?.created) await this.rewriteChunk();
     this.throwIfFailed();
   }
 

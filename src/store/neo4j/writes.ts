@@ -1,17 +1,24 @@
 // Turns a WriteBatch of one import into the statements that write it: nodes grouped by label and
-// relationships by type, each group sent as `UNWIND $rows … MERGE` in slices of WRITE_BATCH_ROWS
+// relationships by type, each group sent as one `UNWIND $rows …` statement per WRITE_BATCH_ROWS
 // rows, tagged with the import's id (see imports.ts for why). It also remembers which nodes the
 // import has written or found stored, so the relationship ends to look up before a write are only
 // those it has never met, and a node already sent unchanged is not sent again (a broker appears
 // on every line).
+//
+// While the writer is optimistic (until the import finds otherwise), a node the import has never
+// met is taken for new to the graph: it is written with CREATE (write/create-nodes), and the
+// batch's relationships with such an end with CREATE too, untagged (write/create-rels): a MERGE
+// seeks, locks and seeks again, and a tag is one more record per relationship. Should such a
+// node exist after all, its statement fails on the key constraint and the import writes the
+// chunk again from each statement's `fallback`, the MERGE statements, and stays pessimistic.
 import { nodeKey } from '../../model/index.ts';
-import type { NodeLabel, RelType } from '../../model/index.ts';
+import type { GraphNode, NodeLabel, RelType } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
 import type { WriteBatch } from '../graph-store.ts';
 import { checkNode, checkRel } from '../write-checks.ts';
 import { query } from './cypher.ts';
 import type { Query } from './cypher.ts';
-import { encodeProps, nodeRow } from './encode.ts';
+import { createRow, encodeProps, nodeRow } from './encode.ts';
 import type { NodeRow } from './encode.ts';
 import type { Params } from './executor.ts';
 
@@ -22,10 +29,12 @@ const MAX_REMEMBERED = 1_000_000;
 
 /** Known to exist before this import wrote it (found by a lookup). */
 const STORED = 0;
-/** Written once by this import. */
+/** Written once by this import, with MERGE: it may have existed before. */
 const SENT = 1;
-/** STORED, SENT, or the signature of what was last written, once a node is written twice. */
-type Known = typeof STORED | typeof SENT | string;
+/** Written once by this import, with CREATE: new in this import (unless its chunk is replayed). */
+const CREATED = 2;
+/** One of the above, or the signature of what was last written, once a node is written twice. */
+type Known = typeof STORED | typeof SENT | typeof CREATED | string;
 
 interface RelRow {
   from: string;
@@ -40,6 +49,8 @@ export interface Statement {
   rows: number;
   /** For relationship statements: what a row names, to say which one lacked an end. */
   relType?: RelType;
+  /** For an optimistic CREATE: the MERGE statements that write the same rows whatever exists. */
+  fallback?: () => Statement[];
 }
 
 export interface PreparedBatch {
@@ -50,6 +61,8 @@ export interface PreparedBatch {
   unknownEnds: string[];
   /** The batch's relationships as (type, from key, to key), to name one whose end is missing. */
   relEnds: [RelType, string, string][];
+  /** Keys of the nodes the batch creates with CREATE (to forget should its chunk be replayed). */
+  created: string[];
 }
 
 function slices<T>(rows: readonly T[], size: number): T[][] {
@@ -66,6 +79,8 @@ function push<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
 
 export class Neo4jWriter {
   private readonly known = new Map<string, Known>();
+  /** Whether nodes never met are written with CREATE (see the top of this file). */
+  private optimistic = true;
 
   constructor(
     private readonly importId: unknown,
@@ -77,44 +92,116 @@ export class Neo4jWriter {
    * sent) and returns its statements. The nodes count as written from here on.
    */
   prepare(batch: WriteBatch): PreparedBatch {
-    const nodes = new Map<NodeLabel, NodeRow[]>();
-    const rels = new Map<RelType, RelRow[]>();
     for (const node of batch.nodes) checkNode(node);
     for (const rel of batch.rels) checkRel(rel);
     if (this.known.size + batch.nodes.length > MAX_REMEMBERED) this.known.clear();
+    const fresh = new Map<NodeLabel, GraphNode[]>();
+    const merged = new Map<NodeLabel, NodeRow[]>();
+    const created = new Set<string>();
     for (const node of batch.nodes) {
+      const key = nodeKey(node);
+      if (this.optimistic && !this.known.has(key)) {
+        this.known.set(key, CREATED);
+        created.add(key);
+        push(fresh, node.label, node);
+        continue;
+      }
       const row = nodeRow(node);
       if (this.isUnchanged(row)) continue;
-      push(nodes, node.label, row);
+      push(merged, node.label, row);
     }
     const unknownEnds = new Set<string>();
     const relEnds: [RelType, string, string][] = [];
+    const rels = new Map<RelType, RelRow[]>();
+    const newRels = new Map<RelType, Map<string, [string, string]>>();
     for (const rel of batch.rels) {
-      const row: RelRow = { from: nodeKey(rel.from), to: nodeKey(rel.to), props: encodeProps(rel.props) };
-      if (!this.known.has(row.from)) unknownEnds.add(row.from);
-      if (!this.known.has(row.to)) unknownEnds.add(row.to);
-      relEnds.push([rel.type, row.from, row.to]);
-      push(rels, rel.type, row);
-    }
-    const statements: Statement[] = [];
-    const importId = this.importId;
-    for (const [label, rows] of nodes) {
-      for (const slice of slices(rows, this.batchRows)) {
-        statements.push({ query: query('write/merge-nodes', { label }), params: { rows: slice, importId }, rows: slice.length });
+      const from = nodeKey(rel.from);
+      const to = nodeKey(rel.to);
+      if (!this.known.has(from)) unknownEnds.add(from);
+      if (!this.known.has(to)) unknownEnds.add(to);
+      relEnds.push([rel.type, from, to]);
+      if ((created.has(from) || created.has(to)) && Object.keys(rel.props).length === 0) {
+        // Cannot exist before this batch: one row per relationship is all it takes.
+        let byEnds = newRels.get(rel.type);
+        if (!byEnds) newRels.set(rel.type, (byEnds = new Map()));
+        byEnds.set(`${from}\u0000${to}`, [from, to]);
+      } else {
+        push(rels, rel.type, { from, to, props: encodeProps(rel.props) });
       }
     }
-    for (const [type, rows] of rels) {
+    const statements = [
+      ...this.createNodes(fresh),
+      ...this.mergeNodes(merged),
+      ...this.createRels(newRels),
+      ...this.mergeRels(rels),
+    ];
+    const rows = statements.reduce((sum, s) => sum + s.rows, 0);
+    return { statements, rows, unknownEnds: [...unknownEnds], relEnds, created: [...created] };
+  }
+
+  /**
+   * From now on nodes are written with MERGE only, and these (created in a chunk that is being
+   * written again with MERGE) count as possibly older than the import.
+   */
+  turnPessimistic(created: Iterable<string>): void {
+    this.optimistic = false;
+    for (const key of created) if (this.known.get(key) === CREATED) this.known.set(key, SENT);
+  }
+
+  private createNodes(groups: Map<NodeLabel, GraphNode[]>): Statement[] {
+    const out: Statement[] = [];
+    for (const [label, nodes] of groups) {
+      for (const slice of slices(nodes, this.batchRows)) {
+        out.push({
+          query: query('write/create-nodes', { label }),
+          params: { rows: slice.map(createRow), importId: this.importId },
+          rows: slice.length,
+          fallback: () => this.mergeNodes(new Map([[label, slice.map(nodeRow)]])),
+        });
+      }
+    }
+    return out;
+  }
+
+  private mergeNodes(groups: Map<NodeLabel, NodeRow[]>): Statement[] {
+    const out: Statement[] = [];
+    for (const [label, rows] of groups) {
+      for (const slice of slices(rows, this.batchRows)) {
+        out.push({ query: query('write/merge-nodes', { label }), params: { rows: slice, importId: this.importId }, rows: slice.length });
+      }
+    }
+    return out;
+  }
+
+  private createRels(groups: Map<RelType, Map<string, [string, string]>>): Statement[] {
+    const out: Statement[] = [];
+    for (const [type, byEnds] of groups) {
+      for (const slice of slices([...byEnds.values()], this.batchRows)) {
+        out.push({
+          query: query('write/create-rels', { type }),
+          params: { rows: slice },
+          rows: slice.length,
+          relType: type,
+          fallback: () => this.mergeRels(new Map([[type, slice.map(([from, to]) => ({ from, to, props: {} }))]])),
+        });
+      }
+    }
+    return out;
+  }
+
+  private mergeRels(groups: Map<RelType, RelRow[]>): Statement[] {
+    const out: Statement[] = [];
+    for (const [type, rows] of groups) {
       // Rows with props need the slower statement that can hold props back (see its file).
       const plain = rows.filter((r) => Object.keys(r.props).length === 0);
       const withProps = rows.filter((r) => Object.keys(r.props).length > 0);
       for (const [name, group] of [['write/merge-rels', plain], ['write/merge-rels-props', withProps]] as const) {
         for (const slice of slices(group, this.batchRows)) {
-          statements.push({ query: query(name, { type }), params: { rows: slice, importId, type }, rows: slice.length, relType: type });
+          out.push({ query: query(name, { type }), params: { rows: slice, importId: this.importId, type }, rows: slice.length, relType: type });
         }
       }
     }
-    const rows = statements.reduce((sum, s) => sum + s.rows, 0);
-    return { statements, rows, unknownEnds: [...unknownEnds], relEnds };
+    return out;
   }
 
   /** Records that these node keys exist in the store (a lookup found them). */
