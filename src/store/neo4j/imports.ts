@@ -76,11 +76,13 @@ export async function discardPendingImports(executor: CypherExecutor): Promise<v
 /** Runs one statement; a relationship statement must have found both ends of every row. */
 async function runStatement(tx: OpenTransaction, statement: Statement): Promise<void> {
   const records = await tx.run(statement.query, statement.params);
-  if (statement.relType === undefined) return;
+  if (!statement.rels) return;
+  const { count, type } = statement.rels;
   const merged = Number(records[0]?.get('merged') ?? 0);
-  if (merged < statement.rows) {
+  if (merged < count) {
     // The ends were checked before sending: only a concurrent delete gets here.
-    throw new StoreError('invalid', `${statement.rows - merged} ${statement.relType} relationships found an end node missing; write the nodes first`);
+    const what = type === null ? 'relationships' : `${type} relationships`;
+    throw new StoreError('invalid', `${count - merged} ${what} found an end node missing; write the nodes first`);
   }
 }
 

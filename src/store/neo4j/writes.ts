@@ -47,8 +47,8 @@ export interface Statement {
   query: Query;
   params: Params;
   rows: number;
-  /** For relationship statements: what a row names, to say which one lacked an end. */
-  relType?: RelType;
+  /** For statements that write relationships: how many must find both ends, and their type. */
+  rels?: { count: number; type: RelType | null };
   /** For an optimistic CREATE: the MERGE statements that write the same rows whatever exists. */
   fallback?: () => Statement[];
 }
@@ -114,23 +114,29 @@ export class Neo4jWriter {
     const relEnds: [RelType, string, string][] = [];
     const rels = new Map<RelType, RelRow[]>();
     const newRels = new Map<RelType, Map<string, [string, string]>>();
+    const outgoing = new Map<string, Map<string, [RelType, string]>>();
     for (const rel of batch.rels) {
       const from = nodeKey(rel.from);
       const to = nodeKey(rel.to);
       if (!this.known.has(from)) unknownEnds.add(from);
       if (!this.known.has(to)) unknownEnds.add(to);
       relEnds.push([rel.type, from, to]);
-      if ((created.has(from) || created.has(to)) && Object.keys(rel.props).length === 0) {
-        // Cannot exist before this batch: one row per relationship is all it takes.
-        let byEnds = newRels.get(rel.type);
-        if (!byEnds) newRels.set(rel.type, (byEnds = new Map()));
-        byEnds.set(`${from}\u0000${to}`, [from, to]);
-      } else {
+      // A relationship with an end created in this batch cannot exist yet: one row per
+      // relationship is all it takes. When only its start is new, it is created with that node.
+      if (Object.keys(rel.props).length > 0 || !(created.has(from) || created.has(to))) {
         push(rels, rel.type, { from, to, props: encodeProps(rel.props) });
+      } else if (!created.has(to)) {
+        let byEnd = outgoing.get(from);
+        if (!byEnd) outgoing.set(from, (byEnd = new Map<string, [RelType, string]>()));
+        byEnd.set(`${rel.type}\u0000${to}`, [rel.type, to]);
+      } else {
+        let byEnds = newRels.get(rel.type);
+        if (!byEnds) newRels.set(rel.type, (byEnds = new Map<string, [string, string]>()));
+        byEnds.set(`${from}\u0000${to}`, [from, to]);
       }
     }
     const statements = [
-      ...this.createNodes(fresh),
+      ...this.createNodes(fresh, outgoing),
       ...this.mergeNodes(merged),
       ...this.createRels(newRels),
       ...this.mergeRels(rels),
@@ -148,15 +154,26 @@ export class Neo4jWriter {
     for (const key of created) if (this.known.get(key) === CREATED) this.known.set(key, SENT);
   }
 
-  private createNodes(groups: Map<NodeLabel, GraphNode[]>): Statement[] {
+  /** CREATE statements for new nodes, each row with the relationships it starts (`outgoing`). */
+  private createNodes(groups: Map<NodeLabel, GraphNode[]>, outgoing: Map<string, Map<string, [RelType, string]>>): Statement[] {
     const out: Statement[] = [];
     for (const [label, nodes] of groups) {
       for (const slice of slices(nodes, this.batchRows)) {
+        const rels: [RelType, string][][] = slice.map((node) => [...(outgoing.get(nodeKey(node))?.values() ?? [])]);
+        const relCount = rels.reduce((sum, r) => sum + r.length, 0);
+        const fallback = (): Statement[] => {
+          const relRows = new Map<RelType, RelRow[]>();
+          slice.forEach((node, i) => {
+            for (const [type, to] of rels[i] ?? []) push(relRows, type, { from: nodeKey(node), to, props: {} });
+          });
+          return [...this.mergeNodes(new Map([[label, slice.map(nodeRow)]])), ...this.mergeRels(relRows)];
+        };
         out.push({
           query: query('write/create-nodes', { label }),
-          params: { rows: slice.map(createRow), importId: this.importId },
-          rows: slice.length,
-          fallback: () => this.mergeNodes(new Map([[label, slice.map(nodeRow)]])),
+          params: { rows: slice.map((node, i) => [...createRow(node), rels[i]]), importId: this.importId },
+          rows: slice.length + relCount,
+          rels: { count: relCount, type: null },
+          fallback,
         });
       }
     }
@@ -181,7 +198,7 @@ export class Neo4jWriter {
           query: query('write/create-rels', { type }),
           params: { rows: slice },
           rows: slice.length,
-          relType: type,
+          rels: { count: slice.length, type },
           fallback: () => this.mergeRels(new Map([[type, slice.map(([from, to]) => ({ from, to, props: {} }))]])),
         });
       }
@@ -197,7 +214,12 @@ export class Neo4jWriter {
       const withProps = rows.filter((r) => Object.keys(r.props).length > 0);
       for (const [name, group] of [['write/merge-rels', plain], ['write/merge-rels-props', withProps]] as const) {
         for (const slice of slices(group, this.batchRows)) {
-          out.push({ query: query(name, { type }), params: { rows: slice, importId: this.importId, type }, rows: slice.length, relType: type });
+          out.push({
+            query: query(name, { type }),
+            params: { rows: slice, importId: this.importId, type },
+            rows: slice.length,
+            rels: { count: slice.length, type },
+          });
         }
       }
     }
