@@ -3,15 +3,14 @@
 // far end exists already. Rows are lists, not maps (a map repeats every key in every row: twice
 // the bytes to encode and send): [key, id, sourceFile, sourceRow, nameKey, packed props (JSON),
 // then the QUERIED_PROPS of src/store/neo4j/encode.ts in order: name, value, date, hsCode,
-// declarationId, line; last the relationships as [type, far end key]]. A null is not stored.
+// declarationId, line; last the relationships as [type, far end key], the type as its index in
+// the RelType enum (src/model/labels.ts), one line below each]. A null is not stored.
 // The relationships carry no `_import` tag: readers hide them through their new start node, and
 // undoing the import removes them with it (DETACH DELETE). Created here, their start needs no
 // index seek. Returns how many relationships found their far end.
 // A key that exists after all fails the statement on the key constraint; the import then writes
 // the chunk again with write/merge-nodes and write/merge-rels (see src/store/neo4j/imports.ts).
-// {{label}} comes from the closed NodeLabel enum only, escaped by cypherLabel(); a relationship
-// type is a value of the closed RelType enum (checked before sending), which $() takes as a
-// name, never as query text.
+// {{label}} comes from the closed NodeLabel enum only, escaped by cypherLabel().
 // replan=skip: the plan does not depend on statistics, and re-planning as a fresh database
 // fills took 1–8% of Neo4j's time in an import (measured).
 CYPHER replan=skip
@@ -24,5 +23,16 @@ CREATE (n:Node:{{label}} {
 WITH n, row
 UNWIND row[12] AS rel
 MATCH (b:Node {key: rel[1]})
-CREATE (n)-[:$(rel[0])]->(b)
+FOREACH (_ IN CASE rel[0] WHEN 0 THEN [1] ELSE [] END | CREATE (n)-[:IMPORTED_BY]->(b))
+FOREACH (_ IN CASE rel[0] WHEN 1 THEN [1] ELSE [] END | CREATE (n)-[:DECLARED_BY]->(b))
+FOREACH (_ IN CASE rel[0] WHEN 2 THEN [1] ELSE [] END | CREATE (n)-[:CONSIGNED_TO]->(b))
+FOREACH (_ IN CASE rel[0] WHEN 3 THEN [1] ELSE [] END | CREATE (n)-[:SUPPLIED_BY]->(b))
+FOREACH (_ IN CASE rel[0] WHEN 4 THEN [1] ELSE [] END | CREATE (n)-[:HAS_ADDRESS]->(b))
+FOREACH (_ IN CASE rel[0] WHEN 5 THEN [1] ELSE [] END | CREATE (n)-[:HAS_PHONE]->(b))
+FOREACH (_ IN CASE rel[0] WHEN 6 THEN [1] ELSE [] END | CREATE (n)-[:HAS_EMAIL]->(b))
+FOREACH (_ IN CASE rel[0] WHEN 7 THEN [1] ELSE [] END | CREATE (n)-[:HAS_ACCOUNT]->(b))
+FOREACH (_ IN CASE rel[0] WHEN 8 THEN [1] ELSE [] END | CREATE (n)-[:DIRECTS]->(b))
+FOREACH (_ IN CASE rel[0] WHEN 9 THEN [1] ELSE [] END | CREATE (n)-[:SUCCEEDS]->(b))
+FOREACH (_ IN CASE rel[0] WHEN 10 THEN [1] ELSE [] END | CREATE (n)-[:HAS_MEMBER]->(b))
+FOREACH (_ IN CASE rel[0] WHEN 11 THEN [1] ELSE [] END | CREATE (n)-[:CONCERNS]->(b))
 RETURN count(*) AS merged

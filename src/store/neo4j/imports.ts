@@ -106,6 +106,8 @@ export class Neo4jImport implements ImportSession {
   /** What the open chunk has sent, in order, and the nodes it created: to write it again. */
   private chunkStatements: Statement[] = [];
   private chunkCreated: string[] = [];
+  /** The commit of the previous chunk, while it runs (never rejects: see failure). */
+  private committing: Promise<void> | null = null;
 
   private constructor(
     private readonly executor: CypherExecutor,
@@ -160,6 +162,7 @@ export class Neo4jImport implements ImportSession {
     const record: ImportRecord = { ...this.file, importedAt: new Date().toISOString() };
     try {
       await this.settle();
+      await this.awaitCommit();
       const tx = await this.openChunk();
       await this.claim(tx);
       await tx.run(query('imports/apply-props'), { importId: this.importId });
@@ -184,12 +187,31 @@ export class Neo4jImport implements ImportSession {
   }
 
   /** Commits the open chunk once its statements have run. */
+  /**
+   * Commits the open chunk once its statements have run, without waiting for the commit: the
+   * ingest prepares the next rows and the next chunk's statements meanwhile. One commit at a
+   * time; the next chunk's claim waits for it (the claim locks the marker).
+   */
   private async commitChunk(): Promise<void> {
     if (!this.tx) return;
     await this.settle();
+    await this.awaitCommit();
     const tx = await this.openChunk();
     await this.claim(tx);
-    await this.finishChunk(tx, 'commit');
+    this.committing = this.finishChunk(tx, 'commit').then(
+      () => undefined,
+      (error: unknown) => {
+        this.failure ??= { error, created: false };
+      },
+    );
+  }
+
+  /** Waits for the chunk being committed; throws if its commit failed. */
+  private async awaitCommit(): Promise<void> {
+    const committing = this.committing;
+    this.committing = null;
+    await committing;
+    this.throwIfFailed();
   }
 
   private finishChunk(tx: OpenTransaction, how: 'commit' | 'rollback'): Promise<void> {
@@ -271,6 +293,7 @@ export class Neo4jImport implements ImportSession {
     this.state = state;
     this.onClose();
     while (this.inFlight.length > 0) await this.inFlight.shift();
+    await this.committing;
     const tx = this.tx;
     if (tx) await this.finishChunk(tx, 'rollback').catch(() => undefined);
     await discardImport(this.executor, this.importId);

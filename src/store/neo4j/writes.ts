@@ -12,7 +12,8 @@
 // node exist after all, its statement fails on the key constraint and the import writes the
 // chunk again from each statement's `fallback`, the MERGE statements, and stays pessimistic.
 import { nodeKey } from '../../model/index.ts';
-import type { GraphNode, NodeLabel, RelType } from '../../model/index.ts';
+import { RelType } from '../../model/index.ts';
+import type { GraphNode, NodeLabel } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
 import type { WriteBatch } from '../graph-store.ts';
 import { checkNode, checkRel } from '../write-checks.ts';
@@ -170,7 +171,7 @@ export class Neo4jWriter {
         };
         out.push({
           query: query('write/create-nodes', { label }),
-          params: { rows: slice.map((node, i) => [...createRow(node), rels[i]]), importId: this.importId },
+          params: { rows: slice.map((node, i) => [...createRow(node), (rels[i] ?? []).map(([type, to]) => [RelType.options.indexOf(type), to])]), importId: this.importId },
           rows: slice.length + relCount,
           rels: { count: relCount, type: null },
           fallback,
