@@ -1,13 +1,13 @@
 // Creates nodes of one label that the import has not met and believes new to the graph, tagged
 // `_import` (hidden while that import is pending), each with the relationships it starts whose
 // far end exists already. Rows are lists, not maps (a map repeats every key in every row: twice
-// the bytes to encode and send): [key, id, sourceFile, sourceRow, nameKey, packed props (JSON),
-// then the QUERIED_PROPS of src/store/neo4j/encode.ts in order: name, value, date, hsCode,
-// declarationId, line; last the relationships as [type, far end key], the type as its index in
-// the RelType enum (src/model/labels.ts), one line below each]. A null is not stored.
-// The relationships carry no `_import` tag: readers hide them through their new start node, and
-// undoing the import removes them with it (DETACH DELETE). Created here, their start needs no
-// index seek. Returns how many relationships found their far end.
+// the bytes to encode and send): [key, id, source file (an index in $files), sourceRow, nameKey,
+// packed props (JSON), then the QUERIED_PROPS of src/store/neo4j/encode.ts in order: name,
+// value, date, hsCode, declarationId, line; last the relationships as [type, far end key], the
+// type as its index in the RelType enum (src/model/labels.ts), one line below each]. A null is
+// not stored. The relationships carry no `_import` tag: readers hide them through their new
+// start node, and undoing the import removes them with it (DETACH DELETE). Created here, their
+// start needs no index seek. Returns how many relationships found their far end.
 // A key that exists after all fails the statement on the key constraint; the import then writes
 // the chunk again with write/merge-nodes and write/merge-rels (see src/store/neo4j/imports.ts).
 // {{label}} comes from the closed NodeLabel enum only, escaped by cypherLabel().
@@ -16,7 +16,7 @@
 CYPHER replan=skip
 UNWIND $rows AS row
 CREATE (n:Node:{{label}} {
-  key: row[0], id: row[1], _sourceFile: row[2], _sourceRow: row[3], _nameKey: row[4], _props: row[5],
+  key: row[0], id: row[1], _sourceFile: $files[row[2]], _sourceRow: row[3], _nameKey: row[4], _props: row[5],
   name: row[6], value: row[7], date: row[8], hsCode: row[9], declarationId: row[10], line: row[11],
   _import: $importId
 })

@@ -20,8 +20,10 @@ const stored = (properties: Record<string, unknown>) => new neo4j.types.Node(neo
 
 describe('createRow', () => {
   it('keeps the props Cypher reads as columns and packs the rest, nulls left out', () => {
-    const row = createRow(shipment);
-    expect(row.slice(0, 2)).toEqual(['Shipment:D1/2', 'D1/2']);
+    const files = ['b'.repeat(64)];
+    const row = createRow(shipment, files);
+    expect(row.slice(0, 4)).toEqual(['Shipment:D1/2', 'D1/2', neo4j.int(1), neo4j.int(9)]);
+    expect(files).toEqual(['b'.repeat(64), 'a'.repeat(64)]);
     expect(JSON.parse(String(row[5]))).toEqual({ office: 'NL01', customsValue: 10.5, inspected: false });
     const columns = Object.fromEntries(QUERIED_PROPS.map((key, i) => [key, row[6 + i]]));
     expect(columns).toMatchObject({ name: null, value: null, date: '2024-05-06', hsCode: '0101', declarationId: 'D1' });
@@ -29,7 +31,7 @@ describe('createRow', () => {
   });
 
   it('sends no packed props for a node whose props are all read by Cypher', () => {
-    const row = createRow({ label: 'Importer', id: 'I1', props: { name: 'Acme' }, source: null });
+    const row = createRow({ label: 'Importer', id: 'I1', props: { name: 'Acme' }, source: null }, []);
     expect(row[5]).toBeNull();
     expect(row[4]).toBe('acme'); // the name search key
   });
@@ -37,8 +39,9 @@ describe('createRow', () => {
 
 describe('decodeNode', () => {
   it('reads a created node back as it was written', () => {
-    const row = createRow(shipment);
-    const properties: Record<string, unknown> = { key: row[0], id: row[1], _sourceFile: row[2], _sourceRow: 9, _props: row[5] };
+    const files: string[] = [];
+    const row = createRow(shipment, files);
+    const properties: Record<string, unknown> = { key: row[0], id: row[1], _sourceFile: files[neo4j.integer.toNumber(row[2] as number)], _sourceRow: 9, _props: row[5] };
     QUERIED_PROPS.forEach((key, i) => {
       const value = row[6 + i];
       if (value !== null) properties[key] = neo4j.isInt(value) ? neo4j.integer.toNumber(value) : value;

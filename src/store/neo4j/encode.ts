@@ -78,7 +78,8 @@ export function nodeRow(node: GraphNode): NodeRow {
 }
 
 /**
- * A node new to the graph as a row of write/create-nodes: [key, id, sourceFile, sourceRow,
+ * A node new to the graph as a row of write/create-nodes: [key, id, source file (its index in
+ * `files`: a file's 64-character hash is sent once per statement, not once per row), sourceRow,
  * nameKey, packed props (JSON or null), ...QUERIED_PROPS values (null when absent)].
  */
 export type CreateRow = unknown[];
@@ -88,7 +89,8 @@ function propValue(value: PropValue | undefined): unknown {
   return typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value;
 }
 
-export function createRow(node: GraphNode): CreateRow {
+/** `files` collects the source files the rows name, in order of first use. */
+export function createRow(node: GraphNode, files: string[]): CreateRow {
   const packed: Props = {};
   let packedAny = false;
   for (const key in node.props) {
@@ -97,11 +99,16 @@ export function createRow(node: GraphNode): CreateRow {
     packed[key] = value;
     packedAny = true;
   }
+  let file: unknown = null;
+  if (node.source) {
+    const index = files.indexOf(node.source.file);
+    file = neo4j.int(index >= 0 ? index : files.push(node.source.file) - 1);
+  }
   const name = node.props.name;
   const row: CreateRow = [
     nodeKey(node),
     node.id,
-    node.source?.file ?? null,
+    file,
     node.source ? neo4j.int(node.source.row) : null,
     typeof name === 'string' && !isIdentifierLabel(node.label) ? nameSearchKey(name) : null,
     packedAny ? JSON.stringify(packed) : null,

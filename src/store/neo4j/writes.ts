@@ -162,6 +162,7 @@ export class Neo4jWriter {
       for (const slice of slices(nodes, this.batchRows)) {
         const rels: [RelType, string][][] = slice.map((node) => [...(outgoing.get(nodeKey(node))?.values() ?? [])]);
         const relCount = rels.reduce((sum, r) => sum + r.length, 0);
+        const files: string[] = [];
         const fallback = (): Statement[] => {
           const relRows = new Map<RelType, RelRow[]>();
           slice.forEach((node, i) => {
@@ -171,7 +172,11 @@ export class Neo4jWriter {
         };
         out.push({
           query: query('write/create-nodes', { label }),
-          params: { rows: slice.map((node, i) => [...createRow(node), (rels[i] ?? []).map(([type, to]) => [RelType.options.indexOf(type), to])]), importId: this.importId },
+          params: {
+            rows: slice.map((node, i) => [...createRow(node, files), (rels[i] ?? []).map(([type, to]) => [RelType.options.indexOf(type), to])]),
+            files,
+            importId: this.importId,
+          },
           rows: slice.length + relCount,
           rels: { count: relCount, type: null },
           fallback,
