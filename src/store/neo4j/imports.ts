@@ -43,6 +43,8 @@ export interface ImportTuning {
   chunkRows?: number | undefined;
   /** Rows per UNWIND statement (WRITE_BATCH_ROWS when absent). */
   statementRows?: number | undefined;
+  /** false: every node with MERGE, as if each might exist (the benchmark's comparison). */
+  createNew?: boolean | undefined;
 }
 
 export function importFromRecord(record: Neo4jRecord): ImportRecord {
@@ -115,10 +117,10 @@ export class Neo4jImport implements ImportSession {
     private readonly file: FileInfo,
     private readonly onClose: () => void,
     private readonly chunkLimit: number,
-    statementRows: number | undefined,
+    tuning: ImportTuning,
   ) {
     this.importId = neo4j.int(id);
-    this.writer = new Neo4jWriter(this.importId, statementRows);
+    this.writer = new Neo4jWriter(this.importId, tuning.statementRows, tuning.createNew);
   }
 
   static async open(executor: CypherExecutor, file: FileInfo, onClose: () => void, tuning: ImportTuning = {}): Promise<Neo4jImport> {
@@ -131,7 +133,7 @@ export class Neo4jImport implements ImportSession {
       fileName: file.fileName,
       startedAt: new Date().toISOString(),
     });
-    return new Neo4jImport(executor, id, file, onClose, tuning.chunkRows ?? IMPORT_CHUNK_ROWS, tuning.statementRows);
+    return new Neo4jImport(executor, id, file, onClose, tuning.chunkRows ?? IMPORT_CHUNK_ROWS, tuning);
   }
 
   async write(batch: WriteBatch): Promise<void> {

@@ -81,12 +81,15 @@ function push<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
 export class Neo4jWriter {
   private readonly known = new Map<string, Known>();
   /** Whether nodes never met are written with CREATE (see the top of this file). */
-  private optimistic = true;
+  private optimistic: boolean;
 
   constructor(
     private readonly importId: unknown,
     private readonly batchRows = WRITE_BATCH_ROWS,
-  ) {}
+    createNew = true,
+  ) {
+    this.optimistic = createNew;
+  }
 
   /**
    * Checks every node and relationship of the batch (StoreError `invalid` before anything is
