@@ -4,7 +4,8 @@
 // Prints, in one run:
 // - a sweep of UNWIND batch sizes on a 5,000-line sample imported through the store (how
 //   WRITE_BATCH_ROWS was chosen);
-// - lines/s of a naive one-transaction-per-line ingest of that sample (the baseline);
+// - lines/s of a naive one-transaction-per-line ingest of that sample, every node with MERGE
+//   (the baseline);
 // - lines/s of the batched ingest of the whole declarations file, its ratio to the baseline,
 //   and the CPU time it took in this process and in a local Neo4j (RINGSCOPE_NEO4J_HOME); beside
 //   it, measured first in the same run, the same file with every node written by MERGE (the
@@ -130,11 +131,14 @@ async function batchedSample(options: Neo4jStoreOptions, batches: readonly Write
   }
 }
 
-/** Lines/s writing each line in a transaction of its own, one statement after the other. */
+/**
+ * Lines/s writing each line in a transaction of its own, one statement after the other, every
+ * node with MERGE: the simplest correct ingest, as this baseline has always been measured.
+ */
 async function naiveSample(options: Neo4jStoreOptions, lines: readonly WriteBatch[]): Promise<number> {
   await (await freshStore(options)).close();
   return withExecutor(options, async (executor) => {
-    const writer = new Neo4jWriter(neo4j.int(1));
+    const writer = new Neo4jWriter(neo4j.int(1), WRITE_BATCH_ROWS, false);
     const started = performance.now();
     for (const line of lines) {
       const tx = await executor.begin('bench naive line');
