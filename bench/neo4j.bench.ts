@@ -193,6 +193,12 @@ function printCpu(lines: number, ingest: NodeJS.CpuUsage, serverBefore: number |
   const parts = [`ingest process ${ingestSeconds.toFixed(1)} s (${fmt(lines / ingestSeconds)} lines per CPU second)`];
   if (server !== null) parts.push(`Neo4j ${server.toFixed(1)} s (${fmt(lines / server)} lines per CPU second)`);
   console.log(`  CPU time: ${parts.join('; ')}`);
+  if (server !== null) {
+    // What two cores could do were both processes busy all the time: an upper bound that the
+    // load of a shared machine does not move.
+    const both = lines / (ingestSeconds + server);
+    console.log(`  together ${fmt(both)} lines per CPU second: at most ${fmt(2 * both)} lines/s on two cores`);
+  }
 }
 
 function sameSubgraph(a: Subgraph, b: Subgraph): boolean {
