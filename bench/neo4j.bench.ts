@@ -13,7 +13,10 @@
 // - p50/p99 of 2-hop neighbourhoods and of shortest paths from 1,000 random parties; the
 //   neighbourhood beside its baseline in the same run: the shared per-hop traversal over the
 //   same server (one round trip per hop level), with a check that both answer alike.
-// RINGSCOPE_BENCH_NEO4J=latency skips the batch-size sweep and the naive ingest.
+// RINGSCOPE_BENCH_NEO4J=latency skips the batch-size sweep, the naive ingest and the MERGE
+// comparison; RINGSCOPE_BENCH_NEO4J=ingest only imports the declarations file into an emptied
+// database RINGSCOPE_BENCH_RUNS times (3 by default), alternating the MERGE path and Ringscope's,
+// to compare changes of the write path on a warm server.
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { once } from 'node:events';
@@ -171,6 +174,17 @@ async function batchedIngest(store: GraphStore, path: string, how: string): Prom
   return rate;
 }
 
+/** The declarations file imported again and again, both write paths alternated. */
+async function repeatedIngest(options: Neo4jStoreOptions, path: string): Promise<void> {
+  const runs = Number(process.env.RINGSCOPE_BENCH_RUNS ?? 3);
+  for (let run = 1; run <= runs; run += 1) {
+    for (const createNew of [false, true]) {
+      await withFreshStore({ ...options, importTuning: { createNew } }, (store) =>
+        batchedIngest(store, path, `run ${run}, ${createNew ? 'new nodes created' : 'every node with MERGE'}`));
+    }
+  }
+}
+
 /**
  * CPU seconds used so far by the local Neo4j (npm run neo4j:start, its pid file under
  * RINGSCOPE_NEO4J_HOME), or null for a server elsewhere. On a shared machine CPU time says more
@@ -279,6 +293,7 @@ export async function run(): Promise<void> {
     const sampleLines = perLine(sampleBatches);
     console.log(`world: ${size} (seed 7); sample: ${fmt(sampleLines.length)} lines`);
 
+    if (process.env.RINGSCOPE_BENCH_NEO4J === 'ingest') return await repeatedIngest(options, world.declarationsPath);
     const latencyOnly = process.env.RINGSCOPE_BENCH_NEO4J === 'latency';
     for (const rows of latencyOnly ? [] : BATCH_SIZES) {
       const rate = await batchedSample(options, sampleBatches, rows, sampleLines.length);
