@@ -18,12 +18,11 @@
 // One import at a time per database: beginImport discards every pending import it finds.
 import { randomInt } from 'node:crypto';
 import neo4j from 'neo4j-driver';
-import { Neo4jError } from 'neo4j-driver';
 import { StoreError } from '../errors.ts';
 import type { ImportRecord, ImportSession, WriteBatch } from '../graph-store.ts';
 import { query } from './cypher.ts';
 import type { CypherExecutor, OpenTransaction } from './executor.ts';
-import { missingEndError, Neo4jWriter } from './writes.ts';
+import { isKeyConflict, missingEndError, Neo4jWriter, runStatement } from './writes.ts';
 import type { PreparedBatch, Statement } from './writes.ts';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 
@@ -73,25 +72,6 @@ export async function discardPendingImports(executor: CypherExecutor): Promise<v
   for (const record of await executor.read(query('imports/pending'))) {
     await discardImport(executor, importIdParam(record.get('importId')));
   }
-}
-
-/** Runs one statement; a relationship statement must have found both ends of every row. */
-async function runStatement(tx: OpenTransaction, statement: Statement): Promise<void> {
-  const records = await tx.run(statement.query, statement.params);
-  if (!statement.rels) return;
-  const { count, type } = statement.rels;
-  const merged = Number(records[0]?.get('merged') ?? 0);
-  if (merged < count) {
-    // The ends were checked before sending: only a concurrent delete gets here.
-    const what = type === null ? 'relationships' : `${type} relationships`;
-    throw new StoreError('invalid', `${count - merged} ${what} found an end node missing; write the nodes first`);
-  }
-}
-
-/** A CREATE that met an existing node (the key constraint): the chunk is to be written again. */
-function isKeyConflict(error: unknown): boolean {
-  const cause = error instanceof StoreError ? error.cause : error;
-  return cause instanceof Neo4jError && cause.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }
 
 export class Neo4jImport implements ImportSession {

@@ -11,8 +11,8 @@
 // seeks, locks and seeks again, and a tag is one more record per relationship. Should such a
 // node exist after all, its statement fails on the key constraint and the import writes the
 // chunk again from each statement's `fallback`, the MERGE statements, and stays pessimistic.
-import { nodeKey } from '../../model/index.ts';
-import { RelType } from '../../model/index.ts';
+import { Neo4jError } from 'neo4j-driver';
+import { nodeKey, RelType } from '../../model/index.ts';
 import type { GraphNode, NodeLabel } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
 import type { WriteBatch } from '../graph-store.ts';
@@ -21,7 +21,7 @@ import { query } from './cypher.ts';
 import type { Query } from './cypher.ts';
 import { createRow, encodeProps, nodeRow } from './encode.ts';
 import type { NodeRow } from './encode.ts';
-import type { Params } from './executor.ts';
+import type { OpenTransaction, Params } from './executor.ts';
 
 /** Rows per UNWIND; chosen by measurement with `npm run bench -- neo4j` (see README). */
 export const WRITE_BATCH_ROWS = 2_000;
@@ -256,6 +256,25 @@ export class Neo4jWriter {
     this.known.set(row.key, signature);
     return false;
   }
+}
+
+/** Runs one statement; a relationship statement must have found both ends of every row. */
+export async function runStatement(tx: OpenTransaction, statement: Statement): Promise<void> {
+  const records = await tx.run(statement.query, statement.params);
+  if (!statement.rels) return;
+  const { count, type } = statement.rels;
+  const merged = Number(records[0]?.get('merged') ?? 0);
+  if (merged < count) {
+    // The ends were checked before sending: only a concurrent delete gets here.
+    const what = type === null ? 'relationships' : `${type} relationships`;
+    throw new StoreError('invalid', `${count - merged} ${what} found an end node missing; write the nodes first`);
+  }
+}
+
+/** A CREATE that met an existing node (the key constraint): the chunk is to be written again. */
+export function isKeyConflict(error: unknown): boolean {
+  const cause = error instanceof StoreError ? error.cause : error;
+  return cause instanceof Neo4jError && cause.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }
 
 /** The error for a relationship whose end node does not exist. */
