@@ -145,8 +145,9 @@ export class Neo4jImport implements ImportSession {
     try {
       await this.settle();
       await this.awaitCommit();
+      await this.openChunk();
+      await this.settle(); // the claim of a chunk opened just now
       const tx = await this.openChunk();
-      await this.claim(tx);
       await tx.run(query('imports/apply-props'), { importId: this.importId });
       await tx.run(query('imports/apply-rel-props'), { importId: this.importId });
       await tx.run(query('imports/record'), { ...record, rows: neo4j.int(record.rows), importId: this.importId });
@@ -163,29 +164,42 @@ export class Neo4jImport implements ImportSession {
     if (this.state === 'open') await this.finish('aborted');
   }
 
+  /**
+   * The open chunk's transaction, or a new one whose first statement is the claim: it waits
+   * for the commit of the chunk before (which holds the marker's lock), so what this chunk reads
+   * and links to includes everything committed before it.
+   */
   private async openChunk(): Promise<OpenTransaction> {
-    this.tx ??= await this.executor.begin(`import of ${this.file.fileName}`);
-    return this.tx;
+    if (this.tx) return this.tx;
+    const tx = await this.executor.begin(`import of ${this.file.fileName}`);
+    this.tx = tx;
+    void this.track(this.claim(tx));
+    return tx;
   }
 
-  /** Commits the open chunk once its statements have run. */
   /**
    * Commits the open chunk once its statements have run, without waiting for the commit: the
    * ingest prepares the next rows and the next chunk's statements meanwhile. One commit at a
-   * time; the next chunk's claim waits for it (the claim locks the marker).
+   * time; the next chunk's claim waits for it inside Neo4j.
    */
   private async commitChunk(): Promise<void> {
     if (!this.tx) return;
     await this.settle();
     await this.awaitCommit();
-    const tx = await this.openChunk();
-    await this.claim(tx);
-    this.committing = this.finishChunk(tx, 'commit').then(
+    const tx = this.tx;
+    if (tx) this.committing = this.track(this.finishChunk(tx, 'commit'), false);
+  }
+
+  /** Records the first failure of work not awaited; the promise returned never rejects. */
+  private track(work: Promise<void>, inFlight = true): Promise<void> {
+    const settled = work.then(
       () => undefined,
       (error: unknown) => {
         this.failure ??= { error, created: false };
       },
     );
+    if (inFlight) this.inFlight.push(settled);
+    return settled;
   }
 
   /** Waits for the chunk being committed; throws if its commit failed. */
@@ -221,10 +235,11 @@ export class Neo4jImport implements ImportSession {
     for (const statement of statements) {
       for (const safe of statement.fallback?.() ?? [statement]) await runStatement(tx, safe);
     }
+    while (this.inFlight.length > 0) await this.inFlight.shift(); // the claim
   }
 
   /**
-   * A chunk commits only while the import is still pending: it must not appear after another
+   * A chunk is written only while the import is still pending: it must not appear after another
    * import discarded this one. The claim also locks the marker until the chunk commits.
    */
   private async claim(tx: OpenTransaction): Promise<void> {
