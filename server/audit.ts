@@ -1,6 +1,9 @@
 // The audit trail: append-only and hash-chained. Each entry's hash is the SHA-256 of the previous
 // entry's hash and this entry's fields, so editing, deleting or reordering any entry breaks
 // every hash after it. Appends are synchronous, so an entry is on disk before the response.
+// Entries removed from the end leave a shorter chain that is still whole: a head (seq and hash)
+// recorded elsewhere (the server's log, a case pack's manifest, an auditor's notes) is an anchor
+// that verify() checks, so a cut trail is told from a short one.
 import { createHash } from 'node:crypto';
 import type { AppDb } from './app-db.ts';
 
@@ -53,6 +56,23 @@ interface AuditRow {
   hash: string;
 }
 
+/** One entry's place and hash, recorded outside the app database. */
+export interface AuditAnchor {
+  seq: number;
+  hash: string;
+}
+
+/** `SEQ:HASH`, as `ringscope audit head` prints it. */
+export const ANCHOR_PATTERN = /^([1-9][0-9]{0,15}):([0-9a-fA-F]{64})$/;
+
+/** An anchor from its text; null when the text is not one. */
+export function parseAnchor(text: string): AuditAnchor | null {
+  const match = ANCHOR_PATTERN.exec(text.trim());
+  return match ? { seq: Number(match[1]), hash: (match[2] as string).toLowerCase() } : null;
+}
+
+export const formatAnchor = (anchor: AuditAnchor): string => `${anchor.seq}:${anchor.hash}`;
+
 export interface AuditVerification {
   ok: boolean;
   entries: number;
@@ -66,10 +86,20 @@ function entryHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>):
 }
 
 export class AuditLog {
-  constructor(private readonly db: AppDb) {}
+  /** `onAppend` sees each entry once written, e.g. to copy its head to a log kept elsewhere. */
+  constructor(
+    private readonly db: AppDb,
+    private readonly onAppend: ((entry: AuditEntry) => void) | null = null,
+  ) {}
+
+  /** The newest entry's place and hash; null while the trail is empty. */
+  head(): AuditAnchor | null {
+    const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as AuditAnchor | undefined;
+    return last ?? null;
+  }
 
   append(input: AuditInput): AuditEntry {
-    return this.db.transaction(() => {
+    const entry = this.db.transaction(() => {
       const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
       const row = {
         seq: (last?.seq ?? 0) + 1,
@@ -87,6 +117,8 @@ export class AuditLog {
         .run(row.seq, row.at, row.username, row.request_id, row.action, row.target, row.detail, prevHash, hash);
       return toEntry({ ...row, prev_hash: prevHash, hash });
     }).immediate();
+    this.onAppend?.(entry);
+    return entry;
   }
 
   /** Newest first. */
@@ -107,7 +139,12 @@ export class AuditLog {
     return (this.db.prepare(sql).all(...params, options.limit) as AuditRow[]).map(toEntry);
   }
 
-  verify(): AuditVerification {
+  /**
+   * Walks the chain from the first entry; each anchor must name an entry of the chain with that
+   * hash. The first problem found in seq order is reported.
+   */
+  verify(anchors: readonly AuditAnchor[] = []): AuditVerification {
+    const expected = new Map(anchors.map((a) => [a.seq, a.hash]));
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let entries = 0;
@@ -117,8 +154,18 @@ export class AuditLog {
       if (row.seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing`);
       if (row.prev_hash !== prevHash) return broken('its link to the previous entry does not match');
       if (entryHash(prevHash, row) !== row.hash) return broken('its content does not match its hash');
+      const anchored = expected.get(row.seq);
+      if (anchored !== undefined && anchored !== row.hash) return broken(`its hash is not the one recorded for it (${anchored.slice(0, 12)}…)`);
       prevHash = row.hash;
       expectedSeq++;
+    }
+    const beyond = Math.max(0, ...expected.keys());
+    if (beyond > entries) {
+      return {
+        ok: false,
+        entries,
+        firstBroken: { seq: entries + 1, reason: `the trail ends at entry ${entries} but entry ${beyond} was recorded: entries were removed from the end` },
+      };
     }
     return { ok: true, entries, firstBroken: null };
   }

@@ -1,8 +1,10 @@
 // The case pack: a zip a prosecutor can rely on. case.json (the case as the API shows it),
 // entities.csv, declarations.csv (every line its evidence and rings cite), rings/<id>.md (each
-// ring's explanation, members and indicators) and manifest.json with the SHA-256 of each file.
+// ring's explanation, members and indicators) and manifest.json with the SHA-256 of each file
+// and the audit trail's head when the pack was made (an anchor for `ringscope audit verify`).
 import { createHash } from 'node:crypto';
 import { ZipArchive } from 'archiver';
+import type { AuditAnchor } from '../audit.ts';
 import type { GraphNode, Ring } from '../../src/model/index.ts';
 import { toSafeCsv } from '../../src/export/csv-safe.ts';
 import type { ApiNode } from '../api-shapes.ts';
@@ -14,6 +16,8 @@ export interface CasePackInput {
   shipments: GraphNode[];
   generatedBy: string;
   generatedAt: string;
+  /** The newest audit entry before this export's own. */
+  auditHead: AuditAnchor | null;
 }
 
 export interface PackFile {
@@ -86,6 +90,7 @@ export function casePackFiles(input: CasePackInput): PackFile[] {
     case: { id: input.caseDetail.id, title: input.caseDetail.title },
     generatedAt: input.generatedAt,
     generatedBy: input.generatedBy,
+    auditHead: input.auditHead,
     algorithm: 'SHA-256',
     files: files.map((f) => ({ path: f.path, bytes: f.content.length, sha256: sha256(f.content) })),
     ...(missing.length ? { missingDeclarationLines: missing } : {}),

@@ -1,10 +1,16 @@
 // Administration: user accounts and the audit trail (listing and chain verification).
 import { z } from 'zod';
 import { ApiUser } from '../api-shapes.ts';
+import { ANCHOR_PATTERN, parseAnchor } from '../audit.ts';
 import { NewPassword, Username, type User } from '../auth/users.ts';
 import { ApiError } from '../http/errors.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { ADMIN, Role } from '../policies.ts';
+
+const Anchor = z
+  .string()
+  .regex(ANCHOR_PATTERN, 'an anchor is SEQ:HASH, the entry number and its 64-hex-digit hash')
+  .transform((text) => parseAnchor(text) ?? z.NEVER);
 
 const UserView = ApiUser.extend({ disabled: z.boolean(), mustChangePassword: z.boolean(), createdAt: z.string() });
 const view = (u: User) => ({ username: u.username, role: u.role, disabled: u.disabled, mustChangePassword: u.mustChangePassword, createdAt: u.createdAt });
@@ -88,11 +94,20 @@ export function adminRoutes(): Route[] {
     defineRoute({
       method: 'get',
       path: '/api/audit/verify',
-      summary: 'Check the audit hash chain; names the first broken entry',
+      summary: 'Check the audit hash chain (and entries recorded elsewhere, `anchor=SEQ:HASH`); names the first broken entry',
       tag: 'admin',
       policy: ADMIN,
-      response: z.object({ ok: z.boolean(), entries: z.number().int(), firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable() }),
-      handler: ({ services }) => ({ json: services.audit.verify() }),
+      query: z.strictObject({ anchor: z.union([Anchor, z.array(Anchor).max(100)]).optional() }),
+      response: z.object({
+        ok: z.boolean(),
+        entries: z.number().int(),
+        head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+        firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+      }),
+      handler: ({ query, services }) => {
+        const anchors = query.anchor === undefined ? [] : Array.isArray(query.anchor) ? query.anchor : [query.anchor];
+        return { json: { ...services.audit.verify(anchors), head: services.audit.head() } };
+      },
     }),
   ];
 }

@@ -105,7 +105,7 @@ export function exportRoutes(): Route[] {
         const rings = (await Promise.all(services.cases.ringIds(params.id).map((id) => services.store.getRing(id)))).filter((r): r is Ring => r !== null);
         const cited = citedDeclarationLines(detail, rings);
         const shipments = await services.store.getNodes([...cited.keys()].map((id) => ({ label: 'Shipment' as const, id })));
-        const files = casePackFiles({ caseDetail: detail, rings, shipments, generatedBy: user.username, generatedAt: new Date().toISOString() });
+        const files = casePackFiles({ caseDetail: detail, rings, shipments, generatedBy: user.username, generatedAt: new Date().toISOString(), auditHead: services.audit.head() });
         return sendExport(ctx, {
           content: await zip(files),
           contentType: 'application/zip',

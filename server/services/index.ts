@@ -43,7 +43,9 @@ export interface Services {
 }
 
 export function createServices(input: { store: GraphStore; appDb: AppDb; config: Config; logger: Logger; pipelines: Pipelines | null }): Services {
-  const audit = new AuditLog(input.appDb);
+  // Each entry's head also goes to the log, which is kept apart from the app database: an
+  // anchor for `ringscope audit verify --anchor` if entries are later cut from the end.
+  const audit = new AuditLog(input.appDb, (entry) => input.logger.info({ audit: { seq: entry.seq, hash: entry.hash, action: entry.action } }, 'audit'));
   const risks = new RiskScores(input.store);
   return {
     config: input.config,

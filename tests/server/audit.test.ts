@@ -2,12 +2,14 @@
 // triggers, the verify route and `ringscope audit verify`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pino from 'pino';
 import { z } from 'zod';
 import { openAppDb, type AppDb } from '../../server/app-db.ts';
-import { AuditLog, GENESIS_HASH } from '../../server/audit.ts';
+import { AuditLog, formatAnchor, GENESIS_HASH, parseAnchor } from '../../server/audit.ts';
 import { startHarness } from './support/harness.ts';
 
 let dir: string;
@@ -59,6 +61,53 @@ describe('hash chain', () => {
     expect(audit.verify()).toMatchObject({ ok: false, firstBroken: { seq: 5 } });
   });
 
+  it('tells entries cut from the end from a short trail when given an anchor recorded earlier', () => {
+    const head = audit.head();
+    expect(head).toEqual({ seq: 5, hash: audit.list({ limit: 1 })[0]?.hash });
+    tamper('DELETE FROM audit WHERE seq >= 4');
+    // Without an anchor a cut trail is a whole chain …
+    expect(audit.verify()).toEqual({ ok: true, entries: 3, firstBroken: null });
+    // … with one, the cut is found.
+    expect(audit.verify(head ? [head] : [])).toMatchObject({
+      ok: false,
+      entries: 3,
+      firstBroken: { seq: 4, reason: expect.stringContaining('removed from the end') as unknown },
+    });
+  });
+
+  it('names an anchored entry whose hash differs, and accepts anchors that match', () => {
+    const third = audit.list({ limit: 1, beforeSeq: 4 })[0];
+    expect(third?.seq).toBe(3);
+    expect(audit.verify([{ seq: 3, hash: third?.hash ?? '' }, { seq: 5, hash: audit.head()?.hash ?? '' }]).ok).toBe(true);
+    expect(audit.verify([{ seq: 3, hash: 'f'.repeat(64) }])).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: expect.stringContaining('recorded') as unknown } });
+  });
+
+  it('reads anchors only as SEQ:HASH', () => {
+    const hash = 'ab'.repeat(32);
+    expect(parseAnchor(`12:${hash}`)).toEqual({ seq: 12, hash });
+    expect(parseAnchor(formatAnchor({ seq: 7, hash }))).toEqual({ seq: 7, hash });
+    for (const bad of ['', '12', `0:${hash}`, `-1:${hash}`, `12:${hash.slice(1)}`, `12:${hash}0`, `x:${hash}`, `12:${'g'.repeat(64)}`]) expect(parseAnchor(bad), bad).toBeNull();
+  });
+
+  it('ringscope audit head prints SEQ:HASH and verify --anchor finds a cut trail (exit 1) or refuses a malformed anchor (exit 2)', () => {
+    db.close();
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['bin/ringscope.js', '--db', join(dir, 'ringscope.db'), 'audit', ...args], { encoding: 'utf8', env: { ...process.env, RINGSCOPE_DB: '' } });
+    const head = run('head');
+    expect(head.status).toBe(0);
+    const anchor = head.stdout.trim();
+    expect(parseAnchor(anchor)?.seq).toBe(5);
+    expect(run('verify', '--anchor', anchor).stdout).toContain('intact: 5 entries, 1 recorded entry found');
+    db = openAppDb(join(dir, 'ringscope-app.db'));
+    tamper('DELETE FROM audit WHERE seq = 5');
+    db.close();
+    expect(run('verify').status).toBe(0);
+    const cut = run('verify', '--anchor', anchor);
+    expect(cut.status).toBe(1);
+    expect(cut.stderr).toContain('broken at entry 5');
+    expect(run('verify', '--anchor', '5:not-a-hash').status).toBe(2);
+  });
+
   it('ringscope audit verify exits 0 when intact and 1 naming the entry when broken', () => {
     db.close();
     const run = () =>
@@ -76,6 +125,28 @@ describe('hash chain', () => {
 });
 
 describe('audit over HTTP', () => {
+  it('copies each entry’s head to the log, kept apart from the app database', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const h = await startHarness({ fixture: false, logger: pino({ level: 'info' }, sink) });
+    try {
+      await h.agent().post('/api/auth/login').send({ username: 'admin', password: 'wrong-password' });
+      const logged = lines
+        .map((l) => z.looseObject({ msg: z.string(), audit: z.object({ seq: z.number(), hash: z.string(), action: z.string() }).optional() }).parse(JSON.parse(l)))
+        .filter((l) => l.msg === 'audit');
+      const head = h.services.audit.head();
+      expect(logged.at(-1)?.audit).toEqual({ seq: head?.seq, hash: head?.hash, action: 'login_failed' });
+      expect(lines.join('\n')).not.toContain('wrong-password');
+    } finally {
+      await h.close();
+    }
+  });
+
   it('records logins (failed too) and serves entries and verification to admins', async () => {
     const h = await startHarness({ fixture: false });
     try {
@@ -87,6 +158,12 @@ describe('audit over HTTP', () => {
       expect(list.entries[0]?.requestId).toBeTruthy();
       const verify = await admin.get('/api/audit/verify');
       expect(verify.body).toMatchObject({ ok: true, firstBroken: null });
+      const head = z.object({ seq: z.number(), hash: z.string() }).parse((verify.body as { head: unknown }).head);
+      expect(head.seq).toBeGreaterThanOrEqual(2);
+      expect((await admin.get('/api/audit/verify').query({ anchor: formatAnchor(head) })).body).toMatchObject({ ok: true });
+      const ahead = await admin.get('/api/audit/verify').query({ anchor: formatAnchor({ seq: 999, hash: head.hash }) });
+      expect(ahead.body).toMatchObject({ ok: false, firstBroken: { reason: expect.stringContaining('removed from the end') as unknown } });
+      expect((await admin.get('/api/audit/verify').query({ anchor: 'nope' })).status).toBe(400);
       expect((await admin.get('/api/audit').query({ limit: 0 })).status).toBe(400);
     } finally {
       await h.close();

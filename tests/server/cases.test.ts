@@ -171,7 +171,10 @@ describe('case pack', () => {
 
     const files = await unzip(zipBytes);
     const manifest = z
-      .object({ files: z.array(z.object({ path: z.string(), bytes: z.number(), sha256: z.string() })) })
+      .object({
+        files: z.array(z.object({ path: z.string(), bytes: z.number(), sha256: z.string() })),
+        auditHead: z.object({ seq: z.number(), hash: z.string() }),
+      })
       .parse(JSON.parse(files.get('manifest.json')?.toString() ?? '{}'));
     expect(manifest.files.map((f) => f.path).sort()).toEqual(['case.json', 'declarations.csv', 'entities.csv', `rings/${RING_ID}.md`]);
     for (const f of manifest.files) {
@@ -188,5 +191,8 @@ describe('case pack', () => {
 
     const audit = h.services.audit.list({ limit: 1, action: 'export' })[0];
     expect(audit?.detail).toMatchObject({ what: 'case_pack', sha256: res.headers['x-content-sha256'] });
+    // The pack carries the trail's head as it was just before the export's own entry.
+    expect(manifest.auditHead).toEqual({ seq: (audit?.seq ?? 0) - 1, hash: audit?.prevHash });
+    expect(h.services.audit.verify([manifest.auditHead]).ok).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import type { GraphStore } from '../../src/store/graph-store.ts';
 import { storeContract } from './contract.ts';
 import { describeComparison } from './neo4j-compare.ts';
 import { describeCrash } from './neo4j-crash.ts';
+import { describeFastPath } from './neo4j-fast-path.ts';
 import { describeInjection } from './neo4j-injection.ts';
 import { describeKeyOrder } from './neo4j-order.ts';
 import { describePending } from './neo4j-pending.ts';
@@ -58,6 +59,7 @@ if (!target) {
   });
 
   describe('Neo4j store: imports written in chunks', () => describePending(options, emptyStore));
+  describe('Neo4j store: new nodes created, existing ones merged', () => describeFastPath(options, emptyStore));
 
   describe('Neo4j store: values', () => {
     it('gives integers back as JS numbers, never neo4j Integer objects', async () => {

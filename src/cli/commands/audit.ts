@@ -1,30 +1,56 @@
-// `ringscope audit verify`: walks the audit hash chain of the app database; exit 1 naming the
-// first broken entry when any entry was edited, removed or reordered.
-import type { Command } from 'commander';
-import { openAppDb } from '../../../server/app-db.ts';
-import { AuditLog } from '../../../server/audit.ts';
+// `ringscope audit verify [--anchor SEQ:HASH…]`: walks the audit hash chain of the app database;
+// exit 1 naming the first broken entry when any entry was edited, removed or reordered, or when
+// an entry recorded elsewhere (an anchor) is missing or differs. `ringscope audit head` prints
+// the newest entry as SEQ:HASH, to record outside the machine.
+import { type Command, InvalidArgumentError } from 'commander';
+import { openAppDb, type AppDb } from '../../../server/app-db.ts';
+import { type AuditAnchor, AuditLog, formatAnchor, parseAnchor } from '../../../server/audit.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { serverEnv } from './serve.ts';
 
+function collectAnchor(text: string, anchors: AuditAnchor[]): AuditAnchor[] {
+  const anchor = parseAnchor(text);
+  if (!anchor) throw new InvalidArgumentError('expected SEQ:HASH, an entry number and its 64-hex-digit hash, as `ringscope audit head` prints it');
+  return [...anchors, anchor];
+}
+
+function withAuditLog<T>(command: Command, work: (audit: AuditLog, appDb: string) => T): T {
+  const config = loadConfig(serverEnv(command));
+  const db: AppDb = openAppDb(config.appDb);
+  try {
+    return work(new AuditLog(db), config.appDb);
+  } finally {
+    db.close();
+  }
+}
+
 export function register(program: Command): void {
-  program
-    .command('audit')
-    .description('the audit trail of the API')
+  const audit = program.command('audit').description('the audit trail of the API');
+  audit
     .command('verify')
     .description('check the hash chain; names the first broken entry')
-    .action((_opts: unknown, command: Command) => {
+    .option('--anchor <seq:hash>', 'an entry recorded elsewhere (from `audit head`, the log or a case pack); repeatable', collectAnchor, [])
+    .action((opts: { anchor: AuditAnchor[] }, command: Command) => {
       const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
-      const config = loadConfig(serverEnv(command));
-      const db = openAppDb(config.appDb);
-      try {
-        const result = new AuditLog(db).verify();
+      withAuditLog(command, (log, appDb) => {
+        const result = log.verify(opts.anchor);
         if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
         if (result.firstBroken) {
-          throw new Error(`audit trail broken at entry ${result.firstBroken.seq}: ${result.firstBroken.reason} (${config.appDb})`);
+          throw new Error(`audit trail broken at entry ${result.firstBroken.seq}: ${result.firstBroken.reason} (${appDb})`);
         }
-        if (!json) process.stdout.write(`Audit trail intact: ${result.entries} entries (${config.appDb}).\n`);
-      } finally {
-        db.close();
-      }
+        const anchored = opts.anchor.length > 0 ? `, ${opts.anchor.length} recorded ${opts.anchor.length === 1 ? 'entry' : 'entries'} found` : '';
+        if (!json) process.stdout.write(`Audit trail intact: ${result.entries} entries${anchored} (${appDb}).\n`);
+      });
+    });
+  audit
+    .command('head')
+    .description('print the newest entry as SEQ:HASH, to keep outside this machine')
+    .action((_opts: unknown, command: Command) => {
+      const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
+      withAuditLog(command, (log, appDb) => {
+        const head = log.head();
+        if (json) process.stdout.write(`${JSON.stringify({ head })}\n`);
+        else process.stdout.write(head ? `${formatAnchor(head)}\n` : `The audit trail is empty (${appDb}).\n`);
+      });
     });
 }

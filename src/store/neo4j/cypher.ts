@@ -21,6 +21,8 @@ export const QUERY_NAMES = [
   'schema/pending-props-key',
   'schema/pending-rel-props-key',
   'schema/await-indexes',
+  'write/create-nodes',
+  'write/create-rels',
   'write/merge-nodes',
   'write/merge-rels',
   'write/merge-rels-props',

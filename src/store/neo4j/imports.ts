@@ -13,6 +13,8 @@
 // A write checks its batch and the relationship ends it has not met before, then hands its
 // statements to the open chunk transaction and returns while Neo4j runs them, so the ingest reads
 // the next rows meanwhile; a statement that fails later fails the next write or the commit.
+// Nodes the import has not met are first written with CREATE (writes.ts); when one exists after
+// all, the chunk is rolled back and written again with MERGE, and so is the rest of the import.
 // One import at a time per database: beginImport discards every pending import it finds.
 import { randomInt } from 'node:crypto';
 import neo4j from 'neo4j-driver';
@@ -20,7 +22,7 @@ import { StoreError } from '../errors.ts';
 import type { ImportRecord, ImportSession, WriteBatch } from '../graph-store.ts';
 import { query } from './cypher.ts';
 import type { CypherExecutor, OpenTransaction } from './executor.ts';
-import { missingEndError, Neo4jWriter } from './writes.ts';
+import { isKeyConflict, missingEndError, Neo4jWriter, runStatement } from './writes.ts';
 import type { PreparedBatch, Statement } from './writes.ts';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 
@@ -40,6 +42,8 @@ export interface ImportTuning {
   chunkRows?: number | undefined;
   /** Rows per UNWIND statement (WRITE_BATCH_ROWS when absent). */
   statementRows?: number | undefined;
+  /** false: every node with MERGE, as if each might exist (the benchmark's comparison). */
+  createNew?: boolean | undefined;
 }
 
 export function importFromRecord(record: Neo4jRecord): ImportRecord {
@@ -79,8 +83,13 @@ export class Neo4jImport implements ImportSession {
   private chunkRows = 0;
   /** Settles when a dispatched batch's statements have run (never rejects: see failure). */
   private readonly inFlight: Promise<void>[] = [];
-  /** The first failure of a dispatched statement. */
-  private failure: { error: unknown } | null = null;
+  /** The first failure of a dispatched statement; `created` when a CREATE met an existing node. */
+  private failure: { error: unknown; created: boolean } | null = null;
+  /** What the open chunk has sent, in order, and the nodes it created: to write it again. */
+  private chunkStatements: Statement[] = [];
+  private chunkCreated: string[] = [];
+  /** The commit of the previous chunk, while it runs (never rejects: see failure). */
+  private committing: Promise<void> | null = null;
 
   private constructor(
     private readonly executor: CypherExecutor,
@@ -88,10 +97,10 @@ export class Neo4jImport implements ImportSession {
     private readonly file: FileInfo,
     private readonly onClose: () => void,
     private readonly chunkLimit: number,
-    statementRows: number | undefined,
+    tuning: ImportTuning,
   ) {
     this.importId = neo4j.int(id);
-    this.writer = new Neo4jWriter(this.importId, statementRows);
+    this.writer = new Neo4jWriter(this.importId, tuning.statementRows, tuning.createNew);
   }
 
   static async open(executor: CypherExecutor, file: FileInfo, onClose: () => void, tuning: ImportTuning = {}): Promise<Neo4jImport> {
@@ -104,22 +113,26 @@ export class Neo4jImport implements ImportSession {
       fileName: file.fileName,
       startedAt: new Date().toISOString(),
     });
-    return new Neo4jImport(executor, id, file, onClose, tuning.chunkRows ?? IMPORT_CHUNK_ROWS, tuning.statementRows);
+    return new Neo4jImport(executor, id, file, onClose, tuning.chunkRows ?? IMPORT_CHUNK_ROWS, tuning);
   }
 
   async write(batch: WriteBatch): Promise<void> {
     this.requireOpen('write to');
     try {
-      this.throwIfFailed();
+      if (this.failure) await this.settle();
       const prepared = this.writer.prepare(batch);
       if (prepared.statements.length === 0) return;
+      // A lookup shares the transaction: it must not run after a CREATE that may have failed it.
+      if (prepared.unknownEnds.length > 0 && this.chunkCreated.length > 0) await this.settle();
       const tx = await this.openChunk();
       if (prepared.unknownEnds.length > 0) await this.checkEnds(tx, prepared);
+      this.chunkStatements.push(...prepared.statements);
+      this.chunkCreated.push(...prepared.created);
       this.dispatch(tx, prepared.statements);
       this.chunkRows += prepared.rows;
       if (this.chunkRows >= this.chunkLimit) await this.commitChunk();
       while (this.inFlight.length > BATCHES_IN_FLIGHT) await this.inFlight.shift();
-      this.throwIfFailed();
+      if (this.failure) await this.settle();
     } catch (error) {
       // A batch that failed leaves the file incomplete: all of it is undone now.
       await this.failWith(error);
@@ -130,9 +143,11 @@ export class Neo4jImport implements ImportSession {
     this.requireOpen('commit');
     const record: ImportRecord = { ...this.file, importedAt: new Date().toISOString() };
     try {
-      const tx = await this.openChunk();
       await this.settle();
-      await this.claim(tx);
+      await this.awaitCommit();
+      await this.openChunk();
+      await this.settle(); // the claim of a chunk opened just now
+      const tx = await this.openChunk();
       await tx.run(query('imports/apply-props'), { importId: this.importId });
       await tx.run(query('imports/apply-rel-props'), { importId: this.importId });
       await tx.run(query('imports/record'), { ...record, rows: neo4j.int(record.rows), importId: this.importId });
@@ -149,28 +164,82 @@ export class Neo4jImport implements ImportSession {
     if (this.state === 'open') await this.finish('aborted');
   }
 
+  /**
+   * The open chunk's transaction, or a new one whose first statement is the claim: it waits
+   * for the commit of the chunk before (which holds the marker's lock), so what this chunk reads
+   * and links to includes everything committed before it.
+   */
   private async openChunk(): Promise<OpenTransaction> {
-    this.tx ??= await this.executor.begin(`import of ${this.file.fileName}`);
-    return this.tx;
+    if (this.tx) return this.tx;
+    const tx = await this.executor.begin(`import of ${this.file.fileName}`);
+    this.tx = tx;
+    void this.track(this.claim(tx));
+    return tx;
   }
 
-  /** Commits the open chunk once its statements have run. */
+  /**
+   * Commits the open chunk once its statements have run, without waiting for the commit: the
+   * ingest prepares the next rows and the next chunk's statements meanwhile. One commit at a
+   * time; the next chunk's claim waits for it inside Neo4j.
+   */
   private async commitChunk(): Promise<void> {
-    const tx = this.tx;
-    if (!tx) return;
+    if (!this.tx) return;
     await this.settle();
-    await this.claim(tx);
-    await this.finishChunk(tx, 'commit');
+    await this.awaitCommit();
+    const tx = this.tx;
+    if (tx) this.committing = this.track(this.finishChunk(tx, 'commit'), false);
+  }
+
+  /** Records the first failure of work not awaited; the promise returned never rejects. */
+  private track(work: Promise<void>, inFlight = true): Promise<void> {
+    const settled = work.then(
+      () => undefined,
+      (error: unknown) => {
+        this.failure ??= { error, created: false };
+      },
+    );
+    if (inFlight) this.inFlight.push(settled);
+    return settled;
+  }
+
+  /** Waits for the chunk being committed; throws if its commit failed. */
+  private async awaitCommit(): Promise<void> {
+    const committing = this.committing;
+    this.committing = null;
+    await committing;
+    this.throwIfFailed();
   }
 
   private finishChunk(tx: OpenTransaction, how: 'commit' | 'rollback'): Promise<void> {
     this.tx = null;
     this.chunkRows = 0;
+    this.chunkStatements = [];
+    this.chunkCreated = [];
     return how === 'commit' ? tx.commit() : tx.rollback();
   }
 
   /**
-   * A chunk commits only while the import is still pending: it must not appear after another
+   * A node taken for new existed: rolls the chunk back and writes it again with MERGE, in a
+   * new transaction, statement by statement (the rest of the import writes with MERGE too).
+   */
+  private async rewriteChunk(): Promise<void> {
+    const statements = this.chunkStatements;
+    const rows = this.chunkRows;
+    this.writer.turnPessimistic(this.chunkCreated);
+    const failed = this.tx;
+    if (failed) await this.finishChunk(failed, 'rollback').catch(() => undefined);
+    this.failure = null;
+    const tx = await this.openChunk();
+    this.chunkStatements = statements;
+    this.chunkRows = rows;
+    for (const statement of statements) {
+      for (const safe of statement.fallback?.() ?? [statement]) await runStatement(tx, safe);
+    }
+    while (this.inFlight.length > 0) await this.inFlight.shift(); // the claim
+  }
+
+  /**
+   * A chunk is written only while the import is still pending: it must not appear after another
    * import discarded this one. The claim also locks the marker until the chunk commits.
    */
   private async claim(tx: OpenTransaction): Promise<void> {
@@ -190,26 +259,26 @@ export class Neo4jImport implements ImportSession {
 
   /** Sends the statements without waiting for them; their outcome is collected in inFlight. */
   private dispatch(tx: OpenTransaction, statements: readonly Statement[]): void {
-    const runs = statements.map(async (statement) => {
-      const records = await tx.run(statement.query, statement.params);
-      if (statement.relType === undefined) return;
-      const merged = Number(records[0]?.get('merged') ?? 0);
-      if (merged < statement.rows) {
-        // The ends were checked before sending: only a concurrent delete gets here.
-        throw new StoreError('invalid', `${statement.rows - merged} ${statement.relType} relationships found an end node missing; write the nodes first`);
-      }
-    });
+    const runs = statements.map((statement) => runStatement(tx, statement));
     this.inFlight.push(
       Promise.allSettled(runs).then((outcomes) => {
-        const failed = outcomes.find((o) => o.status === 'rejected');
-        if (failed && !this.failure) this.failure = { error: failed.reason };
+        // The first statement to fail failed the transaction; those after it fail for that.
+        const index = outcomes.findIndex((o) => o.status === 'rejected');
+        const failed = outcomes[index];
+        if (failed?.status !== 'rejected' || this.failure) return;
+        const created = statements[index]?.fallback !== undefined && isKeyConflict(failed.reason);
+        this.failure = { error: failed.reason, created };
       }),
     );
   }
 
-  /** Waits for every dispatched statement; throws the first failure. */
+  /**
+   * Waits for every dispatched statement; writes the chunk again with MERGE when a CREATE met
+   * an existing node, else throws the first failure.
+   */
   private async settle(): Promise<void> {
     while (this.inFlight.length > 0) await this.inFlight.shift();
+    if (this.failure?.created) await this.rewriteChunk();
     this.throwIfFailed();
   }
 
@@ -221,6 +290,7 @@ export class Neo4jImport implements ImportSession {
     this.state = state;
     this.onClose();
     while (this.inFlight.length > 0) await this.inFlight.shift();
+    await this.committing;
     const tx = this.tx;
     if (tx) await this.finishChunk(tx, 'rollback').catch(() => undefined);
     await discardImport(this.executor, this.importId);

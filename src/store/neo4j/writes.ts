@@ -1,19 +1,27 @@
 // Turns a WriteBatch of one import into the statements that write it: nodes grouped by label and
-// relationships by type, each group sent as `UNWIND $rows … MERGE` in slices of WRITE_BATCH_ROWS
+// relationships by type, each group sent as one `UNWIND $rows …` statement per WRITE_BATCH_ROWS
 // rows, tagged with the import's id (see imports.ts for why). It also remembers which nodes the
 // import has written or found stored, so the relationship ends to look up before a write are only
 // those it has never met, and a node already sent unchanged is not sent again (a broker appears
 // on every line).
-import { nodeKey } from '../../model/index.ts';
-import type { NodeLabel, RelType } from '../../model/index.ts';
+//
+// While the writer is optimistic (until the import finds otherwise), a node the import has never
+// met is taken for new to the graph: it is written with CREATE (write/create-nodes), and the
+// batch's relationships with such an end with CREATE too, untagged (write/create-rels): a MERGE
+// seeks, locks and seeks again, and a tag is one more record per relationship. Should such a
+// node exist after all, its statement fails on the key constraint and the import writes the
+// chunk again from each statement's `fallback`, the MERGE statements, and stays pessimistic.
+import { Neo4jError } from 'neo4j-driver';
+import { nodeKey, RelType } from '../../model/index.ts';
+import type { GraphNode, NodeLabel } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
 import type { WriteBatch } from '../graph-store.ts';
 import { checkNode, checkRel } from '../write-checks.ts';
 import { query } from './cypher.ts';
 import type { Query } from './cypher.ts';
-import { encodeProps, nodeRow } from './encode.ts';
+import { createRow, encodeProps, nodeRow } from './encode.ts';
 import type { NodeRow } from './encode.ts';
-import type { Params } from './executor.ts';
+import type { OpenTransaction, Params } from './executor.ts';
 
 /** Rows per UNWIND; chosen by measurement with `npm run bench -- neo4j` (see README). */
 export const WRITE_BATCH_ROWS = 2_000;
@@ -22,10 +30,12 @@ const MAX_REMEMBERED = 1_000_000;
 
 /** Known to exist before this import wrote it (found by a lookup). */
 const STORED = 0;
-/** Written once by this import. */
+/** Written once by this import, with MERGE: it may have existed before. */
 const SENT = 1;
-/** STORED, SENT, or the signature of what was last written, once a node is written twice. */
-type Known = typeof STORED | typeof SENT | string;
+/** Written once by this import, with CREATE: new in this import (unless its chunk is replayed). */
+const CREATED = 2;
+/** One of the above, or the signature of what was last written, once a node is written twice. */
+type Known = typeof STORED | typeof SENT | typeof CREATED | string;
 
 interface RelRow {
   from: string;
@@ -38,8 +48,10 @@ export interface Statement {
   query: Query;
   params: Params;
   rows: number;
-  /** For relationship statements: what a row names, to say which one lacked an end. */
-  relType?: RelType;
+  /** For statements that write relationships: how many must find both ends, and their type. */
+  rels?: { count: number; type: RelType | null };
+  /** For an optimistic CREATE: the MERGE statements that write the same rows whatever exists. */
+  fallback?: () => Statement[];
 }
 
 export interface PreparedBatch {
@@ -50,6 +62,8 @@ export interface PreparedBatch {
   unknownEnds: string[];
   /** The batch's relationships as (type, from key, to key), to name one whose end is missing. */
   relEnds: [RelType, string, string][];
+  /** Keys of the nodes the batch creates with CREATE (to forget should its chunk be replayed). */
+  created: string[];
 }
 
 function slices<T>(rows: readonly T[], size: number): T[][] {
@@ -66,55 +80,159 @@ function push<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
 
 export class Neo4jWriter {
   private readonly known = new Map<string, Known>();
+  /** Whether nodes never met are written with CREATE (see the top of this file). */
+  private optimistic: boolean;
 
   constructor(
     private readonly importId: unknown,
     private readonly batchRows = WRITE_BATCH_ROWS,
-  ) {}
+    createNew = true,
+  ) {
+    this.optimistic = createNew;
+  }
 
   /**
    * Checks every node and relationship of the batch (StoreError `invalid` before anything is
    * sent) and returns its statements. The nodes count as written from here on.
    */
   prepare(batch: WriteBatch): PreparedBatch {
-    const nodes = new Map<NodeLabel, NodeRow[]>();
-    const rels = new Map<RelType, RelRow[]>();
     for (const node of batch.nodes) checkNode(node);
     for (const rel of batch.rels) checkRel(rel);
     if (this.known.size + batch.nodes.length > MAX_REMEMBERED) this.known.clear();
+    const fresh = new Map<NodeLabel, GraphNode[]>();
+    const merged = new Map<NodeLabel, NodeRow[]>();
+    const created = new Set<string>();
     for (const node of batch.nodes) {
+      const key = nodeKey(node);
+      if (this.optimistic && !this.known.has(key)) {
+        this.known.set(key, CREATED);
+        created.add(key);
+        push(fresh, node.label, node);
+        continue;
+      }
       const row = nodeRow(node);
       if (this.isUnchanged(row)) continue;
-      push(nodes, node.label, row);
+      push(merged, node.label, row);
     }
     const unknownEnds = new Set<string>();
     const relEnds: [RelType, string, string][] = [];
+    const rels = new Map<RelType, RelRow[]>();
+    const newRels = new Map<RelType, Map<string, [string, string]>>();
+    const outgoing = new Map<string, Map<string, [RelType, string]>>();
     for (const rel of batch.rels) {
-      const row: RelRow = { from: nodeKey(rel.from), to: nodeKey(rel.to), props: encodeProps(rel.props) };
-      if (!this.known.has(row.from)) unknownEnds.add(row.from);
-      if (!this.known.has(row.to)) unknownEnds.add(row.to);
-      relEnds.push([rel.type, row.from, row.to]);
-      push(rels, rel.type, row);
-    }
-    const statements: Statement[] = [];
-    const importId = this.importId;
-    for (const [label, rows] of nodes) {
-      for (const slice of slices(rows, this.batchRows)) {
-        statements.push({ query: query('write/merge-nodes', { label }), params: { rows: slice, importId }, rows: slice.length });
+      const from = nodeKey(rel.from);
+      const to = nodeKey(rel.to);
+      if (!this.known.has(from)) unknownEnds.add(from);
+      if (!this.known.has(to)) unknownEnds.add(to);
+      relEnds.push([rel.type, from, to]);
+      // A relationship with an end created in this batch cannot exist yet: one row per
+      // relationship is all it takes. When only its start is new, it is created with that node.
+      if (Object.keys(rel.props).length > 0 || !(created.has(from) || created.has(to))) {
+        push(rels, rel.type, { from, to, props: encodeProps(rel.props) });
+      } else if (!created.has(to)) {
+        let byEnd = outgoing.get(from);
+        if (!byEnd) outgoing.set(from, (byEnd = new Map<string, [RelType, string]>()));
+        byEnd.set(`${rel.type}\u0000${to}`, [rel.type, to]);
+      } else {
+        let byEnds = newRels.get(rel.type);
+        if (!byEnds) newRels.set(rel.type, (byEnds = new Map<string, [string, string]>()));
+        byEnds.set(`${from}\u0000${to}`, [from, to]);
       }
     }
-    for (const [type, rows] of rels) {
+    const statements = [
+      ...this.createNodes(fresh, outgoing),
+      ...this.mergeNodes(merged),
+      ...this.createRels(newRels),
+      ...this.mergeRels(rels),
+    ];
+    const rows = statements.reduce((sum, s) => sum + s.rows, 0);
+    return { statements, rows, unknownEnds: [...unknownEnds], relEnds, created: [...created] };
+  }
+
+  /**
+   * From now on nodes are written with MERGE only, and these (created in a chunk that is being
+   * written again with MERGE) count as possibly older than the import.
+   */
+  turnPessimistic(created: Iterable<string>): void {
+    this.optimistic = false;
+    for (const key of created) if (this.known.get(key) === CREATED) this.known.set(key, SENT);
+  }
+
+  /** CREATE statements for new nodes, each row with the relationships it starts (`outgoing`). */
+  private createNodes(groups: Map<NodeLabel, GraphNode[]>, outgoing: Map<string, Map<string, [RelType, string]>>): Statement[] {
+    const out: Statement[] = [];
+    for (const [label, nodes] of groups) {
+      for (const slice of slices(nodes, this.batchRows)) {
+        const rels: [RelType, string][][] = slice.map((node) => [...(outgoing.get(nodeKey(node))?.values() ?? [])]);
+        const relCount = rels.reduce((sum, r) => sum + r.length, 0);
+        const files: string[] = [];
+        const fallback = (): Statement[] => {
+          const relRows = new Map<RelType, RelRow[]>();
+          slice.forEach((node, i) => {
+            for (const [type, to] of rels[i] ?? []) push(relRows, type, { from: nodeKey(node), to, props: {} });
+          });
+          return [...this.mergeNodes(new Map([[label, slice.map(nodeRow)]])), ...this.mergeRels(relRows)];
+        };
+        out.push({
+          query: query('write/create-nodes', { label }),
+          params: {
+            rows: slice.map((node, i) => [...createRow(node, files), (rels[i] ?? []).map(([type, to]) => [RelType.options.indexOf(type), to])]),
+            files,
+            importId: this.importId,
+          },
+          rows: slice.length + relCount,
+          rels: { count: relCount, type: null },
+          fallback,
+        });
+      }
+    }
+    return out;
+  }
+
+  private mergeNodes(groups: Map<NodeLabel, NodeRow[]>): Statement[] {
+    const out: Statement[] = [];
+    for (const [label, rows] of groups) {
+      for (const slice of slices(rows, this.batchRows)) {
+        out.push({ query: query('write/merge-nodes', { label }), params: { rows: slice, importId: this.importId }, rows: slice.length });
+      }
+    }
+    return out;
+  }
+
+  private createRels(groups: Map<RelType, Map<string, [string, string]>>): Statement[] {
+    const out: Statement[] = [];
+    for (const [type, byEnds] of groups) {
+      for (const slice of slices([...byEnds.values()], this.batchRows)) {
+        out.push({
+          query: query('write/create-rels', { type }),
+          params: { rows: slice },
+          rows: slice.length,
+          rels: { count: slice.length, type },
+          fallback: () => this.mergeRels(new Map([[type, slice.map(([from, to]) => ({ from, to, props: {} }))]])),
+        });
+      }
+    }
+    return out;
+  }
+
+  private mergeRels(groups: Map<RelType, RelRow[]>): Statement[] {
+    const out: Statement[] = [];
+    for (const [type, rows] of groups) {
       // Rows with props need the slower statement that can hold props back (see its file).
       const plain = rows.filter((r) => Object.keys(r.props).length === 0);
       const withProps = rows.filter((r) => Object.keys(r.props).length > 0);
       for (const [name, group] of [['write/merge-rels', plain], ['write/merge-rels-props', withProps]] as const) {
         for (const slice of slices(group, this.batchRows)) {
-          statements.push({ query: query(name, { type }), params: { rows: slice, importId, type }, rows: slice.length, relType: type });
+          out.push({
+            query: query(name, { type }),
+            params: { rows: slice, importId: this.importId, type },
+            rows: slice.length,
+            rels: { count: slice.length, type },
+          });
         }
       }
     }
-    const rows = statements.reduce((sum, s) => sum + s.rows, 0);
-    return { statements, rows, unknownEnds: [...unknownEnds], relEnds };
+    return out;
   }
 
   /** Records that these node keys exist in the store (a lookup found them). */
@@ -138,6 +256,25 @@ export class Neo4jWriter {
     this.known.set(row.key, signature);
     return false;
   }
+}
+
+/** Runs one statement; a relationship statement must have found both ends of every row. */
+export async function runStatement(tx: OpenTransaction, statement: Statement): Promise<void> {
+  const records = await tx.run(statement.query, statement.params);
+  if (!statement.rels) return;
+  const { count, type } = statement.rels;
+  const merged = Number(records[0]?.get('merged') ?? 0);
+  if (merged < count) {
+    // The ends were checked before sending: only a concurrent delete gets here.
+    const what = type === null ? 'relationships' : `${type} relationships`;
+    throw new StoreError('invalid', `${count - merged} ${what} found an end node missing; write the nodes first`);
+  }
+}
+
+/** A CREATE that met an existing node (the key constraint): the chunk is to be written again. */
+export function isKeyConflict(error: unknown): boolean {
+  const cause = error instanceof StoreError ? error.cause : error;
+  return cause instanceof Neo4jError && cause.code === 'Neo.ClientError.Schema.ConstraintValidationFailed';
 }
 
 /** The error for a relationship whose end node does not exist. */
