@@ -4,10 +4,12 @@
 // alone. The world is generated, ingested and detected once and kept in the temp folder for
 // later runs. RINGSCOPE_BENCH_SIZE picks another size. NEO4J_URI adds a Neo4j run on the small
 // world (RINGSCOPE_BENCH_NEO4J_SIZE=medium loads the medium one, in minutes, as imports commit in
-// chunks): that database is EMPTIED first, as by the Neo4j tests. RINGSCOPE_BENCH_STORES=neo4j
-// (or embedded) runs one store only.
+// chunks): that database is EMPTIED first, as by the Neo4j tests, unless RINGSCOPE_BENCH_NEO4J_REUSE=1
+// and it already holds exactly this world's two files (checked by their SHA-256).
+// RINGSCOPE_BENCH_STORES=neo4j (or embedded) runs one store only.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +56,26 @@ async function prepare(store: StoreOptions, worldDir: string, size: WorldSize): 
     const importers = await s.search('importer', { limit: 5, labels: ['Importer'] });
     const names = importers.map((h) => String(h.node.props.name ?? h.node.id).slice(0, 6));
     return { searchTerms: [...new Set([...names, member.id, 'DECL', 'tr'])], hubKey: nodeKey(member), ringId: ring.id };
+  } finally {
+    await s.close();
+  }
+}
+
+async function fileHash(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Whether the store holds this world and nothing else: its two files imported, detection run. */
+async function holdsWorld(store: StoreOptions, worldDir: string): Promise<boolean> {
+  const files = ['entities.csv', 'declarations.csv'].map((f) => join(worldDir, f));
+  if (!files.every((f) => existsSync(f))) return false;
+  const s = await openStore(store);
+  try {
+    const imported = (await s.listImports()).map((i) => i.fileHash).sort();
+    const wanted = (await Promise.all(files.map(fileHash))).sort();
+    return imported.join() === wanted.join() && (await s.lastRun()) !== null;
   } finally {
     await s.close();
   }
@@ -150,7 +172,8 @@ export async function run(): Promise<void> {
     const neo4jSize = WorldSize.parse(process.env.RINGSCOPE_BENCH_NEO4J_SIZE ?? 'small');
     const neo4jDir = join(tmpdir(), `ringscope-bench-api-${neo4jSize}`);
     await mkdir(neo4jDir, { recursive: true });
-    await wipeNeo4j(neo4jOptions());
+    const reuse = process.env.RINGSCOPE_BENCH_NEO4J_REUSE === '1' && (await holdsWorld({ neo4j }, join(neo4jDir, 'world')));
+    if (!reuse) await wipeNeo4j(neo4jOptions());
     await benchStore('neo4j', { neo4j }, { RINGSCOPE_NEO4J_URI: neo4j, RINGSCOPE_APP_DB: join(neo4jDir, 'app-neo4j.db') }, neo4jSize, join(neo4jDir, 'world'));
   } else {
     console.log('\nneo4j: skipped (set NEO4J_URI to bench the Neo4j store too)');

@@ -34,6 +34,9 @@ export function createApp(input: AppInput): Express & { locals: { services: Serv
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
+  // No ETag on JSON answers: they are all `no-store`, so hashing each body (41 KB for a
+  // neighbourhood) was work no client could use. Static files keep theirs (serve-static).
+  app.set('etag', false);
   app.locals.services = services;
 
   app.use(requestContext(logger, config.logRequests));

@@ -6,7 +6,8 @@
 // $dateTo and $hsPrefix are null when not asked for ($shipmentFilter: whether any of the last
 // three is set). Returns no row when the start is missing. The CASEs keep the planner from
 // reading properties a test does not need (`_import` when no import is pending, for instance):
-// it reorders the operands of OR, never the branches of CASE.
+// it reorders the operands of OR, never the branches of CASE. The adapter sends only the blocks
+// up to $hops (src/store/neo4j/neighbourhood.ts): keep each block under its `// hop N` line.
 WITH COLLECT { MATCH (p:PendingImport) RETURN p.id } AS pending
 MATCH (s:Node {key: $key})
 WHERE NOT coalesce(s._import, '') IN pending
@@ -81,6 +82,8 @@ CALL (pending, nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Node)
   WHERE type(r) IN $types AND b IN nodes AND CASE WHEN size(pending) = 0 THEN true ELSE NOT coalesce(r._import, '') IN pending END
-  RETURN collect({from: a.key, type: type(r), to: b.key, props: properties(r)}) AS rels
+  RETURN collect([a.key, type(r), b.key, properties(r)]) AS rels
 }
-RETURN nodes, rels, truncated
+// Property maps and [from, type, to, props] lists rather than nodes and maps: no element ids,
+// labels or repeated map keys to send and decode (the key property says the label).
+RETURN [n IN nodes | properties(n)] AS nodes, rels, truncated

@@ -1,7 +1,7 @@
 // Server-side sessions: a random token in the cookie, only its SHA-256 in the database, idle and
 // absolute timeouts, a fresh token at every login and deletion at logout.
 import { createHash, randomBytes } from 'node:crypto';
-import type { AppDb } from '../app-db.ts';
+import { preparedOnce, type AppDb } from '../app-db.ts';
 
 export interface SessionTimeouts {
   idleMs: number;
@@ -36,7 +36,7 @@ export class Sessions {
   /** The session's user name, or null when the token is unknown, idle too long or too old. */
   resolve(token: string): string | null {
     const key = hashToken(token);
-    const row = this.db.prepare('SELECT username, created_at, last_seen_at FROM sessions WHERE token_hash = ?').get(key) as SessionRow | undefined;
+    const row = preparedOnce(this.db, 'SELECT username, created_at, last_seen_at FROM sessions WHERE token_hash = ?').get(key) as SessionRow | undefined;
     if (!row) return null;
     const at = this.now();
     if (at - row.last_seen_at > this.timeouts.idleMs || at - row.created_at > this.timeouts.absoluteMs) {

@@ -1,7 +1,7 @@
 // Local user accounts: create, change password, change role, disable; shared by the API and
 // the `ringscope user` command.
 import { z } from 'zod';
-import type { AppDb } from '../app-db.ts';
+import { preparedOnce, type AppDb } from '../app-db.ts';
 import { Role } from '../policies.ts';
 import { DECOY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -53,7 +53,7 @@ export class Users {
   }
 
   get(username: string): User | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    const row = preparedOnce(this.db, 'SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 

@@ -4,6 +4,7 @@ import { RelType, isPartyLabel, nodeKey, parseNodeKey, type GraphNode, type Grap
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import type { ApiEdge, ApiNode } from '../api-shapes.ts';
 import { ApiError, notFound } from '../http/errors.ts';
+import type { RiskScores } from './risk-scores.ts';
 
 /** Most shipments listed in a party's detail series. */
 export const SHIPMENT_SERIES_LIMIT = 2000;
@@ -29,28 +30,14 @@ export function parseKey(key: string): NodeRef {
 }
 
 export class GraphView {
-  /** Party scores of the last detection run, loaded once per run: one read instead of one per node. */
-  private risks: { runId: string; scores: Promise<Map<string, number>> } | null = null;
-
-  constructor(private readonly store: GraphStore) {}
-
-  private async riskScores(): Promise<Map<string, number>> {
-    const run = await this.store.lastRun();
-    if (!run) return new Map();
-    if (this.risks?.runId !== run.runId) {
-      const scores = this.store.listPartyRisks({}).then((parties) => new Map(parties.map((p) => [nodeKey(p), p.score])));
-      this.risks = { runId: run.runId, scores };
-      // A failed load is not kept: the next request tries again.
-      scores.catch(() => {
-        if (this.risks?.scores === scores) this.risks = null;
-      });
-    }
-    return this.risks.scores;
-  }
+  constructor(
+    private readonly store: GraphStore,
+    private readonly risks: RiskScores,
+  ) {}
 
   /** Risk is known for parties only: identifiers and shipments are never scored. */
   async toApiNodes(nodes: GraphNode[]): Promise<ApiNode[]> {
-    const scores = nodes.some((n) => isPartyLabel(n.label)) ? await this.riskScores() : new Map<string, number>();
+    const scores = nodes.some((n) => isPartyLabel(n.label)) ? await this.risks.scores() : new Map<string, number>();
     return nodes.map((node) => ({
       key: nodeKey(node),
       label: node.label,

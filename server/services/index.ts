@@ -10,6 +10,7 @@ import type { Config } from '../config.ts';
 import { Cases } from './cases.ts';
 import { GraphView } from './graph-view.ts';
 import { Jobs, type JobProgress } from './jobs.ts';
+import { RiskScores } from './risk-scores.ts';
 
 export interface UploadedFile {
   /** Where the upload was streamed to on disk. */
@@ -30,6 +31,8 @@ export interface Services {
   logger: Logger;
   store: GraphStore;
   graph: GraphView;
+  /** The last run's party scores, shared by every request; a job that ends drops them. */
+  risks: RiskScores;
   db: AppDb;
   users: Users;
   sessions: Sessions;
@@ -43,17 +46,19 @@ export function createServices(input: { store: GraphStore; appDb: AppDb; config:
   // Each entry's head also goes to the log, which is kept apart from the app database: an
   // anchor for `ringscope audit verify --anchor` if entries are later cut from the end.
   const audit = new AuditLog(input.appDb, (entry) => input.logger.info({ audit: { seq: entry.seq, hash: entry.hash, action: entry.action } }, 'audit'));
+  const risks = new RiskScores(input.store);
   return {
     config: input.config,
     logger: input.logger,
     store: input.store,
-    graph: new GraphView(input.store),
+    graph: new GraphView(input.store, risks),
+    risks,
     db: input.appDb,
     users: new Users(input.appDb),
     sessions: new Sessions(input.appDb, { idleMs: input.config.sessionIdleMs, absoluteMs: input.config.sessionAbsoluteMs }),
     audit,
     cases: new Cases(input.appDb),
-    jobs: new Jobs(input.appDb, audit, input.logger),
+    jobs: new Jobs(input.appDb, audit, input.logger, () => risks.invalidate()),
     pipelines: input.pipelines,
   };
 }

@@ -71,6 +71,8 @@ export class Jobs {
     private readonly db: AppDb,
     private readonly audit: AuditLog,
     private readonly logger: Logger,
+    /** Called as soon as a job's work ends, either way (both kinds write the store), before anyone hears of it. */
+    private readonly onWorkEnded: () => void = () => {},
   ) {}
 
   /** Queues the work and returns the job at once; `cleanup` runs when it ends either way. */
@@ -161,7 +163,7 @@ export class Jobs {
     let terminal: JobEvent;
     try {
       setState('running', { progress: { phase: 'starting', done: 0, total: 0 } });
-      const result = await work(onProgress);
+      const result = await work(onProgress).finally(this.onWorkEnded);
       const last = live.events.findLast((e) => e.event === 'progress');
       setState('succeeded', { result, ...(last?.event === 'progress' ? { progress: last.data } : {}) });
       this.audit.append({ action: kind, username: createdBy, requestId: null, target: id, detail: { outcome: 'succeeded' } });

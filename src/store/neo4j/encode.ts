@@ -122,7 +122,11 @@ function unpack(packed: unknown): Props {
 }
 
 export function decodeNode(node: Neo4jNode): GraphNode {
-  const p = node.properties as Record<string, unknown>;
+  return decodeNodeProperties(node.properties);
+}
+
+/** A node from its stored properties alone (`properties(n)`: no element id or labels on the wire). */
+export function decodeNodeProperties(p: Record<string, unknown>): GraphNode {
   const ref = parseNodeKey(String(p.key));
   const file = p._sourceFile;
   return {

@@ -8,24 +8,54 @@
 // Wherever the orders would pick different nodes at the limit, a node the query kept has a key
 // with a code unit from U+D800 up; such (rare) answers are recomputed by the shared traversal.
 import neo4j from 'neo4j-driver';
-import type { Node as Neo4jNode } from 'neo4j-driver';
 import { nodeKey } from '../../model/index.ts';
 import type { RelType, Subgraph } from '../../model/index.ts';
 import type { NeighbourhoodQuery } from '../graph-store.ts';
 import { checkNeighbourhoodQuery, compareStrings, expandNeighbourhood, missingNode, TRAVERSED_TYPES } from '../traversal.ts';
 import type { TraversalSource } from '../traversal.ts';
-import { query } from './cypher.ts';
-import { decodeNode, decodeRel } from './encode.ts';
+import { query, type Query } from './cypher.ts';
+import { decodeNodeProperties, decodeRel } from './encode.ts';
 import type { CypherExecutor } from './executor.ts';
 
 const TYPES = [...TRAVERSED_TYPES];
 
-interface RelRow {
-  from: string;
-  type: RelType;
-  to: string;
-  props: Record<string, unknown>;
+/** A line that opens the block of one hop (`// hop 2`); any other comment line ends it. */
+const HOP_MARKER = /^\/\/ hop (\d+)$/;
+
+/**
+ * The query as sent for `hops`: the file's blocks for hops beyond it left out (each block is
+ * guarded by `$hops >= N`, so they would do nothing), then its comment lines and indentation.
+ * The driver sends the text with every call, in 1,400-byte chunks of one socket write each
+ * (about 0.2 ms of CPU on a busy 2-core machine): 2 hops now go out in 2 writes, not 4.
+ */
+export function neighbourhoodText(fileText: string, hops: number): string {
+  const kept: string[] = [];
+  let block: number | null = null;
+  for (const raw of fileText.split('\n')) {
+    const line = raw.trim();
+    if (line.startsWith('//')) {
+      const marker = HOP_MARKER.exec(line);
+      block = marker ? Number(marker[1]) : null;
+    } else if (line !== '' && (block === null || block <= hops)) {
+      kept.push(line);
+    }
+  }
+  return kept.join('\n');
 }
+
+const byHops = new Map<number, Query>();
+
+function neighbourhoodQuery(hops: number): Query {
+  let q = byHops.get(hops);
+  if (!q) {
+    const file = query('read/neighbourhood');
+    byHops.set(hops, (q = { name: file.name, text: neighbourhoodText(file.text, hops) }));
+  }
+  return q;
+}
+
+/** [from key, type, to key, stored properties], as the query returns each relationship. */
+type RelRow = [string, RelType, string, Record<string, unknown>];
 
 /** A code unit at which code-point order and UTF-16 order can disagree. */
 const ORDER_SENSITIVE = /[\uD800-\uFFFF]/;
@@ -36,7 +66,7 @@ export async function neighbourhood(
   q: NeighbourhoodQuery,
 ): Promise<Subgraph> {
   checkNeighbourhoodQuery(q);
-  const [record] = await executor.read(query('read/neighbourhood'), {
+  const [record] = await executor.read(neighbourhoodQuery(q.hops), {
     key: nodeKey(q.start),
     hops: neo4j.int(q.hops),
     cut: neo4j.int(q.limit + 1),
@@ -48,10 +78,10 @@ export async function neighbourhood(
     shipmentFilter: q.dateFrom !== undefined || q.dateTo !== undefined || q.hsPrefix !== undefined,
   });
   if (!record) throw missingNode(q.start);
-  const nodes = (record.get('nodes') as Neo4jNode[]).map(decodeNode);
+  const nodes = (record.get('nodes') as Record<string, unknown>[]).map(decodeNodeProperties);
   if (nodes.some((n) => ORDER_SENSITIVE.test(nodeKey(n)))) return expandNeighbourhood(perHop, q);
   const rels = (record.get('rels') as RelRow[])
-    .map((r) => decodeRel(r.from, r.type, r.to, r.props))
+    .map(([from, type, to, props]) => decodeRel(from, type, to, props))
     .sort((a, b) => compareStrings(a.id, b.id));
   return { nodes, rels, truncated: record.get('truncated') === true };
 }
