@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { nodeKey } from '../../src/model/index.ts';
 import type { GraphCounts, GraphStore } from '../../src/store/graph-store.ts';
 import type { Neo4jStoreOptions } from '../../src/store/neo4j/index.ts';
+import { awaitIdleNeo4j } from './neo4j-target.ts';
 import { syntheticBatches } from './synthetic-lines.ts';
 
 const CHILD = fileURLToPath(new URL('./neo4j-crash-child.ts', import.meta.url));
@@ -50,6 +51,8 @@ async function importAll(store: GraphStore): Promise<void> {
 export function describeCrash(options: Neo4jStoreOptions, open: () => Promise<GraphStore>): void {
   it('leaves nothing of a file whose import process was killed, and the re-run writes it once', async () => {
     await killedMidImport(options);
+    // The killed process may have sent a chunk's commit the server is still applying.
+    await awaitIdleNeo4j(options);
     const store = await open();
     try {
       expect(await store.counts()).toEqual({ nodes: {}, rels: {} });

@@ -54,3 +54,24 @@ export async function wipeNeo4j(options: Neo4jStoreOptions): Promise<void> {
     await driver.close();
   }
 }
+
+/**
+ * Waits until the server runs no transaction but the asking one: after a client is killed, a
+ * commit it sent may still be applied. A condition polled with a deadline, not a sleep.
+ */
+export async function awaitIdleNeo4j(options: Neo4jStoreOptions, deadlineMs = 60_000): Promise<void> {
+  const driver = createDriver(options);
+  try {
+    const executor = new CypherExecutor(driver, options.database);
+    const until = Date.now() + deadlineMs;
+    for (;;) {
+      const [record] = await executor.autoCommit(query('admin/running-transactions'));
+      const running = Number(record?.get('running') ?? 0);
+      if (running === 0) return;
+      if (Date.now() > until) throw new Error(`Neo4j still runs ${running} transaction(s) after ${deadlineMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  } finally {
+    await driver.close();
+  }
+}

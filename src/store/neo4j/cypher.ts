@@ -62,6 +62,7 @@ export const QUERY_NAMES = [
   'findings/list-party-risks',
   'findings/list-targets',
   'admin/wipe-rels',
+  'admin/running-transactions',
   'admin/wipe',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
