@@ -5,7 +5,7 @@
 // recorded elsewhere (the server's log, a case pack's manifest, an auditor's notes) is an anchor
 // that verify() checks, so a cut trail is told from a short one.
 import { createHash } from 'node:crypto';
-import type { AppDb } from './app-db.ts';
+import { preparedOnce, type AppDb } from './app-db.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -94,13 +94,13 @@ export class AuditLog {
 
   /** The newest entry's place and hash; null while the trail is empty. */
   head(): AuditAnchor | null {
-    const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as AuditAnchor | undefined;
+    const last = preparedOnce(this.db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as AuditAnchor | undefined;
     return last ?? null;
   }
 
   append(input: AuditInput): AuditEntry {
     const entry = this.db.transaction(() => {
-      const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
+      const last = this.head();
       const row = {
         seq: (last?.seq ?? 0) + 1,
         at: new Date().toISOString(),
@@ -112,8 +112,7 @@ export class AuditLog {
       };
       const prevHash = last?.hash ?? GENESIS_HASH;
       const hash = entryHash(prevHash, row);
-      this.db
-        .prepare('INSERT INTO audit (seq, at, username, request_id, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      preparedOnce(this.db, 'INSERT INTO audit (seq, at, username, request_id, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(row.seq, row.at, row.username, row.request_id, row.action, row.target, row.detail, prevHash, hash);
       return toEntry({ ...row, prev_hash: prevHash, hash });
     }).immediate();

@@ -18,16 +18,16 @@ async function linksOf(store: GraphStore, id: string): Promise<string[]> {
   return near.rels.map((r) => r.id).sort();
 }
 
+let dir: TestDir;
+let store: GraphStore;
+
+beforeEach(async () => {
+  dir = await testDir();
+  store = await dir.store();
+});
+afterEach(async () => dir.cleanup());
+
 describe('registry entries that arrive again', () => {
-  let dir: TestDir;
-  let store: GraphStore;
-
-  beforeEach(async () => {
-    dir = await testDir();
-    store = await dir.store();
-  });
-  afterEach(async () => dir.cleanup());
-
   it('adds the links of a repeated row in the same file', async () => {
     const path = await dir.file(
       'r.csv',
@@ -135,15 +135,6 @@ describe('registry entries that arrive again', () => {
 });
 
 describe('declaration lines that arrive again', () => {
-  let dir: TestDir;
-  let store: GraphStore;
-
-  beforeEach(async () => {
-    dir = await testDir();
-    store = await dir.store();
-  });
-  afterEach(async () => dir.cleanup());
-
   it('reports the same line naming another party as a conflicting duplicate', async () => {
     const path = await dir.file(
       'd.csv',

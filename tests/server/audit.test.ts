@@ -2,14 +2,13 @@
 // triggers, the verify route and `ringscope audit verify`.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import pino from 'pino';
 import { z } from 'zod';
 import { openAppDb, type AppDb } from '../../server/app-db.ts';
 import { AuditLog, formatAnchor, GENESIS_HASH, parseAnchor } from '../../server/audit.ts';
+import { capturedLog } from './support/captured-log.ts';
 import { startHarness } from './support/harness.ts';
 
 let dir: string;
@@ -126,14 +125,8 @@ describe('hash chain', () => {
 
 describe('audit over HTTP', () => {
   it('copies each entry’s head to the log, kept apart from the app database', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    const h = await startHarness({ fixture: false, logger: pino({ level: 'info' }, sink) });
+    const { logger, lines } = capturedLog();
+    const h = await startHarness({ fixture: false, logger });
     try {
       await h.agent().post('/api/auth/login').send({ username: 'admin', password: 'wrong-password' });
       const logged = lines

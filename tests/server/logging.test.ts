@@ -1,23 +1,16 @@
 // Structured logs: one line per request with who, what and the request id; never a password,
 // a cookie, a session token or a query string.
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { capturedLog } from './support/captured-log.ts';
 import { startHarness } from './support/harness.ts';
 
 const Line = z.looseObject({ msg: z.string(), requestId: z.string().optional(), user: z.string().nullable().optional(), status: z.number().optional(), path: z.string().optional() });
 
 describe('request logs', () => {
   it('log who, what and the request id, and no secrets', async () => {
-    const lines: string[] = [];
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    const h = await startHarness({ config: { logRequests: true }, logger: pino({ level: 'info' }, sink) });
+    const { logger, lines } = capturedLog();
+    const h = await startHarness({ config: { logRequests: true }, logger });
     try {
       const agent = h.agent();
       const login = await agent.post('/api/auth/login').send({ username: 'admin', password: 'password-for-admin' });
