@@ -171,7 +171,15 @@ async function batchedIngest(store: GraphStore, path: string, how: string): Prom
   const rate = outcome.rows / seconds(started);
   console.log(`batched ingest of declarations.csv (${fmt(outcome.rows)} lines, parse and validation included), ${how}: ${fmt(rate)} lines/s`);
   printCpu(outcome.rows, process.cpuUsage(cpuBefore.ingest), cpuBefore.server);
+  const { validateMs, checkMs, writeMs, storeWriteMs } = outcome.timings;
+  console.log(`  read + validate ${fmt(validateMs)} ms, check against the store ${fmt(checkMs)} ms, write ${fmt(writeMs)} ms (inside the store ${fmt(storeWriteMs)} ms)`);
   return rate;
+}
+
+/** A tuning of the import from the environment (for measuring it), or undefined for the default. */
+function envRows(name: string): number | undefined {
+  const value = process.env[name];
+  return value ? Number(value) : undefined;
 }
 
 /** The declarations file imported again and again, both write paths alternated. */
@@ -179,7 +187,12 @@ async function repeatedIngest(options: Neo4jStoreOptions, path: string): Promise
   const runs = Number(process.env.RINGSCOPE_BENCH_RUNS ?? 3);
   for (let run = 1; run <= runs; run += 1) {
     for (const createNew of [false, true]) {
-      await withFreshStore({ ...options, importTuning: { createNew } }, (store) =>
+      const importTuning = {
+        createNew,
+        chunkRows: envRows('RINGSCOPE_BENCH_CHUNK_ROWS'),
+        statementRows: envRows('RINGSCOPE_BENCH_STATEMENT_ROWS'),
+      };
+      await withFreshStore({ ...options, importTuning }, (store) =>
         batchedIngest(store, path, `run ${run}, ${createNew ? 'new nodes created' : 'every node with MERGE'}`));
     }
   }
