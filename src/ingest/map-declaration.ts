@@ -2,19 +2,11 @@
 // it by IMPORTED_BY / DECLARED_BY / CONSIGNED_TO / SUPPLIED_BY when written).
 import { type BusinessLabel, type Props, type SourceRef, shipmentId } from '../model/index.ts';
 import type { TypedRow } from './row-schema.ts';
-import { definedProps, node, type RowGraph } from './row-graph.ts';
+import { node, type RowGraph } from './row-graph.ts';
 
 const str = (row: TypedRow, field: string): string | undefined => {
   const v = row[field];
   return typeof v === 'string' ? v : undefined;
-};
-const num = (row: TypedRow, field: string): number | undefined => {
-  const v = row[field];
-  return typeof v === 'number' ? v : undefined;
-};
-const bool = (row: TypedRow, field: string): boolean | undefined => {
-  const v = row[field];
-  return typeof v === 'boolean' ? v : undefined;
 };
 
 const PARTIES: [BusinessLabel, idField: string, nameField: string][] = [
@@ -24,35 +16,45 @@ const PARTIES: [BusinessLabel, idField: string, nameField: string][] = [
   ['Supplier', 'supplier_id', 'supplier_name'],
 ];
 
+/**
+ * The props of a line: [prop, field, type], in alphabetical order of the props (the JSON of the
+ * props is their canonical form). A value of another type, or none, is left out: an empty cell
+ * is unknown, not a value.
+ */
+const LINE_PROPS: [prop: string, field: string, type: 'string' | 'number' | 'boolean'][] = [
+  ['courierId', 'courier_id', 'string'],
+  ['criticalFraud', 'critical_fraud', 'boolean'],
+  ['currency', 'currency', 'string'],
+  ['customsValue', 'customs_value', 'number'],
+  ['date', 'date', 'string'],
+  ['declarationId', 'declaration_id', 'string'],
+  ['departureCountry', 'departure_country', 'string'],
+  ['description', 'description', 'string'],
+  ['dutyPaid', 'duty_paid', 'number'],
+  ['dutyRate', 'duty_rate', 'number'],
+  ['fobValue', 'fob_value', 'number'],
+  ['fraud', 'fraud', 'boolean'],
+  ['grossMassKg', 'gross_mass_kg', 'number'],
+  ['hsCode', 'hs_code', 'string'],
+  ['illicit', 'illicit', 'boolean'],
+  ['inspected', 'inspected', 'boolean'],
+  ['line', 'line', 'number'],
+  ['netMassKg', 'net_mass_kg', 'number'],
+  ['office', 'office', 'string'],
+  ['originCountry', 'origin_country', 'string'],
+  ['quantity', 'quantity', 'number'],
+  ['revenueRecovered', 'revenue_recovered', 'number'],
+];
+
 /** `row.line` must be set (the importer numbers lines a file leaves out). */
 export function mapDeclaration(row: TypedRow, source: SourceRef): RowGraph {
   const declarationId = str(row, 'declaration_id') ?? '';
-  const line = num(row, 'line') ?? 1;
-  // Keys in alphabetical order: the JSON of these props is their canonical form.
-  const props = definedProps({
-    courierId: str(row, 'courier_id'),
-    criticalFraud: bool(row, 'critical_fraud'),
-    currency: str(row, 'currency'),
-    customsValue: num(row, 'customs_value'),
-    date: str(row, 'date'),
-    declarationId,
-    departureCountry: str(row, 'departure_country'),
-    description: str(row, 'description'),
-    dutyPaid: num(row, 'duty_paid'),
-    dutyRate: num(row, 'duty_rate'),
-    fobValue: num(row, 'fob_value'),
-    fraud: bool(row, 'fraud'),
-    grossMassKg: num(row, 'gross_mass_kg'),
-    hsCode: str(row, 'hs_code'),
-    illicit: bool(row, 'illicit'),
-    inspected: bool(row, 'inspected'),
-    line,
-    netMassKg: num(row, 'net_mass_kg'),
-    office: str(row, 'office'),
-    originCountry: str(row, 'origin_country'),
-    quantity: num(row, 'quantity'),
-    revenueRecovered: num(row, 'revenue_recovered'),
-  });
+  const line = typeof row.line === 'number' ? row.line : 1;
+  const props: Props = {};
+  for (const [key, field, type] of LINE_PROPS) {
+    const value = key === 'line' ? line : row[field];
+    if (typeof value === type) props[key] = value as string | number | boolean;
+  }
   const graph: RowGraph = {
     owned: { label: 'Shipment', id: shipmentId(declarationId, line), props },
     ends: [],
@@ -60,7 +62,7 @@ export function mapDeclaration(row: TypedRow, source: SourceRef): RowGraph {
   for (const [label, idField, nameField] of PARTIES) {
     const id = str(row, idField);
     if (id === undefined) continue;
-    // Keys in alphabetical order, as definedProps would leave them.
+    // Keys in alphabetical order, as for the line.
     const partyProps: Props = {};
     const country = label === 'Supplier' ? str(row, 'supplier_country') : undefined;
     if (country !== undefined) partyProps.country = country;

@@ -76,6 +76,7 @@ export interface PlanOptions {
 export class ImportPlan {
   private readonly owned: OwnedRows;
   private readonly shared: ByLabel<GraphNode> = new Map();
+  private readonly lastShared = new Map<NodeLabel, GraphNode>();
   private readonly log: ProblemLog;
 
   constructor(log: ProblemLog, options: PlanOptions = {}) {
@@ -124,11 +125,16 @@ export class ImportPlan {
 
   /** This file's one object for a shared node; later rows fill what earlier ones left unknown. */
   private sharedNode(candidate: GraphNode): GraphNode {
-    const byId = byLabel(this.shared, candidate.label);
-    const known = byId.get(candidate.id);
+    // The lines of a declaration come together and name the same parties: the last one of each
+    // label is at hand without a lookup.
+    const last = this.lastShared.get(candidate.label);
+    let known = last?.id === candidate.id ? last : undefined;
     if (!known) {
-      byId.set(candidate.id, candidate);
-      return candidate;
+      const byId = byLabel(this.shared, candidate.label);
+      known = byId.get(candidate.id);
+      if (!known) byId.set(candidate.id, (known = candidate));
+      this.lastShared.set(candidate.label, known);
+      if (known === candidate) return candidate;
     }
     for (const prop in candidate.props) {
       if (!(prop in known.props)) known.props[prop] = candidate.props[prop] ?? null;
@@ -168,6 +174,7 @@ export class ImportPlan {
   dispose(): void {
     this.owned.dispose();
     this.shared.clear();
+    this.lastShared.clear();
   }
 
   /** Compares with what the store holds; conflicts are logged, identical nodes are skipped. */

@@ -77,7 +77,7 @@ export async function validateFile(
   let bound: BoundLayout | null = null;
   let reader: ReturnType<typeof rowReader> | null = null;
   let header: string[] = [];
-  const nextLine = new Map<string, number>();
+  const lineNumbers = new LineNumbers();
   let totalBytes = 0;
   const onBytes = (bytes: number): void => {
     totalBytes = bytes;
@@ -117,7 +117,7 @@ export async function validateFile(
           continue;
         }
         const values = read.row;
-        if (bound.layout.kind === 'declarations') numberLine(values, nextLine);
+        if (bound.layout.kind === 'declarations') lineNumbers.number(values);
         const mapped = mapRow(bound.layout.kind, values, { file: '', row: record.row });
         if ('issues' in mapped) {
           for (const issue of mapped.issues)
@@ -153,15 +153,29 @@ export async function validateFile(
   return result;
 }
 
-/** Declarations without line numbers get 1, 2, … per declaration, in file order. */
-function numberLine(values: TypedRow, nextLine: Map<string, number>): void {
-  const declarationId = values.declaration_id as string;
-  const given = values.line;
-  const last = nextLine.get(declarationId) ?? 0;
-  if (typeof given === 'number') {
-    if (given > last) nextLine.set(declarationId, given);
-    return;
+/**
+ * Declarations without line numbers get 1, 2, … per declaration, in file order. The highest line
+ * of each declaration so far is kept in `highest`; the lines of one declaration usually come
+ * together, so the declaration being read is kept aside and goes into the map when another begins.
+ */
+class LineNumbers {
+  private readonly highest = new Map<string, number>();
+  private current = '';
+  private currentHighest = 0;
+
+  number(values: TypedRow): void {
+    const declarationId = values.declaration_id as string;
+    if (declarationId !== this.current) {
+      if (this.current !== '') this.highest.set(this.current, this.currentHighest);
+      this.current = declarationId;
+      this.currentHighest = this.highest.get(declarationId) ?? 0;
+    }
+    const given = values.line;
+    if (typeof given === 'number') {
+      if (given > this.currentHighest) this.currentHighest = given;
+      return;
+    }
+    this.currentHighest += 1;
+    values.line = this.currentHighest;
   }
-  values.line = last + 1;
-  nextLine.set(declarationId, last + 1);
 }

@@ -133,6 +133,26 @@ describe('ingest of valid files', () => {
     expect(await snapshot(store)).toEqual(before);
   });
 
+  it('numbers lines left without a number per declaration, also when declarations interleave', async () => {
+    const path = await dir.file(
+      'd.csv',
+      decl(
+        declRow({ declaration_id: 'D1', line: '' }),
+        declRow({ declaration_id: 'D2', line: '' }),
+        declRow({ declaration_id: 'D1', line: '' }),
+        declRow({ declaration_id: 'D3', line: '5' }),
+        declRow({ declaration_id: 'D2', line: '' }),
+        declRow({ declaration_id: 'D3', line: '' }),
+        declRow({ declaration_id: 'D1', line: '7' }),
+        declRow({ declaration_id: 'D1', line: '' }),
+      ),
+    );
+    expect((await importFile(store, path, layouts)).status).toBe('imported');
+    const lines: string[] = [];
+    for await (const node of store.streamNodes(['Shipment'])) lines.push(node.id);
+    expect(lines.sort()).toEqual(['D1/1', 'D1/2', 'D1/7', 'D1/8', 'D2/1', 'D2/2', 'D3/5', 'D3/6']);
+  });
+
   it('accepts the same lines in another file when their content is identical', async () => {
     await importFile(store, await dir.file('a.csv', decl(declRow())), layouts);
     const outcome = await importFile(
