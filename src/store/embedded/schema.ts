@@ -137,6 +137,13 @@ const MIGRATIONS: readonly string[] = [
 // Queries name their index or join order (INDEXED BY, CROSS JOIN) where it matters: the planner
 // has no statistics on a fresh file and must never choose a scan on a store of millions.
 
+/**
+ * Page size of new store files, in bytes (SQLite's default is 4096). Larger pages hold more rows
+ * and index entries each: the first import of 200,000 declaration lines writes, indexes and
+ * commits in 1.8 s instead of 2.0 s, and reads of the API were as fast (see README, Benchmarks).
+ */
+export const STORE_PAGE_SIZE = 16_384;
+
 /** Opens (creating when absent) the store file with the settings every connection needs. */
 export interface DatabaseOptions {
   /** How long to wait for another connection's write lock before failing (default 5 s). */
@@ -153,6 +160,9 @@ export function openDatabase(path: string, options: DatabaseOptions = {}): Db {
       cause: error,
     });
   }
+  // A new file gets pages of STORE_PAGE_SIZE; a file that has any keeps its own (the size is
+  // fixed once something is written, so this is a no-op for it).
+  db.pragma(`page_size = ${STORE_PAGE_SIZE}`);
   // WAL: readers (the server) keep reading while one writer (an import) works. FULL: a commit
   // is on disk when it returns; an import is one transaction, so this costs one fsync per file.
   db.pragma('journal_mode = WAL');
