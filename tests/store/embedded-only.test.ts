@@ -5,9 +5,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { relId } from '../../src/model/index.ts';
 import { openEmbeddedStore } from '../../src/store/embedded/index.ts';
+import { STORE_PAGE_SIZE } from '../../src/store/embedded/schema.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { storeError } from './contract-helpers.ts';
 import { FILE_HASH, IDS, loadFixture, ref } from './fixture.ts';
@@ -54,6 +56,33 @@ describe('embedded store file', () => {
     await session.commit();
     expect((await reader.getNode(newcomer))?.props.name).toBe('Newcomer');
     expect((await reader.counts()).nodes.Importer).toBe((before.nodes.Importer ?? 0) + 1);
+  });
+
+  it('gives a new file its page size, and leaves an older file the one it has', async () => {
+    const pageSize = (file: string): number => {
+      const db = new Database(file, { readonly: true });
+      try {
+        return db.pragma('page_size', { simple: true }) as number;
+      } finally {
+        db.close();
+      }
+    };
+    await loadFixture(await openStore());
+    expect(pageSize(path)).toBe(STORE_PAGE_SIZE);
+
+    // A file written with SQLite's default pages, as Ringscope wrote them before.
+    const older = join(dir, 'older.db');
+    const raw = new Database(older);
+    raw.pragma('page_size = 4096');
+    raw.exec('CREATE TABLE placeholder (x)');
+    raw.exec('DROP TABLE placeholder');
+    raw.close();
+    const store = await openEmbeddedStore(older);
+    open.push(store);
+    await store.init();
+    await loadFixture(store);
+    expect(pageSize(older)).toBe(4096);
+    expect((await store.counts()).nodes.Importer).toBeGreaterThan(0);
   });
 
   it('builds the read indexes of a first import at commit, and keeps them when it aborts', async () => {
