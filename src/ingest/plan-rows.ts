@@ -67,7 +67,9 @@ export class InMemoryRows implements OwnedRows {
   }
 
   create(row: number, node: OwnedNode, ends: GraphNode[]): void {
-    const planned: PlannedRow = { row, node, ends, writesNode: true };
+    // A copy of exactly its length: an array grown by push keeps room for 17 ends, and every
+    // planned row lives until written.
+    const planned: PlannedRow = { row, node, ends: ends.slice(), writesNode: true };
     byLabel(this.owned, node.label).set(node.id, planned);
     this.planned.push(planned);
   }
