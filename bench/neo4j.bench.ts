@@ -309,8 +309,8 @@ export async function run(): Promise<void> {
     if (process.env.RINGSCOPE_BENCH_NEO4J === 'ingest') return await repeatedIngest(options, world.declarationsPath);
     const latencyOnly = process.env.RINGSCOPE_BENCH_NEO4J === 'latency';
     // A server compiles its hot paths in its first minutes: the first import after a start ran
-    // 9,000–10,000 lines/s where the same import on a server that had run a while ran
-    // 12,000–13,500 (2026-11-27). Everything below is measured after one untimed import.
+    // 8,300–10,600 lines/s where the same import on a server that had run a while ran
+    // 12,000–14,300 (2026-11-27). Everything below is measured after one untimed import.
     if (!latencyOnly) {
       await withFreshStore(options, (store) => ingestFiles(store, [world.declarationsPath]));
       console.log('warm-up: declarations.csv imported once, untimed');
