@@ -1,6 +1,6 @@
 // Types of csv-scan.js (plain JavaScript so that a worker thread loads it without TypeScript).
 import type { Options } from 'csv-parse';
-import type { ProblemCode, ProblemLog } from './problems.ts';
+import type { ProblemLog } from './problems.ts';
 
 export interface CsvRecord {
   /** 0 for the header, then 1-based data rows. */
@@ -20,8 +20,6 @@ export interface CsvScan {
 
 /** Where scanCsv reports parser failures (a ProblemLog, or a worker's outbox). */
 export type ProblemSink = Pick<ProblemLog, 'add'>;
-
-export type { ProblemCode };
 
 export declare const CSV_OPTIONS: Options;
 
