@@ -3,20 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Statement } from 'better-sqlite3';
+
+export { preparedOnce } from '../src/store/embedded/prepared.ts';
 
 export type AppDb = Database.Database;
-
-const statements = new WeakMap<AppDb, Map<string, Statement>>();
-
-/** The statement for this SQL, prepared once per database: for the lookups every request makes. */
-export function preparedOnce(db: AppDb, sql: string): Statement {
-  let bySql = statements.get(db);
-  if (!bySql) statements.set(db, (bySql = new Map<string, Statement>()));
-  let statement = bySql.get(sql);
-  if (!statement) bySql.set(sql, (statement = db.prepare(sql)));
-  return statement;
-}
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE users (

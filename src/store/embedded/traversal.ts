@@ -2,13 +2,13 @@
 // traversal (../traversal.ts) needs, each one indexed query over a batch of nodes. Every query
 // reads both places a relationship can be kept: `rels`, and the party columns of Shipment rows
 // (parties.ts), which it materialises as relationships without props.
-import { relId } from '../../model/index.ts';
+import { nodeKey, relId } from '../../model/index.ts';
 import type { GraphNode, GraphRel, NodeLabel, NodeRef, RelType } from '../../model/index.ts';
 import { UNTRAVERSED_TYPES } from '../traversal.ts';
 import type { Incidence, TraversalSource } from '../traversal.ts';
 import { NODE_COLUMNS, nodeFromRow, REL_SELECT, refsParam, relFromRow } from './rows.ts';
 import type { NodeRow, RelRow } from './rows.ts';
-import type { Statement } from 'better-sqlite3';
+import { preparedOnce } from './prepared.ts';
 import type { Db } from './schema.ts';
 import { byPartyType, PARTY_COLUMNS, partyColumnList } from './parties.ts';
 import type { PartyColumn } from './parties.ts';
@@ -29,20 +29,12 @@ const partyArms = (select: (p: PartyColumn) => string, where: (p: PartyColumn) =
     (p) => `UNION ALL SELECT ${select(p)} FROM s WHERE s.${p.column} IS NOT NULL AND ${where(p)}`,
   ).join('\n    ');
 
-/** One prepared lookup per database: preparing it on every call cost as much as running it. */
-const selectStatements = new WeakMap<Db, Statement>();
+const SELECT_NODES = `WITH q (label, id) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?))
+  SELECT ${NODE_COLUMNS} FROM q CROSS JOIN nodes USING (label, id)`;
 
 export function selectNodes(db: Db, refs: readonly NodeRef[]): GraphNode[] {
   if (refs.length === 0) return [];
-  let select = selectStatements.get(db);
-  if (!select) {
-    select = db.prepare(
-      `WITH q (label, id) AS (SELECT value ->> 0, value ->> 1 FROM json_each(?))
-       SELECT ${NODE_COLUMNS} FROM q CROSS JOIN nodes USING (label, id)`,
-    );
-    selectStatements.set(db, select);
-  }
-  return (select.all(refsParam(refs)) as NodeRow[]).map(nodeFromRow);
+  return (preparedOnce(db, SELECT_NODES).all(refsParam(refs)) as NodeRow[]).map(nodeFromRow);
 }
 
 /** A Shipment's id and its party columns (`importer_id` …), as `shipmentParties` reads them. */
@@ -84,12 +76,12 @@ export function embeddedTraversal(db: Db): TraversalSource {
   const partyRelsAmong = (refs: readonly NodeRef[]): RelRow[] => {
     const shipments = refs.filter((r) => r.label === 'Shipment').map((r) => r.id);
     if (shipments.length === 0) return [];
-    const asked = new Set(refs.map((r) => `${r.label}:${r.id}`));
+    const asked = new Set(refs.map(nodeKey));
     const found: RelRow[] = [];
     for (const row of shipmentParties.all(JSON.stringify(shipments)) as ShipmentPartyRow[]) {
       for (const p of PARTY_COLUMNS) {
         const partyId = row[p.column];
-        if (typeof partyId === 'string' && asked.has(`${p.label}:${partyId}`)) {
+        if (typeof partyId === 'string' && asked.has(nodeKey({ label: p.label, id: partyId }))) {
           found.push({ type: p.type, from_label: 'Shipment', from_id: row.id, to_label: p.label, to_id: partyId, props: '{}' });
         }
       }

@@ -36,15 +36,27 @@ function propKey(stored: string): string {
   return stored.startsWith('_') ? stored.slice(1) : stored;
 }
 
+/** A prop value as sent to Neo4j: whole numbers as Neo4j integers, unknown as null. */
+function encodeValue(value: PropValue | undefined): unknown {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value;
+}
+
 /** Props as sent to Neo4j: nulls dropped, keys escaped, whole numbers as Neo4j integers. */
 export function encodeProps(props: Props): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key in props) {
     const value = props[key];
     if (value === null || value === undefined) continue;
-    out[storedKey(key)] = typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value;
+    out[storedKey(key)] = encodeValue(value);
   }
   return out;
+}
+
+/** The lower-case name search reads (`_nameKey`); identifiers are found by value, not name. */
+function nameKeyOf(node: GraphNode): string | null {
+  const name = node.props.name;
+  return typeof name === 'string' && !isIdentifierLabel(node.label) ? nameSearchKey(name) : null;
 }
 
 export function decodeProps(properties: Record<string, unknown>, bookkeeping: ReadonlySet<string>): Props {
@@ -66,13 +78,12 @@ export interface NodeRow {
 }
 
 export function nodeRow(node: GraphNode): NodeRow {
-  const name = node.props.name;
   return {
     key: nodeKey(node),
     id: node.id,
     sourceFile: node.source?.file ?? null,
     sourceRow: node.source ? neo4j.int(node.source.row) : null,
-    nameKey: typeof name === 'string' && !isIdentifierLabel(node.label) ? nameSearchKey(name) : null,
+    nameKey: nameKeyOf(node),
     props: encodeProps(node.props),
   };
 }
@@ -83,11 +94,6 @@ export function nodeRow(node: GraphNode): NodeRow {
  * nameKey, packed props (JSON or null), ...QUERIED_PROPS values (null when absent)].
  */
 export type CreateRow = unknown[];
-
-function propValue(value: PropValue | undefined): unknown {
-  if (value === null || value === undefined) return null;
-  return typeof value === 'number' && Number.isSafeInteger(value) ? neo4j.int(value) : value;
-}
 
 /** `files` collects the source files the rows name, in order of first use. */
 export function createRow(node: GraphNode, files: string[]): CreateRow {
@@ -104,16 +110,15 @@ export function createRow(node: GraphNode, files: string[]): CreateRow {
     const index = files.indexOf(node.source.file);
     file = neo4j.int(index >= 0 ? index : files.push(node.source.file) - 1);
   }
-  const name = node.props.name;
   const row: CreateRow = [
     nodeKey(node),
     node.id,
     file,
     node.source ? neo4j.int(node.source.row) : null,
-    typeof name === 'string' && !isIdentifierLabel(node.label) ? nameSearchKey(name) : null,
+    nameKeyOf(node),
     packedAny ? JSON.stringify(packed) : null,
   ];
-  for (const key of QUERIED_PROPS) row.push(propValue(node.props[key]));
+  for (const key of QUERIED_PROPS) row.push(encodeValue(node.props[key]));
   return row;
 }
 
