@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { relId } from '../../src/model/index.ts';
 import type { GraphNode, GraphRel } from '../../src/model/index.ts';
 import type { GraphStore, WriteBatch } from '../../src/store/graph-store.ts';
+import { query } from '../../src/store/neo4j/cypher.ts';
 import { openNeo4jStore } from '../../src/store/neo4j/index.ts';
 import type { Neo4jStoreOptions } from '../../src/store/neo4j/index.ts';
 import { IDS, loadFixture, ref } from './fixture.ts';
@@ -103,6 +104,44 @@ export function describePending(options: Neo4jStoreOptions, emptyStore: () => Pr
       expect((await store.getNode(IDS.acmeTrading))?.props.name).toBe('Acme Trading');
       await dead.close().catch(() => undefined);
     } finally {
+      await store.close();
+    }
+  });
+
+  it('waits for a chunk of a dead import still being committed before it removes that import', async () => {
+    const store = await emptyStore();
+    const dying = await openNeo4jStore(options);
+    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), { disableLosslessIntegers: true });
+    const chunk = driver.session({ database: options.database });
+    const watcher = driver.session({ database: options.database });
+    try {
+      await loadFixture(store);
+      const nodesBefore = await rawCount(options);
+      await dying.beginImport({ fileHash: HASH, fileName: 'dying.csv', rows: 1 });
+      const marker = await watcher.run('MATCH (p:PendingImport) RETURN p.id AS id');
+      const importId = marker.records[0]?.get('id') as unknown;
+      // The chunk its process sent last: claimed and written, its commit not yet applied.
+      const tx = chunk.beginTransaction();
+      expect((await tx.run(query('imports/claim').text, { importId })).records).toHaveLength(1);
+      await tx.run("CREATE (:Node:Importer {key: 'Importer:IM-LATE', id: 'IM-LATE', _import: $importId})", { importId });
+      const next = store.beginImport({ fileHash: 'e'.repeat(64), fileName: 'next.csv', rows: 0 });
+      // The next import's discard waits on the marker the chunk holds (a condition, not a sleep).
+      const until = Date.now() + 30_000;
+      for (;;) {
+        const blocked = await watcher.run("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n");
+        if (Number(blocked.records[0]?.get('n')) > 0) break;
+        if (Date.now() > until) throw new Error('the next import never waited on the dying chunk');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await tx.commit();
+      await (await next).abort();
+      expect(await store.getNode(ref('Importer', 'IM-LATE'))).toBeNull();
+      expect(await rawCount(options)).toBe(nodesBefore);
+    } finally {
+      await chunk.close();
+      await watcher.close();
+      await driver.close();
+      await dying.close().catch(() => undefined);
       await store.close();
     }
   });

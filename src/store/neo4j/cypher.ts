@@ -44,6 +44,7 @@ export const QUERY_NAMES = [
   'imports/record',
   'imports/claim',
   'imports/pending',
+  'imports/discard-begin',
   'imports/discard-nodes',
   'imports/discard-rels',
   'imports/discard-held',

@@ -9,7 +9,8 @@
 // - commit applies the held-back props, writes the import record and deletes the marker in the
 //   last chunk's transaction: the whole file appears at once;
 // - abort, a failed batch, or the next beginImport after a killed process, deletes what the
-//   pending import wrote (imports/discard-*), in transactions of their own.
+//   pending import wrote (imports/discard-*), in transactions of their own, after marking it
+//   discarded: that waits for a chunk still committing, and stops any chunk claimed later.
 // A write checks its batch and the relationship ends it has not met before, then hands its
 // statements to the open chunk transaction and returns while Neo4j runs them, so the ingest reads
 // the next rows meanwhile; a statement that fails later fails the next write or the commit.
@@ -62,7 +63,7 @@ function importIdParam(value: unknown): unknown {
 
 /** Deletes everything pending import `importId` wrote, its marker last. */
 export async function discardImport(executor: CypherExecutor, importId: unknown): Promise<void> {
-  for (const step of ['imports/discard-nodes', 'imports/discard-rels', 'imports/discard-held'] as const) {
+  for (const step of ['imports/discard-begin', 'imports/discard-nodes', 'imports/discard-rels', 'imports/discard-held'] as const) {
     await executor.autoCommit(query(step), { importId });
   }
 }
