@@ -64,9 +64,7 @@ describe('decodeNode', () => {
 describe('cypher/write/create-nodes', () => {
   it('creates each relationship type at the index the writer sends it as', () => {
     const text = readFileSync(new URL('write/create-nodes.cypher', CYPHER_DIR), 'utf8');
-    RelType.options.forEach((type, i) => {
-      expect(text).toContain(`WHEN ${i} THEN [1] ELSE [] END | CREATE (n)-[:${type}]->(b))`);
-    });
-    expect(text.match(/CREATE \(n\)-\[:/g)).toHaveLength(RelType.options.length);
+    const listed = /CREATE \(n\)-\[:\$\(\[([^\]]*)\]\[rel\[0\]\]\)\]->\(b\)/.exec(text);
+    expect(listed?.[1]?.split(', ')).toEqual(RelType.options.map((type) => `'${type}'`));
   });
 });

@@ -43,6 +43,7 @@ export const QUERY_NAMES = [
   'imports/apply-rel-props',
   'imports/record',
   'imports/claim',
+  'imports/state',
   'imports/pending',
   'imports/discard-begin',
   'imports/discard-nodes',

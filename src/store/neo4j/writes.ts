@@ -11,7 +11,7 @@
 // seeks, locks and seeks again, and a tag is one more record per relationship. Should such a
 // node exist after all, its statement fails on the key constraint and the import writes the
 // chunk again from each statement's `fallback`, the MERGE statements, and stays pessimistic.
-import { Neo4jError } from 'neo4j-driver';
+import neo4j, { Neo4jError } from 'neo4j-driver';
 import { nodeKey, RelType } from '../../model/index.ts';
 import type { GraphNode, NodeLabel } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
@@ -25,6 +25,8 @@ import type { OpenTransaction, Params } from './executor.ts';
 
 /** Rows per UNWIND; chosen by measurement with `npm run bench -- neo4j` (see README). */
 export const WRITE_BATCH_ROWS = 2_000;
+/** A relationship type as write/create-nodes takes it: its index in the closed RelType enum. */
+const TYPE_INDEX = new Map(RelType.options.map((type, i) => [type, neo4j.int(i)]));
 /** Past this many remembered nodes the writer forgets them (memory stays bounded on huge files). */
 const MAX_REMEMBERED = 1_000_000;
 
@@ -149,6 +151,11 @@ export class Neo4jWriter {
     return { statements, rows, unknownEnds: [...unknownEnds], relEnds, created: [...created] };
   }
 
+  /** Whether nodes never met are still written with CREATE. */
+  get isOptimistic(): boolean {
+    return this.optimistic;
+  }
+
   /**
    * From now on nodes are written with MERGE only, and these (created in a chunk that is being
    * written again with MERGE) count as possibly older than the import.
@@ -176,7 +183,7 @@ export class Neo4jWriter {
         out.push({
           query: query('write/create-nodes', { label }),
           params: {
-            rows: slice.map((node, i) => [...createRow(node, files), (rels[i] ?? []).map(([type, to]) => [RelType.options.indexOf(type), to])]),
+            rows: slice.map((node, i) => [...createRow(node, files), (rels[i] ?? []).map(([type, to]) => [TYPE_INDEX.get(type), to])]),
             files,
             importId: this.importId,
           },
