@@ -13,7 +13,7 @@
 // property 0.7). Props written later to an existing node are real properties, which win over
 // `_props` when read back: an upsert replaces a stored value, so the later write is the newer.
 import neo4j from 'neo4j-driver';
-import type { Node as Neo4jNode } from 'neo4j-driver';
+import type { Integer, Node as Neo4jNode } from 'neo4j-driver';
 import { isIdentifierLabel, nameSearchKey, nodeKey, parseNodeKey, relId } from '../../model/index.ts';
 import type { GraphNode, GraphRel, Props, PropValue, RelType } from '../../model/index.ts';
 
@@ -89,9 +89,10 @@ export function nodeRow(node: GraphNode): NodeRow {
 }
 
 /**
- * A node new to the graph as a row of write/create-nodes: [key, id, source file (its index in
+ * A node new to the graph as a row of write/create-nodes: [key, source file (its index in
  * `files`: a file's 64-character hash is sent once per statement, not once per row), sourceRow,
- * nameKey, packed props (JSON or null), ...QUERIED_PROPS values (null when absent)].
+ * nameKey, packed props (JSON or null), ...QUERIED_PROPS values (null when absent)]. The id is
+ * not sent: Neo4j cuts it from the key.
  */
 export type CreateRow = unknown[];
 
@@ -108,11 +109,10 @@ export function createRow(node: GraphNode, files: string[]): CreateRow {
   let file: unknown = null;
   if (node.source) {
     const index = files.indexOf(node.source.file);
-    file = neo4j.int(index >= 0 ? index : files.push(node.source.file) - 1);
+    file = smallInt(index >= 0 ? index : files.push(node.source.file) - 1);
   }
   const row: CreateRow = [
     nodeKey(node),
-    node.id,
     file,
     node.source ? neo4j.int(node.source.row) : null,
     nameKeyOf(node),
@@ -120,6 +120,21 @@ export function createRow(node: GraphNode, files: string[]): CreateRow {
   ];
   for (const key of QUERIED_PROPS) row.push(encodeValue(node.props[key]));
   return row;
+}
+
+const SMALL_INTS: Integer[] = [];
+
+/**
+ * A list index or a count as a Neo4j integer, made once per value: rows carry several, and each
+ * object made is one more for the garbage collector.
+ */
+export function smallInt(value: number): Integer {
+  let int = SMALL_INTS[value];
+  if (!int) {
+    int = neo4j.int(value);
+    if (value < 65_536) SMALL_INTS[value] = int;
+  }
+  return int;
 }
 
 function unpack(packed: unknown): Props {

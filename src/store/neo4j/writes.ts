@@ -11,7 +11,8 @@
 // seeks, locks and seeks again, and a tag is one more record per relationship. Should such a
 // node exist after all, its statement fails on the key constraint and the import writes the
 // chunk again from each statement's `fallback`, the MERGE statements, and stays pessimistic.
-import neo4j, { Neo4jError } from 'neo4j-driver';
+import { Neo4jError } from 'neo4j-driver';
+import type { Integer } from 'neo4j-driver';
 import { nodeKey, RelType } from '../../model/index.ts';
 import type { GraphNode, NodeLabel } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
@@ -19,14 +20,14 @@ import type { WriteBatch } from '../graph-store.ts';
 import { checkNode, checkRel } from '../write-checks.ts';
 import { query } from './cypher.ts';
 import type { Query } from './cypher.ts';
-import { createRow, encodeProps, nodeRow } from './encode.ts';
+import { createRow, encodeProps, nodeRow, smallInt } from './encode.ts';
 import type { NodeRow } from './encode.ts';
 import type { OpenTransaction, Params } from './executor.ts';
 
 /** Rows per UNWIND; chosen by measurement with `npm run bench -- neo4j` (see README). */
 export const WRITE_BATCH_ROWS = 2_000;
 /** A relationship type as write/create-nodes takes it: its index in the closed RelType enum. */
-const TYPE_INDEX = new Map(RelType.options.map((type, i) => [type, neo4j.int(i)]));
+const TYPE_INDEX = new Map(RelType.options.map((type, i) => [type, smallInt(i)]));
 /** Past this many remembered nodes the writer forgets them (memory stays bounded on huge files). */
 const MAX_REMEMBERED = 1_000_000;
 
@@ -173,6 +174,14 @@ export class Neo4jWriter {
         const rels: [RelType, string][][] = slice.map((node) => [...(outgoing.get(nodeKey(node))?.values() ?? [])]);
         const relCount = rels.reduce((sum, r) => sum + r.length, 0);
         const files: string[] = [];
+        // Far ends by index: each is sent and looked up once per statement (a broker is the far
+        // end of most lines of a batch).
+        const ends = new Map<string, Integer>();
+        const endOf = (key: string): Integer => {
+          let index = ends.get(key);
+          if (!index) ends.set(key, (index = smallInt(ends.size)));
+          return index;
+        };
         const fallback = (): Statement[] => {
           const relRows = new Map<RelType, RelRow[]>();
           slice.forEach((node, i) => {
@@ -183,7 +192,9 @@ export class Neo4jWriter {
         out.push({
           query: query('write/create-nodes', { label }),
           params: {
-            rows: slice.map((node, i) => [...createRow(node, files), (rels[i] ?? []).map(([type, to]) => [TYPE_INDEX.get(type), to])]),
+            rows: slice.map((node, i) => [...createRow(node, files), (rels[i] ?? []).map(([type, to]) => [TYPE_INDEX.get(type), endOf(to)])]),
+            ends: [...ends.keys()],
+            idFrom: smallInt(label.length + 1),
             files,
             importId: this.importId,
           },
