@@ -19,4 +19,4 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 8080
-CMD ["node", "bin/ringscope.js", "serve"]
+CMD ["node", "--max-semi-space-size=64", "bin/ringscope.js", "serve"]
