@@ -38,6 +38,9 @@ public final class Launcher {
     // for a small shared machine: the application and its detectors need the rest.
     config.put("server.memory.pagecache.size", env("NEO4J_PAGECACHE", "1g"));
     config.put("db.memory.transaction.total.max", env("NEO4J_TX_MEMORY", "1g"));
+    // Transaction logs beyond what recovery needs are pruned at checkpoints once they pass this
+    // size. Neo4j's default keeps two days of them: a day of benchmark imports left 54 GB here.
+    config.put("db.tx_log.rotation.retention_policy", env("NEO4J_TX_LOG_RETENTION", "1G size"));
     config.put("server.directories.plugins", plugins.toString());
     config.put("dbms.security.procedures.unrestricted", "gds.*");
     config.put("dbms.usage_report.enabled", "false");
