@@ -1,11 +1,12 @@
 // Embedded store write throughput: a generated import of declaration lines (each ~5 node and
 // 4 relationship upserts, parties repeating as in real trade) through an import session, against
 // a baseline measured in the same run: the same rows as plain INSERTs into unindexed tables.
-// A second import writes lines as `ringscope ingest` does (the parties once, then batches of 256
-// lines, each with its four party relationships), the store's share of an ingest.
+// A second import writes lines as `ringscope ingest` does (the parties once, then batches of
+// WRITE_BATCH_ROWS lines, each with its four party relationships), the store's share of an ingest.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WRITE_BATCH_ROWS } from '../src/ingest/write-file.ts';
 import Database from 'better-sqlite3';
 import { RelType, relId, shipmentId } from '../src/model/index.ts';
 import type { GraphNode, GraphRel, NodeRef } from '../src/model/index.ts';
@@ -69,7 +70,7 @@ const PARTY_POOLS = [
   ['Consignee', 'CO', 4000, 'CONSIGNED_TO'],
   ['Supplier', 'SU', 3000, 'SUPPLIED_BY'],
 ] as const;
-const INGEST_BATCH_LINES = 256;
+const INGEST_BATCH_LINES = WRITE_BATCH_ROWS;
 
 /** The batches an ingest of a declarations file writes: its parties, then its lines. */
 function generateIngestShaped(lines: number): WriteBatch[] {
