@@ -6,10 +6,11 @@
 //   WRITE_BATCH_ROWS was chosen);
 // - lines/s of a naive one-transaction-per-line ingest of that sample, every node with MERGE
 //   (the baseline);
-// - lines/s of the batched ingest of the whole declarations file, its ratio to the baseline,
-//   and the CPU time it took in this process and in a local Neo4j (RINGSCOPE_NEO4J_HOME); beside
-//   it, measured first in the same run, the same file with every node written by MERGE (the
-//   write path before new nodes were created with CREATE);
+// - lines/s of the batched ingest of the whole declarations file (the best of
+//   RINGSCOPE_BENCH_RUNS imports, 3 by default, each run printed), its ratio to the baseline,
+//   and the CPU time each run took in this process and in a local Neo4j (RINGSCOPE_NEO4J_HOME);
+//   beside it, measured first in the same run, the same file with every node written by MERGE
+//   (the write path before new nodes were created with CREATE);
 // - p50/p99 of 2-hop neighbourhoods and of shortest paths from 1,000 random parties; the
 //   neighbourhood beside its baseline in the same run: the shared per-hop traversal over the
 //   same server (one round trip per hop level), with a check that both answer alike.
@@ -326,10 +327,22 @@ export async function run(): Promise<void> {
     // before nodes new to the graph were created (ImportTuning.createNew), measured first.
     const merged = latencyOnly ? NaN : await withFreshStore({ ...options, importTuning: { createNew: false } }, (store) =>
       batchedIngest(store, world.declarationsPath, 'every node with MERGE (comparison, same run)'));
+    // The import as Ringscope writes it, RINGSCOPE_BENCH_RUNS times (3) into an emptied database,
+    // the best run taken as the ingest bench does (a neighbour's burst on a shared machine slows
+    // one run, never speeds one up); every run is printed. The last store stays for the latencies.
+    const runs = latencyOnly ? 1 : Math.max(1, Number(process.env.RINGSCOPE_BENCH_RUNS ?? 3));
+    const rates: number[] = [];
+    for (let run = 1; run < runs; run += 1) {
+      rates.push(await withFreshStore(options, (s) => batchedIngest(s, world.declarationsPath, `new nodes created, run ${run} of ${runs}`)));
+    }
     const store = await freshStore(options);
     try {
-      const batched = await batchedIngest(store, world.declarationsPath, 'new nodes created');
+      rates.push(await batchedIngest(store, world.declarationsPath, runs > 1 ? `new nodes created, run ${runs} of ${runs}` : 'new nodes created'));
+      const batched = Math.max(...rates);
       if (!latencyOnly) {
+        const sorted = [...rates].sort((x, y) => x - y);
+        const median = sorted[Math.floor(sorted.length / 2)] ?? batched;
+        if (runs > 1) console.log(`batched ingest, best of ${runs}: ${fmt(batched)} lines/s (runs: ${rates.map(fmt).join(', ')}; median ${fmt(median)})`);
         console.log(`  ratio to naive: ${(batched / naive).toFixed(1)}×; to every node with MERGE: ${(batched / merged).toFixed(2)}×`);
         console.log(`  goals ≥ ${fmt(GOALS.linesPerSecond)} lines/s: ${batched >= GOALS.linesPerSecond ? 'met' : 'NOT met'}; ≥ ${GOALS.ratio}× naive: ${batched / naive >= GOALS.ratio ? 'met' : 'NOT met'}`);
       }
