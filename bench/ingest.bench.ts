@@ -102,13 +102,13 @@ export async function run(): Promise<void> {
       `  read + validate alone:  ${fmt(LINES / (validateMs / 1000))} rows/s (CSV parsed ${onWorker ? 'on a worker thread' : 'on the calling thread'})`,
     );
     console.log(
-      `ratio (wall):      ${(ratio * 100).toFixed(1)}% of parse-only (goal ≥ ${GOAL_RATIO * 100}%), goal ≥ ${fmt(GOAL_ROWS_PER_SECOND)} rows/s: ${ratio >= GOAL_RATIO && full >= GOAL_ROWS_PER_SECOND ? 'met' : 'NOT met'}`,
+      `ratio (wall):      ${(ratio * 100).toFixed(1)}% of parse-only (goal ≥ ${GOAL_RATIO * 100}%: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}); goal ≥ ${fmt(GOAL_ROWS_PER_SECOND)} rows/s: ${full >= GOAL_ROWS_PER_SECOND ? 'met' : 'NOT met'}`,
     );
     console.log(
       `per CPU second:    csv-parse alone ${fmt(cpuCeiling)} rows/s (runs: ${parse.map((r) => fmt(r.rowsPerCpuSecond)).join(', ')}), full ingest ${fmt(cpuFull)} rows/s (runs: ${ingest.map((r) => fmt(r.rowsPerCpuSecond)).join(', ')})`,
     );
     console.log(
-      `ratio (CPU):       ${(cpuRatio * 100).toFixed(1)}% of parse-only (goal ≥ ${GOAL_RATIO * 100}%), goal ≥ ${fmt(GOAL_ROWS_PER_SECOND)} rows/CPU-s: ${cpuRatio >= GOAL_RATIO && cpuFull >= GOAL_ROWS_PER_SECOND ? 'met' : 'NOT met'}`,
+      `ratio (CPU):       ${(cpuRatio * 100).toFixed(1)}% of parse-only (goal ≥ ${GOAL_RATIO * 100}%: ${cpuRatio >= GOAL_RATIO ? 'met' : 'NOT met'}); ${fmt(GOAL_ROWS_PER_SECOND)} rows/CPU-s: ${cpuFull >= GOAL_ROWS_PER_SECOND ? 'reached' : 'not reached'}`,
     );
   } finally {
     await rm(dir, { recursive: true, force: true });
