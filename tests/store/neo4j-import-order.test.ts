@@ -1,13 +1,15 @@
 // The order in which a Neo4j import sends its work, against a scripted executor (no Neo4j
 // needed): a chunk's statements go out while the chunk before commits, except those that link to
 // a node that chunk created, which Neo4j could not see yet; a chunk's claim comes last, before
-// its commit. Each commit here waits until the test lets it finish.
+// its commit; a failed commit fails the import even while the next chunk is being written again.
+// Each commit here waits until the test lets it finish.
 import { describe, expect, it } from 'vitest';
 import { relId } from '../../src/model/index.ts';
 import type { GraphNode, GraphRel, RelType } from '../../src/model/index.ts';
 import type { Query } from '../../src/store/neo4j/cypher.ts';
 import type { CypherExecutor, OpenTransaction } from '../../src/store/neo4j/executor.ts';
 import { Neo4jImport } from '../../src/store/neo4j/imports.ts';
+import { Neo4jError } from 'neo4j-driver';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 
 const HASH = 'f'.repeat(64);
@@ -33,7 +35,11 @@ function record(values: Record<string, unknown>): Neo4jRecord {
 /** Runs nothing; logs what is sent, per transaction, and holds every commit until released. */
 class ScriptedNeo4j {
   readonly log: string[] = [];
-  private readonly commits: (() => void)[] = [];
+  private readonly commits: ((outcome?: Error) => void)[] = [];
+  /** Statements to fail, by transaction and query name (`tx2 write/create-nodes`). */
+  readonly failing = new Map<string, Error>();
+  /** Called when a transaction is rolled back. */
+  onRollback: (tx: string) => void = () => undefined;
   private transactions = 0;
 
   readonly executor = {
@@ -46,6 +52,8 @@ class ScriptedNeo4j {
       return Promise.resolve({
         run: (q: Query) => {
           this.log.push(`${tx} ${q.name}`);
+          const failure = this.failing.get(`${tx} ${q.name}`);
+          if (failure) return Promise.reject(failure);
           const rows =
             q.name === 'imports/claim'
               ? [record({ importId: 1 })]
@@ -54,23 +62,28 @@ class ScriptedNeo4j {
         },
         commit: () => {
           this.log.push(`${tx} commit`);
-          return new Promise<void>((resolve) =>
-            this.commits.push(() => {
-              this.log.push(`${tx} committed`);
-              resolve();
+          return new Promise<void>((resolve, reject) =>
+            this.commits.push((outcome) => {
+              this.log.push(`${tx} ${outcome ? 'failed' : 'committed'}`);
+              if (outcome) reject(outcome);
+              else resolve();
             }),
           );
         },
-        rollback: () => Promise.resolve(),
+        rollback: () => {
+          this.log.push(`${tx} rollback`);
+          this.onRollback(tx);
+          return Promise.resolve();
+        },
       });
     },
   } as unknown as CypherExecutor;
 
-  /** Lets the oldest commit sent finish. */
-  releaseCommit(): void {
+  /** Lets the oldest commit sent finish, or fail with `error`. */
+  releaseCommit(error?: Error): void {
     const release = this.commits.shift();
     if (!release) throw new Error('no commit is waiting');
-    release();
+    release(error);
   }
 }
 
@@ -135,5 +148,24 @@ describe('Neo4j import: what overlaps a commit', () => {
     ]);
     neo4j.releaseCommit();
     await writing;
+  });
+
+  it('fails the import when a chunk failed to commit while the next one was written again with MERGE', async () => {
+    const neo4j = new ScriptedNeo4j();
+    const session = await openImport(neo4j);
+    await session.write({ nodes: [importer], rels: [] });
+    // The next chunk takes a broker for new, which exists: its CREATE fails on the key, so the
+    // chunk is written again with MERGE; meanwhile the importer's chunk fails to commit.
+    neo4j.failing.set(
+      'tx2 write/create-nodes',
+      new Neo4jError('exists', 'Neo.ClientError.Schema.ConstraintValidationFailed', '22N41', 'error'),
+    );
+    // The commit fails just as the failed chunk is rolled back, before it is written again.
+    neo4j.onRollback = (tx) => {
+      if (tx === 'tx2') neo4j.releaseCommit(new Error('the server went away'));
+    };
+    await expect(session.write({ nodes: [broker], rels: [] })).rejects.toThrow(/went away/);
+    expect(neo4j.log).toContain('tx1 failed');
+    expect(neo4j.log).not.toContain('tx3 write/merge-nodes');
   });
 });

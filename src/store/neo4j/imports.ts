@@ -94,8 +94,11 @@ export class Neo4jImport implements ImportSession {
   /** What the open chunk has sent, in order, and the nodes it created: to write it again. */
   private chunkStatements: Statement[] = [];
   private chunkCreated: string[] = [];
-  /** The commit of the previous chunk, while it runs (never rejects: see failure). */
-  private committing: Promise<void> | null = null;
+  /**
+   * The commit of the previous chunk, while it runs: it settles with the commit's error, if any
+   * (never rejects), which awaitCommit() throws whatever else failed meanwhile.
+   */
+  private committing: Promise<{ error: unknown } | null> | null = null;
   /** The nodes that chunk created: not visible to other transactions before it commits. */
   private committingCreated: ReadonlySet<string> = new Set();
 
@@ -204,26 +207,21 @@ export class Neo4jImport implements ImportSession {
     await this.claim(tx);
     await this.awaitCommit();
     this.committingCreated = new Set(this.chunkCreated);
-    this.committing = this.track(this.finishChunk(tx, 'commit'), false);
-  }
-
-  /** Records the first failure of work not awaited; the promise returned never rejects. */
-  private track(work: Promise<void>, inFlight = true): Promise<void> {
-    const settled = work.then(
-      () => undefined,
-      (error: unknown) => {
-        this.failure ??= { error, created: false };
-      },
+    this.committing = this.finishChunk(tx, 'commit').then(
+      () => null,
+      (error: unknown) => ({ error }),
     );
-    if (inFlight) this.inFlight.push(settled);
-    return settled;
   }
 
-  /** Waits for the chunk being committed; throws if its commit failed. */
+  /**
+   * Waits for the chunk being committed; throws if its commit failed (also when a chunk written
+   * since is being written again: that must not hide the loss of the one before).
+   */
   private async awaitCommit(): Promise<void> {
     const committing = this.committing;
     this.committing = null;
-    await committing;
+    const failed = await committing;
+    if (failed) throw failed.error;
     this.throwIfFailed();
   }
 
