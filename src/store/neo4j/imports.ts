@@ -27,6 +27,7 @@ import neo4j from 'neo4j-driver';
 import { StoreError } from '../errors.ts';
 import type { ImportRecord, ImportSession, WriteBatch } from '../graph-store.ts';
 import { query } from './cypher.ts';
+import { discardImport, discardPendingImports } from './discard.ts';
 import type { CypherExecutor, OpenTransaction } from './executor.ts';
 import { isKeyConflict, missingEndError, Neo4jWriter, runStatement } from './writes.ts';
 import type { PreparedBatch, Statement } from './writes.ts';
@@ -59,25 +60,6 @@ export function importFromRecord(record: Neo4jRecord): ImportRecord {
     rows: Number(record.get('rows')),
     importedAt: String(record.get('importedAt')),
   };
-}
-
-/** An import id as a query parameter: an integer (older versions used UUID strings). */
-function importIdParam(value: unknown): unknown {
-  return typeof value === 'number' ? neo4j.int(value) : String(value);
-}
-
-/** Deletes everything pending import `importId` wrote, its marker last. */
-export async function discardImport(executor: CypherExecutor, importId: unknown): Promise<void> {
-  for (const step of ['imports/discard-begin', 'imports/discard-nodes', 'imports/discard-rels', 'imports/discard-held'] as const) {
-    await executor.autoCommit(query(step), { importId });
-  }
-}
-
-/** Removes the leftovers of imports whose process died before commit or abort. */
-export async function discardPendingImports(executor: CypherExecutor): Promise<void> {
-  for (const record of await executor.read(query('imports/pending'))) {
-    await discardImport(executor, importIdParam(record.get('importId')));
-  }
 }
 
 export class Neo4jImport implements ImportSession {
