@@ -4,8 +4,8 @@
 // its commit; a failed commit fails the import even while the next chunk is being written again.
 // Each commit here waits until the test lets it finish.
 import { describe, expect, it } from 'vitest';
-import { relId } from '../../src/model/index.ts';
-import type { GraphNode, GraphRel, RelType } from '../../src/model/index.ts';
+import { rel } from '../../src/ingest/row-graph.ts';
+import type { GraphNode } from '../../src/model/index.ts';
 import type { Query } from '../../src/store/neo4j/cypher.ts';
 import type { CypherExecutor, OpenTransaction } from '../../src/store/neo4j/executor.ts';
 import { Neo4jImport } from '../../src/store/neo4j/imports.ts';
@@ -16,16 +16,6 @@ const HASH = 'f'.repeat(64);
 
 function node(label: GraphNode['label'], id: string): GraphNode {
   return { label, id, props: {}, source: { file: HASH, row: 1 } };
-}
-
-function link(type: RelType, from: GraphNode, to: GraphNode): GraphRel {
-  return {
-    id: relId(type, from, to),
-    type,
-    from: { label: from.label, id: from.id },
-    to: { label: to.label, id: to.id },
-    props: {},
-  };
 }
 
 function record(values: Record<string, unknown>): Neo4jRecord {
@@ -113,7 +103,7 @@ describe('Neo4j import: what overlaps a commit', () => {
     expect(neo4j.log).toEqual(['tx1 begin', 'tx1 write/create-nodes', 'tx1 imports/claim', 'tx1 commit']);
     // A line linking to the broker only: nothing of it waits for the importer's commit.
     const line = node('Shipment', 'D1/1');
-    const writing = session.write({ nodes: [broker, line], rels: [link('DECLARED_BY', line, broker)] });
+    const writing = session.write({ nodes: [broker, line], rels: [rel('DECLARED_BY', line, broker)] });
     await settled();
     expect(neo4j.log.slice(4)).toEqual([
       'tx2 begin',
@@ -133,7 +123,7 @@ describe('Neo4j import: what overlaps a commit', () => {
     const session = await openImport(neo4j);
     await session.write({ nodes: [importer], rels: [] });
     const line = node('Shipment', 'D1/2');
-    const writing = session.write({ nodes: [line], rels: [link('IMPORTED_BY', line, importer)] });
+    const writing = session.write({ nodes: [line], rels: [rel('IMPORTED_BY', line, importer)] });
     await settled();
     // Sent now, its link would not find the importer: Neo4j does not show it before the commit.
     expect(neo4j.log.slice(4)).toEqual([]);

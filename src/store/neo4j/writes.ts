@@ -189,10 +189,12 @@ export class Neo4jWriter {
           });
           return [...this.mergeNodes(new Map([[label, slice.map(nodeRow)]])), ...this.mergeRels(relRows)];
         };
+        // Built before the params: building them fills `files` and `ends`.
+        const rows = slice.map((node, i) => [...createRow(node, files), (rels[i] ?? []).map(([type, to]) => [TYPE_INDEX.get(type), endOf(to)])]);
         out.push({
           query: query('write/create-nodes', { label }),
           params: {
-            rows: slice.map((node, i) => [...createRow(node, files), (rels[i] ?? []).map(([type, to]) => [TYPE_INDEX.get(type), endOf(to)])]),
+            rows,
             ends: [...ends.keys()],
             idFrom: smallInt(label.length + 1),
             files,
