@@ -122,6 +122,25 @@ export function describeFastPath(options: Neo4jStoreOptions, emptyStore: () => P
     expect(await contents(neo4j)).toEqual(await contents(embedded));
   });
 
+  it('writes the nodes a create row cannot carry with MERGE, in the same batch as those it can', async () => {
+    await fresh(5_000);
+    const broker: GraphNode = { label: 'Broker', id: 'BR-9', props: { name: 'Broker Nine' }, source: { file: HASH, row: 1 } };
+    const odd: GraphNode[] = [
+      { label: 'Importer', id: 'IM-EMPTY', props: { name: '' }, source: { file: HASH, row: 2 } },
+      { label: 'Importer', id: 'IM-SEP', props: { name: 'Unit\u001fSeparated' }, source: { file: HASH, row: 3 } },
+      { label: 'Shipment', id: 'D7/1', props: { declarationId: 'D7', line: 1, date: '2024-03-01', hsCode: 123 }, source: { file: HASH, row: 4 } },
+    ];
+    const plain: GraphNode = { label: 'Shipment', id: 'D7/2', props: { declarationId: 'D7', line: 2, date: '2024-03-01', hsCode: '0123' }, source: { file: HASH, row: 5 } };
+    const shipments = [odd[2]!, plain];
+    await importBoth(HASH, () => [
+      { nodes: [broker], rels: [] },
+      { nodes: [...odd, plain], rels: shipments.map((s) => link('DECLARED_BY', s, broker)) },
+    ]);
+    expect((await neo4j.counts()).rels).toEqual({ DECLARED_BY: 2 });
+    expect(await contents(neo4j)).toEqual(await contents(embedded));
+    expect((await neo4j.getNode(odd[1]!))?.props.name).toBe('Unit\u001fSeparated');
+  });
+
   it('reads nodes stored with every prop a property (the older layout), and upserts them', async () => {
     await fresh(5_000);
     const driver = createDriver(options);

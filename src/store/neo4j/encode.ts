@@ -88,38 +88,58 @@ export function nodeRow(node: GraphNode): NodeRow {
   };
 }
 
-/**
- * A node new to the graph as a row of write/create-nodes: [key, source file (its index in
- * `files`: a file's 64-character hash is sent once per statement, not once per row), sourceRow,
- * nameKey, packed props (JSON or null), ...QUERIED_PROPS values (null when absent)]. The id is
- * not sent: Neo4j cuts it from the key.
- */
-export type CreateRow = unknown[];
+/** Separates the fields of a row of write/create-nodes: the ASCII unit separator. */
+export const FIELD_SEPARATOR = '\u001f';
 
-/** `files` collects the source files the rows name, in order of first use. */
-export function createRow(node: GraphNode, files: string[]): CreateRow {
+/** A text field of a create row: a string that is neither empty (empty means null) nor holds the separator. */
+const isField = (value: unknown): value is string =>
+  typeof value === 'string' && value !== '' && !value.includes(FIELD_SEPARATOR);
+
+/**
+ * A node new to the graph as a row of write/create-nodes: one string, its fields joined by
+ * FIELD_SEPARATOR, an empty field for null: key, source file (its index in `files`: a file's
+ * 64-character hash is sent once per statement, not once per row), source row, nameKey, packed
+ * props (JSON, which escapes every control character), the QUERIED_PROPS, and last a (type
+ * index, far end index) pair per relationship the node starts. The id is not sent: Neo4j cuts it
+ * from the key. One string rather than a list of twenty-odd values: the driver checks every value
+ * it sends for temporal and spatial types (half of its encoding time, measured) and Neo4j decodes
+ * each one.
+ *
+ * Null when the node cannot travel so: a text that is empty or holds the separator, a queried
+ * prop that is not a string (`line`: not a whole number). Such a node is written with MERGE.
+ * `endIndex` gives a far end's index; it is called only for a node that travels so.
+ */
+export function createRow(
+  node: GraphNode,
+  files: string[],
+  rels: readonly (readonly [typeIndex: number, farEnd: string])[],
+  endIndex: (key: string) => number,
+): string | null {
+  const key = nodeKey(node);
+  const nameKey = nameKeyOf(node);
+  if (!isField(key) || (nameKey !== null && !isField(nameKey))) return null;
+  const fields: (string | number)[] = [key, '', node.source ? node.source.row : '', nameKey ?? '', ''];
+  for (const prop of QUERIED_PROPS) {
+    const value = node.props[prop];
+    if (value === null || value === undefined) fields.push('');
+    else if (prop === 'line' ? Number.isSafeInteger(value) : isField(value)) fields.push(value as string | number);
+    else return null;
+  }
   const packed: Props = {};
   let packedAny = false;
-  for (const key in node.props) {
-    const value = node.props[key];
-    if (value === null || value === undefined || QUERIED.has(key)) continue;
-    packed[key] = value;
+  for (const prop in node.props) {
+    const value = node.props[prop];
+    if (value === null || value === undefined || QUERIED.has(prop)) continue;
+    packed[prop] = value;
     packedAny = true;
   }
-  let file: unknown = null;
+  if (packedAny) fields[4] = JSON.stringify(packed);
   if (node.source) {
     const index = files.indexOf(node.source.file);
-    file = smallInt(index >= 0 ? index : files.push(node.source.file) - 1);
+    fields[1] = index >= 0 ? index : files.push(node.source.file) - 1;
   }
-  const row: CreateRow = [
-    nodeKey(node),
-    file,
-    node.source ? neo4j.int(node.source.row) : null,
-    nameKeyOf(node),
-    packedAny ? JSON.stringify(packed) : null,
-  ];
-  for (const key of QUERIED_PROPS) row.push(encodeValue(node.props[key]));
-  return row;
+  for (const [typeIndex, farEnd] of rels) fields.push(typeIndex, endIndex(farEnd));
+  return fields.join(FIELD_SEPARATOR);
 }
 
 const SMALL_INTS: Integer[] = [];

@@ -12,7 +12,6 @@
 // node exist after all, its statement fails on the key constraint and the import writes the
 // chunk again from each statement's `fallback`, the MERGE statements, and stays pessimistic.
 import { Neo4jError } from 'neo4j-driver';
-import type { Integer } from 'neo4j-driver';
 import { nodeKey, RelType } from '../../model/index.ts';
 import type { GraphNode, NodeLabel } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
@@ -27,7 +26,7 @@ import type { OpenTransaction, Params } from './executor.ts';
 /** Rows per UNWIND; chosen by measurement with `npm run bench -- neo4j` (see README). */
 export const WRITE_BATCH_ROWS = 2_000;
 /** A relationship type as write/create-nodes takes it: its index in the closed RelType enum. */
-const TYPE_INDEX = new Map(RelType.options.map((type, i) => [type, smallInt(i)]));
+const TYPE_INDEX = Object.fromEntries(RelType.options.map((type, i) => [type, i])) as Record<RelType, number>;
 /** Past this many remembered nodes the writer forgets them (memory stays bounded on huge files). */
 const MAX_REMEMBERED = 1_000_000;
 
@@ -166,47 +165,59 @@ export class Neo4jWriter {
     for (const key of created) if (this.known.get(key) === CREATED) this.known.set(key, SENT);
   }
 
-  /** CREATE statements for new nodes, each row with the relationships it starts (`outgoing`). */
+  /**
+   * CREATE statements for new nodes, each row with the relationships it starts (`outgoing`). A
+   * node that createRow cannot carry is written with the MERGE statements instead.
+   */
   private createNodes(groups: Map<NodeLabel, GraphNode[]>, outgoing: Map<string, Map<string, [RelType, string]>>): Statement[] {
     const out: Statement[] = [];
     for (const [label, nodes] of groups) {
       for (const slice of slices(nodes, this.batchRows)) {
-        const rels: [RelType, string][][] = slice.map((node) => [...(outgoing.get(nodeKey(node))?.values() ?? [])]);
-        const relCount = rels.reduce((sum, r) => sum + r.length, 0);
         const files: string[] = [];
         // Far ends by index: each is sent and looked up once per statement (a broker is the far
         // end of most lines of a batch).
-        const ends = new Map<string, Integer>();
-        const endOf = (key: string): Integer => {
+        const ends = new Map<string, number>();
+        const endIndex = (key: string): number => {
           let index = ends.get(key);
-          if (!index) ends.set(key, (index = smallInt(ends.size)));
+          if (index === undefined) ends.set(key, (index = ends.size));
           return index;
         };
-        const fallback = (): Statement[] => {
-          const relRows = new Map<RelType, RelRow[]>();
-          slice.forEach((node, i) => {
-            for (const [type, to] of rels[i] ?? []) push(relRows, type, { from: nodeKey(node), to, props: {} });
+        const rows: string[] = [];
+        const created: { node: GraphNode; rels: [RelType, string][] }[] = [];
+        const merged: { node: GraphNode; rels: [RelType, string][] }[] = [];
+        for (const node of slice) {
+          const rels = [...(outgoing.get(nodeKey(node))?.values() ?? [])];
+          const row = createRow(node, files, rels.map(([type, to]) => [TYPE_INDEX[type], to] as const), endIndex);
+          if (row === null) {
+            merged.push({ node, rels });
+          } else {
+            rows.push(row);
+            created.push({ node, rels });
+          }
+        }
+        if (rows.length > 0) {
+          const relCount = created.reduce((sum, c) => sum + c.rels.length, 0);
+          out.push({
+            query: query('write/create-nodes', { label }),
+            params: { rows, ends: [...ends.keys()], idFrom: smallInt(label.length + 1), files, importId: this.importId },
+            rows: rows.length + relCount,
+            rels: { count: relCount, type: null },
+            fallback: () => this.mergeNew(label, created),
           });
-          return [...this.mergeNodes(new Map([[label, slice.map(nodeRow)]])), ...this.mergeRels(relRows)];
-        };
-        // Built before the params: building them fills `files` and `ends`.
-        const rows = slice.map((node, i) => [...createRow(node, files), (rels[i] ?? []).map(([type, to]) => [TYPE_INDEX.get(type), endOf(to)])]);
-        out.push({
-          query: query('write/create-nodes', { label }),
-          params: {
-            rows,
-            ends: [...ends.keys()],
-            idFrom: smallInt(label.length + 1),
-            files,
-            importId: this.importId,
-          },
-          rows: slice.length + relCount,
-          rels: { count: relCount, type: null },
-          fallback,
-        });
+        }
+        out.push(...this.mergeNew(label, merged));
       }
     }
     return out;
+  }
+
+  /** New nodes and the relationships they start, written with MERGE (whatever exists already). */
+  private mergeNew(label: NodeLabel, nodes: readonly { node: GraphNode; rels: [RelType, string][] }[]): Statement[] {
+    const relRows = new Map<RelType, RelRow[]>();
+    for (const { node, rels } of nodes) {
+      for (const [type, to] of rels) push(relRows, type, { from: nodeKey(node), to, props: {} });
+    }
+    return [...this.mergeNodes(new Map([[label, nodes.map(({ node }) => nodeRow(node))]])), ...this.mergeRels(relRows)];
   }
 
   private mergeNodes(groups: Map<NodeLabel, NodeRow[]>): Statement[] {
