@@ -18,9 +18,10 @@ export interface WriteCounts {
 
 // A multiple of the store's rows per statement, so few rows are left to write one by one; small,
 // so a batch's nodes and relationships die young (4,096 cost ~20% more CPU in the write pass).
-// 512 rather than 256: the same on the embedded store, 4% faster on Neo4j (half the statements,
-// alternated runs of `RINGSCOPE_BENCH_NEO4J=ingest npm run bench -- neo4j`).
-export const WRITE_BATCH_ROWS = 512;
+// 1,024, measured in alternated runs of `RINGSCOPE_BENCH_NEO4J=ingest npm run bench -- neo4j`
+// (fewer, larger statements): 4% faster on Neo4j than 512, which was 4% faster than 256, and 2,048
+// slower again in every pair; on the embedded store 1,024 is as fast as 512 (`npm run bench -- ingest`).
+export const WRITE_BATCH_ROWS = 1024;
 
 export async function writeFile(
   store: GraphStore,
