@@ -39,6 +39,12 @@ const CREATED = 2;
 /** One of the above, or the signature of what was last written, once a node is written twice. */
 type Known = typeof STORED | typeof SENT | typeof CREATED | string;
 
+/** A node new to the graph with the relationships it starts, as (type, far end key). */
+interface NewNode {
+  node: GraphNode;
+  rels: [RelType, string][];
+}
+
 interface RelRow {
   from: string;
   to: string;
@@ -183,8 +189,8 @@ export class Neo4jWriter {
           return index;
         };
         const rows: string[] = [];
-        const created: { node: GraphNode; rels: [RelType, string][] }[] = [];
-        const merged: { node: GraphNode; rels: [RelType, string][] }[] = [];
+        const created: NewNode[] = [];
+        const merged: NewNode[] = [];
         for (const node of slice) {
           const rels = [...(outgoing.get(nodeKey(node))?.values() ?? [])];
           const row = createRow(node, files, rels.map(([type, to]) => [TYPE_INDEX[type], to] as const), endIndex);
@@ -212,7 +218,7 @@ export class Neo4jWriter {
   }
 
   /** New nodes and the relationships they start, written with MERGE (whatever exists already). */
-  private mergeNew(label: NodeLabel, nodes: readonly { node: GraphNode; rels: [RelType, string][] }[]): Statement[] {
+  private mergeNew(label: NodeLabel, nodes: readonly NewNode[]): Statement[] {
     const relRows = new Map<RelType, RelRow[]>();
     for (const { node, rels } of nodes) {
       for (const [type, to] of rels) push(relRows, type, { from: nodeKey(node), to, props: {} });
