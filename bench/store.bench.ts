@@ -70,7 +70,6 @@ const PARTY_POOLS = [
   ['Consignee', 'CO', 4000, 'CONSIGNED_TO'],
   ['Supplier', 'SU', 3000, 'SUPPLIED_BY'],
 ] as const;
-const INGEST_BATCH_LINES = WRITE_BATCH_ROWS;
 
 /** The batches an ingest of a declarations file writes: its parties, then its lines. */
 function generateIngestShaped(lines: number): WriteBatch[] {
@@ -84,10 +83,10 @@ function generateIngestShaped(lines: number): WriteBatch[] {
     })),
   );
   const batches: WriteBatch[] = [{ nodes: parties, rels: [] }];
-  for (let start = 0; start < lines; start += INGEST_BATCH_LINES) {
+  for (let start = 0; start < lines; start += WRITE_BATCH_ROWS) {
     const nodes: GraphNode[] = [];
     const rels: GraphRel[] = [];
-    for (let i = start; i < Math.min(lines, start + INGEST_BATCH_LINES); i += 1) {
+    for (let i = start; i < Math.min(lines, start + WRITE_BATCH_ROWS); i += 1) {
       const d = Math.floor(i / 3);
       const declarationId = `D${900_000_000 + d}`;
       const shipment: NodeRef = { label: 'Shipment', id: shipmentId(declarationId, (i % 3) + 1) };

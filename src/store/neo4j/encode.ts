@@ -13,7 +13,7 @@
 // property 0.7). Props written later to an existing node are real properties, which win over
 // `_props` when read back: an upsert replaces a stored value, so the later write is the newer.
 import neo4j from 'neo4j-driver';
-import type { Integer, Node as Neo4jNode } from 'neo4j-driver';
+import type { Node as Neo4jNode } from 'neo4j-driver';
 import { isIdentifierLabel, nameSearchKey, nodeKey, parseNodeKey, relId } from '../../model/index.ts';
 import type { GraphNode, GraphRel, Props, PropValue, RelType } from '../../model/index.ts';
 
@@ -140,21 +140,6 @@ export function createRow(
   }
   for (const [typeIndex, farEnd] of rels) fields.push(typeIndex, endIndex(farEnd));
   return fields.join(FIELD_SEPARATOR);
-}
-
-const SMALL_INTS: Integer[] = [];
-
-/**
- * A list index or a count as a Neo4j integer, made once per value: rows carry several, and each
- * object made is one more for the garbage collector.
- */
-export function smallInt(value: number): Integer {
-  let int = SMALL_INTS[value];
-  if (!int) {
-    int = neo4j.int(value);
-    if (value < 65_536) SMALL_INTS[value] = int;
-  }
-  return int;
 }
 
 function unpack(packed: unknown): Props {

@@ -77,12 +77,11 @@ export class Neo4jImport implements ImportSession {
   private chunkStatements: Statement[] = [];
   private chunkCreated: string[] = [];
   /**
-   * The commit of the previous chunk, while it runs: it settles with the commit's error, if any
-   * (never rejects), which awaitCommit() throws whatever else failed meanwhile.
+   * The commit of the previous chunk, while it runs: `settled` settles with the commit's error,
+   * if any (never rejects), which awaitCommit() throws whatever else failed meanwhile; `created`
+   * are the nodes that chunk created, not visible to other transactions before it commits.
    */
-  private committing: Promise<{ error: unknown } | null> | null = null;
-  /** The nodes that chunk created: not visible to other transactions before it commits. */
-  private committingCreated: ReadonlySet<string> = new Set();
+  private committing: { settled: Promise<{ error: unknown } | null>; created: ReadonlySet<string> } | null = null;
 
   private constructor(
     private readonly executor: CypherExecutor,
@@ -117,7 +116,7 @@ export class Neo4jImport implements ImportSession {
       if (prepared.statements.length === 0) return;
       // A lookup shares the transaction: it must not run after a CREATE that may have failed it.
       if (prepared.unknownEnds.length > 0 && this.chunkCreated.length > 0) await this.settle();
-      if (this.committing && !this.canOverlapCommit(prepared)) await this.awaitCommit();
+      if (this.committing && !this.canOverlapCommit(prepared, this.committing.created)) await this.awaitCommit();
       const tx = await this.openChunk();
       if (prepared.unknownEnds.length > 0) await this.checkEnds(tx, prepared);
       this.chunkStatements.push(...prepared.statements);
@@ -170,10 +169,10 @@ export class Neo4jImport implements ImportSession {
    * chunk created (the link would not find it), nor once the import writes with MERGE (a node it
    * merged may be new too).
    */
-  private canOverlapCommit(prepared: PreparedBatch): boolean {
+  private canOverlapCommit(prepared: PreparedBatch, created: ReadonlySet<string>): boolean {
     if (!this.writer.isOptimistic) return false;
-    if (this.committingCreated.size === 0) return true;
-    return !prepared.relEnds.some(([, from, to]) => this.committingCreated.has(from) || this.committingCreated.has(to));
+    if (created.size === 0) return true;
+    return !prepared.relEnds.some(([, from, to]) => created.has(from) || created.has(to));
   }
 
   /**
@@ -188,11 +187,12 @@ export class Neo4jImport implements ImportSession {
     if (!tx) return;
     await this.claim(tx);
     await this.awaitCommit();
-    this.committingCreated = new Set(this.chunkCreated);
-    this.committing = this.finishChunk(tx, 'commit').then(
+    const created = new Set(this.chunkCreated);
+    const settled = this.finishChunk(tx, 'commit').then(
       () => null,
       (error: unknown) => ({ error }),
     );
+    this.committing = { settled, created };
   }
 
   /**
@@ -202,7 +202,7 @@ export class Neo4jImport implements ImportSession {
   private async awaitCommit(): Promise<void> {
     const committing = this.committing;
     this.committing = null;
-    const failed = await committing;
+    const failed = await committing?.settled;
     if (failed) throw failed.error;
     this.throwIfFailed();
   }
@@ -285,7 +285,7 @@ export class Neo4jImport implements ImportSession {
     this.state = state;
     this.onClose();
     while (this.inFlight.length > 0) await this.inFlight.shift();
-    await this.committing;
+    await this.committing?.settled;
     const tx = this.tx;
     if (tx) await this.finishChunk(tx, 'rollback').catch(() => undefined);
     await discardImport(this.executor, this.importId);

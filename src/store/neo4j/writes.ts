@@ -11,7 +11,7 @@
 // seeks, locks and seeks again, and a tag is one more record per relationship. Should such a
 // node exist after all, its statement fails on the key constraint and the import writes the
 // chunk again from each statement's `fallback`, the MERGE statements, and stays pessimistic.
-import { Neo4jError } from 'neo4j-driver';
+import neo4j, { Neo4jError } from 'neo4j-driver';
 import { nodeKey, RelType } from '../../model/index.ts';
 import type { GraphNode, NodeLabel } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
@@ -19,7 +19,7 @@ import type { WriteBatch } from '../graph-store.ts';
 import { checkNode, checkRel } from '../write-checks.ts';
 import { query } from './cypher.ts';
 import type { Query } from './cypher.ts';
-import { createRow, encodeProps, nodeRow, smallInt } from './encode.ts';
+import { createRow, encodeProps, nodeRow } from './encode.ts';
 import type { NodeRow } from './encode.ts';
 import type { OpenTransaction, Params } from './executor.ts';
 
@@ -205,7 +205,7 @@ export class Neo4jWriter {
           const relCount = created.reduce((sum, c) => sum + c.rels.length, 0);
           out.push({
             query: query('write/create-nodes', { label }),
-            params: { rows, ends: [...ends.keys()], idFrom: smallInt(label.length + 1), files, importId: this.importId },
+            params: { rows, ends: [...ends.keys()], idFrom: neo4j.int(label.length + 1), files, importId: this.importId },
             rows: rows.length + relCount,
             rels: { count: relCount, type: null },
             fallback: () => this.mergeNew(label, created),
