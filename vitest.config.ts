@@ -10,7 +10,14 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'default', include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], exclude: [...NEO4J_FILES, '**/node_modules/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'default',
+          include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+          exclude: [...NEO4J_FILES, '**/node_modules/**'],
+        },
+      },
       { extends: true, test: { name: 'neo4j', include: NEO4J_FILES, fileParallelism: false } },
     ],
   },

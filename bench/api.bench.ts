@@ -48,7 +48,10 @@ async function prepare(store: StoreOptions, worldDir: string, size: WorldSize): 
     if ((counts.nodes.Shipment ?? 0) === 0) {
       console.log(`preparing the ${size} world (generate, ingest, detect; kept for later runs) …`);
       const world = existsSync(join(worldDir, 'declarations.csv'))
-        ? { entitiesPath: join(worldDir, 'entities.csv'), declarationsPath: join(worldDir, 'declarations.csv') }
+        ? {
+            entitiesPath: join(worldDir, 'entities.csv'),
+            declarationsPath: join(worldDir, 'declarations.csv'),
+          }
         : await generateWorld({ size, seed: 7, outDir: worldDir });
       await ingestFiles(s, [world.entitiesPath, world.declarationsPath]);
     }
@@ -59,7 +62,11 @@ async function prepare(store: StoreOptions, worldDir: string, size: WorldSize): 
     if (!ring || !member) throw new Error('bench: detection found no ring to read');
     const importers = await s.search('importer', { limit: 5, labels: ['Importer'] });
     const names = importers.map((h) => String(h.node.props.name ?? h.node.id).slice(0, 6));
-    return { searchTerms: [...new Set([...names, member.id, 'DECL', 'tr'])], hubKey: nodeKey(member), ringId: ring.id };
+    return {
+      searchTerms: [...new Set([...names, member.id, 'DECL', 'tr'])],
+      hubKey: nodeKey(member),
+      ringId: ring.id,
+    };
   } finally {
     await s.close();
   }
@@ -86,7 +93,10 @@ async function holdsWorld(store: StoreOptions, worldDir: string): Promise<boolea
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let err = '';
     child.stderr?.setEncoding('utf8');
@@ -101,7 +111,11 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
 }
 
 async function login(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: url }, body: JSON.stringify(ADMIN) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: url },
+    body: JSON.stringify(ADMIN),
+  });
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (res.status !== 200 || !cookie) throw new Error(`bench: login failed (${res.status})`);
   return cookie;
@@ -115,7 +129,12 @@ interface LoadResult {
   errors: number;
 }
 
-async function load(url: string, cookie: string, paths: string[], durationS = DURATION_S): Promise<LoadResult> {
+async function load(
+  url: string,
+  cookie: string,
+  paths: string[],
+  durationS = DURATION_S,
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -132,9 +151,20 @@ async function load(url: string, cookie: string, paths: string[], durationS = DU
   };
 }
 
-async function benchStore(name: string, store: StoreOptions, env: Record<string, string>, size: WorldSize, worldDir: string): Promise<void> {
+async function benchStore(
+  name: string,
+  store: StoreOptions,
+  env: Record<string, string>,
+  size: WorldSize,
+  worldDir: string,
+): Promise<void> {
   const targets = await prepare(store, worldDir, size);
-  const { child, url } = await startServer({ ...env, RINGSCOPE_ADMIN_USER: ADMIN.username, RINGSCOPE_ADMIN_PASSWORD: ADMIN.password, RINGSCOPE_LOGIN_MAX_FAILURES: '100' });
+  const { child, url } = await startServer({
+    ...env,
+    RINGSCOPE_ADMIN_USER: ADMIN.username,
+    RINGSCOPE_ADMIN_PASSWORD: ADMIN.password,
+    RINGSCOPE_LOGIN_MAX_FAILURES: '100',
+  });
   try {
     const cookie = await login(url);
     const key = encodeURIComponent(targets.hubKey);
@@ -148,12 +178,16 @@ async function benchStore(name: string, store: StoreOptions, env: Record<string,
     console.log(
       `\n${name} store, ${size} world, ${CONNECTIONS} connections × ${DURATION_S} s each after ${warmupS} s of warm-up (hub ${targets.hubKey}, ring ${targets.ringId})`,
     );
-    console.log('scenario               p50 ms   p99 ms    req/s  non-2xx  goal p99 < 100 ms   (warm-up: max ms)');
+    console.log(
+      'scenario               p50 ms   p99 ms    req/s  non-2xx  goal p99 < 100 ms   (warm-up: max ms)',
+    );
     for (const [label, paths] of scenarios) {
       const warm = await load(url, cookie, paths, warmupS);
       const r = await load(url, cookie, paths);
       const goal = label.startsWith('baseline') ? '' : r.p99 < GOAL_P99_MS ? 'met' : 'NOT met';
-      console.log(`${label.padEnd(22)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(8)} ${Math.round(r.rps).toString().padStart(8)} ${String(r.errors).padStart(8)}  ${goal.padEnd(18)}(${warm.max})`);
+      console.log(
+        `${label.padEnd(22)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(8)} ${Math.round(r.rps).toString().padStart(8)} ${String(r.errors).padStart(8)}  ${goal.padEnd(18)}(${warm.max})`,
+      );
     }
   } finally {
     child.kill('SIGTERM');
@@ -169,7 +203,13 @@ export async function run(): Promise<void> {
   const db = join(dir, 'graph.db');
   const stores = (process.env.RINGSCOPE_BENCH_STORES ?? 'embedded,neo4j').split(',');
   if (stores.includes('embedded')) {
-    await benchStore('embedded', { db }, { RINGSCOPE_DB: db, RINGSCOPE_APP_DB: join(dir, 'app-embedded.db') }, size, worldDir);
+    await benchStore(
+      'embedded',
+      { db },
+      { RINGSCOPE_DB: db, RINGSCOPE_APP_DB: join(dir, 'app-embedded.db') },
+      size,
+      worldDir,
+    );
   }
   const neo4j = process.env.NEO4J_URI;
   if (!stores.includes('neo4j')) return;
@@ -177,9 +217,17 @@ export async function run(): Promise<void> {
     const neo4jSize = WorldSize.parse(process.env.RINGSCOPE_BENCH_NEO4J_SIZE ?? 'small');
     const neo4jDir = join(tmpdir(), `ringscope-bench-api-${neo4jSize}`);
     await mkdir(neo4jDir, { recursive: true });
-    const reuse = process.env.RINGSCOPE_BENCH_NEO4J_REUSE === '1' && (await holdsWorld({ neo4j }, join(neo4jDir, 'world')));
+    const reuse =
+      process.env.RINGSCOPE_BENCH_NEO4J_REUSE === '1' &&
+      (await holdsWorld({ neo4j }, join(neo4jDir, 'world')));
     if (!reuse) await wipeNeo4j(neo4jOptions());
-    await benchStore('neo4j', { neo4j }, { RINGSCOPE_NEO4J_URI: neo4j, RINGSCOPE_APP_DB: join(neo4jDir, 'app-neo4j.db') }, neo4jSize, join(neo4jDir, 'world'));
+    await benchStore(
+      'neo4j',
+      { neo4j },
+      { RINGSCOPE_NEO4J_URI: neo4j, RINGSCOPE_APP_DB: join(neo4jDir, 'app-neo4j.db') },
+      neo4jSize,
+      join(neo4jDir, 'world'),
+    );
   } else {
     console.log('\nneo4j: skipped (set NEO4J_URI to bench the Neo4j store too)');
   }

@@ -92,19 +92,25 @@ function perLine(batches: readonly WriteBatch[]): WriteBatch[] {
   const byKey = new Map<string, GraphNode>();
   for (const b of batches) for (const n of b.nodes) byKey.set(nodeKey(n), n);
   const relsFrom = new Map<string, GraphRel[]>();
-  for (const b of batches) for (const r of b.rels) relsFrom.set(nodeKey(r.from), [...(relsFrom.get(nodeKey(r.from)) ?? []), r]);
+  for (const b of batches)
+    for (const r of b.rels) relsFrom.set(nodeKey(r.from), [...(relsFrom.get(nodeKey(r.from)) ?? []), r]);
   const lines: WriteBatch[] = [];
   for (const b of batches) {
     for (const owned of b.nodes.filter((n) => n.label === 'Shipment')) {
       const rels = relsFrom.get(nodeKey(owned)) ?? [];
-      const parties = rels.map((r) => byKey.get(nodeKey(r.to))).filter((n): n is GraphNode => n !== undefined);
+      const parties = rels
+        .map((r) => byKey.get(nodeKey(r.to)))
+        .filter((n): n is GraphNode => n !== undefined);
       lines.push({ nodes: [...parties, owned], rels });
     }
   }
   return lines;
 }
 
-async function withExecutor<T>(options: Neo4jStoreOptions, work: (executor: CypherExecutor) => Promise<T>): Promise<T> {
+async function withExecutor<T>(
+  options: Neo4jStoreOptions,
+  work: (executor: CypherExecutor) => Promise<T>,
+): Promise<T> {
   const driver = createDriver(options);
   try {
     return await work(new CypherExecutor(driver, options.database));
@@ -121,12 +127,21 @@ async function freshStore(options: Neo4jStoreOptions): Promise<GraphStore> {
 }
 
 /** Lines/s importing the sample's batches with `rows` per UNWIND (the import path, chunked). */
-async function batchedSample(options: Neo4jStoreOptions, batches: readonly WriteBatch[], rows: number, lines: number): Promise<number> {
+async function batchedSample(
+  options: Neo4jStoreOptions,
+  batches: readonly WriteBatch[],
+  rows: number,
+  lines: number,
+): Promise<number> {
   await (await freshStore(options)).close();
   const store = await openNeo4jStore({ ...options, importTuning: { statementRows: rows } });
   try {
     const started = performance.now();
-    const session = await store.beginImport({ fileHash: '0'.repeat(64), fileName: 'sample.csv', rows: lines });
+    const session = await store.beginImport({
+      fileHash: '0'.repeat(64),
+      fileName: 'sample.csv',
+      rows: lines,
+    });
     for (const batch of batches) await session.write(batch);
     await session.commit();
     return lines / seconds(started);
@@ -146,14 +161,18 @@ async function naiveSample(options: Neo4jStoreOptions, lines: readonly WriteBatc
     const started = performance.now();
     for (const line of lines) {
       const tx = await executor.begin('bench naive line');
-      for (const statement of writer.prepare(line).statements) await tx.run(statement.query, statement.params);
+      for (const statement of writer.prepare(line).statements)
+        await tx.run(statement.query, statement.params);
       await tx.commit();
     }
     return lines.length / seconds(started);
   });
 }
 
-async function withFreshStore<T>(options: Neo4jStoreOptions, work: (store: GraphStore) => Promise<T>): Promise<T> {
+async function withFreshStore<T>(
+  options: Neo4jStoreOptions,
+  work: (store: GraphStore) => Promise<T>,
+): Promise<T> {
   await (await freshStore(options)).close();
   const store = await openNeo4jStore(options);
   try {
@@ -168,12 +187,17 @@ async function batchedIngest(store: GraphStore, path: string, how: string): Prom
   const cpuBefore = { ingest: process.cpuUsage(), server: serverCpuSeconds() };
   const started = performance.now();
   const [outcome] = await ingestFiles(store, [path]);
-  if (outcome?.status !== 'imported') throw new Error(`bench ingest failed: ${JSON.stringify(outcome?.problems.slice(0, 3))}`);
+  if (outcome?.status !== 'imported')
+    throw new Error(`bench ingest failed: ${JSON.stringify(outcome?.problems.slice(0, 3))}`);
   const rate = outcome.rows / seconds(started);
-  console.log(`batched ingest of declarations.csv (${fmt(outcome.rows)} lines, parse and validation included), ${how}: ${fmt(rate)} lines/s`);
+  console.log(
+    `batched ingest of declarations.csv (${fmt(outcome.rows)} lines, parse and validation included), ${how}: ${fmt(rate)} lines/s`,
+  );
   printCpu(outcome.rows, process.cpuUsage(cpuBefore.ingest), cpuBefore.server);
   const { validateMs, checkMs, writeMs, storeWriteMs } = outcome.timings;
-  console.log(`  read + validate ${fmt(validateMs)} ms, check against the store ${fmt(checkMs)} ms, write ${fmt(writeMs)} ms (inside the store ${fmt(storeWriteMs)} ms)`);
+  console.log(
+    `  read + validate ${fmt(validateMs)} ms, check against the store ${fmt(checkMs)} ms, write ${fmt(writeMs)} ms (inside the store ${fmt(storeWriteMs)} ms)`,
+  );
   return rate;
 }
 
@@ -194,7 +218,12 @@ async function repeatedIngest(options: Neo4jStoreOptions, path: string): Promise
         statementRows: envRows('RINGSCOPE_BENCH_STATEMENT_ROWS'),
       };
       await withFreshStore({ ...options, importTuning }, (store) =>
-        batchedIngest(store, path, `run ${run}, ${createNew ? 'new nodes created' : 'every node with MERGE'}`));
+        batchedIngest(
+          store,
+          path,
+          `run ${run}, ${createNew ? 'new nodes created' : 'every node with MERGE'}`,
+        ),
+      );
     }
   }
 }
@@ -206,7 +235,10 @@ async function repeatedIngest(options: Neo4jStoreOptions, path: string): Promise
  */
 function serverCpuSeconds(): number | null {
   try {
-    const pid = readFileSync(join(process.env.RINGSCOPE_NEO4J_HOME || 'data/neo4j', 'neo4j.pid'), 'utf8').trim();
+    const pid = readFileSync(
+      join(process.env.RINGSCOPE_NEO4J_HOME || 'data/neo4j', 'neo4j.pid'),
+      'utf8',
+    ).trim();
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
   } catch {
@@ -218,14 +250,19 @@ function printCpu(lines: number, ingest: NodeJS.CpuUsage, serverBefore: number |
   const ingestSeconds = (ingest.user + ingest.system) / 1e6;
   const serverAfter = serverCpuSeconds();
   const server = serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore;
-  const parts = [`ingest process ${ingestSeconds.toFixed(1)} s (${fmt(lines / ingestSeconds)} lines per CPU second)`];
-  if (server !== null) parts.push(`Neo4j ${server.toFixed(1)} s (${fmt(lines / server)} lines per CPU second)`);
+  const parts = [
+    `ingest process ${ingestSeconds.toFixed(1)} s (${fmt(lines / ingestSeconds)} lines per CPU second)`,
+  ];
+  if (server !== null)
+    parts.push(`Neo4j ${server.toFixed(1)} s (${fmt(lines / server)} lines per CPU second)`);
   console.log(`  CPU time: ${parts.join('; ')}`);
   if (server !== null) {
     // What two cores could do were both processes busy all the time: an upper bound that the
     // load of a shared machine does not move.
     const both = lines / (ingestSeconds + server);
-    console.log(`  together ${fmt(both)} lines per CPU second: at most ${fmt(2 * both)} lines/s on two cores`);
+    console.log(
+      `  together ${fmt(both)} lines per CPU second: at most ${fmt(2 * both)} lines/s on two cores`,
+    );
   }
 }
 
@@ -240,7 +277,9 @@ function percentile(sorted: readonly number[], p: number): number {
 function report(name: string, values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const p99 = percentile(sorted, 99);
-  console.log(`${name}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms over ${values.length} random parties`);
+  console.log(
+    `${name}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms over ${values.length} random parties`,
+  );
   return p99;
 }
 
@@ -252,7 +291,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 
 async function latencies(store: GraphStore, options: Neo4jStoreOptions): Promise<void> {
   const parties: NodeRef[] = [];
-  for await (const n of store.streamNodes(['Importer', 'Broker', 'Supplier', 'Consignee'])) parties.push({ label: n.label, id: n.id });
+  for await (const n of store.streamNodes(['Importer', 'Broker', 'Supplier', 'Consignee']))
+    parties.push({ label: n.label, id: n.id });
   const next = seededRng(1); // the same starts on every run
   const starts = Array.from({ length: STARTS }, () => parties[Math.floor(next() * parties.length)]!);
   const twoHop: number[] = [];
@@ -272,7 +312,9 @@ async function latencies(store: GraphStore, options: Neo4jStoreOptions): Promise
   });
   const p99 = report('2-hop neighbourhood (limit 200), one round trip', twoHop);
   const baseP99 = report('  baseline: shared per-hop traversal', perHop);
-  console.log(`  p99 ratio baseline / one round trip: ${(baseP99 / p99).toFixed(1)}×; identical answers: ${alike} of ${STARTS}`);
+  console.log(
+    `  p99 ratio baseline / one round trip: ${(baseP99 / p99).toFixed(1)}×; identical answers: ${alike} of ${STARTS}`,
+  );
   console.log(`  goal p99 2-hop < ${GOALS.p99TwoHopMs} ms: ${p99 < GOALS.p99TwoHopMs ? 'met' : 'NOT met'}`);
   const path: number[] = [];
   let found = 0;
@@ -294,7 +336,9 @@ async function latencies(store: GraphStore, options: Neo4jStoreOptions): Promise
 export async function run(): Promise<void> {
   const options = neo4jOptions();
   if (!options.uri) {
-    console.log('bench neo4j: set NEO4J_URI (e.g. npm run neo4j:start; NEO4J_URI=bolt://127.0.0.1:7687). It EMPTIES that database.');
+    console.log(
+      'bench neo4j: set NEO4J_URI (e.g. npm run neo4j:start; NEO4J_URI=bolt://127.0.0.1:7687). It EMPTIES that database.',
+    );
     return;
   }
   const size = WorldSize.parse(process.env.RINGSCOPE_BENCH_SIZE ?? 'small');
@@ -307,7 +351,8 @@ export async function run(): Promise<void> {
     const sampleLines = perLine(sampleBatches);
     console.log(`world: ${size} (seed 7); sample: ${fmt(sampleLines.length)} lines`);
 
-    if (process.env.RINGSCOPE_BENCH_NEO4J === 'ingest') return await repeatedIngest(options, world.declarationsPath);
+    if (process.env.RINGSCOPE_BENCH_NEO4J === 'ingest')
+      return await repeatedIngest(options, world.declarationsPath);
     const latencyOnly = process.env.RINGSCOPE_BENCH_NEO4J === 'latency';
     // A server compiles its hot paths in its first minutes: the first import after a start ran
     // 8,300–10,600 lines/s where the same import on a server that had run a while ran
@@ -318,33 +363,55 @@ export async function run(): Promise<void> {
     }
     for (const rows of latencyOnly ? [] : BATCH_SIZES) {
       const rate = await batchedSample(options, sampleBatches, rows, sampleLines.length);
-      console.log(`batched sample, ${String(rows).padStart(5)} rows per UNWIND: ${fmt(rate)} lines/s${rows === WRITE_BATCH_ROWS ? '  (WRITE_BATCH_ROWS)' : ''}`);
+      console.log(
+        `batched sample, ${String(rows).padStart(5)} rows per UNWIND: ${fmt(rate)} lines/s${rows === WRITE_BATCH_ROWS ? '  (WRITE_BATCH_ROWS)' : ''}`,
+      );
     }
     const naive = latencyOnly ? NaN : await naiveSample(options, sampleLines);
     if (!latencyOnly) console.log(`naive sample, one transaction per line: ${fmt(naive)} lines/s`);
 
     // The same file written with MERGE for every node, as if each might exist: the write path
     // before nodes new to the graph were created (ImportTuning.createNew), measured first.
-    const merged = latencyOnly ? NaN : await withFreshStore({ ...options, importTuning: { createNew: false } }, (store) =>
-      batchedIngest(store, world.declarationsPath, 'every node with MERGE (comparison, same run)'));
+    const merged = latencyOnly
+      ? NaN
+      : await withFreshStore({ ...options, importTuning: { createNew: false } }, (store) =>
+          batchedIngest(store, world.declarationsPath, 'every node with MERGE (comparison, same run)'),
+        );
     // The import as Ringscope writes it, RINGSCOPE_BENCH_RUNS times (3) into an emptied database,
     // the best run taken as the ingest bench does (a neighbour's burst on a shared machine slows
     // one run, never speeds one up); every run is printed. The last store stays for the latencies.
     const runs = latencyOnly ? 1 : Math.max(1, Number(process.env.RINGSCOPE_BENCH_RUNS ?? 3));
     const rates: number[] = [];
     for (let run = 1; run < runs; run += 1) {
-      rates.push(await withFreshStore(options, (s) => batchedIngest(s, world.declarationsPath, `new nodes created, run ${run} of ${runs}`)));
+      rates.push(
+        await withFreshStore(options, (s) =>
+          batchedIngest(s, world.declarationsPath, `new nodes created, run ${run} of ${runs}`),
+        ),
+      );
     }
     const store = await freshStore(options);
     try {
-      rates.push(await batchedIngest(store, world.declarationsPath, runs > 1 ? `new nodes created, run ${runs} of ${runs}` : 'new nodes created'));
+      rates.push(
+        await batchedIngest(
+          store,
+          world.declarationsPath,
+          runs > 1 ? `new nodes created, run ${runs} of ${runs}` : 'new nodes created',
+        ),
+      );
       const batched = Math.max(...rates);
       if (!latencyOnly) {
         const sorted = [...rates].sort((x, y) => x - y);
         const median = sorted[Math.floor(sorted.length / 2)] ?? batched;
-        if (runs > 1) console.log(`batched ingest, best of ${runs}: ${fmt(batched)} lines/s (runs: ${rates.map(fmt).join(', ')}; median ${fmt(median)})`);
-        console.log(`  ratio to naive: ${(batched / naive).toFixed(1)}×; to every node with MERGE: ${(batched / merged).toFixed(2)}×`);
-        console.log(`  goals ≥ ${fmt(GOALS.linesPerSecond)} lines/s: ${batched >= GOALS.linesPerSecond ? 'met' : 'NOT met'}; ≥ ${GOALS.ratio}× naive: ${batched / naive >= GOALS.ratio ? 'met' : 'NOT met'}`);
+        if (runs > 1)
+          console.log(
+            `batched ingest, best of ${runs}: ${fmt(batched)} lines/s (runs: ${rates.map(fmt).join(', ')}; median ${fmt(median)})`,
+          );
+        console.log(
+          `  ratio to naive: ${(batched / naive).toFixed(1)}×; to every node with MERGE: ${(batched / merged).toFixed(2)}×`,
+        );
+        console.log(
+          `  goals ≥ ${fmt(GOALS.linesPerSecond)} lines/s: ${batched >= GOALS.linesPerSecond ? 'met' : 'NOT met'}; ≥ ${GOALS.ratio}× naive: ${batched / naive >= GOALS.ratio ? 'met' : 'NOT met'}`,
+        );
       }
       await latencies(store, options);
     } finally {

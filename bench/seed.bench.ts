@@ -21,7 +21,11 @@ interface SeedSummary {
 }
 
 async function seed(size: string, out: string): Promise<SeedSummary> {
-  const { stdout } = await run_(process.execPath, [CLI, '--json', 'seed', '--size', size, '--seed', '7', '--out', out], { maxBuffer: 1 << 20 });
+  const { stdout } = await run_(
+    process.execPath,
+    [CLI, '--json', 'seed', '--size', size, '--seed', '7', '--out', out],
+    { maxBuffer: 1 << 20 },
+  );
   return JSON.parse(stdout) as SeedSummary;
 }
 
@@ -40,12 +44,20 @@ export async function run(): Promise<void> {
     const tiny = await seed('tiny', join(dir, 'tiny'));
     const medium = await seed('medium', join(dir, 'medium'));
     const floor = await writeFloor(dir, medium.counts.lines);
-    console.log(`medium: ${medium.counts.lines} lines in ${medium.seconds} s = ${medium.linesPerSecond.toLocaleString('en')} lines/s`);
-    console.log(`  baseline, writing ready-made rows: ${Math.round(floor).toLocaleString('en')} lines/s (writing alone is ${(floor / medium.linesPerSecond).toFixed(0)}× faster: generation, not I/O, sets the pace)`);
-    console.log(`  peak memory (RSS high-water mark): ${medium.peakRssMb} MB; tiny world baseline ${tiny.peakRssMb} MB`);
+    console.log(
+      `medium: ${medium.counts.lines} lines in ${medium.seconds} s = ${medium.linesPerSecond.toLocaleString('en')} lines/s`,
+    );
+    console.log(
+      `  baseline, writing ready-made rows: ${Math.round(floor).toLocaleString('en')} lines/s (writing alone is ${(floor / medium.linesPerSecond).toFixed(0)}× faster: generation, not I/O, sets the pace)`,
+    );
+    console.log(
+      `  peak memory (RSS high-water mark): ${medium.peakRssMb} MB; tiny world baseline ${tiny.peakRssMb} MB`,
+    );
     if (process.env.RINGSCOPE_BENCH_LARGE === '1') {
       const large = await seed('large', join(dir, 'large'));
-      console.log(`large: ${large.counts.lines} lines in ${large.seconds} s = ${large.linesPerSecond.toLocaleString('en')} lines/s, peak memory ${large.peakRssMb} MB (budget 1,536 MB)`);
+      console.log(
+        `large: ${large.counts.lines} lines in ${large.seconds} s = ${large.linesPerSecond.toLocaleString('en')} lines/s, peak memory ${large.peakRssMb} MB (budget 1,536 MB)`,
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

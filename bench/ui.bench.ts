@@ -25,7 +25,9 @@ interface Figures {
 }
 
 async function markTime(page: Page, name: string): Promise<number> {
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name, { timeout: 60_000 });
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, name, {
+    timeout: 60_000,
+  });
   return page.evaluate((mark) => performance.getEntriesByName(mark)[0]?.startTime ?? NaN, name);
 }
 
@@ -68,12 +70,13 @@ async function measure(page: Page, renderer: 'canvas' | 'webgl', size: number): 
   await page.getByRole('listbox').getByRole('option').first().click();
   const added = await markTime(page, MARKS.elementsAdded);
   // The search pick adds the centre alone first; the neighbourhood is the second addition.
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length >= 2, MARKS.layoutDone, { timeout: 60_000 });
-  const marks = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n).map((e) => e.startTime)), [
-    MARKS.elementsAdded,
-    MARKS.firstRender,
-    MARKS.layoutDone,
-  ]);
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark).length >= 2, MARKS.layoutDone, {
+    timeout: 60_000,
+  });
+  const marks = await page.evaluate(
+    (names) => names.map((n) => performance.getEntriesByName(n).map((e) => e.startTime)),
+    [MARKS.elementsAdded, MARKS.firstRender, MARKS.layoutDone],
+  );
   const [adds = [], renders = [], layouts = []] = marks;
   const start = adds[1] ?? added;
   const pan = await panFrames(page);
@@ -104,9 +107,12 @@ export async function run(): Promise<void> {
   const results: Figures[] = [];
   try {
     const probe = await browser.context.newPage();
-    const renderers: ('canvas' | 'webgl')[] = (await webglAvailable(probe)) ? ['canvas', 'webgl'] : ['canvas'];
+    const renderers: ('canvas' | 'webgl')[] = (await webglAvailable(probe))
+      ? ['canvas', 'webgl']
+      : ['canvas'];
     await probe.close();
-    if (!renderers.includes('webgl')) console.log('WebGL is not available in this Chromium: canvas renderer only.');
+    if (!renderers.includes('webgl'))
+      console.log('WebGL is not available in this Chromium: canvas renderer only.');
     for (const renderer of renderers) {
       for (const size of [BASELINE_SIZE, SIZE]) {
         const page = await browser.context.newPage();
@@ -114,7 +120,9 @@ export async function run(): Promise<void> {
         try {
           results.push(await measure(page, renderer, size));
         } catch (error) {
-          console.error(`${renderer}, ${size} nodes: not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+          console.error(
+            `${renderer}, ${size} nodes: not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+          );
         }
         if (!page.isClosed()) await page.close();
       }
@@ -125,11 +133,15 @@ export async function run(): Promise<void> {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
   console.log('renderer  nodes  first render ms  layout ms  pan frame mean ms  pan frame p95 ms');
   for (const r of results) {
-    console.log(`${r.renderer.padEnd(8)}  ${String(r.nodes).padStart(5)}  ${f(r.firstRenderMs).padStart(15)}  ${f(r.layoutMs).padStart(9)}  ${f(r.panFrameMeanMs).padStart(17)}  ${f(r.panFrameP95Ms).padStart(16)}`);
+    console.log(
+      `${r.renderer.padEnd(8)}  ${String(r.nodes).padStart(5)}  ${f(r.firstRenderMs).padStart(15)}  ${f(r.layoutMs).padStart(9)}  ${f(r.panFrameMeanMs).padStart(17)}  ${f(r.panFrameP95Ms).padStart(16)}`,
+    );
   }
   for (const r of results.filter((x) => x.nodes === SIZE)) {
     const base = results.find((x) => x.renderer === r.renderer && x.nodes === BASELINE_SIZE);
-    const ratio = base ? ` (${(r.layoutMs / base.layoutMs).toFixed(1)}× the ${BASELINE_SIZE}-node layout)` : '';
+    const ratio = base
+      ? ` (${(r.layoutMs / base.layoutMs).toFixed(1)}× the ${BASELINE_SIZE}-node layout)`
+      : '';
     const ok = r.firstRenderMs < GOALS.firstRenderMs && r.layoutMs < GOALS.layoutMs;
     console.log(
       `${r.renderer}: ${SIZE} nodes first render ${f(r.firstRenderMs)} ms (goal < ${GOALS.firstRenderMs}), layout ${f(r.layoutMs)} ms (goal < ${GOALS.layoutMs})${ratio}: ${ok ? 'MET' : 'MISSED'}`,

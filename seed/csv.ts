@@ -7,14 +7,46 @@ import type { Registry } from './registry.ts';
 import type { DeclarationDraft, Entity, LineDraft } from './types.ts';
 
 export const DECLARATION_COLUMNS = [
-  'declaration_id', 'line', 'date', 'office', 'importer_id', 'importer_name', 'broker_id', 'broker_name',
-  'consignee_id', 'consignee_name', 'supplier_id', 'supplier_name', 'supplier_country', 'hs_code',
-  'description', 'origin_country', 'departure_country', 'quantity', 'net_mass_kg', 'gross_mass_kg',
-  'customs_value', 'currency', 'duty_paid', 'inspected', 'illicit', 'revenue_recovered',
+  'declaration_id',
+  'line',
+  'date',
+  'office',
+  'importer_id',
+  'importer_name',
+  'broker_id',
+  'broker_name',
+  'consignee_id',
+  'consignee_name',
+  'supplier_id',
+  'supplier_name',
+  'supplier_country',
+  'hs_code',
+  'description',
+  'origin_country',
+  'departure_country',
+  'quantity',
+  'net_mass_kg',
+  'gross_mass_kg',
+  'customs_value',
+  'currency',
+  'duty_paid',
+  'inspected',
+  'illicit',
+  'revenue_recovered',
 ] as const;
 
 export const ENTITY_COLUMNS = [
-  'entity_id', 'kind', 'name', 'country', 'registered_on', 'closed_on', 'address', 'phone', 'email', 'bank_account', 'director_ids',
+  'entity_id',
+  'kind',
+  'name',
+  'country',
+  'registered_on',
+  'closed_on',
+  'address',
+  'phone',
+  'email',
+  'bank_account',
+  'director_ids',
 ] as const;
 
 /** RFC 4180 field: quoted only when it holds a comma, quote, line break or edge space. */
@@ -36,23 +68,60 @@ export interface Inspection {
   revenueRecovered: number | null;
 }
 
-export function declarationRow(registry: Registry, declarationId: string, lineNo: number, d: DeclarationDraft, line: LineDraft, inspection: Inspection): string {
+export function declarationRow(
+  registry: Registry,
+  declarationId: string,
+  lineNo: number,
+  d: DeclarationDraft,
+  line: LineDraft,
+  inspection: Inspection,
+): string {
   const name = (id: string | null) => (id ? registry.get(id).name : null);
   const supplierCountry = d.supplierId ? registry.get(d.supplierId).country : null;
   return csvRow([
-    declarationId, lineNo, isoDay(d.day), d.office,
-    d.importerId, name(d.importerId), d.brokerId, name(d.brokerId),
-    d.consigneeId, name(d.consigneeId), d.supplierId, name(d.supplierId), supplierCountry,
-    line.hsCode, line.description, line.originCountry, line.departureCountry,
-    line.quantity, line.netMassKg.toFixed(1), line.grossMassKg.toFixed(1),
-    line.customsValue.toFixed(2), 'EUR', line.dutyPaid.toFixed(2),
-    String(inspection.inspected), inspection.illicit === null ? null : String(inspection.illicit),
+    declarationId,
+    lineNo,
+    isoDay(d.day),
+    d.office,
+    d.importerId,
+    name(d.importerId),
+    d.brokerId,
+    name(d.brokerId),
+    d.consigneeId,
+    name(d.consigneeId),
+    d.supplierId,
+    name(d.supplierId),
+    supplierCountry,
+    line.hsCode,
+    line.description,
+    line.originCountry,
+    line.departureCountry,
+    line.quantity,
+    line.netMassKg.toFixed(1),
+    line.grossMassKg.toFixed(1),
+    line.customsValue.toFixed(2),
+    'EUR',
+    line.dutyPaid.toFixed(2),
+    String(inspection.inspected),
+    inspection.illicit === null ? null : String(inspection.illicit),
     inspection.revenueRecovered === null ? null : inspection.revenueRecovered.toFixed(2),
   ]);
 }
 
 export function entityRow(e: Entity): string {
-  return csvRow([e.id, e.kind, e.name, e.country, e.registeredOn, e.closedOn, e.address, e.phone, e.email, e.bankAccount, e.directorIds.join(';') || null]);
+  return csvRow([
+    e.id,
+    e.kind,
+    e.name,
+    e.country,
+    e.registeredOn,
+    e.closedOn,
+    e.address,
+    e.phone,
+    e.email,
+    e.bankAccount,
+    e.directorIds.join(';') || null,
+  ]);
 }
 
 /**
@@ -97,10 +166,17 @@ export class ChunkedWriter {
 
   private async put(chunk: Buffer): Promise<void> {
     this.check();
-    await new Promise<void>((resolve, reject) => this.stream.write(chunk, (error) => (error ? reject(new Error(`cannot write ${this.path}: ${error.message}`, { cause: error })) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      this.stream.write(chunk, (error) =>
+        error
+          ? reject(new Error(`cannot write ${this.path}: ${error.message}`, { cause: error }))
+          : resolve(),
+      ),
+    );
   }
 
   private check(): void {
-    if (this.failure) throw new Error(`cannot write ${this.path}: ${this.failure.message}`, { cause: this.failure });
+    if (this.failure)
+      throw new Error(`cannot write ${this.path}: ${this.failure.message}`, { cause: this.failure });
   }
 }

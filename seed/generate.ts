@@ -4,11 +4,24 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PERIOD_DAYS, apportion, dayWeights, isoDay } from './calendar.ts';
-import { ChunkedWriter, DECLARATION_COLUMNS, ENTITY_COLUMNS, csvRow, declarationRow, entityRow } from './csv.ts';
+import {
+  ChunkedWriter,
+  DECLARATION_COLUMNS,
+  ENTITY_COLUMNS,
+  csvRow,
+  declarationRow,
+  entityRow,
+} from './csv.ts';
 import { Rng } from './rng.ts';
 import { sizePlan, type WorldSize } from './sizes.ts';
 import { LawfulTrade } from './trade.ts';
-import { TRUTH_VERSION, type IllicitLine, type PlantedRing, type PlantedTypology, type Truth } from './truth.ts';
+import {
+  TRUTH_VERSION,
+  type IllicitLine,
+  type PlantedRing,
+  type PlantedTypology,
+  type Truth,
+} from './truth.ts';
 import type { PlantContext, RingDraft } from './typologies/common.ts';
 import { plant as brokerCentred } from './typologies/broker-centred.ts';
 import { plant as originMisdeclaration } from './typologies/origin-misdeclaration.ts';
@@ -103,7 +116,7 @@ export async function generateWorld(options: GenerateOptions): Promise<GenerateR
     }
     todaysRings.sort((a, b) => a.after - b.after);
     let next = 0;
-    for (let done = 0; done < quota || next < todaysRings.length; ) {
+    for (let done = 0; done < quota || next < todaysRings.length;) {
       const ring = todaysRings[next];
       if (ring && (ring.after <= done || done >= quota)) {
         await writeDeclaration(ring.declaration);
@@ -156,7 +169,13 @@ export async function generateWorld(options: GenerateOptions): Promise<GenerateR
 }
 
 /** Plants every typology's rings, sharing an illicit-line budget of 1.6–2.4% of all lines. */
-function plantRings(seed: number, world: World, lines: number, perTypology: number, maxMembers: number): { id: string; draft: RingDraft }[] {
+function plantRings(
+  seed: number,
+  world: World,
+  lines: number,
+  perTypology: number,
+  maxMembers: number,
+): { id: string; draft: RingDraft }[] {
   const rng = Rng.derive(seed, 'rings');
   const typologies = Object.keys(TYPOLOGY_PLANTERS) as PlantedTypology[];
   const ringCount = typologies.length * perTypology;
@@ -169,7 +188,13 @@ function plantRings(seed: number, world: World, lines: number, perTypology: numb
   for (const typology of typologies) {
     for (let i = 0; i < perTypology; i++) {
       const id = `T-${typology}-${i + 1}`;
-      const ctx: PlantContext = { rng: Rng.derive(seed, id), world, ringId: id, illicitLines: perRing[k++] ?? 3, maxMembers };
+      const ctx: PlantContext = {
+        rng: Rng.derive(seed, id),
+        world,
+        ringId: id,
+        illicitLines: perRing[k++] ?? 3,
+        maxMembers,
+      };
       rings.push({ id, draft: TYPOLOGY_PLANTERS[typology](ctx) });
     }
   }

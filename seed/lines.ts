@@ -38,7 +38,10 @@ export function goodsLine(rng: Rng, spec: LineSpec): LineDraft {
     trueValue = spec.trueValue;
     netMassKg = Math.max(0.1, Math.round((trueValue / unitValue) * 10) / 10);
   } else {
-    netMassKg = Math.max(0.5, Math.round(rng.logNormal(heading.lineMassMedian * (spec.massScale ?? 1), 0.7) * 10) / 10);
+    netMassKg = Math.max(
+      0.5,
+      Math.round(rng.logNormal(heading.lineMassMedian * (spec.massScale ?? 1), 0.7) * 10) / 10,
+    );
     trueValue = netMassKg * unitValue;
   }
   const customsValue = round2(Math.max(1, trueValue * (spec.valueFactor ?? 1)));

@@ -3,7 +3,16 @@
 // lawfully, discount traders with low unit values, and e-commerce platforms whose consignments
 // are all below the de-minimis value. Each is listed in truth.json under lookAlikes.
 import { PERIOD_DAYS } from './calendar.ts';
-import { bankAccount, companyName, familyCompanyName, familyName, personName, phoneNumber, retype, streetAddress } from './names.ts';
+import {
+  bankAccount,
+  companyName,
+  familyCompanyName,
+  familyName,
+  personName,
+  phoneNumber,
+  retype,
+  streetAddress,
+} from './names.ts';
 import type { Registry } from './registry.ts';
 import type { Rng } from './rng.ts';
 import type { SizePlan } from './sizes.ts';
@@ -12,7 +21,14 @@ import type { Entity } from './types.ts';
 import type { ImporterProfile } from './world.ts';
 
 /** Registered-agent and business-centre addresses, each the seat of dozens of unrelated firms. */
-export function plantBusinessCentres(rng: Rng, registry: Registry, firms: Entity[], consignees: string[], plan: SizePlan, lookAlikes: LookAlike[]): string[] {
+export function plantBusinessCentres(
+  rng: Rng,
+  registry: Registry,
+  firms: Entity[],
+  consignees: string[],
+  plan: SizePlan,
+  lookAlikes: LookAlike[],
+): string[] {
   const centres: string[] = [];
   const count = Math.max(2, Math.round(plan.importers / 250));
   // Each firm is the tenant of one centre at most: tenants are taken in turn from one shuffle.
@@ -45,7 +61,13 @@ export function plantBusinessCentres(rng: Rng, registry: Registry, firms: Entity
 }
 
 /** Family groups: several lawful firms with one director in common, named after the family. */
-export function plantFamilyGroups(rng: Rng, registry: Registry, firms: Entity[], plan: SizePlan, lookAlikes: LookAlike[]): void {
+export function plantFamilyGroups(
+  rng: Rng,
+  registry: Registry,
+  firms: Entity[],
+  plan: SizePlan,
+  lookAlikes: LookAlike[],
+): void {
   const count = Math.max(2, Math.round(plan.importers / 80));
   const pool = rng.sample(firms, firms.length);
   for (let i = 0; i < count && pool.length >= 3; i++) {
@@ -59,14 +81,24 @@ export function plantFamilyGroups(rng: Rng, registry: Registry, firms: Entity[],
     lookAlikes.push({
       kind: 'family_group',
       description: `${members.length} family firms of the ${family} family with one director in common.`,
-      members: [{ label: 'Person', id: head.id }, ...members.map((m) => ({ label: 'Importer' as const, id: m.id }))],
+      members: [
+        { label: 'Person', id: head.id },
+        ...members.map((m) => ({ label: 'Importer' as const, id: m.id })),
+      ],
     });
   }
 }
 
 /** Firms that close and reopen lawfully (restructuring, change of legal form): same people and
  * seat, duty paid throughout — the look-alike of a phoenix. */
-export function plantLawfulReopenings(rng: Rng, registry: Registry, importers: ImporterProfile[], volumes: number[], plan: SizePlan, lookAlikes: LookAlike[]): void {
+export function plantLawfulReopenings(
+  rng: Rng,
+  registry: Registry,
+  importers: ImporterProfile[],
+  volumes: number[],
+  plan: SizePlan,
+  lookAlikes: LookAlike[],
+): void {
   const count = Math.max(2, Math.round(plan.importers / 200));
   for (let i = 0; i < count; i++) {
     const index = rng.int(0, importers.length - 1);
@@ -90,7 +122,8 @@ export function plantLawfulReopenings(rng: Rng, registry: Registry, importers: I
     volumes.push(volumes[index] ?? 1);
     lookAlikes.push({
       kind: 'lawful_reopening',
-      description: 'A firm closed and reopened under a new name with the same director and seat; duty paid throughout.',
+      description:
+        'A firm closed and reopened under a new name with the same director and seat; duty paid throughout.',
       members: [
         { label: 'Importer', id: before.id },
         { label: 'Importer', id: successor.id },
@@ -100,32 +133,58 @@ export function plantLawfulReopenings(rng: Rng, registry: Registry, importers: I
 }
 
 /** Stock-lot and second-quality traders: lawful unit values well below the market's. */
-export function plantDiscountImporters(rng: Rng, importers: ImporterProfile[], lookAlikes: LookAlike[]): void {
+export function plantDiscountImporters(
+  rng: Rng,
+  importers: ImporterProfile[],
+  lookAlikes: LookAlike[],
+): void {
   const chosen = rng.sample(importers, Math.max(2, Math.round(importers.length * 0.03)));
   for (const profile of chosen) profile.priceLevel = 0.5 + rng.next() * 0.2;
   lookAlikes.push({
     kind: 'discount_importer',
-    description: 'Importers of stock lots and second-quality goods: unit values 50–70% of the market, declared truthfully.',
+    description:
+      'Importers of stock lots and second-quality goods: unit values 50–70% of the market, declared truthfully.',
     members: chosen.map((p) => ({ label: 'Importer', id: p.id })),
   });
 }
 
 /** E-commerce platforms: many single low-value consignments, duty-free below the de-minimis
  * value, to many different consignees — the lawful look-alike of split shipments. */
-export function plantLowValuePlatforms(rng: Rng, registry: Registry, importers: ImporterProfile[], volumes: number[], consignees: string[], lookAlikes: LookAlike[]): void {
+export function plantLowValuePlatforms(
+  rng: Rng,
+  registry: Registry,
+  importers: ImporterProfile[],
+  volumes: number[],
+  consignees: string[],
+  lookAlikes: LookAlike[],
+): void {
   const count = Math.max(1, Math.round(importers.length / 600));
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const template = rng.pick(importers);
     const name = `${companyName(rng, 'NL').split(' ')[0] ?? 'Shop'} Marketplace B.V.`;
-    const platform = registry.add('importer', { name, country: 'NL', registeredDay: -rng.int(300, 3000), address: streetAddress(rng, 'NL'), phone: phoneNumber(rng, 'NL'), bankAccount: bankAccount(rng, 'NL') });
-    importers.push({ ...template, id: platform.id, consignees: rng.sample(consignees, Math.min(consignees.length, 200)), lowValue: true, brokerId: null });
+    const platform = registry.add('importer', {
+      name,
+      country: 'NL',
+      registeredDay: -rng.int(300, 3000),
+      address: streetAddress(rng, 'NL'),
+      phone: phoneNumber(rng, 'NL'),
+      bankAccount: bankAccount(rng, 'NL'),
+    });
+    importers.push({
+      ...template,
+      id: platform.id,
+      consignees: rng.sample(consignees, Math.min(consignees.length, 200)),
+      lowValue: true,
+      brokerId: null,
+    });
     volumes.push(60 + rng.next() * 60);
     ids.push(platform.id);
   }
   lookAlikes.push({
     kind: 'low_value_platform',
-    description: 'E-commerce platforms declaring single consignments below the de-minimis value to many consignees.',
+    description:
+      'E-commerce platforms declaring single consignments below the de-minimis value to many consignees.',
     members: ids.map((id) => ({ label: 'Importer', id })),
   });
 }

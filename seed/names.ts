@@ -3,9 +3,69 @@
 // normalisation a real extract needs.
 import type { Rng } from './rng.ts';
 
-const STEMS = ['Nor', 'Vel', 'Tras', 'Ambr', 'Kest', 'Lum', 'Dor', 'Fen', 'Gal', 'Hav', 'Ist', 'Jor', 'Kar', 'Lind', 'Mar', 'Nex', 'Orb', 'Pol', 'Quin', 'Ros', 'Sol', 'Tor', 'Ulm', 'Ver', 'West', 'Zan', 'Bram', 'Cor', 'Del', 'Eur'];
-const ENDINGS = ['ex', 'ona', 'ix', 'atrade', 'ico', 'en', 'ora', 'us', 'ia', 'ant', 'ova', 'ar', 'ium', 'eon', 'is'];
-const TRADES = ['Trading', 'Import', 'Logistics', 'Distribution', 'Wholesale', 'Supply', 'Commerce', 'Retail', 'Goods', 'International', 'Holding', 'Partners'];
+const STEMS = [
+  'Nor',
+  'Vel',
+  'Tras',
+  'Ambr',
+  'Kest',
+  'Lum',
+  'Dor',
+  'Fen',
+  'Gal',
+  'Hav',
+  'Ist',
+  'Jor',
+  'Kar',
+  'Lind',
+  'Mar',
+  'Nex',
+  'Orb',
+  'Pol',
+  'Quin',
+  'Ros',
+  'Sol',
+  'Tor',
+  'Ulm',
+  'Ver',
+  'West',
+  'Zan',
+  'Bram',
+  'Cor',
+  'Del',
+  'Eur',
+];
+const ENDINGS = [
+  'ex',
+  'ona',
+  'ix',
+  'atrade',
+  'ico',
+  'en',
+  'ora',
+  'us',
+  'ia',
+  'ant',
+  'ova',
+  'ar',
+  'ium',
+  'eon',
+  'is',
+];
+const TRADES = [
+  'Trading',
+  'Import',
+  'Logistics',
+  'Distribution',
+  'Wholesale',
+  'Supply',
+  'Commerce',
+  'Retail',
+  'Goods',
+  'International',
+  'Holding',
+  'Partners',
+];
 const LEGAL: Record<string, readonly string[]> = {
   NL: ['B.V.', 'BV', 'V.O.F.'],
   BE: ['NV', 'BV', 'SRL'],
@@ -13,13 +73,108 @@ const LEGAL: Record<string, readonly string[]> = {
   GB: ['Ltd', 'Limited', 'LLP'],
   CN: ['Co., Ltd.', 'Trading Co., Ltd.', 'Industrial Co., Ltd.'],
 };
-const FIRST = ['Anna', 'Bram', 'Chen', 'Daan', 'Eva', 'Farid', 'Greta', 'Hugo', 'Ines', 'Jan', 'Karim', 'Lotte', 'Milan', 'Noor', 'Omar', 'Pieter', 'Rosa', 'Sanne', 'Tom', 'Umut', 'Vera', 'Wei', 'Yara', 'Zoë', 'Lukas', 'Mei', 'Sven', 'Ayşe', 'Jonas', 'Fatima'];
-const LAST = ['de Vries', 'Jansen', 'Bakker', 'Visser', 'Smit', 'Meyer', 'Schulz', 'Peeters', 'Maes', 'Yilmaz', 'Öztürk', 'Wang', 'Li', 'Zhang', 'El Amrani', 'Dubois', 'Novak', 'Kowalski', 'Hoffmann', 'Claes', 'Mulder', 'de Boer', 'Wouters', 'Koch', 'Brouwer', 'Ahmed', 'Nguyen', 'Rossi', 'Sato', 'Kaya'];
-const STREETS = ['Havenweg', 'Kade', 'Industrieweg', 'Stationsplein', 'Keizersgracht', 'Marktstraat', 'Noordzeeweg', 'Europalaan', 'Handelskade', 'Logistiekweg', 'Hafenstraße', 'Rue du Port', 'Kanaalstraat', 'Parklaan', 'Beursplein'];
+const FIRST = [
+  'Anna',
+  'Bram',
+  'Chen',
+  'Daan',
+  'Eva',
+  'Farid',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jan',
+  'Karim',
+  'Lotte',
+  'Milan',
+  'Noor',
+  'Omar',
+  'Pieter',
+  'Rosa',
+  'Sanne',
+  'Tom',
+  'Umut',
+  'Vera',
+  'Wei',
+  'Yara',
+  'Zoë',
+  'Lukas',
+  'Mei',
+  'Sven',
+  'Ayşe',
+  'Jonas',
+  'Fatima',
+];
+const LAST = [
+  'de Vries',
+  'Jansen',
+  'Bakker',
+  'Visser',
+  'Smit',
+  'Meyer',
+  'Schulz',
+  'Peeters',
+  'Maes',
+  'Yilmaz',
+  'Öztürk',
+  'Wang',
+  'Li',
+  'Zhang',
+  'El Amrani',
+  'Dubois',
+  'Novak',
+  'Kowalski',
+  'Hoffmann',
+  'Claes',
+  'Mulder',
+  'de Boer',
+  'Wouters',
+  'Koch',
+  'Brouwer',
+  'Ahmed',
+  'Nguyen',
+  'Rossi',
+  'Sato',
+  'Kaya',
+];
+const STREETS = [
+  'Havenweg',
+  'Kade',
+  'Industrieweg',
+  'Stationsplein',
+  'Keizersgracht',
+  'Marktstraat',
+  'Noordzeeweg',
+  'Europalaan',
+  'Handelskade',
+  'Logistiekweg',
+  'Hafenstraße',
+  'Rue du Port',
+  'Kanaalstraat',
+  'Parklaan',
+  'Beursplein',
+];
 const CITIES: Record<string, readonly (readonly [string, string])[]> = {
-  NL: [['3011', 'Rotterdam'], ['1015', 'Amsterdam'], ['5928', 'Venlo'], ['2511', 'Den Haag'], ['3511', 'Utrecht'], ['5611', 'Eindhoven']],
-  BE: [['2000', 'Antwerpen'], ['1000', 'Brussel'], ['8380', 'Zeebrugge'], ['9000', 'Gent']],
-  DE: [['20457', 'Hamburg'], ['60311', 'Frankfurt am Main'], ['40213', 'Düsseldorf'], ['47119', 'Duisburg']],
+  NL: [
+    ['3011', 'Rotterdam'],
+    ['1015', 'Amsterdam'],
+    ['5928', 'Venlo'],
+    ['2511', 'Den Haag'],
+    ['3511', 'Utrecht'],
+    ['5611', 'Eindhoven'],
+  ],
+  BE: [
+    ['2000', 'Antwerpen'],
+    ['1000', 'Brussel'],
+    ['8380', 'Zeebrugge'],
+    ['9000', 'Gent'],
+  ],
+  DE: [
+    ['20457', 'Hamburg'],
+    ['60311', 'Frankfurt am Main'],
+    ['40213', 'Düsseldorf'],
+    ['47119', 'Duisburg'],
+  ],
 };
 const LETTERS = 'ABCDEFGHJKLMNPRSTVWXZ';
 
@@ -58,7 +213,11 @@ export function phoneNumber(rng: Rng, country: string): string {
 }
 
 export function emailFor(rng: Rng, name: string, country: string): string {
-  const slug = name.toLowerCase().replace(/[^a-z]+/g, '').slice(0, 14) || 'firm';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z]+/g, '')
+      .slice(0, 14) || 'firm';
   const tld = { NL: 'nl', BE: 'be', DE: 'de' }[country] ?? 'com';
   return `${rng.pick(['info', 'customs', 'import', 'office'])}@${slug}.${tld}`;
 }

@@ -77,14 +77,18 @@ export class Registry {
 
   /** True when the firm is registered and not closed on that day. */
   isActive(id: string, day: number): boolean {
-    return this.byId.has(id) && day >= (this.opens.get(id) ?? -Infinity) && day < (this.closes.get(id) ?? Infinity);
+    return (
+      this.byId.has(id) && day >= (this.opens.get(id) ?? -Infinity) && day < (this.closes.get(id) ?? Infinity)
+    );
   }
 
   /** Every entity, people first (firms name them as directors), then by id, so the file does
    * not reveal creation order. */
   sorted(): Entity[] {
     const rank = (e: Entity) => (e.kind === 'person' ? 0 : 1);
-    return [...this.byId.values()].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...this.byId.values()].sort(
+      (a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
   }
 
   get size(): number {

@@ -26,23 +26,48 @@ export class LawfulTrade {
     for (let tries = 0; tries < 30 && (!profile || !world.registry.isActive(profile.id, day)); tries++) {
       profile = world.importers[world.importerVolume.draw(rng)];
     }
-    if (!profile || !world.registry.isActive(profile.id, day)) profile = world.importers.find((p) => world.registry.isActive(p.id, day));
+    if (!profile || !world.registry.isActive(profile.id, day))
+      profile = world.importers.find((p) => world.registry.isActive(p.id, day));
     if (!profile) throw new Error(`seed: no importer is open on day ${day}`);
     const heading = rng.pick(profile.headings);
     const supplierId = rng.pick(profile.suppliersByHeading.get(heading.heading) ?? [null]);
     const origin = supplierId ? world.registry.get(supplierId).country : rng.weighted(heading.origins);
     const departure = rng.chance(0.08) ? rng.pick(TRANSIT_HUBS) : origin;
-    const brokerId = rng.chance(0.9) ? profile.brokerId : (world.brokers[world.brokerShare.draw(rng)] ?? null);
+    const brokerId = rng.chance(0.9)
+      ? profile.brokerId
+      : (world.brokers[world.brokerShare.draw(rng)] ?? null);
     if (profile.lowValue) {
-      const line = goodsLine(rng, { heading, origin, trueValue: DE_MINIMIS_VALUE * (0.1 + rng.next() * 0.89), noDutyPaid: true });
-      return { day, office: 'NLAMS01', importerId: profile.id, brokerId: null, consigneeId: rng.pick(profile.consignees), supplierId, ringId: null, lines: [line] };
+      const line = goodsLine(rng, {
+        heading,
+        origin,
+        trueValue: DE_MINIMIS_VALUE * (0.1 + rng.next() * 0.89),
+        noDutyPaid: true,
+      });
+      return {
+        day,
+        office: 'NLAMS01',
+        importerId: profile.id,
+        brokerId: null,
+        consigneeId: rng.pick(profile.consignees),
+        supplierId,
+        ringId: null,
+        lines: [line],
+      };
     }
     const count = Math.min(maxLines, rng.geometric(0.55), 12);
     const lines = [];
     for (let i = 0; i < count; i++) {
       // Further lines are mostly the same goods in other sizes, sometimes another heading.
       const h = i > 0 && rng.chance(0.25) ? rng.pick(profile.headings) : heading;
-      lines.push(goodsLine(rng, { heading: h, origin, departure, priceLevel: profile.priceLevel, massScale: profile.massScale }));
+      lines.push(
+        goodsLine(rng, {
+          heading: h,
+          origin,
+          departure,
+          priceLevel: profile.priceLevel,
+          massScale: profile.massScale,
+        }),
+      );
     }
     return {
       day,

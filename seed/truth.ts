@@ -54,7 +54,15 @@ export type PlantedRing = z.infer<typeof PlantedRing>;
 
 export const LookAlike = z
   .object({
-    kind: z.enum(['business_centre', 'family_group', 'consignee_hub', 'big_broker', 'lawful_reopening', 'discount_importer', 'low_value_platform']),
+    kind: z.enum([
+      'business_centre',
+      'family_group',
+      'consignee_hub',
+      'big_broker',
+      'lawful_reopening',
+      'discount_importer',
+      'low_value_platform',
+    ]),
     description: z.string(),
     members: z.array(z.object({ label: NodeLabel, id: z.string().min(1) }).strict()),
   })
@@ -90,12 +98,17 @@ export async function readTruth(path: string): Promise<Truth> {
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: cannot read a truth file (${error instanceof Error ? error.message : String(error)}); generate one with \`ringscope seed --out DIR\``, { cause: error });
+    throw new Error(
+      `${path}: cannot read a truth file (${error instanceof Error ? error.message : String(error)}); generate one with \`ringscope seed --out DIR\``,
+      { cause: error },
+    );
   }
   const parsed = Truth.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${path}: not a Ringscope truth file (version ${TRUTH_VERSION}): ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`);
+    throw new Error(
+      `${path}: not a Ringscope truth file (version ${TRUTH_VERSION}): ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`,
+    );
   }
   return parsed.data;
 }

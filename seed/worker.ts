@@ -7,7 +7,10 @@ import { generateWorld, type GenerateOptions, type GenerateResult } from './gene
 /** Old-generation cap of the generator's thread, MB: the large world's live set fits well within. */
 export const GENERATOR_HEAP_MB = 1024;
 
-type FromWorker = { kind: 'progress'; done: number; total: number } | { kind: 'done'; result: GenerateResult } | { kind: 'failed'; message: string };
+type FromWorker =
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'done'; result: GenerateResult }
+  | { kind: 'failed'; message: string };
 
 const WORKER_TAG = 'ringscope-seed-worker';
 
@@ -43,7 +46,15 @@ export function generateInWorker(options: GenerateOptions): Promise<GenerateResu
 const data = workerData as { tag?: string; options?: Omit<GenerateOptions, 'onProgress'> } | null;
 if (!isMainThread && data?.tag === WORKER_TAG && data.options && parentPort) {
   const port = parentPort;
-  generateWorld({ ...data.options, onProgress: (done, total) => port.postMessage({ kind: 'progress', done, total } satisfies FromWorker) })
+  generateWorld({
+    ...data.options,
+    onProgress: (done, total) => port.postMessage({ kind: 'progress', done, total } satisfies FromWorker),
+  })
     .then((result) => port.postMessage({ kind: 'done', result } satisfies FromWorker))
-    .catch((error: unknown) => port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies FromWorker));
+    .catch((error: unknown) =>
+      port.postMessage({
+        kind: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies FromWorker),
+    );
 }

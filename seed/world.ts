@@ -3,8 +3,22 @@
 // flag (business-centre addresses, family groups, consignee hubs, lawful close-and-reopen).
 import { HEADINGS, type Heading } from './catalogue.ts';
 import { PERIOD_DAYS } from './calendar.ts';
-import { bankAccount, companyName, emailFor, foreignAddress, personName, phoneNumber, streetAddress } from './names.ts';
-import { plantBusinessCentres, plantDiscountImporters, plantFamilyGroups, plantLawfulReopenings, plantLowValuePlatforms } from './look-alikes.ts';
+import {
+  bankAccount,
+  companyName,
+  emailFor,
+  foreignAddress,
+  personName,
+  phoneNumber,
+  streetAddress,
+} from './names.ts';
+import {
+  plantBusinessCentres,
+  plantDiscountImporters,
+  plantFamilyGroups,
+  plantLawfulReopenings,
+  plantLowValuePlatforms,
+} from './look-alikes.ts';
 import { Registry } from './registry.ts';
 import { Rng, WeightedIndex } from './rng.ts';
 import type { SizePlan } from './sizes.ts';
@@ -68,8 +82,14 @@ export function buildWorld(seed: number, plan: SizePlan): World {
   for (let i = 0; i < plan.brokers; i++) {
     const country = rng.pick(HOME);
     const base = companyName(rng, country).split(' ')[0] ?? 'Global';
-    const fields = firmFields(country, `${base} ${rng.pick(['Customs Services', 'Forwarding', 'Shipping Agency', 'Logistics'])} ${country === 'DE' ? 'GmbH' : 'BV'}`);
-    brokers.push(registry.add('broker', { ...fields, registeredDay: -rng.int(800, 9000), directorIds: [person().id] }).id);
+    const fields = firmFields(
+      country,
+      `${base} ${rng.pick(['Customs Services', 'Forwarding', 'Shipping Agency', 'Logistics'])} ${country === 'DE' ? 'GmbH' : 'BV'}`,
+    );
+    brokers.push(
+      registry.add('broker', { ...fields, registeredDay: -rng.int(800, 9000), directorIds: [person().id] })
+        .id,
+    );
     brokerWeights.push(1 / Math.pow(i + 1, 1.15));
   }
   const brokerShare = new WeightedIndex(brokerWeights);
@@ -105,7 +125,9 @@ export function buildWorld(seed: number, plan: SizePlan): World {
   for (let i = 0; i < plan.consignees; i++) {
     const country = rng.pick(HOME);
     const hub = i < Math.max(3, Math.round(plan.consignees / 40));
-    const name = hub ? `${companyName(rng, country).split(' ')[0] ?? 'City'} Retail Group ${country === 'DE' ? 'AG' : 'NV'}` : companyName(rng, country);
+    const name = hub
+      ? `${companyName(rng, country).split(' ')[0] ?? 'City'} Retail Group ${country === 'DE' ? 'AG' : 'NV'}`
+      : companyName(rng, country);
     const id = registry.add('consignee', { ...firmFields(country, name), directorIds: [person().id] }).id;
     (hub ? consigneeHubs : consignees).push(id);
   }
@@ -123,7 +145,18 @@ export function buildWorld(seed: number, plan: SizePlan): World {
     const country = rng.pick(HOME);
     const entity = registry.add('importer', { ...firmFields(country), directorIds: [person().id] });
     firms.push(entity);
-    importers.push(lawfulProfile(rng, entity.id, headingShare, suppliersByHeading, brokers, brokerShare, consigneeHubs, consignees));
+    importers.push(
+      lawfulProfile(
+        rng,
+        entity.id,
+        headingShare,
+        suppliersByHeading,
+        brokers,
+        brokerShare,
+        consigneeHubs,
+        consignees,
+      ),
+    );
     volumes.push(Math.min(200, rng.pareto(1.15)));
   }
 
@@ -159,9 +192,15 @@ function lawfulProfile(
 ): ImporterProfile {
   const headings = [...new Set(Array.from({ length: rng.int(1, 3) }, () => rng.weighted(headingShare)))];
   const bySupplier = new Map<string, string[]>();
-  for (const h of headings) bySupplier.set(h.heading, rng.sample(suppliersByHeading.get(h.heading) ?? [], rng.int(1, 4)));
+  for (const h of headings)
+    bySupplier.set(h.heading, rng.sample(suppliersByHeading.get(h.heading) ?? [], rng.int(1, 4)));
   const consigneeMode = rng.next();
-  const own = consigneeMode < 0.4 ? [null] : consigneeMode < 0.7 ? rng.sample(hubs, rng.int(1, 2)) : rng.sample(consignees, rng.int(1, 3));
+  const own =
+    consigneeMode < 0.4
+      ? [null]
+      : consigneeMode < 0.7
+        ? rng.sample(hubs, rng.int(1, 2))
+        : rng.sample(consignees, rng.int(1, 3));
   return {
     id,
     brokerId: rng.chance(0.08) ? null : (brokers[brokerShare.draw(rng)] ?? null),

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { NodeLabel, PartyRisk, PropValue, RelType, Ring, SourceRef, Typology } from '../src/model/index.ts';
 import { Role } from './policies.ts';
 
-export const NodeKeyParam = z.string().min(3).max(600).regex(/^[A-Za-z]+:.+$/, 'a node key Label:id, e.g. Importer:IM-00042');
+export const NodeKeyParam = z
+  .string()
+  .min(3)
+  .max(600)
+  .regex(/^[A-Za-z]+:.+$/, 'a node key Label:id, e.g. Importer:IM-00042');
 
 export const ApiNode = z.object({
   key: z.string(),
@@ -75,15 +79,30 @@ export const NodeDetailAnswer = z.object({
   }),
 });
 
-export const SubgraphAnswer = z.object({ nodes: z.array(ApiNode), edges: z.array(ApiEdge), truncated: z.boolean() });
-export const PathsAnswer = z.object({ paths: z.array(z.object({ nodes: z.array(ApiNode), edges: z.array(ApiEdge) })) });
+export const SubgraphAnswer = z.object({
+  nodes: z.array(ApiNode),
+  edges: z.array(ApiEdge),
+  truncated: z.boolean(),
+});
+export const PathsAnswer = z.object({
+  paths: z.array(z.object({ nodes: z.array(ApiNode), edges: z.array(ApiEdge) })),
+});
 export const StatsAnswer = z.object({
   nodes: z.record(z.string(), z.number()),
   rels: z.record(z.string(), z.number()),
-  lastRun: z.object({ runId: z.string(), startedAt: z.string(), finishedAt: z.string(), seed: z.number() }).nullable(),
+  lastRun: z
+    .object({ runId: z.string(), startedAt: z.string(), finishedAt: z.string(), seed: z.number() })
+    .nullable(),
 });
 export const RingsAnswer = z.object({ rings: z.array(RingSummary), total: z.number().int() });
 export const RingDetailAnswer = z.object({ ring: Ring, nodes: z.array(ApiNode), edges: z.array(ApiEdge) });
 export const TargetsAnswer = z.object({
-  lines: z.array(z.object({ declarationId: z.string(), line: z.number().int(), score: z.number(), reasons: z.array(z.string()) })),
+  lines: z.array(
+    z.object({
+      declarationId: z.string(),
+      line: z.number().int(),
+      score: z.number(),
+      reasons: z.array(z.string()),
+    }),
+  ),
 });

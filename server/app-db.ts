@@ -83,6 +83,9 @@ export function openAppDb(path: string): AppDb {
   // Jobs cut short by a restart can never finish: say so instead of leaving them "running".
   db.prepare(
     `UPDATE jobs SET state = 'failed', error = ?, updated_at = ? WHERE state IN ('queued', 'running')`,
-  ).run(JSON.stringify({ message: 'the server stopped before the job finished; start it again' }), new Date().toISOString());
+  ).run(
+    JSON.stringify({ message: 'the server stopped before the job finished; start it again' }),
+    new Date().toISOString(),
+  );
   return db;
 }

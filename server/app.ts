@@ -54,7 +54,9 @@ export function createApp(input: AppInput): Express & { locals: { services: Serv
     res.json(document);
   });
   for (const route of routes) app[route.method](route.path, ...routeHandlers(route, services));
-  app.use('/api', (req, _res, next) => next(new ApiError(404, 'not_found', `no API route ${req.method} ${req.path}`)));
+  app.use('/api', (req, _res, next) =>
+    next(new ApiError(404, 'not_found', `no API route ${req.method} ${req.path}`)),
+  );
 
   const index = join(config.clientDist, 'index.html');
   if (existsSync(index)) {

@@ -81,7 +81,15 @@ export interface AuditVerification {
 }
 
 function entryHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
-  const canonical = JSON.stringify([row.seq, row.at, row.username, row.request_id, row.action, row.target, row.detail]);
+  const canonical = JSON.stringify([
+    row.seq,
+    row.at,
+    row.username,
+    row.request_id,
+    row.action,
+    row.target,
+    row.detail,
+  ]);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
@@ -94,28 +102,43 @@ export class AuditLog {
 
   /** The newest entry's place and hash; null while the trail is empty. */
   head(): AuditAnchor | null {
-    const last = preparedOnce(this.db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as AuditAnchor | undefined;
+    const last = preparedOnce(this.db, 'SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
+      AuditAnchor | undefined;
     return last ?? null;
   }
 
   append(input: AuditInput): AuditEntry {
-    const entry = this.db.transaction(() => {
-      const last = this.head();
-      const row = {
-        seq: (last?.seq ?? 0) + 1,
-        at: new Date().toISOString(),
-        username: input.username,
-        request_id: input.requestId,
-        action: input.action,
-        target: input.target,
-        detail: JSON.stringify(input.detail ?? {}),
-      };
-      const prevHash = last?.hash ?? GENESIS_HASH;
-      const hash = entryHash(prevHash, row);
-      preparedOnce(this.db, 'INSERT INTO audit (seq, at, username, request_id, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(row.seq, row.at, row.username, row.request_id, row.action, row.target, row.detail, prevHash, hash);
-      return toEntry({ ...row, prev_hash: prevHash, hash });
-    }).immediate();
+    const entry = this.db
+      .transaction(() => {
+        const last = this.head();
+        const row = {
+          seq: (last?.seq ?? 0) + 1,
+          at: new Date().toISOString(),
+          username: input.username,
+          request_id: input.requestId,
+          action: input.action,
+          target: input.target,
+          detail: JSON.stringify(input.detail ?? {}),
+        };
+        const prevHash = last?.hash ?? GENESIS_HASH;
+        const hash = entryHash(prevHash, row);
+        preparedOnce(
+          this.db,
+          'INSERT INTO audit (seq, at, username, request_id, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(
+          row.seq,
+          row.at,
+          row.username,
+          row.request_id,
+          row.action,
+          row.target,
+          row.detail,
+          prevHash,
+          hash,
+        );
+        return toEntry({ ...row, prev_hash: prevHash, hash });
+      })
+      .immediate();
     this.onAppend?.(entry);
     return entry;
   }
@@ -147,14 +170,21 @@ export class AuditLog {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let entries = 0;
-    for (const row of this.db.prepare('SELECT * FROM audit ORDER BY seq').iterate() as IterableIterator<AuditRow>) {
+    for (const row of this.db
+      .prepare('SELECT * FROM audit ORDER BY seq')
+      .iterate() as IterableIterator<AuditRow>) {
       entries++;
-      const broken = (reason: string): AuditVerification => ({ ok: false, entries, firstBroken: { seq: row.seq, reason } });
+      const broken = (reason: string): AuditVerification => ({
+        ok: false,
+        entries,
+        firstBroken: { seq: row.seq, reason },
+      });
       if (row.seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing`);
       if (row.prev_hash !== prevHash) return broken('its link to the previous entry does not match');
       if (entryHash(prevHash, row) !== row.hash) return broken('its content does not match its hash');
       const anchored = expected.get(row.seq);
-      if (anchored !== undefined && anchored !== row.hash) return broken(`its hash is not the one recorded for it (${anchored.slice(0, 12)}…)`);
+      if (anchored !== undefined && anchored !== row.hash)
+        return broken(`its hash is not the one recorded for it (${anchored.slice(0, 12)}…)`);
       prevHash = row.hash;
       expectedSeq++;
     }
@@ -163,7 +193,10 @@ export class AuditLog {
       return {
         ok: false,
         entries,
-        firstBroken: { seq: entries + 1, reason: `the trail ends at entry ${entries} but entry ${beyond} was recorded: entries were removed from the end` },
+        firstBroken: {
+          seq: entries + 1,
+          reason: `the trail ends at entry ${entries} but entry ${beyond} was recorded: entries were removed from the end`,
+        },
       };
     }
     return { ok: true, entries, firstBroken: null };

@@ -14,7 +14,10 @@ export const ConfigEnv = z.object({
   RINGSCOPE_PORT: Int(0, 65535).default(8080),
   /** Embedded graph store file; ignored when RINGSCOPE_NEO4J_URI is set. */
   RINGSCOPE_DB: z.string().min(1).default('./data/ringscope.db'),
-  RINGSCOPE_NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'a bolt:// or neo4j:// URI').optional(),
+  RINGSCOPE_NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'a bolt:// or neo4j:// URI')
+    .optional(),
   /** App state (users, sessions, audit, cases, jobs); default: ringscope-app.db beside the store. */
   RINGSCOPE_APP_DB: z.string().min(1).optional(),
   /** Where uploads are streamed before ingest; default: uploads/ beside the store. */
@@ -31,12 +34,20 @@ export const ConfigEnv = z.object({
   RINGSCOPE_ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url())),
   RINGSCOPE_LOGIN_MAX_FAILURES: Int(1, 100).default(5),
   RINGSCOPE_LOGIN_WINDOW_MINUTES: Int(1, 24 * 60).default(15),
   /** First admin in production mode (both or neither). */
-  RINGSCOPE_ADMIN_USER: z.string().regex(/^[a-z][a-z0-9._-]{1,63}$/, 'a lower-case user name').optional(),
+  RINGSCOPE_ADMIN_USER: z
+    .string()
+    .regex(/^[a-z][a-z0-9._-]{1,63}$/, 'a lower-case user name')
+    .optional(),
   RINGSCOPE_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').optional(),
   RINGSCOPE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The explorer's built files, served when present. */
@@ -77,16 +88,23 @@ export class ConfigError extends Error {
 /** Parses the environment; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const wanted = Object.fromEntries(
-    Object.keys(ConfigEnv.shape).map((k) => [k, env[k] === '' && k !== 'RINGSCOPE_ALLOWED_ORIGINS' ? undefined : env[k]]),
+    Object.keys(ConfigEnv.shape).map((k) => [
+      k,
+      env[k] === '' && k !== 'RINGSCOPE_ALLOWED_ORIGINS' ? undefined : env[k],
+    ]),
   );
   const parsed = ConfigEnv.safeParse(wanted);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${String(i.path[0] ?? '?')}: ${i.message} (got ${JSON.stringify(wanted[String(i.path[0])])})`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${String(i.path[0] ?? '?')}: ${i.message} (got ${JSON.stringify(wanted[String(i.path[0])])})`,
+    );
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
   if ((e.RINGSCOPE_ADMIN_USER === undefined) !== (e.RINGSCOPE_ADMIN_PASSWORD === undefined)) {
-    throw new ConfigError('invalid configuration:\n  RINGSCOPE_ADMIN_USER and RINGSCOPE_ADMIN_PASSWORD: set both or neither');
+    throw new ConfigError(
+      'invalid configuration:\n  RINGSCOPE_ADMIN_USER and RINGSCOPE_ADMIN_PASSWORD: set both or neither',
+    );
   }
   const beside = (name: string) => join(dirname(e.RINGSCOPE_DB), name);
   return {
@@ -111,7 +129,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { username: e.RINGSCOPE_ADMIN_USER, password: e.RINGSCOPE_ADMIN_PASSWORD }
         : undefined,
     logLevel: e.RINGSCOPE_LOG_LEVEL,
-    clientDist: isAbsolute(e.RINGSCOPE_CLIENT_DIST) ? e.RINGSCOPE_CLIENT_DIST : join(process.cwd(), e.RINGSCOPE_CLIENT_DIST),
+    clientDist: isAbsolute(e.RINGSCOPE_CLIENT_DIST)
+      ? e.RINGSCOPE_CLIENT_DIST
+      : join(process.cwd(), e.RINGSCOPE_CLIENT_DIST),
     logRequests: e.RINGSCOPE_LOG_REQUESTS,
   };
 }

@@ -28,7 +28,10 @@ const ERROR = {
         code: { type: 'string' },
         message: { type: 'string' },
         requestId: { type: 'string' },
-        issues: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } },
+        issues: {
+          type: 'array',
+          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
+        },
       },
       required: ['code', 'message', 'requestId'],
     },
@@ -43,10 +46,23 @@ export function openApiDocument(routes: readonly Route[]): JsonSchema {
     const success = route.produces
       ? { description: 'OK', content: { [route.produces]: { schema: { type: 'string' } } } }
       : route.response
-        ? { description: 'OK', content: { 'application/json': { schema: toSchema(route.response, 'output') } } }
+        ? {
+            description: 'OK',
+            content: { 'application/json': { schema: toSchema(route.response, 'output') } },
+          }
         : { description: 'OK' };
     const requestBody = route.multipart
-      ? { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, preset: { type: 'string' } } } } } }
+      ? {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: { file: { type: 'string', format: 'binary' }, preset: { type: 'string' } },
+              },
+            },
+          },
+        }
       : route.body
         ? { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } }
         : undefined;
@@ -65,7 +81,11 @@ export function openApiDocument(routes: readonly Route[]): JsonSchema {
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'Ringscope API', version: '1', description: 'The investigation API of Ringscope (see server/API.md).' },
+    info: {
+      title: 'Ringscope API',
+      version: '1',
+      description: 'The investigation API of Ringscope (see server/API.md).',
+    },
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: '__Host-ringscope_session' } },
     },

@@ -39,12 +39,20 @@ function detectorStep(message: string): { done: number; total: number } {
 
 export const PIPELINES: Pipelines = {
   async ingest({ store, files, preset, onProgress }) {
-    if (preset !== undefined && !isPreset(preset)) throw new ApiError(400, 'invalid_request', `unknown preset ${preset}; one of ${PRESET_NAMES.join(', ')}`);
+    if (preset !== undefined && !isPreset(preset))
+      throw new ApiError(
+        400,
+        'invalid_request',
+        `unknown preset ${preset}; one of ${PRESET_NAMES.join(', ')}`,
+      );
     const byPath = new Map(files.map((f) => [f.path, f]));
     const outcomes = await ingestFiles(
       store,
       files.map((f) => f.path),
-      { ...(preset ? { preset } : {}), progress: (path) => jobProgress(byPath.get(path) ?? { path, name: path, bytes: 0 }, onProgress) },
+      {
+        ...(preset ? { preset } : {}),
+        progress: (path) => jobProgress(byPath.get(path) ?? { path, name: path, bytes: 0 }, onProgress),
+      },
     );
     // Report the names the user uploaded, never the server's paths.
     const named = outcomes.map((o) => {

@@ -13,7 +13,12 @@ export const ROLES = Role.options;
 export type Policy = 'public' | 'user' | readonly Role[];
 
 export const CASE_WRITERS = ['case_officer', 'admin'] as const satisfies readonly Role[];
-export const CASE_READERS = ['investigator', 'case_officer', 'enforcement', 'admin'] as const satisfies readonly Role[];
+export const CASE_READERS = [
+  'investigator',
+  'case_officer',
+  'enforcement',
+  'admin',
+] as const satisfies readonly Role[];
 export const ENFORCEMENT = ['enforcement', 'admin'] as const satisfies readonly Role[];
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
 

@@ -17,9 +17,13 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function serve(config: Config, options: { store?: GraphStore; pipelines?: Pipelines | null } = {}): Promise<RunningServer> {
+export async function serve(
+  config: Config,
+  options: { store?: GraphStore; pipelines?: Pipelines | null } = {},
+): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'password', '*.password'] });
-  const store = options.store ?? (await openStore(config.neo4jUri ? { neo4j: config.neo4jUri } : { db: config.db }));
+  const store =
+    options.store ?? (await openStore(config.neo4jUri ? { neo4j: config.neo4jUri } : { db: config.db }));
   const appDb = openAppDb(config.appDb);
   const app = createApp({ store, appDb, config, logger, pipelines: options.pipelines ?? null });
   const { services } = app.locals;

@@ -13,9 +13,19 @@ const RING: { label: NodeLabel; rel: RelType; share: number }[] = [
   { label: 'Person', rel: 'DIRECTS', share: 0.1 },
 ];
 
-export function fakeNeighbourhood(size: number, seed = 7): { centre: ApiNode; nodes: ApiNode[]; edges: ApiEdge[] } {
+export function fakeNeighbourhood(
+  size: number,
+  seed = 7,
+): { centre: ApiNode; nodes: ApiNode[]; edges: ApiEdge[] } {
   const random = seededRng(seed);
-  const centre: ApiNode = { key: 'Importer:IM-CENTRE', label: 'Importer', id: 'IM-CENTRE', name: 'Centre Trading Ltd', props: {}, risk: 0.8 };
+  const centre: ApiNode = {
+    key: 'Importer:IM-CENTRE',
+    label: 'Importer',
+    id: 'IM-CENTRE',
+    name: 'Centre Trading Ltd',
+    props: {},
+    risk: 0.8,
+  };
   const nodes: ApiNode[] = [centre];
   const edges: ApiEdge[] = [];
   for (const { label, rel, share } of RING) {
@@ -24,15 +34,30 @@ export function fakeNeighbourhood(size: number, seed = 7): { centre: ApiNode; no
       const id = `${label.slice(0, 2).toUpperCase()}-${i}`;
       const key = `${label}:${id}`;
       const isParty = label !== 'Shipment' && label !== 'Address' && label !== 'Phone';
-      nodes.push({ key, label, id, name: `${label} ${i}`, props: {}, risk: isParty ? Math.round(random() * 100) / 100 : null });
-      const [source, target] = label === 'Shipment' ? [key, centre.key] : label === 'Person' ? [key, centre.key] : [centre.key, key];
+      nodes.push({
+        key,
+        label,
+        id,
+        name: `${label} ${i}`,
+        props: {},
+        risk: isParty ? Math.round(random() * 100) / 100 : null,
+      });
+      const [source, target] =
+        label === 'Shipment' ? [key, centre.key] : label === 'Person' ? [key, centre.key] : [centre.key, key];
       edges.push({ id: `${rel}|${source}|${target}`, type: rel, source, target, props: {} });
       // Cross links make it a network rather than a star: shipments to suppliers and brokers.
       if (label === 'Supplier' || label === 'Broker') {
         for (let j = 0; j < 3; j++) {
           const shipment = nodes[1 + Math.floor(random() * Math.max(1, Math.round((size - 1) * 0.55)))];
           const type: RelType = label === 'Supplier' ? 'SUPPLIED_BY' : 'DECLARED_BY';
-          if (shipment?.label === 'Shipment') edges.push({ id: `${type}|${shipment.key}|${key}`, type, source: shipment.key, target: key, props: {} });
+          if (shipment?.label === 'Shipment')
+            edges.push({
+              id: `${type}|${shipment.key}|${key}`,
+              type,
+              source: shipment.key,
+              target: key,
+              props: {},
+            });
         }
       }
     }
@@ -40,7 +65,13 @@ export function fakeNeighbourhood(size: number, seed = 7): { centre: ApiNode; no
   while (nodes.length < size) {
     const id = `SH-extra-${nodes.length}`;
     nodes.push({ key: `Shipment:${id}`, label: 'Shipment', id, name: id, props: {}, risk: null });
-    edges.push({ id: `IMPORTED_BY|Shipment:${id}|${centre.key}`, type: 'IMPORTED_BY', source: `Shipment:${id}`, target: centre.key, props: {} });
+    edges.push({
+      id: `IMPORTED_BY|Shipment:${id}|${centre.key}`,
+      type: 'IMPORTED_BY',
+      source: `Shipment:${id}`,
+      target: centre.key,
+      props: {},
+    });
   }
   return { centre, nodes, edges: [...new Map(edges.map((e) => [e.id, e])).values()] };
 }

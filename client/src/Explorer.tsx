@@ -52,7 +52,14 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
         const previous = stateRef.current.expansions[key];
         const limit = more && previous ? previous.limit * 2 : (previous?.limit ?? EXPAND_LIMIT);
         const answer = await api.neighbourhood(key, limit, stateRef.current.filters);
-        dispatch({ type: 'graph/expanded', key, nodes: answer.nodes, edges: answer.edges, limit, truncated: answer.truncated });
+        dispatch({
+          type: 'graph/expanded',
+          key,
+          nodes: answer.nodes,
+          edges: answer.edges,
+          limit,
+          truncated: answer.truncated,
+        });
       }),
     [attempt],
   );
@@ -74,7 +81,8 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
 
   const onSelect = useCallback((keys: string[]) => {
     dispatch({ type: 'select', keys });
-    if (keys.length > 0) setTab((current) => (current === 'ring' || current === 'entity' ? 'entity' : current));
+    if (keys.length > 0)
+      setTab((current) => (current === 'ring' || current === 'entity' ? 'entity' : current));
   }, []);
   const onHide = useCallback((keys: string[]) => dispatch({ type: 'hide', keys }), []);
   const onTogglePin = useCallback((keys: string[]) => dispatch({ type: 'pin/toggle', keys }), []);
@@ -82,7 +90,9 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
     cyRef.current = cy;
   }, []);
 
-  const tabs: Tab[] = canWrite(user.role, 'jobs') ? ['entity', 'ring', 'cases', 'jobs'] : ['entity', 'ring', 'cases'];
+  const tabs: Tab[] = canWrite(user.role, 'jobs')
+    ? ['entity', 'ring', 'cases', 'jobs']
+    : ['entity', 'ring', 'cases'];
   return (
     <div className="app">
       <header className="header">
@@ -107,13 +117,31 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
             {notice}
           </p>
         )}
-        <GraphCanvas state={state} onExpand={expand} onSelect={onSelect} onHide={onHide} onTogglePin={onTogglePin} onReady={onReady} webgl={WEBGL} />
-        {Object.keys(state.nodes).length === 0 && <p className="canvas-empty muted">Search for a firm, person or declaration, or open a ring.</p>}
+        <GraphCanvas
+          state={state}
+          onExpand={expand}
+          onSelect={onSelect}
+          onHide={onHide}
+          onTogglePin={onTogglePin}
+          onReady={onReady}
+          webgl={WEBGL}
+        />
+        {Object.keys(state.nodes).length === 0 && (
+          <p className="canvas-empty muted">Search for a firm, person or declaration, or open a ring.</p>
+        )}
       </main>
       <aside className="right" aria-label="Details">
         <div role="tablist" aria-label="Detail panels" className="tabs">
           {tabs.map((name) => (
-            <button key={name} type="button" role="tab" id={`tab-${name}`} aria-selected={tab === name} aria-controls={`panel-${name}`} onClick={() => setTab(name)}>
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls={`panel-${name}`}
+              onClick={() => setTab(name)}
+            >
               {TAB_TITLES[name]}
             </button>
           ))}
@@ -130,7 +158,13 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
             />
           )}
           {tab === 'ring' && <RingView state={state} dispatch={dispatch} />}
-          {tab === 'cases' && <CasesPanel state={state} role={user.role} onOpenCase={(id) => dispatch({ type: 'case/open', id })} />}
+          {tab === 'cases' && (
+            <CasesPanel
+              state={state}
+              role={user.role}
+              onOpenCase={(id) => dispatch({ type: 'case/open', id })}
+            />
+          )}
           {tab === 'jobs' && <JobsPanel onDetectionDone={() => setRingsVersion((v) => v + 1)} />}
         </div>
       </aside>

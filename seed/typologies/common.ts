@@ -46,7 +46,11 @@ export function tradingDay(rng: Rng, from: number, to: number): number {
 }
 
 /** A firm of the scheme with its own (unshared) contact details; callers overwrite what it shares. */
-export function newFirm(ctx: PlantContext, kind: EntityKind, fields: Partial<NewEntity> & { country?: string }): Entity {
+export function newFirm(
+  ctx: PlantContext,
+  kind: EntityKind,
+  fields: Partial<NewEntity> & { country?: string },
+): Entity {
   const { rng } = ctx;
   const country = fields.country ?? rng.pick(['NL', 'NL', 'BE', 'DE']);
   const name = fields.name ?? companyName(rng, country);
@@ -64,7 +68,12 @@ export function newFirm(ctx: PlantContext, kind: EntityKind, fields: Partial<New
 /** The parties of a declaration, as the draft names them. */
 export type Parties = Pick<DeclarationDraft, 'importerId' | 'brokerId' | 'consigneeId' | 'supplierId'>;
 
-export function declaration(ctx: PlantContext, day: number, parties: Parties, lines: DeclarationDraft['lines']): DeclarationDraft {
+export function declaration(
+  ctx: PlantContext,
+  day: number,
+  parties: Parties,
+  lines: DeclarationDraft['lines'],
+): DeclarationDraft {
   return { day, office: ctx.rng.weighted(OFFICES), ringId: ctx.ringId, ...parties, lines };
 }
 
@@ -91,10 +100,17 @@ export function emitLines(
 }
 
 /** Lawful-looking trade of ring members, at fair value with duty paid, to blend in. */
-export function camouflage(ctx: PlantContext, count: number, next: () => { day: number; parties: Parties }, heading: () => Heading): DeclarationDraft[] {
+export function camouflage(
+  ctx: PlantContext,
+  count: number,
+  next: () => { day: number; parties: Parties },
+  heading: () => Heading,
+): DeclarationDraft[] {
   return emitLines(ctx, count, next, (parties) => {
     const h = heading();
-    const origin = parties.supplierId ? ctx.world.registry.get(parties.supplierId).country : ctx.rng.weighted(h.origins);
+    const origin = parties.supplierId
+      ? ctx.world.registry.get(parties.supplierId).country
+      : ctx.rng.weighted(h.origins);
     return { heading: h, origin };
   });
 }
@@ -107,7 +123,12 @@ export function lawfulSupplier(ctx: PlantContext, heading: Heading): string {
   if (dutiable.length > 0) return ctx.rng.pick(dutiable);
   // A small world may have none: add one to the heading's lawful suppliers.
   const country = dutiableOrigin(ctx.rng, heading);
-  const supplier = ctx.world.registry.add('supplier', { name: companyName(ctx.rng, country), country, address: foreignAddress(ctx.rng, country), registeredDay: -ctx.rng.int(400, 4000) });
+  const supplier = ctx.world.registry.add('supplier', {
+    name: companyName(ctx.rng, country),
+    country,
+    address: foreignAddress(ctx.rng, country),
+    registeredDay: -ctx.rng.int(400, 4000),
+  });
   all.push(supplier.id);
   return supplier.id;
 }
@@ -119,6 +140,12 @@ export function dutiableOrigin(rng: Rng, heading: Heading): string {
 }
 
 export function member(entity: Entity, role: string): TruthMember {
-  const label = { importer: 'Importer', consignee: 'Consignee', broker: 'Broker', supplier: 'Supplier', person: 'Person' } as const;
+  const label = {
+    importer: 'Importer',
+    consignee: 'Consignee',
+    broker: 'Broker',
+    supplier: 'Supplier',
+    person: 'Person',
+  } as const;
   return { label: label[entity.kind], id: entity.id, role };
 }

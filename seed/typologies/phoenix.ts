@@ -4,7 +4,19 @@
 import { PERIOD_DAYS } from '../calendar.ts';
 import { personName, retype } from '../names.ts';
 import type { Entity } from '../types.ts';
-import { DUTIABLE, camouflage, emitLines, lawfulSupplier, member, memberCount, newFirm, tradingDay, type Parties, type PlantContext, type RingDraft } from './common.ts';
+import {
+  DUTIABLE,
+  camouflage,
+  emitLines,
+  lawfulSupplier,
+  member,
+  memberCount,
+  newFirm,
+  tradingDay,
+  type Parties,
+  type PlantContext,
+  type RingDraft,
+} from './common.ts';
 
 export function plant(ctx: PlantContext): RingDraft {
   const { rng, world } = ctx;
@@ -23,7 +35,9 @@ export function plant(ctx: PlantContext): RingDraft {
     const firm = newFirm(ctx, 'importer', {
       registeredDay: opens,
       closedDay: last ? null : opens + lifetime,
-      directorIds: rng.chance(0.5) ? [controller.id] : [controller.id, world.registry.add('person', { name: personName(rng), country: 'NL' }).id],
+      directorIds: rng.chance(0.5)
+        ? [controller.id]
+        : [controller.id, world.registry.add('person', { name: personName(rng), country: 'NL' }).id],
     });
     // The successor keeps the seat or the phone (or both): that is how customers still find it.
     if (predecessor) {
@@ -44,16 +58,29 @@ export function plant(ctx: PlantContext): RingDraft {
   const next = (part: 'paid' | 'unpaid') => () => {
     const firm = rng.pick(firms);
     const [from = 0, to = 0] = span(firm, part);
-    const parties: Parties = { importerId: firm.id, brokerId, consigneeId: null, supplierId: rng.pick(suppliers) };
+    const parties: Parties = {
+      importerId: firm.id,
+      brokerId,
+      consigneeId: null,
+      supplierId: rng.pick(suppliers),
+    };
     return { day: tradingDay(rng, from, to), parties };
   };
   const origin = (p: Parties) => (p.supplierId ? world.registry.get(p.supplierId).country : 'CN');
   return {
     typology: 'phoenix',
     description: `A chain of ${chainLength} importers run by one controller, each closing after about ${lifetime} days with its deferred duty on ${heading.description} unpaid.`,
-    members: [...firms.map((f, i) => member(f, i === 0 ? 'first_firm' : 'successor_firm')), member(controller, 'controlling_director')],
+    members: [
+      ...firms.map((f, i) => member(f, i === 0 ? 'first_firm' : 'successor_firm')),
+      member(controller, 'controlling_director'),
+    ],
     declarations: [
-      ...emitLines(ctx, ctx.illicitLines, next('unpaid'), (p) => ({ heading, origin: origin(p), noDutyPaid: true, illicit: true })),
+      ...emitLines(ctx, ctx.illicitLines, next('unpaid'), (p) => ({
+        heading,
+        origin: origin(p),
+        noDutyPaid: true,
+        illicit: true,
+      })),
       ...camouflage(ctx, ctx.illicitLines, next('paid'), () => heading),
     ],
   };

@@ -22,14 +22,17 @@ export async function ensureAccounts(users: Users, config: Config): Promise<stri
       if (!users.get(account.username)) await users.add(account);
     }
     notices.push('Demo accounts (demo mode only):');
-    for (const a of DEMO_ACCOUNTS) notices.push(`  ${a.username.padEnd(13)} ${a.password.padEnd(24)} ${a.role}`);
+    for (const a of DEMO_ACCOUNTS)
+      notices.push(`  ${a.username.padEnd(13)} ${a.password.padEnd(24)} ${a.role}`);
     return notices;
   }
   for (const account of DEMO_ACCOUNTS) {
     const user = users.get(account.username);
     if (user && !user.disabled && (await users.authenticate(account.username, account.password))) {
       users.update(account.username, { disabled: true });
-      notices.push(`Disabled demo account ${account.username}: its password is public. Set a new one with \`ringscope user passwd\`.`);
+      notices.push(
+        `Disabled demo account ${account.username}: its password is public. Set a new one with \`ringscope user passwd\`.`,
+      );
     }
   }
   if (users.count() > 0) return notices;
@@ -40,7 +43,9 @@ export async function ensureAccounts(users: Users, config: Config): Promise<stri
   }
   const oneTime = randomBytes(18).toString('base64url');
   await users.add({ username: 'admin', role: 'admin', password: oneTime, mustChangePassword: true });
-  notices.push('No users yet: created admin with a one-time password (shown only now; change it at first sign-in):');
+  notices.push(
+    'No users yet: created admin with a one-time password (shown only now; change it at first sign-in):',
+  );
   notices.push(`  admin  ${oneTime}`);
   return notices;
 }

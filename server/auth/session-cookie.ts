@@ -17,7 +17,13 @@ export function cookieName(req: Request, mode: 'auto' | 'always'): string {
   return isSecure(req, mode) ? SECURE_COOKIE : PLAIN_COOKIE;
 }
 
-export function setSessionCookie(req: Request, res: Response, token: string, mode: 'auto' | 'always', absoluteMs: number): void {
+export function setSessionCookie(
+  req: Request,
+  res: Response,
+  token: string,
+  mode: 'auto' | 'always',
+  absoluteMs: number,
+): void {
   res.cookie(cookieName(req, mode), token, {
     httpOnly: true,
     secure: isSecure(req, mode),
@@ -28,7 +34,12 @@ export function setSessionCookie(req: Request, res: Response, token: string, mod
 }
 
 export function clearSessionCookie(req: Request, res: Response, mode: 'auto' | 'always'): void {
-  res.clearCookie(cookieName(req, mode), { httpOnly: true, secure: isSecure(req, mode), sameSite: 'strict', path: '/' });
+  res.clearCookie(cookieName(req, mode), {
+    httpOnly: true,
+    secure: isSecure(req, mode),
+    sameSite: 'strict',
+    path: '/',
+  });
 }
 
 /** Resolves the session cookie to req.user (null when absent, expired or the account disabled). */

@@ -29,14 +29,19 @@ export class Sessions {
   create(username: string): string {
     const token = randomBytes(32).toString('base64url');
     const at = this.now();
-    this.db.prepare('INSERT INTO sessions (token_hash, username, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(hashToken(token), username, at, at);
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, username, created_at, last_seen_at) VALUES (?, ?, ?, ?)')
+      .run(hashToken(token), username, at, at);
     return token;
   }
 
   /** The session's user name, or null when the token is unknown, idle too long or too old. */
   resolve(token: string): string | null {
     const key = hashToken(token);
-    const row = preparedOnce(this.db, 'SELECT username, created_at, last_seen_at FROM sessions WHERE token_hash = ?').get(key) as SessionRow | undefined;
+    const row = preparedOnce(
+      this.db,
+      'SELECT username, created_at, last_seen_at FROM sessions WHERE token_hash = ?',
+    ).get(key) as SessionRow | undefined;
     if (!row) return null;
     const at = this.now();
     if (at - row.last_seen_at > this.timeouts.idleMs || at - row.created_at > this.timeouts.absoluteMs) {
@@ -56,6 +61,8 @@ export class Sessions {
   /** Drops expired sessions; called now and then so the table does not grow without end. */
   sweep(): void {
     const at = this.now();
-    this.db.prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?').run(at - this.timeouts.idleMs, at - this.timeouts.absoluteMs);
+    this.db
+      .prepare('DELETE FROM sessions WHERE last_seen_at < ? OR created_at < ?')
+      .run(at - this.timeouts.idleMs, at - this.timeouts.absoluteMs);
   }
 }

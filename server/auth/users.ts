@@ -5,7 +5,9 @@ import { preparedOnce, type AppDb } from '../app-db.ts';
 import { Role } from '../policies.ts';
 import { DECOY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
-export const Username = z.string().regex(/^[a-z][a-z0-9._-]{1,63}$/, 'a lower-case name of 2–64 letters, digits, ".", "_" or "-"');
+export const Username = z
+  .string()
+  .regex(/^[a-z][a-z0-9._-]{1,63}$/, 'a lower-case name of 2–64 letters, digits, ".", "_" or "-"');
 export const NewPassword = z.string().min(12, 'at least 12 characters').max(256);
 
 export interface User {
@@ -53,7 +55,8 @@ export class Users {
   }
 
   get(username: string): User | null {
-    const row = preparedOnce(this.db, 'SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    const row = preparedOnce(this.db, 'SELECT * FROM users WHERE username = ?').get(username) as
+      UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
@@ -61,25 +64,38 @@ export class Users {
     return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toUser);
   }
 
-  async add(input: { username: string; role: Role; password: string; mustChangePassword?: boolean }): Promise<User> {
+  async add(input: {
+    username: string;
+    role: Role;
+    password: string;
+    mustChangePassword?: boolean;
+  }): Promise<User> {
     const username = Username.parse(input.username);
     NewPassword.parse(input.password);
     if (this.get(username)) throw new UserError('exists', `user ${username} already exists`);
     const hash = await hashPassword(input.password);
     const now = new Date().toISOString();
     this.db
-      .prepare('INSERT INTO users (username, role, password_hash, must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO users (username, role, password_hash, must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(username, input.role, hash, input.mustChangePassword ? 1 : 0, now, now);
     return this.require(username);
   }
 
-  async setPassword(username: string, password: string, options: { mustChange?: boolean } = {}): Promise<User> {
+  async setPassword(
+    username: string,
+    password: string,
+    options: { mustChange?: boolean } = {},
+  ): Promise<User> {
     NewPassword.parse(password);
     this.require(username);
     const hash = await hashPassword(password);
     this.db.transaction(() => {
       this.db
-        .prepare('UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE username = ?')
+        .prepare(
+          'UPDATE users SET password_hash = ?, must_change_password = ?, updated_at = ? WHERE username = ?',
+        )
         .run(hash, options.mustChange ? 1 : 0, new Date().toISOString(), username);
       // A new password ends every open session of the account.
       this.db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
@@ -90,19 +106,25 @@ export class Users {
   update(username: string, change: { role?: Role; disabled?: boolean }): User {
     this.require(username);
     this.db.transaction(() => {
-      if (change.role !== undefined) this.db.prepare('UPDATE users SET role = ? WHERE username = ?').run(change.role, username);
+      if (change.role !== undefined)
+        this.db.prepare('UPDATE users SET role = ? WHERE username = ?').run(change.role, username);
       if (change.disabled !== undefined) {
-        this.db.prepare('UPDATE users SET disabled = ? WHERE username = ?').run(change.disabled ? 1 : 0, username);
+        this.db
+          .prepare('UPDATE users SET disabled = ? WHERE username = ?')
+          .run(change.disabled ? 1 : 0, username);
         if (change.disabled) this.db.prepare('DELETE FROM sessions WHERE username = ?').run(username);
       }
-      this.db.prepare('UPDATE users SET updated_at = ? WHERE username = ?').run(new Date().toISOString(), username);
+      this.db
+        .prepare('UPDATE users SET updated_at = ? WHERE username = ?')
+        .run(new Date().toISOString(), username);
     })();
     return this.require(username);
   }
 
   /** The user when the password matches an enabled account; null otherwise (same cost either way). */
   async authenticate(username: string, password: string): Promise<User | null> {
-    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as
+      UserRow | undefined;
     const ok = await verifyPassword(password, row?.password_hash ?? DECOY_HASH);
     if (!ok || !row || row.disabled === 1) return null;
     return toUser(row);

@@ -10,7 +10,12 @@ import { toSafeCsv } from '../../src/export/csv-safe.ts';
 import type { ApiNode } from '../api-shapes.ts';
 
 export interface CasePackInput {
-  caseDetail: { id: string; title: string; entities: ApiNode[]; evidence: { id: number; declarationIds: string[] }[] } & Record<string, unknown>;
+  caseDetail: {
+    id: string;
+    title: string;
+    entities: ApiNode[];
+    evidence: { id: number; declarationIds: string[] }[];
+  } & Record<string, unknown>;
   rings: Ring[];
   /** Shipment nodes of every declaration line cited. */
   shipments: GraphNode[];
@@ -46,20 +51,31 @@ function ringMarkdown(ring: Ring): string {
     '',
   ];
   for (const ind of ring.indicators) {
-    lines.push(`### ${ind.name}: ${ind.description}`, '', `value ${ind.value}, weight ${ind.weight}, contribution ${ind.contribution.toFixed(3)}`, '');
-    if (ind.evidence.declarations.length) lines.push(`Declaration lines: ${ind.evidence.declarations.join(', ')}`, '');
-    if (ind.evidence.nodes.length) lines.push(`Nodes: ${ind.evidence.nodes.map((n) => `${n.label}:${n.id}`).join(', ')}`, '');
+    lines.push(
+      `### ${ind.name}: ${ind.description}`,
+      '',
+      `value ${ind.value}, weight ${ind.weight}, contribution ${ind.contribution.toFixed(3)}`,
+      '',
+    );
+    if (ind.evidence.declarations.length)
+      lines.push(`Declaration lines: ${ind.evidence.declarations.join(', ')}`, '');
+    if (ind.evidence.nodes.length)
+      lines.push(`Nodes: ${ind.evidence.nodes.map((n) => `${n.label}:${n.id}`).join(', ')}`, '');
     if (ind.evidence.rels.length) lines.push(`Relationships: ${ind.evidence.rels.join(', ')}`, '');
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** The declaration lines a case cites: its evidence items and its rings' indicators. */
-export function citedDeclarationLines(caseDetail: CasePackInput['caseDetail'], rings: readonly Ring[]): Map<string, string[]> {
+export function citedDeclarationLines(
+  caseDetail: CasePackInput['caseDetail'],
+  rings: readonly Ring[],
+): Map<string, string[]> {
   const cited = new Map<string, string[]>();
   const cite = (line: string, by: string) => (cited.get(line) ?? cited.set(line, []).get(line))?.push(by);
   for (const e of caseDetail.evidence) for (const d of e.declarationIds) cite(d, `evidence ${e.id}`);
-  for (const r of rings) for (const ind of r.indicators) for (const d of ind.evidence.declarations) cite(d, `ring ${r.id}`);
+  for (const r of rings)
+    for (const ind of r.indicators) for (const d of ind.evidence.declarations) cite(d, `ring ${r.id}`);
   return cited;
 }
 
@@ -70,20 +86,53 @@ export function casePackFiles(input: CasePackInput): PackFile[] {
     input.caseDetail.entities.map((n) => [n.key, n.label, n.id, n.name, n.risk]),
   );
   const declarations = toSafeCsv(
-    ['shipment_id', 'declaration_id', 'line', 'date', 'office', 'hs_code', 'origin_country', 'customs_value', 'currency', 'duty_paid', 'illicit', 'source_file', 'source_row', 'cited_by'],
+    [
+      'shipment_id',
+      'declaration_id',
+      'line',
+      'date',
+      'office',
+      'hs_code',
+      'origin_country',
+      'customs_value',
+      'currency',
+      'duty_paid',
+      'illicit',
+      'source_file',
+      'source_row',
+      'cited_by',
+    ],
     input.shipments
       .slice()
       .sort((a, b) => a.id.localeCompare(b.id))
       .map((s) => {
         const p = s.props;
-        return [s.id, p.declarationId, p.line, p.date, p.office, p.hsCode, p.originCountry, p.customsValue, p.currency, p.dutyPaid, p.illicit, s.source?.file, s.source?.row, (cited.get(s.id) ?? []).join(' | ')];
+        return [
+          s.id,
+          p.declarationId,
+          p.line,
+          p.date,
+          p.office,
+          p.hsCode,
+          p.originCountry,
+          p.customsValue,
+          p.currency,
+          p.dutyPaid,
+          p.illicit,
+          s.source?.file,
+          s.source?.row,
+          (cited.get(s.id) ?? []).join(' | '),
+        ];
       }),
   );
   const files: PackFile[] = [
     { path: 'case.json', content: Buffer.from(`${JSON.stringify(input.caseDetail, null, 2)}\n`) },
     { path: 'entities.csv', content: Buffer.from(entities) },
     { path: 'declarations.csv', content: Buffer.from(declarations) },
-    ...input.rings.map((r) => ({ path: `rings/${safeName(r.id)}.md`, content: Buffer.from(ringMarkdown(r)) })),
+    ...input.rings.map((r) => ({
+      path: `rings/${safeName(r.id)}.md`,
+      content: Buffer.from(ringMarkdown(r)),
+    })),
   ];
   const missing = [...cited.keys()].filter((d) => !input.shipments.some((s) => s.id === d)).sort();
   const manifest = {
@@ -95,7 +144,10 @@ export function casePackFiles(input: CasePackInput): PackFile[] {
     files: files.map((f) => ({ path: f.path, bytes: f.content.length, sha256: sha256(f.content) })),
     ...(missing.length ? { missingDeclarationLines: missing } : {}),
   };
-  return [...files, { path: 'manifest.json', content: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }];
+  return [
+    ...files,
+    { path: 'manifest.json', content: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) },
+  ];
 }
 
 export function zip(files: readonly PackFile[]): Promise<Buffer> {

@@ -31,10 +31,19 @@ export function gexf(graph: MultiDirectedGraph): string {
   return writeGexf(graph, { version: '1.3' });
 }
 
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const XML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 // Characters XML 1.0 cannot carry at all are dropped rather than escaped.
-// eslint-disable-next-line no-control-regex
-const xml = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+const xml = (s: string) =>
+  s
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
 
 function keyType(values: Primitive[]): 'string' | 'double' | 'boolean' {
   if (values.every((v) => typeof v === 'number')) return 'double';
@@ -42,10 +51,16 @@ function keyType(values: Primitive[]): 'string' | 'double' | 'boolean' {
   return 'string';
 }
 
-function declareKeys(target: 'node' | 'edge', items: Record<string, Primitive>[]): { id: string; name: string; type: string }[] {
+function declareKeys(
+  target: 'node' | 'edge',
+  items: Record<string, Primitive>[],
+): { id: string; name: string; type: string }[] {
   const values = new Map<string, Primitive[]>();
-  for (const attrs of items) for (const [k, v] of Object.entries(attrs)) (values.get(k) ?? values.set(k, []).get(k))?.push(v);
-  return [...values.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, vs], i) => ({ id: `${target[0]}${i}`, name, type: keyType(vs) }));
+  for (const attrs of items)
+    for (const [k, v] of Object.entries(attrs)) (values.get(k) ?? values.set(k, []).get(k))?.push(v);
+  return [...values.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, vs], i) => ({ id: `${target[0]}${i}`, name, type: keyType(vs) }));
 }
 
 export function graphml(graph: MultiDirectedGraph): string {
@@ -61,13 +76,19 @@ export function graphml(graph: MultiDirectedGraph): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...nodeKeys.map((k) => `  <key id="${k.id}" for="node" attr.name="${xml(k.name)}" attr.type="${k.type}"/>`),
-    ...edgeKeys.map((k) => `  <key id="${k.id}" for="edge" attr.name="${xml(k.name)}" attr.type="${k.type}"/>`),
+    ...nodeKeys.map(
+      (k) => `  <key id="${k.id}" for="node" attr.name="${xml(k.name)}" attr.type="${k.type}"/>`,
+    ),
+    ...edgeKeys.map(
+      (k) => `  <key id="${k.id}" for="edge" attr.name="${xml(k.name)}" attr.type="${k.type}"/>`,
+    ),
     '  <graph id="ringscope" edgedefault="directed">',
   ];
   graph.forEachNode((key, attrs) => lines.push(`    <node id="${xml(key)}">${data(nodeKeys, attrs)}</node>`));
   graph.forEachEdge((key, attrs, source, target) =>
-    lines.push(`    <edge id="${xml(key)}" source="${xml(source)}" target="${xml(target)}">${data(edgeKeys, attrs)}</edge>`),
+    lines.push(
+      `    <edge id="${xml(key)}" source="${xml(source)}" target="${xml(target)}">${data(edgeKeys, attrs)}</edge>`,
+    ),
   );
   lines.push('  </graph>', '</graphml>', '');
   return lines.join('\n');

@@ -5,7 +5,14 @@ import type { RouteContext } from '../http/route.ts';
 
 export function sendExport(
   ctx: Pick<RouteContext<unknown, unknown, unknown>, 'res' | 'services' | 'user' | 'requestId'>,
-  file: { content: Buffer | string; contentType: string; filename: string; what: string; target: string | null; detail?: Record<string, unknown> },
+  file: {
+    content: Buffer | string;
+    contentType: string;
+    filename: string;
+    what: string;
+    target: string | null;
+    detail?: Record<string, unknown>;
+  },
 ): undefined {
   const bytes = typeof file.content === 'string' ? Buffer.from(file.content) : file.content;
   const sha256 = createHash('sha256').update(bytes).digest('hex');

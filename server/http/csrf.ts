@@ -18,7 +18,11 @@ export function sameOriginWrites(allowedOrigins: readonly string[]): RequestHand
     }
     if (site === undefined && !originOk) {
       return next(
-        new ApiError(403, 'cross_site', 'writes need an Origin header naming this server (or Sec-Fetch-Site: same-origin)'),
+        new ApiError(
+          403,
+          'cross_site',
+          'writes need an Origin header naming this server (or Sec-Fetch-Site: same-origin)',
+        ),
       );
     }
     next();
@@ -29,9 +33,11 @@ export function sameOriginWrites(allowedOrigins: readonly string[]): RequestHand
 export function requireJsonBody(options: { multipart: boolean }): RequestHandler {
   return (req, _res, next) => {
     if (SAFE.has(req.method)) return next();
-    const hasBody = req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? '0') > 0;
+    const hasBody =
+      req.get('transfer-encoding') !== undefined || Number(req.get('content-length') ?? '0') > 0;
     if (options.multipart) {
-      if (!req.is('multipart/form-data')) return next(new ApiError(415, 'unsupported_media_type', 'send the files as multipart/form-data'));
+      if (!req.is('multipart/form-data'))
+        return next(new ApiError(415, 'unsupported_media_type', 'send the files as multipart/form-data'));
       return next();
     }
     if (hasBody && !req.is('application/json')) {

@@ -19,9 +19,15 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found`);
-export const forbidden = (message = 'your role does not allow this') => new ApiError(403, 'forbidden', message);
+export const forbidden = (message = 'your role does not allow this') =>
+  new ApiError(403, 'forbidden', message);
 
-const STORE_STATUS: Record<StoreError['code'], number> = { conflict: 409, unavailable: 503, invalid: 400, not_found: 404 };
+const STORE_STATUS: Record<StoreError['code'], number> = {
+  conflict: 409,
+  unavailable: 503,
+  invalid: 400,
+  not_found: 404,
+};
 const USER_STATUS: Record<UserError['code'], number> = { exists: 409, not_found: 404, invalid: 400 };
 
 export function zodIssues(error: ZodError): { path: string; message: string }[] {
@@ -37,18 +43,23 @@ interface HttpLikeError {
 function classify(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
   if (error instanceof ZodError) {
-    return new ApiError(400, 'invalid_request', 'the request is not valid; see issues', { issues: zodIssues(error) });
+    return new ApiError(400, 'invalid_request', 'the request is not valid; see issues', {
+      issues: zodIssues(error),
+    });
   }
   if (error instanceof StoreError) {
     const status = STORE_STATUS[error.code];
     // An unavailable database says so, without the driver's details.
-    const message = error.code === 'unavailable' ? 'the graph database is unavailable; try again shortly' : error.message;
+    const message =
+      error.code === 'unavailable' ? 'the graph database is unavailable; try again shortly' : error.message;
     return new ApiError(status, error.code, message);
   }
   if (error instanceof UserError) return new ApiError(USER_STATUS[error.code], error.code, error.message);
   const http = error as HttpLikeError;
-  if (http.type === 'entity.too.large') return new ApiError(413, 'too_large', 'the request body is too large');
-  if (http.type === 'entity.parse.failed') return new ApiError(400, 'invalid_json', 'the request body is not valid JSON');
+  if (http.type === 'entity.too.large')
+    return new ApiError(413, 'too_large', 'the request body is too large');
+  if (http.type === 'entity.parse.failed')
+    return new ApiError(400, 'invalid_json', 'the request body is not valid JSON');
   if (typeof http.status === 'number' && http.status >= 400 && http.status < 500 && http.expose) {
     return new ApiError(http.status, 'bad_request', 'the request could not be read');
   }
@@ -67,7 +78,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     res.status(status).json({
       error: {
         code: known?.code ?? 'internal',
-        message: known?.message ?? 'something went wrong on the server; quote the request id when reporting it',
+        message:
+          known?.message ?? 'something went wrong on the server; quote the request id when reporting it',
         requestId: req.requestId,
         ...(known?.extra ?? {}),
       },

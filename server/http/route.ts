@@ -49,9 +49,11 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema>
 
 export type Route = RouteSpec<Schema, Schema, Schema>;
 
-export function defineRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined>(
-  spec: RouteSpec<P, Q, B>,
-): Route {
+export function defineRoute<
+  P extends Schema = undefined,
+  Q extends Schema = undefined,
+  B extends Schema = undefined,
+>(spec: RouteSpec<P, Q, B>): Route {
   return spec;
 }
 
@@ -62,13 +64,20 @@ function authorise(route: Route, req: Request): void {
   if (route.policy === 'public') return;
   if (!req.user) throw new ApiError(401, 'unauthenticated', 'sign in first');
   if (req.user.mustChangePassword && !PASSWORD_CHANGE_PATHS.has(route.path)) {
-    throw new ApiError(403, 'password_change_required', 'change your password first (POST /api/auth/password)');
+    throw new ApiError(
+      403,
+      'password_change_required',
+      'change your password first (POST /api/auth/password)',
+    );
   }
-  if (!allows(route.policy, req.user.role)) throw new ApiError(403, 'forbidden', 'your role does not allow this');
+  if (!allows(route.policy, req.user.role))
+    throw new ApiError(403, 'forbidden', 'your role does not allow this');
 }
 
 function isEmpty(value: unknown): boolean {
-  return value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0);
+  return (
+    value === undefined || (typeof value === 'object' && value !== null && Object.keys(value).length === 0)
+  );
 }
 
 function parsePart<S extends Schema>(schema: S, value: unknown, part: string): Infer<S> {
@@ -80,7 +89,10 @@ function parsePart<S extends Schema>(schema: S, value: unknown, part: string): I
   const parsed = schema.safeParse(value ?? {});
   if (!parsed.success) {
     throw new ApiError(400, 'invalid_request', `the request ${part} is not valid; see issues`, {
-      issues: parsed.error.issues.map((i) => ({ path: [part, ...i.path.map(String)].join('.'), message: i.message })),
+      issues: parsed.error.issues.map((i) => ({
+        path: [part, ...i.path.map(String)].join('.'),
+        message: i.message,
+      })),
     });
   }
   return parsed.data as Infer<S>;

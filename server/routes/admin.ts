@@ -12,8 +12,18 @@ const Anchor = z
   .regex(ANCHOR_PATTERN, 'an anchor is SEQ:HASH, the entry number and its 64-hex-digit hash')
   .transform((text) => parseAnchor(text) ?? z.NEVER);
 
-const UserView = ApiUser.extend({ disabled: z.boolean(), mustChangePassword: z.boolean(), createdAt: z.string() });
-const view = (u: User) => ({ username: u.username, role: u.role, disabled: u.disabled, mustChangePassword: u.mustChangePassword, createdAt: u.createdAt });
+const UserView = ApiUser.extend({
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.string(),
+});
+const view = (u: User) => ({
+  username: u.username,
+  role: u.role,
+  disabled: u.disabled,
+  mustChangePassword: u.mustChangePassword,
+  createdAt: u.createdAt,
+});
 
 export function adminRoutes(): Route[] {
   return [
@@ -37,7 +47,13 @@ export function adminRoutes(): Route[] {
       response: z.object({ user: UserView }),
       handler: async ({ body, services, user, requestId }) => {
         const created = await services.users.add({ ...body, mustChangePassword: true });
-        services.audit.append({ action: 'user_admin', username: user?.username ?? null, requestId, target: created.username, detail: { what: 'created', role: created.role } });
+        services.audit.append({
+          action: 'user_admin',
+          username: user?.username ?? null,
+          requestId,
+          target: created.username,
+          detail: { what: 'created', role: created.role },
+        });
         return { status: 201, json: { user: view(created) } };
       },
     }),
@@ -49,15 +65,30 @@ export function adminRoutes(): Route[] {
       policy: ADMIN,
       params: z.strictObject({ name: Username }),
       body: z
-        .strictObject({ role: Role.optional(), disabled: z.boolean().optional(), password: NewPassword.optional() })
+        .strictObject({
+          role: Role.optional(),
+          disabled: z.boolean().optional(),
+          password: NewPassword.optional(),
+        })
         .refine((b) => Object.keys(b).length > 0, 'name at least one field to change'),
       response: z.object({ user: UserView }),
       handler: async ({ params, body, services, user, requestId }) => {
-        if (params.name === user?.username && (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))) {
-          throw new ApiError(400, 'invalid_request', 'you cannot disable or demote your own account; ask another admin');
+        if (
+          params.name === user?.username &&
+          (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))
+        ) {
+          throw new ApiError(
+            400,
+            'invalid_request',
+            'you cannot disable or demote your own account; ask another admin',
+          );
         }
-        let changed = services.users.update(params.name, { ...(body.role ? { role: body.role } : {}), ...(body.disabled !== undefined ? { disabled: body.disabled } : {}) });
-        if (body.password) changed = await services.users.setPassword(params.name, body.password, { mustChange: true });
+        let changed = services.users.update(params.name, {
+          ...(body.role ? { role: body.role } : {}),
+          ...(body.disabled !== undefined ? { disabled: body.disabled } : {}),
+        });
+        if (body.password)
+          changed = await services.users.setPassword(params.name, body.password, { mustChange: true });
         services.audit.append({
           action: 'user_admin',
           username: user?.username ?? null,
@@ -77,7 +108,10 @@ export function adminRoutes(): Route[] {
       query: z.strictObject({
         limit: z.coerce.number().int().min(1).max(1000).default(100),
         before: z.coerce.number().int().min(1).optional(),
-        action: z.string().regex(/^[a-z_]{1,40}$/).optional(),
+        action: z
+          .string()
+          .regex(/^[a-z_]{1,40}$/)
+          .optional(),
         user: Username.optional(),
       }),
       handler: ({ query, services }) => ({
@@ -94,7 +128,8 @@ export function adminRoutes(): Route[] {
     defineRoute({
       method: 'get',
       path: '/api/audit/verify',
-      summary: 'Check the audit hash chain (and entries recorded elsewhere, `anchor=SEQ:HASH`); names the first broken entry',
+      summary:
+        'Check the audit hash chain (and entries recorded elsewhere, `anchor=SEQ:HASH`); names the first broken entry',
       tag: 'admin',
       policy: ADMIN,
       query: z.strictObject({ anchor: z.union([Anchor, z.array(Anchor).max(100)]).optional() }),
@@ -105,7 +140,8 @@ export function adminRoutes(): Route[] {
         firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
       }),
       handler: ({ query, services }) => {
-        const anchors = query.anchor === undefined ? [] : Array.isArray(query.anchor) ? query.anchor : [query.anchor];
+        const anchors =
+          query.anchor === undefined ? [] : Array.isArray(query.anchor) ? query.anchor : [query.anchor];
         return { json: { ...services.audit.verify(anchors), head: services.audit.head() } };
       },
     }),

@@ -10,7 +10,10 @@ import { ApiError } from '../http/errors.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import type { Config } from '../config.ts';
 
-const Credentials = z.strictObject({ username: z.string().min(1).max(128), password: z.string().min(1).max(256) });
+const Credentials = z.strictObject({
+  username: z.string().min(1).max(128),
+  password: z.string().min(1).max(256),
+});
 
 function loginLimiters(config: Config): RequestHandler[] {
   const common: Partial<Options> = {
@@ -20,7 +23,13 @@ function loginLimiters(config: Config): RequestHandler[] {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (req: Request, _res, next) => {
-      next(new ApiError(429, 'too_many_attempts', `too many failed sign-ins; wait ${Math.round(config.loginWindowMs / 60_000)} minutes and try again`));
+      next(
+        new ApiError(
+          429,
+          'too_many_attempts',
+          `too many failed sign-ins; wait ${Math.round(config.loginWindowMs / 60_000)} minutes and try again`,
+        ),
+      );
       void req;
     },
   };
@@ -30,7 +39,11 @@ function loginLimiters(config: Config): RequestHandler[] {
   };
   return [
     rateLimit({ ...common }),
-    rateLimit({ ...common, keyGenerator: (req) => `user:${usernameOf(req)}`, validate: { keyGeneratorIpFallback: false } }),
+    rateLimit({
+      ...common,
+      keyGenerator: (req) => `user:${usernameOf(req)}`,
+      validate: { keyGeneratorIpFallback: false },
+    }),
   ];
 }
 
@@ -48,15 +61,35 @@ export function authRoutes(config: Config): Route[] {
       handler: async ({ req, res, body, services, requestId }) => {
         const user = await services.users.authenticate(body.username, body.password);
         if (!user) {
-          services.audit.append({ action: 'login_failed', username: null, requestId, target: body.username.slice(0, 128), detail: { ip: req.ip ?? null } });
-          throw new ApiError(401, 'invalid_credentials', 'the user name or password is wrong, or the account is disabled');
+          services.audit.append({
+            action: 'login_failed',
+            username: null,
+            requestId,
+            target: body.username.slice(0, 128),
+            detail: { ip: req.ip ?? null },
+          });
+          throw new ApiError(
+            401,
+            'invalid_credentials',
+            'the user name or password is wrong, or the account is disabled',
+          );
         }
         // A fresh session id at every login; any session the browser held before is ended.
         if (req.sessionToken) services.sessions.destroy(req.sessionToken);
         const token = services.sessions.create(user.username);
-        services.audit.append({ action: 'login', username: user.username, requestId, target: user.username, detail: { ip: req.ip ?? null } });
+        services.audit.append({
+          action: 'login',
+          username: user.username,
+          requestId,
+          target: user.username,
+          detail: { ip: req.ip ?? null },
+        });
         setSessionCookie(req, res, token, config.cookieSecure, config.sessionAbsoluteMs);
-        return { json: { user: { username: user.username, role: user.role, mustChangePassword: user.mustChangePassword } } };
+        return {
+          json: {
+            user: { username: user.username, role: user.role, mustChangePassword: user.mustChangePassword },
+          },
+        };
       },
     }),
     defineRoute({
@@ -68,7 +101,12 @@ export function authRoutes(config: Config): Route[] {
       status: 204,
       handler: ({ req, res, services, user, requestId }) => {
         if (req.sessionToken) services.sessions.destroy(req.sessionToken);
-        services.audit.append({ action: 'logout', username: user?.username ?? null, requestId, target: null });
+        services.audit.append({
+          action: 'logout',
+          username: user?.username ?? null,
+          requestId,
+          target: null,
+        });
         clearSessionCookie(req, res, config.cookieSecure);
         res.status(204).end();
         return undefined;
@@ -81,7 +119,11 @@ export function authRoutes(config: Config): Route[] {
       tag: 'auth',
       policy: 'user',
       response: z.object({ user: ApiUser.extend({ mustChangePassword: z.boolean() }) }),
-      handler: ({ user }) => ({ json: { user: { username: user?.username, role: user?.role, mustChangePassword: user?.mustChangePassword } } }),
+      handler: ({ user }) => ({
+        json: {
+          user: { username: user?.username, role: user?.role, mustChangePassword: user?.mustChangePassword },
+        },
+      }),
     }),
     defineRoute({
       method: 'post',
@@ -95,7 +137,12 @@ export function authRoutes(config: Config): Route[] {
         const me = user && (await services.users.authenticate(user.username, body.currentPassword));
         if (!me) throw new ApiError(400, 'invalid_credentials', 'the current password is wrong');
         await services.users.setPassword(me.username, body.newPassword);
-        services.audit.append({ action: 'password_change', username: me.username, requestId, target: me.username });
+        services.audit.append({
+          action: 'password_change',
+          username: me.username,
+          requestId,
+          target: me.username,
+        });
         const token = services.sessions.create(me.username);
         setSessionCookie(req, res, token, config.cookieSecure, config.sessionAbsoluteMs);
         return { json: { user: { username: me.username, role: me.role } } };

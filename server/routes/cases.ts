@@ -17,13 +17,29 @@ const CaseId = z.string().regex(/^C-[0-9a-f]{12}$/, 'a case id, e.g. C-012345678
 const IdParams = z.strictObject({ id: CaseId });
 const Title = z.string().trim().min(1).max(200);
 /** A declaration line as `declarationId/line`, the id of its Shipment node. */
-const DeclarationLine = z.string().regex(/^.{1,200}\/\d{1,6}$/, 'a declaration line as declarationId/line, e.g. DECL-0001/1');
+const DeclarationLine = z
+  .string()
+  .regex(/^.{1,200}\/\d{1,6}$/, 'a declaration line as declarationId/line, e.g. DECL-0001/1');
 
-const CaseAnswer = z.object({ case: z.looseObject({ id: z.string(), title: z.string(), status: CaseStatus }) });
+const CaseAnswer = z.object({
+  case: z.looseObject({ id: z.string(), title: z.string(), status: CaseStatus }),
+});
 
-async function answer(services: Services, user: User | null, id: string, audit?: { requestId: string; what: string; detail?: Record<string, unknown> }) {
+async function answer(
+  services: Services,
+  user: User | null,
+  id: string,
+  audit?: { requestId: string; what: string; detail?: Record<string, unknown> },
+) {
   const me = user as User;
-  if (audit) services.audit.append({ action: 'write', username: me.username, requestId: audit.requestId, target: id, detail: { what: audit.what, ...audit.detail } });
+  if (audit)
+    services.audit.append({
+      action: 'write',
+      username: me.username,
+      requestId: audit.requestId,
+      target: id,
+      detail: { what: audit.what, ...audit.detail },
+    });
   return { json: { case: await caseDetail(services, me, id) } };
 }
 
@@ -91,7 +107,12 @@ export function caseRoutes(): Route[] {
       response: CaseAnswer,
       handler: async ({ params, services, user, requestId }) => {
         const result = await answer(services, user, params.id);
-        services.audit.append({ action: 'view_case', username: user?.username ?? null, requestId, target: params.id });
+        services.audit.append({
+          action: 'view_case',
+          username: user?.username ?? null,
+          requestId,
+          target: params.id,
+        });
         return result;
       },
     }),
@@ -115,7 +136,11 @@ export function caseRoutes(): Route[] {
       handler: async ({ params, body, services, user, requestId }) => {
         assigneeMustWrite(services, body.assignee);
         services.cases.update(user as User, params.id, body);
-        return answer(services, user, params.id, { requestId, what: 'case_updated', detail: { fields: Object.keys(body) } });
+        return answer(services, user, params.id, {
+          requestId,
+          what: 'case_updated',
+          detail: { fields: Object.keys(body) },
+        });
       },
     }),
     defineRoute({
@@ -132,9 +157,14 @@ export function caseRoutes(): Route[] {
         const refs = ctx.body.keys.map(parseKey);
         const found = new Set((await ctx.services.store.getNodes(refs)).map(nodeKey));
         const unknown = refs.map(nodeKey).filter((k) => !found.has(k));
-        if (unknown.length > 0) throw new ApiError(400, 'unknown_nodes', `no such nodes: ${unknown.slice(0, 20).join(', ')}`);
+        if (unknown.length > 0)
+          throw new ApiError(400, 'unknown_nodes', `no such nodes: ${unknown.slice(0, 20).join(', ')}`);
         ctx.services.cases.addEntities(ctx.user as User, ctx.params.id, refs.map(nodeKey), 'pinned');
-        return answer(ctx.services, ctx.user, ctx.params.id, { requestId: ctx.requestId, what: 'entities_added', detail: { keys: refs.map(nodeKey) } });
+        return answer(ctx.services, ctx.user, ctx.params.id, {
+          requestId: ctx.requestId,
+          what: 'entities_added',
+          detail: { keys: refs.map(nodeKey) },
+        });
       },
     }),
     defineRoute({
@@ -147,7 +177,8 @@ export function caseRoutes(): Route[] {
       response: CaseAnswer,
       handler: async ({ params, services, user, requestId }) => {
         const key = nodeKey(parseKey(params.key));
-        if (!services.cases.removeEntity(user as User, params.id, key)) throw new ApiError(404, 'not_found', `${key} is not pinned to case ${params.id}`);
+        if (!services.cases.removeEntity(user as User, params.id, key))
+          throw new ApiError(404, 'not_found', `${key} is not pinned to case ${params.id}`);
         return answer(services, user, params.id, { requestId, what: 'entity_removed', detail: { key } });
       },
     }),
@@ -163,9 +194,14 @@ export function caseRoutes(): Route[] {
       handler: async (ctx) => {
         writer(ctx);
         const ring = await ctx.services.store.getRing(ctx.body.ringId);
-        if (!ring) throw new ApiError(400, 'unknown_ring', `no ring ${ctx.body.ringId} in the last detection run`);
+        if (!ring)
+          throw new ApiError(400, 'unknown_ring', `no ring ${ctx.body.ringId} in the last detection run`);
         ctx.services.cases.addRing(ctx.user as User, ctx.params.id, ring.id, ring.members.map(nodeKey));
-        return answer(ctx.services, ctx.user, ctx.params.id, { requestId: ctx.requestId, what: 'ring_added', detail: { ringId: ring.id } });
+        return answer(ctx.services, ctx.user, ctx.params.id, {
+          requestId: ctx.requestId,
+          what: 'ring_added',
+          detail: { ringId: ring.id },
+        });
       },
     }),
     defineRoute({
@@ -201,10 +237,20 @@ export function caseRoutes(): Route[] {
         const refs = body.declarationIds.map((d) => ({ label: 'Shipment' as const, id: d }));
         const found = new Set((await services.store.getNodes(refs)).map((n) => n.id));
         const unknown = body.declarationIds.filter((d) => !found.has(d));
-        if (unknown.length > 0) throw new ApiError(400, 'unknown_declarations', `no such declaration lines: ${unknown.slice(0, 20).join(', ')}`);
-        if (body.ringId && !(await services.store.getRing(body.ringId))) throw new ApiError(400, 'unknown_ring', `no ring ${body.ringId}`);
+        if (unknown.length > 0)
+          throw new ApiError(
+            400,
+            'unknown_declarations',
+            `no such declaration lines: ${unknown.slice(0, 20).join(', ')}`,
+          );
+        if (body.ringId && !(await services.store.getRing(body.ringId)))
+          throw new ApiError(400, 'unknown_ring', `no ring ${body.ringId}`);
         services.cases.addEvidence(ctx.user as User, ctx.params.id, body);
-        return answer(services, ctx.user, ctx.params.id, { requestId: ctx.requestId, what: 'evidence_added', detail: { declarationIds: body.declarationIds } });
+        return answer(services, ctx.user, ctx.params.id, {
+          requestId: ctx.requestId,
+          what: 'evidence_added',
+          detail: { declarationIds: body.declarationIds },
+        });
       },
     }),
   ];

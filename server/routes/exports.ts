@@ -3,7 +3,15 @@
 // SHA-256 of what was sent.
 import { z } from 'zod';
 import { renderSuspects, suspects } from '../../src/cli/commands/export.ts';
-import { IDENTIFIER_LABELS, IDENTIFIER_REL, PARTY_LABELS, type GraphNode, type GraphRel, type RelType, type Ring } from '../../src/model/index.ts';
+import {
+  IDENTIFIER_LABELS,
+  IDENTIFIER_REL,
+  PARTY_LABELS,
+  type GraphNode,
+  type GraphRel,
+  type RelType,
+  type Ring,
+} from '../../src/model/index.ts';
 import { NodeKeyParam } from '../api-shapes.ts';
 import type { User } from '../auth/users.ts';
 import { casePackFiles, citedDeclarationLines, zip } from '../exports/case-pack.ts';
@@ -24,7 +32,11 @@ async function firmNetwork(services: Services): Promise<{ nodes: GraphNode[]; re
   const nodes: GraphNode[] = [];
   for await (const node of services.store.streamNodes([...PARTY_LABELS, ...IDENTIFIER_LABELS])) {
     if (nodes.length >= MAX_EXPORT_NODES) {
-      throw new ApiError(422, 'too_large', `the firm network has more than ${MAX_EXPORT_NODES.toLocaleString('en')} nodes; export around one node with key and hops`);
+      throw new ApiError(
+        422,
+        'too_large',
+        `the firm network has more than ${MAX_EXPORT_NODES.toLocaleString('en')} nodes; export around one node with key and hops`,
+      );
     }
     nodes.push(node);
   }
@@ -41,10 +53,14 @@ export function exportRoutes(): Route[] {
       summary: 'Ranked suspects (firms and people) from the last detection run',
       tag: 'exports',
       policy: ENFORCEMENT,
-      query: z.strictObject({ format: z.enum(['csv', 'json']).default('csv'), minScore: z.coerce.number().min(0).max(1).default(0) }),
+      query: z.strictObject({
+        format: z.enum(['csv', 'json']).default('csv'),
+        minScore: z.coerce.number().min(0).max(1).default(0),
+      }),
       produces: 'text/csv',
       handler: async (ctx) => {
-        if ((await ctx.services.store.lastRun()) === null) throw new ApiError(409, 'no_detection_run', 'detection has not run on this store yet');
+        if ((await ctx.services.store.lastRun()) === null)
+          throw new ApiError(409, 'no_detection_run', 'detection has not run on this store yet');
         const doc = await suspects(ctx.services.store, ctx.query.minScore);
         const csv = ctx.query.format === 'csv';
         return sendExport(ctx, {
@@ -82,7 +98,10 @@ export function exportRoutes(): Route[] {
         const graph = toGraphology(await services.graph.toApiNodes(nodes), rels.map(toApiEdge));
         return sendExport(ctx, {
           content: query.format === 'gexf' ? gexf(graph) : graphml(graph),
-          contentType: query.format === 'gexf' ? 'application/gexf+xml; charset=utf-8' : 'application/graphml+xml; charset=utf-8',
+          contentType:
+            query.format === 'gexf'
+              ? 'application/gexf+xml; charset=utf-8'
+              : 'application/graphml+xml; charset=utf-8',
           filename: `ringscope-graph.${query.format}`,
           what: 'graph',
           target: query.key ?? null,
@@ -93,7 +112,8 @@ export function exportRoutes(): Route[] {
     defineRoute({
       method: 'get',
       path: '/api/cases/:id/pack',
-      summary: 'The case pack: case.json, entities.csv, declarations.csv, rings/*.md and manifest.json (SHA-256 of each file)',
+      summary:
+        'The case pack: case.json, entities.csv, declarations.csv, rings/*.md and manifest.json (SHA-256 of each file)',
       tag: 'cases',
       policy: CASE_WRITERS,
       params: z.strictObject({ id: z.string().regex(/^C-[0-9a-f]{12}$/) }),
@@ -102,20 +122,34 @@ export function exportRoutes(): Route[] {
         const { services, params } = ctx;
         const user = ctx.user as User;
         const detail = await caseDetail(services, user, params.id);
-        const rings = (await Promise.all(services.cases.ringIds(params.id).map((id) => services.store.getRing(id)))).filter((r): r is Ring => r !== null);
+        const rings = (
+          await Promise.all(services.cases.ringIds(params.id).map((id) => services.store.getRing(id)))
+        ).filter((r): r is Ring => r !== null);
         const cited = citedDeclarationLines(detail, rings);
-        const shipments = await services.store.getNodes([...cited.keys()].map((id) => ({ label: 'Shipment' as const, id })));
-        const files = casePackFiles({ caseDetail: detail, rings, shipments, generatedBy: user.username, generatedAt: new Date().toISOString(), auditHead: services.audit.head() });
+        const shipments = await services.store.getNodes(
+          [...cited.keys()].map((id) => ({ label: 'Shipment' as const, id })),
+        );
+        const files = casePackFiles({
+          caseDetail: detail,
+          rings,
+          shipments,
+          generatedBy: user.username,
+          generatedAt: new Date().toISOString(),
+          auditHead: services.audit.head(),
+        });
         return sendExport(ctx, {
           content: await zip(files),
           contentType: 'application/zip',
           filename: `ringscope-case-${params.id}.zip`,
           what: 'case_pack',
           target: params.id,
-          detail: { files: files.map((f) => f.path), entities: detail.entities.map((e) => e.key).length, rings: rings.map((r) => r.id) },
+          detail: {
+            files: files.map((f) => f.path),
+            entities: detail.entities.map((e) => e.key).length,
+            rings: rings.map((r) => r.id),
+          },
         });
       },
     }),
   ];
 }
-

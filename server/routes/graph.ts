@@ -1,7 +1,14 @@
 // Exploration: store statistics, search, node detail, neighbourhood and paths.
 import { z } from 'zod';
 import { NodeLabel, nodeKey } from '../../src/model/index.ts';
-import { NodeDetailAnswer, NodeKeyParam, PathsAnswer, SearchAnswer, StatsAnswer, SubgraphAnswer } from '../api-shapes.ts';
+import {
+  NodeDetailAnswer,
+  NodeKeyParam,
+  PathsAnswer,
+  SearchAnswer,
+  StatsAnswer,
+  SubgraphAnswer,
+} from '../api-shapes.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { displayName, parseKey } from '../services/graph-view.ts';
 
@@ -9,7 +16,12 @@ import { displayName, parseKey } from '../services/graph-view.ts';
 const LabelList = z
   .string()
   .max(300)
-  .transform((s) => s.split(',').map((l) => l.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(NodeLabel).max(NodeLabel.options.length));
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const KeyParams = z.strictObject({ key: NodeKeyParam });
@@ -41,9 +53,20 @@ export function graphRoutes(): Route[] {
       }),
       response: SearchAnswer,
       handler: async ({ query, services }) => {
-        const hits = await services.store.search(query.q, { limit: query.limit, ...(query.labels?.length ? { labels: query.labels } : {}) });
+        const hits = await services.store.search(query.q, {
+          limit: query.limit,
+          ...(query.labels?.length ? { labels: query.labels } : {}),
+        });
         return {
-          json: { hits: hits.map((h) => ({ key: nodeKey(h.node), label: h.node.label, id: h.node.id, name: displayName(h.node), match: h.match })) },
+          json: {
+            hits: hits.map((h) => ({
+              key: nodeKey(h.node),
+              label: h.node.label,
+              id: h.node.id,
+              name: displayName(h.node),
+              match: h.match,
+            })),
+          },
         };
       },
     }),
@@ -57,7 +80,12 @@ export function graphRoutes(): Route[] {
       response: NodeDetailAnswer,
       handler: async ({ params, services, user, requestId }) => {
         const detail = await services.graph.nodeDetail(parseKey(params.key));
-        services.audit.append({ action: 'view_node', username: user?.username ?? null, requestId, target: detail.node.key });
+        services.audit.append({
+          action: 'view_node',
+          username: user?.username ?? null,
+          requestId,
+          target: detail.node.key,
+        });
         return { json: detail };
       },
     }),
@@ -73,7 +101,10 @@ export function graphRoutes(): Route[] {
         labels: LabelList.optional(),
         dateFrom: IsoDate.optional(),
         dateTo: IsoDate.optional(),
-        hsPrefix: z.string().regex(/^\d{1,12}$/, 'HS digits').optional(),
+        hsPrefix: z
+          .string()
+          .regex(/^\d{1,12}$/, 'HS digits')
+          .optional(),
         minRisk: z.coerce.number().min(0).max(1).optional(),
         limit: z.coerce.number().int().min(1).max(2000).default(200),
       }),
@@ -98,7 +129,11 @@ export function graphRoutes(): Route[] {
         const kept = view.nodes.filter((n) => n.key === startKey || n.risk === null || n.risk >= minRisk);
         const keys = new Set(kept.map((n) => n.key));
         return {
-          json: { nodes: kept, edges: view.edges.filter((e) => keys.has(e.source) && keys.has(e.target)), truncated: view.truncated },
+          json: {
+            nodes: kept,
+            edges: view.edges.filter((e) => keys.has(e.source) && keys.has(e.target)),
+            truncated: view.truncated,
+          },
         };
       },
     }),
@@ -119,7 +154,9 @@ export function graphRoutes(): Route[] {
         const from = parseKey(query.from);
         const to = parseKey(query.to);
         const paths = await services.store.paths({ from, to, k: query.k, maxLength: query.maxLength });
-        const shaped = await Promise.all(paths.map((p) => services.graph.subgraph({ nodes: p.nodes, rels: p.rels, truncated: false })));
+        const shaped = await Promise.all(
+          paths.map((p) => services.graph.subgraph({ nodes: p.nodes, rels: p.rels, truncated: false })),
+        );
         return { json: { paths: shaped.map(({ nodes, edges }) => ({ nodes, edges })) } };
       },
     }),

@@ -11,5 +11,13 @@ import { jobRoutes } from './jobs.ts';
 import { ringRoutes } from './rings.ts';
 
 export function allRoutes(config: Config): Route[] {
-  return [...authRoutes(config), ...graphRoutes(), ...ringRoutes(), ...caseRoutes(), ...exportRoutes(), ...jobRoutes(), ...adminRoutes()];
+  return [
+    ...authRoutes(config),
+    ...graphRoutes(),
+    ...ringRoutes(),
+    ...caseRoutes(),
+    ...exportRoutes(),
+    ...jobRoutes(),
+    ...adminRoutes(),
+  ];
 }

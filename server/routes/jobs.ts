@@ -17,15 +17,29 @@ const JobAnswer = z.object({
     id: z.string(),
     kind: z.enum(['ingest', 'detect']),
     state: z.enum(['queued', 'running', 'succeeded', 'failed']),
-    progress: z.object({ phase: z.string(), done: z.number(), total: z.number(), message: z.string().optional() }),
+    progress: z.object({
+      phase: z.string(),
+      done: z.number(),
+      total: z.number(),
+      message: z.string().optional(),
+    }),
     result: z.unknown().optional(),
-    error: z.object({ message: z.string(), problems: z.array(z.unknown()).optional(), total: z.number().optional() }).optional(),
+    error: z
+      .object({
+        message: z.string(),
+        problems: z.array(z.unknown()).optional(),
+        total: z.number().optional(),
+      })
+      .optional(),
   }),
 });
-const JobParams = z.strictObject({ id: z.string().regex(/^J-[0-9a-f]{12}$/, 'a job id, e.g. J-0123456789ab') });
+const JobParams = z.strictObject({
+  id: z.string().regex(/^J-[0-9a-f]{12}$/, 'a job id, e.g. J-0123456789ab'),
+});
 
 function pipelines(services: Services) {
-  if (!services.pipelines) throw new ApiError(503, 'unavailable', 'ingest and detection are not available on this server');
+  if (!services.pipelines)
+    throw new ApiError(503, 'unavailable', 'ingest and detection are not available on this server');
   return services.pipelines;
 }
 
@@ -46,13 +60,22 @@ export function jobRoutes(): Route[] {
       handler: async ({ req, services, user, requestId }) => {
         const run = pipelines(services);
         const dir = join(services.config.uploadDir, `${Date.now()}-${randomBytes(6).toString('hex')}`);
-        const upload = await receiveUpload(req, { dir, maxFileBytes: services.config.uploadMaxBytes, fields: ['preset'] });
+        const upload = await receiveUpload(req, {
+          dir,
+          maxFileBytes: services.config.uploadMaxBytes,
+          fields: ['preset'],
+        });
         const preset = upload.fields.preset || undefined;
         if (preset !== undefined && !(PRESET_NAMES as readonly string[]).includes(preset)) {
           await rm(dir, { recursive: true, force: true });
-          throw new ApiError(400, 'invalid_request', `unknown preset ${preset.slice(0, 40)}; one of ${PRESET_NAMES.join(', ')}`, {
-            issues: [{ path: 'body.preset', message: `one of ${PRESET_NAMES.join(', ')}` }],
-          });
+          throw new ApiError(
+            400,
+            'invalid_request',
+            `unknown preset ${preset.slice(0, 40)}; one of ${PRESET_NAMES.join(', ')}`,
+            {
+              issues: [{ path: 'body.preset', message: `one of ${PRESET_NAMES.join(', ')}` }],
+            },
+          );
         }
         const username = user?.username ?? '';
         const job = services.jobs.start(
@@ -66,7 +89,11 @@ export function jobRoutes(): Route[] {
           username,
           requestId,
           target: job.id,
-          detail: { outcome: 'queued', files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })), preset: preset ?? null },
+          detail: {
+            outcome: 'queued',
+            files: upload.files.map((f) => ({ name: f.name, bytes: f.bytes })),
+            preset: preset ?? null,
+          },
         });
         return { status: 202, json: { job } };
       },
@@ -78,13 +105,28 @@ export function jobRoutes(): Route[] {
       tag: 'jobs',
       policy: ADMIN,
       status: 202,
-      body: z.strictObject({ seed: z.number().int().min(0).max(2 ** 31 - 1).default(1) }),
+      body: z.strictObject({
+        seed: z
+          .number()
+          .int()
+          .min(0)
+          .max(2 ** 31 - 1)
+          .default(1),
+      }),
       response: JobAnswer,
       handler: ({ body, services, user, requestId }) => {
         const run = pipelines(services);
         const username = user?.username ?? '';
-        const job = services.jobs.start('detect', username, (onProgress) => run.detect({ store: services.store, seed: body.seed, onProgress }));
-        services.audit.append({ action: 'detect', username, requestId, target: job.id, detail: { outcome: 'queued', seed: body.seed } });
+        const job = services.jobs.start('detect', username, (onProgress) =>
+          run.detect({ store: services.store, seed: body.seed, onProgress }),
+        );
+        services.audit.append({
+          action: 'detect',
+          username,
+          requestId,
+          target: job.id,
+          detail: { outcome: 'queued', seed: body.seed },
+        });
         return { status: 202, json: { job } };
       },
     }),
@@ -112,7 +154,13 @@ export function jobRoutes(): Route[] {
       produces: 'text/event-stream',
       handler: ({ req, res, params, services }) => {
         if (!services.jobs.get(params.id)) throw notFound(`job ${params.id}`);
-        res.status(200).set({ 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', 'X-Accel-Buffering': 'no' });
+        res
+          .status(200)
+          .set({
+            'Content-Type': 'text/event-stream; charset=utf-8',
+            'Cache-Control': 'no-store',
+            'X-Accel-Buffering': 'no',
+          });
         res.flushHeaders();
         let seq = 0;
         let unsubscribe: () => void = () => undefined;

@@ -32,7 +32,12 @@ export function ringRoutes(): Route[] {
       response: RingDetailAnswer,
       handler: async ({ params, services, user, requestId }) => {
         const detail = await services.graph.ringDetail(params.id);
-        services.audit.append({ action: 'view_ring', username: user?.username ?? null, requestId, target: params.id });
+        services.audit.append({
+          action: 'view_ring',
+          username: user?.username ?? null,
+          requestId,
+          target: params.id,
+        });
         return { json: detail };
       },
     }),
@@ -44,7 +49,9 @@ export function ringRoutes(): Route[] {
       policy: ENFORCEMENT,
       query: z.strictObject({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }),
       response: TargetsAnswer,
-      handler: async ({ query, services }) => ({ json: { lines: await services.store.listTargets({ limit: query.limit }) } }),
+      handler: async ({ query, services }) => ({
+        json: { lines: await services.store.listTargets({ limit: query.limit }) },
+      }),
     }),
   ];
 }

@@ -23,11 +23,20 @@ export function caseAccess(user: User, c: CaseHeader): CaseAccess {
 }
 
 /** Throws 404 / 403 unless the user has the access needed; returns the case header. */
-export function requireCaseAccess<C extends CaseHeader>(user: User, c: C | null, needed: 'read' | 'write', id: string): C {
+export function requireCaseAccess<C extends CaseHeader>(
+  user: User,
+  c: C | null,
+  needed: 'read' | 'write',
+  id: string,
+): C {
   const access = c ? caseAccess(user, c) : 'none';
   if (!c || access === 'none') throw notFound(`case ${id}`);
   if (needed === 'write' && access !== 'write') {
-    throw new ApiError(403, 'forbidden', `you may read case ${id} but not change it; ask its owner or an admin`);
+    throw new ApiError(
+      403,
+      'forbidden',
+      `you may read case ${id} but not change it; ask its owner or an admin`,
+    );
   }
   return c;
 }

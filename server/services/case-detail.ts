@@ -9,10 +9,24 @@ export async function caseDetail(services: Services, user: User, id: string) {
   const c = services.cases.get(user, id, 'read');
   const refs: NodeRef[] = services.cases.entityKeys(id).map((k) => parseNodeKey(k));
   const ringIds = services.cases.ringIds(id);
-  const [nodes, rings] = await Promise.all([services.store.getNodes(refs), Promise.all(ringIds.map((r) => services.store.getRing(r)))]);
+  const [nodes, rings] = await Promise.all([
+    services.store.getNodes(refs),
+    Promise.all(ringIds.map((r) => services.store.getRing(r))),
+  ]);
   const entities: ApiNode[] = await services.graph.toApiNodes(nodes);
   const summaries: RingSummary[] = rings.flatMap((r) =>
-    r ? [{ id: r.id, typology: r.typology, score: r.score, revenueAtRisk: r.revenueAtRisk, explanation: r.explanation, memberCount: r.members.length }] : [],
+    r
+      ? [
+          {
+            id: r.id,
+            typology: r.typology,
+            score: r.score,
+            revenueAtRisk: r.revenueAtRisk,
+            explanation: r.explanation,
+            memberCount: r.members.length,
+          },
+        ]
+      : [],
   );
   return {
     ...c,

@@ -87,19 +87,49 @@ export class Cases {
       .filter((c) => caseAccess(user, c) !== 'none');
   }
 
-  create(user: User, input: { title: string; description?: string; visibility?: 'team' | 'restricted'; assignee?: string | null }): CaseRow {
+  create(
+    user: User,
+    input: {
+      title: string;
+      description?: string;
+      visibility?: 'team' | 'restricted';
+      assignee?: string | null;
+    },
+  ): CaseRow {
     const id = `C-${randomBytes(6).toString('hex')}`;
     const now = new Date().toISOString();
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO cases (id, title, description, status, visibility, owner, assignee, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(id, input.title, input.description ?? '', 'open', input.visibility ?? 'team', user.username, input.assignee ?? null, now, now);
+        .prepare(
+          'INSERT INTO cases (id, title, description, status, visibility, owner, assignee, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          id,
+          input.title,
+          input.description ?? '',
+          'open',
+          input.visibility ?? 'team',
+          user.username,
+          input.assignee ?? null,
+          now,
+          now,
+        );
       this.event(id, user, 'created', `case opened: ${input.title}`);
     })();
     return this.get(user, id, 'read');
   }
 
-  update(user: User, id: string, change: { title?: string; description?: string; status?: CaseStatus; assignee?: string | null; visibility?: 'team' | 'restricted' }): void {
+  update(
+    user: User,
+    id: string,
+    change: {
+      title?: string;
+      description?: string;
+      status?: CaseStatus;
+      assignee?: string | null;
+      visibility?: 'team' | 'restricted';
+    },
+  ): void {
     this.get(user, id, 'write');
     this.db.transaction(() => {
       const set = (column: string, value: string | null, summary: string) => {
@@ -109,24 +139,36 @@ export class Cases {
       if (change.title !== undefined) set('title', change.title, `title set to ${change.title}`);
       if (change.description !== undefined) set('description', change.description, 'description changed');
       if (change.status !== undefined) set('status', change.status, `status set to ${change.status}`);
-      if (change.assignee !== undefined) set('assignee', change.assignee, change.assignee ? `assigned to ${change.assignee}` : 'unassigned');
-      if (change.visibility !== undefined) set('visibility', change.visibility, `visibility set to ${change.visibility}`);
+      if (change.assignee !== undefined)
+        set('assignee', change.assignee, change.assignee ? `assigned to ${change.assignee}` : 'unassigned');
+      if (change.visibility !== undefined)
+        set('visibility', change.visibility, `visibility set to ${change.visibility}`);
     })();
   }
 
   entityKeys(id: string): string[] {
-    return (this.db.prepare('SELECT node_key FROM case_entities WHERE case_id = ? ORDER BY added_at, node_key').all(id) as { node_key: string }[]).map((r) => r.node_key);
+    return (
+      this.db
+        .prepare('SELECT node_key FROM case_entities WHERE case_id = ? ORDER BY added_at, node_key')
+        .all(id) as { node_key: string }[]
+    ).map((r) => r.node_key);
   }
 
   ringIds(id: string): string[] {
-    return (this.db.prepare('SELECT ring_id FROM case_rings WHERE case_id = ? ORDER BY added_at, ring_id').all(id) as { ring_id: string }[]).map((r) => r.ring_id);
+    return (
+      this.db
+        .prepare('SELECT ring_id FROM case_rings WHERE case_id = ? ORDER BY added_at, ring_id')
+        .all(id) as { ring_id: string }[]
+    ).map((r) => r.ring_id);
   }
 
   addEntities(user: User, id: string, keys: string[], why: string): void {
     this.get(user, id, 'write');
     const now = new Date().toISOString();
     this.db.transaction(() => {
-      const insert = this.db.prepare('INSERT OR IGNORE INTO case_entities (case_id, node_key, added_by, added_at) VALUES (?, ?, ?, ?)');
+      const insert = this.db.prepare(
+        'INSERT OR IGNORE INTO case_entities (case_id, node_key, added_by, added_at) VALUES (?, ?, ?, ?)',
+      );
       const added = keys.filter((k) => insert.run(id, k, user.username, now).changes > 0);
       if (added.length > 0) this.event(id, user, 'entities_added', `${why}: ${added.join(', ')}`);
     })();
@@ -135,7 +177,9 @@ export class Cases {
   removeEntity(user: User, id: string, key: string): boolean {
     this.get(user, id, 'write');
     return this.db.transaction(() => {
-      const removed = this.db.prepare('DELETE FROM case_entities WHERE case_id = ? AND node_key = ?').run(id, key).changes > 0;
+      const removed =
+        this.db.prepare('DELETE FROM case_entities WHERE case_id = ? AND node_key = ?').run(id, key).changes >
+        0;
       if (removed) this.event(id, user, 'entity_removed', `removed ${key}`);
       return removed;
     })();
@@ -145,7 +189,11 @@ export class Cases {
     this.get(user, id, 'write');
     this.db.transaction(() => {
       const now = new Date().toISOString();
-      this.db.prepare('INSERT OR IGNORE INTO case_rings (case_id, ring_id, added_by, added_at) VALUES (?, ?, ?, ?)').run(id, ringId, user.username, now);
+      this.db
+        .prepare(
+          'INSERT OR IGNORE INTO case_rings (case_id, ring_id, added_by, added_at) VALUES (?, ?, ?, ?)',
+        )
+        .run(id, ringId, user.username, now);
       this.event(id, user, 'ring_added', `ring ${ringId} added`);
       this.addEntities(user, id, memberKeys, `members of ring ${ringId}`);
     })();
@@ -154,27 +202,53 @@ export class Cases {
   addNote(user: User, id: string, text: string): void {
     this.get(user, id, 'write');
     this.db.transaction(() => {
-      this.db.prepare('INSERT INTO case_notes (case_id, author, text, at) VALUES (?, ?, ?, ?)').run(id, user.username, text, new Date().toISOString());
+      this.db
+        .prepare('INSERT INTO case_notes (case_id, author, text, at) VALUES (?, ?, ?, ?)')
+        .run(id, user.username, text, new Date().toISOString());
       this.event(id, user, 'note_added', text.length > 80 ? `${text.slice(0, 77)}…` : text);
     })();
   }
 
-  addEvidence(user: User, id: string, input: { description: string; declarationIds: string[]; ringId?: string | undefined }): void {
+  addEvidence(
+    user: User,
+    id: string,
+    input: { description: string; declarationIds: string[]; ringId?: string | undefined },
+  ): void {
     this.get(user, id, 'write');
     this.db.transaction(() => {
       this.db
-        .prepare('INSERT INTO case_evidence (case_id, author, description, declaration_ids, ring_id, at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, user.username, input.description, JSON.stringify(input.declarationIds), input.ringId ?? null, new Date().toISOString());
-      this.event(id, user, 'evidence_added', `${input.description} (${input.declarationIds.length} declaration lines)`);
+        .prepare(
+          'INSERT INTO case_evidence (case_id, author, description, declaration_ids, ring_id, at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          id,
+          user.username,
+          input.description,
+          JSON.stringify(input.declarationIds),
+          input.ringId ?? null,
+          new Date().toISOString(),
+        );
+      this.event(
+        id,
+        user,
+        'evidence_added',
+        `${input.description} (${input.declarationIds.length} declaration lines)`,
+      );
     })();
   }
 
   notes(id: string): CaseNote[] {
-    return this.db.prepare('SELECT id, author, text, at FROM case_notes WHERE case_id = ? ORDER BY id').all(id) as CaseNote[];
+    return this.db
+      .prepare('SELECT id, author, text, at FROM case_notes WHERE case_id = ? ORDER BY id')
+      .all(id) as CaseNote[];
   }
 
   evidence(id: string): CaseEvidence[] {
-    const rows = this.db.prepare('SELECT id, author, description, declaration_ids, ring_id, at FROM case_evidence WHERE case_id = ? ORDER BY id').all(id) as {
+    const rows = this.db
+      .prepare(
+        'SELECT id, author, description, declaration_ids, ring_id, at FROM case_evidence WHERE case_id = ? ORDER BY id',
+      )
+      .all(id) as {
       id: number;
       author: string;
       description: string;
@@ -193,12 +267,16 @@ export class Cases {
   }
 
   timeline(id: string): CaseEvent[] {
-    return this.db.prepare('SELECT at, actor, kind, summary FROM case_events WHERE case_id = ? ORDER BY id').all(id) as CaseEvent[];
+    return this.db
+      .prepare('SELECT at, actor, kind, summary FROM case_events WHERE case_id = ? ORDER BY id')
+      .all(id) as CaseEvent[];
   }
 
   private event(id: string, user: User, kind: string, summary: string): void {
     const at = new Date().toISOString();
-    this.db.prepare('INSERT INTO case_events (case_id, at, actor, kind, summary) VALUES (?, ?, ?, ?, ?)').run(id, at, user.username, kind, summary);
+    this.db
+      .prepare('INSERT INTO case_events (case_id, at, actor, kind, summary) VALUES (?, ?, ?, ?, ?)')
+      .run(id, at, user.username, kind, summary);
     this.db.prepare('UPDATE cases SET updated_at = ? WHERE id = ?').run(at, id);
   }
 }

@@ -1,6 +1,16 @@
 // Graph reads shaped for the API: nodes with their display name and risk, edges keyed by node
 // keys, node detail with rings and a shipments summary, rings with their members' subgraph.
-import { RelType, isPartyLabel, nodeKey, parseNodeKey, type GraphNode, type GraphRel, type NodeLabel, type NodeRef, type Subgraph } from '../../src/model/index.ts';
+import {
+  RelType,
+  isPartyLabel,
+  nodeKey,
+  parseNodeKey,
+  type GraphNode,
+  type GraphRel,
+  type NodeLabel,
+  type NodeRef,
+  type Subgraph,
+} from '../../src/model/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import type { ApiEdge, ApiNode } from '../api-shapes.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -37,7 +47,9 @@ export class GraphView {
 
   /** Risk is known for parties only: identifiers and shipments are never scored. */
   async toApiNodes(nodes: GraphNode[]): Promise<ApiNode[]> {
-    const scores = nodes.some((n) => isPartyLabel(n.label)) ? await this.risks.scores() : new Map<string, number>();
+    const scores = nodes.some((n) => isPartyLabel(n.label))
+      ? await this.risks.scores()
+      : new Map<string, number>();
     return nodes.map((node) => ({
       key: nodeKey(node),
       label: node.label,
@@ -49,7 +61,11 @@ export class GraphView {
   }
 
   async subgraph(sub: Subgraph): Promise<{ nodes: ApiNode[]; edges: ApiEdge[]; truncated: boolean }> {
-    return { nodes: await this.toApiNodes(sub.nodes), edges: sub.rels.map(toApiEdge), truncated: sub.truncated };
+    return {
+      nodes: await this.toApiNodes(sub.nodes),
+      edges: sub.rels.map(toApiEdge),
+      truncated: sub.truncated,
+    };
   }
 
   async requireNode(ref: NodeRef): Promise<GraphNode> {
@@ -74,7 +90,12 @@ export class GraphView {
     const sub =
       node.label === 'Shipment'
         ? { nodes: [node], rels: [], truncated: false }
-        : await this.store.neighbourhood({ start: node, hops: 1, labels: [shipmentLabel], limit: SHIPMENT_SERIES_LIMIT + 1 });
+        : await this.store.neighbourhood({
+            start: node,
+            hops: 1,
+            labels: [shipmentLabel],
+            limit: SHIPMENT_SERIES_LIMIT + 1,
+          });
     const series = sub.nodes
       .filter((n) => n.label === 'Shipment')
       .map((n) => ({

@@ -22,7 +22,12 @@ export interface UploadedFile {
 
 /** The ingest and detection entry points the job routes run; injected so tests can stand in. */
 export interface Pipelines {
-  ingest(input: { store: GraphStore; files: UploadedFile[]; preset: string | undefined; onProgress: (p: JobProgress) => void }): Promise<unknown>;
+  ingest(input: {
+    store: GraphStore;
+    files: UploadedFile[];
+    preset: string | undefined;
+    onProgress: (p: JobProgress) => void;
+  }): Promise<unknown>;
   detect(input: { store: GraphStore; seed: number; onProgress: (p: JobProgress) => void }): Promise<unknown>;
 }
 
@@ -42,10 +47,18 @@ export interface Services {
   pipelines: Pipelines | null;
 }
 
-export function createServices(input: { store: GraphStore; appDb: AppDb; config: Config; logger: Logger; pipelines: Pipelines | null }): Services {
+export function createServices(input: {
+  store: GraphStore;
+  appDb: AppDb;
+  config: Config;
+  logger: Logger;
+  pipelines: Pipelines | null;
+}): Services {
   // Each entry's head also goes to the log, which is kept apart from the app database: an
   // anchor for `ringscope audit verify --anchor` if entries are later cut from the end.
-  const audit = new AuditLog(input.appDb, (entry) => input.logger.info({ audit: { seq: entry.seq, hash: entry.hash, action: entry.action } }, 'audit'));
+  const audit = new AuditLog(input.appDb, (entry) =>
+    input.logger.info({ audit: { seq: entry.seq, hash: entry.hash, action: entry.action } }, 'audit'),
+  );
   const risks = new RiskScores(input.store);
   return {
     config: input.config,
@@ -55,7 +68,10 @@ export function createServices(input: { store: GraphStore; appDb: AppDb; config:
     risks,
     db: input.appDb,
     users: new Users(input.appDb),
-    sessions: new Sessions(input.appDb, { idleMs: input.config.sessionIdleMs, absoluteMs: input.config.sessionAbsoluteMs }),
+    sessions: new Sessions(input.appDb, {
+      idleMs: input.config.sessionIdleMs,
+      absoluteMs: input.config.sessionAbsoluteMs,
+    }),
     audit,
     cases: new Cases(input.appDb),
     jobs: new Jobs(input.appDb, audit, input.logger, () => risks.invalidate()),

@@ -36,7 +36,10 @@ export interface JobView {
   updatedAt: string;
 }
 
-export type JobEvent = { event: 'progress'; data: JobProgress } | { event: 'result'; data: unknown } | { event: 'error'; data: JobFailure };
+export type JobEvent =
+  | { event: 'progress'; data: JobProgress }
+  | { event: 'result'; data: unknown }
+  | { event: 'error'; data: JobFailure };
 
 export type JobWork = (onProgress: (progress: JobProgress) => void) => Promise<unknown>;
 
@@ -81,7 +84,9 @@ export class Jobs {
     const now = new Date().toISOString();
     const progress: JobProgress = { phase: 'queued', done: 0, total: 0 };
     this.db
-      .prepare('INSERT INTO jobs (id, kind, state, progress, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO jobs (id, kind, state, progress, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(id, kind, 'queued', JSON.stringify(progress), createdBy, now, now);
     this.live.set(id, { events: [], listeners: new Set(), persistedAt: 0 });
     this.queue = this.queue.then(() => this.run(id, kind, createdBy, work, cleanup));
@@ -138,11 +143,22 @@ export class Jobs {
     for (const listener of live.listeners) listener(event);
   }
 
-  private async run(id: string, kind: JobKind, createdBy: string, work: JobWork, cleanup?: () => Promise<void>): Promise<void> {
+  private async run(
+    id: string,
+    kind: JobKind,
+    createdBy: string,
+    work: JobWork,
+    cleanup?: () => Promise<void>,
+  ): Promise<void> {
     const live = this.live.get(id) as Live;
-    const setState = (state: JobState, fields: { progress?: JobProgress; result?: unknown; error?: JobFailure }) => {
+    const setState = (
+      state: JobState,
+      fields: { progress?: JobProgress; result?: unknown; error?: JobFailure },
+    ) => {
       this.db
-        .prepare('UPDATE jobs SET state = ?, progress = COALESCE(?, progress), result = ?, error = ?, updated_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE jobs SET state = ?, progress = COALESCE(?, progress), result = ?, error = ?, updated_at = ? WHERE id = ?',
+        )
         .run(
           state,
           fields.progress ? JSON.stringify(fields.progress) : null,
@@ -153,7 +169,12 @@ export class Jobs {
         );
     };
     const onProgress = (progress: JobProgress) => {
-      const copy: JobProgress = { phase: progress.phase, done: progress.done, total: progress.total, ...(progress.message ? { message: progress.message } : {}) };
+      const copy: JobProgress = {
+        phase: progress.phase,
+        done: progress.done,
+        total: progress.total,
+        ...(progress.message ? { message: progress.message } : {}),
+      };
       this.emit(id, { event: 'progress', data: copy });
       if (Date.now() - live.persistedAt >= PERSIST_EVERY_MS) {
         live.persistedAt = Date.now();
@@ -166,17 +187,31 @@ export class Jobs {
       const result = await work(onProgress).finally(this.onWorkEnded);
       const last = live.events.findLast((e) => e.event === 'progress');
       setState('succeeded', { result, ...(last?.event === 'progress' ? { progress: last.data } : {}) });
-      this.audit.append({ action: kind, username: createdBy, requestId: null, target: id, detail: { outcome: 'succeeded' } });
+      this.audit.append({
+        action: kind,
+        username: createdBy,
+        requestId: null,
+        target: id,
+        detail: { outcome: 'succeeded' },
+      });
       terminal = { event: 'result', data: result };
     } catch (error) {
       const failure = describeFailure(error);
       if (!(error instanceof InputError)) this.logger.error({ err: error, jobId: id }, 'job failed');
       setState('failed', { error: failure });
-      this.audit.append({ action: kind, username: createdBy, requestId: null, target: id, detail: { outcome: 'failed', message: failure.message } });
+      this.audit.append({
+        action: kind,
+        username: createdBy,
+        requestId: null,
+        target: id,
+        detail: { outcome: 'failed', message: failure.message },
+      });
       terminal = { event: 'error', data: failure };
     }
     // Clean up before saying the job is over, so a client that sees the end sees it all done.
-    await cleanup?.().catch((error: unknown) => this.logger.warn({ err: error, jobId: id }, 'job cleanup failed'));
+    await cleanup?.().catch((error: unknown) =>
+      this.logger.warn({ err: error, jobId: id }, 'job cleanup failed'),
+    );
     this.emit(id, terminal);
     // Keep the finished event log a while for late SSE clients, then let the row answer.
     setTimeout(() => this.live.delete(id), 60_000).unref();
@@ -188,6 +223,9 @@ function describeFailure(error: unknown): JobFailure {
     return { message: error.message, problems: error.problems.slice(0, MAX_PROBLEMS), total: error.total };
   }
   // Internal failures are logged in full; the job says only what a user can act on.
-  const message = error instanceof Error && error.name === 'StoreError' ? error.message : 'the job failed on the server; see the server log';
+  const message =
+    error instanceof Error && error.name === 'StoreError'
+      ? error.message
+      : 'the job failed on the server; see the server log';
   return { message };
 }

@@ -38,7 +38,8 @@ export class RiskScores {
   /** Scores by node key; parties the last run did not score (and every party before any run) are absent. */
   scores(): Promise<Scores> {
     const cached = this.cached;
-    if (cached && this.now() - cached.checkedAt < (this.options.revalidateMs ?? RISK_REVALIDATE_MS)) return cached.scores;
+    if (cached && this.now() - cached.checkedAt < (this.options.revalidateMs ?? RISK_REVALIDATE_MS))
+      return cached.scores;
     // One check at a time: the requests arriving meanwhile share it.
     if (this.pending?.generation !== this.generation) {
       const entry = { generation: this.generation, scores: this.refresh(this.generation) };
@@ -63,7 +64,12 @@ export class RiskScores {
     const run = await this.store.lastRun();
     const runId = run?.runId ?? null;
     const previous = this.cached;
-    const scores = previous && previous.runId === runId ? previous.scores : runId === null ? Promise.resolve<Scores>(new Map()) : this.load();
+    const scores =
+      previous && previous.runId === runId
+        ? previous.scores
+        : runId === null
+          ? Promise.resolve<Scores>(new Map())
+          : this.load();
     if (generation === this.generation) {
       const entry: Cached = { runId, scores, checkedAt };
       this.cached = entry;

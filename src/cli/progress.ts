@@ -23,7 +23,10 @@ export function progressReporter(unit: string, json: boolean): ProgressReporter 
   const mode = progressMode(json);
   if (mode === 'silent') return { update: () => undefined, stop: () => undefined };
   if (mode === 'terminal') {
-    const bar = new SingleBar({ format: `{bar} {percentage}% | {value}/{total} ${unit} | {duration}s`, stream: process.stderr }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: `{bar} {percentage}% | {value}/{total} ${unit} | {duration}s`, stream: process.stderr },
+      Presets.shades_classic,
+    );
     let started = false;
     return {
       update: (done, total) => {

@@ -57,7 +57,6 @@ interface Switch {
   after: number[];
 }
 
-
 export function detect(
   view: DetectionView,
   options: Partial<OriginMisdeclarationOptions> = {},
@@ -95,7 +94,8 @@ export function detect(
   // A clean switch: every line of the old origin before every line of the new, to a cheaper origin.
   const switches: Switch[] = [];
   const ordered = [...uses].sort(
-    (a, b) => compareKeys(importerOf(a[0]), importerOf(b[0])) || compareKeys(headingOf(a[0]), headingOf(b[0])),
+    (a, b) =>
+      compareKeys(importerOf(a[0]), importerOf(b[0])) || compareKeys(headingOf(a[0]), headingOf(b[0])),
   );
   for (const [key, byOrigin] of ordered) {
     const importer = importerOf(key);
@@ -128,7 +128,8 @@ export function detect(
     }
   }
   const dedicated = (supplierHeading: number): boolean =>
-    (rerouted.get(supplierHeading) ?? 0) >= o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
+    (rerouted.get(supplierHeading) ?? 0) >=
+    o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
   const suppliersOf = (ids: readonly number[]): number[] =>
     [...new Set(ids.map((i) => lines.supplier[i] ?? -1))].filter((s) => s >= 0);
   const groups = new UnionFind();

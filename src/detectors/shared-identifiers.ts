@@ -153,7 +153,13 @@ function registeredTogether(view: DetectionView, a: string, b: string, days: num
 type Tie = 'strong' | 'weak' | null;
 
 /** How strongly what the pair shares ties the two firms together. */
-function tieOf(view: DetectionView, a: string, b: string, shared: Shared[], o: SharedIdentifiersOptions): Tie {
+function tieOf(
+  view: DetectionView,
+  a: string,
+  b: string,
+  shared: Shared[],
+  o: SharedIdentifiersOptions,
+): Tie {
   const established = (k: string) => registeredOn(view, k) !== null && !isNewFirm(view, k, o.establishedDays);
   if (established(a) && established(b)) return null;
   if (overlapDays(view, a, b) < o.minOverlapDays) return null;

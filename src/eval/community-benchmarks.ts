@@ -41,13 +41,19 @@ function pairsOf(text: string, file: string): [string, string][] {
     const line = raw.trim();
     if (line === '' || line.startsWith('#') || line.startsWith('%')) return;
     const [a, b] = line.split(/\s+/);
-    if (a === undefined || b === undefined) throw new Error(`${file}, line ${i + 1}: expected two fields (node and node, or node and community), got ${JSON.stringify(raw)}`);
+    if (a === undefined || b === undefined)
+      throw new Error(
+        `${file}, line ${i + 1}: expected two fields (node and node, or node and community), got ${JSON.stringify(raw)}`,
+      );
     out.push([a, b]);
   });
   return out;
 }
 
-export async function readBenchmark(dir: string, name: string): Promise<{ graph: UndirectedGraph; truth: Map<string, string> }> {
+export async function readBenchmark(
+  dir: string,
+  name: string,
+): Promise<{ graph: UndirectedGraph; truth: Map<string, string> }> {
   const edgesFile = join(dir, `${name}.edges`);
   const clustersFile = join(dir, `${name}.clusters`);
   const graph = new UndirectedGraph({ allowSelfLoops: false });
@@ -64,8 +70,14 @@ export async function readBenchmark(dir: string, name: string): Promise<{ graph:
 /** Names with both files in the folder, sorted. */
 export async function benchmarkNames(dir: string): Promise<string[]> {
   const files = new Set(await readdir(dir));
-  const names = [...files].filter((f) => f.endsWith('.edges')).map((f) => f.slice(0, -'.edges'.length)).filter((n) => files.has(`${n}.clusters`));
-  if (names.length === 0) throw new Error(`${dir}: no NAME.edges with a matching NAME.clusters; see ../shared/data/community-benchmarks for the layout`);
+  const names = [...files]
+    .filter((f) => f.endsWith('.edges'))
+    .map((f) => f.slice(0, -'.edges'.length))
+    .filter((n) => files.has(`${n}.clusters`));
+  if (names.length === 0)
+    throw new Error(
+      `${dir}: no NAME.edges with a matching NAME.clusters; see ../shared/data/community-benchmarks for the layout`,
+    );
   return names.sort();
 }
 

@@ -6,7 +6,10 @@ import type { Findings } from './report.ts';
 
 const PAGE = 500;
 
-export async function readFindings(store: Pick<GraphStore, 'lastRun' | 'listRings' | 'getRing' | 'listTargets'>, targetLimit: number): Promise<Findings> {
+export async function readFindings(
+  store: Pick<GraphStore, 'lastRun' | 'listRings' | 'getRing' | 'listTargets'>,
+  targetLimit: number,
+): Promise<Findings> {
   const run = await store.lastRun();
   const rings: Findings['rings'] = [];
   for (let offset = 0; ; offset += PAGE) {
@@ -18,5 +21,9 @@ export async function readFindings(store: Pick<GraphStore, 'lastRun' | 'listRing
     if (page.rings.length < PAGE || offset + PAGE >= page.total) break;
   }
   const targets = await store.listTargets({ limit: targetLimit });
-  return { runId: run?.runId ?? null, rings, rankedLines: targets.map((t) => shipmentId(t.declarationId, t.line)) };
+  return {
+    runId: run?.runId ?? null,
+    rings,
+    rankedLines: targets.map((t) => shipmentId(t.declarationId, t.line)),
+  };
 }

@@ -22,7 +22,12 @@ export interface TargetingAtK {
  * @param rankedLineIds line ids (`declaration_id/line`), highest target score first
  * @param illicit illicit line id → its revenue at risk
  */
-export function targetingAtK(rankedLineIds: readonly string[], totalLines: number, illicit: ReadonlyMap<string, number>, shares: readonly number[] = INSPECTION_SHARES): TargetingAtK[] {
+export function targetingAtK(
+  rankedLineIds: readonly string[],
+  totalLines: number,
+  illicit: ReadonlyMap<string, number>,
+  shares: readonly number[] = INSPECTION_SHARES,
+): TargetingAtK[] {
   const totalRevenue = [...illicit.values()].reduce((a, b) => a + b, 0);
   return shares.map((k) => {
     const inspected = Math.ceil((totalLines * k) / 100);

@@ -27,9 +27,18 @@ export const EvalReport = z
   .object({
     version: z.literal(EVAL_REPORT_VERSION),
     truth: z
-      .object({ seed: z.number().int(), size: z.string(), lines: z.number().int(), illicitLines: z.number().int(), rings: z.number().int(), revenueAtRisk: z.number() })
+      .object({
+        seed: z.number().int(),
+        size: z.string(),
+        lines: z.number().int(),
+        illicitLines: z.number().int(),
+        rings: z.number().int(),
+        revenueAtRisk: z.number(),
+      })
       .strict(),
-    findings: z.object({ runId: z.string().nullable(), rings: z.number().int(), targets: z.number().int() }).strict(),
+    findings: z
+      .object({ runId: z.string().nullable(), rings: z.number().int(), targets: z.number().int() })
+      .strict(),
     matching: z.object({ jaccardThreshold: z.number(), memberLabels: z.array(z.string()) }).strict(),
     rings: z
       .object({
@@ -77,10 +86,20 @@ export function evaluate(truth: Truth, findings: Findings, options: EvalOptions 
   const threshold = options.jaccardThreshold ?? DEFAULT_JACCARD_THRESHOLD;
   const labels = new Set<NodeLabel>(options.memberLabels ?? PARTY_LABELS);
   const keys = (members: readonly NodeRef[]) => members.filter((m) => labels.has(m.label)).map(nodeKey);
-  const planted: MemberSet[] = truth.rings.map((r) => ({ id: r.id, typology: r.typology, members: keys(r.members) }));
-  const reported: MemberSet[] = findings.rings.map((r) => ({ id: r.id, typology: r.typology, members: keys(r.members) }));
+  const planted: MemberSet[] = truth.rings.map((r) => ({
+    id: r.id,
+    typology: r.typology,
+    members: keys(r.members),
+  }));
+  const reported: MemberSet[] = findings.rings.map((r) => ({
+    id: r.id,
+    typology: r.typology,
+    members: keys(r.members),
+  }));
   const rings = scoreRings(planted, reported, PlantedTypology.options, threshold);
-  const illicit = new Map(truth.rings.flatMap((r) => r.illicitLines.map((l) => [l.id, l.revenueAtRisk] as const)));
+  const illicit = new Map(
+    truth.rings.flatMap((r) => r.illicitLines.map((l) => [l.id, l.revenueAtRisk] as const)),
+  );
   return EvalReport.parse({
     version: EVAL_REPORT_VERSION,
     truth: {
@@ -103,19 +122,29 @@ const pct = (x: number | null): string => (x === null ? '   –  ' : `${(x * 100
 /** The report as a person reads it. */
 export function formatReport(report: EvalReport): string {
   const out: string[] = [];
-  out.push(`Truth: ${report.truth.rings} planted rings, ${report.truth.illicitLines} illicit of ${report.truth.lines} lines (seed ${report.truth.seed}, ${report.truth.size}).`);
-  out.push(`Findings: ${report.findings.rings} rings, ${report.findings.targets} line targets${report.findings.runId ? ` (run ${report.findings.runId})` : ''}.`);
+  out.push(
+    `Truth: ${report.truth.rings} planted rings, ${report.truth.illicitLines} illicit of ${report.truth.lines} lines (seed ${report.truth.seed}, ${report.truth.size}).`,
+  );
+  out.push(
+    `Findings: ${report.findings.rings} rings, ${report.findings.targets} line targets${report.findings.runId ? ` (run ${report.findings.runId})` : ''}.`,
+  );
   out.push('');
-  out.push(`Rings (Jaccard ≥ ${report.matching.jaccardThreshold} on ${report.matching.memberLabels.join(', ')}):`);
+  out.push(
+    `Rings (Jaccard ≥ ${report.matching.jaccardThreshold} on ${report.matching.memberLabels.join(', ')}):`,
+  );
   out.push(`  ${'typology'.padEnd(22)} planted reported  found  precision  recall     F1`);
   for (const s of [...report.rings.byTypology, report.rings.overall]) {
-    out.push(`  ${s.typology.padEnd(22)} ${String(s.planted).padStart(7)} ${String(s.reported).padStart(8)} ${String(s.found).padStart(6)}  ${pct(s.precision)}    ${pct(s.recall)} ${pct(s.f1)}`);
+    out.push(
+      `  ${s.typology.padEnd(22)} ${String(s.planted).padStart(7)} ${String(s.reported).padStart(8)} ${String(s.found).padStart(6)}  ${pct(s.precision)}    ${pct(s.recall)} ${pct(s.f1)}`,
+    );
   }
   out.push('');
   out.push('Inspection targeting (top k% of lines):');
   out.push('    k  inspected   hits  precision  recall  revenue captured');
   for (const l of report.lines) {
-    out.push(`  ${String(l.k).padStart(3)}%  ${String(l.inspected).padStart(9)} ${String(l.hits).padStart(6)}  ${pct(l.precision)}    ${pct(l.recall)}  ${pct(l.revenueCaptured)}`);
+    out.push(
+      `  ${String(l.k).padStart(3)}%  ${String(l.inspected).padStart(9)} ${String(l.hits).padStart(6)}  ${pct(l.precision)}    ${pct(l.recall)}  ${pct(l.revenueCaptured)}`,
+    );
   }
   return out.join('\n') + '\n';
 }

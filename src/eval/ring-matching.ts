@@ -42,7 +42,11 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   return common / (left.size + right.size - common);
 }
 
-export function matchRings(planted: readonly MemberSet[], reported: readonly MemberSet[], threshold = DEFAULT_JACCARD_THRESHOLD): RingMatch[] {
+export function matchRings(
+  planted: readonly MemberSet[],
+  reported: readonly MemberSet[],
+  threshold = DEFAULT_JACCARD_THRESHOLD,
+): RingMatch[] {
   const candidates: RingMatch[] = [];
   for (const p of planted) {
     for (const r of reported) {
@@ -50,7 +54,9 @@ export function matchRings(planted: readonly MemberSet[], reported: readonly Mem
       if (j >= threshold) candidates.push({ planted: p.id, reported: r.id, jaccard: j });
     }
   }
-  candidates.sort((x, y) => y.jaccard - x.jaccard || compare(x.planted, y.planted) || compare(x.reported, y.reported));
+  candidates.sort(
+    (x, y) => y.jaccard - x.jaccard || compare(x.planted, y.planted) || compare(x.reported, y.reported),
+  );
   const usedPlanted = new Set<string>();
   const usedReported = new Set<string>();
   const matches: RingMatch[] = [];
@@ -66,7 +72,12 @@ export function matchRings(planted: readonly MemberSet[], reported: readonly Mem
 export function ringScore(typology: string, planted: number, reported: number, found: number): RingScore {
   const precision = reported === 0 ? null : found / reported;
   const recall = planted === 0 ? null : found / planted;
-  const f1 = precision === null || recall === null ? null : precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const f1 =
+    precision === null || recall === null
+      ? null
+      : precision + recall === 0
+        ? 0
+        : (2 * precision * recall) / (precision + recall);
   return { typology, planted, reported, found, precision, recall, f1 };
 }
 

@@ -115,10 +115,9 @@ export function lineBuilder(expectedLines = 0): LineBuilder {
 export function finishLines({ table }: LineBuilder): LineTable {
   if (table.line.length === table.size) return table;
   for (const name of NUMERIC_COLUMNS) {
-    (table as unknown as Record<NumericColumn, Int32Array | Float64Array | Int8Array>)[name] = table[name].slice(
-      0,
-      table.size,
-    );
+    (table as unknown as Record<NumericColumn, Int32Array | Float64Array | Int8Array>)[name] = table[
+      name
+    ].slice(0, table.size);
   }
   return table;
 }

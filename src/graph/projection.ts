@@ -164,7 +164,12 @@ export async function projectDetectionView(
       for (let j = i + 1; j < k; j++) {
         const a = identifier.holders[i]!;
         const b = identifier.holders[j]!;
-        addLink(graph, a.key, b.key, { kind: identifier.kind, via: identifier.ref, rels: [a.rel, b.rel], weight });
+        addLink(graph, a.key, b.key, {
+          kind: identifier.kind,
+          via: identifier.ref,
+          rels: [a.rel, b.rel],
+          weight,
+        });
       }
     }
   }

@@ -30,7 +30,14 @@ export function tradeByParty(lines: LineTable): Map<string, PartyTrade> {
       if (p < 0) continue;
       let t = trade[p];
       if (!t) {
-        t = { lines: 0, totalValue: 0, firstDate: date, lastDate: date, hsHeadings: new Map(), origins: new Map() };
+        t = {
+          lines: 0,
+          totalValue: 0,
+          firstDate: date,
+          lastDate: date,
+          hsHeadings: new Map(),
+          origins: new Map(),
+        };
         trade[p] = t;
       }
       t.lines += 1;
@@ -78,7 +85,7 @@ function pairCounts(
   }
   const sorted = pairs.subarray(0, n).sort();
   const counts = new Map<number, number>();
-  for (let start = 0; start < n; ) {
+  for (let start = 0; start < n;) {
     let end = start + 1;
     while (end < n && sorted[end] === sorted[start]) end++;
     counts.set(sorted[start]!, end - start);
@@ -119,7 +126,9 @@ export function tradeLinks(
         lines: count,
       });
     }
-    kindLinks.sort((x, y) => compareKeys(x.importerKey, y.importerKey) || compareKeys(x.partnerKey, y.partnerKey));
+    kindLinks.sort(
+      (x, y) => compareKeys(x.importerKey, y.importerKey) || compareKeys(x.partnerKey, y.partnerKey),
+    );
     for (const link of kindLinks) links.push(link);
   });
   return links;

@@ -97,4 +97,3 @@ export type DetectionRun = z.infer<typeof DetectionRun>;
 export type RingSummary = Pick<Ring, 'id' | 'typology' | 'score' | 'revenueAtRisk' | 'explanation'> & {
   memberCount: number;
 };
-

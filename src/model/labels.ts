@@ -19,15 +19,31 @@ export const NodeLabel = z.enum([
 export type NodeLabel = z.infer<typeof NodeLabel>;
 
 /** Firms and people: the parties a ring is made of. */
-export const PARTY_LABELS = ['Importer', 'Consignee', 'Broker', 'Supplier', 'Person'] as const satisfies readonly NodeLabel[];
+export const PARTY_LABELS = [
+  'Importer',
+  'Consignee',
+  'Broker',
+  'Supplier',
+  'Person',
+] as const satisfies readonly NodeLabel[];
 export type PartyLabel = (typeof PARTY_LABELS)[number];
 
 /** Business entities (the firms of the registry and of the declarations). */
-export const BUSINESS_LABELS = ['Importer', 'Consignee', 'Broker', 'Supplier'] as const satisfies readonly NodeLabel[];
+export const BUSINESS_LABELS = [
+  'Importer',
+  'Consignee',
+  'Broker',
+  'Supplier',
+] as const satisfies readonly NodeLabel[];
 export type BusinessLabel = (typeof BUSINESS_LABELS)[number];
 
 /** Identifier nodes shared between parties after normalisation. */
-export const IDENTIFIER_LABELS = ['Address', 'Phone', 'Email', 'BankAccount'] as const satisfies readonly NodeLabel[];
+export const IDENTIFIER_LABELS = [
+  'Address',
+  'Phone',
+  'Email',
+  'BankAccount',
+] as const satisfies readonly NodeLabel[];
 export type IdentifierLabel = (typeof IDENTIFIER_LABELS)[number];
 
 export const RelType = z.enum([

@@ -82,7 +82,9 @@ export function targetLines(
         riskiest = r;
       }
     }
-    const ring = namedDeclarations.has(lines.declarationId[i]!) ? (named.get(declarationOf(view, i)) ?? null) : null;
+    const ring = namedDeclarations.has(lines.declarationId[i]!)
+      ? (named.get(declarationOf(view, i)) ?? null)
+      : null;
     return { anomaly, lowValue, realOrigin: mismatch ? realOrigin : null, riskiest, network, ring };
   };
   const scoreOf = (r: LineRisk): number =>
@@ -96,7 +98,8 @@ export function targetLines(
       reasons.push(
         `unit value ${(lines.unitValueZScore[i] ?? 0).toFixed(1)} robust deviations below the median for HS ${lines.hsCode[i]?.slice(0, 4)} from ${lines.origin[i] ?? 'unknown origin'}`,
       );
-    if (r.realOrigin) reasons.push(`declared origin ${lines.origin[i]} but the goods come from ${r.realOrigin}`);
+    if (r.realOrigin)
+      reasons.push(`declared origin ${lines.origin[i]} but the goods come from ${r.realOrigin}`);
     const { riskiest, ring } = r;
     if (riskiest)
       reasons.push(

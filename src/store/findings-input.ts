@@ -13,13 +13,18 @@ export function requireWholeNumber(name: string, value: number | undefined, min:
 export function parseDetectionRun(input: DetectionRun): DetectionRun {
   const parsed = DetectionRun.safeParse(input);
   if (!parsed.success) {
-    throw new StoreError('invalid', `The detection run is not valid: ${parsed.error.issues[0]?.message ?? ''}`, {
-      cause: parsed.error,
-    });
+    throw new StoreError(
+      'invalid',
+      `The detection run is not valid: ${parsed.error.issues[0]?.message ?? ''}`,
+      {
+        cause: parsed.error,
+      },
+    );
   }
   const ringIds = new Set<string>();
   for (const ring of parsed.data.rings) {
-    if (ringIds.has(ring.id)) throw new StoreError('invalid', `The detection run names ring ${ring.id} twice`);
+    if (ringIds.has(ring.id))
+      throw new StoreError('invalid', `The detection run names ring ${ring.id} twice`);
     ringIds.add(ring.id);
   }
   return parsed.data;

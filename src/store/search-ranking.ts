@@ -12,7 +12,10 @@ const RANK: Record<SearchHit['match'], number> = { id: 0, declaration: 1, identi
 
 export function checkSearchLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-    throw new StoreError('invalid', `search limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT} (got ${limit})`);
+    throw new StoreError(
+      'invalid',
+      `search limit must be a whole number from 1 to ${MAX_SEARCH_LIMIT} (got ${limit})`,
+    );
   }
 }
 
@@ -33,13 +36,19 @@ export class SearchRanking {
     const key = nodeKey(node);
     const known = this.ranked.get(key);
     if (known && RANK[known.hit.match] <= RANK[match]) return;
-    const name = match === 'name' && typeof node.props.name === 'string' ? nameSearchKey(node.props.name) : '';
+    const name =
+      match === 'name' && typeof node.props.name === 'string' ? nameSearchKey(node.props.name) : '';
     this.ranked.set(key, { hit: { node, match }, key, name });
   }
 
   top(limit: number): SearchHit[] {
     return [...this.ranked.values()]
-      .sort((a, b) => RANK[a.hit.match] - RANK[b.hit.match] || compareStrings(a.name, b.name) || compareStrings(a.key, b.key))
+      .sort(
+        (a, b) =>
+          RANK[a.hit.match] - RANK[b.hit.match] ||
+          compareStrings(a.name, b.name) ||
+          compareStrings(a.key, b.key),
+      )
       .slice(0, limit)
       .map((r) => r.hit);
   }

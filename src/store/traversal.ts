@@ -224,7 +224,10 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
   const fromBall = new Ball(fromNode, toKey, excluded, adjacency);
   const toBall = new Ball(toNode, fromKey, excluded, adjacency);
   const growOne = async (): Promise<void> => {
-    const side = fromBall.complete || (!toBall.complete && toBall.frontier.length < fromBall.frontier.length) ? toBall : fromBall;
+    const side =
+      fromBall.complete || (!toBall.complete && toBall.frontier.length < fromBall.frontier.length)
+        ? toBall
+        : fromBall;
     await side.grow();
     if (fromBall.dist.size + toBall.dist.size > MAX_PATH_SEARCH_NODES) {
       throw new StoreError(

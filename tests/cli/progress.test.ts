@@ -5,7 +5,10 @@ import { progressMode, progressSink } from '../../src/cli/progress.ts';
 
 function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; written: string[] } {
   const written: string[] = [];
-  const stream = { isTTY, write: (chunk: string) => written.push(chunk) > 0 } as unknown as NodeJS.WriteStream;
+  const stream = {
+    isTTY,
+    write: (chunk: string) => written.push(chunk) > 0,
+  } as unknown as NodeJS.WriteStream;
   return { stream, written };
 }
 

@@ -1,7 +1,14 @@
 // Style derivation: classes come from the state, the stylesheet covers every label and type.
 import { describe, expect, it } from 'vitest';
 import { NodeLabel, RelType } from '../../src/model/index.ts';
-import { caption, deriveClasses, nodeData, nodeSize, passesFilters, riskClass } from '../../client/src/canvas/derive.ts';
+import {
+  caption,
+  deriveClasses,
+  nodeData,
+  nodeSize,
+  passesFilters,
+  riskClass,
+} from '../../client/src/canvas/derive.ts';
 import { buildStylesheet } from '../../client/src/canvas/stylesheet.ts';
 import { reducer, type Action } from '../../client/src/state/reducer.ts';
 import { INITIAL_STATE, NO_FILTERS } from '../../client/src/state/types.ts';
@@ -86,12 +93,17 @@ describe('deriveClasses', () => {
   it('an open ring marks members and dims the rest; an indicator narrows to its evidence', () => {
     const ring = ringDetail();
     const outsider = party('Importer:Z', 0.2);
-    const opened = run([{ type: 'graph/add', nodes: [outsider], edges: [] }, { type: 'ring/open', ring }]);
+    const opened = run([
+      { type: 'graph/add', nodes: [outsider], edges: [] },
+      { type: 'ring/open', ring },
+    ]);
     const ringClasses = deriveClasses(opened);
     expect(ringClasses.nodes['Importer:A']).toEqual(expect.arrayContaining(['ring-member', 'ring']));
     expect(ringClasses.nodes[outsider.key]).toContain('dimmed');
 
-    const highlighted = deriveClasses(reducer(opened, { type: 'ring/highlight', indicator: 'shared_address' }));
+    const highlighted = deriveClasses(
+      reducer(opened, { type: 'ring/highlight', indicator: 'shared_address' }),
+    );
     expect(highlighted.nodes['Address:1 main st']).toContain('evidence');
     expect(highlighted.nodes['Importer:A']).toContain('dimmed');
     expect(highlighted.edges[ring.edges[0]!.id]).toContain('evidence');
@@ -99,7 +111,10 @@ describe('deriveClasses', () => {
   });
 
   it('the shown path is emphasised', () => {
-    const state = run([{ type: 'graph/add', nodes: [party('Person:P')], edges: [] }, { type: 'paths/found', paths: [{ nodes: [a, b], edges: [ab] }] }]);
+    const state = run([
+      { type: 'graph/add', nodes: [party('Person:P')], edges: [] },
+      { type: 'paths/found', paths: [{ nodes: [a, b], edges: [ab] }] },
+    ]);
     const classes = deriveClasses(state);
     expect(classes.nodes[a.key]).toContain('path');
     expect(classes.edges[ab.id]).toContain('path');
@@ -119,7 +134,10 @@ describe('stylesheet', () => {
   });
   it('the large-view style drops arrows and most captions but keeps those of risky and emphasised nodes', () => {
     const large = buildStylesheet({ large: true }) as { selector: string; style: Record<string, unknown> }[];
-    const last = (selector: string, property: string) => large.filter((r) => r.selector.split(', ').includes(selector) && property in r.style).at(-1)?.style[property];
+    const last = (selector: string, property: string) =>
+      large.filter((r) => r.selector.split(', ').includes(selector) && property in r.style).at(-1)?.style[
+        property
+      ];
     expect(last('edge', 'target-arrow-shape')).toBe('none');
     expect(last('node', 'label')).toBe('');
     expect(last('node.risk-high', 'label')).toBe('data(caption)');
@@ -129,7 +147,18 @@ describe('stylesheet', () => {
 
   it('styles every class deriveClasses can emit', () => {
     const css = selectors.join(' ');
-    for (const cls of ['risk-high', 'risk-medium', 'hidden', 'filtered', 'pinned', 'has-more', 'ring-member', 'dimmed', 'path', 'evidence']) {
+    for (const cls of [
+      'risk-high',
+      'risk-medium',
+      'hidden',
+      'filtered',
+      'pinned',
+      'has-more',
+      'ring-member',
+      'dimmed',
+      'path',
+      'evidence',
+    ]) {
       expect(css).toContain(`.${cls}`);
     }
   });

@@ -19,7 +19,11 @@ export function ringDetail(): RingDetail {
   const b = party('Importer:B', 0.8);
   const addr = party('Address:1 main st');
   const s = shipment('D1/1', '2024-03-01', '850440');
-  const edges = [link('HAS_ADDRESS', a.key, addr.key), link('HAS_ADDRESS', b.key, addr.key), link('IMPORTED_BY', s.key, a.key)];
+  const edges = [
+    link('HAS_ADDRESS', a.key, addr.key),
+    link('HAS_ADDRESS', b.key, addr.key),
+    link('IMPORTED_BY', s.key, a.key),
+  ];
   return {
     ring: {
       id: 'R-shared_identifiers-1',
@@ -38,7 +42,11 @@ export function ringDetail(): RingDetail {
           weight: 0.5,
           contribution: 0.5,
           description: '2 importers share one address',
-          evidence: { nodes: [{ label: 'Address', id: '1 main st' }], rels: [edges[0]!.id], declarations: [] },
+          evidence: {
+            nodes: [{ label: 'Address', id: '1 main st' }],
+            rels: [edges[0]!.id],
+            declarations: [],
+          },
         },
         {
           name: 'unit_value_below_median',

@@ -15,7 +15,14 @@ describe('expansion and collapse', () => {
   it('adds the neighbours and remembers what the expansion brought', () => {
     const state = run([
       { type: 'graph/add', nodes: [seed], edges: [] },
-      { type: 'graph/expanded', key: seed.key, nodes: [seed, b, c], edges: [link('HAS_PHONE', seed.key, c.key)], limit: 25, truncated: true },
+      {
+        type: 'graph/expanded',
+        key: seed.key,
+        nodes: [seed, b, c],
+        edges: [link('HAS_PHONE', seed.key, c.key)],
+        limit: 25,
+        truncated: true,
+      },
     ]);
     expect(Object.keys(state.nodes).sort()).toEqual([b.key, seed.key, c.key].sort());
     expect(state.expansions[seed.key]).toEqual({ added: [b.key, c.key], limit: 25, truncated: true });
@@ -30,7 +37,14 @@ describe('expansion and collapse', () => {
     const d = party('Person:D');
     const state = run([
       { type: 'graph/add', nodes: [seed], edges: [] },
-      { type: 'graph/expanded', key: seed.key, nodes: [b, c, d], edges: [link('DIRECTS', d.key, seed.key), link('HAS_PHONE', seed.key, c.key)], limit: 25, truncated: false },
+      {
+        type: 'graph/expanded',
+        key: seed.key,
+        nodes: [b, c, d],
+        edges: [link('DIRECTS', d.key, seed.key), link('HAS_PHONE', seed.key, c.key)],
+        limit: 25,
+        truncated: false,
+      },
       { type: 'graph/expanded', key: d.key, nodes: [d, seed], edges: [], limit: 25, truncated: false },
       { type: 'pin/toggle', keys: [c.key] },
       { type: 'select', keys: [b.key, seed.key] },
@@ -40,7 +54,9 @@ describe('expansion and collapse', () => {
     expect(Object.keys(state.nodes).sort()).toEqual([seed.key, c.key, d.key].sort());
     expect(state.selection).toEqual([seed.key]);
     expect(state.expansions[seed.key]).toBeUndefined();
-    expect(Object.keys(state.edges).sort()).toEqual([link('DIRECTS', d.key, seed.key).id, link('HAS_PHONE', seed.key, c.key).id].sort());
+    expect(Object.keys(state.edges).sort()).toEqual(
+      [link('DIRECTS', d.key, seed.key).id, link('HAS_PHONE', seed.key, c.key).id].sort(),
+    );
   });
 
   it('collapse of a node never expanded changes nothing', () => {
@@ -66,7 +82,13 @@ describe('selection, hide and pins', () => {
   });
 
   it('hiding drops the node from the selection; unhide brings it back', () => {
-    const hidden = run([{ type: 'select', keys: [b.key, c.key] }, { type: 'hide', keys: [b.key] }], base);
+    const hidden = run(
+      [
+        { type: 'select', keys: [b.key, c.key] },
+        { type: 'hide', keys: [b.key] },
+      ],
+      base,
+    );
     expect(hidden.hidden).toEqual([b.key]);
     expect(hidden.selection).toEqual([c.key]);
     expect(reducer(hidden, { type: 'unhideAll' }).hidden).toEqual([]);
@@ -107,9 +129,14 @@ describe('filters, rings, paths, layout', () => {
   });
 
   it('clicking the highlighted indicator again clears the highlight', () => {
-    const once = run([{ type: 'ring/open', ring: ringDetail() }, { type: 'ring/highlight', indicator: 'shared_address' }]);
+    const once = run([
+      { type: 'ring/open', ring: ringDetail() },
+      { type: 'ring/highlight', indicator: 'shared_address' },
+    ]);
     expect(once.highlightedIndicator).toBe('shared_address');
-    expect(reducer(once, { type: 'ring/highlight', indicator: 'shared_address' }).highlightedIndicator).toBeNull();
+    expect(
+      reducer(once, { type: 'ring/highlight', indicator: 'shared_address' }).highlightedIndicator,
+    ).toBeNull();
   });
 
   it("an indicator's evidence names nodes, relationships and declaration lines", () => {
@@ -122,8 +149,14 @@ describe('filters, rings, paths, layout', () => {
   });
 
   it('paths are added to the graph and the shown one is clamped to the list', () => {
-    const path = { nodes: [seed, c, b], edges: [link('HAS_PHONE', seed.key, c.key), link('HAS_PHONE', b.key, c.key)] };
-    const state = run([{ type: 'paths/found', paths: [path, path] }, { type: 'paths/show', index: 9 }]);
+    const path = {
+      nodes: [seed, c, b],
+      edges: [link('HAS_PHONE', seed.key, c.key), link('HAS_PHONE', b.key, c.key)],
+    };
+    const state = run([
+      { type: 'paths/found', paths: [path, path] },
+      { type: 'paths/show', index: 9 },
+    ]);
     expect(state.paths).toHaveLength(2);
     expect(state.activePath).toBe(1);
     expect(Object.keys(state.edges)).toHaveLength(2);
@@ -131,8 +164,15 @@ describe('filters, rings, paths, layout', () => {
   });
 
   it('the latest emphasis wins: evidence hides the shown path, a path clears the evidence', () => {
-    const path = { nodes: [party('Importer:A'), party('Importer:B')], edges: [link('SUCCEEDS', 'Importer:A', 'Importer:B')] };
-    const highlighted = run([{ type: 'ring/open', ring: ringDetail() }, { type: 'paths/found', paths: [path] }, { type: 'ring/highlight', indicator: 'shared_address' }]);
+    const path = {
+      nodes: [party('Importer:A'), party('Importer:B')],
+      edges: [link('SUCCEEDS', 'Importer:A', 'Importer:B')],
+    };
+    const highlighted = run([
+      { type: 'ring/open', ring: ringDetail() },
+      { type: 'paths/found', paths: [path] },
+      { type: 'ring/highlight', indicator: 'shared_address' },
+    ]);
     expect(highlighted.activePath).toBe(NO_PATH);
     const shown = reducer(highlighted, { type: 'paths/show', index: 0 });
     expect(shown.activePath).toBe(0);

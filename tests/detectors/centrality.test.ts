@@ -43,7 +43,7 @@ describe('centrality detector', () => {
     expect(detect(await w.view()).map((r) => r.members[0]!.id)).toEqual(['P-A', 'P-B']);
   });
 
-  it('needs risky firms to be a majority of the hub\'s contacts', async () => {
+  it("needs risky firms to be a majority of the hub's contacts", async () => {
     const w = new World();
     legitimateTrade(w, 10, 4);
     hub(w, 'P-HALF', ['H1', 'H2'], true);

@@ -71,7 +71,8 @@ describe('community detector', () => {
       w.rel('DIRECTS', head, firm);
       w.has(firm, 'Phone', 'family phone');
       w.has(firm, 'BankAccount', 'family account');
-      for (let l = 0; l < 4; l++) w.ship({ importerId: `F${i}`, date: isoDay(30 + l * 20), customsValue: 1000 });
+      for (let l = 0; l < 4; l++)
+        w.ship({ importerId: `F${i}`, date: isoDay(30 + l * 20), customsValue: 1000 });
     }
     expect(detect(await w.view(), { seed: 5 })).toEqual([]);
   });

@@ -29,7 +29,9 @@ function ringInBusinessCentre(w: World): string[] {
   const other = w.party('Person', 'PX');
   w.rel('DIRECTS', other, { label: 'Importer', id: 'C2' });
   return [
-    ...['C0', 'C1', 'C2', 'C3', 'L', ...Array.from({ length: 12 }, (_, t) => `T${t}`)].map((id) => `Importer:${id}`),
+    ...['C0', 'C1', 'C2', 'C3', 'L', ...Array.from({ length: 12 }, (_, t) => `T${t}`)].map(
+      (id) => `Importer:${id}`,
+    ),
     'Person:PR',
     'Person:PX',
     'Supplier:RS',
@@ -43,7 +45,14 @@ describe('communityCore', () => {
     const keys = ringInBusinessCentre(w);
     const flagged = (k: string): boolean => /^Importer:C\d$/.test(k);
     const core = communityCore(await w.view(), keys, flagged, OPTIONS);
-    expect(core).toEqual(['Importer:C0', 'Importer:C1', 'Importer:C2', 'Importer:C3', 'Person:PR', 'Supplier:RS']);
+    expect(core).toEqual([
+      'Importer:C0',
+      'Importer:C1',
+      'Importer:C2',
+      'Importer:C3',
+      'Person:PR',
+      'Supplier:RS',
+    ]);
   });
 
   it('takes in an unflagged firm tied to a flagged one by a specific identifier or a shared director', async () => {

@@ -64,7 +64,9 @@ describe.runIf(RUN)('the explorer in Chromium against the seeded server', () => 
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
     });
-    const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
     apiPaths = new Set(Object.keys(openapi.paths).map((p) => p.replace(/\{(\w+)\}/g, ':$1')));
   });
 
@@ -92,7 +94,13 @@ describe.runIf(RUN)('the explorer in Chromium against the seeded server', () => 
     await option.click();
     await page.getByRole('heading', { level: 2 }).filter({ hasText: 'Importer' }).first().waitFor();
     // Picking expands: the canvas holds the member and its neighbours.
-    await expect.poll(async () => Number(/(\d+) nodes/.exec((await page.getByRole('toolbar').textContent()) ?? '')?.[1] ?? 0), { timeout: 30_000 }).toBeGreaterThan(1);
+    await expect
+      .poll(
+        async () =>
+          Number(/(\d+) nodes/.exec((await page.getByRole('toolbar').textContent()) ?? '')?.[1] ?? 0),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(1);
     await layoutAfter(0);
     // The keyboard way in: focus the canvas, Enter expands the selection.
     await page.getByTestId('canvas').focus();
@@ -113,7 +121,10 @@ describe.runIf(RUN)('the explorer in Chromium against the seeded server', () => 
     expect(ring.indicators.length).toBeGreaterThan(0);
     for (const indicator of ring.indicators) {
       expect(text).toContain(indicator.description);
-      await page.getByRole('button', { name: new RegExp(indicator.name.replaceAll('_', ' '), 'i') }).first().waitFor();
+      await page
+        .getByRole('button', { name: new RegExp(indicator.name.replaceAll('_', ' '), 'i') })
+        .first()
+        .waitFor();
     }
     const first = page.locator('.indicators button').first();
     await first.click();
@@ -142,13 +153,18 @@ describe.runIf(RUN)('the explorer in Chromium against the seeded server', () => 
     await page.getByRole('button', { name: 'Add open ring' }).click();
     await page.getByRole('status').filter({ hasText: 'Ring added.' }).waitFor();
     const entities = page.getByRole('heading', { level: 4, name: /Entities/ });
-    await expect.poll(async () => Number(/\((\d+)\)/.exec((await entities.textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThanOrEqual(ring.members.length);
+    await expect
+      .poll(async () => Number(/\((\d+)\)/.exec((await entities.textContent()) ?? '')?.[1] ?? 0))
+      .toBeGreaterThanOrEqual(ring.members.length);
     await shot('05-case');
   });
 
   it('downloads the suspect list as CSV with the ring members in it', async () => {
     if (!serverHas('/api/exports/suspects')) return;
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /suspect list/i }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /suspect list/i }).click(),
+    ]);
     const csv = await readFile(await download.path(), 'utf8');
     const [header, ...rows] = csv.trim().split(/\r?\n/);
     expect(header).toMatch(/score/i);
@@ -158,10 +174,14 @@ describe.runIf(RUN)('the explorer in Chromium against the seeded server', () => 
 
   it('downloads the case pack: a zip with its manifest', async () => {
     if (!serverHas('/api/cases/:id/pack')) return;
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download case pack' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download case pack' }).click(),
+    ]);
     const zip = await readFile(await download.path());
     expect(zip.subarray(0, 2).toString('latin1')).toBe('PK');
-    for (const name of ['manifest.json', 'case.json', 'entities.csv']) expect(zip.includes(Buffer.from(name))).toBe(true);
+    for (const name of ['manifest.json', 'case.json', 'entities.csv'])
+      expect(zip.includes(Buffer.from(name))).toBe(true);
   });
 
   it('shows the row report of a refused upload', async () => {

@@ -39,7 +39,12 @@ describe('ringscope eval --truth', () => {
       members: planted.members.map(({ label, id: memberId, role }) => ({ label, id: memberId, role })),
       indicators: [],
     });
-    const bogus: Ring = { ...asReported('R-bogus', first), id: 'R-bogus', typology: 'community', members: [{ label: 'Importer', id: 'IM-nobody', role: 'x' }] };
+    const bogus: Ring = {
+      ...asReported('R-bogus', first),
+      id: 'R-bogus',
+      typology: 'community',
+      members: [{ label: 'Importer', id: 'IM-nobody', role: 'x' }],
+    };
     const targets = first.illicitLines.map((l, i) => {
       const [declarationId = '', line = '1'] = l.id.split('/');
       return { declarationId, line: Number(line), score: 1 - i / 1000, reasons: ['test'] };
@@ -61,7 +66,13 @@ describe('ringscope eval --truth', () => {
     expect(code).toBe(0);
     const report = EvalReport.parse(JSON.parse(stdout));
     expect(report.findings).toEqual({ runId: 'run-1', rings: 3, targets: targets.length });
-    expect(report.rings.overall).toMatchObject({ planted: truth.rings.length, reported: 3, found: 2, precision: 2 / 3, recall: 2 / truth.rings.length });
+    expect(report.rings.overall).toMatchObject({
+      planted: truth.rings.length,
+      reported: 3,
+      found: 2,
+      precision: 2 / 3,
+      recall: 2 / truth.rings.length,
+    });
     const k1 = report.lines.find((l) => l.k === 1);
     const inspected = Math.ceil(truth.counts.lines / 100);
     expect(k1?.inspected).toBe(inspected);
@@ -80,7 +91,15 @@ describe('ringscope eval --truth', () => {
   });
 
   it('names a label it does not know in --member-labels', async () => {
-    const { code, stderr } = await run(['--db', db, 'eval', '--truth', truthPath, '--member-labels', 'Importer,Company']);
+    const { code, stderr } = await run([
+      '--db',
+      db,
+      'eval',
+      '--truth',
+      truthPath,
+      '--member-labels',
+      'Importer,Company',
+    ]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/--member-labels: expected labels among .*"Importer,Company"/);
   });
@@ -102,7 +121,10 @@ describe('ringscope eval --communities', () => {
       await writeFile(join(dir, 'lonely.edges'), 'x\ty\n'); // no .clusters: skipped
       const { code, stdout } = await run(['--json', 'eval', '--communities', dir]);
       expect(code).toBe(0);
-      const report = JSON.parse(stdout) as { version: number; graphs: { name: string; nmi: number; ari: number; nodes: number; edges: number }[] };
+      const report = JSON.parse(stdout) as {
+        version: number;
+        graphs: { name: string; nmi: number; ari: number; nodes: number; edges: number }[];
+      };
       expect(report.version).toBe(1);
       expect(report.graphs.map((g) => g.name)).toEqual(['two']);
       expect(report.graphs[0]).toMatchObject({ nodes: 6, edges: 7, nmi: 1, ari: 1 });

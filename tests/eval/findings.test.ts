@@ -22,7 +22,10 @@ function fakeStore(ringCount: number, targets: LineTarget[]) {
       listRings: (q: RingQuery) => {
         asked.push(q);
         const page = rings.slice(q.offset, q.offset + q.limit);
-        return Promise.resolve({ rings: page.map((r) => ({ ...r, memberCount: r.members.length })), total: rings.length });
+        return Promise.resolve({
+          rings: page.map((r) => ({ ...r, memberCount: r.members.length })),
+          total: rings.length,
+        });
       },
       getRing: (id: string) => Promise.resolve(rings.find((r) => r.id === id) ?? null),
       listTargets: ({ limit }: { limit: number }) => Promise.resolve(targets.slice(0, limit)),

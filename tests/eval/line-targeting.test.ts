@@ -25,8 +25,22 @@ describe('targetingAtK', () => {
   });
 
   it('scores no targets and no illicit lines as zero, not NaN', () => {
-    expect(targetingAtK([], 200, illicit, [5])[0]).toEqual({ k: 5, inspected: 10, hits: 0, precision: 0, recall: 0, revenueCaptured: 0 });
-    expect(targetingAtK(['a/1'], 0, new Map(), [5])[0]).toEqual({ k: 5, inspected: 0, hits: 0, precision: 0, recall: 0, revenueCaptured: 0 });
+    expect(targetingAtK([], 200, illicit, [5])[0]).toEqual({
+      k: 5,
+      inspected: 10,
+      hits: 0,
+      precision: 0,
+      recall: 0,
+      revenueCaptured: 0,
+    });
+    expect(targetingAtK(['a/1'], 0, new Map(), [5])[0]).toEqual({
+      k: 5,
+      inspected: 0,
+      hits: 0,
+      precision: 0,
+      recall: 0,
+      revenueCaptured: 0,
+    });
   });
 
   it('does not count a line twice when the ranking repeats it', () => {

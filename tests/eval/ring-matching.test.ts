@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { jaccard, matchRings, ringScore, scoreRings, type MemberSet } from '../../src/eval/ring-matching.ts';
 
-const ring = (id: string, members: string, typology = 'phoenix'): MemberSet => ({ id, typology, members: members.split('') });
+const ring = (id: string, members: string, typology = 'phoenix'): MemberSet => ({
+  id,
+  typology,
+  members: members.split(''),
+});
 
 describe('jaccard', () => {
   it('is |A∩B| / |A∪B|, duplicates ignored, 0 for two empty sets', () => {
@@ -17,7 +21,9 @@ describe('jaccard', () => {
 describe('matchRings', () => {
   it('counts a similarity of exactly 0.5 as a match and just below as none', () => {
     expect(matchRings([ring('P', 'abcd')], [ring('R', 'abc')])).toHaveLength(1); // 3/4
-    expect(matchRings([ring('P', 'ab')], [ring('R', 'abcd')])).toEqual([{ planted: 'P', reported: 'R', jaccard: 0.5 }]);
+    expect(matchRings([ring('P', 'ab')], [ring('R', 'abcd')])).toEqual([
+      { planted: 'P', reported: 'R', jaccard: 0.5 },
+    ]);
     expect(matchRings([ring('P', 'ab')], [ring('R', 'abcde')])).toEqual([]); // 2/5
   });
 
@@ -41,7 +47,10 @@ describe('matchRings', () => {
 
   it('keeps a second-best pairing when the best one is taken', () => {
     // R1 is closest to P1 (1.0) and also near P2 (0.6); R2 matches only P2 (0.5).
-    const matches = matchRings([ring('P1', 'abc'), ring('P2', 'abcde')], [ring('R1', 'abc'), ring('R2', 'cdex')]);
+    const matches = matchRings(
+      [ring('P1', 'abc'), ring('P2', 'abcde')],
+      [ring('R1', 'abc'), ring('R2', 'cdex')],
+    );
     expect(matches.map((m) => `${m.planted}-${m.reported}`).sort()).toEqual(['P1-R1', 'P2-R2']);
   });
 
@@ -53,7 +62,15 @@ describe('matchRings', () => {
 
 describe('ringScore and scoreRings', () => {
   it('computes precision, recall and F1, null where undefined', () => {
-    expect(ringScore('x', 4, 2, 1)).toEqual({ typology: 'x', planted: 4, reported: 2, found: 1, precision: 0.5, recall: 0.25, f1: (2 * 0.5 * 0.25) / 0.75 });
+    expect(ringScore('x', 4, 2, 1)).toEqual({
+      typology: 'x',
+      planted: 4,
+      reported: 2,
+      found: 1,
+      precision: 0.5,
+      recall: 0.25,
+      f1: (2 * 0.5 * 0.25) / 0.75,
+    });
     expect(ringScore('x', 0, 0, 0)).toMatchObject({ precision: null, recall: null, f1: null });
     expect(ringScore('x', 3, 2, 0)).toMatchObject({ precision: 0, recall: 0, f1: 0 });
   });

@@ -38,7 +38,10 @@ describe('projectDetectionView', () => {
     w.has(a, 'Email', 'a@only.example');
     const view = await w.view();
     expect([...view.identifiers.keys()]).toEqual(['Phone:+1 pair']);
-    expect(view.identifiers.get('Phone:+1 pair')!.holders.map((h) => h.key)).toEqual(['Importer:A', 'Importer:B']);
+    expect(view.identifiers.get('Phone:+1 pair')!.holders.map((h) => h.key)).toEqual([
+      'Importer:A',
+      'Importer:B',
+    ]);
   });
 
   it('weights an importer-broker link by the share of lines and the broker’s reach', async () => {
@@ -162,7 +165,9 @@ describe('projectDetectionView', () => {
       ];
       // Dates follow the listed order, so the store streams the lines in that order.
       (reverse ? rows.reverse() : rows).forEach((row, i) => w.ship({ ...row, date: isoDay(i) }));
-      return (await w.view()).graph.mapEdges((_e, a, s, t) => `${s}-${t}:${a.links.map((l) => l.kind).join('+')}`);
+      return (await w.view()).graph.mapEdges(
+        (_e, a, s, t) => `${s}-${t}:${a.links.map((l) => l.kind).join('+')}`,
+      );
     };
     const edges = await build(false);
     expect(edges).toEqual(await build(true));

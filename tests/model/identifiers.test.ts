@@ -3,9 +3,13 @@ import { nameSearchKey, normaliseIdentifier } from '../../src/model/index.ts';
 
 describe('normaliseIdentifier', () => {
   it('lets differently written addresses and e-mails meet', () => {
-    expect(normaliseIdentifier('Address', '12, Harbour Rd.')).toBe(normaliseIdentifier('Address', ' 12 HARBOUR   rd '));
+    expect(normaliseIdentifier('Address', '12, Harbour Rd.')).toBe(
+      normaliseIdentifier('Address', ' 12 HARBOUR   rd '),
+    );
     expect(normaliseIdentifier('Address', '12, Harbour Rd.')).toBe('12 harbour rd');
-    expect(normaliseIdentifier('Email', 'Info@Acme.Example')).toBe(normaliseIdentifier('Email', 'info@acme.example'));
+    expect(normaliseIdentifier('Email', 'Info@Acme.Example')).toBe(
+      normaliseIdentifier('Email', 'info@acme.example'),
+    );
     expect(normaliseIdentifier('Address', 'Straße 5\u00a0Köln')).toBe('straße 5 köln');
   });
 

@@ -5,14 +5,24 @@ import { DECLARATION_COLUMNS, ENTITY_COLUMNS } from '../../seed/csv.ts';
 import { PlantedTypology } from '../../seed/truth.ts';
 import { generateInto, removeWorld, type WorldFiles } from './world-files.ts';
 
-const KIND_OF_LABEL: Record<string, string> = { Importer: 'importer', Consignee: 'consignee', Broker: 'broker', Supplier: 'supplier', Person: 'person' };
+const KIND_OF_LABEL: Record<string, string> = {
+  Importer: 'importer',
+  Consignee: 'consignee',
+  Broker: 'broker',
+  Supplier: 'supplier',
+  Person: 'person',
+};
 
 describe('seed: tiny world', () => {
   let a: WorldFiles;
   let again: WorldFiles;
   let other: WorldFiles;
   beforeAll(async () => {
-    [a, again, other] = await Promise.all([generateInto('tiny', 7), generateInto('tiny', 7), generateInto('tiny', 8)]);
+    [a, again, other] = await Promise.all([
+      generateInto('tiny', 7),
+      generateInto('tiny', 7),
+      generateInto('tiny', 8),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([a, again, other].filter(Boolean).map(removeWorld));
@@ -58,7 +68,8 @@ describe('seed: tiny world', () => {
     const entities = new Map(a.entities.map((e) => [e.entity_id, e]));
     const lines = new Map(a.declarations.map((d) => [`${d.declaration_id}/${d.line}`, d]));
     for (const ring of a.truth.rings) {
-      for (const m of ring.members) expect(entities.get(m.id)?.kind, `${ring.id} member ${m.id}`).toBe(KIND_OF_LABEL[m.label]);
+      for (const m of ring.members)
+        expect(entities.get(m.id)?.kind, `${ring.id} member ${m.id}`).toBe(KIND_OF_LABEL[m.label]);
       for (const l of ring.illicitLines) {
         const row = lines.get(l.id);
         expect(row, `${ring.id} line ${l.id}`).toBeDefined();
@@ -69,10 +80,15 @@ describe('seed: tiny world', () => {
         if (row?.inspected === 'true') expect(row.illicit).toBe('true');
       }
       // Every illicit line evades some duty: that is what makes it illicit.
-      for (const l of ring.illicitLines) expect(l.revenueAtRisk, `${ring.id} line ${l.id}`).toBeGreaterThan(0);
-      expect(ring.revenueAtRisk).toBeCloseTo(ring.illicitLines.reduce((s, l) => s + l.revenueAtRisk, 0), 1);
+      for (const l of ring.illicitLines)
+        expect(l.revenueAtRisk, `${ring.id} line ${l.id}`).toBeGreaterThan(0);
+      expect(ring.revenueAtRisk).toBeCloseTo(
+        ring.illicitLines.reduce((s, l) => s + l.revenueAtRisk, 0),
+        1,
+      );
     }
-    for (const look of a.truth.lookAlikes) for (const m of look.members) expect(entities.has(m.id)).toBe(true);
+    for (const look of a.truth.lookAlikes)
+      for (const m of look.members) expect(entities.has(m.id)).toBe(true);
   });
 
   it('marks seized lines only on planted illicit lines', () => {
@@ -87,8 +103,10 @@ describe('seed: tiny world', () => {
     for (const d of a.declarations) {
       const importer = entities.get(d.importer_id);
       expect(importer?.kind).toBe('importer');
-      if (importer?.registered_on) expect((d.date ?? '') >= importer.registered_on, `${d.importer_id} on ${d.date}`).toBe(true);
-      if (importer?.closed_on) expect((d.date ?? '') < importer.closed_on, `${d.importer_id} on ${d.date}`).toBe(true);
+      if (importer?.registered_on)
+        expect((d.date ?? '') >= importer.registered_on, `${d.importer_id} on ${d.date}`).toBe(true);
+      if (importer?.closed_on)
+        expect((d.date ?? '') < importer.closed_on, `${d.importer_id} on ${d.date}`).toBe(true);
     }
   });
 });

@@ -20,7 +20,14 @@ describe('seed small 7, then ingest', () => {
 
   it('imports every declaration line and registry row', async () => {
     const db = join(dir, 'store.db');
-    const { code, stderr } = await runCli(['--db', db, '--json', 'ingest', world.declarationsPath, world.entitiesPath]);
+    const { code, stderr } = await runCli([
+      '--db',
+      db,
+      '--json',
+      'ingest',
+      world.declarationsPath,
+      world.entitiesPath,
+    ]);
     expect(stderr).not.toMatch(/row \d+/);
     expect(code).toBe(0);
     const store = await openStore({ db });

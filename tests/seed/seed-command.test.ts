@@ -17,14 +17,30 @@ describe('ringscope seed', () => {
   });
 
   it('writes the same files as the generator and a JSON summary', async () => {
-    const { code, stdout } = await runCli(['--json', 'seed', '--size', 'tiny', '--seed', '11', '--out', join(dir, 'cli')]);
+    const { code, stdout } = await runCli([
+      '--json',
+      'seed',
+      '--size',
+      'tiny',
+      '--seed',
+      '11',
+      '--out',
+      join(dir, 'cli'),
+    ]);
     expect(code).toBe(0);
-    const summary = JSON.parse(stdout) as { counts: { lines: number }; illicitShare: number; peakRssMb: number };
+    const summary = JSON.parse(stdout) as {
+      counts: { lines: number };
+      illicitShare: number;
+      peakRssMb: number;
+    };
     await generateWorld({ size: 'tiny', seed: 11, outDir: join(dir, 'direct') });
     for (const file of ['declarations.csv', 'entities.csv', 'truth.json']) {
-      expect(await readFile(join(dir, 'cli', file), 'utf8'), file).toBe(await readFile(join(dir, 'direct', file), 'utf8'));
+      expect(await readFile(join(dir, 'cli', file), 'utf8'), file).toBe(
+        await readFile(join(dir, 'direct', file), 'utf8'),
+      );
     }
-    const lines = (await readFile(join(dir, 'cli', 'declarations.csv'), 'utf8')).trimEnd().split('\n').length - 1;
+    const lines =
+      (await readFile(join(dir, 'cli', 'declarations.csv'), 'utf8')).trimEnd().split('\n').length - 1;
     expect(summary.counts.lines).toBe(lines);
     expect(summary.peakRssMb).toBeGreaterThan(0);
   });

@@ -23,7 +23,8 @@ export async function generateInto(size: WorldSize, seed: number): Promise<World
   const [declarationsCsv, entitiesCsv, truthJson] = await Promise.all(
     ['declarations.csv', 'entities.csv', 'truth.json'].map((f) => readFile(join(dir, f), 'utf8')),
   );
-  const rows = (text: string) => parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true });
+  const rows = (text: string) =>
+    parse<Record<string, string>>(text, { columns: true, skip_empty_lines: true });
   return {
     dir,
     declarationsCsv: declarationsCsv ?? '',

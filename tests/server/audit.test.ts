@@ -18,7 +18,13 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'ringscope-audit-'));
   db = openAppDb(join(dir, 'ringscope-app.db'));
   audit = new AuditLog(db);
-  for (let i = 1; i <= 5; i++) audit.append({ action: 'view_node', username: 'investigator', requestId: `r${i}`, target: `Importer:IM-00${i}` });
+  for (let i = 1; i <= 5; i++)
+    audit.append({
+      action: 'view_node',
+      username: 'investigator',
+      requestId: `r${i}`,
+      target: `Importer:IM-00${i}`,
+    });
 });
 afterEach(() => {
   if (db.open) db.close();
@@ -46,12 +52,20 @@ describe('hash chain', () => {
 
   it('names the first broken entry after an edit', () => {
     tamper("UPDATE audit SET target = 'Importer:IM-999' WHERE seq = 3");
-    expect(audit.verify()).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: expect.stringContaining('content') as unknown } });
+    expect(audit.verify()).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 3, reason: expect.stringContaining('content') as unknown },
+    });
   });
 
   it('detects an edit that recomputes that entry’s own hash (the next link breaks)', () => {
-    const row = z.object({ hash: z.string() }).parse(db.prepare('SELECT hash FROM audit WHERE seq = 2').get());
-    tamper("UPDATE audit SET hash = ? WHERE seq = 2", row.hash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')));
+    const row = z
+      .object({ hash: z.string() })
+      .parse(db.prepare('SELECT hash FROM audit WHERE seq = 2').get());
+    tamper(
+      'UPDATE audit SET hash = ? WHERE seq = 2',
+      row.hash.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
+    );
     expect(audit.verify().firstBroken?.seq).toBe(2);
   });
 
@@ -77,21 +91,42 @@ describe('hash chain', () => {
   it('names an anchored entry whose hash differs, and accepts anchors that match', () => {
     const third = audit.list({ limit: 1, beforeSeq: 4 })[0];
     expect(third?.seq).toBe(3);
-    expect(audit.verify([{ seq: 3, hash: third?.hash ?? '' }, { seq: 5, hash: audit.head()?.hash ?? '' }]).ok).toBe(true);
-    expect(audit.verify([{ seq: 3, hash: 'f'.repeat(64) }])).toMatchObject({ ok: false, firstBroken: { seq: 3, reason: expect.stringContaining('recorded') as unknown } });
+    expect(
+      audit.verify([
+        { seq: 3, hash: third?.hash ?? '' },
+        { seq: 5, hash: audit.head()?.hash ?? '' },
+      ]).ok,
+    ).toBe(true);
+    expect(audit.verify([{ seq: 3, hash: 'f'.repeat(64) }])).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 3, reason: expect.stringContaining('recorded') as unknown },
+    });
   });
 
   it('reads anchors only as SEQ:HASH', () => {
     const hash = 'ab'.repeat(32);
     expect(parseAnchor(`12:${hash}`)).toEqual({ seq: 12, hash });
     expect(parseAnchor(formatAnchor({ seq: 7, hash }))).toEqual({ seq: 7, hash });
-    for (const bad of ['', '12', `0:${hash}`, `-1:${hash}`, `12:${hash.slice(1)}`, `12:${hash}0`, `x:${hash}`, `12:${'g'.repeat(64)}`]) expect(parseAnchor(bad), bad).toBeNull();
+    for (const bad of [
+      '',
+      '12',
+      `0:${hash}`,
+      `-1:${hash}`,
+      `12:${hash.slice(1)}`,
+      `12:${hash}0`,
+      `x:${hash}`,
+      `12:${'g'.repeat(64)}`,
+    ])
+      expect(parseAnchor(bad), bad).toBeNull();
   });
 
   it('ringscope audit head prints SEQ:HASH and verify --anchor finds a cut trail (exit 1) or refuses a malformed anchor (exit 2)', () => {
     db.close();
     const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['bin/ringscope.js', '--db', join(dir, 'ringscope.db'), 'audit', ...args], { encoding: 'utf8', env: { ...process.env, RINGSCOPE_DB: '' } });
+      spawnSync(process.execPath, ['bin/ringscope.js', '--db', join(dir, 'ringscope.db'), 'audit', ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, RINGSCOPE_DB: '' },
+      });
     const head = run('head');
     expect(head.status).toBe(0);
     const anchor = head.stdout.trim();
@@ -110,7 +145,11 @@ describe('hash chain', () => {
   it('ringscope audit verify exits 0 when intact and 1 naming the entry when broken', () => {
     db.close();
     const run = () =>
-      spawnSync(process.execPath, ['bin/ringscope.js', '--db', join(dir, 'ringscope.db'), 'audit', 'verify'], { encoding: 'utf8', env: { ...process.env, RINGSCOPE_DB: '' } });
+      spawnSync(
+        process.execPath,
+        ['bin/ringscope.js', '--db', join(dir, 'ringscope.db'), 'audit', 'verify'],
+        { encoding: 'utf8', env: { ...process.env, RINGSCOPE_DB: '' } },
+      );
     const ok = run();
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('intact: 5 entries');
@@ -130,7 +169,14 @@ describe('audit over HTTP', () => {
     try {
       await h.agent().post('/api/auth/login').send({ username: 'admin', password: 'wrong-password' });
       const logged = lines
-        .map((l) => z.looseObject({ msg: z.string(), audit: z.object({ seq: z.number(), hash: z.string(), action: z.string() }).optional() }).parse(JSON.parse(l)))
+        .map((l) =>
+          z
+            .looseObject({
+              msg: z.string(),
+              audit: z.object({ seq: z.number(), hash: z.string(), action: z.string() }).optional(),
+            })
+            .parse(JSON.parse(l)),
+        )
         .filter((l) => l.msg === 'audit');
       const head = h.services.audit.head();
       expect(logged.at(-1)?.audit).toEqual({ seq: head?.seq, hash: head?.hash, action: 'login_failed' });
@@ -145,17 +191,32 @@ describe('audit over HTTP', () => {
     try {
       await h.agent().post('/api/auth/login').send({ username: 'admin', password: 'wrong-password' });
       const admin = await h.as('admin');
-      const list = z.object({ entries: z.array(z.object({ action: z.string(), requestId: z.string().nullable(), at: z.string() })) }).parse((await admin.get('/api/audit')).body);
+      const list = z
+        .object({
+          entries: z.array(
+            z.object({ action: z.string(), requestId: z.string().nullable(), at: z.string() }),
+          ),
+        })
+        .parse((await admin.get('/api/audit')).body);
       expect(list.entries.map((e) => e.action).slice(0, 2)).toEqual(['login', 'login_failed']);
       expect(list.entries[0]?.at).toMatch(/Z$/);
       expect(list.entries[0]?.requestId).toBeTruthy();
       const verify = await admin.get('/api/audit/verify');
       expect(verify.body).toMatchObject({ ok: true, firstBroken: null });
-      const head = z.object({ seq: z.number(), hash: z.string() }).parse((verify.body as { head: unknown }).head);
+      const head = z
+        .object({ seq: z.number(), hash: z.string() })
+        .parse((verify.body as { head: unknown }).head);
       expect(head.seq).toBeGreaterThanOrEqual(2);
-      expect((await admin.get('/api/audit/verify').query({ anchor: formatAnchor(head) })).body).toMatchObject({ ok: true });
-      const ahead = await admin.get('/api/audit/verify').query({ anchor: formatAnchor({ seq: 999, hash: head.hash }) });
-      expect(ahead.body).toMatchObject({ ok: false, firstBroken: { reason: expect.stringContaining('removed from the end') as unknown } });
+      expect((await admin.get('/api/audit/verify').query({ anchor: formatAnchor(head) })).body).toMatchObject(
+        { ok: true },
+      );
+      const ahead = await admin
+        .get('/api/audit/verify')
+        .query({ anchor: formatAnchor({ seq: 999, hash: head.hash }) });
+      expect(ahead.body).toMatchObject({
+        ok: false,
+        firstBroken: { reason: expect.stringContaining('removed from the end') as unknown },
+      });
       expect((await admin.get('/api/audit/verify').query({ anchor: 'nope' })).status).toBe(400);
       expect((await admin.get('/api/audit').query({ limit: 0 })).status).toBe(400);
     } finally {

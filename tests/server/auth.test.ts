@@ -11,12 +11,15 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const cookieOf = (res: { headers: Record<string, unknown> }) => ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []);
+const cookieOf = (res: { headers: Record<string, unknown> }) =>
+  ([] as string[]).concat((res.headers['set-cookie'] as string[] | undefined) ?? []);
 
 describe('login and sessions', () => {
   it('signs in, sets an HttpOnly SameSite=Strict cookie and answers /me', async () => {
     const agent = h.agent();
-    const res = await agent.post('/api/auth/login').send({ username: 'investigator', password: 'password-for-investigator' });
+    const res = await agent
+      .post('/api/auth/login')
+      .send({ username: 'investigator', password: 'password-for-investigator' });
     expect(res.status).toBe(200);
     expect(bodyOf(UserAnswer, res).user).toMatchObject({ username: 'investigator', role: 'investigator' });
     const [cookie] = cookieOf(res);
@@ -32,7 +35,10 @@ describe('login and sessions', () => {
   it('uses a Secure __Host- cookie when cookies are always secure', async () => {
     const secure = await startHarness({ config: { cookieSecure: 'always' }, fixture: false });
     try {
-      const res = await secure.agent().post('/api/auth/login').send({ username: 'admin', password: 'password-for-admin' });
+      const res = await secure
+        .agent()
+        .post('/api/auth/login')
+        .send({ username: 'admin', password: 'password-for-admin' });
       const [cookie] = cookieOf(res);
       expect(cookie).toMatch(/^__Host-ringscope_session=.*; Path=\/;.*Secure/);
       expect(cookie).not.toMatch(/Domain=/);
@@ -43,14 +49,21 @@ describe('login and sessions', () => {
 
   it('issues a new session id at every login', async () => {
     const agent = h.agent();
-    const a = cookieOf(await agent.post('/api/auth/login').send({ username: 'admin', password: 'password-for-admin' }))[0];
-    const b = cookieOf(await agent.post('/api/auth/login').send({ username: 'admin', password: 'password-for-admin' }))[0];
+    const a = cookieOf(
+      await agent.post('/api/auth/login').send({ username: 'admin', password: 'password-for-admin' }),
+    )[0];
+    const b = cookieOf(
+      await agent.post('/api/auth/login').send({ username: 'admin', password: 'password-for-admin' }),
+    )[0];
     expect(a?.split(';')[0]).not.toBe(b?.split(';')[0]);
   });
 
   it('refuses a wrong password with 401 and audits the failure', async () => {
     const before = h.services.audit.list({ limit: 1000, action: 'login_failed' }).length;
-    const res = await h.agent().post('/api/auth/login').send({ username: 'admin', password: 'nope-nope-nope' });
+    const res = await h
+      .agent()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: 'nope-nope-nope' });
     expect(res.status).toBe(401);
     expect(errorOf(res)).toMatchObject({ code: 'invalid_credentials' });
     expect(errorOf(res).requestId).toBe(res.headers['x-request-id']);
@@ -60,7 +73,9 @@ describe('login and sessions', () => {
   it('answers 401 without a session and after logout the old cookie is dead on the server', async () => {
     expect((await h.agent().get('/api/stats')).status).toBe(401);
     const agent = h.agent();
-    const login = await agent.post('/api/auth/login').send({ username: 'enforcement', password: 'password-for-enforcement' });
+    const login = await agent
+      .post('/api/auth/login')
+      .send({ username: 'enforcement', password: 'password-for-enforcement' });
     const raw = cookieOf(login)[0]?.split(';')[0] ?? '';
     expect((await agent.post('/api/auth/logout')).status).toBe(204);
     // Replaying the old cookie by hand must not work: the session is gone server-side.
@@ -86,7 +101,10 @@ describe('login and sessions', () => {
   });
 
   it('rejects unknown keys and bad types in the login body', async () => {
-    const res = await h.agent().post('/api/auth/login').send({ username: 'admin', password: 'x', admin: true });
+    const res = await h
+      .agent()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: 'x', admin: true });
     expect(res.status).toBe(400);
     expect(errorOf(res).issues?.[0]?.path).toBe('body');
   });
@@ -97,22 +115,33 @@ describe('login and sessions', () => {
     await other.post('/api/auth/login').send({ username: 'temp', password: 'first-password-1' });
     const agent = h.agent();
     await agent.post('/api/auth/login').send({ username: 'temp', password: 'first-password-1' });
-    const short = await agent.post('/api/auth/password').send({ currentPassword: 'first-password-1', newPassword: 'short' });
+    const short = await agent
+      .post('/api/auth/password')
+      .send({ currentPassword: 'first-password-1', newPassword: 'short' });
     expect(short.status).toBe(400);
-    const ok = await agent.post('/api/auth/password').send({ currentPassword: 'first-password-1', newPassword: 'second-password-2' });
+    const ok = await agent
+      .post('/api/auth/password')
+      .send({ currentPassword: 'first-password-1', newPassword: 'second-password-2' });
     expect(ok.status).toBe(200);
     expect((await agent.get('/api/auth/me')).status).toBe(200);
     expect((await other.get('/api/auth/me')).status).toBe(401);
   });
 
   it('holds a user who must change their password to the password route', async () => {
-    await h.services.users.add({ username: 'fresh', role: 'admin', password: 'one-time-token-1', mustChangePassword: true });
+    await h.services.users.add({
+      username: 'fresh',
+      role: 'admin',
+      password: 'one-time-token-1',
+      mustChangePassword: true,
+    });
     const agent = h.agent();
     await agent.post('/api/auth/login').send({ username: 'fresh', password: 'one-time-token-1' });
     const blocked = await agent.get('/api/stats');
     expect(blocked.status).toBe(403);
     expect(errorOf(blocked).code).toBe('password_change_required');
-    await agent.post('/api/auth/password').send({ currentPassword: 'one-time-token-1', newPassword: 'my-own-password-9' });
+    await agent
+      .post('/api/auth/password')
+      .send({ currentPassword: 'one-time-token-1', newPassword: 'my-own-password-9' });
     expect((await agent.get('/api/stats')).status).toBe(200);
   });
 
@@ -122,7 +151,10 @@ describe('login and sessions', () => {
     await agent.post('/api/auth/login').send({ username: 'gone', password: 'gone-password-1' });
     h.services.users.update('gone', { disabled: true });
     expect((await agent.get('/api/auth/me')).status).toBe(401);
-    expect((await h.agent().post('/api/auth/login').send({ username: 'gone', password: 'gone-password-1' })).status).toBe(401);
+    expect(
+      (await h.agent().post('/api/auth/login').send({ username: 'gone', password: 'gone-password-1' }))
+        .status,
+    ).toBe(401);
   });
 });
 
@@ -131,10 +163,16 @@ describe('login rate limit', () => {
     const limited = await startHarness({ fixture: false });
     try {
       for (let i = 1; i <= 5; i++) {
-        const res = await limited.agent().post('/api/auth/login').send({ username: 'admin', password: `wrong-${i}` });
+        const res = await limited
+          .agent()
+          .post('/api/auth/login')
+          .send({ username: 'admin', password: `wrong-${i}` });
         expect(res.status).toBe(401);
       }
-      const sixth = await limited.agent().post('/api/auth/login').send({ username: 'admin', password: 'password-for-admin' });
+      const sixth = await limited
+        .agent()
+        .post('/api/auth/login')
+        .send({ username: 'admin', password: 'password-for-admin' });
       expect(sixth.status).toBe(429);
       expect(errorOf(sixth).code).toBe('too_many_attempts');
     } finally {
@@ -146,7 +184,14 @@ describe('login rate limit', () => {
     const limited = await startHarness({ fixture: false });
     try {
       for (let i = 0; i < 8; i++) {
-        expect((await limited.agent().post('/api/auth/login').send({ username: 'admin', password: 'password-for-admin' })).status).toBe(200);
+        expect(
+          (
+            await limited
+              .agent()
+              .post('/api/auth/login')
+              .send({ username: 'admin', password: 'password-for-admin' })
+          ).status,
+        ).toBe(200);
       }
     } finally {
       await limited.close();
@@ -160,17 +205,29 @@ describe('CSRF and content types on writes', () => {
     const res = await agent.post('/api/cases').set('Origin', 'https://evil.example').send({ title: 'x' });
     expect(res.status).toBe(403);
     expect(errorOf(res).code).toBe('cross_site');
-    const site = await agent.post('/api/cases').set('Sec-Fetch-Site', 'cross-site').set('Origin', 'https://evil.example').send({ title: 'x' });
+    const site = await agent
+      .post('/api/cases')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .set('Origin', 'https://evil.example')
+      .send({ title: 'x' });
     expect(site.status).toBe(403);
   });
 
   it('refuses a write with neither Origin nor Sec-Fetch-Site', async () => {
-    const res = await (await import('supertest')).default(h.server).post('/api/auth/login').send({ username: 'admin', password: 'password-for-admin' });
+    const res = await (
+      await import('supertest')
+    )
+      .default(h.server)
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: 'password-for-admin' });
     expect(res.status).toBe(403);
   });
 
   it('accepts Sec-Fetch-Site: same-origin without Origin', async () => {
-    const res = await (await import('supertest')).default(h.server)
+    const res = await (
+      await import('supertest')
+    )
+      .default(h.server)
       .post('/api/auth/login')
       .set('Sec-Fetch-Site', 'same-origin')
       .send({ username: 'admin', password: 'password-for-admin' });
@@ -178,16 +235,31 @@ describe('CSRF and content types on writes', () => {
   });
 
   it('refuses form-encoded and text bodies with 415', async () => {
-    const res = await h.agent().post('/api/auth/login').type('form').send('username=admin&password=password-for-admin');
+    const res = await h
+      .agent()
+      .post('/api/auth/login')
+      .type('form')
+      .send('username=admin&password=password-for-admin');
     expect(res.status).toBe(415);
-    const text = await h.agent().post('/api/auth/login').set('Content-Type', 'text/plain').send('{"username":"admin"}');
+    const text = await h
+      .agent()
+      .post('/api/auth/login')
+      .set('Content-Type', 'text/plain')
+      .send('{"username":"admin"}');
     expect(text.status).toBe(415);
   });
 
   it('answers 413 to a body over the limit and 400 to broken JSON', async () => {
-    const big = await h.agent().post('/api/auth/login').send({ username: 'admin', password: 'x'.repeat(200 * 1024) });
+    const big = await h
+      .agent()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: 'x'.repeat(200 * 1024) });
     expect(big.status).toBe(413);
-    const broken = await h.agent().post('/api/auth/login').set('Content-Type', 'application/json').send('{"username":');
+    const broken = await h
+      .agent()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username":');
     expect(broken.status).toBe(400);
     expect(errorOf(broken).code).toBe('invalid_json');
   });

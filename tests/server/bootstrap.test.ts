@@ -20,7 +20,8 @@ describe('first admin', () => {
     expect(token.length).toBeGreaterThanOrEqual(20);
     expect(users.get('admin')).toMatchObject({ role: 'admin', mustChangePassword: true });
     expect(await users.authenticate('admin', token)).not.toBeNull();
-    for (const demo of DEMO_ACCOUNTS) expect(await users.authenticate(demo.username, demo.password)).toBeNull();
+    for (const demo of DEMO_ACCOUNTS)
+      expect(await users.authenticate(demo.username, demo.password)).toBeNull();
     // A second boot does not mint another.
     expect(await ensureAccounts(users, testConfig({ mode: 'production' }))).toEqual([]);
     const other = openAppDb(':memory:');
@@ -30,7 +31,10 @@ describe('first admin', () => {
   });
 
   it('takes the first admin from the environment', async () => {
-    await ensureAccounts(users, testConfig({ mode: 'production', admin: { username: 'chief', password: 'a-long-secret-123' } }));
+    await ensureAccounts(
+      users,
+      testConfig({ mode: 'production', admin: { username: 'chief', password: 'a-long-secret-123' } }),
+    );
     expect(users.list().map((u) => u.username)).toEqual(['chief']);
     expect(users.get('chief')?.mustChangePassword).toBe(false);
   });

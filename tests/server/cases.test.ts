@@ -47,12 +47,23 @@ describe('case lifecycle', () => {
     const c = await newCase(officer, { description: 'three importers, one address' });
     expect(c).toMatchObject({ status: 'open', owner: 'case-officer', visibility: 'team' });
 
-    const pinned = await officer.post(`/api/cases/${c.id}/entities`).send({ keys: ['Importer:IM-001', 'Broker:BR-01'] });
-    expect(bodyOf(CaseBody, pinned).case.entities.map((e) => e.key).sort()).toEqual(['Broker:BR-01', 'Importer:IM-001']);
+    const pinned = await officer
+      .post(`/api/cases/${c.id}/entities`)
+      .send({ keys: ['Importer:IM-001', 'Broker:BR-01'] });
+    expect(
+      bodyOf(CaseBody, pinned)
+        .case.entities.map((e) => e.key)
+        .sort(),
+    ).toEqual(['Broker:BR-01', 'Importer:IM-001']);
 
-    const ring = bodyOf(CaseBody, await officer.post(`/api/cases/${c.id}/rings`).send({ ringId: RING_ID })).case;
+    const ring = bodyOf(
+      CaseBody,
+      await officer.post(`/api/cases/${c.id}/rings`).send({ ringId: RING_ID }),
+    ).case;
     expect(ring.rings.map((r) => r.id)).toEqual([RING_ID]);
-    expect(ring.entities.map((e) => e.key)).toEqual(expect.arrayContaining(['Importer:IM-002', 'Importer:IM-003', 'Person:P-01']));
+    expect(ring.entities.map((e) => e.key)).toEqual(
+      expect.arrayContaining(['Importer:IM-002', 'Importer:IM-003', 'Person:P-01']),
+    );
 
     await officer.post(`/api/cases/${c.id}/notes`).send({ text: 'Director shared across all three.' });
     const withEvidence = await officer
@@ -60,14 +71,22 @@ describe('case lifecycle', () => {
       .send({ description: 'Seized line', declarationIds: [SHIPMENTS[5]?.id], ringId: RING_ID });
     expect(withEvidence.status).toBe(200);
 
-    const removed = bodyOf(CaseBody, await officer.delete(`/api/cases/${c.id}/entities/${encodeURIComponent('Broker:BR-01')}`)).case;
+    const removed = bodyOf(
+      CaseBody,
+      await officer.delete(`/api/cases/${c.id}/entities/${encodeURIComponent('Broker:BR-01')}`),
+    ).case;
     expect(removed.entities.map((e) => e.key)).not.toContain('Broker:BR-01');
 
-    const patched = bodyOf(CaseBody, await officer.patch(`/api/cases/${c.id}`).send({ status: 'in_review', assignee: 'admin' })).case;
+    const patched = bodyOf(
+      CaseBody,
+      await officer.patch(`/api/cases/${c.id}`).send({ status: 'in_review', assignee: 'admin' }),
+    ).case;
     expect(patched).toMatchObject({ status: 'in_review', assignee: 'admin' });
 
     const view = bodyOf(CaseBody, await inv.get(`/api/cases/${c.id}`)).case;
-    expect(view.notes).toEqual([expect.objectContaining({ author: 'case-officer', text: 'Director shared across all three.' })]);
+    expect(view.notes).toEqual([
+      expect.objectContaining({ author: 'case-officer', text: 'Director shared across all three.' }),
+    ]);
     expect(view.evidence[0]).toMatchObject({ declarationIds: [SHIPMENTS[5]?.id], ringId: RING_ID });
     expect(view.timeline.map((e) => e.kind)).toEqual([
       'created',
@@ -81,7 +100,15 @@ describe('case lifecycle', () => {
       'assignee',
     ]);
     const writes = h.services.audit.list({ limit: 100, action: 'write' }).filter((e) => e.target === c.id);
-    expect(writes.map((w) => w.detail.what)).toEqual(['case_updated', 'entity_removed', 'evidence_added', 'note_added', 'ring_added', 'entities_added', 'case_created']);
+    expect(writes.map((w) => w.detail.what)).toEqual([
+      'case_updated',
+      'entity_removed',
+      'evidence_added',
+      'note_added',
+      'ring_added',
+      'entities_added',
+      'case_created',
+    ]);
   });
 
   it('validates bodies: unknown keys, empty title, unknown nodes, declarations and rings', async () => {
@@ -90,11 +117,29 @@ describe('case lifecycle', () => {
     expect((await officer.post('/api/cases').send({ title: 'x', owner: 'admin' })).status).toBe(400);
     expect((await officer.patch(`/api/cases/${c.id}`).send({})).status).toBe(400);
     expect((await officer.patch(`/api/cases/${c.id}`).send({ status: 'won' })).status).toBe(400);
-    expect(errorOf(await officer.patch(`/api/cases/${c.id}`).send({ assignee: 'investigator' })).message).toContain('not an active case officer');
-    expect(errorOf(await officer.post(`/api/cases/${c.id}/entities`).send({ keys: ['Importer:NOPE'] })).code).toBe('unknown_nodes');
-    expect(errorOf(await officer.post(`/api/cases/${c.id}/rings`).send({ ringId: 'R-nope' })).code).toBe('unknown_ring');
-    expect(errorOf(await officer.post(`/api/cases/${c.id}/evidence`).send({ description: 'x', declarationIds: ['DECL-9999/1'] })).code).toBe('unknown_declarations');
-    expect((await officer.post(`/api/cases/${c.id}/evidence`).send({ description: 'x', declarationIds: ['DECL-0001'] })).status).toBe(400);
+    expect(
+      errorOf(await officer.patch(`/api/cases/${c.id}`).send({ assignee: 'investigator' })).message,
+    ).toContain('not an active case officer');
+    expect(
+      errorOf(await officer.post(`/api/cases/${c.id}/entities`).send({ keys: ['Importer:NOPE'] })).code,
+    ).toBe('unknown_nodes');
+    expect(errorOf(await officer.post(`/api/cases/${c.id}/rings`).send({ ringId: 'R-nope' })).code).toBe(
+      'unknown_ring',
+    );
+    expect(
+      errorOf(
+        await officer
+          .post(`/api/cases/${c.id}/evidence`)
+          .send({ description: 'x', declarationIds: ['DECL-9999/1'] }),
+      ).code,
+    ).toBe('unknown_declarations');
+    expect(
+      (
+        await officer
+          .post(`/api/cases/${c.id}/evidence`)
+          .send({ description: 'x', declarationIds: ['DECL-0001'] })
+      ).status,
+    ).toBe(400);
     expect((await officer.post(`/api/cases/${c.id}/notes`).send({ text: '   ' })).status).toBe(400);
     expect((await officer.get('/api/cases/not-a-case')).status).toBe(400);
     expect((await officer.get('/api/cases/C-000000000000')).status).toBe(404);
@@ -162,7 +207,9 @@ describe('case pack', () => {
   it('zips the case, entities, cited declarations, ring explanations and a manifest whose hashes match', async () => {
     const c = await newCase(officer);
     await officer.post(`/api/cases/${c.id}/rings`).send({ ringId: RING_ID });
-    await officer.post(`/api/cases/${c.id}/evidence`).send({ description: 'two lines', declarationIds: [SHIPMENTS[0]?.id, SHIPMENTS[1]?.id] });
+    await officer
+      .post(`/api/cases/${c.id}/evidence`)
+      .send({ description: 'two lines', declarationIds: [SHIPMENTS[0]?.id, SHIPMENTS[1]?.id] });
     const res = await officer.get(`/api/cases/${c.id}/pack`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/zip');
@@ -176,11 +223,21 @@ describe('case pack', () => {
         auditHead: z.object({ seq: z.number(), hash: z.string() }),
       })
       .parse(JSON.parse(files.get('manifest.json')?.toString() ?? '{}'));
-    expect(manifest.files.map((f) => f.path).sort()).toEqual(['case.json', 'declarations.csv', 'entities.csv', `rings/${RING_ID}.md`]);
+    expect(manifest.files.map((f) => f.path).sort()).toEqual([
+      'case.json',
+      'declarations.csv',
+      'entities.csv',
+      `rings/${RING_ID}.md`,
+    ]);
     for (const f of manifest.files) {
       const content = files.get(f.path);
       expect(content, f.path).toBeDefined();
-      expect(createHash('sha256').update(content ?? Buffer.alloc(0)).digest('hex'), f.path).toBe(f.sha256);
+      expect(
+        createHash('sha256')
+          .update(content ?? Buffer.alloc(0))
+          .digest('hex'),
+        f.path,
+      ).toBe(f.sha256);
       expect(content?.length).toBe(f.bytes);
     }
     const declarations = files.get('declarations.csv')?.toString() ?? '';

@@ -30,9 +30,15 @@ describe('suspects export', () => {
     const [header, ...data] = rows;
     expect(header).toContain('reasons');
     expect(data).toHaveLength(5);
-    for (const row of data) for (const cell of row) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
+    for (const row of data)
+      for (const cell of row) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
     const cells = data.flat();
-    for (const trigger of [...FORMULA_REASONS, '=Cedar Goods', '\tdirector of 3 linked firms', '\rdeclares for 3 linked firms']) {
+    for (const trigger of [
+      ...FORMULA_REASONS,
+      '=Cedar Goods',
+      '\tdirector of 3 linked firms',
+      '\rdeclares for 3 linked firms',
+    ]) {
       expect(cells).toContain(`'${trigger}`);
     }
     const audit = h.services.audit.list({ limit: 1, action: 'export' })[0];
@@ -47,7 +53,9 @@ describe('suspects export', () => {
   });
 
   it('validates format and score', async () => {
-    expect(errorOf(await enforcement.get('/api/exports/suspects').query({ format: 'xlsx' })).code).toBe('invalid_request');
+    expect(errorOf(await enforcement.get('/api/exports/suspects').query({ format: 'xlsx' })).code).toBe(
+      'invalid_request',
+    );
     expect((await enforcement.get('/api/exports/suspects').query({ minScore: 2 })).status).toBe(400);
   });
 
@@ -65,10 +73,15 @@ describe('suspects export', () => {
 describe('graph export', () => {
   it('writes GEXF that graphology reads back with the same nodes', async () => {
     const inv = await h.as('investigator');
-    const res = await inv.get('/api/exports/graph').query({ format: 'gexf', key: 'Address:12 dock road london', hops: 1 }).buffer(true);
+    const res = await inv
+      .get('/api/exports/graph')
+      .query({ format: 'gexf', key: 'Address:12 dock road london', hops: 1 })
+      .buffer(true);
     expect(res.status).toBe(200);
     const graph = parseGexf(MultiDirectedGraph, res.text);
-    expect(graph.nodes().sort()).toEqual(['Address:12 dock road london', ...IMPORTERS.map((i) => `Importer:${i.id}`)].sort());
+    expect(graph.nodes().sort()).toEqual(
+      ['Address:12 dock road london', ...IMPORTERS.map((i) => `Importer:${i.id}`)].sort(),
+    );
     expect(graph.size).toBe(3);
     expect(graph.getNodeAttribute('Importer:IM-001', 'label')).toBe('Alder Trading');
   });
@@ -78,11 +91,18 @@ describe('graph export', () => {
     const res = await inv.get('/api/exports/graph').query({ format: 'graphml' }).buffer(true);
     expect(res.status).toBe(200);
     const errors: string[] = [];
-    const doc = new DOMParser({ errorHandler: { error: (msg: string) => void errors.push(msg), fatalError: (msg: string) => void errors.push(msg) } }).parseFromString(res.text, 'text/xml');
+    const doc = new DOMParser({
+      errorHandler: {
+        error: (msg: string) => void errors.push(msg),
+        fatalError: (msg: string) => void errors.push(msg),
+      },
+    }).parseFromString(res.text, 'text/xml');
     expect(errors).toEqual([]);
     const ids = Array.from(doc.getElementsByTagName('node')).map((n) => n.getAttribute('id'));
     expect(ids.some((id) => id?.startsWith('Shipment:'))).toBe(false);
-    expect(ids).toEqual(expect.arrayContaining(['Importer:IM-001', 'Person:P-01', 'Address:12 dock road london']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['Importer:IM-001', 'Person:P-01', 'Address:12 dock road london']),
+    );
     expect(doc.getElementsByTagName('edge').length).toBe(6);
   });
 

@@ -30,12 +30,15 @@ function parseSse(text: string): SseEvent[] {
 }
 
 async function events(agent: Agent, jobId: string): Promise<SseEvent[]> {
-  const res = await agent.get(`/api/jobs/${jobId}/events`).buffer(true).parse((r, done) => {
-    let text = '';
-    r.setEncoding('utf8');
-    r.on('data', (c: string) => (text += c));
-    r.on('end', () => done(null, text));
-  });
+  const res = await agent
+    .get(`/api/jobs/${jobId}/events`)
+    .buffer(true)
+    .parse((r, done) => {
+      let text = '';
+      r.setEncoding('utf8');
+      r.on('data', (c: string) => (text += c));
+      r.on('end', () => done(null, text));
+    });
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
   return parseSse(res.body as string);
@@ -54,20 +57,29 @@ describe('jobs with the real pipelines', () => {
 
   it('ingests an uploaded file, streaming progress then the result', async () => {
     const before = await h.store.counts();
-    const res = await admin.post('/api/jobs/ingest').attach('file', csv([0, 1, 2, 3, 4, 5].map(declarationLine)), 'declarations.csv');
+    const res = await admin
+      .post('/api/jobs/ingest')
+      .attach('file', csv([0, 1, 2, 3, 4, 5].map(declarationLine)), 'declarations.csv');
     expect(res.status).toBe(202);
     const { job } = JobBody.parse(res.body);
     expect(job.kind).toBe('ingest');
     const stream = await events(admin, job.id);
     expect(stream.at(-1)?.event).toBe('result');
     expect(stream.slice(0, -1).every((e) => e.event === 'progress')).toBe(true);
-    const result = z.object({ files: z.array(z.object({ file: z.string(), status: z.string(), rows: z.number() })) }).parse(stream.at(-1)?.data);
-    expect(result.files).toEqual([expect.objectContaining({ file: 'declarations.csv', status: 'imported', rows: 6 })]);
+    const result = z
+      .object({ files: z.array(z.object({ file: z.string(), status: z.string(), rows: z.number() })) })
+      .parse(stream.at(-1)?.data);
+    expect(result.files).toEqual([
+      expect.objectContaining({ file: 'declarations.csv', status: 'imported', rows: 6 }),
+    ]);
     const after = await h.store.counts();
     expect(after.nodes.Shipment ?? 0).toBe((before.nodes.Shipment ?? 0) + 6);
     const state = JobBody.parse((await admin.get(`/api/jobs/${job.id}`)).body);
     expect(state.job.state).toBe('succeeded');
-    expect(h.services.audit.list({ limit: 10, action: 'ingest' }).map((e) => e.detail.outcome)).toEqual(['succeeded', 'queued']);
+    expect(h.services.audit.list({ limit: 10, action: 'ingest' }).map((e) => e.detail.outcome)).toEqual([
+      'succeeded',
+      'queued',
+    ]);
     // The uploaded files are removed once the job is over.
     expect(readdirSync(join(h.dir, 'uploads'))).toEqual([]);
   });
@@ -75,13 +87,19 @@ describe('jobs with the real pipelines', () => {
   it('fails an invalid file with the row report, naming the uploaded file, and writes nothing', async () => {
     const before = await h.store.counts();
     const bad = declarationLine(10).replace(/2024-\d\d-\d\d/, '2024-13-45');
-    const res = await admin.post('/api/jobs/ingest').attach('file', csv([declarationLine(9), bad]), 'broken.csv');
+    const res = await admin
+      .post('/api/jobs/ingest')
+      .attach('file', csv([declarationLine(9), bad]), 'broken.csv');
     const { job } = JobBody.parse(res.body);
     const stream = await events(admin, job.id);
     const last = stream.at(-1);
     expect(last?.event).toBe('error');
     const failure = z
-      .object({ message: z.string(), total: z.number(), problems: z.array(z.object({ file: z.string(), row: z.number(), column: z.string().nullable() })) })
+      .object({
+        message: z.string(),
+        total: z.number(),
+        problems: z.array(z.object({ file: z.string(), row: z.number(), column: z.string().nullable() })),
+      })
       .parse(last?.data);
     expect(failure.total).toBeGreaterThan(0);
     expect(failure.problems[0]).toMatchObject({ file: 'broken.csv', row: 2 });
@@ -105,9 +123,19 @@ describe('jobs with the real pipelines', () => {
     expect(big.status).toBe(413);
     expect((await admin.post('/api/jobs/ingest').send({ file: 'x' })).status).toBe(415);
     expect((await admin.post('/api/jobs/ingest').field('preset', 'kcs')).status).toBe(400);
-    const preset = await admin.post('/api/jobs/ingest').field('preset', 'nope').attach('file', csv([declarationLine(1)]), 'd.csv');
+    const preset = await admin
+      .post('/api/jobs/ingest')
+      .field('preset', 'nope')
+      .attach('file', csv([declarationLine(1)]), 'd.csv');
     expect(errorOf(preset).message).toContain('unknown preset');
-    expect((await admin.post('/api/jobs/ingest').field('cmd', 'x').attach('file', csv([declarationLine(1)]), 'd.csv')).status).toBe(400);
+    expect(
+      (
+        await admin
+          .post('/api/jobs/ingest')
+          .field('cmd', 'x')
+          .attach('file', csv([declarationLine(1)]), 'd.csv')
+      ).status,
+    ).toBe(400);
     expect((await admin.post('/api/jobs/detect').send({ seed: -1 })).status).toBe(400);
     expect((await admin.get('/api/jobs/J-000000000000')).status).toBe(404);
     expect((await admin.get('/api/jobs/../../etc')).status).toBe(404);
@@ -135,12 +163,15 @@ describe('SSE ordering', () => {
       const { job } = JobBody.parse((await admin.post('/api/jobs/detect').send({})).body);
       const early = events(admin, job.id);
       // The early subscriber is connected before the work starts, so it sees live events.
-      while (h.services.jobs.subscriberCount(job.id) === 0) await new Promise((resolve) => setImmediate(resolve));
+      while (h.services.jobs.subscriberCount(job.id) === 0)
+        await new Promise((resolve) => setImmediate(resolve));
       release();
       const live = await early;
       const late = await events(admin, job.id);
       for (const stream of [live, late]) {
-        const progress = stream.filter((e) => e.event === 'progress').map((e) => z.object({ done: z.number() }).parse(e.data).done);
+        const progress = stream
+          .filter((e) => e.event === 'progress')
+          .map((e) => z.object({ done: z.number() }).parse(e.data).done);
         expect(progress).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
         expect(stream.at(-1)).toEqual({ event: 'result', data: { ok: true } });
       }

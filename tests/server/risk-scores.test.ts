@@ -20,7 +20,11 @@ class FakeFindings {
   lastRun() {
     this.lastRunCalls += 1;
     const runId = this.runId;
-    return Promise.resolve(runId === null ? null : { runId, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', seed: 1 });
+    return Promise.resolve(
+      runId === null
+        ? null
+        : { runId, startedAt: '2026-01-01T00:00:00Z', finishedAt: '2026-01-01T00:00:01Z', seed: 1 },
+    );
   }
 
   listPartyRisks() {
@@ -33,7 +37,14 @@ class FakeFindings {
   }
 }
 
-const risk = (id: string, score: number): PartyRisk => ({ label: 'Importer', id, score, revenueAtRisk: 0, ringIds: [], reasons: [] });
+const risk = (id: string, score: number): PartyRisk => ({
+  label: 'Importer',
+  id,
+  score,
+  revenueAtRisk: 0,
+  ringIds: [],
+  reasons: [],
+});
 
 function setUp() {
   const store = new FakeFindings();
@@ -135,19 +146,26 @@ describe('risk in API answers after a detection job', () => {
       const admin = await h.as('admin');
       const Answer = z.object({ nodes: z.array(z.object({ key: z.string(), risk: z.number().nullable() })) });
       const riskNow = async () => {
-        const res = await admin.get(`/api/nodes/${encodeURIComponent(nodeKey(importer))}/neighbourhood?hops=1`);
+        const res = await admin.get(
+          `/api/nodes/${encodeURIComponent(nodeKey(importer))}/neighbourhood?hops=1`,
+        );
         expect(res.status).toBe(200);
         return Answer.parse(res.body).nodes.find((n) => n.key === nodeKey(importer))?.risk;
       };
       expect(await riskNow()).toBe(0.5);
       const invalidate = vi.spyOn(h.services.risks, 'invalidate');
-      const { job } = z.object({ job: z.object({ id: z.string() }) }).parse((await admin.post('/api/jobs/detect').send({})).body);
-      const events = await admin.get(`/api/jobs/${job.id}/events`).buffer(true).parse((r, done) => {
-        let text = '';
-        r.setEncoding('utf8');
-        r.on('data', (c: string) => (text += c));
-        r.on('end', () => done(null, text));
-      });
+      const { job } = z
+        .object({ job: z.object({ id: z.string() }) })
+        .parse((await admin.post('/api/jobs/detect').send({})).body);
+      const events = await admin
+        .get(`/api/jobs/${job.id}/events`)
+        .buffer(true)
+        .parse((r, done) => {
+          let text = '';
+          r.setEncoding('utf8');
+          r.on('data', (c: string) => (text += c));
+          r.on('end', () => done(null, text));
+        });
       expect(String(events.body)).toContain('event: result');
       expect(invalidate).toHaveBeenCalledTimes(1);
       expect(await riskNow()).toBe(0.05);

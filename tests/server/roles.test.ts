@@ -61,7 +61,9 @@ beforeAll(async () => {
   h = await startHarness({ config: { loginMaxFailures: 1000 } });
   const officer = await h.as('case_officer');
   // A team case owned by the case officer: every role may read it, officer and admin change it.
-  caseId = z.object({ case: z.object({ id: z.string() }) }).parse((await officer.post('/api/cases').send({ title: 'matrix' })).body).case.id;
+  caseId = z
+    .object({ case: z.object({ id: z.string() }) })
+    .parse((await officer.post('/api/cases').send({ title: 'matrix' })).body).case.id;
   jobId = h.services.jobs.start('detect', 'admin', () => Promise.resolve({ done: true })).id;
   await h.services.jobs.idle();
 });
@@ -79,7 +81,9 @@ function concretePath(path: string): string {
 /** A fresh sign-in per request, so logout or a password rule in one row cannot touch another. */
 async function signedIn(role: Role): Promise<Agent> {
   const agent = h.agent();
-  const res = await agent.post('/api/auth/login').send({ username: role.replace('_', '-'), password: passwordOf(role) });
+  const res = await agent
+    .post('/api/auth/login')
+    .send({ username: role.replace('_', '-'), password: passwordOf(role) });
   expect(res.status).toBe(200);
   return agent;
 }
@@ -113,7 +117,8 @@ describe('role matrix', () => {
       for (const role of ROLES) {
         const res = await send(await signedIn(role), route.method, route.path);
         const allowed = expected === 'public' || expected?.includes(role) === true;
-        if (allowed) expect([401, 403], `${role} should be allowed (${res.status})`).not.toContain(res.status);
+        if (allowed)
+          expect([401, 403], `${role} should be allowed (${res.status})`).not.toContain(res.status);
         else expect(res.status, `${role} should be refused`).toBe(403);
       }
     });

@@ -57,7 +57,9 @@ export function describeComparison(openNeo4j: () => Promise<GraphStore>): void {
   });
 
   it('streams the same nodes, relationships and declaration lines', async () => {
-    expect(await collect(neo4j.streamNodes(NodeLabel.options))).toEqual(await collect(embedded.streamNodes(NodeLabel.options)));
+    expect(await collect(neo4j.streamNodes(NodeLabel.options))).toEqual(
+      await collect(embedded.streamNodes(NodeLabel.options)),
+    );
     const byId = (a: GraphRel, b: GraphRel) => compare(a.id, b.id);
     const rels = (await collect(embedded.streamRels(RelType.options))).sort(byId);
     expect((await collect(neo4j.streamRels(RelType.options))).sort(byId)).toEqual(rels);
@@ -68,10 +70,16 @@ export function describeComparison(openNeo4j: () => Promise<GraphStore>): void {
     for (const start of spread(parties, 40)) {
       const queries = [
         { start, hops: 2, limit: 150 },
-        { start, hops: 3, limit: 60, labels: ['Importer', 'Broker', 'Address', 'Person', 'Shipment'] as NodeLabel[] },
+        {
+          start,
+          hops: 3,
+          limit: 60,
+          labels: ['Importer', 'Broker', 'Address', 'Person', 'Shipment'] as NodeLabel[],
+        },
         { start, hops: 2, limit: 200, dateFrom: '2024-03-01', dateTo: '2024-09-30', hsPrefix: '6' },
       ];
-      for (const q of queries) expect(await neo4j.neighbourhood(q), nodeKey(start)).toEqual(await embedded.neighbourhood(q));
+      for (const q of queries)
+        expect(await neo4j.neighbourhood(q), nodeKey(start)).toEqual(await embedded.neighbourhood(q));
     }
   });
 
@@ -96,11 +104,17 @@ export function describeComparison(openNeo4j: () => Promise<GraphStore>): void {
       if (typeof name === 'string') texts.add(name.slice(0, 3)).add(name.toUpperCase());
     }
     for (const s of spread(await collect(embedded.streamShipments()), 10)) texts.add(s.declarationId);
-    for (const n of spread(await collect(embedded.streamNodes(['Address', 'Phone', 'Email', 'BankAccount'])), 12)) {
+    for (const n of spread(
+      await collect(embedded.streamNodes(['Address', 'Phone', 'Email', 'BankAccount'])),
+      12,
+    )) {
       if (typeof n.props.value === 'string') texts.add(n.props.value);
     }
     for (const text of texts) {
-      for (const options of [{ limit: 20 }, { limit: 5, labels: ['Importer', 'Supplier', 'Shipment'] as NodeLabel[] }]) {
+      for (const options of [
+        { limit: 20 },
+        { limit: 5, labels: ['Importer', 'Supplier', 'Shipment'] as NodeLabel[] },
+      ]) {
         expect(await neo4j.search(text, options), text).toEqual(await embedded.search(text, options));
       }
     }

@@ -28,7 +28,12 @@ function expectedCounts(): GraphCounts {
 function killedMidImport(options: Neo4jStoreOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD, String(LINES)], {
-      env: { ...process.env, NEO4J_URI: options.uri, NEO4J_USER: options.user, NEO4J_PASSWORD: options.password },
+      env: {
+        ...process.env,
+        NEO4J_URI: options.uri,
+        NEO4J_USER: options.user,
+        NEO4J_PASSWORD: options.password,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -37,7 +42,9 @@ function killedMidImport(options: Neo4jStoreOptions): Promise<void> {
       if (chunk.toString().includes('WRITTEN')) child.kill('SIGKILL');
     });
     child.on('exit', (code, signal) =>
-      signal === 'SIGKILL' ? resolve() : reject(new Error(`crash child ended by itself (exit ${code}): ${stderr}`)),
+      signal === 'SIGKILL'
+        ? resolve()
+        : reject(new Error(`crash child ended by itself (exit ${code}): ${stderr}`)),
     );
   });
 }

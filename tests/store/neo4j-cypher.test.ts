@@ -11,13 +11,19 @@ const root = fileURLToPath(CYPHER_DIR);
 
 function cypherFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? cypherFiles(join(dir, entry.name)) : entry.name.endsWith('.cypher') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? cypherFiles(join(dir, entry.name))
+      : entry.name.endsWith('.cypher')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
 describe('cypher/ query files', () => {
   it('lists every file once, and every listed name is a file', () => {
-    const onDisk = cypherFiles(root).map((f) => relative(root, f).replace(/\.cypher$/, '')).sort();
+    const onDisk = cypherFiles(root)
+      .map((f) => relative(root, f).replace(/\.cypher$/, ''))
+      .sort();
     expect([...QUERY_NAMES].sort()).toEqual(onDisk);
   });
 
@@ -26,16 +32,23 @@ describe('cypher/ query files', () => {
     for (const name of QUERY_NAMES) {
       const text = readFileSync(join(root, `${name}.cypher`), 'utf8');
       const slots = [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);
-      expect(slots.every((s) => s === 'label' || s === 'type'), name).toBe(true);
+      expect(
+        slots.every((s) => s === 'label' || s === 'type'),
+        name,
+      ).toBe(true);
       expect(text, name).not.toMatch(/apoc\.cypher/);
       // A label or type computed in the query ($(…)) is only ever picked from a list written in
       // the file, of members of the closed enums.
-      const code = text.split('\n').filter((line) => !line.startsWith('//')).join('\n');
+      const code = text
+        .split('\n')
+        .filter((line) => !line.startsWith('//'))
+        .join('\n');
       const dynamic = [...code.matchAll(/\$\(/g)].length;
       const picked = [...code.matchAll(/\$\(\[((?:'\w+', )*'\w+')\]\[[\w[\]]+\]\)/g)];
       expect(picked.length, name).toBe(dynamic);
       for (const [, list] of picked) {
-        for (const value of list?.split(', ') ?? []) expect(closed.has(value.slice(1, -1)), `${name}: ${value}`).toBe(true);
+        for (const value of list?.split(', ') ?? [])
+          expect(closed.has(value.slice(1, -1)), `${name}: ${value}`).toBe(true);
       }
     }
   });
@@ -54,7 +67,8 @@ describe('cypher/ query files', () => {
 
 describe('cypherLabel (label escaping)', () => {
   it('quotes every label and relationship type of the enums', () => {
-    for (const value of [...NodeLabel.options, ...RelType.options]) expect(cypherLabel(value)).toBe(`\`${value}\``);
+    for (const value of [...NodeLabel.options, ...RelType.options])
+      expect(cypherLabel(value)).toBe(`\`${value}\``);
   });
 
   it.each([

@@ -26,16 +26,23 @@ describe('toStoreError', () => {
   });
 
   it('says what to change when a transaction runs out of memory or credentials are refused', () => {
-    expect(toStoreError(neo4jError('Neo.TransientError.General.MemoryPoolOutOfMemoryError'), 'import').message).toMatch(
-      /db\.memory\.transaction\.total\.max/,
+    expect(
+      toStoreError(neo4jError('Neo.TransientError.General.MemoryPoolOutOfMemoryError'), 'import').message,
+    ).toMatch(/db\.memory\.transaction\.total\.max/);
+    expect(toStoreError(neo4jError('Neo.ClientError.Security.Unauthorized'), 'open').message).toMatch(
+      /NEO4J_PASSWORD/,
     );
-    expect(toStoreError(neo4jError('Neo.ClientError.Security.Unauthorized'), 'open').message).toMatch(/NEO4J_PASSWORD/);
   });
 
   it('keeps other Neo4j errors as plain errors naming the query and the code', () => {
-    const mapped = toStoreError(neo4jError('Neo.ClientError.Statement.SyntaxError', 'Invalid input'), 'cypher/read/incident');
+    const mapped = toStoreError(
+      neo4jError('Neo.ClientError.Statement.SyntaxError', 'Invalid input'),
+      'cypher/read/incident',
+    );
     expect(mapped).not.toBeInstanceOf(StoreError);
-    expect(mapped.message).toBe('cypher/read/incident: Neo4j error Neo.ClientError.Statement.SyntaxError: Invalid input');
+    expect(mapped.message).toBe(
+      'cypher/read/incident: Neo4j error Neo.ClientError.Statement.SyntaxError: Invalid input',
+    );
   });
 });
 
@@ -46,13 +53,19 @@ describe('openNeo4jStore', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    const opening = openNeo4jStore({ uri: `bolt://127.0.0.1:${port}`, user: 'neo4j', password: 'x'.repeat(12) });
+    const opening = openNeo4jStore({
+      uri: `bolt://127.0.0.1:${port}`,
+      user: 'neo4j',
+      password: 'x'.repeat(12),
+    });
     await expect(opening).rejects.toMatchObject({ name: 'StoreError', code: 'unavailable' });
     await expect(opening).rejects.toThrow(/npm run neo4j:start/);
   });
 
   it('rejects a URI that is not a Bolt or Neo4j URI as invalid', async () => {
-    await expect(openNeo4jStore({ uri: 'http://127.0.0.1:7474', user: 'neo4j', password: 'secret-pass' })).rejects.toMatchObject({
+    await expect(
+      openNeo4jStore({ uri: 'http://127.0.0.1:7474', user: 'neo4j', password: 'secret-pass' }),
+    ).rejects.toMatchObject({
       code: 'invalid',
     });
   });

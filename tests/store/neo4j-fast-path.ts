@@ -34,13 +34,23 @@ async function contents(store: GraphStore): Promise<unknown> {
   };
 }
 
-async function importBatches(store: GraphStore, fileHash: string, batches: Iterable<WriteBatch>): Promise<void> {
+async function importBatches(
+  store: GraphStore,
+  fileHash: string,
+  batches: Iterable<WriteBatch>,
+): Promise<void> {
   const session = await store.beginImport({ fileHash, fileName: `${fileHash.slice(0, 4)}.csv`, rows: 1 });
   for (const batch of batches) await session.write(batch);
   await session.commit();
 }
 
-const link = (type: GraphRel['type'], from: GraphNode, to: GraphNode): GraphRel => ({ id: relId(type, from, to), type, from, to, props: {} });
+const link = (type: GraphRel['type'], from: GraphNode, to: GraphNode): GraphRel => ({
+  id: relId(type, from, to),
+  type,
+  from,
+  to,
+  props: {},
+});
 
 export function describeFastPath(options: Neo4jStoreOptions, emptyStore: () => Promise<GraphStore>): void {
   let dir = '';
@@ -88,7 +98,11 @@ export function describeFastPath(options: Neo4jStoreOptions, emptyStore: () => P
     const existing = (later[5]?.nodes ?? []).filter((n) => n.label !== 'Shipment').slice(0, 3);
     expect(existing.length).toBe(3);
     const earlier: WriteBatch = {
-      nodes: existing.map((n) => ({ ...n, props: { name: 'Named before', since: 2019 }, source: { file: 'b'.repeat(64), row: 1 } })),
+      nodes: existing.map((n) => ({
+        ...n,
+        props: { name: 'Named before', since: 2019 },
+        source: { file: 'b'.repeat(64), row: 1 },
+      })),
       rels: [],
     };
     await importBoth('b'.repeat(64), () => [earlier]);
@@ -103,16 +117,36 @@ export function describeFastPath(options: Neo4jStoreOptions, emptyStore: () => P
 
   it('creates a relationship written twice in one batch, and again in a later one, once', async () => {
     await fresh(5_000);
-    const broker: GraphNode = { label: 'Broker', id: 'BR-1', props: { name: 'Broker One' }, source: { file: HASH, row: 1 } };
-    const line: GraphNode = { label: 'Shipment', id: 'D1/1', props: { declarationId: 'D1', line: 1, date: '2024-01-02' }, source: { file: HASH, row: 2 } };
-    const other: GraphNode = { label: 'Importer', id: 'IM-1', props: { name: 'Importer One' }, source: { file: HASH, row: 3 } };
+    const broker: GraphNode = {
+      label: 'Broker',
+      id: 'BR-1',
+      props: { name: 'Broker One' },
+      source: { file: HASH, row: 1 },
+    };
+    const line: GraphNode = {
+      label: 'Shipment',
+      id: 'D1/1',
+      props: { declarationId: 'D1', line: 1, date: '2024-01-02' },
+      source: { file: HASH, row: 2 },
+    };
+    const other: GraphNode = {
+      label: 'Importer',
+      id: 'IM-1',
+      props: { name: 'Importer One' },
+      source: { file: HASH, row: 3 },
+    };
     // The broker is met before the line (its relationship goes with the line's row); the
     // importer comes with the line (their relationship is a row of its own).
     const batches = (): WriteBatch[] => [
       { nodes: [broker], rels: [] },
       {
         nodes: [line, other],
-        rels: [link('DECLARED_BY', line, broker), link('IMPORTED_BY', line, other), link('DECLARED_BY', line, broker), link('IMPORTED_BY', line, other)],
+        rels: [
+          link('DECLARED_BY', line, broker),
+          link('IMPORTED_BY', line, other),
+          link('DECLARED_BY', line, broker),
+          link('IMPORTED_BY', line, other),
+        ],
       },
       { nodes: [], rels: [link('DECLARED_BY', line, broker), link('IMPORTED_BY', line, other)] },
     ];
@@ -124,13 +158,33 @@ export function describeFastPath(options: Neo4jStoreOptions, emptyStore: () => P
 
   it('writes the nodes a create row cannot carry with MERGE, in the same batch as those it can', async () => {
     await fresh(5_000);
-    const broker: GraphNode = { label: 'Broker', id: 'BR-9', props: { name: 'Broker Nine' }, source: { file: HASH, row: 1 } };
+    const broker: GraphNode = {
+      label: 'Broker',
+      id: 'BR-9',
+      props: { name: 'Broker Nine' },
+      source: { file: HASH, row: 1 },
+    };
     const odd: GraphNode[] = [
       { label: 'Importer', id: 'IM-EMPTY', props: { name: '' }, source: { file: HASH, row: 2 } },
-      { label: 'Importer', id: 'IM-SEP', props: { name: 'Unit\u001fSeparated' }, source: { file: HASH, row: 3 } },
-      { label: 'Shipment', id: 'D7/1', props: { declarationId: 'D7', line: 1, date: '2024-03-01', hsCode: 123 }, source: { file: HASH, row: 4 } },
+      {
+        label: 'Importer',
+        id: 'IM-SEP',
+        props: { name: 'Unit\u001fSeparated' },
+        source: { file: HASH, row: 3 },
+      },
+      {
+        label: 'Shipment',
+        id: 'D7/1',
+        props: { declarationId: 'D7', line: 1, date: '2024-03-01', hsCode: 123 },
+        source: { file: HASH, row: 4 },
+      },
     ];
-    const plain: GraphNode = { label: 'Shipment', id: 'D7/2', props: { declarationId: 'D7', line: 2, date: '2024-03-01', hsCode: '0123' }, source: { file: HASH, row: 5 } };
+    const plain: GraphNode = {
+      label: 'Shipment',
+      id: 'D7/2',
+      props: { declarationId: 'D7', line: 2, date: '2024-03-01', hsCode: '0123' },
+      source: { file: HASH, row: 5 },
+    };
     const shipments = [odd[2]!, plain];
     await importBoth(HASH, () => [
       { nodes: [broker], rels: [] },
@@ -160,10 +214,26 @@ export function describeFastPath(options: Neo4jStoreOptions, emptyStore: () => P
       props: { name: 'Old Ltd', country: 'GB', registeredOn: '2001-02-03' },
       source: { file: HASH, row: 7 },
     });
-    const line: GraphNode = { label: 'Shipment', id: 'D9/1', props: { declarationId: 'D9', line: 1, office: 'X1' }, source: { file: 'c'.repeat(64), row: 1 } };
-    const update: GraphNode = { label: 'Importer', id: 'OLD', props: { country: 'NL' }, source: { file: 'c'.repeat(64), row: 2 } };
-    await importBatches(neo4j, 'c'.repeat(64), [{ nodes: [line, update], rels: [link('IMPORTED_BY', line, update)] }]);
-    expect((await neo4j.getNode(update))?.props).toEqual({ name: 'Old Ltd', country: 'NL', registeredOn: '2001-02-03' });
+    const line: GraphNode = {
+      label: 'Shipment',
+      id: 'D9/1',
+      props: { declarationId: 'D9', line: 1, office: 'X1' },
+      source: { file: 'c'.repeat(64), row: 1 },
+    };
+    const update: GraphNode = {
+      label: 'Importer',
+      id: 'OLD',
+      props: { country: 'NL' },
+      source: { file: 'c'.repeat(64), row: 2 },
+    };
+    await importBatches(neo4j, 'c'.repeat(64), [
+      { nodes: [line, update], rels: [link('IMPORTED_BY', line, update)] },
+    ]);
+    expect((await neo4j.getNode(update))?.props).toEqual({
+      name: 'Old Ltd',
+      country: 'NL',
+      registeredOn: '2001-02-03',
+    });
     expect((await neo4j.getNode(line))?.props).toEqual({ declarationId: 'D9', line: 1, office: 'X1' });
     expect((await neo4j.search('old ltd', { limit: 5 })).map((h) => h.node.id)).toEqual(['OLD']);
   });

@@ -18,10 +18,11 @@ export const PAYLOADS = [
   'Importer`:`Broker',
 ];
 
-const settle = (work: () => Promise<unknown>) => work().then(
-  () => undefined,
-  () => undefined,
-);
+const settle = (work: () => Promise<unknown>) =>
+  work().then(
+    () => undefined,
+    () => undefined,
+  );
 
 async function drain(iterable: AsyncIterable<unknown>): Promise<void> {
   for await (const _ of iterable) {
@@ -34,7 +35,10 @@ async function readWithPayloads(store: GraphStore, start: NodeRef): Promise<void
   for (const p of PAYLOADS) {
     const asLabel = p as NodeLabel;
     const asType = p as RelType;
-    const refs: NodeRef[] = [{ label: 'Importer', id: p }, { label: asLabel, id: 'IM-1' }];
+    const refs: NodeRef[] = [
+      { label: 'Importer', id: p },
+      { label: asLabel, id: 'IM-1' },
+    ];
     for (const r of refs) {
       await settle(() => store.getNode(r));
       await settle(() => store.getNodes([r, start]));
@@ -43,7 +47,17 @@ async function readWithPayloads(store: GraphStore, start: NodeRef): Promise<void
       await settle(() => store.ringsOf(r));
       await settle(() => store.partyRisk(r));
     }
-    await settle(() => store.neighbourhood({ start, hops: 2, limit: 50, labels: [asLabel], dateFrom: p, dateTo: p, hsPrefix: p }));
+    await settle(() =>
+      store.neighbourhood({
+        start,
+        hops: 2,
+        limit: 50,
+        labels: [asLabel],
+        dateFrom: p,
+        dateTo: p,
+        hsPrefix: p,
+      }),
+    );
     await settle(() => store.paths({ from: start, to: start, maxLength: 3, k: 1, excludeLabels: [asLabel] }));
     await settle(() => store.search(p, { limit: 20 }));
     await settle(() => store.search(p, { limit: 20, labels: [asLabel, 'Importer'] }));
@@ -64,7 +78,15 @@ export function describeInjection(open: () => Promise<GraphStore>): void {
       const session = await store.beginImport({ fileHash: 'd'.repeat(64), fileName: 'base.csv', rows: 1 });
       await session.write({
         nodes: [importer, broker],
-        rels: [{ id: relId('HAS_ACCOUNT', importer, broker), type: 'HAS_ACCOUNT', from: importer, to: broker, props: {} }],
+        rels: [
+          {
+            id: relId('HAS_ACCOUNT', importer, broker),
+            type: 'HAS_ACCOUNT',
+            from: importer,
+            to: broker,
+            props: {},
+          },
+        ],
       });
       await session.commit();
       const before = await store.counts();
@@ -89,10 +111,22 @@ export function describeInjection(open: () => Promise<GraphStore>): void {
         source: { file: p, row: i },
       }));
       const [first, second] = nodes as [GraphNode, GraphNode];
-      const session = await store.beginImport({ fileHash: PAYLOADS[1]!, fileName: PAYLOADS[2]!, rows: nodes.length });
+      const session = await store.beginImport({
+        fileHash: PAYLOADS[1]!,
+        fileName: PAYLOADS[2]!,
+        rows: nodes.length,
+      });
       await session.write({
         nodes,
-        rels: [{ id: relId('DIRECTS', first, second), type: 'DIRECTS', from: first, to: second, props: { [PAYLOADS[3]!]: PAYLOADS[4]! } }],
+        rels: [
+          {
+            id: relId('DIRECTS', first, second),
+            type: 'DIRECTS',
+            from: first,
+            to: second,
+            props: { [PAYLOADS[3]!]: PAYLOADS[4]! },
+          },
+        ],
       });
       await session.commit();
       expect(await store.counts()).toEqual({ nodes: { Person: PAYLOADS.length }, rels: { DIRECTS: 1 } });
@@ -101,7 +135,10 @@ export function describeInjection(open: () => Promise<GraphStore>): void {
 
       const bad = await store.beginImport({ fileHash: 'e'.repeat(64), fileName: 'bad.csv', rows: 1 });
       const badNode = { label: PAYLOADS[3] as NodeLabel, id: 'X', props: {}, source: null };
-      await expect(bad.write({ nodes: [badNode], rels: [] })).rejects.toMatchObject({ name: 'StoreError', code: 'invalid' });
+      await expect(bad.write({ nodes: [badNode], rels: [] })).rejects.toMatchObject({
+        name: 'StoreError',
+        code: 'invalid',
+      });
       expect(await store.counts()).toEqual({ nodes: { Person: PAYLOADS.length }, rels: { DIRECTS: 1 } });
     } finally {
       await store.close();

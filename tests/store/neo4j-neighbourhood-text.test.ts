@@ -10,7 +10,8 @@ const hopBlocks = (text: string) => [...text.matchAll(/\$hops >= (\d+)/g)].map((
 
 describe('neighbourhoodText', () => {
   it('keeps the blocks of hops 1 to N, in order, and everything outside the hop blocks', () => {
-    const sample = '// head\nMATCH (s)\n// hop 1\n  A $hops >= 1\n// hop 2\n  B $hops >= 2\n// tail\nRETURN s // kept';
+    const sample =
+      '// head\nMATCH (s)\n// hop 1\n  A $hops >= 1\n// hop 2\n  B $hops >= 2\n// tail\nRETURN s // kept';
     expect(neighbourhoodText(sample, 1)).toBe('MATCH (s)\nA $hops >= 1\nRETURN s // kept');
     expect(neighbourhoodText(sample, 2)).toBe('MATCH (s)\nA $hops >= 1\nB $hops >= 2\nRETURN s // kept');
   });

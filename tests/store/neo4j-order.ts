@@ -17,13 +17,23 @@ const ADDRESS_IDS = ['a', 'x\uFFFF', 'x\u{1F600}', 'y'];
 function orderBatch(): WriteBatch {
   const node = (ref: NodeRef): GraphNode => ({ ...ref, props: { name: ref.id }, source: null });
   const addresses = ADDRESS_IDS.map((id): NodeRef => ({ label: 'Address', id }));
-  const rels = addresses.map((to): GraphRel => ({ id: relId('HAS_ADDRESS', importer, to), type: 'HAS_ADDRESS', from: importer, to, props: {} }));
+  const rels = addresses.map((to): GraphRel => ({
+    id: relId('HAS_ADDRESS', importer, to),
+    type: 'HAS_ADDRESS',
+    from: importer,
+    to,
+    props: {},
+  }));
   return { nodes: [importer, ...addresses].map(node), rels };
 }
 
 async function load(store: GraphStore): Promise<void> {
   const batch = orderBatch();
-  const session = await store.beginImport({ fileHash: 'c'.repeat(64), fileName: 'order.csv', rows: batch.nodes.length });
+  const session = await store.beginImport({
+    fileHash: 'c'.repeat(64),
+    fileName: 'order.csv',
+    rows: batch.nodes.length,
+  });
   await session.write({ nodes: batch.nodes, rels: [] });
   await session.write({ nodes: [], rels: batch.rels });
   await session.commit();
@@ -52,7 +62,9 @@ export function describeKeyOrder(openNeo4j: () => Promise<GraphStore>): void {
     for (const limit of [2, 3, 4, 5, 10]) {
       const query = { start: importer, hops: 1, limit };
       const expected = await embedded.neighbourhood(query);
-      expect(expected.nodes.map(nodeKey).slice(0, 3)).toEqual(['Importer:IM-ORDER', 'Address:a', 'Address:x\u{1F600}'].slice(0, Math.min(limit, 3)));
+      expect(expected.nodes.map(nodeKey).slice(0, 3)).toEqual(
+        ['Importer:IM-ORDER', 'Address:a', 'Address:x\u{1F600}'].slice(0, Math.min(limit, 3)),
+      );
       expect(await neo4j.neighbourhood(query), `limit ${limit}`).toEqual(expected);
     }
   });

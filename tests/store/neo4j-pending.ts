@@ -13,8 +13,17 @@ import { IDS, loadFixture, ref } from './fixture.ts';
 import { storeError } from './contract-helpers.ts';
 
 const HASH = 'd'.repeat(64);
-const newcomer: GraphNode = { ...ref('Importer', 'IM-NEW'), props: { name: 'Newcomer' }, source: { file: HASH, row: 1 } };
-const link = (type: GraphRel['type'], from: GraphRel['from'], to: GraphRel['to'], props: GraphRel['props'] = {}): GraphRel => ({
+const newcomer: GraphNode = {
+  ...ref('Importer', 'IM-NEW'),
+  props: { name: 'Newcomer' },
+  source: { file: HASH, row: 1 },
+};
+const link = (
+  type: GraphRel['type'],
+  from: GraphRel['from'],
+  to: GraphRel['to'],
+  props: GraphRel['props'] = {},
+): GraphRel => ({
   id: relId(type, from, to),
   type,
   from,
@@ -47,9 +56,15 @@ async function snapshot(store: GraphStore): Promise<unknown> {
 }
 
 async function rawCount(options: Neo4jStoreOptions): Promise<number> {
-  const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), { disableLosslessIntegers: true });
+  const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+    disableLosslessIntegers: true,
+  });
   try {
-    const { records } = await driver.executeQuery('MATCH (n) RETURN count(n) AS n', {}, { database: options.database });
+    const { records } = await driver.executeQuery(
+      'MATCH (n) RETURN count(n) AS n',
+      {},
+      { database: options.database },
+    );
     return Number(records[0]?.get('n'));
   } finally {
     await driver.close();
@@ -72,13 +87,19 @@ export function describePending(options: Neo4jStoreOptions, emptyStore: () => Pr
       await session.commit();
       const after = (await snapshot(reader)) as { counts: { nodes: Record<string, number> } };
       expect(after).not.toEqual(before);
-      expect(await reader.getNode(newcomer)).toMatchObject({ props: { name: 'Newcomer' }, source: { file: HASH, row: 1 } });
+      expect(await reader.getNode(newcomer)).toMatchObject({
+        props: { name: 'Newcomer' },
+        source: { file: HASH, row: 1 },
+      });
       const acme = await reader.getNode(IDS.acmeTrading);
       expect(acme?.props).toMatchObject({ name: 'Acme Renamed', country: 'NL' });
       expect(acme?.source?.file).not.toBe(HASH); // the first source is kept
-      expect((await reader.search('acme renamed', { limit: 5 })).map((h) => h.node.id)).toContain(IDS.acmeTrading.id);
+      expect((await reader.search('acme renamed', { limit: 5 })).map((h) => h.node.id)).toContain(
+        IDS.acmeTrading.id,
+      );
       const directs = [];
-      for await (const r of reader.streamRels(['DIRECTS'])) if (r.from.id === IDS.john.id) directs.push(r.props);
+      for await (const r of reader.streamRels(['DIRECTS']))
+        if (r.from.id === IDS.john.id) directs.push(r.props);
       expect(directs).toEqual([{ from: '2023-12-01', to: '2024-06-30' }]);
     } finally {
       await reader.close();
@@ -111,7 +132,9 @@ export function describePending(options: Neo4jStoreOptions, emptyStore: () => Pr
   it('waits for a chunk of a dead import still being committed before it removes that import', async () => {
     const store = await emptyStore();
     const dying = await openNeo4jStore(options);
-    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), { disableLosslessIntegers: true });
+    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      disableLosslessIntegers: true,
+    });
     const chunk = driver.session({ database: options.database });
     const watcher = driver.session({ database: options.database });
     try {
@@ -123,12 +146,16 @@ export function describePending(options: Neo4jStoreOptions, emptyStore: () => Pr
       // The chunk its process sent last: claimed and written, its commit not yet applied.
       const tx = chunk.beginTransaction();
       expect((await tx.run(query('imports/claim').text, { importId })).records).toHaveLength(1);
-      await tx.run("CREATE (:Node:Importer {key: 'Importer:IM-LATE', id: 'IM-LATE', _import: $importId})", { importId });
+      await tx.run("CREATE (:Node:Importer {key: 'Importer:IM-LATE', id: 'IM-LATE', _import: $importId})", {
+        importId,
+      });
       const next = store.beginImport({ fileHash: 'e'.repeat(64), fileName: 'next.csv', rows: 0 });
       // The next import's discard waits on the marker the chunk holds (a condition, not a sleep).
       const until = Date.now() + 30_000;
       for (;;) {
-        const blocked = await watcher.run("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n");
+        const blocked = await watcher.run(
+          "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n",
+        );
         if (Number(blocked.records[0]?.get('n')) > 0) break;
         if (Date.now() > until) throw new Error('the next import never waited on the dying chunk');
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -157,7 +184,9 @@ export function describePending(options: Neo4jStoreOptions, emptyStore: () => Pr
       await session.write({ nodes: [newcomer], rels: [] });
       // Another process takes it for abandoned and removes what it wrote.
       await (await store.beginImport({ fileHash: 'e'.repeat(64), fileName: 'next.csv', rows: 0 })).abort();
-      await expect(session.write({ nodes: change.nodes.slice(1), rels: [] })).rejects.toEqual(storeError('conflict'));
+      await expect(session.write({ nodes: change.nodes.slice(1), rels: [] })).rejects.toEqual(
+        storeError('conflict'),
+      );
       await expect(session.commit()).rejects.toEqual(storeError('invalid'));
       expect(await rawCount(options)).toBe(nodesBefore);
       expect(await store.counts()).toEqual(before);
@@ -170,4 +199,3 @@ export function describePending(options: Neo4jStoreOptions, emptyStore: () => Pr
     }
   });
 }
-

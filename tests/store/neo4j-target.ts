@@ -27,7 +27,10 @@ export async function neo4jTarget(): Promise<Neo4jStoreOptions | null> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (process.env.CI === 'true') {
-      throw new Error(`Neo4j tests need a server under CI=true, but ${options.uri || 'NEO4J_URI (unset)'} is unreachable: ${reason}`, { cause: error });
+      throw new Error(
+        `Neo4j tests need a server under CI=true, but ${options.uri || 'NEO4J_URI (unset)'} is unreachable: ${reason}`,
+        { cause: error },
+      );
     }
     console.warn(
       [
@@ -68,7 +71,8 @@ export async function awaitIdleNeo4j(options: Neo4jStoreOptions, deadlineMs = 60
       const [record] = await executor.autoCommit(query('admin/running-transactions'));
       const running = Number(record?.get('running') ?? 0);
       if (running === 0) return;
-      if (Date.now() > until) throw new Error(`Neo4j still runs ${running} transaction(s) after ${deadlineMs} ms`);
+      if (Date.now() > until)
+        throw new Error(`Neo4j still runs ${running} transaction(s) after ${deadlineMs} ms`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   } finally {

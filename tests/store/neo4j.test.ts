@@ -47,7 +47,8 @@ if (!target) {
   });
 
   describe('Neo4j store: injection', () => describeInjection(emptyStore));
-  describe('Neo4j store: same results as the embedded store on a seeded world', () => describeComparison(emptyStore));
+  describe('Neo4j store: same results as the embedded store on a seeded world', () =>
+    describeComparison(emptyStore));
   describe('Neo4j store: key order beyond the BMP', () => describeKeyOrder(emptyStore));
   describe('Neo4j store: killed import', () => {
     it('starts from an empty database', () => wipeNeo4j(options));
@@ -59,7 +60,8 @@ if (!target) {
   });
 
   describe('Neo4j store: imports written in chunks', () => describePending(options, emptyStore));
-  describe('Neo4j store: new nodes created, existing ones merged', () => describeFastPath(options, emptyStore));
+  describe('Neo4j store: new nodes created, existing ones merged', () =>
+    describeFastPath(options, emptyStore));
 
   describe('Neo4j store: values', () => {
     it('gives integers back as JS numbers, never neo4j Integer objects', async () => {
@@ -71,13 +73,16 @@ if (!target) {
         expect(typeof (await store.listImports())[0]?.rows).toBe('number');
         expect(record.rows).toBe(30);
         const counts = await store.counts();
-        for (const n of [...Object.values(counts.nodes), ...Object.values(counts.rels)]) expect(typeof n).toBe('number');
+        for (const n of [...Object.values(counts.nodes), ...Object.values(counts.rels)])
+          expect(typeof n).toBe('number');
         for await (const line of store.streamShipments()) {
-          for (const value of Object.values(line)) expect(['string', 'number', 'boolean', 'object']).toContain(typeof value);
+          for (const value of Object.values(line))
+            expect(['string', 'number', 'boolean', 'object']).toContain(typeof value);
           expect(typeof line.line).toBe('number');
           expect(typeof line.quantity).toBe('number');
         }
-        for await (const node of store.streamNodes(['Shipment'])) expect(node.source?.row).toEqual(expect.any(Number));
+        for await (const node of store.streamNodes(['Shipment']))
+          expect(node.source?.row).toEqual(expect.any(Number));
       } finally {
         await store.close();
       }

@@ -33,7 +33,13 @@ export function* syntheticBatches(options: SyntheticOptions, linesPerBatch: numb
     props: { name, country: label === 'Supplier' ? (COUNTRIES[pick(COUNTRIES.length)] ?? 'CN') : 'GB' },
     source: { file, row },
   });
-  const link = (type: RelType, from: GraphNode, to: GraphNode): GraphRel => ({ id: relId(type, from, to), type, from, to, props: {} });
+  const link = (type: RelType, from: GraphNode, to: GraphNode): GraphRel => ({
+    id: relId(type, from, to),
+    type,
+    from,
+    to,
+    props: {},
+  });
 
   for (let row = 1; row <= options.lines; row += 1) {
     const declarationId = `D${String(Math.ceil(row / 3)).padStart(9, '0')}`;
@@ -44,7 +50,12 @@ export function* syntheticBatches(options: SyntheticOptions, linesPerBatch: numb
     const supplier = party('Supplier', `SU-${pick(suppliers)}`, `Supplier ${row % suppliers}`, row);
     const consignee = party('Consignee', `CO-${pick(consignees)}`, `Consignee ${row % consignees}`, row);
     const addressId = `${imp % addresses} harbour road`;
-    const address: GraphNode = { label: 'Address', id: addressId, props: { value: `${imp % addresses}, Harbour Road` }, source: { file, row } };
+    const address: GraphNode = {
+      label: 'Address',
+      id: addressId,
+      props: { value: `${imp % addresses}, Harbour Road` },
+      source: { file, row },
+    };
     const day = 1 + (row % 28);
     const shipment: GraphNode = {
       label: 'Shipment',

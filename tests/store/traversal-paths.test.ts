@@ -43,8 +43,15 @@ function memorySource(batch: WriteBatch): TraversalSource & { incidentReads: num
 }
 
 const node = (label: NodeLabel, id: string): GraphNode => ({ label, id, props: {}, source: null });
-const rel = (type: RelType, from: GraphNode, to: GraphNode): GraphRel => ({ id: relId(type, from, to), type, from, to, props: {} });
-const shape = (paths: { nodes: GraphNode[]; rels: GraphRel[] }[]) => paths.map((p) => ({ nodes: p.nodes.map(nodeKey), rels: p.rels.map((r) => r.id) }));
+const rel = (type: RelType, from: GraphNode, to: GraphNode): GraphRel => ({
+  id: relId(type, from, to),
+  type,
+  from,
+  to,
+  props: {},
+});
+const shape = (paths: { nodes: GraphNode[]; rels: GraphRel[] }[]) =>
+  paths.map((p) => ({ nodes: p.nodes.map(nodeKey), rels: p.rels.map((r) => r.id) }));
 
 /** Firms, addresses and shipments joined at random, with some parallel relationships. */
 function randomWorld(seed: number): WriteBatch {
@@ -87,7 +94,13 @@ describe('path search', () => {
             [5, 4, undefined],
             [6, 3, ['Shipment']],
           ] as const) {
-            const query: PathQuery = { from, to, maxLength, k, ...(excludeLabels ? { excludeLabels: [...excludeLabels] } : {}) };
+            const query: PathQuery = {
+              from,
+              to,
+              maxLength,
+              k,
+              ...(excludeLabels ? { excludeLabels: [...excludeLabels] } : {}),
+            };
             const expected = referencePaths(batch, query);
             expect(shape(await findPaths(source, query)), JSON.stringify(query)).toEqual(expected);
             if (expected.length > 0) compared += 1;
@@ -110,12 +123,20 @@ describe('path search', () => {
       rels: [
         rel('HAS_ADDRESS', a, address),
         rel('HAS_ADDRESS', b, address),
-        ...shipments.flatMap((s, i) => [rel('IMPORTED_BY', s, b), rel('DECLARED_BY', s, brokers[i % brokers.length]!)]),
+        ...shipments.flatMap((s, i) => [
+          rel('IMPORTED_BY', s, b),
+          rel('DECLARED_BY', s, brokers[i % brokers.length]!),
+        ]),
       ],
     };
     const source = memorySource(batch);
     const paths = await findPaths(source, { from: a, to: b, maxLength: 4, k: 1 });
-    expect(shape(paths)).toEqual([{ nodes: ['Importer:A', 'Address:x', 'Importer:B'], rels: ['HAS_ADDRESS|Importer:A|Address:x', 'HAS_ADDRESS|Importer:B|Address:x'] }]);
+    expect(shape(paths)).toEqual([
+      {
+        nodes: ['Importer:A', 'Address:x', 'Importer:B'],
+        rels: ['HAS_ADDRESS|Importer:A|Address:x', 'HAS_ADDRESS|Importer:B|Address:x'],
+      },
+    ]);
     // B's 2,000 lines are one hop from B: reading their relationships would be 2,000 reads.
     expect(source.incidentReads).toBeLessThan(10);
   });

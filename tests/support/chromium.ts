@@ -29,7 +29,9 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-export async function launchChromium(options: { extraArgs?: string[]; baseURL?: string } = {}): Promise<Browser> {
+export async function launchChromium(
+  options: { extraArgs?: string[]; baseURL?: string } = {},
+): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'ringscope-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

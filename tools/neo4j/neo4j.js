@@ -12,7 +12,10 @@ import neo4j from 'neo4j-driver';
 const TOOL_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(TOOL_DIR, '../..');
 const CLASSPATH_FILE = join(TOOL_DIR, 'target/classpath.txt');
-const BUILD_INPUTS = [join(TOOL_DIR, 'pom.xml'), join(TOOL_DIR, 'src/main/java/org/ringscope/neo4j/Launcher.java')];
+const BUILD_INPUTS = [
+  join(TOOL_DIR, 'pom.xml'),
+  join(TOOL_DIR, 'src/main/java/org/ringscope/neo4j/Launcher.java'),
+];
 /** The documented local development password; set NEO4J_PASSWORD to use another. */
 const DEV_PASSWORD = 'ringscope-dev';
 
@@ -38,13 +41,19 @@ function say(line) {
 function requireTool(command, args, what) {
   const result = spawnSync(command, args, { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
-    throw new Fail(`${command} not found or not working (${result.error?.message ?? `exit ${result.status}`}). ${what}`);
+    throw new Fail(
+      `${command} not found or not working (${result.error?.message ?? `exit ${result.status}`}). ${what}`,
+    );
   }
   return `${result.stdout}${result.stderr}`;
 }
 
 function checkJava() {
-  const version = requireTool('java', ['-version'], 'Install a Java 17 or 21 runtime (e.g. apt-get install openjdk-17-jre-headless).');
+  const version = requireTool(
+    'java',
+    ['-version'],
+    'Install a Java 17 or 21 runtime (e.g. apt-get install openjdk-17-jre-headless).',
+  );
   const major = Number(/version "(\d+)/.exec(version)?.[1] ?? 0);
   if (major < 17) throw new Fail(`Java ${major} found; Neo4j 5.26 needs Java 17 or 21.`);
 }
@@ -58,17 +67,30 @@ function isBuilt() {
 /** Compiles the launcher and resolves Neo4j's jars; offline first, so a warm ~/.m2 needs no network. */
 function build() {
   if (isBuilt()) return;
-  requireTool('mvn', ['-v'], 'Install Apache Maven 3.8+ (e.g. apt-get install maven); it fetches Neo4j from Maven Central once.');
-  const run = (extra) => spawnSync('mvn', ['-q', '-B', ...extra, 'process-classes'], { cwd: TOOL_DIR, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  requireTool(
+    'mvn',
+    ['-v'],
+    'Install Apache Maven 3.8+ (e.g. apt-get install maven); it fetches Neo4j from Maven Central once.',
+  );
+  const run = (extra) =>
+    spawnSync('mvn', ['-q', '-B', ...extra, 'process-classes'], {
+      cwd: TOOL_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
   const started = Date.now();
   let result = run(['-o']);
   if (result.status !== 0) {
-    say('building the local Neo4j: downloading Neo4j 5.26 from Maven Central into ~/.m2 (about 125 MB, once)…');
+    say(
+      'building the local Neo4j: downloading Neo4j 5.26 from Maven Central into ~/.m2 (about 125 MB, once)…',
+    );
     result = run([]);
   }
   if (result.status !== 0) {
     process.stderr.write(result.stdout + result.stderr);
-    throw new Fail('Maven build of tools/neo4j failed (output above). Check network access to Maven Central.');
+    throw new Fail(
+      'Maven build of tools/neo4j failed (output above). Check network access to Maven Central.',
+    );
   }
   say(`built tools/neo4j in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -123,7 +145,9 @@ async function start() {
   checkJava();
   build();
   if (!(await portIsFree(settings.port))) {
-    throw new Fail(`port ${settings.port} on 127.0.0.1 is taken by another process. Stop it, or pick another port with NEO4J_BOLT_PORT (and NEO4J_URI=bolt://127.0.0.1:<port>).`);
+    throw new Fail(
+      `port ${settings.port} on 127.0.0.1 is taken by another process. Stop it, or pick another port with NEO4J_BOLT_PORT (and NEO4J_URI=bolt://127.0.0.1:<port>).`,
+    );
   }
   mkdirSync(settings.home, { recursive: true });
   const log = openSync(logFile, 'a');
@@ -171,14 +195,20 @@ async function waitUntilReady(pid) {
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     if (probe.ok) {
       if (showProgress) process.stderr.write('\n');
-      say(`ready on ${uri} after ${seconds} s (user ${settings.user}, auth ${settings.authEnabled ? 'on' : 'off'})`);
+      say(
+        `ready on ${uri} after ${seconds} s (user ${settings.user}, auth ${settings.authEnabled ? 'on' : 'off'})`,
+      );
       return;
     }
     if (probe.error?.code === 'Neo.ClientError.Security.Unauthorized') {
-      throw new Fail(`Neo4j on ${uri} refused the credentials: set NEO4J_PASSWORD to the password it was started with, or restart it.`);
+      throw new Fail(
+        `Neo4j on ${uri} refused the credentials: set NEO4J_PASSWORD to the password it was started with, or restart it.`,
+      );
     }
     if (Date.now() - started > settings.startTimeoutMs) {
-      throw new Fail(`Neo4j did not answer on ${uri} within ${settings.startTimeoutMs / 1000} s. Last lines of ${logFile}:\n${logTail()}`);
+      throw new Fail(
+        `Neo4j did not answer on ${uri} within ${settings.startTimeoutMs / 1000} s. Last lines of ${logFile}:\n${logTail()}`,
+      );
     }
     if (showProgress) process.stderr.write(`\rneo4j: waiting for Bolt on ${uri}… ${seconds} s`);
     await new Promise((r) => setTimeout(r, 1_000));
@@ -209,7 +239,9 @@ async function status() {
   const alive = pid !== null && isAlive(pid);
   const probe = await boltAnswers();
   const state = probe.ok ? 'ready' : alive ? 'starting or unhealthy' : 'not running';
-  process.stdout.write(`${JSON.stringify({ state, pid: alive ? pid : null, uri, data: settings.home, log: logFile })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ state, pid: alive ? pid : null, uri, data: settings.home, log: logFile })}\n`,
+  );
   return probe.ok ? 0 : 3;
 }
 

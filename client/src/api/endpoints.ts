@@ -48,7 +48,10 @@ export const api = {
   cases: () => request('/api/cases', CasesAnswer),
   caseDetail: (id: string) => request(`/api/cases/${enc(id)}`, CaseAnswer),
   createCase: (title: string, description: string) =>
-    request('/api/cases', CaseCreated, { method: 'POST', body: description ? { title, description } : { title } }),
+    request('/api/cases', CaseCreated, {
+      method: 'POST',
+      body: description ? { title, description } : { title },
+    }),
   setCaseStatus: (id: string, status: string) =>
     request(`/api/cases/${enc(id)}`, CaseAnswer, { method: 'PATCH', body: { status } }),
   addCaseEntities: (id: string, keys: string[]) =>

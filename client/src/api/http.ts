@@ -55,8 +55,16 @@ export interface RequestOptions {
 }
 
 /** Calls the API and validates the answer against `schema`. */
-export async function request<S extends z.ZodType>(path: string, schema: S, options: RequestOptions = {}): Promise<z.infer<S>> {
-  const init: RequestInit = { method: options.method ?? 'GET', credentials: 'same-origin', headers: { Accept: 'application/json' } };
+export async function request<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  options: RequestOptions = {},
+): Promise<z.infer<S>> {
+  const init: RequestInit = {
+    method: options.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  };
   if (options.signal) init.signal = options.signal;
   if (options.body instanceof FormData) {
     init.body = options.body;
@@ -82,7 +90,8 @@ export async function request<S extends z.ZodType>(path: string, schema: S, opti
 
 /** A readable one-line message for any error a panel shows. */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.requestId ? `${error.message} (request ${error.requestId})` : error.message;
+  if (error instanceof ApiError)
+    return error.requestId ? `${error.message} (request ${error.requestId})` : error.message;
   if (error instanceof Error) return error.message;
   return String(error);
 }

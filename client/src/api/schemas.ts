@@ -1,8 +1,7 @@
 // The shapes of the API's answers (server/API.md), validated at the boundary so that a
 // mismatch with the server shows as a clear error instead of a broken canvas.
 import { z } from 'zod';
-import type {
-  ShipmentPoint} from '../../../server/api-shapes.ts';
+import type { ShipmentPoint } from '../../../server/api-shapes.ts';
 import {
   ApiEdge,
   ApiNode,
@@ -66,7 +65,11 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 export const CaseAnswer = z.object({ case: CaseDetail });
 export const CaseCreated = z.object({ case: z.looseObject({ id: z.string() }) });
 
-export const JobProgress = z.object({ phase: z.string(), done: z.number(), total: z.number().nullable().optional() });
+export const JobProgress = z.object({
+  phase: z.string(),
+  done: z.number(),
+  total: z.number().nullable().optional(),
+});
 export type JobProgress = z.infer<typeof JobProgress>;
 export const Job = z.looseObject({
   id: z.string(),

@@ -26,7 +26,6 @@ interface Props extends CanvasHandlers {
   webgl?: boolean;
 }
 
-
 /** Cytoscape options the bundled types do not describe yet (the renderer choice). */
 type CoreOptions = cytoscape.CytoscapeOptions & { renderer?: { name: 'canvas'; webgl: boolean } };
 
@@ -55,7 +54,8 @@ function mirrorState(cy: Core, state: ExplorerState, classes: DerivedClasses): s
     }
     for (const edge of Object.values(state.edges)) {
       const existing = cy.getElementById(edge.id);
-      if (existing.empty()) fresh.push({ group: 'edges', data: edgeData(edge), classes: classes.edges[edge.id] ?? [] });
+      if (existing.empty())
+        fresh.push({ group: 'edges', data: edgeData(edge), classes: classes.edges[edge.id] ?? [] });
       else existing.classes(classes.edges[edge.id] ?? []);
     }
     cy.add(fresh);
@@ -101,7 +101,15 @@ function seedPositions(cy: Core, added: string[]): void {
   }
 }
 
-export function GraphCanvas({ state, onExpand, onSelect, onHide, onTogglePin, onReady, webgl = false }: Props) {
+export function GraphCanvas({
+  state,
+  onExpand,
+  onSelect,
+  onHide,
+  onTogglePin,
+  onReady,
+  webgl = false,
+}: Props) {
   const container = useRef<HTMLDivElement>(null);
   const cyRef = useRef<Core | null>(null);
   const syncing = useRef(false);
@@ -174,7 +182,10 @@ export function GraphCanvas({ state, onExpand, onSelect, onHide, onTogglePin, on
       const layout = visible.layout(layoutOptions(state.layout, visible.nodes().length, fresh));
       layout.one('layoutstop', () => {
         performance.mark(MARKS.layoutDone, { detail: { count: visible.nodes().length } });
-        container.current?.setAttribute('data-layout-run', String(Number(container.current.dataset.layoutRun ?? 0) + 1));
+        container.current?.setAttribute(
+          'data-layout-run',
+          String(Number(container.current.dataset.layoutRun ?? 0) + 1),
+        );
       });
       // Draw first, lay out after: the investigator sees the nodes at once.
       requestAnimationFrame(() => setTimeout(() => layout.run(), 0));

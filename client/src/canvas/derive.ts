@@ -39,7 +39,13 @@ export function nodeSize(risk: number | null): number {
 }
 
 export function nodeData(node: ApiNode): NodeData {
-  return { id: node.key, label: node.label, caption: caption(node), risk: node.risk ?? 0, size: nodeSize(node.risk) };
+  return {
+    id: node.key,
+    label: node.label,
+    caption: caption(node),
+    risk: node.risk ?? 0,
+    size: nodeSize(node.risk),
+  };
 }
 
 export function edgeData(edge: ApiEdge): EdgeData {

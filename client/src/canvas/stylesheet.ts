@@ -3,7 +3,17 @@
 import type { StylesheetJson } from 'cytoscape';
 import type { NodeLabel, RelType } from '../../../src/model/index.ts';
 
-type Shape = 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'triangle' | 'tag' | 'round-tag' | 'barrel' | 'star' | 'vee';
+type Shape =
+  | 'ellipse'
+  | 'round-rectangle'
+  | 'diamond'
+  | 'hexagon'
+  | 'triangle'
+  | 'tag'
+  | 'round-tag'
+  | 'barrel'
+  | 'star'
+  | 'vee';
 
 export const LABEL_LOOK: Record<NodeLabel, { color: string; shape: Shape }> = {
   Importer: { color: '#1f6feb', shape: 'ellipse' },
@@ -44,7 +54,10 @@ export const LARGE_VIEW = 600;
  */
 function largeViewRules(): StylesheetJson {
   return [
-    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', width: 1 } },
+    {
+      selector: 'edge',
+      style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', width: 1 },
+    },
     { selector: 'node', style: { label: '', 'text-background-opacity': 0 } },
     {
       selector: 'node.risk-high, node:selected, node.path, node.evidence, node.ring-member',
@@ -88,7 +101,11 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
     ...byLabel,
     // Shipments are most of any neighbourhood: their ids are noise until one is picked out.
     { selector: 'node[label = "Shipment"]', style: { label: '', width: 16, height: 16 } },
-    { selector: 'node[label = "Shipment"]:selected, node[label = "Shipment"].path, node[label = "Shipment"].evidence', style: { label: 'data(caption)' } },
+    {
+      selector:
+        'node[label = "Shipment"]:selected, node[label = "Shipment"].path, node[label = "Shipment"].evidence',
+      style: { label: 'data(caption)' },
+    },
     { selector: 'node.risk-medium', style: { 'border-width': 3, 'border-color': '#d4a72c' } },
     { selector: 'node.risk-high', style: { 'border-width': 4, 'border-color': '#cf222e' } },
     {
@@ -103,14 +120,29 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
     },
     ...byType,
     { selector: '.hidden, .filtered', style: { display: 'none' } },
-    { selector: 'node.pinned', style: { 'outline-width': 2, 'outline-color': '#1f2328', 'outline-offset': 2 } },
+    {
+      selector: 'node.pinned',
+      style: { 'outline-width': 2, 'outline-color': '#1f2328', 'outline-offset': 2 },
+    },
     { selector: 'node.has-more', style: { 'border-style': 'double', 'border-width': 5 } },
-    { selector: 'node.ring-member', style: { 'underlay-color': '#cf222e', 'underlay-opacity': 0.18, 'underlay-padding': 6 } },
+    {
+      selector: 'node.ring-member',
+      style: { 'underlay-color': '#cf222e', 'underlay-opacity': 0.18, 'underlay-padding': 6 },
+    },
     { selector: '.dimmed', style: { opacity: 0.18 } },
-    { selector: 'node.path, node.evidence', style: { 'underlay-color': '#fb8500', 'underlay-opacity': 0.45, 'underlay-padding': 8 } },
-    { selector: 'edge.path, edge.evidence', style: { width: 4, 'line-color': '#fb8500', 'target-arrow-color': '#fb8500', opacity: 1 } },
+    {
+      selector: 'node.path, node.evidence',
+      style: { 'underlay-color': '#fb8500', 'underlay-opacity': 0.45, 'underlay-padding': 8 },
+    },
+    {
+      selector: 'edge.path, edge.evidence',
+      style: { width: 4, 'line-color': '#fb8500', 'target-arrow-color': '#fb8500', opacity: 1 },
+    },
     { selector: 'edge.ring', style: { width: 2.5 } },
-    { selector: 'node:selected', style: { 'overlay-color': '#1f6feb', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+    {
+      selector: 'node:selected',
+      style: { 'overlay-color': '#1f6feb', 'overlay-opacity': 0.25, 'overlay-padding': 6 },
+    },
     { selector: 'edge:selected', style: { width: 3, 'line-color': '#1f6feb' } },
     ...(options.large ? largeViewRules() : []),
   ] as StylesheetJson;

@@ -7,7 +7,6 @@ import { CASE_STATUSES, type CaseDetail, type CaseSummary, type Role } from '../
 import { canWrite, typologyTitle } from '../format.ts';
 import type { ExplorerState } from '../state/types.ts';
 
-
 interface Props {
   state: ExplorerState;
   role: Role;
@@ -121,7 +120,12 @@ export function CasesPanel({ state, role, onOpenCase }: Props) {
               <button
                 type="button"
                 disabled={state.selection.length === 0}
-                onClick={() => void run(() => api.addCaseEntities(detail.id, state.selection), `Added ${state.selection.length} entities.`)}
+                onClick={() =>
+                  void run(
+                    () => api.addCaseEntities(detail.id, state.selection),
+                    `Added ${state.selection.length} entities.`,
+                  )
+                }
               >
                 Add selection ({state.selection.length})
               </button>
@@ -164,7 +168,10 @@ export function CasesPanel({ state, role, onOpenCase }: Props) {
           <ul className="small">
             {detail.notes.map((n, i) => (
               <li key={i}>
-                {n.text} <span className="muted">— {n.author}, {n.at.slice(0, 16).replace('T', ' ')}</span>
+                {n.text}{' '}
+                <span className="muted">
+                  — {n.author}, {n.at.slice(0, 16).replace('T', ' ')}
+                </span>
               </li>
             ))}
           </ul>
@@ -172,7 +179,9 @@ export function CasesPanel({ state, role, onOpenCase }: Props) {
             <form
               onSubmit={(event) => {
                 event.preventDefault();
-                void run(() => api.addCaseNote(detail.id, note.trim()), 'Note added.').then(() => setNote(''));
+                void run(() => api.addCaseNote(detail.id, note.trim()), 'Note added.').then(() =>
+                  setNote(''),
+                );
               }}
             >
               <label>
@@ -196,18 +205,31 @@ export function CasesPanel({ state, role, onOpenCase }: Props) {
                 event.preventDefault();
                 const ids = evidence.declarations.split(/[\s,]+/).filter(Boolean);
                 void run(
-                  () => api.addCaseEvidence(detail.id, evidence.description.trim(), ids, state.openRing?.ring.id ?? null),
+                  () =>
+                    api.addCaseEvidence(
+                      detail.id,
+                      evidence.description.trim(),
+                      ids,
+                      state.openRing?.ring.id ?? null,
+                    ),
                   'Evidence added.',
                 ).then(() => setEvidence({ description: '', declarations: '' }));
               }}
             >
               <label>
                 Evidence description
-                <input value={evidence.description} onChange={(e) => setEvidence({ ...evidence, description: e.target.value })} required />
+                <input
+                  value={evidence.description}
+                  onChange={(e) => setEvidence({ ...evidence, description: e.target.value })}
+                  required
+                />
               </label>
               <label>
                 Declaration lines (declarationId/line, comma separated)
-                <input value={evidence.declarations} onChange={(e) => setEvidence({ ...evidence, declarations: e.target.value })} />
+                <input
+                  value={evidence.declarations}
+                  onChange={(e) => setEvidence({ ...evidence, declarations: e.target.value })}
+                />
               </label>
               <button type="submit">Add evidence</button>
             </form>

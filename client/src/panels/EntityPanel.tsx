@@ -108,7 +108,12 @@ export function EntityPanel({ state, onExpand, onCollapse, onHide, onTogglePin, 
               <ul>
                 {detail.rings.map((ring) => (
                   <li key={ring.id}>
-                    <button type="button" className="link" data-ring-id={ring.id} onClick={() => onOpenRing(ring.id)}>
+                    <button
+                      type="button"
+                      className="link"
+                      data-ring-id={ring.id}
+                      onClick={() => onOpenRing(ring.id)}
+                    >
                       {typologyTitle(ring.typology)} ({formatScore(ring.score)})
                     </button>
                   </li>
@@ -141,7 +146,9 @@ export function EntityPanel({ state, onExpand, onCollapse, onHide, onTogglePin, 
           </table>
           <h3>Source</h3>
           <p className="small mono">
-            {detail.node.source ? `row ${detail.node.source.row} of file ${detail.node.source.file.slice(0, 16)}…` : 'derived (no source row)'}
+            {detail.node.source
+              ? `row ${detail.node.source.row} of file ${detail.node.source.file.slice(0, 16)}…`
+              : 'derived (no source row)'}
           </p>
         </>
       )}

@@ -7,7 +7,13 @@ import type { ExplorerState } from '../state/types.ts';
 
 const SHOWN_LABELS = NodeLabel.options.filter((label) => label !== 'Case');
 
-export function FiltersPanel({ state, dispatch }: { state: ExplorerState; dispatch: (action: Action) => void }) {
+export function FiltersPanel({
+  state,
+  dispatch,
+}: {
+  state: ExplorerState;
+  dispatch: (action: Action) => void;
+}) {
   const { filters } = state;
   const toggleLabel = (label: NodeLabel) => {
     const current = filters.labels.length === 0 ? SHOWN_LABELS : filters.labels;
@@ -21,11 +27,19 @@ export function FiltersPanel({ state, dispatch }: { state: ExplorerState; dispat
       <div className="row">
         <label>
           From
-          <input type="date" value={filters.dateFrom} onChange={(e) => dispatch({ type: 'filters/set', filters: { dateFrom: e.target.value } })} />
+          <input
+            type="date"
+            value={filters.dateFrom}
+            onChange={(e) => dispatch({ type: 'filters/set', filters: { dateFrom: e.target.value } })}
+          />
         </label>
         <label>
           To
-          <input type="date" value={filters.dateTo} onChange={(e) => dispatch({ type: 'filters/set', filters: { dateTo: e.target.value } })} />
+          <input
+            type="date"
+            value={filters.dateTo}
+            onChange={(e) => dispatch({ type: 'filters/set', filters: { dateTo: e.target.value } })}
+          />
         </label>
       </div>
       <div className="row">
@@ -37,7 +51,9 @@ export function FiltersPanel({ state, dispatch }: { state: ExplorerState; dispat
             placeholder="e.g. 85"
             size={6}
             value={filters.hsChapter}
-            onChange={(e) => dispatch({ type: 'filters/set', filters: { hsChapter: e.target.value.replace(/\D/g, '') } })}
+            onChange={(e) =>
+              dispatch({ type: 'filters/set', filters: { hsChapter: e.target.value.replace(/\D/g, '') } })
+            }
           />
         </label>
         <label>
@@ -56,7 +72,11 @@ export function FiltersPanel({ state, dispatch }: { state: ExplorerState; dispat
         <legend>Labels</legend>
         {SHOWN_LABELS.map((label) => (
           <label key={label} className="check">
-            <input type="checkbox" checked={filters.labels.length === 0 || filters.labels.includes(label)} onChange={() => toggleLabel(label)} />
+            <input
+              type="checkbox"
+              checked={filters.labels.length === 0 || filters.labels.includes(label)}
+              onChange={() => toggleLabel(label)}
+            />
             {label}
           </label>
         ))}

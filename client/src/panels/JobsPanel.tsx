@@ -50,13 +50,30 @@ export function JobsPanel({ onDetectionDone }: { onDetectionDone: () => void }) 
       const parsed = JobProgress.safeParse(parseData(event.data));
       if (parsed.success) setProgress(parsed.data);
     });
-    events.addEventListener('result', () => finish({ ok: true, message: `${kind === 'ingest' ? 'Ingest' : 'Detection'} finished.`, problems: [], total: 0 }));
+    events.addEventListener('result', () =>
+      finish({
+        ok: true,
+        message: `${kind === 'ingest' ? 'Ingest' : 'Detection'} finished.`,
+        problems: [],
+        total: 0,
+      }),
+    );
     events.addEventListener('error', (event) => {
       const parsed = JobFailure.safeParse(parseData((event as MessageEvent).data));
       if (parsed.success) {
-        finish({ ok: false, message: parsed.data.message, problems: parsed.data.problems ?? [], total: parsed.data.total ?? 0 });
+        finish({
+          ok: false,
+          message: parsed.data.message,
+          problems: parsed.data.problems ?? [],
+          total: parsed.data.total ?? 0,
+        });
       } else if (events.readyState === EventSource.CLOSED) {
-        finish({ ok: false, message: 'Lost the connection to the job; check its state later.', problems: [], total: 0 });
+        finish({
+          ok: false,
+          message: 'Lost the connection to the job; check its state later.',
+          problems: [],
+          total: 0,
+        });
       }
     });
   };
@@ -71,7 +88,12 @@ export function JobsPanel({ onDetectionDone }: { onDetectionDone: () => void }) 
     } catch (failure) {
       setRunning(false);
       const refused = failure instanceof ApiError ? failure : null;
-      setOutcome({ ok: false, message: describeError(failure), problems: refused?.problems ?? [], total: refused?.total ?? 0 });
+      setOutcome({
+        ok: false,
+        message: describeError(failure),
+        problems: refused?.problems ?? [],
+        total: refused?.total ?? 0,
+      });
     }
   };
 
@@ -86,7 +108,12 @@ export function JobsPanel({ onDetectionDone }: { onDetectionDone: () => void }) 
       <form onSubmit={submit}>
         <label>
           Files to ingest
-          <input type="file" multiple accept=".csv,.json,text/csv" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+          <input
+            type="file"
+            multiple
+            accept=".csv,.json,text/csv"
+            onChange={(e) => setFiles([...(e.target.files ?? [])])}
+          />
         </label>
         <label>
           Format
@@ -114,12 +141,18 @@ export function JobsPanel({ onDetectionDone }: { onDetectionDone: () => void }) 
         </label>
       )}
       {outcome && (
-        <div role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'ok' : 'error'} data-testid="job-outcome">
+        <div
+          role={outcome.ok ? 'status' : 'alert'}
+          className={outcome.ok ? 'ok' : 'error'}
+          data-testid="job-outcome"
+        >
           <p>{outcome.message}</p>
           {outcome.problems.length > 0 && (
             <table className="row-report" aria-label="Row report">
               <caption className="small">
-                {outcome.total > outcome.problems.length ? `First ${outcome.problems.length} of ${outcome.total} problems` : `${outcome.problems.length} ${outcome.problems.length === 1 ? 'problem' : 'problems'}`}
+                {outcome.total > outcome.problems.length
+                  ? `First ${outcome.problems.length} of ${outcome.total} problems`
+                  : `${outcome.problems.length} ${outcome.problems.length === 1 ? 'problem' : 'problems'}`}
               </caption>
               <thead>
                 <tr>

@@ -30,7 +30,14 @@ export function LoginView({ onLogin }: { onLogin: (user: User) => void }) {
         <p className="muted">Customs fraud network explorer</p>
         <label>
           User name
-          <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} required autoFocus />
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+            autoFocus
+          />
         </label>
         <label>
           Password

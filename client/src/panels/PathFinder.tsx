@@ -5,7 +5,13 @@ import { describeError } from '../api/http.ts';
 import type { Action } from '../state/reducer.ts';
 import type { ExplorerState } from '../state/types.ts';
 
-export function PathFinder({ state, dispatch }: { state: ExplorerState; dispatch: (action: Action) => void }) {
+export function PathFinder({
+  state,
+  dispatch,
+}: {
+  state: ExplorerState;
+  dispatch: (action: Action) => void;
+}) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [k, setK] = useState(3);
@@ -39,7 +45,9 @@ export function PathFinder({ state, dispatch }: { state: ExplorerState; dispatch
   return (
     <section aria-labelledby="paths-title" className="panel">
       <h2 id="paths-title">Path finder</h2>
-      <p className="muted small">Select two nodes on the canvas (shift-click or box select), or type their keys.</p>
+      <p className="muted small">
+        Select two nodes on the canvas (shift-click or box select), or type their keys.
+      </p>
       <label>
         From
         <input value={from} onChange={(e) => setFrom(e.target.value)} placeholder="Importer:IM-0001" />
@@ -71,7 +79,11 @@ export function PathFinder({ state, dispatch }: { state: ExplorerState; dispatch
           <ol className="paths" aria-label="Paths found">
             {state.paths.map((path, index) => (
               <li key={path.edges.join('|') || index}>
-                <button type="button" aria-pressed={index === state.activePath} onClick={() => dispatch({ type: 'paths/show', index })}>
+                <button
+                  type="button"
+                  aria-pressed={index === state.activePath}
+                  onClick={() => dispatch({ type: 'paths/show', index })}
+                >
                   {path.edges.length} links: {path.nodes.map(name).join(' → ')}
                 </button>
               </li>

@@ -14,20 +14,29 @@ export function RingView({ state, dispatch }: { state: ExplorerState; dispatch: 
         {typologyTitle(ring.typology)} ring <span className="muted small">{ring.id}</span>
       </h2>
       <p>
-        Score <strong>{formatScore(ring.score)}</strong> · {ring.members.length} members · <strong>{formatMoney(ring.revenueAtRisk)}</strong> revenue at risk
+        Score <strong>{formatScore(ring.score)}</strong> · {ring.members.length} members ·{' '}
+        <strong>{formatMoney(ring.revenueAtRisk)}</strong> revenue at risk
       </p>
       <p className="explanation" data-testid="ring-explanation">
         {ring.explanation}
       </p>
       <h3>Indicators</h3>
-      <IndicatorChart indicators={ring.indicators} highlighted={state.highlightedIndicator} onPick={(name) => dispatch({ type: 'ring/highlight', indicator: name })} />
+      <IndicatorChart
+        indicators={ring.indicators}
+        highlighted={state.highlightedIndicator}
+        onPick={(name) => dispatch({ type: 'ring/highlight', indicator: name })}
+      />
       <h3>Members</h3>
       <ul className="members">
         {ring.members.map((member) => {
           const key = `${member.label}:${member.id}`;
           return (
             <li key={key}>
-              <button type="button" className="link" onClick={() => dispatch({ type: 'select', keys: [key] })}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => dispatch({ type: 'select', keys: [key] })}
+              >
                 {state.nodes[key]?.name ?? member.id}
               </button>{' '}
               <span className="muted small">

@@ -6,7 +6,13 @@ import type { RingSummary } from '../api/schemas.ts';
 import { formatMoney, formatScore, typologyTitle } from '../format.ts';
 import { ScoreBar } from './charts.tsx';
 
-export function RingsPanel({ openRingId, onOpen }: { openRingId: string | null; onOpen: (id: string) => void }) {
+export function RingsPanel({
+  openRingId,
+  onOpen,
+}: {
+  openRingId: string | null;
+  onOpen: (id: string) => void;
+}) {
   const [rings, setRings] = useState<RingSummary[]>([]);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -35,7 +41,12 @@ export function RingsPanel({ openRingId, onOpen }: { openRingId: string | null; 
       <ol className="ring-list">
         {rings.map((ring) => (
           <li key={ring.id}>
-            <button type="button" aria-pressed={ring.id === openRingId} onClick={() => onOpen(ring.id)} data-ring-id={ring.id}>
+            <button
+              type="button"
+              aria-pressed={ring.id === openRingId}
+              onClick={() => onOpen(ring.id)}
+              data-ring-id={ring.id}
+            >
               <span className="ring-head">
                 <strong>{typologyTitle(ring.typology)}</strong>
                 <span>{formatScore(ring.score)}</span>

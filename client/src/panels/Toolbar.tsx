@@ -11,7 +11,14 @@ interface Props {
 }
 
 function downloadPng(cy: Core): void {
-  const blob = cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2, maxWidth: 8000, maxHeight: 8000 });
+  const blob = cy.png({
+    output: 'blob',
+    full: true,
+    bg: '#ffffff',
+    scale: 2,
+    maxWidth: 8000,
+    maxHeight: 8000,
+  });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -23,14 +30,21 @@ function downloadPng(cy: Core): void {
 export function Toolbar({ state, dispatch, cy }: Props) {
   const zoom = (factor: number) => {
     const core = cy();
-    if (core) core.zoom({ level: core.zoom() * factor, renderedPosition: { x: core.width() / 2, y: core.height() / 2 } });
+    if (core)
+      core.zoom({
+        level: core.zoom() * factor,
+        renderedPosition: { x: core.width() / 2, y: core.height() / 2 },
+      });
   };
   const count = Object.keys(state.nodes).length;
   return (
     <div className="toolbar" role="toolbar" aria-label="Canvas">
       <label>
         Layout{' '}
-        <select value={state.layout} onChange={(e) => dispatch({ type: 'layout/set', layout: e.target.value as LayoutName })}>
+        <select
+          value={state.layout}
+          onChange={(e) => dispatch({ type: 'layout/set', layout: e.target.value as LayoutName })}
+        >
           {LAYOUT_NAMES.map((name) => (
             <option key={name} value={name}>
               {LAYOUT_TITLES[name]}
@@ -50,7 +64,11 @@ export function Toolbar({ state, dispatch, cy }: Props) {
       <button type="button" onClick={() => zoom(0.8)} aria-label="Zoom out">
         −
       </button>
-      <button type="button" onClick={() => dispatch({ type: 'unhideAll' })} disabled={state.hidden.length === 0}>
+      <button
+        type="button"
+        onClick={() => dispatch({ type: 'unhideAll' })}
+        disabled={state.hidden.length === 0}
+      >
         Unhide {state.hidden.length > 0 ? `(${state.hidden.length})` : ''}
       </button>
       <button

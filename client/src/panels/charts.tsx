@@ -36,7 +36,10 @@ export function IndicatorChart({ indicators, highlighted, onPick }: IndicatorCha
               title="Highlight this indicator's evidence on the canvas"
             >
               <span className="indicator-name">{indicator.name.replaceAll('_', ' ')}</span>
-              <ScoreBar score={indicator.contribution / largest} label={`contribution ${indicator.contribution.toFixed(3)}`} />
+              <ScoreBar
+                score={indicator.contribution / largest}
+                label={`contribution ${indicator.contribution.toFixed(3)}`}
+              />
               <span className="small">{indicator.description}</span>
             </button>
           </li>
@@ -61,7 +64,11 @@ export function Timeline({ series }: { series: SeriesPoint[] }) {
   const illicit = series.filter((p) => p.illicit).length;
   return (
     <figure className="timeline">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${series.length} declarations over time, ${illicit} illicit`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`${series.length} declarations over time, ${illicit} illicit`}
+      >
         <line x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} className="axis" />
         <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={H - PAD.bottom} className="axis" />
         <text x={PAD.left - 4} y={PAD.top + 8} className="tick" textAnchor="end">
@@ -77,7 +84,11 @@ export function Timeline({ series }: { series: SeriesPoint[] }) {
           const cx = x(times[index] ?? t0);
           const cy = y(point.customsValue);
           return point.illicit ? (
-            <path key={point.shipmentId} d={`M${cx - 4},${cy - 4}L${cx + 4},${cy + 4}M${cx - 4},${cy + 4}L${cx + 4},${cy - 4}`} className="illicit">
+            <path
+              key={point.shipmentId}
+              d={`M${cx - 4},${cy - 4}L${cx + 4},${cy + 4}M${cx - 4},${cy + 4}L${cx + 4},${cy - 4}`}
+              className="illicit"
+            >
               <title>{`${point.declarationId}/${point.line} ${point.date.slice(0, 10)} ${formatMoney(point.customsValue)} HS ${point.hsCode} — illicit`}</title>
             </path>
           ) : (

@@ -6,7 +6,14 @@ import { INITIAL_STATE, NO_PATH } from './types.ts';
 
 export type Action =
   | { type: 'graph/add'; nodes: ApiNode[]; edges: ApiEdge[] }
-  | { type: 'graph/expanded'; key: string; nodes: ApiNode[]; edges: ApiEdge[]; limit: number; truncated: boolean }
+  | {
+      type: 'graph/expanded';
+      key: string;
+      nodes: ApiNode[];
+      edges: ApiEdge[];
+      limit: number;
+      truncated: boolean;
+    }
   | { type: 'graph/collapse'; key: string }
   | { type: 'graph/clear' }
   | { type: 'select'; keys: string[] }
@@ -25,7 +32,11 @@ export type Action =
   | { type: 'layout/set'; layout: LayoutName }
   | { type: 'layout/run' };
 
-function addElements(state: ExplorerState, nodes: ApiNode[], edges: ApiEdge[]): Pick<ExplorerState, 'nodes' | 'edges'> {
+function addElements(
+  state: ExplorerState,
+  nodes: ApiNode[],
+  edges: ApiEdge[],
+): Pick<ExplorerState, 'nodes' | 'edges'> {
   const nextNodes = { ...state.nodes };
   for (const node of nodes) nextNodes[node.key] = node;
   const nextEdges = { ...state.edges };
@@ -81,12 +92,17 @@ export function reducer(state: ExplorerState, action: Action): ExplorerState {
       return { ...state, ...addElements(state, action.nodes, action.edges) };
     case 'graph/expanded': {
       const previous = state.expansions[action.key]?.added ?? [];
-      const added = action.nodes.map((n) => n.key).filter((k) => k !== action.key && (previous.includes(k) || !state.nodes[k]));
+      const added = action.nodes
+        .map((n) => n.key)
+        .filter((k) => k !== action.key && (previous.includes(k) || !state.nodes[k]));
       const merged = [...new Set([...previous, ...added])];
       return {
         ...state,
         ...addElements(state, action.nodes, action.edges),
-        expansions: { ...state.expansions, [action.key]: { added: merged, limit: action.limit, truncated: action.truncated } },
+        expansions: {
+          ...state.expansions,
+          [action.key]: { added: merged, limit: action.limit, truncated: action.truncated },
+        },
       };
     }
     case 'graph/collapse':
@@ -144,7 +160,11 @@ export function reducer(state: ExplorerState, action: Action): ExplorerState {
       return { ...state, ...next, paths, activePath: 0, highlightedIndicator: null };
     }
     case 'paths/show':
-      return { ...state, activePath: Math.max(0, Math.min(action.index, state.paths.length - 1)), highlightedIndicator: null };
+      return {
+        ...state,
+        activePath: Math.max(0, Math.min(action.index, state.paths.length - 1)),
+        highlightedIndicator: null,
+      };
     case 'paths/clear':
       return { ...state, paths: [], activePath: NO_PATH };
     case 'case/open':
@@ -157,7 +177,10 @@ export function reducer(state: ExplorerState, action: Action): ExplorerState {
 }
 
 /** Keys of the nodes and ids of the edges an indicator's evidence names. */
-export function indicatorEvidence(ring: RingDetail, indicatorName: string): { nodes: Set<string>; edges: Set<string> } {
+export function indicatorEvidence(
+  ring: RingDetail,
+  indicatorName: string,
+): { nodes: Set<string>; edges: Set<string> } {
   const indicator = ring.ring.indicators.find((i) => i.name === indicatorName);
   const nodes = new Set<string>();
   const edges = new Set<string>(indicator?.evidence.rels ?? []);

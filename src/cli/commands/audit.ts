@@ -10,7 +10,10 @@ import { serverEnv } from './serve.ts';
 
 function collectAnchor(text: string, anchors: AuditAnchor[]): AuditAnchor[] {
   const anchor = parseAnchor(text);
-  if (!anchor) throw new InvalidArgumentError('expected SEQ:HASH, an entry number and its 64-hex-digit hash, as `ringscope audit head` prints it');
+  if (!anchor)
+    throw new InvalidArgumentError(
+      'expected SEQ:HASH, an entry number and its 64-hex-digit hash, as `ringscope audit head` prints it',
+    );
   return [...anchors, anchor];
 }
 
@@ -29,17 +32,28 @@ export function register(program: Command): void {
   audit
     .command('verify')
     .description('check the hash chain; names the first broken entry')
-    .option('--anchor <seq:hash>', 'an entry recorded elsewhere (from `audit head`, the log or a case pack); repeatable', collectAnchor, [])
+    .option(
+      '--anchor <seq:hash>',
+      'an entry recorded elsewhere (from `audit head`, the log or a case pack); repeatable',
+      collectAnchor,
+      [],
+    )
     .action((opts: { anchor: AuditAnchor[] }, command: Command) => {
       const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
       withAuditLog(command, (log, appDb) => {
         const result = log.verify(opts.anchor);
         if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
         if (result.firstBroken) {
-          throw new Error(`audit trail broken at entry ${result.firstBroken.seq}: ${result.firstBroken.reason} (${appDb})`);
+          throw new Error(
+            `audit trail broken at entry ${result.firstBroken.seq}: ${result.firstBroken.reason} (${appDb})`,
+          );
         }
-        const anchored = opts.anchor.length > 0 ? `, ${opts.anchor.length} recorded ${opts.anchor.length === 1 ? 'entry' : 'entries'} found` : '';
-        if (!json) process.stdout.write(`Audit trail intact: ${result.entries} entries${anchored} (${appDb}).\n`);
+        const anchored =
+          opts.anchor.length > 0
+            ? `, ${opts.anchor.length} recorded ${opts.anchor.length === 1 ? 'entry' : 'entries'} found`
+            : '';
+        if (!json)
+          process.stdout.write(`Audit trail intact: ${result.entries} entries${anchored} (${appDb}).\n`);
       });
     });
   audit
@@ -50,7 +64,8 @@ export function register(program: Command): void {
       withAuditLog(command, (log, appDb) => {
         const head = log.head();
         if (json) process.stdout.write(`${JSON.stringify({ head })}\n`);
-        else process.stdout.write(head ? `${formatAnchor(head)}\n` : `The audit trail is empty (${appDb}).\n`);
+        else
+          process.stdout.write(head ? `${formatAnchor(head)}\n` : `The audit trail is empty (${appDb}).\n`);
       });
     });
 }

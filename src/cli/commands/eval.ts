@@ -16,10 +16,16 @@ const EvalOptions = z
     communities: z.string().min(1).optional(),
     jaccard: z.coerce.number().gt(0).max(1),
     memberLabels: z.string().transform((s, ctx) => {
-      const labels = s.split(',').map((x) => x.trim()).filter(Boolean);
+      const labels = s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
       const parsed = z.array(NodeLabel).min(1).safeParse(labels);
       if (!parsed.success) {
-        ctx.addIssue({ code: 'custom', message: `expected labels among ${NodeLabel.options.join(', ')}, got ${JSON.stringify(s)}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected labels among ${NodeLabel.options.join(', ')}, got ${JSON.stringify(s)}`,
+        });
         return z.NEVER;
       }
       return parsed.data;
@@ -27,32 +33,57 @@ const EvalOptions = z
     seed: z.coerce.number().int(),
     json: z.boolean().optional(),
   })
-  .refine((o) => Boolean(o.truth) !== Boolean(o.communities), { message: 'give either --truth FILE or --communities DIR (one of them)' });
+  .refine((o) => Boolean(o.truth) !== Boolean(o.communities), {
+    message: 'give either --truth FILE or --communities DIR (one of them)',
+  });
 
 export function register(program: Command): void {
   program
     .command('eval')
-    .description('score detection against a truth.json (rings and line targets), or community detection against benchmark graphs')
-    .option('--truth <file>', 'truth.json written by `ringscope seed`; findings are read from the store (--db / --neo4j)')
-    .option('--communities <dir>', 'folder of NAME.edges / NAME.clusters pairs: NMI and ARI of the community detector per graph')
-    .option('--jaccard <x>', 'member Jaccard similarity from which a reported ring recovers a planted one', '0.5')
-    .option('--member-labels <labels>', 'labels of the members compared, comma-separated', PARTY_LABELS.join(','))
+    .description(
+      'score detection against a truth.json (rings and line targets), or community detection against benchmark graphs',
+    )
+    .option(
+      '--truth <file>',
+      'truth.json written by `ringscope seed`; findings are read from the store (--db / --neo4j)',
+    )
+    .option(
+      '--communities <dir>',
+      'folder of NAME.edges / NAME.clusters pairs: NMI and ARI of the community detector per graph',
+    )
+    .option(
+      '--jaccard <x>',
+      'member Jaccard similarity from which a reported ring recovers a planted one',
+      '0.5',
+    )
+    .option(
+      '--member-labels <labels>',
+      'labels of the members compared, comma-separated',
+      PARTY_LABELS.join(','),
+    )
     .option('--seed <n>', 'random seed of the community detector (with --communities)', '1')
     .action(async (_opts: unknown, command: Command) => {
       const parsed = EvalOptions.safeParse(command.optsWithGlobals());
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        const flag = issue?.path[0] ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: ` : '';
+        const flag = issue?.path[0]
+          ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: `
+          : '';
         throw new Error(`eval: ${flag}${issue?.message ?? 'invalid options'}`);
       }
       const o = parsed.data;
       if (o.communities) {
-        const report = await scoreCommunities(o.communities, (graph) => new Map(Object.entries(partition(graph, { seed: o.seed }))));
+        const report = await scoreCommunities(
+          o.communities,
+          (graph) => new Map(Object.entries(partition(graph, { seed: o.seed }))),
+        );
         process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatCommunities(report));
         return;
       }
       const truth = await readTruth(o.truth ?? '');
-      const findings = await withStore(globalOptions(command), (store) => readFindings(store, targetsNeeded(truth)));
+      const findings = await withStore(globalOptions(command), (store) =>
+        readFindings(store, targetsNeeded(truth)),
+      );
       const report = evaluate(truth, findings, { jaccardThreshold: o.jaccard, memberLabels: o.memberLabels });
       process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatReport(report));
     });
@@ -61,7 +92,9 @@ export function register(program: Command): void {
 function formatCommunities(report: CommunityReport): string {
   const lines = ['graph            nodes   edges  communities (truth/found)    NMI     ARI'];
   for (const g of report.graphs) {
-    lines.push(`${g.name.padEnd(14)} ${String(g.nodes).padStart(7)} ${String(g.edges).padStart(7)}  ${`${g.communitiesTruth}/${g.communitiesFound}`.padStart(25)}  ${g.nmi.toFixed(3)}  ${g.ari.toFixed(3).padStart(6)}`);
+    lines.push(
+      `${g.name.padEnd(14)} ${String(g.nodes).padStart(7)} ${String(g.edges).padStart(7)}  ${`${g.communitiesTruth}/${g.communitiesFound}`.padStart(25)}  ${g.nmi.toFixed(3)}  ${g.ari.toFixed(3).padStart(6)}`,
+    );
   }
   return lines.join('\n') + '\n';
 }

@@ -15,4 +15,17 @@ import { register as user } from './user.ts';
 
 type Register = (program: Command) => void;
 
-export const COMMANDS: Register[] = [registerIngest, registerStats, seed, detect, evaluate, evaluateKcs, target, exportCommand, serve, start, user, audit];
+export const COMMANDS: Register[] = [
+  registerIngest,
+  registerStats,
+  seed,
+  detect,
+  evaluate,
+  evaluateKcs,
+  target,
+  exportCommand,
+  serve,
+  start,
+  user,
+  audit,
+];

@@ -7,14 +7,20 @@ import { progressReporter } from '../progress.ts';
 
 const SeedOptions = z.object({
   size: WorldSize,
-  seed: z.coerce.number().int().min(0).max(2 ** 32 - 1),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1),
   out: z.string().min(1),
 });
 
 export function register(program: Command): void {
   program
     .command('seed')
-    .description('generate a synthetic customs world with planted fraud rings (declarations.csv, entities.csv, truth.json)')
+    .description(
+      'generate a synthetic customs world with planted fraud rings (declarations.csv, entities.csv, truth.json)',
+    )
     .option('--size <size>', 'tiny (≈2k lines), small (≈50k), medium (≈500k), large (≈5M)', 'small')
     .option('--seed <n>', 'random seed: the same seed gives the same files, byte for byte', '7')
     .option('--out <dir>', 'output folder', './data/world')
@@ -23,7 +29,9 @@ export function register(program: Command): void {
       const parsed = SeedOptions.safeParse(all);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new Error(`seed: --${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid'} (sizes: ${WorldSize.options.join(', ')}; seed: an integer 0 … 4294967295)`);
+        throw new Error(
+          `seed: --${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid'} (sizes: ${WorldSize.options.join(', ')}; seed: an integer 0 … 4294967295)`,
+        );
       }
       const { size, seed, out } = parsed.data;
       const progress = progressReporter('lines', Boolean(all.json));
@@ -36,7 +44,11 @@ export function register(program: Command): void {
         out,
         size,
         seed,
-        files: { declarations: result.declarationsPath, entities: result.entitiesPath, truth: result.truthPath },
+        files: {
+          declarations: result.declarationsPath,
+          entities: result.entitiesPath,
+          truth: result.truthPath,
+        },
         counts,
         rings: result.truth.rings.length,
         illicitShare: counts.lines === 0 ? 0 : counts.illicitLines / counts.lines,

@@ -13,7 +13,10 @@ export interface ServeOptions {
 }
 
 /** The environment with the flags given on the command line laid over it (defaults do not override). */
-export function serverEnv(command: Command, extra: Record<string, string> = {}): Record<string, string | undefined> {
+export function serverEnv(
+  command: Command,
+  extra: Record<string, string> = {},
+): Record<string, string | undefined> {
   const options = command.optsWithGlobals<ServeOptions>();
   const given = (name: keyof ServeOptions) => {
     for (let c: Command | null = command; c; c = c.parent) {

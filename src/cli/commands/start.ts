@@ -12,7 +12,9 @@ import { serverEnv } from './serve.ts';
 export function register(program: Command): void {
   program
     .command('start')
-    .description('the demo: seed, ingest and detect on first start, then serve the explorer with demo accounts')
+    .description(
+      'the demo: seed, ingest and detect on first start, then serve the explorer with demo accounts',
+    )
     .option('--port <port>', 'port to listen on (RINGSCOPE_PORT, default 8080)')
     .option('--host <host>', 'address to listen on (RINGSCOPE_HOST, default 127.0.0.1)')
     .action(async (_opts: unknown, command: Command) => {

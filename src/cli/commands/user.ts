@@ -18,7 +18,10 @@ async function readStdinLine(): Promise<string> {
   return (Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '').trimEnd();
 }
 
-async function withUsers<T>(command: Command, use: (users: Users, audit: AuditLog) => Promise<T>): Promise<T> {
+async function withUsers<T>(
+  command: Command,
+  use: (users: Users, audit: AuditLog) => Promise<T>,
+): Promise<T> {
   const config = loadConfig(serverEnv(command));
   const db = openAppDb(config.appDb);
   try {
@@ -28,7 +31,9 @@ async function withUsers<T>(command: Command, use: (users: Users, audit: AuditLo
   }
 }
 
-async function passwordFor(options: { passwordStdin?: boolean }): Promise<{ password: string; oneTime: boolean }> {
+async function passwordFor(options: {
+  passwordStdin?: boolean;
+}): Promise<{ password: string; oneTime: boolean }> {
   if (options.passwordStdin) return { password: await readStdinLine(), oneTime: false };
   return { password: randomBytes(18).toString('base64url'), oneTime: true };
 }
@@ -49,7 +54,13 @@ export function register(program: Command): void {
       const { password, oneTime } = await passwordFor(opts);
       await withUsers(command, async (users, audit) => {
         await users.add({ username: name, role: role.data, password, mustChangePassword: oneTime });
-        audit.append({ action: 'user_admin', username: null, requestId: null, target: name, detail: { what: 'created', role: role.data, ...cliActor() } });
+        audit.append({
+          action: 'user_admin',
+          username: null,
+          requestId: null,
+          target: name,
+          detail: { what: 'created', role: role.data, ...cliActor() },
+        });
       });
       process.stdout.write(`Added ${name} (${role.data}).\n`);
       if (oneTime) process.stdout.write(`One-time password (change it at first sign-in): ${password}\n`);
@@ -63,32 +74,49 @@ export function register(program: Command): void {
       const { password, oneTime } = await passwordFor(opts);
       await withUsers(command, async (users, audit) => {
         await users.setPassword(name, password, { mustChange: oneTime });
-        audit.append({ action: 'user_admin', username: null, requestId: null, target: name, detail: { what: 'password_reset', ...cliActor() } });
+        audit.append({
+          action: 'user_admin',
+          username: null,
+          requestId: null,
+          target: name,
+          detail: { what: 'password_reset', ...cliActor() },
+        });
       });
       process.stdout.write(`Password of ${name} changed; their sessions are ended.\n`);
       if (oneTime) process.stdout.write(`One-time password (change it at first sign-in): ${password}\n`);
     });
 
-  for (const [verb, disabled] of [['disable', true], ['enable', false]] as const) {
+  for (const [verb, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
     user
       .command(verb)
       .argument('<name>', 'user name')
       .action(async (name: string, _opts: unknown, command: Command) => {
         await withUsers(command, (users, audit) => {
           users.update(name, { disabled });
-          audit.append({ action: 'user_admin', username: null, requestId: null, target: name, detail: { what: verb, ...cliActor() } });
+          audit.append({
+            action: 'user_admin',
+            username: null,
+            requestId: null,
+            target: name,
+            detail: { what: verb, ...cliActor() },
+          });
           return Promise.resolve();
         });
         process.stdout.write(`${name} ${disabled ? 'disabled; their sessions are ended' : 'enabled'}.\n`);
       });
   }
 
-  user
-    .command('list')
-    .action(async (_opts: unknown, command: Command) => {
-      const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
-      const list = await withUsers(command, (users) => Promise.resolve(users.list()));
-      if (json) process.stdout.write(`${JSON.stringify({ users: list }, null, 2)}\n`);
-      else for (const u of list) process.stdout.write(`${u.username.padEnd(20)} ${u.role.padEnd(13)} ${u.disabled ? 'disabled' : 'active'}\n`);
-    });
+  user.command('list').action(async (_opts: unknown, command: Command) => {
+    const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
+    const list = await withUsers(command, (users) => Promise.resolve(users.list()));
+    if (json) process.stdout.write(`${JSON.stringify({ users: list }, null, 2)}\n`);
+    else
+      for (const u of list)
+        process.stdout.write(
+          `${u.username.padEnd(20)} ${u.role.padEnd(13)} ${u.disabled ? 'disabled' : 'active'}\n`,
+        );
+  });
 }

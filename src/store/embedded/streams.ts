@@ -56,12 +56,10 @@ async function* chunksOf<Row>(path: string, queries: readonly Query[]): AsyncGen
 
 /** Nodes of the given labels in nodeKey order (label, then id). */
 export async function* streamNodes(path: string, labels: readonly NodeLabel[]): AsyncGenerator<GraphNode> {
-  const queries = [...new Set(labels)]
-    .sort(compareStrings)
-    .map((label) => ({
-      sql: `SELECT ${NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY id`,
-      params: [label],
-    }));
+  const queries = [...new Set(labels)].sort(compareStrings).map((label) => ({
+    sql: `SELECT ${NODE_COLUMNS} FROM nodes WHERE label = ? ORDER BY id`,
+    params: [label],
+  }));
   for await (const chunk of chunksOf<NodeRow>(path, queries)) {
     for (const row of chunk) yield nodeFromRow(row);
   }

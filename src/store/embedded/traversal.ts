@@ -82,7 +82,14 @@ export function embeddedTraversal(db: Db): TraversalSource {
       for (const p of PARTY_COLUMNS) {
         const partyId = row[p.column];
         if (typeof partyId === 'string' && asked.has(nodeKey({ label: p.label, id: partyId }))) {
-          found.push({ type: p.type, from_label: 'Shipment', from_id: row.id, to_label: p.label, to_id: partyId, props: '{}' });
+          found.push({
+            type: p.type,
+            from_label: 'Shipment',
+            from_id: row.id,
+            to_label: p.label,
+            to_id: partyId,
+            props: '{}',
+          });
         }
       }
     }

@@ -116,7 +116,9 @@ export function query(name: QueryName, slots: Slots = {}): Query {
     const marker = `{{${slot}}}`;
     const value = slots[slot];
     if (text.includes(marker) !== (value !== undefined)) {
-      throw new Error(`cypher/${name}.cypher: slot ${marker} ${value === undefined ? 'needs a value' : 'is not in the file'}`);
+      throw new Error(
+        `cypher/${name}.cypher: slot ${marker} ${value === undefined ? 'needs a value' : 'is not in the file'}`,
+      );
     }
     if (value !== undefined) text = text.replaceAll(marker, cypherLabel(value));
   }

@@ -12,7 +12,12 @@ function importIdParam(value: unknown): unknown {
 
 /** Deletes everything pending import `importId` wrote, its marker last. */
 export async function discardImport(executor: CypherExecutor, importId: unknown): Promise<void> {
-  for (const step of ['imports/discard-begin', 'imports/discard-nodes', 'imports/discard-rels', 'imports/discard-held'] as const) {
+  for (const step of [
+    'imports/discard-begin',
+    'imports/discard-nodes',
+    'imports/discard-rels',
+    'imports/discard-held',
+  ] as const) {
     await executor.autoCommit(query(step), { importId });
   }
 }

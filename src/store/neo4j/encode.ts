@@ -122,7 +122,8 @@ export function createRow(
   for (const prop of QUERIED_PROPS) {
     const value = node.props[prop];
     if (value === null || value === undefined) fields.push('');
-    else if (prop === 'line' ? Number.isSafeInteger(value) : isField(value)) fields.push(value as string | number);
+    else if (prop === 'line' ? Number.isSafeInteger(value) : isField(value))
+      fields.push(value as string | number);
     else return null;
   }
   const packed: Props = {};
@@ -163,8 +164,19 @@ export function decodeNodeProperties(p: Record<string, unknown>): GraphNode {
 }
 
 /** A relationship from its ends' keys, its type and its stored properties. */
-export function decodeRel(from: string, type: RelType, to: string, properties: Record<string, unknown>): GraphRel {
+export function decodeRel(
+  from: string,
+  type: RelType,
+  to: string,
+  properties: Record<string, unknown>,
+): GraphRel {
   const fromRef = parseNodeKey(from);
   const toRef = parseNodeKey(to);
-  return { id: relId(type, fromRef, toRef), type, from: fromRef, to: toRef, props: decodeProps(properties, REL_BOOKKEEPING) };
+  return {
+    id: relId(type, fromRef, toRef),
+    type,
+    from: fromRef,
+    to: toRef,
+    props: decodeProps(properties, REL_BOOKKEEPING),
+  };
 }

@@ -4,7 +4,14 @@
 // (transient failures retried); every transaction carries metadata (query name, request id,
 // user); every failure is mapped by toStoreError().
 import neo4j from 'neo4j-driver';
-import type { Driver, ManagedTransaction, QueryResult, Record as Neo4jRecord, SessionMode, Transaction } from 'neo4j-driver';
+import type {
+  Driver,
+  ManagedTransaction,
+  QueryResult,
+  Record as Neo4jRecord,
+  SessionMode,
+  Transaction,
+} from 'neo4j-driver';
 import { currentRequestContext } from '../request-context.ts';
 import { toStoreError } from './errors.ts';
 import type { Query } from './cypher.ts';

@@ -48,7 +48,13 @@ export async function writeFindings(executor: CypherExecutor, input: DetectionRu
       memberKeys: [...new Set(r.members.map(nodeKey))],
       body: JSON.stringify(r),
     }));
-    const parties = run.parties.map((p) => ({ key: nodeKey(p), label: p.label, id: p.id, score: p.score, body: JSON.stringify(p) }));
+    const parties = run.parties.map((p) => ({
+      key: nodeKey(p),
+      label: p.label,
+      id: p.id,
+      score: p.score,
+      body: JSON.stringify(p),
+    }));
     const targets = run.targets.map((t) => ({
       key: `${t.declarationId}/${t.line}`,
       declarationId: t.declarationId,
@@ -84,7 +90,10 @@ export async function lastRun(executor: CypherExecutor): Promise<RunInfo | null>
   };
 }
 
-export async function listRings(executor: CypherExecutor, q: RingQuery): Promise<{ rings: RingSummary[]; total: number }> {
+export async function listRings(
+  executor: CypherExecutor,
+  q: RingQuery,
+): Promise<{ rings: RingSummary[]; total: number }> {
   requireWholeNumber('limit', q.limit, 0);
   requireWholeNumber('offset', q.offset, 0);
   const [record] = await executor.read(query('findings/list-rings'), {
@@ -112,7 +121,10 @@ export async function partyRisk(executor: CypherExecutor, ref: NodeRef): Promise
   return record ? PartyRisk.parse(JSON.parse(String(record.get('body')))) : null;
 }
 
-export async function listPartyRisks(executor: CypherExecutor, options: { minScore?: number; limit?: number }): Promise<PartyRisk[]> {
+export async function listPartyRisks(
+  executor: CypherExecutor,
+  options: { minScore?: number; limit?: number },
+): Promise<PartyRisk[]> {
   requireWholeNumber('limit', options.limit, 0);
   const records = await executor.read(query('findings/list-party-risks'), {
     minScore: options.minScore ?? 0,
@@ -121,7 +133,10 @@ export async function listPartyRisks(executor: CypherExecutor, options: { minSco
   return records.map((r) => PartyRisk.parse(JSON.parse(String(r.get('body')))));
 }
 
-export async function listTargets(executor: CypherExecutor, options: { limit: number }): Promise<LineTarget[]> {
+export async function listTargets(
+  executor: CypherExecutor,
+  options: { limit: number },
+): Promise<LineTarget[]> {
   requireWholeNumber('limit', options.limit, 0);
   const records = await executor.read(query('findings/list-targets'), { limit: neo4j.int(options.limit) });
   return records.map((r) => LineTarget.parse(JSON.parse(String(r.get('body')))));

@@ -81,7 +81,8 @@ export class Neo4jImport implements ImportSession {
    * if any (never rejects), which awaitCommit() throws whatever else failed meanwhile; `created`
    * are the nodes that chunk created, not visible to other transactions before it commits.
    */
-  private committing: { settled: Promise<{ error: unknown } | null>; created: ReadonlySet<string> } | null = null;
+  private committing: { settled: Promise<{ error: unknown } | null>; created: ReadonlySet<string> } | null =
+    null;
 
   private constructor(
     private readonly executor: CypherExecutor,
@@ -95,7 +96,12 @@ export class Neo4jImport implements ImportSession {
     this.writer = new Neo4jWriter(this.importId, tuning.statementRows, tuning.createNew);
   }
 
-  static async open(executor: CypherExecutor, file: FileInfo, onClose: () => void, tuning: ImportTuning = {}): Promise<Neo4jImport> {
+  static async open(
+    executor: CypherExecutor,
+    file: FileInfo,
+    onClose: () => void,
+    tuning: ImportTuning = {},
+  ): Promise<Neo4jImport> {
     await discardPendingImports(executor);
     // Random rather than counted, so two processes never pick the same id (2^47 values).
     const id = randomInt(1, 2 ** 47);
@@ -116,7 +122,8 @@ export class Neo4jImport implements ImportSession {
       if (prepared.statements.length === 0) return;
       // A lookup shares the transaction: it must not run after a CREATE that may have failed it.
       if (prepared.unknownEnds.length > 0 && this.chunkCreated.length > 0) await this.settle();
-      if (this.committing && !this.canOverlapCommit(prepared, this.committing.created)) await this.awaitCommit();
+      if (this.committing && !this.canOverlapCommit(prepared, this.committing.created))
+        await this.awaitCommit();
       const tx = await this.openChunk();
       if (prepared.unknownEnds.length > 0) await this.checkEnds(tx, prepared);
       this.chunkStatements.push(...prepared.statements);
@@ -142,7 +149,11 @@ export class Neo4jImport implements ImportSession {
       await this.claim(tx);
       await tx.run(query('imports/apply-props'), { importId: this.importId });
       await tx.run(query('imports/apply-rel-props'), { importId: this.importId });
-      await tx.run(query('imports/record'), { ...record, rows: neo4j.int(record.rows), importId: this.importId });
+      await tx.run(query('imports/record'), {
+        ...record,
+        rows: neo4j.int(record.rows),
+        importId: this.importId,
+      });
       await this.finishChunk(tx, 'commit');
     } catch (error) {
       await this.failWith(error);
@@ -248,7 +259,8 @@ export class Neo4jImport implements ImportSession {
   private async checkEnds(tx: OpenTransaction, prepared: PreparedBatch): Promise<void> {
     const records = await tx.run(query('write/missing-nodes'), { keys: prepared.unknownEnds });
     this.throwIfFailed();
-    if (records.length > 0) throw missingEndError(prepared.relEnds, new Set(records.map((r) => String(r.get('key')))));
+    if (records.length > 0)
+      throw missingEndError(prepared.relEnds, new Set(records.map((r) => String(r.get('key')))));
     this.writer.markStored(prepared.unknownEnds);
   }
 
@@ -313,12 +325,18 @@ export class Neo4jImport implements ImportSession {
   }
 
   private discardedError(): StoreError {
-    return new StoreError('conflict', `The import of ${this.file.fileName} was discarded by another import that began meanwhile; run it again.`);
+    return new StoreError(
+      'conflict',
+      `The import of ${this.file.fileName} was discarded by another import that began meanwhile; run it again.`,
+    );
   }
 
   private requireOpen(action: string): void {
     if (this.state !== 'open') {
-      throw new StoreError('invalid', `Cannot ${action} the import of ${this.file.fileName}: it is already ${this.state}.`);
+      throw new StoreError(
+        'invalid',
+        `Cannot ${action} the import of ${this.file.fileName}: it is already ${this.state}.`,
+      );
     }
   }
 }

@@ -84,9 +84,14 @@ class Neo4jStore implements GraphStore {
 
   async beginImport(file: { fileHash: string; fileName: string; rows: number }): Promise<ImportSession> {
     this.requireNoImport(`start the import of ${file.fileName}`);
-    const session: Neo4jImport = await Neo4jImport.open(this.executor, file, () => {
-      if (this.openImport === session) this.openImport = null;
-    }, this.importTuning);
+    const session: Neo4jImport = await Neo4jImport.open(
+      this.executor,
+      file,
+      () => {
+        if (this.openImport === session) this.openImport = null;
+      },
+      this.importTuning,
+    );
     this.openImport = session;
     return session;
   }
@@ -174,7 +179,10 @@ class Neo4jStore implements GraphStore {
 
   private requireNoImport(action: string): void {
     if (this.openImport !== null) {
-      throw new StoreError('conflict', `Cannot ${action}: another import is still open on this store; commit or abort it first.`);
+      throw new StoreError(
+        'conflict',
+        `Cannot ${action}: another import is still open on this store; commit or abort it first.`,
+      );
     }
   }
 }
@@ -194,9 +202,13 @@ export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<GraphS
   try {
     driver = createDriver(options);
   } catch (error) {
-    throw new StoreError('invalid', `Not a usable Neo4j URI ${JSON.stringify(options.uri)}: ${(error as Error).message}`, {
-      cause: error,
-    });
+    throw new StoreError(
+      'invalid',
+      `Not a usable Neo4j URI ${JSON.stringify(options.uri)}: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
   try {
     await driver.verifyConnectivity({ database: options.database });
@@ -204,7 +216,9 @@ export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<GraphS
     await driver.close();
     const mapped = toStoreError(error, `Neo4j at ${options.uri}`);
     throw mapped instanceof StoreError
-      ? new StoreError(mapped.code, `${mapped.message} (for a local server: npm run neo4j:start)`, { cause: error })
+      ? new StoreError(mapped.code, `${mapped.message} (for a local server: npm run neo4j:start)`, {
+          cause: error,
+        })
       : mapped;
   }
   return new Neo4jStore(driver, new CypherExecutor(driver, options.database), options.importTuning);

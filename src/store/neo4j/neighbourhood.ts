@@ -11,7 +11,13 @@ import neo4j from 'neo4j-driver';
 import { nodeKey } from '../../model/index.ts';
 import type { RelType, Subgraph } from '../../model/index.ts';
 import type { NeighbourhoodQuery } from '../graph-store.ts';
-import { checkNeighbourhoodQuery, compareStrings, expandNeighbourhood, missingNode, TRAVERSED_TYPES } from '../traversal.ts';
+import {
+  checkNeighbourhoodQuery,
+  compareStrings,
+  expandNeighbourhood,
+  missingNode,
+  TRAVERSED_TYPES,
+} from '../traversal.ts';
 import type { TraversalSource } from '../traversal.ts';
 import { query, type Query } from './cypher.ts';
 import { decodeNodeProperties, decodeRel } from './encode.ts';

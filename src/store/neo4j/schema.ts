@@ -6,7 +6,9 @@ import type { QueryName } from './cypher.ts';
 import type { CypherExecutor } from './executor.ts';
 
 /** Every constraint and index file: the schema/ queries, bar the wait for them. */
-const SCHEMA: readonly QueryName[] = QUERY_NAMES.filter((name) => name.startsWith('schema/') && name !== 'schema/await-indexes');
+const SCHEMA: readonly QueryName[] = QUERY_NAMES.filter(
+  (name) => name.startsWith('schema/') && name !== 'schema/await-indexes',
+);
 
 const INDEX_WAIT_SECONDS = 300;
 

@@ -3,7 +3,13 @@
 // name, merged and ranked by ../search-ranking.ts as in the embedded store.
 import neo4j from 'neo4j-driver';
 import type { Node as Neo4jNode } from 'neo4j-driver';
-import { IDENTIFIER_LABELS, nameSearchKey, NodeLabel, nodeKey, normaliseIdentifier } from '../../model/index.ts';
+import {
+  IDENTIFIER_LABELS,
+  nameSearchKey,
+  NodeLabel,
+  nodeKey,
+  normaliseIdentifier,
+} from '../../model/index.ts';
 import type { SearchHit } from '../graph-store.ts';
 import { checkSearchLimit, SearchRanking } from '../search-ranking.ts';
 import { query } from './cypher.ts';

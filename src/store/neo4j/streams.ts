@@ -12,7 +12,10 @@ import type { CypherExecutor } from './executor.ts';
 
 const SHIPMENT_PAGE = 2_000;
 
-export async function* streamNodes(executor: CypherExecutor, labels: readonly NodeLabel[]): AsyncGenerator<GraphNode> {
+export async function* streamNodes(
+  executor: CypherExecutor,
+  labels: readonly NodeLabel[],
+): AsyncGenerator<GraphNode> {
   for (const label of [...new Set(labels)].sort(compareStrings)) {
     for await (const record of executor.stream(query('stream/nodes'), { prefix: `${label}:` })) {
       yield decodeNode(record.get('n') as Neo4jNode);
@@ -20,10 +23,18 @@ export async function* streamNodes(executor: CypherExecutor, labels: readonly No
   }
 }
 
-export async function* streamRels(executor: CypherExecutor, types: readonly RelType[]): AsyncGenerator<GraphRel> {
+export async function* streamRels(
+  executor: CypherExecutor,
+  types: readonly RelType[],
+): AsyncGenerator<GraphRel> {
   for (const type of [...new Set(types)].sort(compareStrings)) {
     for await (const record of executor.stream(query('stream/rels', { type }))) {
-      yield decodeRel(String(record.get('from')), type, String(record.get('to')), record.get('props') as Record<string, unknown>);
+      yield decodeRel(
+        String(record.get('from')),
+        type,
+        String(record.get('to')),
+        record.get('props') as Record<string, unknown>,
+      );
     }
   }
 }
@@ -34,7 +45,10 @@ export async function* streamShipments(executor: CypherExecutor): AsyncGenerator
   // Before every real line: dates are YYYY-MM-DD and ids non-empty.
   let after = { date: '', declarationId: '', line: neo4j.int(0), id: '' };
   for (;;) {
-    const records = await executor.read(query('stream/shipments'), { ...after, limit: neo4j.int(SHIPMENT_PAGE) });
+    const records = await executor.read(query('stream/shipments'), {
+      ...after,
+      limit: neo4j.int(SHIPMENT_PAGE),
+    });
     for (const record of records) {
       const node = decodeNode(record.get('s') as Neo4jNode);
       // Shipment props were validated by the ingest against ShipmentProps before they were stored.
@@ -46,7 +60,12 @@ export async function* streamShipments(executor: CypherExecutor): AsyncGenerator
         consigneeId: record.get('consigneeId') as string | null,
         supplierId: record.get('supplierId') as string | null,
       };
-      after = { date: props.date, declarationId: props.declarationId, line: neo4j.int(props.line), id: node.id };
+      after = {
+        date: props.date,
+        declarationId: props.declarationId,
+        line: neo4j.int(props.line),
+        id: node.id,
+      };
     }
     if (records.length < SHIPMENT_PAGE) return;
   }

@@ -175,7 +175,10 @@ export class Neo4jWriter {
    * CREATE statements for new nodes, each row with the relationships it starts (`outgoing`). A
    * node that createRow cannot carry is written with the MERGE statements instead.
    */
-  private createNodes(groups: Map<NodeLabel, GraphNode[]>, outgoing: Map<string, Map<string, [RelType, string]>>): Statement[] {
+  private createNodes(
+    groups: Map<NodeLabel, GraphNode[]>,
+    outgoing: Map<string, Map<string, [RelType, string]>>,
+  ): Statement[] {
     const out: Statement[] = [];
     for (const [label, nodes] of groups) {
       for (const slice of slices(nodes, this.batchRows)) {
@@ -193,7 +196,12 @@ export class Neo4jWriter {
         const merged: NewNode[] = [];
         for (const node of slice) {
           const rels = [...(outgoing.get(nodeKey(node))?.values() ?? [])];
-          const row = createRow(node, files, rels.map(([type, to]) => [TYPE_INDEX[type], to] as const), endIndex);
+          const row = createRow(
+            node,
+            files,
+            rels.map(([type, to]) => [TYPE_INDEX[type], to] as const),
+            endIndex,
+          );
           if (row === null) {
             merged.push({ node, rels });
           } else {
@@ -205,7 +213,13 @@ export class Neo4jWriter {
           const relCount = created.reduce((sum, c) => sum + c.rels.length, 0);
           out.push({
             query: query('write/create-nodes', { label }),
-            params: { rows, ends: [...ends.keys()], idFrom: neo4j.int(label.length + 1), files, importId: this.importId },
+            params: {
+              rows,
+              ends: [...ends.keys()],
+              idFrom: neo4j.int(label.length + 1),
+              files,
+              importId: this.importId,
+            },
             rows: rows.length + relCount,
             rels: { count: relCount, type: null },
             fallback: () => this.mergeNew(label, created),
@@ -223,14 +237,21 @@ export class Neo4jWriter {
     for (const { node, rels } of nodes) {
       for (const [type, to] of rels) push(relRows, type, { from: nodeKey(node), to, props: {} });
     }
-    return [...this.mergeNodes(new Map([[label, nodes.map(({ node }) => nodeRow(node))]])), ...this.mergeRels(relRows)];
+    return [
+      ...this.mergeNodes(new Map([[label, nodes.map(({ node }) => nodeRow(node))]])),
+      ...this.mergeRels(relRows),
+    ];
   }
 
   private mergeNodes(groups: Map<NodeLabel, NodeRow[]>): Statement[] {
     const out: Statement[] = [];
     for (const [label, rows] of groups) {
       for (const slice of slices(rows, this.batchRows)) {
-        out.push({ query: query('write/merge-nodes', { label }), params: { rows: slice, importId: this.importId }, rows: slice.length });
+        out.push({
+          query: query('write/merge-nodes', { label }),
+          params: { rows: slice, importId: this.importId },
+          rows: slice.length,
+        });
       }
     }
     return out;
@@ -245,7 +266,8 @@ export class Neo4jWriter {
           params: { rows: slice },
           rows: slice.length,
           rels: { count: slice.length, type },
-          fallback: () => this.mergeRels(new Map([[type, slice.map(([from, to]) => ({ from, to, props: {} }))]])),
+          fallback: () =>
+            this.mergeRels(new Map([[type, slice.map(([from, to]) => ({ from, to, props: {} }))]])),
         });
       }
     }
@@ -258,7 +280,10 @@ export class Neo4jWriter {
       // Rows with props need the slower statement that can hold props back (see its file).
       const plain = rows.filter((r) => Object.keys(r.props).length === 0);
       const withProps = rows.filter((r) => Object.keys(r.props).length > 0);
-      for (const [name, group] of [['write/merge-rels', plain], ['write/merge-rels-props', withProps]] as const) {
+      for (const [name, group] of [
+        ['write/merge-rels', plain],
+        ['write/merge-rels-props', withProps],
+      ] as const) {
         for (const slice of slices(group, this.batchRows)) {
           out.push({
             query: query(name, { type }),
@@ -304,7 +329,10 @@ export async function runStatement(tx: OpenTransaction, statement: Statement): P
   if (merged < count) {
     // The ends were checked before sending: only a concurrent delete gets here.
     const what = type === null ? 'relationships' : `${type} relationships`;
-    throw new StoreError('invalid', `${count - merged} ${what} found an end node missing; write the nodes first`);
+    throw new StoreError(
+      'invalid',
+      `${count - merged} ${what} found an end node missing; write the nodes first`,
+    );
   }
 }
 
@@ -315,9 +343,15 @@ export function isKeyConflict(error: unknown): boolean {
 }
 
 /** The error for a relationship whose end node does not exist. */
-export function missingEndError(relEnds: readonly [RelType, string, string][], missing: ReadonlySet<string>): StoreError {
+export function missingEndError(
+  relEnds: readonly [RelType, string, string][],
+  missing: ReadonlySet<string>,
+): StoreError {
   const rel = relEnds.find(([, from, to]) => missing.has(from) || missing.has(to));
   const [type, from, to] = rel ?? ['?', '?', '?'];
   const end = missing.has(from) ? from : to;
-  return new StoreError('invalid', `Relationship ${type}|${from}|${to}: its end node ${end} does not exist; write the node first`);
+  return new StoreError(
+    'invalid',
+    `Relationship ${type}|${from}|${to}: its end node ${end} does not exist; write the node first`,
+  );
 }

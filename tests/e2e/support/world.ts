@@ -39,7 +39,14 @@ export async function startSeededServer(seed = 7): Promise<SeededServer> {
   const store = await openStore({ db });
   await ingestFiles(store, [world.entitiesPath, world.declarationsPath]);
   const { run } = await runDetection(store, { seed });
-  const config = testConfig({ mode: 'demo', port: 0, db, appDb: join(dir, 'app.db'), uploadDir: join(dir, 'uploads'), clientDist });
+  const config = testConfig({
+    mode: 'demo',
+    port: 0,
+    db,
+    appDb: join(dir, 'app.db'),
+    uploadDir: join(dir, 'uploads'),
+    clientDist,
+  });
   const running = await serve(config, { store, pipelines: PIPELINES });
   return {
     url: running.url,

@@ -1,10 +1,23 @@
 // A small customs world for the server tests: three importers behind one address and one
 // director, a broker, a supplier, six declaration lines and one detection run with a ring.
-import { relId, shipmentId, type DetectionRun, type GraphNode, type GraphRel, type NodeRef, type RelType } from '../../../src/model/index.ts';
+import {
+  relId,
+  shipmentId,
+  type DetectionRun,
+  type GraphNode,
+  type GraphRel,
+  type NodeRef,
+  type RelType,
+} from '../../../src/model/index.ts';
 import type { GraphStore } from '../../../src/store/graph-store.ts';
 
 const source = (row: number) => ({ file: 'f'.repeat(64), row });
-const node = (label: GraphNode['label'], id: string, props: GraphNode['props'], row = 1): GraphNode => ({ label, id, props, source: source(row) });
+const node = (label: GraphNode['label'], id: string, props: GraphNode['props'], row = 1): GraphNode => ({
+  label,
+  id,
+  props,
+  source: source(row),
+});
 const rel = (type: RelType, from: NodeRef, to: NodeRef, props: GraphRel['props'] = {}): GraphRel => ({
   id: relId(type, from, to),
   type,
@@ -27,7 +40,14 @@ export const SHIPMENTS = [1, 2, 3, 4, 5, 6].map((i) => {
   return node(
     'Shipment',
     shipmentId(declarationId, 1),
-    { declarationId, line: 1, date: `2024-0${i}-15`, hsCode: i % 2 ? '610910' : '850440', customsValue: 1000 * i, illicit: i === 6 },
+    {
+      declarationId,
+      line: 1,
+      date: `2024-0${i}-15`,
+      hsCode: i % 2 ? '610910' : '850440',
+      customsValue: 1000 * i,
+      illicit: i === 6,
+    },
     i,
   );
 });
@@ -36,10 +56,17 @@ export function fixtureRels(): GraphRel[] {
   const rels: GraphRel[] = [];
   SHIPMENTS.forEach((s, i) => {
     const importer = IMPORTERS[i % 3] as GraphNode;
-    rels.push(rel('IMPORTED_BY', s, importer), rel('DECLARED_BY', s, BROKER), rel('SUPPLIED_BY', s, SUPPLIER));
+    rels.push(
+      rel('IMPORTED_BY', s, importer),
+      rel('DECLARED_BY', s, BROKER),
+      rel('SUPPLIED_BY', s, SUPPLIER),
+    );
   });
   for (const importer of IMPORTERS) {
-    rels.push(rel('HAS_ADDRESS', importer, ADDRESS), rel('DIRECTS', PERSON, importer, { from: '2023-01-01', to: null }));
+    rels.push(
+      rel('HAS_ADDRESS', importer, ADDRESS),
+      rel('DIRECTS', PERSON, importer, { from: '2023-01-01', to: null }),
+    );
   }
   return rels;
 }
@@ -80,9 +107,30 @@ export function fixtureRun(): DetectionRun {
     ],
     // Reasons start with every spreadsheet formula trigger, for the CSV export tests.
     parties: [
-      ...IMPORTERS.map((n, i) => ({ label: n.label, id: n.id, score: 0.5 + i * 0.1, revenueAtRisk: 100 * i, ringIds: [RING_ID], reasons: [FORMULA_REASONS[i] ?? 'shared address'] })),
-      { label: 'Person' as const, id: 'P-01', score: 0.3, revenueAtRisk: 0, ringIds: [RING_ID], reasons: ['\tdirector of 3 linked firms'] },
-      { label: 'Broker' as const, id: 'BR-01', score: 0.2, revenueAtRisk: 0, ringIds: [], reasons: ['\rdeclares for 3 linked firms'] },
+      ...IMPORTERS.map((n, i) => ({
+        label: n.label,
+        id: n.id,
+        score: 0.5 + i * 0.1,
+        revenueAtRisk: 100 * i,
+        ringIds: [RING_ID],
+        reasons: [FORMULA_REASONS[i] ?? 'shared address'],
+      })),
+      {
+        label: 'Person' as const,
+        id: 'P-01',
+        score: 0.3,
+        revenueAtRisk: 0,
+        ringIds: [RING_ID],
+        reasons: ['\tdirector of 3 linked firms'],
+      },
+      {
+        label: 'Broker' as const,
+        id: 'BR-01',
+        score: 0.2,
+        revenueAtRisk: 0,
+        ringIds: [],
+        reasons: ['\rdeclares for 3 linked firms'],
+      },
     ],
     targets: [
       { declarationId: 'DECL-0006', line: 1, score: 0.9, reasons: ['=HYPERLINK("http://x")'] },
@@ -95,7 +143,11 @@ export function fixtureRun(): DetectionRun {
 export async function loadFixture(store: GraphStore): Promise<{ nodes: number; rels: number }> {
   const nodes = [...IMPORTERS, BROKER, SUPPLIER, PERSON, ADDRESS, ...SHIPMENTS];
   const rels = fixtureRels();
-  const session = await store.beginImport({ fileHash: 'f'.repeat(64), fileName: 'fixture.csv', rows: nodes.length });
+  const session = await store.beginImport({
+    fileHash: 'f'.repeat(64),
+    fileName: 'fixture.csv',
+    rows: nodes.length,
+  });
   await session.write({ nodes, rels });
   await session.commit();
   await store.writeFindings(fixtureRun());

@@ -52,15 +52,33 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dir = mkdtempSync(join(tmpdir(), 'ringscope-server-'));
   const fault: Fault = { error: null };
   if (options.neo4j) await wipeNeo4j(options.neo4j);
-  const real = options.neo4j ? await openNeo4jStore(options.neo4j) : await openEmbeddedStore(join(dir, 'graph.db'));
+  const real = options.neo4j
+    ? await openNeo4jStore(options.neo4j)
+    : await openEmbeddedStore(join(dir, 'graph.db'));
   await real.init();
   const store = faulty(real, fault);
   if (options.fixture !== false) await loadFixture(store);
   const appDb = openAppDb(join(dir, 'app.db'));
-  const config = testConfig({ appDb: join(dir, 'app.db'), uploadDir: join(dir, 'uploads'), clientDist: join(dir, 'no-client'), logRequests: false, ...options.config });
-  const app = createApp({ store, appDb, config, logger: options.logger ?? pino({ level: 'silent' }), pipelines: options.pipelines ?? null });
+  const config = testConfig({
+    appDb: join(dir, 'app.db'),
+    uploadDir: join(dir, 'uploads'),
+    clientDist: join(dir, 'no-client'),
+    logRequests: false,
+    ...options.config,
+  });
+  const app = createApp({
+    store,
+    appDb,
+    config,
+    logger: options.logger ?? pino({ level: 'silent' }),
+    pipelines: options.pipelines ?? null,
+  });
   const services = app.locals.services;
-  await Promise.all(ROLES.map((role) => services.users.add({ username: role.replace('_', '-'), role, password: passwordOf(role) })));
+  await Promise.all(
+    ROLES.map((role) =>
+      services.users.add({ username: role.replace('_', '-'), role, password: passwordOf(role) }),
+    ),
+  );
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -79,8 +97,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const existing = agents.get(role);
       if (existing) return existing;
       const agent = harness.agent();
-      const res = await agent.post('/api/auth/login').send({ username: role.replace('_', '-'), password: passwordOf(role) });
-      if (res.status !== 200) throw new Error(`login as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const res = await agent
+        .post('/api/auth/login')
+        .send({ username: role.replace('_', '-'), password: passwordOf(role) });
+      if (res.status !== 200)
+        throw new Error(`login as ${role} failed: ${res.status} ${JSON.stringify(res.body)}`);
       agents.set(role, agent);
       return agent;
     },
