@@ -3,6 +3,9 @@
 import { stringify } from 'csv-stringify/sync';
 
 const DANGEROUS_START = /^[=+\-@\t\r]/;
+// A spreadsheet set to another locale splits on ';' (NL, DE, FR) or a tab instead of ',': a cell
+// holding one of those is quoted too, so no locale cuts it into pieces that start a formula.
+const LOCALE_SEPARATOR = /[;\t|]/;
 
 export function neutraliseCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
@@ -19,5 +22,6 @@ export function toSafeCsv(
 ): string {
   return stringify([header.map(neutraliseCell), ...rows.map((r) => r.map(neutraliseCell))], {
     record_delimiter: 'windows',
+    quoted_match: LOCALE_SEPARATOR,
   });
 }

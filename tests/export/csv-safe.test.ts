@@ -30,4 +30,15 @@ describe('formula-safe CSV', () => {
       ['\'=HYPERLINK("x")', 'a, "quoted"\nline'],
     ]);
   });
+
+  it.each([',', ';', '\t', '|'])('keeps every cell whole when a spreadsheet splits on %j', (separator) => {
+    const names = ["Acme;=cmd|' /C calc'!A0;BV", 'Tab\t=1+1', 'Pipe|@SUM(1)', 'plain'];
+    const csv = toSafeCsv(
+      ['name'],
+      names.map((n) => [n]),
+    );
+    const cells = parse(csv, { delimiter: separator, relax_column_count: true }).flat();
+    expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
+    if (separator === ',') expect(cells).toEqual(['name', ...names]);
+  });
 });
