@@ -13,7 +13,9 @@ const MAX_RECORD_BYTES = 8 * 1024 * 1024;
 export const CSV_OPTIONS = {
   bom: true,
   relax_column_count: true,
-  relax_quotes: true,
+  // RFC 4180 as documented: a quote belongs inside a quoted cell, doubled. Relaxed quotes let
+  // '"phones"junk' through as a cell, quotes and all.
+  relax_quotes: false,
   skip_empty_lines: true,
   skip_records_with_error: true,
   max_record_size: MAX_RECORD_BYTES,

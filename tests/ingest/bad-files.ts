@@ -63,6 +63,18 @@ export const BAD: BadCase[] = [
     row: 2,
   },
   {
+    name: 'text after a closing quote',
+    content: decl(declRow(), declRow({ declaration_id: 'D2', description: '"phones"junk' })),
+    code: 'unbalanced_quote',
+    row: 2,
+  },
+  {
+    name: 'quote inside an unquoted cell',
+    content: decl(declRow({ description: '5" screen' })),
+    code: 'unbalanced_quote',
+    row: 1,
+  },
+  {
     name: 'too many cells',
     content: decl(declRow(), declRow({ declaration_id: 'D2' }), declRow({ declaration_id: 'D3' }) + ',extra'),
     code: 'field_count',
