@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError } from '../cli/errors.ts';
+import { checkCellText } from './cells.ts';
 import { DECLARATION_FIELDS, ENTITY_FIELDS, type FileKind } from './fields.ts';
 import { ColumnSource, type Layout } from './layout.ts';
 
@@ -50,5 +51,27 @@ export async function loadMappingFile(path: string): Promise<Layout> {
   if (unknown.length > 0) {
     fail(`unknown ${kind} field(s) ${unknown.join(', ')}; the fields are ${Object.keys(known).join(', ')}`);
   }
+  const unsafe = unsafeValues(columns, spec.defaults ?? {});
+  if (unsafe.length > 0) fail(unsafe.join('; '));
   return { name: `mapping ${path}`, kind, columns, ...(spec.defaults ? { defaults: spec.defaults } : {}) };
+}
+
+/**
+ * A recoded value or a default reaches the store as if it were a cell, so it passes the same
+ * checks (formula, control and bidirectional characters, size); each failure names its place.
+ */
+function unsafeValues(columns: Record<string, ColumnSource>, defaults: Record<string, string>): string[] {
+  const places: [string, string][] = [
+    ...Object.entries(columns).flatMap(([field, source]) =>
+      Object.entries(source.values ?? {}).map(([from, to]): [string, string] => [
+        `columns.${field}.values.${JSON.stringify(from)}`,
+        to,
+      ]),
+    ),
+    ...Object.entries(defaults).map(([field, value]): [string, string] => [`defaults.${field}`, value]),
+  ];
+  return places.flatMap(([place, value]) => {
+    const problem = checkCellText(value);
+    return problem && !problem.ok ? [`${place}: ${problem.message}`] : [];
+  });
 }

@@ -76,6 +76,9 @@ function cellReader(
         };
       }
       value = recoded;
+      // A layout built in code (not through loadMappingFile) is checked here all the same.
+      const unsafeRecoded = checkCellText(value);
+      if (unsafeRecoded) return unsafeRecoded;
     }
     if (source?.pad !== undefined && /^\d+$/.test(value)) value = value.padStart(source.pad, '0');
     const parsed = parse(value);

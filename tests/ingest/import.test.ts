@@ -262,6 +262,50 @@ describe('ingest of valid files', () => {
     });
   });
 
+  it.each([
+    ['a formula', '=HYPERLINK("http://x")', /columns\.importer_name\.values\."Y".*formula/],
+    ['an @ formula', '@SUM(1)', /columns\.importer_name\.values\."Y".*formula/],
+    ['a NUL byte', 'a\u0000b', /NUL/],
+    ['a right-to-left override', 'x\u202Ey', /bidirectional/],
+  ])('refuses a mapping file that recodes a value to %s', async (_what, to, message) => {
+    const mapping = await dir.file(
+      'recode.json',
+      JSON.stringify({
+        declaration_id: 'A',
+        importer_name: { column: 'B', values: { Y: to, N: 'Acme' } },
+      }),
+    );
+    await expect(loadMappingFile(mapping)).rejects.toMatchObject({
+      problems: [{ code: 'invalid_mapping', message: expect.stringMatching(message) as unknown }],
+    });
+  });
+
+  it('checks a recoded value as a cell when the layout is built in code', async () => {
+    const layout = await loadMappingFile(
+      await dir.file(
+        'plain.json',
+        JSON.stringify({
+          declaration_id: 'Entry No',
+          date: 'Entry Date',
+          importer_id: 'EORI',
+          importer_name: { column: 'Name', values: { Y: 'Acme' } },
+          hs_code: 'Commodity',
+          customs_value: 'Value',
+        }),
+      ),
+    );
+    const recoding = layout.columns.importer_name;
+    if (recoding?.values) recoding.values.Y = '=cmd|x';
+    const path = await dir.file(
+      'recoded.csv',
+      'Entry No,Entry Date,EORI,Name,Commodity,Value\nE1,20240131,GB123,Y,0101,99.5\n',
+    );
+    const outcome = await importFile(store, path, layoutsFor('ringscope', layout));
+    expect(outcome.status).toBe('invalid');
+    expect(outcome.problems).toMatchObject([{ code: 'formula_cell', row: 1, column: 'Name' }]);
+    expect(await store.getNode({ label: 'Shipment', id: 'E1/1' })).toBeNull();
+  });
+
   it('rejects a mapping file naming unknown fields', async () => {
     const mapping = await dir.file('bad.json', JSON.stringify({ declaration_id: 'A', value_usd: 'B' }));
     await expect(loadMappingFile(mapping)).rejects.toMatchObject({
