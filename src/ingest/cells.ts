@@ -61,10 +61,26 @@ export function parseText(raw: string): Cell<string> {
   return ok(raw);
 }
 
+// Zero-width and invisible format characters: inside an id they make a look-alike party
+// ('IM\u200B42' beside 'IM42') that no person reading the screen can tell apart.
+const INVISIBLE = /[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]/;
+
+function idProblem(id: string): Cell<never> | null {
+  if (id.length > MAX_ID_CHARS)
+    return fail('invalid_id', `id has ${id.length} characters; the limit is ${MAX_ID_CHARS}`);
+  const invisible = INVISIBLE.exec(id);
+  if (invisible) {
+    const code = invisible[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return fail(
+      'invalid_id',
+      `id contains the invisible character U+${code}, which makes a look-alike of another id; remove it`,
+    );
+  }
+  return null;
+}
+
 export function parseId(raw: string): Cell<string> {
-  if (raw.length > MAX_ID_CHARS)
-    return fail('invalid_id', `id has ${raw.length} characters; the limit is ${MAX_ID_CHARS}`);
-  return ok(raw);
+  return idProblem(raw) ?? ok(raw);
 }
 
 const ISO_DATE =
@@ -168,11 +184,9 @@ export function parseIdList(raw: string): Cell<string[]> {
     .split(';')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-  const long = ids.find((id) => id.length > MAX_ID_CHARS);
-  if (long !== undefined)
-    return fail(
-      'invalid_id',
-      `id ${JSON.stringify(long.slice(0, 40))}… is longer than ${MAX_ID_CHARS} characters`,
-    );
+  for (const id of ids) {
+    const problem = idProblem(id);
+    if (problem) return problem;
+  }
   return ok(ids);
 }

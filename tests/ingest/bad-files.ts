@@ -75,6 +75,13 @@ export const BAD: BadCase[] = [
     row: 1,
   },
   {
+    name: 'zero-width space inside an importer id',
+    content: decl(declRow(), declRow({ declaration_id: 'D2', importer_id: 'IM\u200B1' })),
+    code: 'invalid_id',
+    row: 2,
+    column: 'importer_id',
+  },
+  {
     name: 'too many cells',
     content: decl(declRow(), declRow({ declaration_id: 'D2' }), declRow({ declaration_id: 'D3' }) + ',extra'),
     code: 'field_count',

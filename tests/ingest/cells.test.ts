@@ -7,6 +7,7 @@ import {
   parseBoolean,
   parseDate,
   parseHsCode,
+  parseId,
   parseIdList,
   parsePositiveInteger,
 } from '../../src/ingest/cells.ts';
@@ -15,6 +16,16 @@ const code = (cell: { ok: boolean; code?: string } | null): string | undefined =
   cell && !cell.ok ? cell.code : undefined;
 
 describe('cell parsers', () => {
+  it('refuses ids holding invisible characters that would make a look-alike party', () => {
+    expect(parseId('IM-42')).toEqual({ ok: true, value: 'IM-42' });
+    for (const bad of ['IM\u200B42', 'IM\u200D42', '\u2060IM42', 'IM42\uFEFF', 'IM\u00AD42']) {
+      const cell = parseId(bad);
+      expect(code(cell), JSON.stringify(bad)).toBe('invalid_id');
+      expect(cell.ok ? '' : cell.message).toMatch(/invisible character U\+[0-9A-F]{4}/);
+    }
+    expect(code(parseIdList('P1;P\u200B2'))).toBe('invalid_id');
+  });
+
   it('accepts real dates in ISO, compact and timestamp forms; rejects impossible ones', () => {
     expect(parseDate('2024-02-29')).toEqual({ ok: true, value: '2024-02-29' });
     expect(parseDate('20240131')).toEqual({ ok: true, value: '2024-01-31' });
