@@ -7,8 +7,11 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 
-/** Largest record the parser buffers: beyond it a quote is almost surely never closed. */
-const MAX_RECORD_BYTES = 8 * 1024 * 1024;
+/**
+ * Largest record the parser buffers: beyond it a quote is almost surely never closed. Well above
+ * the cell limit (cells.ts), so an oversized cell is reported as cell_too_large with its column.
+ */
+const MAX_RECORD_BYTES = 32 * 1024 * 1024;
 
 export const CSV_OPTIONS = {
   bom: true,

@@ -23,8 +23,9 @@ describe('bad-input corpus', () => {
   });
   afterAll(async () => dir.cleanup());
 
-  it('has at least 25 bad files', () => {
-    expect(BAD.length).toBeGreaterThanOrEqual(25);
+  it('has at least 60 bad files, each named once', () => {
+    expect(BAD.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(BAD.map((c) => c.name)).size).toBe(BAD.length);
   });
 
   it.each(BAD.map((c, i) => [c.name, c, i] as const))('%s', async (_name, bad, i) => {

@@ -238,4 +238,53 @@ export const BAD: BadCase[] = [
     code: 'conflicting_duplicate',
     row: 3,
   },
+
+  // Table rows: one bad cell each, in the column named.
+  ...(
+    [
+      ['10 MB cell', { description: 'x'.repeat(10 * 1024 * 1024) }, 'cell_too_large', 'description'],
+      ['formula cell +', { importer_name: '+cmd|x' }, 'formula_cell', 'importer_name'],
+      ['formula cell - before a letter', { description: '-cmd|x' }, 'formula_cell', 'description'],
+      ['escape character', { importer_name: 'Acme\x1b[31m' }, 'control_character', 'importer_name'],
+      ['delete character', { description: 'a\x7fb' }, 'control_character', 'description'],
+      ['left-to-right isolate', { broker_name: 'Quick \u2066Clear' }, 'bidi_control', 'broker_name'],
+      ['month 13 in a compact date', { date: '20231301' }, 'invalid_date', 'date'],
+      ['month-first date', { date: '01/31/2023' }, 'invalid_date', 'date'],
+      ['one-digit HS code', { hs_code: '8' }, 'invalid_hs_code', 'hs_code'],
+      ['thirteen-digit HS code', { hs_code: '8471300000001' }, 'invalid_hs_code', 'hs_code'],
+      ['alpha-3 country', { origin_country: 'CHN' }, 'invalid_country', 'origin_country'],
+      ['currency name', { currency: 'EURO' }, 'invalid_currency', 'currency'],
+      ['line zero', { line: '0' }, 'invalid_integer', 'line'],
+      ['fractional line', { line: '1.5' }, 'invalid_integer', 'line'],
+      ['quantity in words', { quantity: 'two' }, 'invalid_number', 'quantity'],
+      ['id over 256 characters', { importer_id: 'I'.repeat(257) }, 'invalid_id', 'importer_id'],
+      ['word joiner in a broker id', { broker_id: 'BR\u20601' }, 'invalid_id', 'broker_id'],
+    ] as const
+  ).map(([name, over, code, column]): BadCase => ({
+    name,
+    content: decl(declRow(), declRow({ declaration_id: 'D2', ...over })),
+    code,
+    row: 2,
+    column,
+  })),
+  {
+    name: 'entity e-mail without @',
+    content: ents('E1,importer,Acme,GB,2020-01-01,,,,acme.example,,'),
+    code: 'invalid_identifier',
+    row: 1,
+    column: 'email',
+  },
+  {
+    name: 'entity director id with a zero-width joiner',
+    content: ents('E1,importer,Acme,GB,2020-01-01,,,,,,P1;P\u200d2'),
+    code: 'invalid_id',
+    row: 1,
+    column: 'director_ids',
+  },
+  {
+    name: 'entities file without its kind column',
+    content: 'entity_id,name\nE1,Acme\n',
+    code: 'missing_header',
+    row: 0,
+  },
 ];
