@@ -65,6 +65,9 @@ const MIGRATIONS: string[] = [
      created_at TEXT NOT NULL,
      updated_at TEXT NOT NULL
    );`,
+  // The key each audit entry's HMAC was made with; NULL for entries of the unkeyed SHA-256 chain
+  // written before keys existed.
+  `ALTER TABLE audit ADD COLUMN key_id TEXT;`,
 ];
 
 export function openAppDb(path: string): AppDb {

@@ -1,11 +1,21 @@
-// The audit trail: append-only and hash-chained. Each entry's hash is the SHA-256 of the previous
-// entry's hash and this entry's fields, so editing, deleting or reordering any entry breaks
-// every hash after it. Appends are synchronous, so an entry is on disk before the response.
-// Entries removed from the end leave a shorter chain that is still whole: a head (seq and hash)
-// recorded elsewhere (the server's log, a case pack's manifest, an auditor's notes) is an anchor
-// that verify() checks, so a cut trail is told from a short one.
+// The audit trail: append-only and chained. Each entry's hash is an HMAC, under a key kept outside
+// the app database (audit-keys.ts), of the previous entry's hash and this entry's fields, so
+// editing, deleting or reordering any entry breaks every hash after it, and rewriting the chain
+// takes the key. Appends are synchronous, so an entry is on disk before the response. Each
+// entry's head also goes, MAC'd, to an append-only anchor file beside the database, so entries
+// cut from the end are found by `verify()` with no anchor given by hand; heads recorded elsewhere
+// (the server's log, a case pack's manifest, an auditor's notes) can be given as well.
 import { createHash } from 'node:crypto';
 import { preparedOnce, type AppDb } from './app-db.ts';
+import {
+  AnchorFile,
+  type AuditKey,
+  AuditKeyring,
+  anchorMac,
+  auditFilesFor,
+  mac,
+  sameMac,
+} from './audit-keys.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -21,7 +31,8 @@ export type AuditAction =
   | 'export'
   | 'ingest'
   | 'detect'
-  | 'user_admin';
+  | 'user_admin'
+  | 'audit_key_rotated';
 
 export interface AuditInput {
   action: AuditAction;
@@ -54,6 +65,7 @@ interface AuditRow {
   detail: string;
   prev_hash: string;
   hash: string;
+  key_id: string | null;
 }
 
 /** One entry's place and hash, recorded outside the app database. */
@@ -80,7 +92,11 @@ export interface AuditVerification {
   firstBroken: { seq: number; reason: string } | null;
 }
 
-function entryHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>): string {
+function entryHash(
+  key: AuditKey | null,
+  prevHash: string,
+  row: Omit<AuditRow, 'prev_hash' | 'hash' | 'key_id'>,
+): string {
   const canonical = JSON.stringify([
     row.seq,
     row.at,
@@ -90,7 +106,22 @@ function entryHash(prevHash: string, row: Omit<AuditRow, 'prev_hash' | 'hash'>):
     row.target,
     row.detail,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  // Entries without a key are those of the chain before keys existed: plain SHA-256.
+  if (!key) return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  return mac(key, prevHash, canonical);
+}
+
+export interface AuditSecurity {
+  keyring: AuditKeyring;
+  /** Null: no anchor file (an in-memory database). */
+  anchors: AnchorFile | null;
+}
+
+/** The keyring and anchor file beside a database file, or in memory for ':memory:'. */
+export function auditSecurityFor(db: AppDb): AuditSecurity {
+  if (db.memory) return { keyring: AuditKeyring.inMemory(), anchors: null };
+  const files = auditFilesFor(db.name);
+  return { keyring: AuditKeyring.open(files.keyring), anchors: new AnchorFile(files.anchors) };
 }
 
 export class AuditLog {
@@ -98,6 +129,7 @@ export class AuditLog {
   constructor(
     private readonly db: AppDb,
     private readonly onAppend: ((entry: AuditEntry) => void) | null = null,
+    private readonly security: AuditSecurity = auditSecurityFor(db),
   ) {}
 
   /** The newest entry's place and hash; null while the trail is empty. */
@@ -108,6 +140,29 @@ export class AuditLog {
   }
 
   append(input: AuditInput): AuditEntry {
+    return this.write(input, this.security.keyring.current);
+  }
+
+  /**
+   * Starts signing with a new key. The hand-over entry is signed with the old key and names the
+   * new one, with a proof made with the new key, so verify() follows the chain across the change.
+   */
+  rotateKey(by: { username: string | null; requestId: string | null }): AuditEntry {
+    const old = this.security.keyring.current;
+    const next = this.security.keyring.addKey();
+    return this.write(
+      {
+        action: 'audit_key_rotated',
+        username: by.username,
+        requestId: by.requestId,
+        target: null,
+        detail: { from: old.id, to: next.id, proof: mac(next, 'ringscope-audit-handover', old.id) },
+      },
+      old,
+    );
+  }
+
+  private write(input: AuditInput, key: AuditKey): AuditEntry {
     const entry = this.db
       .transaction(() => {
         const last = this.head();
@@ -121,10 +176,10 @@ export class AuditLog {
           detail: JSON.stringify(input.detail ?? {}),
         };
         const prevHash = last?.hash ?? GENESIS_HASH;
-        const hash = entryHash(prevHash, row);
+        const hash = entryHash(key, prevHash, row);
         preparedOnce(
           this.db,
-          'INSERT INTO audit (seq, at, username, request_id, action, target, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO audit (seq, at, username, request_id, action, target, detail, prev_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         ).run(
           row.seq,
           row.at,
@@ -135,10 +190,12 @@ export class AuditLog {
           row.detail,
           prevHash,
           hash,
+          key.id,
         );
-        return toEntry({ ...row, prev_hash: prevHash, hash });
+        return toEntry({ ...row, prev_hash: prevHash, hash, key_id: key.id });
       })
       .immediate();
+    this.security.anchors?.append(key, entry.seq, entry.hash);
     this.onAppend?.(entry);
     return entry;
   }
@@ -162,33 +219,23 @@ export class AuditLog {
   }
 
   /**
-   * Walks the chain from the first entry; each anchor must name an entry of the chain with that
-   * hash. The first problem found in seq order is reported.
+   * Walks the chain from the first entry; each anchor, from the anchor file and given by hand,
+   * must name an entry of the chain with that hash. The first problem found in seq order is
+   * reported.
    */
-  verify(anchors: readonly AuditAnchor[] = []): AuditVerification {
-    const expected = new Map(anchors.map((a) => [a.seq, a.hash]));
-    let prevHash = GENESIS_HASH;
-    let expectedSeq = 1;
+  verify(byHand: readonly AuditAnchor[] = []): AuditVerification {
+    const anchors = this.readAnchors(byHand);
+    if ('firstBroken' in anchors) return anchors;
+    const walk = new ChainWalk(this.security.keyring, anchors);
     let entries = 0;
     for (const row of this.db
       .prepare('SELECT * FROM audit ORDER BY seq')
       .iterate() as IterableIterator<AuditRow>) {
       entries++;
-      const broken = (reason: string): AuditVerification => ({
-        ok: false,
-        entries,
-        firstBroken: { seq: row.seq, reason },
-      });
-      if (row.seq !== expectedSeq) return broken(`entry ${expectedSeq} is missing`);
-      if (row.prev_hash !== prevHash) return broken('its link to the previous entry does not match');
-      if (entryHash(prevHash, row) !== row.hash) return broken('its content does not match its hash');
-      const anchored = expected.get(row.seq);
-      if (anchored !== undefined && anchored !== row.hash)
-        return broken(`its hash is not the one recorded for it (${anchored.slice(0, 12)}…)`);
-      prevHash = row.hash;
-      expectedSeq++;
+      const reason = walk.next(row);
+      if (reason) return { ok: false, entries, firstBroken: { seq: row.seq, reason } };
     }
-    const beyond = Math.max(0, ...expected.keys());
+    const beyond = Math.max(0, ...anchors.keys());
     if (beyond > entries) {
       return {
         ok: false,
@@ -200,6 +247,87 @@ export class AuditLog {
       };
     }
     return { ok: true, entries, firstBroken: null };
+  }
+
+  /** seq → hash from the anchor file (each MAC checked) and the anchors given by hand. */
+  private readAnchors(byHand: readonly AuditAnchor[]): Map<number, string> | AuditVerification {
+    const anchors = new Map<number, string>();
+    const refuse = (seq: number, reason: string): AuditVerification => ({
+      ok: false,
+      entries: 0,
+      firstBroken: { seq, reason },
+    });
+    const file = this.security.anchors;
+    for (const record of file?.read() ?? []) {
+      if ('badLine' in record)
+        return refuse(0, `anchor file ${file?.path}, line ${record.badLine}: not an anchor`);
+      const key = this.security.keyring.byId(record.keyId);
+      if (!key || !sameMac(anchorMac(key, record.seq, record.hash, record.at), record.mac))
+        return refuse(record.seq, `the anchor of entry ${record.seq} in ${file?.path} is not genuine`);
+      anchors.set(record.seq, record.hash);
+    }
+    for (const anchor of byHand) {
+      const known = anchors.get(anchor.seq);
+      if (known !== undefined && known !== anchor.hash)
+        return refuse(
+          anchor.seq,
+          `the anchor given for entry ${anchor.seq} differs from the one recorded in the anchor file`,
+        );
+      anchors.set(anchor.seq, anchor.hash);
+    }
+    return anchors;
+  }
+}
+
+/** One pass over the chain in seq order; next() answers why a row breaks it, or null. */
+class ChainWalk {
+  private prevHash = GENESIS_HASH;
+  private expectedSeq = 1;
+  private key: AuditKey | null = null;
+  private handOverTo: string | null = null;
+
+  constructor(
+    private readonly keyring: AuditKeyring,
+    private readonly anchors: ReadonlyMap<number, string>,
+  ) {}
+
+  next(row: AuditRow): string | null {
+    if (row.seq !== this.expectedSeq) return `entry ${this.expectedSeq} is missing`;
+    if (row.prev_hash !== this.prevHash) return 'its link to the previous entry does not match';
+    const keyProblem = this.useKeyOf(row);
+    if (keyProblem) return keyProblem;
+    if (entryHash(this.key, this.prevHash, row) !== row.hash) return 'its content does not match its hash';
+    const anchored = this.anchors.get(row.seq);
+    if (anchored !== undefined && anchored !== row.hash)
+      return `its hash is not the one recorded for it (${anchored.slice(0, 12)}…)`;
+    this.handOverTo = row.action === 'audit_key_rotated' ? this.handOver(row) : null;
+    this.prevHash = row.hash;
+    this.expectedSeq++;
+    return null;
+  }
+
+  /** The key that must have signed this row: the one before it, or the one handed over to. */
+  private useKeyOf(row: AuditRow): string | null {
+    if (row.key_id === null) {
+      return this.key ? 'it carries no key, but the entries before it were signed with one' : null;
+    }
+    if (this.key?.id === row.key_id) return null;
+    if (this.key && this.handOverTo !== row.key_id)
+      return `it is signed with key ${row.key_id}, with no hand-over entry from key ${this.key.id} before it`;
+    const key = this.keyring.byId(row.key_id);
+    if (!key) return `it is signed with key ${row.key_id}, which is not in the audit keyring`;
+    this.key = key;
+    return null;
+  }
+
+  /** The key a hand-over entry names, when its proof was made with that key. */
+  private handOver(row: AuditRow): string | null {
+    const detail = JSON.parse(row.detail) as { from?: unknown; to?: unknown; proof?: unknown };
+    if (typeof detail.to !== 'string' || typeof detail.proof !== 'string' || detail.from !== this.key?.id)
+      return null;
+    const next = this.keyring.byId(detail.to);
+    const expected = next ? mac(next, 'ringscope-audit-handover', String(detail.from)) : '';
+    return next && sameMac(expected, detail.proof) ? next.id : null;
   }
 }
 

@@ -1,7 +1,8 @@
-// `ringscope audit verify [--anchor SEQ:HASH…]`: walks the audit hash chain of the app database;
-// exit 1 naming the first broken entry when any entry was edited, removed or reordered, or when
-// an entry recorded elsewhere (an anchor) is missing or differs. `ringscope audit head` prints
-// the newest entry as SEQ:HASH, to record outside the machine.
+// `ringscope audit verify [--anchor SEQ:HASH…]`: walks the audit chain of the app database with
+// its keyring and anchor file; exit 1 naming the first broken entry when any entry was edited,
+// removed, reordered or chained again without the key, or when an anchor (from the anchor file
+// or given by hand) is missing or differs. `ringscope audit head` prints the newest entry as
+// SEQ:HASH, to record outside the machine; `ringscope audit rotate-key` starts a new key.
 import { type Command, InvalidArgumentError } from 'commander';
 import { openAppDb, type AppDb } from '../../../server/app-db.ts';
 import { type AuditAnchor, AuditLog, formatAnchor, parseAnchor } from '../../../server/audit.ts';
@@ -31,7 +32,7 @@ export function register(program: Command): void {
   const audit = program.command('audit').description('the audit trail of the API');
   audit
     .command('verify')
-    .description('check the hash chain; names the first broken entry')
+    .description('check the chain with its keyring and anchor file; names the first broken entry')
     .option(
       '--anchor <seq:hash>',
       'an entry recorded elsewhere (from `audit head`, the log or a case pack); repeatable',
@@ -54,6 +55,17 @@ export function register(program: Command): void {
             : '';
         if (!json)
           process.stdout.write(`Audit trail intact: ${result.entries} entries${anchored} (${appDb}).\n`);
+      });
+    });
+  audit
+    .command('rotate-key')
+    .description('sign new audit entries with a new key, handed over from the current one in the trail')
+    .action((_opts: unknown, command: Command) => {
+      withAuditLog(command, (log, appDb) => {
+        const entry = log.rotateKey({ username: null, requestId: null });
+        process.stdout.write(
+          `Audit key rotated at entry ${entry.seq}: ${String(entry.detail.from)} → ${String(entry.detail.to)} (${appDb}).\n`,
+        );
       });
     });
   audit
