@@ -20,7 +20,7 @@ import { runDetection } from '../src/detection/run-detection.ts';
 import { ingestFiles } from '../src/ingest/ingest.ts';
 import { nodeKey } from '../src/model/index.ts';
 import { openStore, type StoreOptions } from '../src/store/open.ts';
-import { neo4jOptions, wipeNeo4j } from '../tests/store/neo4j-target.ts';
+import { neo4jOptions, wipeNeo4j } from './support/neo4j-target.ts';
 
 const CONNECTIONS = 32;
 const DURATION_S = 10;

@@ -12,7 +12,7 @@ import type { FileOutcome } from '../src/ingest/import-file.ts';
 import { WORKER_MIN_BYTES } from '../src/ingest/csv-worker.ts';
 import { ingestFiles } from '../src/ingest/ingest.ts';
 import { openStore } from '../src/store/open.ts';
-import { writeDeclarationsFile } from '../tests/fixtures/generate-declarations.ts';
+import { writeDeclarationsFile } from './support/generate-declarations.ts';
 
 const LINES = 200_000;
 const GOAL_RATIO = 0.5;

@@ -39,7 +39,7 @@ import type { Neo4jStoreOptions } from '../src/store/neo4j/index.ts';
 import { Neo4jWriter, WRITE_BATCH_ROWS } from '../src/store/neo4j/writes.ts';
 import { generateWorld } from '../seed/generate.ts';
 import { WorldSize } from '../seed/sizes.ts';
-import { neo4jOptions, wipeNeo4j } from '../tests/store/neo4j-target.ts';
+import { neo4jOptions, wipeNeo4j } from './support/neo4j-target.ts';
 
 const SAMPLE_LINES = 5_000;
 const STARTS = 1_000;

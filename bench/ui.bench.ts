@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { MARKS } from '../client/src/canvas/marks.ts';
-import { chromiumAvailable, launchChromium, MISSING_CHROMIUM } from '../tests/support/chromium.ts';
+import { chromiumAvailable, launchChromium, MISSING_CHROMIUM } from './support/chromium.ts';
 import { fakeNeighbourhood } from './ui/fake-neighbourhood.ts';
 import { BENCH_ORIGIN, serveExplorer } from './ui/harness.ts';
 

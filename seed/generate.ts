@@ -21,7 +21,7 @@ import {
   type PlantedRing,
   type PlantedTypology,
   type Truth,
-} from './truth.ts';
+} from '../src/eval/truth.ts';
 import type { PlantContext, RingDraft } from './typologies/common.ts';
 import { plant as brokerCentred } from './typologies/broker-centred.ts';
 import { plant as originMisdeclaration } from './typologies/origin-misdeclaration.ts';

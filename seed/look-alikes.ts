@@ -16,7 +16,7 @@ import {
 import type { Registry } from './registry.ts';
 import type { Rng } from './rng.ts';
 import type { SizePlan } from './sizes.ts';
-import type { LookAlike } from './truth.ts';
+import type { LookAlike } from '../src/eval/truth.ts';
 import type { Entity } from './types.ts';
 import type { ImporterProfile } from './world.ts';
 

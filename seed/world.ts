@@ -22,7 +22,7 @@ import {
 import { Registry } from './registry.ts';
 import { Rng, WeightedIndex } from './rng.ts';
 import type { SizePlan } from './sizes.ts';
-import type { LookAlike } from './truth.ts';
+import type { LookAlike } from '../src/eval/truth.ts';
 import type { Entity } from './types.ts';
 
 /** How one importer trades: what it buys, from whom, through which broker, for which consignees. */

@@ -2,7 +2,7 @@
 // and a case's evidence pack (zip with a manifest of SHA-256s). Every export is audited with the
 // SHA-256 of what was sent.
 import { z } from 'zod';
-import { renderSuspects, suspects } from '../../src/cli/commands/export.ts';
+import { renderSuspects, suspects } from '../../src/export/suspects.ts';
 import {
   IDENTIFIER_LABELS,
   IDENTIFIER_REL,

@@ -3,7 +3,7 @@
 // SSE client that connects late replays them all before the live ones.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { InputError } from '../../src/cli/errors.ts';
+import { InputError } from '../../src/ingest/errors.ts';
 import type { AppDb } from '../app-db.ts';
 import type { AuditLog } from '../audit.ts';
 

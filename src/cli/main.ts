@@ -2,7 +2,7 @@
 // (0 success, 2 invalid input with a row report, 1 any other failure).
 import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands/index.ts';
-import { InputError } from './errors.ts';
+import { InputError } from '../ingest/errors.ts';
 
 export function buildProgram(): Command {
   const program = new Command('ringscope')

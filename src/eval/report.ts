@@ -3,7 +3,7 @@
 // the findings of a detection run.
 import { z } from 'zod';
 import { PARTY_LABELS, nodeKey, type NodeLabel, type NodeRef } from '../model/index.ts';
-import { PlantedTypology, type Truth } from '../../seed/truth.ts';
+import { PlantedTypology, type Truth } from './truth.ts';
 import { DEFAULT_JACCARD_THRESHOLD, scoreRings, type MemberSet } from './ring-matching.ts';
 import { INSPECTION_SHARES, targetingAtK } from './line-targeting.ts';
 

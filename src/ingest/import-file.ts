@@ -1,6 +1,6 @@
 // One file's import, start to end: validate everything, skip bytes already imported, check
 // against the store, then write atomically. Returns what happened; never half-writes.
-import type { RowProblem } from '../cli/errors.ts';
+import type { RowProblem } from './errors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import type { FileKind } from './fields.ts';
 import type { Layout } from './layout.ts';

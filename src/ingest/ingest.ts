@@ -3,7 +3,7 @@
 // every file on its own, atomically. Invalid files are reported; the others still load.
 import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { InputError } from '../cli/errors.ts';
+import { InputError } from './errors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { CSV_OPTIONS } from './csv-reader.ts';
 import { detectLayout } from './header.ts';

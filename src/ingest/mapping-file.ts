@@ -3,8 +3,8 @@
 // a column may be a header name or {column, pad, scale, values}.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { InputError } from '../cli/errors.ts';
 import { checkCellText } from './cells.ts';
+import { InputError } from './errors.ts';
 import { DECLARATION_FIELDS, ENTITY_FIELDS, type FileKind } from './fields.ts';
 import { ColumnSource, type Layout } from './layout.ts';
 

@@ -1,6 +1,6 @@
 // The stable error codes of ingest and the per-file problem log: every problem is counted, the
 // first MAX_KEPT are kept with file, row, column and a message saying what to do.
-import type { RowProblem } from '../cli/errors.ts';
+import type { RowProblem } from './errors.ts';
 
 /** Every code ingest can report, with what it means (the README lists the same table). */
 export const PROBLEM_CODES = {

@@ -7,7 +7,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ring } from '../../src/model/index.ts';
-import { chromiumAvailable, launchChromium, MISSING_CHROMIUM, type Browser } from '../support/chromium.ts';
+import {
+  chromiumAvailable,
+  launchChromium,
+  MISSING_CHROMIUM,
+  type Browser,
+} from '../../bench/support/chromium.ts';
 import { startSeededServer, type SeededServer } from './support/world.ts';
 
 const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorld } from '../../seed/generate.ts';
-import type { Truth } from '../../seed/truth.ts';
+import type { Truth } from '../../src/eval/truth.ts';
 import { runCli as run } from '../helpers/run-cli.ts';
 import { EvalReport } from '../../src/eval/report.ts';
 import type { DetectionRun, Ring } from '../../src/model/index.ts';

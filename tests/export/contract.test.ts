@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderSuspects, suspects } from '../../src/cli/commands/export.ts';
+import { renderSuspects, suspects } from '../../src/export/suspects.ts';
 import { parseBudget, selectTargets } from '../../src/cli/commands/target.ts';
 import { DetectJson, SuspectsJson, TargetJson, detectJson, targetJson } from '../../src/export/contract.ts';
 import type { LineTarget, PartyRisk, Ring } from '../../src/model/index.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutsFor } from '../../src/ingest/presets/index.ts';
 import { SILENT } from '../../src/ingest/progress.ts';
 import { validateFile } from '../../src/ingest/validate-file.ts';
-import { declarationLine, DECLARATIONS_HEADER } from '../fixtures/generate-declarations.ts';
+import { declarationLine, DECLARATIONS_HEADER } from '../../bench/support/generate-declarations.ts';
 import { BAD } from './bad-files.ts';
 import { ents, testDir, type TestDir } from './helpers.ts';
 

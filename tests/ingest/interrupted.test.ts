@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.ts';
 import { layoutsFor } from '../../src/ingest/presets/index.ts';
 import { openStore } from '../../src/store/open.ts';
-import { writeDeclarationsFile } from '../fixtures/generate-declarations.ts';
+import { writeDeclarationsFile } from '../../bench/support/generate-declarations.ts';
 import { BIN } from './cli-run.ts';
 import { testDir, type TestDir } from './helpers.ts';
 

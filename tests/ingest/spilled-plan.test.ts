@@ -12,7 +12,7 @@ import { SILENT } from '../../src/ingest/progress.ts';
 import { validateFile } from '../../src/ingest/validate-file.ts';
 import { NodeLabel, RelType } from '../../src/model/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
-import { declarationLine, DECLARATIONS_HEADER } from '../fixtures/generate-declarations.ts';
+import { declarationLine, DECLARATIONS_HEADER } from '../../bench/support/generate-declarations.ts';
 import { BAD } from './bad-files.ts';
 import { decl, declRow, ents, snapshot, testDir, type TestDir } from './helpers.ts';
 

@@ -2,7 +2,7 @@
 // issue sets, every typology planted, and in the canonical formats.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DECLARATION_COLUMNS, ENTITY_COLUMNS } from '../../seed/csv.ts';
-import { PlantedTypology } from '../../seed/truth.ts';
+import { PlantedTypology } from '../../src/eval/truth.ts';
 import { generateInto, removeWorld, type WorldFiles } from './world-files.ts';
 
 const KIND_OF_LABEL: Record<string, string> = {

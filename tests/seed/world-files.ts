@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { generateWorld } from '../../seed/generate.ts';
 import type { WorldSize } from '../../seed/sizes.ts';
-import { Truth } from '../../seed/truth.ts';
+import { Truth } from '../../src/eval/truth.ts';
 
 export interface WorldFiles {
   dir: string;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PIPELINES } from '../../server/pipelines.ts';
 import type { Pipelines } from '../../server/services/index.ts';
-import { DECLARATIONS_HEADER, declarationLine } from '../fixtures/generate-declarations.ts';
+import { DECLARATIONS_HEADER, declarationLine } from '../../bench/support/generate-declarations.ts';
 import { errorOf } from './support/body.ts';
 import { startHarness, type Agent, type Harness } from './support/harness.ts';
 

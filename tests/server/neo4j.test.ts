@@ -1,8 +1,8 @@
 // The exploration and injection suites on a real Neo4j (found through NEO4J_URI, see
-// tests/store/neo4j-target.ts): skipped loudly when absent, a failure under CI=true. The Neo4j
+// bench/support/neo4j-target.ts): skipped loudly when absent, a failure under CI=true. The Neo4j
 // test files share one database, so vitest runs them one after another (vitest.config.ts).
 import { describe, it } from 'vitest';
-import { neo4jTarget } from '../store/neo4j-target.ts';
+import { neo4jTarget } from '../../bench/support/neo4j-target.ts';
 import { describeGraphSuite } from './graph-suite.ts';
 import { describeInjectionSuite } from './injection-suite.ts';
 import { startHarness } from './support/harness.ts';

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { nodeKey } from '../../src/model/index.ts';
 import type { GraphCounts, GraphStore } from '../../src/store/graph-store.ts';
 import type { Neo4jStoreOptions } from '../../src/store/neo4j/index.ts';
-import { awaitIdleNeo4j } from './neo4j-target.ts';
+import { awaitIdleNeo4j } from '../../bench/support/neo4j-target.ts';
 import { syntheticBatches } from './synthetic-lines.ts';
 
 const CHILD = fileURLToPath(new URL('./neo4j-crash-child.ts', import.meta.url));

@@ -1,4 +1,4 @@
-// The Neo4j adapter against a real Neo4j (see neo4j-target.ts for how it is found): the store
+// The Neo4j adapter against a real Neo4j (see bench/support/neo4j-target.ts for how it is found): the store
 // contract, injection, a killed import, identical results to the embedded store, integers. The suites share one database, so they
 // live in this one file and run in order, each on an emptied database.
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { describeFastPath } from './neo4j-fast-path.ts';
 import { describeInjection } from './neo4j-injection.ts';
 import { describeKeyOrder } from './neo4j-order.ts';
 import { describePending } from './neo4j-pending.ts';
-import { neo4jTarget, wipeNeo4j } from './neo4j-target.ts';
+import { neo4jTarget, wipeNeo4j } from '../../bench/support/neo4j-target.ts';
 import { syntheticBatches } from './synthetic-lines.ts';
 
 const target = await neo4jTarget();

@@ -7,7 +7,7 @@ import { runDetection, type DetectionOutcome } from '../../detection/run-detecti
 import { detectJson } from '../../export/contract.ts';
 import { formatMoney } from '../../detectors/money.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
-import { InputError } from '../errors.ts';
+import { InputError } from '../../ingest/errors.ts';
 import { globalOptions, withStore } from './store-options.ts';
 import { writeOutput } from '../output.ts';
 import { progressSink, type ProgressSink } from '../progress.ts';

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { runKcsEvaluation, type KcsReport } from '../../eval/kcs.ts';
-import { InputError } from '../errors.ts';
+import { InputError } from '../../ingest/errors.ts';
 import { globalOptions } from './store-options.ts';
 
 const Options = z.object({ seed: z.coerce.number().int(), draws: z.coerce.number().int().min(1).max(1000) });

@@ -2,7 +2,7 @@
 // community detector against public benchmark graphs with ground-truth communities.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { readTruth } from '../../../seed/truth.ts';
+import { readTruth } from '../../eval/truth.ts';
 import { partition } from '../../detectors/communities.ts';
 import { scoreCommunities, type CommunityReport } from '../../eval/community-benchmarks.ts';
 import { readFindings } from '../../eval/findings.ts';

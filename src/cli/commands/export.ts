@@ -2,16 +2,8 @@
 // firms and people with scores, rings and reasons from the last detection run. CSV is formula-safe.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import {
-  SUSPECT_CSV_HEADER,
-  suspectCsvRows,
-  suspectsJson,
-  type SuspectsJson,
-} from '../../export/contract.ts';
-import { toSafeCsv } from '../../export/csv-safe.ts';
-import { nodeKey } from '../../model/index.ts';
-import type { GraphStore } from '../../store/graph-store.ts';
-import { InputError } from '../errors.ts';
+import { renderSuspects, suspects } from '../../export/suspects.ts';
+import { InputError } from '../../ingest/errors.ts';
 import { globalOptions, withStore } from './store-options.ts';
 import { writeOutput } from '../output.ts';
 
@@ -20,26 +12,6 @@ const SuspectOptions = z.object({
   minScore: z.coerce.number().min(0).max(1).default(0),
   out: z.string().min(1).optional(),
 });
-
-export async function suspects(
-  store: Pick<GraphStore, 'lastRun' | 'listPartyRisks' | 'getNodes'>,
-  minScore: number,
-): Promise<SuspectsJson> {
-  if ((await store.lastRun()) === null)
-    throw new Error('no detection run in this store: run `ringscope detect` first');
-  const parties = await store.listPartyRisks({ minScore });
-  const nodes = await store.getNodes(parties.map((p) => ({ label: p.label, id: p.id })));
-  const names = new Map(
-    nodes.map((n) => [nodeKey(n), typeof n.props.name === 'string' ? n.props.name : null]),
-  );
-  return suspectsJson(parties, names);
-}
-
-export function renderSuspects(doc: SuspectsJson, format: 'csv' | 'json'): string {
-  return format === 'csv'
-    ? toSafeCsv(SUSPECT_CSV_HEADER, suspectCsvRows(doc))
-    : `${JSON.stringify(doc, null, 2)}\n`;
-}
 
 export function register(program: Command): void {
   const exporter = program.command('export').description('export findings for enforcement');

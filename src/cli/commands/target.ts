@@ -6,7 +6,7 @@ import { TARGET_CSV_HEADER, targetCsvRows, targetJson } from '../../export/contr
 import { toSafeCsv } from '../../export/csv-safe.ts';
 import type { LineTarget } from '../../model/index.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
-import { InputError } from '../errors.ts';
+import { InputError } from '../../ingest/errors.ts';
 import { globalOptions, withStore } from './store-options.ts';
 import { writeOutput } from '../output.ts';
 

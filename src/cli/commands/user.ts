@@ -9,7 +9,7 @@ import { AuditLog } from '../../../server/audit.ts';
 import { Users } from '../../../server/auth/users.ts';
 import { loadConfig } from '../../../server/config.ts';
 import { Role } from '../../../server/policies.ts';
-import { InputError } from '../errors.ts';
+import { InputError } from '../../ingest/errors.ts';
 import { serverEnv } from './serve.ts';
 
 async function readStdinLine(): Promise<string> {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { generateWorld } from '../../../seed/generate.ts';
-import type { Truth } from '../../../seed/truth.ts';
+import type { Truth } from '../../../src/eval/truth.ts';
 import { testConfig } from '../../../server/config.ts';
 import { PIPELINES } from '../../../server/pipelines.ts';
 import { serve } from '../../../server/serve.ts';

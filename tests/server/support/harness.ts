@@ -18,7 +18,7 @@ import { loadFixture } from './fixture.ts';
 import { faulty, type Fault } from './faulty-store.ts';
 import { openEmbeddedStore } from '../../../src/store/embedded/index.ts';
 import { openNeo4jStore, type Neo4jStoreOptions } from '../../../src/store/neo4j/index.ts';
-import { wipeNeo4j } from '../../store/neo4j-target.ts';
+import { wipeNeo4j } from '../../../bench/support/neo4j-target.ts';
 
 export type Agent = InstanceType<typeof TestAgent>;
 

@@ -1,4 +1,4 @@
-// Where the Neo4j tests find their server: NEO4J_URI, NEO4J_USER (default neo4j), NEO4J_PASSWORD
+// Where the Neo4j tests and benchmarks find their server: NEO4J_URI, NEO4J_USER (default neo4j), NEO4J_PASSWORD
 // (default: the local development password). The tests EMPTY that database, so NEO4J_URI must be
 // set on purpose; unset or unreachable under CI=true fails the run; elsewhere the Neo4j suites
 // are skipped with a loud warning saying how to run them — never silently.

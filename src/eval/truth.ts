@@ -1,10 +1,10 @@
 // truth.json: the ground truth of a generated world — every planted ring with its members, its
 // illicit declaration lines and the revenue they put at risk, plus the lawful look-alikes that
-// must not be flagged. The zod schema is the single source of the type; `version` changes when
-// a field changes meaning.
+// must not be flagged. The seed generator (seed/) writes it and `ringscope eval` reads it. The zod
+// schema is the single source of the type; `version` changes when a field changes meaning.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { NodeLabel, Typology } from '../src/model/index.ts';
+import { NodeLabel, Typology } from '../model/index.ts';
 
 export const TRUTH_VERSION = 1;
 

@@ -1,5 +1,6 @@
-// Errors the CLI knows how to report: InputError (exit 2, with a row report) for bad input;
-// anything else exits 1 with one line saying what failed.
+// Bad input, said row by row: ingest raises InputError for a file it cannot take, and the CLI,
+// the jobs service and the commands' own argument checks raise it too. The CLI reports it with
+// exit 2 and a row report; anything else exits 1 with one line saying what failed.
 export interface RowProblem {
   file: string;
   /** 1-based data row (the header is row 0); 0 for file-level problems. */

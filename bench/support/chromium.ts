@@ -1,5 +1,5 @@
 // Launches Debian's Chromium through playwright-core for the browser tests and the UI
-// benchmark: a fresh profile each time, no background traffic, nothing downloaded.
+// benchmark (it lives with the benchmarks, which may not import tests/): a fresh profile each time, no background traffic, nothing downloaded.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
