@@ -21,6 +21,7 @@ import { ingestFiles } from '../src/ingest/ingest.ts';
 import { nodeKey } from '../src/model/index.ts';
 import { openStore, type StoreOptions } from '../src/store/open.ts';
 import { neo4jOptions, wipeNeo4j } from './support/neo4j-target.ts';
+import { writeResults } from './results.ts';
 
 const CONNECTIONS = 32;
 const DURATION_S = 10;
@@ -157,7 +158,7 @@ async function benchStore(
   env: Record<string, string>,
   size: WorldSize,
   worldDir: string,
-): Promise<void> {
+): Promise<Record<string, unknown>> {
   const targets = await prepare(store, worldDir, size);
   const { child, url } = await startServer({
     ...env,
@@ -181,14 +182,17 @@ async function benchStore(
     console.log(
       'scenario               p50 ms   p99 ms    req/s  non-2xx  goal p99 < 100 ms   (warm-up: max ms)',
     );
+    const measured: Record<string, unknown>[] = [];
     for (const [label, paths] of scenarios) {
       const warm = await load(url, cookie, paths, warmupS);
       const r = await load(url, cookie, paths);
+      measured.push({ scenario: label, ...r, warmupMaxMs: warm.max });
       const goal = label.startsWith('baseline') ? '' : r.p99 < GOAL_P99_MS ? 'met' : 'NOT met';
       console.log(
         `${label.padEnd(22)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(8)} ${Math.round(r.rps).toString().padStart(8)} ${String(r.errors).padStart(8)}  ${goal.padEnd(18)}(${warm.max})`,
       );
     }
+    return { size, hub: targets.hubKey, ring: targets.ringId, warmupS, scenarios: measured };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -202,8 +206,9 @@ export async function run(): Promise<void> {
   const worldDir = join(dir, 'world');
   const db = join(dir, 'graph.db');
   const stores = (process.env.RINGSCOPE_BENCH_STORES ?? 'embedded,neo4j').split(',');
+  const figures: Record<string, unknown> = {};
   if (stores.includes('embedded')) {
-    await benchStore(
+    figures.embedded = await benchStore(
       'embedded',
       { db },
       { RINGSCOPE_DB: db, RINGSCOPE_APP_DB: join(dir, 'app-embedded.db') },
@@ -212,8 +217,7 @@ export async function run(): Promise<void> {
     );
   }
   const neo4j = process.env.NEO4J_URI;
-  if (!stores.includes('neo4j')) return;
-  if (neo4j) {
+  if (stores.includes('neo4j') && neo4j) {
     const neo4jSize = WorldSize.parse(process.env.RINGSCOPE_BENCH_NEO4J_SIZE ?? 'small');
     const neo4jDir = join(tmpdir(), `ringscope-bench-api-${neo4jSize}`);
     await mkdir(neo4jDir, { recursive: true });
@@ -221,14 +225,21 @@ export async function run(): Promise<void> {
       process.env.RINGSCOPE_BENCH_NEO4J_REUSE === '1' &&
       (await holdsWorld({ neo4j }, join(neo4jDir, 'world')));
     if (!reuse) await wipeNeo4j(neo4jOptions());
-    await benchStore(
+    figures.neo4j = await benchStore(
       'neo4j',
       { neo4j },
       { RINGSCOPE_NEO4J_URI: neo4j, RINGSCOPE_APP_DB: join(neo4jDir, 'app-neo4j.db') },
       neo4jSize,
       join(neo4jDir, 'world'),
     );
-  } else {
+  } else if (stores.includes('neo4j')) {
     console.log('\nneo4j: skipped (set NEO4J_URI to bench the Neo4j store too)');
   }
+  await writeResults('api', {
+    ...figures,
+    connections: CONNECTIONS,
+    durationS: DURATION_S,
+    baseline: 'the scenario "baseline /auth/me": HTTP, session lookup and request logging alone',
+    goals: { p99Ms: GOAL_P99_MS },
+  });
 }

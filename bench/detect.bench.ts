@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { writeResults } from './results.ts';
 
 const run = promisify(execFile);
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -94,8 +95,10 @@ const edgesPerSecond = (edges: number, ms: number): string =>
   `${Math.round(edges / (ms / 1000)).toLocaleString('en')} edges/s`;
 
 export async function run_(): Promise<void> {
+  const worlds: Record<string, Measure> = {};
   for (const size of SIZES) {
     const m = await measure(await prepare(size));
+    worlds[size] = m;
     console.log(
       `\n${size}: ${m.lines.toLocaleString('en')} lines, ${m.parties.toLocaleString('en')} parties, ${m.links.toLocaleString('en')} links, ${m.rings} rings`,
     );
@@ -117,6 +120,12 @@ export async function run_(): Promise<void> {
       `  peak memory            ${Math.round(m.peakRssMb).toLocaleString('en')} MB${size === 'large' ? '  (goal < 4,096 MB)' : ''}`,
     );
   }
+  await writeResults('detect', {
+    seed: SEED,
+    worlds,
+    baseline: 'baselineLouvainMs: graphology-communities-louvain alone on the same projected graph',
+    goals: { totalSeconds: GOAL_SECONDS, largePeakRssMb: 4096 },
+  });
 }
 
 export { run_ as run };

@@ -13,6 +13,7 @@ import { WORKER_MIN_BYTES } from '../src/ingest/csv-worker.ts';
 import { ingestFiles } from '../src/ingest/ingest.ts';
 import { openStore } from '../src/store/open.ts';
 import { writeDeclarationsFile } from './support/generate-declarations.ts';
+import { writeResults } from './results.ts';
 
 const LINES = 200_000;
 const GOAL_RATIO = 0.5;
@@ -110,6 +111,18 @@ export async function run(): Promise<void> {
     console.log(
       `ratio (CPU):       ${(cpuRatio * 100).toFixed(1)}% of parse-only (goal ≥ ${GOAL_RATIO * 100}%: ${cpuRatio >= GOAL_RATIO ? 'met' : 'NOT met'}); ${fmt(GOAL_ROWS_PER_SECOND)} rows/CPU-s: ${cpuFull >= GOAL_ROWS_PER_SECOND ? 'reached' : 'not reached'}`,
     );
+    await writeResults('ingest', {
+      lines: LINES,
+      baseline: { csvParseRowsPerSecond: ceiling, csvParseRowsPerCpuSecond: cpuCeiling, runs: parse },
+      fullIngest: {
+        rowsPerSecond: full,
+        rowsPerCpuSecond: cpuFull,
+        runs: ingest,
+        bestRunTimings: best.timings,
+      },
+      ratio: { wall: ratio, cpu: cpuRatio },
+      goals: { ratio: GOAL_RATIO, rowsPerSecond: GOAL_ROWS_PER_SECOND },
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -40,6 +40,7 @@ import { Neo4jWriter, WRITE_BATCH_ROWS } from '../src/store/neo4j/writes.ts';
 import { generateWorld } from '../seed/generate.ts';
 import { WorldSize } from '../seed/sizes.ts';
 import { neo4jOptions, wipeNeo4j } from './support/neo4j-target.ts';
+import { writeResults } from './results.ts';
 
 const SAMPLE_LINES = 5_000;
 const STARTS = 1_000;
@@ -274,13 +275,14 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-function report(name: string, values: readonly number[]): number {
+function report(name: string, values: readonly number[]): { p50: number; p99: number } {
   const sorted = [...values].sort((a, b) => a - b);
+  const p50 = percentile(sorted, 50);
   const p99 = percentile(sorted, 99);
   console.log(
-    `${name}: p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${p99.toFixed(1)} ms over ${values.length} random parties`,
+    `${name}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms over ${values.length} random parties`,
   );
-  return p99;
+  return { p50, p99 };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -289,7 +291,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
   return { ms: performance.now() - t, value };
 }
 
-async function latencies(store: GraphStore, options: Neo4jStoreOptions): Promise<void> {
+async function latencies(store: GraphStore, options: Neo4jStoreOptions): Promise<Record<string, unknown>> {
   const parties: NodeRef[] = [];
   for await (const n of store.streamNodes(['Importer', 'Broker', 'Supplier', 'Consignee']))
     parties.push({ label: n.label, id: n.id });
@@ -310,8 +312,9 @@ async function latencies(store: GraphStore, options: Neo4jStoreOptions): Promise
       if (sameSubgraph(one.value, base.value)) alike += 1;
     }
   });
-  const p99 = report('2-hop neighbourhood (limit 200), one round trip', twoHop);
-  const baseP99 = report('  baseline: shared per-hop traversal', perHop);
+  const oneQuery = report('2-hop neighbourhood (limit 200), one round trip', twoHop);
+  const baseline = report('  baseline: shared per-hop traversal', perHop);
+  const [p99, baseP99] = [oneQuery.p99, baseline.p99];
   console.log(
     `  p99 ratio baseline / one round trip: ${(baseP99 / p99).toFixed(1)}×; identical answers: ${alike} of ${STARTS}`,
   );
@@ -329,8 +332,34 @@ async function latencies(store: GraphStore, options: Neo4jStoreOptions): Promise
     }
     path.push(performance.now() - t);
   }
-  report('shortest path (≤ 4 rels)', path);
+  const paths = report('shortest path (≤ 4 rels)', path);
   console.log(`  paths found between ${found} of ${STARTS} pairs; ${refused} searches refused as too wide`);
+  return {
+    starts: STARTS,
+    twoHop: oneQuery,
+    twoHopBaselinePerHop: baseline,
+    identical: alike,
+    paths,
+    found,
+    refused,
+  };
+}
+
+/** The batched ingest's best run against the naive and MERGE baselines and the goals. */
+function printBatched(rates: readonly number[], naive: number, merged: number): void {
+  const batched = Math.max(...rates);
+  const sorted = [...rates].sort((x, y) => x - y);
+  const median = sorted[Math.floor(sorted.length / 2)] ?? batched;
+  if (rates.length > 1)
+    console.log(
+      `batched ingest, best of ${rates.length}: ${fmt(batched)} lines/s (runs: ${rates.map(fmt).join(', ')}; median ${fmt(median)})`,
+    );
+  console.log(
+    `  ratio to naive: ${(batched / naive).toFixed(1)}×; to every node with MERGE: ${(batched / merged).toFixed(2)}×`,
+  );
+  console.log(
+    `  goals ≥ ${fmt(GOALS.linesPerSecond)} lines/s: ${batched >= GOALS.linesPerSecond ? 'met' : 'NOT met'}; ≥ ${GOALS.ratio}× naive: ${batched / naive >= GOALS.ratio ? 'met' : 'NOT met'}`,
+  );
 }
 
 export async function run(): Promise<void> {
@@ -361,8 +390,10 @@ export async function run(): Promise<void> {
       await withFreshStore(options, (store) => ingestFiles(store, [world.declarationsPath]));
       console.log('warm-up: declarations.csv imported once, untimed');
     }
+    const sample: Record<number, number> = {};
     for (const rows of latencyOnly ? [] : BATCH_SIZES) {
       const rate = await batchedSample(options, sampleBatches, rows, sampleLines.length);
+      sample[rows] = rate;
       console.log(
         `batched sample, ${String(rows).padStart(5)} rows per UNWIND: ${fmt(rate)} lines/s${rows === WRITE_BATCH_ROWS ? '  (WRITE_BATCH_ROWS)' : ''}`,
       );
@@ -398,22 +429,17 @@ export async function run(): Promise<void> {
           runs > 1 ? `new nodes created, run ${runs} of ${runs}` : 'new nodes created',
         ),
       );
-      const batched = Math.max(...rates);
-      if (!latencyOnly) {
-        const sorted = [...rates].sort((x, y) => x - y);
-        const median = sorted[Math.floor(sorted.length / 2)] ?? batched;
-        if (runs > 1)
-          console.log(
-            `batched ingest, best of ${runs}: ${fmt(batched)} lines/s (runs: ${rates.map(fmt).join(', ')}; median ${fmt(median)})`,
-          );
-        console.log(
-          `  ratio to naive: ${(batched / naive).toFixed(1)}×; to every node with MERGE: ${(batched / merged).toFixed(2)}×`,
-        );
-        console.log(
-          `  goals ≥ ${fmt(GOALS.linesPerSecond)} lines/s: ${batched >= GOALS.linesPerSecond ? 'met' : 'NOT met'}; ≥ ${GOALS.ratio}× naive: ${batched / naive >= GOALS.ratio ? 'met' : 'NOT met'}`,
-        );
-      }
-      await latencies(store, options);
+      if (!latencyOnly) printBatched(rates, naive, merged);
+      const latency = await latencies(store, options);
+      await writeResults('neo4j', {
+        size,
+        sampleLines: sampleLines.length,
+        sampleLinesPerSecondByRowsPerUnwind: sample,
+        baseline: { naiveSampleLinesPerSecond: naive, everyNodeMergeLinesPerSecond: merged },
+        batchedIngest: { bestLinesPerSecond: Math.max(...rates), runs: rates },
+        latency,
+        goals: GOALS,
+      });
     } finally {
       await store.close();
     }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ChunkedWriter } from '../seed/csv.ts';
+import { writeResults } from './results.ts';
 
 const run_ = promisify(execFile);
 const CLI = new URL('../bin/ringscope.js', import.meta.url).pathname;
@@ -53,12 +54,19 @@ export async function run(): Promise<void> {
     console.log(
       `  peak memory (RSS high-water mark): ${medium.peakRssMb} MB; tiny world baseline ${tiny.peakRssMb} MB`,
     );
+    let large: SeedSummary | null = null;
     if (process.env.RINGSCOPE_BENCH_LARGE === '1') {
-      const large = await seed('large', join(dir, 'large'));
+      large = await seed('large', join(dir, 'large'));
       console.log(
         `large: ${large.counts.lines} lines in ${large.seconds} s = ${large.linesPerSecond.toLocaleString('en')} lines/s, peak memory ${large.peakRssMb} MB (budget 1,536 MB)`,
       );
     }
+    await writeResults('seed', {
+      medium,
+      large,
+      baseline: { writeReadyMadeRowsLinesPerSecond: Math.round(floor), tinyPeakRssMb: tiny.peakRssMb },
+      goals: { largePeakRssMb: 1536 },
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

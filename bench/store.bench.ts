@@ -13,6 +13,7 @@ import type { GraphNode, GraphRel, NodeRef } from '../src/model/index.ts';
 import { openEmbeddedStore } from '../src/store/embedded/index.ts';
 import type { GraphStore, WriteBatch } from '../src/store/graph-store.ts';
 import { seededRng } from '../src/graph/rng.ts';
+import { writeResults } from './results.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 200_000);
 const LINES_PER_BATCH = 1000;
@@ -264,6 +265,15 @@ export async function run(): Promise<void> {
     const ms = (seconds: number) => `${(seconds * 1000).toFixed(1).padStart(9)} ms`;
     for (const [name, t] of reads)
       console.log(t ? `${name.padEnd(60)} wall ${ms(t.wall)} | cpu ${ms(t.cpu)}` : name);
+    await writeResults('store', {
+      lines: LINES,
+      upserts,
+      baseline: { plainInsert: plain, ingestShapedPlainInsert: shaped.plain },
+      importSession: timing,
+      ingestShaped: { upserts: shaped.upserts, importSession: shaped.timing },
+      reads: Object.fromEntries(reads.filter(([, t]) => t !== null).map(([name, t]) => [name.trim(), t])),
+      stored: counts,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

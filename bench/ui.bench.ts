@@ -9,6 +9,7 @@ import { MARKS } from '../client/src/canvas/marks.ts';
 import { chromiumAvailable, launchChromium, MISSING_CHROMIUM } from './support/chromium.ts';
 import { fakeNeighbourhood } from './ui/fake-neighbourhood.ts';
 import { BENCH_ORIGIN, serveExplorer } from './ui/harness.ts';
+import { writeResults } from './results.ts';
 
 const SIZE = 2000;
 const BASELINE_SIZE = 200;
@@ -147,4 +148,10 @@ export async function run(): Promise<void> {
       `${r.renderer}: ${SIZE} nodes first render ${f(r.firstRenderMs)} ms (goal < ${GOALS.firstRenderMs}), layout ${f(r.layoutMs)} ms (goal < ${GOALS.layoutMs})${ratio}: ${ok ? 'MET' : 'MISSED'}`,
     );
   }
+  await writeResults('ui', {
+    nodes: SIZE,
+    baseline: results.filter((r) => r.nodes === BASELINE_SIZE),
+    measured: results.filter((r) => r.nodes === SIZE),
+    goals: GOALS,
+  });
 }

@@ -76,7 +76,7 @@ export async function benchmarkNames(dir: string): Promise<string[]> {
     .filter((n) => files.has(`${n}.clusters`));
   if (names.length === 0)
     throw new Error(
-      `${dir}: no NAME.edges with a matching NAME.clusters; see ../shared/data/community-benchmarks for the layout`,
+      `${dir}: no NAME.edges with a matching NAME.clusters; see datasets/community-benchmarks for the layout`,
     );
   return names.sort();
 }

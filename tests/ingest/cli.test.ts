@@ -7,10 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './cli-run.ts';
 import { DECL_HEADER, declRow, testDir, type TestDir } from './helpers.ts';
 
-const KCS_TEST = join(
-  import.meta.dirname,
-  '../../../shared/data/kcs-customs-declarations/df_syn_test_eng.csv',
-);
+const KCS_TEST = join(import.meta.dirname, '../../datasets/kcs-customs-declarations/df_syn_test_eng.csv');
 
 describe('ringscope ingest / stats', () => {
   let dir: TestDir;

@@ -26,7 +26,11 @@ export function register(program: Command): void {
   program
     .command('eval-kcs')
     .description('inspection targeting on the KCS customs declarations against random and HS-code baselines')
-    .argument('<dir>', 'folder with df_syn_train_eng.csv, df_syn_valid_eng.csv and df_syn_test_eng.csv')
+    .argument(
+      '<dir>',
+      'folder with df_syn_train_eng.csv, df_syn_valid_eng.csv and df_syn_test_eng.csv ' +
+        '(as datasets/kcs-customs-declarations)',
+    )
     .option('--seed <n>', 'seed of the random baseline', '1')
     .option('--draws <n>', 'random draws averaged for the random baseline', '100')
     .action(async (dir: string, raw: Record<string, unknown>, command: Command) => {

@@ -49,7 +49,8 @@ export function register(program: Command): void {
     )
     .option(
       '--communities <dir>',
-      'folder of NAME.edges / NAME.clusters pairs: NMI and ARI of the community detector per graph',
+      'folder of NAME.edges / NAME.clusters pairs (as datasets/community-benchmarks): ' +
+        'NMI and ARI of the community detector per graph',
     )
     .option(
       '--jaccard <x>',
