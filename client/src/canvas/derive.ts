@@ -1,7 +1,7 @@
 // What the canvas shows, derived from the investigation state by pure functions: Cytoscape
 // elements and the classes on each. The canvas applies these; it never writes them back.
 import type { ApiEdge, ApiNode } from '../api/schemas.ts';
-import { indicatorEvidence } from '../state/reducer.ts';
+import { indicatorEvidence } from '../state/evidence.ts';
 import type { ExplorerState, Filters } from '../state/types.ts';
 
 export const RISK_HIGH = 0.7;

@@ -1,81 +1,30 @@
 // Filters on what the canvas shows (date range, HS chapter, labels, minimum risk). They hide
 // elements in place, so the layout the investigator built stays as it is.
-import { NodeLabel } from '../../../src/model/index.ts';
 import { filteredCount } from '../canvas/derive.ts';
+import { SHOWN_LABELS, toggledLabels } from '../state/filters.ts';
 import type { Action } from '../state/reducer.ts';
-import type { ExplorerState } from '../state/types.ts';
+import type { ExplorerState, Filters } from '../state/types.ts';
 
-const SHOWN_LABELS = NodeLabel.options.filter((label) => label !== 'Case');
-
-export function FiltersPanel({
-  state,
-  dispatch,
-}: {
+interface Props {
   state: ExplorerState;
   dispatch: (action: Action) => void;
-}) {
-  const { filters } = state;
-  const toggleLabel = (label: NodeLabel) => {
-    const current = filters.labels.length === 0 ? SHOWN_LABELS : filters.labels;
-    const next = current.includes(label) ? current.filter((l) => l !== label) : [...current, label];
-    dispatch({ type: 'filters/set', filters: { labels: next.length === SHOWN_LABELS.length ? [] : next } });
-  };
+}
+
+export function FiltersPanel({ state, dispatch }: Props) {
+  const set = (filters: Partial<Filters>) => dispatch({ type: 'filters/set', filters });
   const hiddenByFilters = filteredCount(state);
   return (
     <section aria-labelledby="filters-title" className="panel">
       <h2 id="filters-title">Filters</h2>
-      <div className="row">
-        <label>
-          From
-          <input
-            type="date"
-            value={filters.dateFrom}
-            onChange={(e) => dispatch({ type: 'filters/set', filters: { dateFrom: e.target.value } })}
-          />
-        </label>
-        <label>
-          To
-          <input
-            type="date"
-            value={filters.dateTo}
-            onChange={(e) => dispatch({ type: 'filters/set', filters: { dateTo: e.target.value } })}
-          />
-        </label>
-      </div>
-      <div className="row">
-        <label>
-          HS chapter
-          <input
-            inputMode="numeric"
-            pattern="[0-9]{0,10}"
-            placeholder="e.g. 85"
-            size={6}
-            value={filters.hsChapter}
-            onChange={(e) =>
-              dispatch({ type: 'filters/set', filters: { hsChapter: e.target.value.replace(/\D/g, '') } })
-            }
-          />
-        </label>
-        <label>
-          Min risk {filters.minRisk.toFixed(2)}
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.05}
-            value={filters.minRisk}
-            onChange={(e) => dispatch({ type: 'filters/set', filters: { minRisk: Number(e.target.value) } })}
-          />
-        </label>
-      </div>
+      <ValueFilters filters={state.filters} set={set} />
       <fieldset className="labels">
         <legend>Labels</legend>
         {SHOWN_LABELS.map((label) => (
           <label key={label} className="check">
             <input
               type="checkbox"
-              checked={filters.labels.length === 0 || filters.labels.includes(label)}
-              onChange={() => toggleLabel(label)}
+              checked={state.filters.labels.length === 0 || state.filters.labels.includes(label)}
+              onChange={() => set({ labels: toggledLabels(state.filters.labels, label) })}
             />
             {label}
           </label>
@@ -90,5 +39,47 @@ export function FiltersPanel({
         </span>
       </div>
     </section>
+  );
+}
+
+/** The date range, the HS chapter and the minimum risk. */
+function ValueFilters({ filters, set }: { filters: Filters; set: (filters: Partial<Filters>) => void }) {
+  return (
+    <>
+      <div className="row">
+        <label>
+          From
+          <input type="date" value={filters.dateFrom} onChange={(e) => set({ dateFrom: e.target.value })} />
+        </label>
+        <label>
+          To
+          <input type="date" value={filters.dateTo} onChange={(e) => set({ dateTo: e.target.value })} />
+        </label>
+      </div>
+      <div className="row">
+        <label>
+          HS chapter
+          <input
+            inputMode="numeric"
+            pattern="[0-9]{0,10}"
+            placeholder="e.g. 85"
+            size={6}
+            value={filters.hsChapter}
+            onChange={(e) => set({ hsChapter: e.target.value.replace(/\D/g, '') })}
+          />
+        </label>
+        <label>
+          Min risk {filters.minRisk.toFixed(2)}
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={filters.minRisk}
+            onChange={(e) => set({ minRisk: Number(e.target.value) })}
+          />
+        </label>
+      </div>
+    </>
   );
 }

@@ -1,9 +1,9 @@
 // Admin jobs: upload files to ingest, start detection, follow progress over SSE, and show the
 // row report when a file is refused.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api } from '../api/endpoints.ts';
-import { ApiError, describeError } from '../api/http.ts';
-import { JobFailure, JobProgress, type RowProblem } from '../api/schemas.ts';
+import { useState, type FormEvent } from 'react';
+import type { JobProgress } from '../api/schemas.ts';
+import { JobOutcome } from './jobs/JobOutcome.tsx';
+import { useJob } from './jobs/useJob.ts';
 
 const PRESETS = [
   { value: '', title: 'canonical (declarations.csv / entities.csv)' },
@@ -11,95 +11,14 @@ const PRESETS = [
   { value: 'kcs', title: 'Korea Customs Service' },
 ];
 
-interface Outcome {
-  ok: boolean;
-  message: string;
-  problems: RowProblem[];
-  total: number;
-}
-
-function parseData(raw: unknown): unknown {
-  try {
-    return typeof raw === 'string' ? JSON.parse(raw) : null;
-  } catch {
-    return null;
-  }
-}
-
 export function JobsPanel({ onDetectionDone }: { onDetectionDone: () => void }) {
   const [files, setFiles] = useState<File[]>([]);
   const [preset, setPreset] = useState('');
-  const [progress, setProgress] = useState<JobProgress | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [running, setRunning] = useState(false);
-  const source = useRef<EventSource | null>(null);
-
-  useEffect(() => () => source.current?.close(), []);
-
-  const follow = (jobId: string, kind: 'ingest' | 'detect') => {
-    source.current?.close();
-    const events = new EventSource(api.jobEventsUrl(jobId));
-    source.current = events;
-    const finish = (next: Outcome) => {
-      events.close();
-      setRunning(false);
-      setOutcome(next);
-      if (next.ok && kind === 'detect') onDetectionDone();
-    };
-    events.addEventListener('progress', (event) => {
-      const parsed = JobProgress.safeParse(parseData(event.data));
-      if (parsed.success) setProgress(parsed.data);
-    });
-    events.addEventListener('result', () =>
-      finish({
-        ok: true,
-        message: `${kind === 'ingest' ? 'Ingest' : 'Detection'} finished.`,
-        problems: [],
-        total: 0,
-      }),
-    );
-    events.addEventListener('error', (event) => {
-      const parsed = JobFailure.safeParse(parseData((event as MessageEvent).data));
-      if (parsed.success) {
-        finish({
-          ok: false,
-          message: parsed.data.message,
-          problems: parsed.data.problems ?? [],
-          total: parsed.data.total ?? 0,
-        });
-      } else if (events.readyState === EventSource.CLOSED) {
-        finish({
-          ok: false,
-          message: 'Lost the connection to the job; check its state later.',
-          problems: [],
-          total: 0,
-        });
-      }
-    });
-  };
-
-  const start = async (kind: 'ingest' | 'detect') => {
-    setOutcome(null);
-    setProgress(null);
-    setRunning(true);
-    try {
-      const { job } = kind === 'ingest' ? await api.startIngest(files, preset) : await api.startDetection();
-      follow(job.id, kind);
-    } catch (failure) {
-      setRunning(false);
-      const refused = failure instanceof ApiError ? failure : null;
-      setOutcome({
-        ok: false,
-        message: describeError(failure),
-        problems: refused?.problems ?? [],
-        total: refused?.total ?? 0,
-      });
-    }
-  };
+  const { progress, outcome, running, start } = useJob(onDetectionDone);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void start('ingest');
+    void start('ingest', files, preset);
   };
 
   return (
@@ -129,53 +48,22 @@ export function JobsPanel({ onDetectionDone }: { onDetectionDone: () => void }) 
           <button type="submit" disabled={running || files.length === 0}>
             Upload and ingest
           </button>
-          <button type="button" disabled={running} onClick={() => void start('detect')}>
+          <button type="button" disabled={running} onClick={() => void start('detect', files, preset)}>
             Run detection
           </button>
         </div>
       </form>
-      {progress && (
-        <label className="progress">
-          {progress.phase} {progress.total ? `${progress.done} / ${progress.total}` : progress.done}
-          <progress value={progress.total ? progress.done : undefined} max={progress.total ?? undefined} />
-        </label>
-      )}
-      {outcome && (
-        <div
-          role={outcome.ok ? 'status' : 'alert'}
-          className={outcome.ok ? 'ok' : 'error'}
-          data-testid="job-outcome"
-        >
-          <p>{outcome.message}</p>
-          {outcome.problems.length > 0 && (
-            <table className="row-report" aria-label="Row report">
-              <caption className="small">
-                {outcome.total > outcome.problems.length
-                  ? `First ${outcome.problems.length} of ${outcome.total} problems`
-                  : `${outcome.problems.length} ${outcome.problems.length === 1 ? 'problem' : 'problems'}`}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">file</th>
-                  <th scope="col">row</th>
-                  <th scope="col">column</th>
-                  <th scope="col">problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.problems.slice(0, 200).map((p, i) => (
-                  <tr key={i}>
-                    <td>{p.file ?? ''}</td>
-                    <td>{p.row ?? ''}</td>
-                    <td>{p.column ?? ''}</td>
-                    <td>{p.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
-      )}
+      {progress && <ProgressBar progress={progress} />}
+      {outcome && <JobOutcome outcome={outcome} />}
     </section>
+  );
+}
+
+function ProgressBar({ progress }: { progress: JobProgress }) {
+  return (
+    <label className="progress">
+      {progress.phase} {progress.total ? `${progress.done} / ${progress.total}` : progress.done}
+      <progress value={progress.total ? progress.done : undefined} max={progress.total ?? undefined} />
+    </label>
   );
 }

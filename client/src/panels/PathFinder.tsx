@@ -5,13 +5,12 @@ import { describeError } from '../api/http.ts';
 import type { Action } from '../state/reducer.ts';
 import type { ExplorerState } from '../state/types.ts';
 
-export function PathFinder({
-  state,
-  dispatch,
-}: {
+interface Props {
   state: ExplorerState;
   dispatch: (action: Action) => void;
-}) {
+}
+
+export function PathFinder({ state, dispatch }: Props) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [k, setK] = useState(3);
@@ -27,7 +26,6 @@ export function PathFinder({
     }
   }, [state.selection]);
 
-  const name = (key: string) => state.nodes[key]?.name ?? key;
   const find = async () => {
     setBusy(true);
     setMessage(null);
@@ -74,26 +72,32 @@ export function PathFinder({
           {message}
         </p>
       )}
-      {state.paths.length > 0 && (
-        <>
-          <ol className="paths" aria-label="Paths found">
-            {state.paths.map((path, index) => (
-              <li key={path.edges.join('|') || index}>
-                <button
-                  type="button"
-                  aria-pressed={index === state.activePath}
-                  onClick={() => dispatch({ type: 'paths/show', index })}
-                >
-                  {path.edges.length} links: {path.nodes.map(name).join(' → ')}
-                </button>
-              </li>
-            ))}
-          </ol>
-          <button type="button" onClick={() => dispatch({ type: 'paths/clear' })}>
-            Clear paths
-          </button>
-        </>
-      )}
+      {state.paths.length > 0 && <PathList state={state} dispatch={dispatch} />}
     </section>
+  );
+}
+
+/** The paths found, the shown one pressed, and a way to clear them. */
+function PathList({ state, dispatch }: Props) {
+  const name = (key: string) => state.nodes[key]?.name ?? key;
+  return (
+    <>
+      <ol className="paths" aria-label="Paths found">
+        {state.paths.map((path, index) => (
+          <li key={path.edges.join('|') || index}>
+            <button
+              type="button"
+              aria-pressed={index === state.activePath}
+              onClick={() => dispatch({ type: 'paths/show', index })}
+            >
+              {path.edges.length} links: {path.nodes.map(name).join(' → ')}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <button type="button" onClick={() => dispatch({ type: 'paths/clear' })}>
+        Clear paths
+      </button>
+    </>
   );
 }

@@ -6,14 +6,12 @@ import type { SearchHit } from '../api/schemas.ts';
 
 const DEBOUNCE_MS = 200;
 
-export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
-  const [query, setQuery] = useState('');
+/** The hits for a query, asked for once typing pauses; a newer query cancels an older one. */
+function useSearch(query: string) {
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const listId = useId();
-
   useEffect(() => {
     const q = query.trim();
     if (q.length < 2) {
@@ -39,6 +37,13 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
       controller.abort();
     };
   }, [query]);
+  return { hits, active, setActive, open, setOpen, error };
+}
+
+export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
+  const [query, setQuery] = useState('');
+  const { hits, active, setActive, open, setOpen, error } = useSearch(query);
+  const listId = useId();
 
   const pick = (hit: SearchHit | undefined) => {
     if (!hit) return;
@@ -77,31 +82,43 @@ export function SearchBox({ onPick }: { onPick: (hit: SearchHit) => void }) {
         onBlur={() => setTimeout(() => setOpen(false), 150)}
         onFocus={() => setOpen(true)}
       />
-      {expanded && (
-        <ul id={listId} role="listbox" className="search-hits">
-          {hits.map((hit, index) => (
-            <li
-              key={hit.key}
-              id={`${listId}-${index}`}
-              role="option"
-              aria-selected={index === active}
-              className={index === active ? 'active' : undefined}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(hit);
-              }}
-            >
-              <span className={`badge label-${hit.label}`}>{hit.label}</span> {hit.name ?? hit.id}
-              {hit.name && <span className="muted"> {hit.id}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      {expanded && <HitList listId={listId} hits={hits} active={active} onPick={pick} />}
       {error && (
         <p role="alert" className="error small">
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+interface HitListProps {
+  listId: string;
+  hits: SearchHit[];
+  active: number;
+  onPick: (hit: SearchHit) => void;
+}
+
+function HitList({ listId, hits, active, onPick }: HitListProps) {
+  return (
+    <ul id={listId} role="listbox" className="search-hits">
+      {hits.map((hit, index) => (
+        <li
+          key={hit.key}
+          id={`${listId}-${index}`}
+          role="option"
+          aria-selected={index === active}
+          className={index === active ? 'active' : undefined}
+          onMouseDown={(e) => {
+            // Keep the focus in the input: its blur would close the list before the pick.
+            e.preventDefault();
+            onPick(hit);
+          }}
+        >
+          <span className={`badge label-${hit.label}`}>{hit.label}</span> {hit.name ?? hit.id}
+          {hit.name && <span className="muted"> {hit.id}</span>}
+        </li>
+      ))}
+    </ul>
   );
 }

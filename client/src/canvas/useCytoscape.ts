@@ -1,0 +1,72 @@
+// Creating the Cytoscape instance once for the canvas, and reporting the user's gestures on it
+// (selection, double-tap to expand) through the latest handlers.
+import cytoscape, { type Core, type EventObjectNode } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import { useEffect, useRef, type RefObject } from 'react';
+import { buildStylesheet } from './stylesheet.ts';
+
+cytoscape.use(fcose);
+
+/** Cytoscape options the bundled types do not describe yet (the renderer choice). */
+type CoreOptions = cytoscape.CytoscapeOptions & { renderer?: { name: 'canvas'; webgl: boolean } };
+
+export interface GestureHandlers {
+  onExpand: (key: string) => void;
+  onSelect: (keys: string[]) => void;
+}
+
+function createCore(container: HTMLDivElement, webgl: boolean): Core {
+  const options: CoreOptions = {
+    container,
+    style: buildStylesheet(),
+    boxSelectionEnabled: true,
+    selectionType: 'additive',
+    minZoom: 0.05,
+    maxZoom: 4,
+    // While panning and zooming, move a snapshot instead of redrawing every element.
+    textureOnViewport: true,
+    renderer: { name: 'canvas', webgl },
+  };
+  return cytoscape(options);
+}
+
+/**
+ * The canvas's Cytoscape instance, created on mount and destroyed on unmount. Selection changes
+ * are not reported while `syncing` is raised (the state is being written onto Cytoscape).
+ */
+export function useCytoscape(
+  container: RefObject<HTMLDivElement | null>,
+  syncing: RefObject<boolean>,
+  handlers: GestureHandlers,
+  onReady: (cy: Core | null) => void,
+  webgl: boolean,
+): RefObject<Core | null> {
+  const cyRef = useRef<Core | null>(null);
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(() => {
+    if (!container.current) return;
+    const cy = createCore(container.current, webgl);
+    cyRef.current = cy;
+    let pending = false;
+    const reportSelection = () => {
+      if (syncing.current || pending) return;
+      pending = true;
+      // Box select fires one event per element: report once they have all landed.
+      queueMicrotask(() => {
+        pending = false;
+        latest.current.onSelect(cy.$('node:selected').map((n) => n.id()));
+      });
+    };
+    cy.on('select unselect', 'node', reportSelection);
+    cy.on('dbltap', 'node', (event: EventObjectNode) => latest.current.onExpand(event.target.id()));
+    onReady(cy);
+    return () => {
+      onReady(null);
+      cy.destroy();
+      cyRef.current = null;
+    };
+    // The canvas is created once; onReady is stable for the life of the app.
+  }, []);
+  return cyRef;
+}

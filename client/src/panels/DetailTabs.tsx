@@ -1,0 +1,78 @@
+// The right column: a tab list (entity, ring, cases and, for those who may run them, jobs) and
+// the panel of the chosen tab.
+import type { Role } from '../api/schemas.ts';
+import { canWrite } from '../format.ts';
+import type { Action } from '../state/reducer.ts';
+import type { ExplorerState } from '../state/types.ts';
+import type { Tab } from '../useExplorerActions.ts';
+import { CasesPanel } from './CasesPanel.tsx';
+import { EntityPanel } from './EntityPanel.tsx';
+import { JobsPanel } from './JobsPanel.tsx';
+import { RingView } from './RingView.tsx';
+
+const TAB_TITLES: Record<Tab, string> = { entity: 'Entity', ring: 'Ring', cases: 'Cases', jobs: 'Jobs' };
+
+interface Props {
+  state: ExplorerState;
+  dispatch: (action: Action) => void;
+  role: Role;
+  tab: Tab;
+  onTab: (tab: Tab) => void;
+  onExpand: (key: string, more: boolean) => void;
+  onHide: (keys: string[]) => void;
+  onTogglePin: (keys: string[]) => void;
+  onOpenRing: (id: string) => void;
+  onDetectionDone: () => void;
+}
+
+export function DetailTabs({ tab, onTab, role, ...panel }: Props) {
+  const tabs: Tab[] = canWrite(role, 'jobs')
+    ? ['entity', 'ring', 'cases', 'jobs']
+    : ['entity', 'ring', 'cases'];
+  return (
+    <aside className="right" aria-label="Details">
+      <div role="tablist" aria-label="Detail panels" className="tabs">
+        {tabs.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`panel-${name}`}
+            onClick={() => onTab(name)}
+          >
+            {TAB_TITLES[name]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tabpanel">
+        <TabPanel tab={tab} role={role} {...panel} />
+      </div>
+    </aside>
+  );
+}
+
+function TabPanel({ tab, role, state, dispatch, ...on }: Omit<Props, 'onTab'>) {
+  switch (tab) {
+    case 'entity':
+      return (
+        <EntityPanel
+          state={state}
+          onExpand={on.onExpand}
+          onCollapse={(key) => dispatch({ type: 'graph/collapse', key })}
+          onHide={on.onHide}
+          onTogglePin={on.onTogglePin}
+          onOpenRing={on.onOpenRing}
+        />
+      );
+    case 'ring':
+      return <RingView state={state} dispatch={dispatch} />;
+    case 'cases':
+      return (
+        <CasesPanel state={state} role={role} onOpenCase={(id) => dispatch({ type: 'case/open', id })} />
+      );
+    case 'jobs':
+      return <JobsPanel onDetectionDone={on.onDetectionDone} />;
+  }
+}

@@ -1,0 +1,84 @@
+// The forms that write to cases: a new case, a note on the open case, evidence on it.
+import { useState, type FormEvent } from 'react';
+import { api } from '../../api/endpoints.ts';
+import { parseDeclarationIds } from './text.ts';
+import type { RunCaseWrite } from './useCases.ts';
+
+export function NewCaseForm({ run, onOpenCase }: { run: RunCaseWrite; onOpenCase: (id: string) => void }) {
+  const [title, setTitle] = useState('');
+  const create = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const created = await api.createCase(title.trim(), '');
+      setTitle('');
+      onOpenCase(created.case.id);
+    }, 'Case created.');
+  };
+  return (
+    <form onSubmit={create} className="row">
+      <label className="grow">
+        New case title
+        <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
+      </label>
+      <button type="submit">Create case</button>
+    </form>
+  );
+}
+
+export function NoteForm({ caseId, run }: { caseId: string; run: RunCaseWrite }) {
+  const [note, setNote] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void run(() => api.addCaseNote(caseId, note.trim()), 'Note added.').then(() => setNote(''));
+  };
+  return (
+    <form onSubmit={submit}>
+      <label>
+        Note
+        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} required />
+      </label>
+      <button type="submit">Add note</button>
+    </form>
+  );
+}
+
+const NO_EVIDENCE = { description: '', declarations: '' };
+
+interface EvidenceFormProps {
+  caseId: string;
+  /** The open ring, which the evidence is filed under; null when none is open. */
+  ringId: string | null;
+  run: RunCaseWrite;
+}
+
+export function EvidenceForm({ caseId, ringId, run }: EvidenceFormProps) {
+  const [evidence, setEvidence] = useState(NO_EVIDENCE);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const ids = parseDeclarationIds(evidence.declarations);
+    void run(
+      () => api.addCaseEvidence(caseId, evidence.description.trim(), ids, ringId),
+      'Evidence added.',
+    ).then(() => setEvidence(NO_EVIDENCE));
+  };
+  return (
+    <form onSubmit={submit}>
+      <label>
+        Evidence description
+        <input
+          value={evidence.description}
+          onChange={(e) => setEvidence({ ...evidence, description: e.target.value })}
+          required
+        />
+      </label>
+      <label>
+        Declaration lines (declarationId/line, comma separated)
+        <input
+          value={evidence.declarations}
+          onChange={(e) => setEvidence({ ...evidence, declarations: e.target.value })}
+        />
+      </label>
+      <button type="submit">Add evidence</button>
+    </form>
+  );
+}

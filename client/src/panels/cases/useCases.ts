@@ -1,0 +1,53 @@
+// The cases the user may see, the open case's detail, and the one way to change a case: run a
+// write, show the case it answers with, refresh the list and report how it went.
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../api/endpoints.ts';
+import { describeError } from '../../api/http.ts';
+import type { CaseDetail, CaseSummary } from '../../api/schemas.ts';
+
+/** Runs a case write; `done` is the message shown when it succeeds. Never rejects. */
+export type RunCaseWrite = (work: () => Promise<{ case: CaseDetail } | void>, done: string) => Promise<void>;
+
+export interface Cases {
+  cases: CaseSummary[];
+  detail: CaseDetail | null;
+  message: string | null;
+  run: RunCaseWrite;
+}
+
+export function useCases(caseId: string | null): Cases {
+  const [cases, setCases] = useState<CaseSummary[]>([]);
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    setCases((await api.cases()).cases);
+  }, []);
+  useEffect(() => {
+    refresh().catch((failure: unknown) => setMessage(describeError(failure)));
+  }, [refresh]);
+  useEffect(() => {
+    if (!caseId) {
+      setDetail(null);
+      return;
+    }
+    api
+      .caseDetail(caseId)
+      .then((answer) => setDetail(answer.case))
+      .catch((failure: unknown) => setMessage(describeError(failure)));
+  }, [caseId]);
+
+  const run: RunCaseWrite = async (work, done) => {
+    setMessage(null);
+    try {
+      const answer = await work();
+      if (answer) setDetail(answer.case);
+      await refresh();
+      setMessage(done);
+    } catch (failure) {
+      setMessage(describeError(failure));
+    }
+  };
+
+  return { cases, detail, message, run };
+}
