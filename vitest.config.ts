@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// The Neo4j test files share one database and empty it, so they run one after another in their
-// own project; everything else runs in parallel.
-const NEO4J_FILES = ['tests/**/neo4j*.test.ts'];
+// The test files that need a Neo4j server are each named neo4j.test.ts: they share one database
+// and empty it, so they run one after another in their own project. Everything else, the Neo4j
+// adapter's unit tests without a server (neo4j-*.test.ts) included, runs in parallel.
+const NEO4J_FILES = ['tests/**/neo4j.test.ts'];
 
 export default defineConfig({
   test: {

@@ -4,7 +4,7 @@
 // here; a file with any problem stops after this pass.
 import type { SourceRef } from '../model/index.ts';
 import { stat } from 'node:fs/promises';
-import { locateInvalidUtf8, scanCsv } from './csv-reader.ts';
+import { type CsvRecord, type CsvScan, locateInvalidUtf8, scanCsv } from './csv-reader.ts';
 import { scanCsvInWorker, WORKER_MIN_BYTES } from './csv-worker.ts';
 import type { FileKind } from './fields.ts';
 import { type BoundLayout, detectLayout } from './header.ts';
@@ -16,7 +16,7 @@ import { PlanSpillError } from './plan-spill.ts';
 import { ProblemLog } from './problems.ts';
 import type { Progress } from './progress.ts';
 import type { RowGraph } from './row-graph.ts';
-import { type RowIssue, rowReader, type TypedRow } from './row-schema.ts';
+import { type RowIssue, type RowReader, rowReader, type TypedRow } from './row-schema.ts';
 
 export interface ValidatedFile {
   path: string;
@@ -74,83 +74,116 @@ export async function validateFile(
     plan,
     ownedColumn: null,
   };
-  let bound: BoundLayout | null = null;
-  let reader: ReturnType<typeof rowReader> | null = null;
-  let header: string[] = [];
-  const lineNumbers = new LineNumbers();
   let totalBytes = 0;
   const onBytes = (bytes: number): void => {
     totalBytes = bytes;
   };
   const onWorker = options.parseOn ? options.parseOn === 'worker' : size >= WORKER_MIN_BYTES;
   const scan = onWorker ? scanCsvInWorker(path, log, onBytes) : scanCsv(path, log, onBytes);
+  const pass = new FirstPass(result, layouts, progress);
   try {
-    reading: for await (const batch of scan.batches()) {
-      for (const record of batch) {
-        if (record.row === 0) {
-          header = record.cells;
-          bound = detectLayout(header, layouts, log);
-          if (!bound) break reading;
-          reader = rowReader(bound);
-          result.kind = bound.layout.kind;
-          result.layoutName = bound.layout.name;
-          const idField = bound.layout.kind === 'entities' ? 'entity_id' : 'declaration_id';
-          result.ownedColumn = bound.columnName[idField] ?? idField;
-          continue;
-        }
-        if (!bound || !reader) break reading;
-        result.rows += 1;
-        if (result.rows % 4096 === 0) progress.update('reading', result.rows, undefined);
-        if (record.cells.length !== bound.width) {
-          log.add(
-            record.row,
-            null,
-            'field_count',
-            `row has ${record.cells.length} cells but the header has ${bound.width}; check for an unquoted comma or a missing cell`,
-          );
-          continue;
-        }
-        const read = reader.read(record.cells);
-        if (!read.ok) {
-          for (const issue of read.issues)
-            log.add(record.row, bound.columnName[issue.field] ?? issue.field, issue.code, issue.message);
-          continue;
-        }
-        const values = read.row;
-        if (bound.layout.kind === 'declarations') lineNumbers.number(values);
-        const mapped = mapRow(bound.layout.kind, values, { file: '', row: record.row });
-        if ('issues' in mapped) {
-          for (const issue of mapped.issues)
-            log.add(record.row, bound.columnName[issue.field] ?? issue.field, issue.code, issue.message);
-          continue;
-        }
-        plan.add(record.row, mapped.graph, result.ownedColumn);
-      }
-    }
+    await pass.read(scan);
   } catch (error) {
-    // Not a problem of the file: the import fails as a whole, with nothing left behind.
-    if (error instanceof PlanSpillError) {
-      plan.dispose();
-      throw error;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    log.add(
-      0,
-      null,
-      'unreadable_file',
-      `cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))}); check the path and permissions`,
-    );
+    readFailed(error, result);
     return result;
   }
-  if (header.length === 0 && log.ok) {
+  if (pass.header.length === 0 && log.ok) {
     log.add(0, null, 'empty_file', 'the file is empty: expected a header line and data rows');
-  } else if (bound && result.rows === 0) {
+  } else if (pass.bound && result.rows === 0) {
     log.add(0, null, 'no_rows', 'the file has a header but no data rows');
   }
-  if (scan.invalidUtf8) await locateInvalidUtf8(path, header, log);
+  if (scan.invalidUtf8) await locateInvalidUtf8(path, pass.header, log);
   result.fileHash = scan.hash;
   progress.update('reading', result.rows, totalBytes > 0 ? 1 : undefined);
   return result;
+}
+
+/**
+ * A read that failed: a plan that could not spill fails the import as a whole, with nothing left
+ * behind; anything else is a problem of the file (unreadable), reported in its log.
+ */
+function readFailed(error: unknown, result: ValidatedFile): void {
+  if (error instanceof PlanSpillError) {
+    result.plan.dispose();
+    throw error;
+  }
+  const code = (error as NodeJS.ErrnoException).code;
+  result.log.add(
+    0,
+    null,
+    'unreadable_file',
+    `cannot read the file (${code ?? (error instanceof Error ? error.message : String(error))}); check the path and permissions`,
+  );
+}
+
+/** The reading of one file's records: its header binds a layout, then each row is checked and planned. */
+class FirstPass {
+  header: string[] = [];
+  bound: BoundLayout | null = null;
+  private reader: RowReader | null = null;
+  private readonly lineNumbers = new LineNumbers();
+
+  constructor(
+    private readonly result: ValidatedFile,
+    private readonly layouts: readonly Layout[],
+    private readonly progress: Progress,
+  ) {}
+
+  /** Reads every record, or stops at a header that matches no layout. */
+  async read(scan: CsvScan): Promise<void> {
+    for await (const batch of scan.batches()) {
+      for (const record of batch) {
+        if (record.row === 0 ? !this.bindHeader(record.cells) : !this.planRow(record)) return;
+      }
+    }
+  }
+
+  /** Whether the header matches a layout (the log says why when it does not). */
+  private bindHeader(header: string[]): boolean {
+    this.header = header;
+    const bound = detectLayout(header, this.layouts, this.result.log);
+    if (!bound) return false;
+    this.bound = bound;
+    this.reader = rowReader(bound);
+    this.result.kind = bound.layout.kind;
+    this.result.layoutName = bound.layout.name;
+    const idField = bound.layout.kind === 'entities' ? 'entity_id' : 'declaration_id';
+    this.result.ownedColumn = bound.columnName[idField] ?? idField;
+    return true;
+  }
+
+  /** Checks one data row and plans it when valid; false when there is no layout to read it by. */
+  private planRow(record: CsvRecord): boolean {
+    const { bound, reader, result } = this;
+    if (!bound || !reader) return false;
+    result.rows += 1;
+    if (result.rows % 4096 === 0) this.progress.update('reading', result.rows, undefined);
+    if (record.cells.length !== bound.width) {
+      result.log.add(
+        record.row,
+        null,
+        'field_count',
+        `row has ${record.cells.length} cells but the header has ${bound.width}; check for an unquoted comma or a missing cell`,
+      );
+      return true;
+    }
+    const read = reader.read(record.cells);
+    if (!read.ok) return this.report(record.row, read.issues);
+    const values = read.row;
+    if (bound.layout.kind === 'declarations') this.lineNumbers.number(values);
+    const mapped = mapRow(bound.layout.kind, values, { file: '', row: record.row });
+    if ('issues' in mapped) return this.report(record.row, mapped.issues);
+    result.plan.add(record.row, mapped.graph, result.ownedColumn);
+    return true;
+  }
+
+  /** Logs a row's issues under the column names of the file; reading goes on. */
+  private report(row: number, issues: readonly RowIssue[]): true {
+    const columnName = this.bound?.columnName ?? {};
+    for (const issue of issues)
+      this.result.log.add(row, columnName[issue.field] ?? issue.field, issue.code, issue.message);
+    return true;
+  }
 }
 
 /**

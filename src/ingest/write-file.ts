@@ -23,6 +23,35 @@ export interface WriteCounts {
 // slower again in every pair; on the embedded store 1,024 is as fast as 512 (`npm run bench -- ingest`).
 export const WRITE_BATCH_ROWS = 1024;
 
+/**
+ * A test hook, inert in production: unless the environment sets
+ * RINGSCOPE_TEST_PAUSE_AFTER_BATCHES=N (read once, when this module loads), nothing pauses. With it
+ * set, an import that has written N batches says so on stderr and waits, its session still open,
+ * so a test can kill the process at a known point half way through writing.
+ */
+const PAUSE_AFTER_BATCHES = pauseAfterBatches(process.env.RINGSCOPE_TEST_PAUSE_AFTER_BATCHES);
+
+/** The line written to stderr when the hook pauses an import. */
+export const TEST_PAUSE_MARKER = 'ringscope: paused for a test';
+
+function pauseAfterBatches(value: string | undefined): number | null {
+  if (value === undefined || value === '') return null;
+  const batches = Number(value);
+  if (!Number.isInteger(batches) || batches < 1) {
+    throw new Error(`RINGSCOPE_TEST_PAUSE_AFTER_BATCHES must be a whole number from 1 (got ${value})`);
+  }
+  return batches;
+}
+
+/** Waits for ever (until the process is killed) once `batches` reaches the hook's count. */
+async function pauseForTest(batches: number, written: { nodes: number; rels: number }): Promise<void> {
+  if (batches !== PAUSE_AFTER_BATCHES) return;
+  process.stderr.write(
+    `${TEST_PAUSE_MARKER} after ${batches} write batches (${written.nodes} nodes, ${written.rels} relationships)\n`,
+  );
+  await new Promise<never>(() => setInterval(() => undefined, 60_000));
+}
+
 export async function writeFile(
   store: GraphStore,
   file: ValidatedFile,
@@ -34,6 +63,7 @@ export async function writeFile(
   let rels: GraphRel[] = [];
   const waiting: GraphRel[] = [];
   let written = { nodes: 0, rels: 0 };
+  let batches = 0;
   let storeMs = 0;
   // A thunk, not a promise: a store may do its work before handing back the promise.
   const timed = async <T>(work: () => Promise<T>): Promise<T> => {
@@ -50,6 +80,8 @@ export async function writeFile(
     written = { nodes: written.nodes + nodes.length, rels: written.rels + rels.length };
     nodes = [];
     rels = [];
+    batches += 1;
+    await pauseForTest(batches, written);
   };
   progress.update('writing', 0, 0);
   try {

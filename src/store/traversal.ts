@@ -212,97 +212,164 @@ export async function findPaths(source: TraversalSource, query: PathQuery): Prom
   requireInt('maxLength', query.maxLength, 1, MAX_PATH_LENGTH);
   requireInt('k', query.k, 1, MAX_PATHS);
   const [fromNode, toNode] = [await requireNode(source, query.from), await requireNode(source, query.to)];
-  const fromKey = nodeKey(fromNode);
-  const toKey = nodeKey(toNode);
-  if (fromKey === toKey) return [{ nodes: [fromNode], rels: [] }];
+  if (nodeKey(fromNode) === nodeKey(toNode)) return [{ nodes: [fromNode], rels: [] }];
   const excluded = new Set(query.excludeLabels ?? []);
   const adjacency = new AdjacencyCache(source);
+  const balls = new BallPair(fromNode, toNode, excluded, adjacency, query.maxLength);
+  const shortest = await balls.shortestLength();
+  if (shortest === undefined) return [];
 
-  // Two balls, around `from` and around `to`, each grown a level at a time, the one with the
-  // smaller frontier first: a path of length L exists iff some node lies within a of `from` and
-  // L - a of `to`, so they meet at the shortest length while each has read only about half of it.
-  const fromBall = new Ball(fromNode, toKey, excluded, adjacency);
-  const toBall = new Ball(toNode, fromKey, excluded, adjacency);
-  const growOne = async (): Promise<void> => {
-    const side =
-      fromBall.complete || (!toBall.complete && toBall.frontier.length < fromBall.frontier.length)
-        ? toBall
-        : fromBall;
+  const walk = new PathWalk(fromNode, toNode, excluded, adjacency, balls.to, query.k);
+  for (let length = shortest; length <= query.maxLength && walk.found.length < query.k; length += 1) {
+    await balls.reach(length);
+    // The walk reads the adjacency of every node it visits; all of it is loaded already but
+    // that of nodes on both frontiers: those in bulk, not one by one.
+    await adjacency.load(balls.onBothFrontiers());
+    await walk.walk(fromNode, length);
+  }
+  return resolvePaths(source, walk.found);
+}
+
+/**
+ * Two balls, around `from` and around `to`, each grown a level at a time, the one with the
+ * smaller frontier first: a path of length L exists iff some node lies within a of `from` and
+ * L - a of `to`, so they meet at the shortest length while each has read only about half of it.
+ */
+class BallPair {
+  readonly from: Ball;
+  readonly to: Ball;
+
+  constructor(
+    fromNode: NodeRef,
+    toNode: NodeRef,
+    excluded: ReadonlySet<NodeLabel>,
+    adjacency: AdjacencyCache,
+    private readonly maxLength: number,
+  ) {
+    this.from = new Ball(fromNode, nodeKey(toNode), excluded, adjacency);
+    this.to = new Ball(toNode, nodeKey(fromNode), excluded, adjacency);
+  }
+
+  /** The length of the shortest path, or undefined when there is none of at most maxLength. */
+  async shortestLength(): Promise<number | undefined> {
+    let shortest: number | undefined;
+    for (let length = 1; length <= this.maxLength && shortest === undefined; length += 1) {
+      await this.reach(length);
+      shortest = this.meeting();
+      if (this.from.depth + this.to.depth < length) break; // a ball is complete and they never met
+    }
+    return shortest === undefined || shortest > this.maxLength ? undefined : shortest;
+  }
+
+  /** Grows the balls until their radii add up to `length` (or one holds all it can reach). */
+  async reach(length: number): Promise<void> {
+    const { from, to } = this;
+    while (from.depth + to.depth < length && !from.complete && !to.complete) await this.growOne();
+  }
+
+  /** The nodes on the frontier of `from` that are on the frontier of `to` too. */
+  onBothFrontiers(): NodeRef[] {
+    return this.from.frontier.filter((r) => this.to.dist.get(nodeKey(r)) === this.to.depth);
+  }
+
+  private async growOne(): Promise<void> {
+    const { from, to } = this;
+    const side = from.complete || (!to.complete && to.frontier.length < from.frontier.length) ? to : from;
     await side.grow();
-    if (fromBall.dist.size + toBall.dist.size > MAX_PATH_SEARCH_NODES) {
+    if (from.dist.size + to.dist.size > MAX_PATH_SEARCH_NODES) {
       throw new StoreError(
         'invalid',
-        `A path search of length ${query.maxLength} here reaches more than ${MAX_PATH_SEARCH_NODES} nodes: lower maxLength or exclude labels (e.g. Shipment).`,
+        `A path search of length ${this.maxLength} here reaches more than ${MAX_PATH_SEARCH_NODES} nodes: lower maxLength or exclude labels (e.g. Shipment).`,
       );
     }
-  };
-  /** Grows the balls until their radii add up to `length` (or one holds all it can reach). */
-  const reach = async (length: number): Promise<void> => {
-    while (fromBall.depth + toBall.depth < length && !fromBall.complete && !toBall.complete) await growOne();
-  };
-  const meeting = (): number | undefined => {
+  }
+
+  /** The shortest length of a path through a node both balls hold, if any. */
+  private meeting(): number | undefined {
     let best: number | undefined;
-    for (const [key, df] of fromBall.dist) {
-      const dt = toBall.dist.get(key);
+    for (const [key, df] of this.from.dist) {
+      const dt = this.to.dist.get(key);
       if (dt !== undefined && (best === undefined || df + dt < best)) best = df + dt;
     }
     return best;
-  };
-  let shortest: number | undefined;
-  for (let length = 1; length <= query.maxLength && shortest === undefined; length += 1) {
-    await reach(length);
-    shortest = meeting();
-    if (fromBall.depth + toBall.depth < length) break; // a ball is complete and they never met
   }
-  if (shortest === undefined || shortest > query.maxLength) return [];
+}
 
-  // Depth-first in (key, relationship id) order yields the paths of one length in the pinned
-  // lexicographic order; lengths are tried shortest first. The distance to `to` (a lower bound
-  // beyond its ball) prunes every branch that cannot end on `to` in the length left.
-  const found: { keys: string[]; refs: NodeRef[]; rels: Incidence[] }[] = [];
-  const onPath = new Set<string>([fromKey]);
-  const refs: NodeRef[] = [fromNode];
-  const rels: Incidence[] = [];
-  const walk = async (at: NodeRef, remaining: number): Promise<void> => {
+interface FoundPath {
+  keys: string[];
+  refs: NodeRef[];
+  rels: Incidence[];
+}
+
+/**
+ * Depth-first in (key, relationship id) order yields the paths of one length in the pinned
+ * lexicographic order; lengths are tried shortest first. The distance to `to` (a lower bound
+ * beyond its ball) prunes every branch that cannot end on `to` in the length left.
+ */
+class PathWalk {
+  readonly found: FoundPath[] = [];
+  private readonly fromKey: string;
+  private readonly toKey: string;
+  private readonly onPath: Set<string>;
+  private readonly refs: NodeRef[];
+  private readonly rels: Incidence[] = [];
+
+  constructor(
+    fromNode: NodeRef,
+    toNode: NodeRef,
+    private readonly excluded: ReadonlySet<NodeLabel>,
+    private readonly adjacency: AdjacencyCache,
+    private readonly toBall: Ball,
+    private readonly k: number,
+  ) {
+    this.fromKey = nodeKey(fromNode);
+    this.toKey = nodeKey(toNode);
+    this.onPath = new Set([this.fromKey]);
+    this.refs = [fromNode];
+  }
+
+  /** Adds the paths from `at` that end on `to` after exactly `remaining` more relationships. */
+  async walk(at: NodeRef, remaining: number): Promise<void> {
+    const { onPath, refs, rels } = this;
     let previous: string | null = null;
-    for (const incidence of await adjacency.of(at)) {
+    for (const incidence of await this.adjacency.of(at)) {
       const { other } = incidence;
       const key = nodeKey(other);
       if (key === previous) continue; // parallel relationships: the path uses the smallest id
       previous = key;
-      if (key === toKey) {
+      if (key === this.toKey) {
         if (remaining === 1)
-          found.push({
+          this.found.push({
             keys: [...refs, other].map(nodeKey),
             refs: [...refs, other],
             rels: [...rels, incidence],
           });
-      } else if (
-        remaining > 1 &&
-        !onPath.has(key) &&
-        !excluded.has(other.label) &&
-        toBall.lowerBound(key) <= remaining - 1 &&
-        key !== fromKey
-      ) {
+      } else if (remaining > 1 && this.mayPass(other, key, remaining - 1)) {
         onPath.add(key);
         refs.push(other);
         rels.push(incidence);
-        await walk(other, remaining - 1);
+        await this.walk(other, remaining - 1);
         onPath.delete(key);
         refs.pop();
         rels.pop();
       }
-      if (found.length >= query.k) return;
+      if (this.found.length >= this.k) return;
     }
-  };
-  for (let length = shortest; length <= query.maxLength && found.length < query.k; length += 1) {
-    await reach(length);
-    // The walk reads the adjacency of every node it visits; all of it is loaded already but
-    // that of nodes on both frontiers: those in bulk, not one by one.
-    await adjacency.load(fromBall.frontier.filter((r) => toBall.dist.get(nodeKey(r)) === toBall.depth));
-    await walk(fromNode, length);
   }
 
+  /** Whether a path may go on through `node` and still reach `to` in `left` relationships. */
+  private mayPass(node: NodeRef, key: string, left: number): boolean {
+    return (
+      !this.onPath.has(key) &&
+      !this.excluded.has(node.label) &&
+      this.toBall.lowerBound(key) <= left &&
+      key !== this.fromKey
+    );
+  }
+}
+
+/** The nodes and relationships of the paths found, read in two batches. */
+async function resolvePaths(source: TraversalSource, found: readonly FoundPath[]): Promise<GraphPath[]> {
   const nodeByKey = new Map(
     (await source.getNodes(found.flatMap((p) => p.refs))).map((n) => [nodeKey(n), n]),
   );

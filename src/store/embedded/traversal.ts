@@ -2,6 +2,7 @@
 // traversal (../traversal.ts) needs, each one indexed query over a batch of nodes. Every query
 // reads both places a relationship can be kept: `rels`, and the party columns of Shipment rows
 // (parties.ts), which it materialises as relationships without props.
+import type { Statement } from 'better-sqlite3';
 import { nodeKey, relId } from '../../model/index.ts';
 import type { GraphNode, GraphRel, NodeLabel, NodeRef, RelType } from '../../model/index.ts';
 import { UNTRAVERSED_TYPES } from '../traversal.ts';
@@ -49,8 +50,8 @@ interface IncidenceRow {
   id: string;
 }
 
-export function embeddedTraversal(db: Db): TraversalSource {
-  const incident = db.prepare(`WITH ${ASKED}
+/** Each asked node's relationships, both directions, from `rels` and from party columns. */
+const INCIDENT = `WITH ${ASKED}
     SELECT s.label AS at_label, s.id AS at_id, 1 AS outgoing, r.type, o.label, o.id
       FROM s CROSS JOIN rels r ON r.from_n = s.n CROSS JOIN nodes o ON o.n = r.to_n
      WHERE r.type NOT IN (${SKIPPED})
@@ -65,37 +66,19 @@ export function embeddedTraversal(db: Db): TraversalSource {
     ${PARTY_COLUMNS.map(
       (p) => `UNION ALL SELECT s.label, s.id, 0, '${p.type}', 'Shipment', o.id
       FROM s CROSS JOIN nodes o INDEXED BY ${p.index} ON o.${p.column} = s.id WHERE s.label = '${p.label}'`,
-    ).join('\n    ')}`);
-  // Among the asked nodes: the relationships kept in `rels` by SQL; those in the asked Shipments'
-  // party columns are checked against the asked keys in JavaScript, which costs half what four
-  // more arms probing `s` for each party did.
-  const amongKept = db.prepare(`WITH ${ASKED}
-    ${REL_SELECT} WHERE r.from_n IN (SELECT n FROM s) AND r.to_n IN (SELECT n FROM s) AND r.type NOT IN (${SKIPPED})`);
-  const shipmentParties = db.prepare(`SELECT nodes.id, ${partyColumnList('nodes')}
-    FROM json_each(?) q CROSS JOIN nodes ON nodes.label = 'Shipment' AND nodes.id = q.value`);
-  const partyRelsAmong = (refs: readonly NodeRef[]): RelRow[] => {
-    const shipments = refs.filter((r) => r.label === 'Shipment').map((r) => r.id);
-    if (shipments.length === 0) return [];
-    const asked = new Set(refs.map(nodeKey));
-    const found: RelRow[] = [];
-    for (const row of shipmentParties.all(JSON.stringify(shipments)) as ShipmentPartyRow[]) {
-      for (const p of PARTY_COLUMNS) {
-        const partyId = row[p.column];
-        if (typeof partyId === 'string' && asked.has(nodeKey({ label: p.label, id: partyId }))) {
-          found.push({
-            type: p.type,
-            from_label: 'Shipment',
-            from_id: row.id,
-            to_label: p.label,
-            to_id: partyId,
-            props: '{}',
-          });
-        }
-      }
-    }
-    return found;
-  };
-  const rels = db.prepare(`WITH q (type, from_label, from_id, to_label, to_id) AS (
+    ).join('\n    ')}`;
+
+// Among the asked nodes: the relationships kept in `rels` by SQL; those in the asked Shipments'
+// party columns are checked against the asked keys in JavaScript (partyRelsAmong), which costs
+// half what four more arms probing `s` for each party did.
+const AMONG_KEPT = `WITH ${ASKED}
+    ${REL_SELECT} WHERE r.from_n IN (SELECT n FROM s) AND r.to_n IN (SELECT n FROM s) AND r.type NOT IN (${SKIPPED})`;
+
+const SHIPMENT_PARTIES = `SELECT nodes.id, ${partyColumnList('nodes')}
+    FROM json_each(?) q CROSS JOIN nodes ON nodes.label = 'Shipment' AND nodes.id = q.value`;
+
+/** The asked relationships, by type and ends, from `rels` and from party columns. */
+const SELECT_RELS = `WITH q (type, from_label, from_id, to_label, to_id) AS (
       SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?))
     SELECT r.type, f.label AS from_label, f.id AS from_id, t.label AS to_label, t.id AS to_id, r.props
       FROM q CROSS JOIN nodes f ON f.label = q.from_label AND f.id = q.from_id
@@ -105,27 +88,65 @@ export function embeddedTraversal(db: Db): TraversalSource {
     SELECT q.type, 'Shipment', f.id, q.to_label, q.to_id, '{}'
       FROM q CROSS JOIN nodes f ON f.label = q.from_label AND f.id = q.from_id
      WHERE q.from_label = 'Shipment' AND q.to_label = ${byPartyType('q.type', (p) => `'${p.label}'`)}
-       AND q.to_id = ${byPartyType('q.type', (p) => `f.${p.column}`)}`);
+       AND q.to_id = ${byPartyType('q.type', (p) => `f.${p.column}`)}`;
+
+/** The incidence rows grouped by the asked node they were read for. */
+function groupIncidences(rows: readonly IncidenceRow[]): Map<string, Incidence[]> {
+  const byNode = new Map<string, Incidence[]>();
+  for (const row of rows) {
+    const at: NodeRef = { label: row.at_label, id: row.at_id };
+    const other: NodeRef = { label: row.label, id: row.id };
+    const [from, to] = row.outgoing ? [at, other] : [other, at];
+    const key = `${row.at_label}:${row.at_id}`;
+    let list = byNode.get(key);
+    if (!list) byNode.set(key, (list = []));
+    list.push({ relId: relId(row.type, from, to), type: row.type, from, to, other });
+  }
+  return byNode;
+}
+
+/** The relationships kept in the party columns of the asked Shipments whose party is asked too. */
+function partyRelsAmong(shipmentParties: Statement, refs: readonly NodeRef[]): RelRow[] {
+  const shipments = refs.filter((r) => r.label === 'Shipment').map((r) => r.id);
+  if (shipments.length === 0) return [];
+  const asked = new Set(refs.map(nodeKey));
+  const found: RelRow[] = [];
+  for (const row of shipmentParties.all(JSON.stringify(shipments)) as ShipmentPartyRow[]) {
+    for (const p of PARTY_COLUMNS) {
+      const partyId = row[p.column];
+      if (typeof partyId === 'string' && asked.has(nodeKey({ label: p.label, id: partyId }))) {
+        found.push({
+          type: p.type,
+          from_label: 'Shipment',
+          from_id: row.id,
+          to_label: p.label,
+          to_id: partyId,
+          props: '{}',
+        });
+      }
+    }
+  }
+  return found;
+}
+
+export function embeddedTraversal(db: Db): TraversalSource {
+  const incident = db.prepare(INCIDENT);
+  const amongKept = db.prepare(AMONG_KEPT);
+  const shipmentParties = db.prepare(SHIPMENT_PARTIES);
+  const rels = db.prepare(SELECT_RELS);
 
   return {
     getNodes: (refs) => Promise.resolve(selectNodes(db, refs)),
     incident: (refs) => {
-      const byNode = new Map<string, Incidence[]>();
-      if (refs.length === 0) return Promise.resolve(byNode);
-      for (const row of incident.all(refsParam(refs)) as IncidenceRow[]) {
-        const at: NodeRef = { label: row.at_label, id: row.at_id };
-        const other: NodeRef = { label: row.label, id: row.id };
-        const [from, to] = row.outgoing ? [at, other] : [other, at];
-        const key = `${row.at_label}:${row.at_id}`;
-        let list = byNode.get(key);
-        if (!list) byNode.set(key, (list = []));
-        list.push({ relId: relId(row.type, from, to), type: row.type, from, to, other });
-      }
-      return Promise.resolve(byNode);
+      if (refs.length === 0) return Promise.resolve(new Map<string, Incidence[]>());
+      return Promise.resolve(groupIncidences(incident.all(refsParam(refs)) as IncidenceRow[]));
     },
     relsAmong: (refs) => {
       if (refs.length === 0) return Promise.resolve([]);
-      const rows = [...(amongKept.all(refsParam(refs)) as RelRow[]), ...partyRelsAmong(refs)];
+      const rows = [
+        ...(amongKept.all(refsParam(refs)) as RelRow[]),
+        ...partyRelsAmong(shipmentParties, refs),
+      ];
       return Promise.resolve(rows.map(relFromRow));
     },
     getRels: (wanted): Promise<GraphRel[]> => {
