@@ -1,4 +1,4 @@
-// The published JSON contracts other tools read (documented in the README): `ringscope detect
+// The published JSON contracts other tools read (documented in docs/detection.md): `ringscope detect
 // --json`, `ringscope target --json` and `ringscope export suspects`. snake_case keys; fields may
 // be added, the ones here keep their names and meaning.
 import { z } from 'zod';

@@ -2,7 +2,7 @@
 // first MAX_KEPT are kept with file, row, column and a message saying what to do.
 import type { RowProblem } from './errors.ts';
 
-/** Every code ingest can report, with what it means (the README lists the same table). */
+/** Every code ingest can report, with what it means (docs/formats.md lists the same table). */
 export const PROBLEM_CODES = {
   unreadable_file: 'the file cannot be opened or read',
   empty_file: 'the file has no bytes, or only a byte-order mark and blank lines',

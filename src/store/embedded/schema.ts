@@ -140,7 +140,7 @@ const MIGRATIONS: readonly string[] = [
 /**
  * Page size of new store files, in bytes (SQLite's default is 4096). Larger pages hold more rows
  * and index entries each: the first import of 200,000 declaration lines writes, indexes and
- * commits in 1.8 s instead of 2.0 s, and reads of the API were as fast (see README, Benchmarks).
+ * commits in 1.8 s instead of 2.0 s, and reads of the API were as fast (docs/decisions/2026-11-27-embedded-page-size.md).
  */
 export const STORE_PAGE_SIZE = 16_384;
 

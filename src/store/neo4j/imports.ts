@@ -33,11 +33,11 @@ import { isKeyConflict, missingEndError, Neo4jWriter, runStatement } from './wri
 import type { PreparedBatch, Statement } from './writes.ts';
 import type { Record as Neo4jRecord } from 'neo4j-driver';
 
-/** Nodes and relationships per transaction; chosen by measurement (see README). */
+/** Nodes and relationships per transaction; chosen by measurement (docs/decisions/2026-11-27-neo4j-import-write-path.md). */
 export const IMPORT_CHUNK_ROWS = 5_000;
 /**
  * Batches whose statements may still be running when write() returns: with one, Neo4j writes a
- * batch while the ingest prepares the next (measured in the README).
+ * batch while the ingest prepares the next (measured in docs/decisions/2026-11-27-neo4j-import-write-path.md).
  */
 const BATCHES_IN_FLIGHT = 1;
 

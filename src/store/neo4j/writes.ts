@@ -23,7 +23,7 @@ import { createRow, encodeProps, nodeRow } from './encode.ts';
 import type { NodeRow } from './encode.ts';
 import type { OpenTransaction, Params } from './executor.ts';
 
-/** Rows per UNWIND; chosen by measurement with `npm run bench -- neo4j` (see README). */
+/** Rows per UNWIND; chosen by measurement with `npm run bench -- neo4j` (docs/decisions/2026-11-27-neo4j-import-write-path.md). */
 export const WRITE_BATCH_ROWS = 2_000;
 /** A relationship type as write/create-nodes takes it: its index in the closed RelType enum. */
 const TYPE_INDEX = Object.fromEntries(RelType.options.map((type, i) => [type, i])) as Record<RelType, number>;
