@@ -109,8 +109,8 @@ describe('ringscope export suspects', () => {
     ]);
   });
 
-  it('neutralises formula cells in CSV and keeps ids with leading zeros', async () => {
+  it('neutralises formula cells in CSV, quotes a cell holding a separator, keeps ids with leading zeros', async () => {
     const csv = renderSuspects(await suspects(store, 0), 'csv');
-    expect(csv.split('\r\n')[1]).toBe(`Importer,007,'@Evil Corp,0.8,1200,${ring.id},'=cmd|calc`);
+    expect(csv.split('\r\n')[1]).toBe(`Importer,007,'@Evil Corp,0.8,1200,${ring.id},"'=cmd|calc"`);
   });
 });
