@@ -3,21 +3,23 @@
 import type { z } from 'zod';
 import { ErrorBody, type RowProblem } from './schemas.ts';
 
+/** An error answer; one the explorer makes up itself (not JSON, unexpected shape) has no request id. */
+type ErrorFacts = Omit<ErrorBody['error'], 'requestId'> & { requestId?: string };
+
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly requestId: string | undefined;
-  readonly problems: RowProblem[];
-  readonly total: number | undefined;
+  /** Row problems travel with a failed job, never with an error answer: always empty here. */
+  readonly problems: RowProblem[] = [];
+  readonly total: number | undefined = undefined;
 
-  constructor(status: number, body: ErrorBody['error']) {
+  constructor(status: number, body: ErrorFacts) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.requestId = body.requestId;
-    this.problems = body.problems ?? [];
-    this.total = body.total;
   }
 }
 
