@@ -6,6 +6,12 @@
 // cut from the end are found by `verify()` with no anchor given by hand; heads recorded elsewhere
 // (the server's log, a case pack's manifest, an auditor's notes) can be given as well.
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type {
+  AuditAnchor as ApiAuditAnchor,
+  AuditEntry as ApiAuditEntry,
+  AuditVerifyAnswer,
+} from '../src/api/users.ts';
 import { preparedOnce, type AppDb } from './app-db.ts';
 import {
   AnchorFile,
@@ -43,17 +49,7 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  username: string | null;
-  requestId: string | null;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+export type AuditEntry = z.infer<typeof ApiAuditEntry>;
 
 interface AuditRow {
   seq: number;
@@ -69,10 +65,7 @@ interface AuditRow {
 }
 
 /** One entry's place and hash, recorded outside the app database. */
-export interface AuditAnchor {
-  seq: number;
-  hash: string;
-}
+export type AuditAnchor = z.infer<typeof ApiAuditAnchor>;
 
 /** `SEQ:HASH`, as `ringscope audit head` prints it. */
 export const ANCHOR_PATTERN = /^([1-9][0-9]{0,15}):([0-9a-fA-F]{64})$/;
@@ -85,12 +78,8 @@ export function parseAnchor(text: string): AuditAnchor | null {
 
 export const formatAnchor = (anchor: AuditAnchor): string => `${anchor.seq}:${anchor.hash}`;
 
-export interface AuditVerification {
-  ok: boolean;
-  entries: number;
-  /** The first entry whose hash or link does not match, with why. */
-  firstBroken: { seq: number; reason: string } | null;
-}
+/** The first broken entry (`firstBroken`) is the first whose hash or link does not match, with why. */
+export type AuditVerification = Omit<z.infer<typeof AuditVerifyAnswer>, 'head'>;
 
 function entryHash(
   key: AuditKey | null,
@@ -216,6 +205,11 @@ export class AuditLog {
     }
     const sql = `SELECT * FROM audit ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...params, options.limit) as AuditRow[]).map(toEntry);
+  }
+
+  /** The chain's verification and its head, as the API answers it. */
+  check(anchors: readonly AuditAnchor[] = []): z.infer<typeof AuditVerifyAnswer> {
+    return { ...this.verify(anchors), head: this.head() };
   }
 
   /**

@@ -55,29 +55,6 @@ export const ConfigEnv = z.object({
   RINGSCOPE_LOG_REQUESTS: Flag.default(true),
 });
 
-export interface Config {
-  mode: 'production' | 'demo' | 'development';
-  host: string;
-  port: number;
-  db: string;
-  neo4jUri: string | undefined;
-  appDb: string;
-  uploadDir: string;
-  uploadMaxBytes: number;
-  bodyLimitBytes: number;
-  sessionIdleMs: number;
-  sessionAbsoluteMs: number;
-  cookieSecure: 'auto' | 'always';
-  trustProxy: number;
-  allowedOrigins: string[];
-  loginMaxFailures: number;
-  loginWindowMs: number;
-  admin: { username: string; password: string } | undefined;
-  logLevel: string;
-  clientDist: string;
-  logRequests: boolean;
-}
-
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -85,27 +62,9 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses the environment; throws ConfigError naming every bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const wanted = Object.fromEntries(
-    Object.keys(ConfigEnv.shape).map((k) => [
-      k,
-      env[k] === '' && k !== 'RINGSCOPE_ALLOWED_ORIGINS' ? undefined : env[k],
-    ]),
-  );
-  const parsed = ConfigEnv.safeParse(wanted);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (i) => `  ${String(i.path[0] ?? '?')}: ${i.message} (got ${JSON.stringify(wanted[String(i.path[0])])})`,
-    );
-    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
-  if ((e.RINGSCOPE_ADMIN_USER === undefined) !== (e.RINGSCOPE_ADMIN_PASSWORD === undefined)) {
-    throw new ConfigError(
-      'invalid configuration:\n  RINGSCOPE_ADMIN_USER and RINGSCOPE_ADMIN_PASSWORD: set both or neither',
-    );
-  }
+type Env = z.output<typeof ConfigEnv>;
+
+function toConfig(e: Env) {
   const beside = (name: string) => join(dirname(e.RINGSCOPE_DB), name);
   return {
     mode: e.RINGSCOPE_MODE,
@@ -134,6 +93,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : join(process.cwd(), e.RINGSCOPE_CLIENT_DIST),
     logRequests: e.RINGSCOPE_LOG_REQUESTS,
   };
+}
+
+/** The server's configuration: the environment checked, then turned into the values the server uses. */
+export const Config = ConfigEnv.refine(
+  (e) => (e.RINGSCOPE_ADMIN_USER === undefined) === (e.RINGSCOPE_ADMIN_PASSWORD === undefined),
+  'RINGSCOPE_ADMIN_USER and RINGSCOPE_ADMIN_PASSWORD: set both or neither',
+).transform(toConfig);
+export type Config = z.output<typeof Config>;
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const wanted = Object.fromEntries(
+    Object.keys(ConfigEnv.shape).map((k) => [
+      k,
+      env[k] === '' && k !== 'RINGSCOPE_ALLOWED_ORIGINS' ? undefined : env[k],
+    ]),
+  );
+  const parsed = Config.safeParse(wanted);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) =>
+      i.path.length === 0
+        ? `  ${i.message}`
+        : `  ${String(i.path[0])}: ${i.message} (got ${JSON.stringify(wanted[String(i.path[0])])})`,
+    );
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
 }
 
 /** The configuration of a test or a one-off tool: defaults with the given overrides. */

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, generated from the route list and its zod schemas (JSON Schema
 // 2020-12, which OpenAPI 3.1 uses as is).
 import { z } from 'zod';
+import { ErrorBody } from '../src/api/errors.ts';
 import type { Route } from './http/route.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -19,24 +20,8 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): Jso
   }));
 }
 
-const ERROR = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        requestId: { type: 'string' },
-        issues: {
-          type: 'array',
-          items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } },
-        },
-      },
-      required: ['code', 'message', 'requestId'],
-    },
-  },
-};
+/** The one error answer, from the same schema the explorer validates errors with. */
+const ERROR = toSchema(ErrorBody, 'output');
 
 export function openApiDocument(routes: readonly Route[]): JsonSchema {
   const paths: Record<string, Record<string, unknown>> = {};

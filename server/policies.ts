@@ -1,30 +1,13 @@
 // Roles and route policies. Every route declares one policy; the role matrix test enumerates
-// every route × role against these declarations.
-import { z } from 'zod';
-
-export const Role = z.enum(['investigator', 'case_officer', 'enforcement', 'admin']);
-export type Role = z.infer<typeof Role>;
-export const ROLES = Role.options;
-
-/**
- * `public`: no session needed (login, the OpenAPI document). `user`: any signed-in user.
- * A role list: only those roles (admin is always listed explicitly, never implied).
- */
-export type Policy = 'public' | 'user' | readonly Role[];
-
-export const CASE_WRITERS = ['case_officer', 'admin'] as const satisfies readonly Role[];
-export const CASE_READERS = [
-  'investigator',
-  'case_officer',
-  'enforcement',
-  'admin',
-] as const satisfies readonly Role[];
-export const ENFORCEMENT = ['enforcement', 'admin'] as const satisfies readonly Role[];
-export const ADMIN = ['admin'] as const satisfies readonly Role[];
-
-export function allows(policy: Policy, role: Role | null): boolean {
-  if (policy === 'public') return true;
-  if (role === null) return false;
-  if (policy === 'user') return true;
-  return policy.includes(role);
-}
+// every route × role against these declarations. The lists live with the API shapes, so the
+// explorer asks the same question the server answers.
+export {
+  ADMIN,
+  CASE_READERS,
+  CASE_WRITERS,
+  ENFORCEMENT,
+  ROLES,
+  Role,
+  allows,
+  type Policy,
+} from '../src/api/roles.ts';

@@ -2,6 +2,7 @@
 // the `ringscope user` command.
 import { z } from 'zod';
 import { preparedOnce, type AppDb } from '../app-db.ts';
+import type { Account } from '../../src/api/users.ts';
 import { Role } from '../policies.ts';
 import { DECOY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -10,13 +11,8 @@ export const Username = z
   .regex(/^[a-z][a-z0-9._-]{1,63}$/, 'a lower-case name of 2–64 letters, digits, ".", "_" or "-"');
 export const NewPassword = z.string().min(12, 'at least 12 characters').max(256);
 
-export interface User {
-  username: string;
-  role: Role;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
+/** An account as the API shows it to admins (never its password hash). */
+export type User = Account;
 
 interface UserRow {
   username: string;

@@ -7,7 +7,7 @@ import { ZipArchive } from 'archiver';
 import type { AuditAnchor } from '../audit.ts';
 import type { GraphNode, Ring } from '../../src/model/index.ts';
 import { toSafeCsv } from '../../src/export/csv-safe.ts';
-import type { ApiNode } from '../api-shapes.ts';
+import type { ApiNode } from '../../src/api/graph.ts';
 
 export interface CasePackInput {
   caseDetail: {

@@ -2,7 +2,7 @@
 // (graphology-graphml only parses). Node attributes: label, kind, risk and the node's properties.
 import { MultiDirectedGraph } from 'graphology';
 import { write as writeGexf } from 'graphology-gexf';
-import type { ApiEdge, ApiNode } from '../api-shapes.ts';
+import type { ApiEdge, ApiNode } from '../../src/api/graph.ts';
 
 type Primitive = string | number | boolean;
 

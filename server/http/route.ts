@@ -1,39 +1,68 @@
-// A route is data: method, path, policy, zod schemas of its params, query and body, and a handler.
-// The app mounts them, the OpenAPI document is generated from them and the role-matrix test
-// enumerates them, so what a route accepts and who may call it is declared in one place.
+// A route is data: method, path, policy, zod schemas of its params, query and body, what it
+// writes to the audit trail, and a handler. The app mounts them, the OpenAPI document is
+// generated from them and the role-matrix test enumerates them, so what a route accepts, who may
+// call it and what it leaves in the trail are declared in one place.
 import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
+import type { AuditAction } from '../audit.ts';
+import type { User } from '../auth/users.ts';
 import { allows, type Policy } from '../policies.ts';
 import type { Services } from '../services/index.ts';
-import type { User } from '../auth/users.ts';
-import { ApiError } from './errors.ts';
 import { requireJsonBody } from './csrf.ts';
+import { ApiError } from './errors.ts';
+import { sendFile, type FileAnswer } from './send-file.ts';
 
 type Schema = z.ZodType | undefined;
 type Infer<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface RouteContext<P, Q, B> {
+/** The signed-in user: present on every route but the public ones. */
+export type UserOf<Pol extends Policy> = Pol extends 'public' ? User | null : User;
+
+export interface RouteContext<P, Q, B, U extends User | null = User> {
   req: Request;
   res: Response;
   params: P;
   query: Q;
   body: B;
-  /** Null only on public routes. */
-  user: User | null;
+  user: U;
   requestId: string;
   services: Services;
 }
 
-/** What a handler returns: JSON with a status, or nothing when it wrote the response itself. */
-export type RouteResult = { status?: number; json: unknown } | undefined;
+/** JSON with a status. */
+export interface JsonAnswer {
+  status?: number;
+  json: unknown;
+}
+/**
+ * What a handler returns: JSON, a file to download (its SHA-256 goes to the audit entry), or
+ * nothing when it wrote the response itself (a stream). Other fields are facts for the audit entry.
+ */
+export type RouteResult = JsonAnswer | FileAnswer | undefined;
 
-export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema> {
+/** The audit entry a route writes once it has succeeded, before its answer is sent. */
+export interface AuditSpec<Ctx, Out> {
+  action: AuditAction;
+  /** What was acted on: a node key, ring id, case id, job id, user name. */
+  target: (ctx: Ctx, out: Out) => string | null;
+  detail?: (ctx: Ctx, out: Out) => Record<string, unknown>;
+  /** Who acted, when that is not the session's user (a sign-in). */
+  actor?: (ctx: Ctx, out: Out) => string | null;
+}
+
+export interface RouteSpec<
+  P extends Schema,
+  Q extends Schema,
+  B extends Schema,
+  Pol extends Policy,
+  Out extends RouteResult,
+> {
   method: 'get' | 'post' | 'patch' | 'delete';
   /** Express path, e.g. `/api/nodes/:key`. */
   path: string;
   summary: string;
   tag: string;
-  policy: Policy;
+  policy: Pol;
   params?: P;
   query?: Q;
   body?: B;
@@ -44,17 +73,26 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema>
   multipart?: boolean;
   /** Runs after authentication and before parsing (e.g. the login rate limit). */
   before?: RequestHandler[];
-  handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>>) => Promise<RouteResult> | RouteResult;
+  handler: (ctx: RouteContext<Infer<P>, Infer<Q>, Infer<B>, UserOf<Pol>>) => Promise<Out> | Out;
+  audit?: AuditSpec<RouteContext<Infer<P>, Infer<Q>, Infer<B>, UserOf<Pol>>, Exclude<Out, undefined>>;
 }
 
-export type Route = RouteSpec<Schema, Schema, Schema>;
+type AnyContext = RouteContext<unknown, unknown, unknown, User | null>;
+export type Route = Omit<RouteSpec<Schema, Schema, Schema, Policy, RouteResult>, 'handler' | 'audit'> & {
+  handler: (ctx: AnyContext) => Promise<RouteResult> | RouteResult;
+  audit?: AuditSpec<AnyContext, Exclude<RouteResult, undefined>>;
+};
 
 export function defineRoute<
   P extends Schema = undefined,
   Q extends Schema = undefined,
   B extends Schema = undefined,
->(spec: RouteSpec<P, Q, B>): Route {
-  return spec;
+  Pol extends Policy = Policy,
+  Out extends RouteResult = RouteResult,
+>(spec: RouteSpec<P, Q, B, Pol, Out>): Route {
+  // The mounting parses params, query and body with these schemas and authorises by this
+  // policy before the handler runs, so the handler's narrower context holds.
+  return spec as unknown as Route;
 }
 
 /** Routes a user who must change their password may still call. */
@@ -98,11 +136,41 @@ function parsePart<S extends Schema>(schema: S, value: unknown, part: string): I
   return parsed.data as Infer<S>;
 }
 
+/** Writes the route's declared audit entry; `sent` describes the bytes of a file answer. */
+function audit(
+  route: Route,
+  ctx: AnyContext,
+  out: Exclude<RouteResult, undefined>,
+  sent?: Record<string, unknown>,
+): void {
+  const spec = route.audit;
+  if (!spec) return;
+  const detail = spec.detail?.(ctx, out);
+  ctx.services.audit.append({
+    action: spec.action,
+    username: spec.actor ? spec.actor(ctx, out) : (ctx.user?.username ?? null),
+    requestId: ctx.requestId,
+    target: spec.target(ctx, out),
+    ...(detail || sent ? { detail: { ...detail, ...sent } } : {}),
+  });
+}
+
+async function respond(route: Route, ctx: AnyContext): Promise<void> {
+  const out = await route.handler(ctx);
+  if (out === undefined) return;
+  if ('file' in out) {
+    sendFile(ctx.res, out.file, (sent) => audit(route, ctx, out, sent));
+    return;
+  }
+  audit(route, ctx, out);
+  ctx.res.status(out.status ?? route.status ?? 200).json(out.json);
+}
+
 /** The Express handlers of one route: content-type check, any `before`, then the route itself. */
 export function routeHandlers(route: Route, services: Services): RequestHandler[] {
   const main: RequestHandler = async (req, res) => {
     authorise(route, req);
-    const ctx: RouteContext<unknown, unknown, unknown> = {
+    await respond(route, {
       req,
       res,
       params: route.params ? parsePart(route.params, req.params, 'path') : undefined,
@@ -111,10 +179,7 @@ export function routeHandlers(route: Route, services: Services): RequestHandler[
       user: req.user,
       requestId: req.requestId,
       services,
-    };
-    const result = await route.handler(ctx);
-    if (result === undefined) return;
-    res.status(result.status ?? route.status ?? 200).json(result.json);
+    });
   };
   const gate: RequestHandler = (req, _res, next) => {
     // Authorise before anything else, so nobody learns more about a route than a 401 or 403.

@@ -1,57 +1,47 @@
 // Findings: the ranked ring list, one ring with its members and evidence, inspection targets.
 import { z } from 'zod';
+import { RingDetailAnswer, RingsAnswer, TargetsAnswer } from '../../src/api/graph.ts';
 import { Typology } from '../../src/model/index.ts';
-import { RingDetailAnswer, RingsAnswer, TargetsAnswer } from '../api-shapes.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { ENFORCEMENT } from '../policies.ts';
 
-export function ringRoutes(): Route[] {
-  return [
-    defineRoute({
-      method: 'get',
-      path: '/api/rings',
-      summary: 'Rings ranked by score, filterable by typology and minimum score',
-      tag: 'findings',
-      policy: 'user',
-      query: z.strictObject({
-        typology: Typology.optional(),
-        minScore: z.coerce.number().min(0).max(1).optional(),
-        limit: z.coerce.number().int().min(1).max(500).default(50),
-        offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-      }),
-      response: RingsAnswer,
-      handler: async ({ query, services }) => ({ json: await services.store.listRings(query) }),
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/api/rings/:id',
-      summary: 'One ring: members and roles, indicators, evidence, explanation, revenue at risk',
-      tag: 'findings',
-      policy: 'user',
-      params: z.strictObject({ id: z.string().min(1).max(200) }),
-      response: RingDetailAnswer,
-      handler: async ({ params, services, user, requestId }) => {
-        const detail = await services.graph.ringDetail(params.id);
-        services.audit.append({
-          action: 'view_ring',
-          username: user?.username ?? null,
-          requestId,
-          target: params.id,
-        });
-        return { json: detail };
-      },
-    }),
-    defineRoute({
-      method: 'get',
-      path: '/api/targets',
-      summary: 'Declaration lines ranked for inspection',
-      tag: 'findings',
-      policy: ENFORCEMENT,
-      query: z.strictObject({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }),
-      response: TargetsAnswer,
-      handler: async ({ query, services }) => ({
-        json: { lines: await services.store.listTargets({ limit: query.limit }) },
-      }),
-    }),
-  ];
-}
+const rings = defineRoute({
+  method: 'get',
+  path: '/api/rings',
+  summary: 'Rings ranked by score, filterable by typology and minimum score',
+  tag: 'findings',
+  policy: 'user',
+  query: z.strictObject({
+    typology: Typology.optional(),
+    minScore: z.coerce.number().min(0).max(1).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  }),
+  response: RingsAnswer,
+  handler: async ({ query, services }) => ({ json: await services.graph.rings(query) }),
+});
+
+const ringDetail = defineRoute({
+  method: 'get',
+  path: '/api/rings/:id',
+  summary: 'One ring: members and roles, indicators, evidence, explanation, revenue at risk',
+  tag: 'findings',
+  policy: 'user',
+  params: z.strictObject({ id: z.string().min(1).max(200) }),
+  response: RingDetailAnswer,
+  handler: async ({ params, services }) => ({ json: await services.graph.ringDetail(params.id) }),
+  audit: { action: 'view_ring', target: ({ params }) => params.id },
+});
+
+const targets = defineRoute({
+  method: 'get',
+  path: '/api/targets',
+  summary: 'Declaration lines ranked for inspection',
+  tag: 'findings',
+  policy: ENFORCEMENT,
+  query: z.strictObject({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }),
+  response: TargetsAnswer,
+  handler: async ({ query, services }) => ({ json: await services.graph.targets(query.limit) }),
+});
+
+export const ringRoutes = (): Route[] => [rings, ringDetail, targets];

@@ -2,16 +2,13 @@
 // see but not change answers 403. Team cases are readable by every user; restricted cases only
 // by their owner, their assignee and admins. Changing a case takes a case-writing role and being
 // its owner or assignee (admins may change any case).
+import type { CaseHeader as ApiCaseHeader } from '../../src/api/cases.ts';
 import type { User } from '../auth/users.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { CASE_WRITERS } from '../policies.ts';
 
-export interface CaseHeader {
-  id: string;
-  visibility: 'team' | 'restricted';
-  owner: string;
-  assignee: string | null;
-}
+/** What access to a case depends on. */
+export type CaseHeader = Pick<ApiCaseHeader, 'id' | 'visibility' | 'owner' | 'assignee'>;
 
 export type CaseAccess = 'none' | 'read' | 'write';
 

@@ -1,42 +1,26 @@
-// Cases: the investigator's evidence trail. Pinned entities and rings, notes, evidence items tied
-// to declaration lines and findings, and a timeline of everything done to the case.
+// Cases as records in the app database: the header, pinned entities and rings, notes, evidence
+// items tied to declaration lines and findings, and a timeline of everything done to the case.
+// Who may do what is decided once, by the case use cases (case-work.ts), before they get here.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import {
+  CaseStatus,
+  CaseVisibility,
+  type CaseEvent,
+  type CaseEvidence,
+  type CaseHeader,
+  type CaseNote,
+} from '../../src/api/cases.ts';
 import type { AppDb } from '../app-db.ts';
 import type { User } from '../auth/users.ts';
-import { requireCaseAccess, caseAccess, type CaseHeader } from './case-access.ts';
 
-export const CaseStatus = z.enum(['open', 'in_review', 'referred', 'closed']);
-export type CaseStatus = z.infer<typeof CaseStatus>;
-export const CaseVisibility = z.enum(['team', 'restricted']);
-
-export interface CaseRow extends CaseHeader {
-  title: string;
-  description: string;
-  status: CaseStatus;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface CaseNote {
-  id: number;
-  author: string;
-  text: string;
-  at: string;
-}
-export interface CaseEvidence {
-  id: number;
-  author: string;
-  description: string;
-  declarationIds: string[];
-  ringId: string | null;
-  at: string;
-}
-export interface CaseEvent {
-  at: string;
-  actor: string;
-  kind: string;
-  summary: string;
+export type CaseRow = CaseHeader;
+export interface CaseChange {
+  title?: string | undefined;
+  description?: string | undefined;
+  status?: CaseStatus | undefined;
+  assignee?: string | null | undefined;
+  visibility?: CaseVisibility | undefined;
 }
 
 interface DbCase {
@@ -68,34 +52,31 @@ function toCase(row: DbCase): CaseRow {
 export class Cases {
   constructor(private readonly db: AppDb) {}
 
-  /** The case when the user has the access needed; 404 / 403 otherwise. */
-  get(user: User, id: string, needed: 'read' | 'write'): CaseRow {
+  find(id: string): CaseRow | null {
     const row = this.db.prepare('SELECT * FROM cases WHERE id = ?').get(id) as DbCase | undefined;
-    return requireCaseAccess(user, row ? toCase(row) : null, needed, id);
+    return row ? toCase(row) : null;
   }
 
-  /** Cases the user may see, most recently changed first, with their entity counts. */
-  list(user: User): (CaseRow & { entityCount: number })[] {
+  /** Every case, most recently changed first, with its entity count. */
+  list(): (CaseRow & { entityCount: number })[] {
     const rows = this.db
       .prepare(
         `SELECT c.*, (SELECT count(*) FROM case_entities e WHERE e.case_id = c.id) AS entity_count
          FROM cases c ORDER BY c.updated_at DESC, c.id`,
       )
       .all() as (DbCase & { entity_count: number })[];
-    return rows
-      .map((r) => ({ ...toCase(r), entityCount: r.entity_count }))
-      .filter((c) => caseAccess(user, c) !== 'none');
+    return rows.map((r) => ({ ...toCase(r), entityCount: r.entity_count }));
   }
 
   create(
     user: User,
     input: {
       title: string;
-      description?: string;
-      visibility?: 'team' | 'restricted';
-      assignee?: string | null;
+      description?: string | undefined;
+      visibility?: CaseVisibility | undefined;
+      assignee?: string | null | undefined;
     },
-  ): CaseRow {
+  ): string {
     const id = `C-${randomBytes(6).toString('hex')}`;
     const now = new Date().toISOString();
     this.db.transaction(() => {
@@ -116,21 +97,10 @@ export class Cases {
         );
       this.event(id, user, 'created', `case opened: ${input.title}`);
     })();
-    return this.get(user, id, 'read');
+    return id;
   }
 
-  update(
-    user: User,
-    id: string,
-    change: {
-      title?: string;
-      description?: string;
-      status?: CaseStatus;
-      assignee?: string | null;
-      visibility?: 'team' | 'restricted';
-    },
-  ): void {
-    this.get(user, id, 'write');
+  update(user: User, id: string, change: CaseChange): void {
     this.db.transaction(() => {
       const set = (column: string, value: string | null, summary: string) => {
         this.db.prepare(`UPDATE cases SET ${column} = ? WHERE id = ?`).run(value, id);
@@ -163,7 +133,6 @@ export class Cases {
   }
 
   addEntities(user: User, id: string, keys: string[], why: string): void {
-    this.get(user, id, 'write');
     const now = new Date().toISOString();
     this.db.transaction(() => {
       const insert = this.db.prepare(
@@ -175,7 +144,6 @@ export class Cases {
   }
 
   removeEntity(user: User, id: string, key: string): boolean {
-    this.get(user, id, 'write');
     return this.db.transaction(() => {
       const removed =
         this.db.prepare('DELETE FROM case_entities WHERE case_id = ? AND node_key = ?').run(id, key).changes >
@@ -186,7 +154,6 @@ export class Cases {
   }
 
   addRing(user: User, id: string, ringId: string, memberKeys: string[]): void {
-    this.get(user, id, 'write');
     this.db.transaction(() => {
       const now = new Date().toISOString();
       this.db
@@ -200,7 +167,6 @@ export class Cases {
   }
 
   addNote(user: User, id: string, text: string): void {
-    this.get(user, id, 'write');
     this.db.transaction(() => {
       this.db
         .prepare('INSERT INTO case_notes (case_id, author, text, at) VALUES (?, ?, ?, ?)')
@@ -214,7 +180,6 @@ export class Cases {
     id: string,
     input: { description: string; declarationIds: string[]; ringId?: string | undefined },
   ): void {
-    this.get(user, id, 'write');
     this.db.transaction(() => {
       this.db
         .prepare(

@@ -1,5 +1,6 @@
-// Graph reads shaped for the API: nodes with their display name and risk, edges keyed by node
-// keys, node detail with rings and a shipments summary, rings with their members' subgraph.
+// Graph reads shaped for the API: statistics, search, nodes with their display name and risk,
+// edges keyed by node keys, node detail with rings and a shipments summary, neighbourhoods and
+// paths, rings with their members' subgraph, inspection targets.
 import {
   RelType,
   isPartyLabel,
@@ -12,7 +13,18 @@ import {
   type Subgraph,
 } from '../../src/model/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
-import type { ApiEdge, ApiNode } from '../api-shapes.ts';
+import type { z } from 'zod';
+import type {
+  ApiEdge,
+  ApiNode,
+  PathsAnswer,
+  RingsAnswer,
+  SearchAnswer,
+  StatsAnswer,
+  SubgraphAnswer,
+  TargetsAnswer,
+} from '../../src/api/graph.ts';
+import type { RingQuery } from '../../src/store/graph-store.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { RiskScores } from './risk-scores.ts';
 
@@ -39,6 +51,17 @@ export function parseKey(key: string): NodeRef {
   }
 }
 
+export interface NeighbourhoodQuery {
+  hops: number;
+  limit: number;
+  labels?: NodeLabel[] | undefined;
+  dateFrom?: string | undefined;
+  dateTo?: string | undefined;
+  hsPrefix?: string | undefined;
+  /** Parties scored below this drop out with their edges (the start node always stays). */
+  minRisk?: number | undefined;
+}
+
 export class GraphView {
   constructor(
     private readonly store: GraphStore,
@@ -60,12 +83,78 @@ export class GraphView {
     }));
   }
 
-  async subgraph(sub: Subgraph): Promise<{ nodes: ApiNode[]; edges: ApiEdge[]; truncated: boolean }> {
+  async subgraph(sub: Subgraph): Promise<z.infer<typeof SubgraphAnswer>> {
     return {
       nodes: await this.toApiNodes(sub.nodes),
       edges: sub.rels.map(toApiEdge),
       truncated: sub.truncated,
     };
+  }
+
+  async stats(): Promise<z.infer<typeof StatsAnswer>> {
+    const [counts, lastRun] = await Promise.all([this.store.counts(), this.store.lastRun()]);
+    return { nodes: counts.nodes, rels: counts.rels, lastRun };
+  }
+
+  async search(q: string, options: { limit: number; labels?: NodeLabel[] | undefined }) {
+    const hits = await this.store.search(q, {
+      limit: options.limit,
+      ...(options.labels?.length ? { labels: options.labels } : {}),
+    });
+    const answer: z.infer<typeof SearchAnswer> = {
+      hits: hits.map((h) => ({
+        key: nodeKey(h.node),
+        label: h.node.label,
+        id: h.node.id,
+        name: displayName(h.node),
+        match: h.match,
+      })),
+    };
+    return answer;
+  }
+
+  async neighbourhood(start: NodeRef, query: NeighbourhoodQuery): Promise<z.infer<typeof SubgraphAnswer>> {
+    // The store answers not_found (404) for a missing start: no lookup of our own first.
+    const view = await this.subgraph(
+      await this.store.neighbourhood({
+        start,
+        hops: query.hops,
+        limit: query.limit,
+        ...(query.labels?.length ? { labels: query.labels } : {}),
+        ...(query.dateFrom ? { dateFrom: query.dateFrom } : {}),
+        ...(query.dateTo ? { dateTo: query.dateTo } : {}),
+        ...(query.hsPrefix ? { hsPrefix: query.hsPrefix } : {}),
+      }),
+    );
+    const minRisk = query.minRisk;
+    if (minRisk === undefined) return view;
+    const startKey = nodeKey(start);
+    const kept = view.nodes.filter((n) => n.key === startKey || n.risk === null || n.risk >= minRisk);
+    const keys = new Set(kept.map((n) => n.key));
+    return {
+      nodes: kept,
+      edges: view.edges.filter((e) => keys.has(e.source) && keys.has(e.target)),
+      truncated: view.truncated,
+    };
+  }
+
+  async paths(query: { from: NodeRef; to: NodeRef; k: number; maxLength: number }) {
+    const paths = await this.store.paths(query);
+    const shaped = await Promise.all(
+      paths.map((p) => this.subgraph({ nodes: p.nodes, rels: p.rels, truncated: false })),
+    );
+    const answer: z.infer<typeof PathsAnswer> = {
+      paths: shaped.map(({ nodes, edges }) => ({ nodes, edges })),
+    };
+    return answer;
+  }
+
+  async rings(query: RingQuery): Promise<z.infer<typeof RingsAnswer>> {
+    return this.store.listRings(query);
+  }
+
+  async targets(limit: number): Promise<z.infer<typeof TargetsAnswer>> {
+    return { lines: await this.store.listTargets({ limit }) };
   }
 
   async requireNode(ref: NodeRef): Promise<GraphNode> {

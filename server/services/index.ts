@@ -1,5 +1,6 @@
-// Everything a route may call, built once per app: the graph store and its API view, the
-// app database's users, sessions, audit trail, cases and jobs, and the ingest/detect pipelines.
+// Everything a route may call, built once per app: one service per area, each method one use
+// case (graph reads, cases, exports, jobs, accounts), plus the users, sessions and audit trail
+// that authentication and the route mounting use. Routes never reach the stores themselves.
 import type { Logger } from 'pino';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import type { AppDb } from '../app-db.ts';
@@ -7,8 +8,12 @@ import { AuditLog } from '../audit.ts';
 import { Sessions } from '../auth/sessions.ts';
 import { Users } from '../auth/users.ts';
 import type { Config } from '../config.ts';
+import { Accounts } from './accounts.ts';
+import { CaseWork } from './case-work.ts';
 import { Cases } from './cases.ts';
+import { Exports } from './exports.ts';
 import { GraphView } from './graph-view.ts';
+import { JobRuns } from './job-runs.ts';
 import { Jobs, type JobProgress } from './jobs.ts';
 import { RiskScores } from './risk-scores.ts';
 
@@ -34,17 +39,17 @@ export interface Pipelines {
 export interface Services {
   config: Config;
   logger: Logger;
-  store: GraphStore;
   graph: GraphView;
   /** The last run's party scores, shared by every request; a job that ends drops them. */
   risks: RiskScores;
-  db: AppDb;
   users: Users;
   sessions: Sessions;
+  accounts: Accounts;
   audit: AuditLog;
-  cases: Cases;
+  cases: CaseWork;
+  exports: Exports;
   jobs: Jobs;
-  pipelines: Pipelines | null;
+  jobRuns: JobRuns;
 }
 
 export function createServices(input: {
@@ -60,21 +65,26 @@ export function createServices(input: {
     input.logger.info({ audit: { seq: entry.seq, hash: entry.hash, action: entry.action } }, 'audit'),
   );
   const risks = new RiskScores(input.store);
+  const users = new Users(input.appDb);
+  const sessions = new Sessions(input.appDb, {
+    idleMs: input.config.sessionIdleMs,
+    absoluteMs: input.config.sessionAbsoluteMs,
+  });
+  const graph = new GraphView(input.store, risks);
+  const cases = new CaseWork(new Cases(input.appDb), users, input.store, graph);
+  const jobs = new Jobs(input.appDb, audit, input.logger, () => risks.invalidate());
   return {
     config: input.config,
     logger: input.logger,
-    store: input.store,
-    graph: new GraphView(input.store, risks),
+    graph,
     risks,
-    db: input.appDb,
-    users: new Users(input.appDb),
-    sessions: new Sessions(input.appDb, {
-      idleMs: input.config.sessionIdleMs,
-      absoluteMs: input.config.sessionAbsoluteMs,
-    }),
+    users,
+    sessions,
+    accounts: new Accounts(users, sessions, audit),
     audit,
-    cases: new Cases(input.appDb),
-    jobs: new Jobs(input.appDb, audit, input.logger, () => risks.invalidate()),
-    pipelines: input.pipelines,
+    cases,
+    exports: new Exports(input.store, graph, cases, audit),
+    jobs,
+    jobRuns: new JobRuns(jobs, input.store, input.pipelines, input.config),
   };
 }

@@ -3,38 +3,15 @@
 // SSE client that connects late replays them all before the live ones.
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { Job, JobFailure, JobKind, JobProgress, JobState } from '../../src/api/jobs.ts';
 import { InputError } from '../../src/ingest/errors.ts';
 import type { AppDb } from '../app-db.ts';
 import type { AuditLog } from '../audit.ts';
+import { notFound } from '../http/errors.ts';
 
-export type JobKind = 'ingest' | 'detect';
-export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
-
-export interface JobProgress {
-  phase: string;
-  done: number;
-  /** 0 when the total is not known. */
-  total: number;
-  message?: string;
-}
-
-export interface JobFailure {
-  message: string;
-  problems?: InputError['problems'];
-  total?: number;
-}
-
-export interface JobView {
-  id: string;
-  kind: JobKind;
-  state: JobState;
-  progress: JobProgress;
-  result?: unknown;
-  error?: JobFailure;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { JobFailure, JobKind, JobProgress, JobState };
+/** A job as the API shows it. */
+export type JobView = Job;
 
 export type JobEvent =
   | { event: 'progress'; data: JobProgress }
@@ -124,6 +101,19 @@ export class Jobs {
     for (const event of live.events) listener(event);
     live.listeners.add(listener);
     return () => live.listeners.delete(listener);
+  }
+
+  /** The job's events as `subscribe` gives them; 404 for a job that does not exist. */
+  events(id: string): (listener: (event: JobEvent) => void) => () => void {
+    if (!this.get(id)) throw notFound(`job ${id}`);
+    return (listener) => this.subscribe(id, listener);
+  }
+
+  /** The job; 404 for one that does not exist. */
+  require(id: string): JobView {
+    const job = this.get(id);
+    if (!job) throw notFound(`job ${id}`);
+    return job;
   }
 
   /** How many SSE clients follow the job now. */

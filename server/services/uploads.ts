@@ -28,96 +28,126 @@ export function safeFileName(name: string, index: number): string {
   return `${String(index).padStart(2, '0')}-${cleaned || 'upload.csv'}`;
 }
 
-export async function receiveUpload(
-  req: Request,
-  options: { dir: string; maxFileBytes: number; fields: readonly string[] },
-): Promise<Upload> {
-  await mkdir(options.dir, { recursive: true });
-  const files: UploadedFile[] = [];
-  const fields: Record<string, string> = {};
-  const writes: Promise<void>[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let failed = false;
-      const fail = (error: ApiError) => {
-        if (failed) return;
-        failed = true;
-        req.unpipe(parser);
-        req.resume();
-        reject(error);
-      };
-      const parser = busboy({
-        headers: req.headers,
-        limits: {
-          files: MAX_FILES,
-          fileSize: options.maxFileBytes,
-          fields: options.fields.length,
-          fieldSize: 1024,
-          parts: MAX_FILES + options.fields.length,
-        },
-      });
-      parser.on('file', (field, stream, info) => {
-        if (field !== 'file') {
-          stream.resume();
-          return fail(
-            new ApiError(
-              400,
-              'invalid_request',
-              `unexpected file field "${field.slice(0, 40)}"; send files as "file"`,
-            ),
-          );
-        }
-        const original = (info.filename ?? '').split(/[\\/]/).pop() ?? '';
-        const name = safeFileName(original, files.length);
-        const path = join(options.dir, name);
-        const entry: UploadedFile = { path, name: original || name, bytes: 0 };
-        files.push(entry);
-        stream.on('data', (chunk: Buffer) => {
-          entry.bytes += chunk.length;
-        });
-        stream.on('limit', () =>
-          fail(
-            new ApiError(
-              413,
-              'too_large',
-              `${entry.name} is larger than the upload limit of ${Math.round(options.maxFileBytes / 1048576)} MB`,
-            ),
-          ),
-        );
-        writes.push(pipeline(stream, createWriteStream(path, { flags: 'wx' })));
-      });
-      parser.on('field', (name, value, info) => {
-        if (!options.fields.includes(name) || info.valueTruncated)
-          return fail(
-            new ApiError(400, 'invalid_request', `unexpected or oversized field "${name.slice(0, 40)}"`),
-          );
-        fields[name] = value;
-      });
-      parser.on('filesLimit', () =>
-        fail(new ApiError(413, 'too_large', `at most ${MAX_FILES} files per upload`)),
+interface UploadOptions {
+  dir: string;
+  maxFileBytes: number;
+  fields: readonly string[];
+}
+
+/** What the parts read so far have given: files (being written) and fields. */
+interface Received {
+  files: UploadedFile[];
+  fields: Record<string, string>;
+  writes: Promise<void>[];
+}
+
+type Fail = (error: ApiError) => void;
+
+/** Each file part streams to its own safe name in the job folder; any other file field fails. */
+function onFile(parser: busboy.Busboy, options: UploadOptions, received: Received, fail: Fail): void {
+  parser.on('file', (field, stream, info) => {
+    if (field !== 'file') {
+      stream.resume();
+      return fail(
+        new ApiError(
+          400,
+          'invalid_request',
+          `unexpected file field "${field.slice(0, 40)}"; send files as "file"`,
+        ),
       );
-      parser.on('fieldsLimit', () =>
-        fail(new ApiError(400, 'invalid_request', `only the fields ${options.fields.join(', ')} are taken`)),
-      );
-      parser.on('partsLimit', () => fail(new ApiError(413, 'too_large', 'too many parts in the upload')));
-      parser.on('error', () =>
-        fail(new ApiError(400, 'invalid_request', 'the multipart body could not be read')),
-      );
-      parser.on('close', () => {
-        if (!failed) resolve();
-      });
-      req.pipe(parser);
+    }
+    const original = (info.filename ?? '').split(/[\\/]/).pop() ?? '';
+    const name = safeFileName(original, received.files.length);
+    const path = join(options.dir, name);
+    const entry: UploadedFile = { path, name: original || name, bytes: 0 };
+    received.files.push(entry);
+    stream.on('data', (chunk: Buffer) => {
+      entry.bytes += chunk.length;
     });
-    await Promise.all(writes);
-    if (files.length === 0)
+    stream.on('limit', () =>
+      fail(
+        new ApiError(
+          413,
+          'too_large',
+          `${entry.name} is larger than the upload limit of ${Math.round(options.maxFileBytes / 1048576)} MB`,
+        ),
+      ),
+    );
+    received.writes.push(pipeline(stream, createWriteStream(path, { flags: 'wx' })));
+  });
+}
+
+/** Fields are taken only when named; too many files, fields or parts, or an unreadable body, fail. */
+function onFieldsAndLimits(
+  parser: busboy.Busboy,
+  options: UploadOptions,
+  received: Received,
+  fail: Fail,
+): void {
+  parser.on('field', (name, value, info) => {
+    if (!options.fields.includes(name) || info.valueTruncated)
+      return fail(
+        new ApiError(400, 'invalid_request', `unexpected or oversized field "${name.slice(0, 40)}"`),
+      );
+    received.fields[name] = value;
+  });
+  parser.on('filesLimit', () =>
+    fail(new ApiError(413, 'too_large', `at most ${MAX_FILES} files per upload`)),
+  );
+  parser.on('fieldsLimit', () =>
+    fail(new ApiError(400, 'invalid_request', `only the fields ${options.fields.join(', ')} are taken`)),
+  );
+  parser.on('partsLimit', () => fail(new ApiError(413, 'too_large', 'too many parts in the upload')));
+  parser.on('error', () =>
+    fail(new ApiError(400, 'invalid_request', 'the multipart body could not be read')),
+  );
+}
+
+/** Reads every part of the request; resolves when the body has been read, rejects on the first failure. */
+function readParts(req: Request, options: UploadOptions, received: Received): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const parser = busboy({
+      headers: req.headers,
+      limits: {
+        files: MAX_FILES,
+        fileSize: options.maxFileBytes,
+        fields: options.fields.length,
+        fieldSize: 1024,
+        parts: MAX_FILES + options.fields.length,
+      },
+    });
+    const fail: Fail = (error) => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(parser);
+      req.resume();
+      reject(error);
+    };
+    onFile(parser, options, received, fail);
+    onFieldsAndLimits(parser, options, received, fail);
+    parser.on('close', () => {
+      if (!failed) resolve();
+    });
+    req.pipe(parser);
+  });
+}
+
+export async function receiveUpload(req: Request, options: UploadOptions): Promise<Upload> {
+  await mkdir(options.dir, { recursive: true });
+  const received: Received = { files: [], fields: {}, writes: [] };
+  try {
+    await readParts(req, options, received);
+    await Promise.all(received.writes);
+    if (received.files.length === 0)
       throw new ApiError(
         400,
         'invalid_request',
         'no file in the upload; send one or more CSV files as "file"',
       );
-    return { files, fields, dir: options.dir };
+    return { files: received.files, fields: received.fields, dir: options.dir };
   } catch (error) {
-    await Promise.allSettled(writes);
+    await Promise.allSettled(received.writes);
     await rm(options.dir, { recursive: true, force: true });
     throw error;
   }

@@ -74,7 +74,7 @@ describe("a job's outcome", () => {
   });
 
   it("carries a failure's row problems and their total", () => {
-    const problem = { file: 'a.csv', row: 2, column: 'date', message: 'not a date' };
+    const problem = { file: 'a.csv', row: 2, column: 'date', code: 'invalid_date', message: 'not a date' };
     expect(failed({ message: 'refused', problems: [problem], total: 9 })).toEqual({
       ok: false,
       message: 'refused',
@@ -85,15 +85,17 @@ describe("a job's outcome", () => {
     expect(LOST_CONNECTION.ok).toBe(false);
   });
 
-  it("carries the row report of a refused start, and only an API error's", () => {
-    const problem = { file: 'a.csv', row: 2, column: 'date', message: 'not a date' };
-    const apiError = new ApiError(422, {
-      code: 'E_ROWS',
-      message: 'rows refused',
-      problems: [problem],
-      total: 4,
+  it('says why a job was refused to start', () => {
+    const apiError = new ApiError(415, {
+      code: 'unsupported_media_type',
+      message: 'send multipart/form-data',
     });
-    expect(refused(apiError)).toMatchObject({ ok: false, problems: [problem], total: 4 });
+    expect(refused(apiError)).toEqual({
+      ok: false,
+      message: expect.stringContaining('send multipart/form-data') as unknown,
+      problems: [],
+      total: 0,
+    });
     expect(refused(new Error('offline'))).toMatchObject({ ok: false, problems: [], total: 0 });
   });
 

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { AuditEntriesAnswer } from '../../src/api/users.ts';
 import { openAppDb, type AppDb } from '../../server/app-db.ts';
 import { AuditLog, formatAnchor, GENESIS_HASH, parseAnchor } from '../../server/audit.ts';
 import { AuditKeyring } from '../../server/audit-keys.ts';
 import { capturedLog } from './support/captured-log.ts';
-import { startHarness } from './support/harness.ts';
+import { passwordOf, startHarness } from './support/harness.ts';
 
 let dir: string;
 let db: AppDb;
@@ -295,18 +296,37 @@ describe('audit over HTTP', () => {
   it('records logins (failed too) and serves entries and verification to admins', async () => {
     const h = await startHarness({ fixture: false });
     try {
-      await h.agent().post('/api/auth/login').send({ username: 'admin', password: 'wrong-password' });
-      const admin = await h.as('admin');
-      const list = z
-        .object({
-          entries: z.array(
-            z.object({ action: z.string(), requestId: z.string().nullable(), at: z.string() }),
-          ),
-        })
-        .parse((await admin.get('/api/audit')).body);
-      expect(list.entries.map((e) => e.action).slice(0, 2)).toEqual(['login', 'login_failed']);
-      expect(list.entries[0]?.at).toMatch(/Z$/);
-      expect(list.entries[0]?.requestId).toBeTruthy();
+      const failed = await h
+        .agent()
+        .post('/api/auth/login')
+        .send({ username: 'admin', password: 'wrong-password' });
+      expect(failed.status).toBe(401);
+      const admin = h.agent();
+      const signedIn = await admin
+        .post('/api/auth/login')
+        .send({ username: 'admin', password: passwordOf('admin') });
+      expect(signedIn.status).toBe(200);
+      const list = AuditEntriesAnswer.parse((await admin.get('/api/audit')).body);
+      const [login, loginFailed] = list.entries;
+      // Each entry names who, what, on what, from where, and the request that did it.
+      const fromLoopback = expect.stringMatching(/^(::ffff:)?127\.0\.0\.1$/) as unknown;
+      expect(login).toMatchObject({
+        action: 'login',
+        username: 'admin',
+        target: 'admin',
+        requestId: signedIn.headers['x-request-id'],
+        detail: { ip: fromLoopback },
+      });
+      expect(loginFailed).toMatchObject({
+        action: 'login_failed',
+        username: null,
+        target: 'admin',
+        requestId: failed.headers['x-request-id'],
+        detail: { ip: fromLoopback },
+      });
+      expect(login?.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(login?.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(login?.prevHash).toBe(loginFailed?.hash);
       const verify = await admin.get('/api/audit/verify');
       expect(verify.body).toMatchObject({ ok: true, firstBroken: null });
       const head = z

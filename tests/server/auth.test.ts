@@ -1,6 +1,6 @@
 // Sign-in, sessions, cookies, logout, password change, the login rate limit and CSRF.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserAnswer } from '../../server/api-shapes.ts';
+import { SignedInAnswer } from '../../src/api/users.ts';
 import { Sessions } from '../../server/auth/sessions.ts';
 import { bodyOf, errorOf } from './support/body.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -21,7 +21,10 @@ describe('login and sessions', () => {
       .post('/api/auth/login')
       .send({ username: 'investigator', password: 'password-for-investigator' });
     expect(res.status).toBe(200);
-    expect(bodyOf(UserAnswer, res).user).toMatchObject({ username: 'investigator', role: 'investigator' });
+    expect(bodyOf(SignedInAnswer, res).user).toMatchObject({
+      username: 'investigator',
+      role: 'investigator',
+    });
     const [cookie] = cookieOf(res);
     expect(cookie).toMatch(/^ringscope_session=/);
     expect(cookie).toMatch(/HttpOnly/);
@@ -29,7 +32,7 @@ describe('login and sessions', () => {
     expect(cookie).not.toMatch(/Secure/);
     const me = await agent.get('/api/auth/me');
     expect(me.status).toBe(200);
-    expect(bodyOf(UserAnswer, me).user.role).toBe('investigator');
+    expect(bodyOf(SignedInAnswer, me).user.role).toBe('investigator');
   });
 
   it('uses a Secure __Host- cookie when cookies are always secure', async () => {

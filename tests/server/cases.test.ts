@@ -5,26 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Response } from 'superagent';
 import yauzl from 'yauzl';
 import { z } from 'zod';
+import { CaseAnswer, CasesAnswer } from '../../src/api/cases.ts';
 import { RING_ID, SHIPMENTS } from './support/fixture.ts';
 import { bodyOf, errorOf } from './support/body.ts';
 import { startHarness, type Agent, type Harness } from './support/harness.ts';
-
-const CaseBody = z.object({
-  case: z.object({
-    id: z.string(),
-    title: z.string(),
-    status: z.string(),
-    visibility: z.string(),
-    owner: z.string(),
-    assignee: z.string().nullable(),
-    entities: z.array(z.object({ key: z.string() })),
-    rings: z.array(z.object({ id: z.string() })),
-    notes: z.array(z.object({ author: z.string(), text: z.string() })),
-    evidence: z.array(z.object({ declarationIds: z.array(z.string()), ringId: z.string().nullable() })),
-    timeline: z.array(z.object({ kind: z.string(), actor: z.string() })),
-  }),
-});
-const CaseList = z.object({ cases: z.array(z.object({ id: z.string(), entityCount: z.number() })) });
 
 let h: Harness;
 let officer: Agent;
@@ -39,7 +23,7 @@ afterAll(() => h.close());
 async function newCase(agent: Agent, body: Record<string, unknown> = {}) {
   const res = await agent.post('/api/cases').send({ title: 'Dock Road importers', ...body });
   expect(res.status).toBe(201);
-  return bodyOf(CaseBody, res).case;
+  return bodyOf(CaseAnswer, res).case;
 }
 
 describe('case lifecycle', () => {
@@ -51,13 +35,13 @@ describe('case lifecycle', () => {
       .post(`/api/cases/${c.id}/entities`)
       .send({ keys: ['Importer:IM-001', 'Broker:BR-01'] });
     expect(
-      bodyOf(CaseBody, pinned)
+      bodyOf(CaseAnswer, pinned)
         .case.entities.map((e) => e.key)
         .sort(),
     ).toEqual(['Broker:BR-01', 'Importer:IM-001']);
 
     const ring = bodyOf(
-      CaseBody,
+      CaseAnswer,
       await officer.post(`/api/cases/${c.id}/rings`).send({ ringId: RING_ID }),
     ).case;
     expect(ring.rings.map((r) => r.id)).toEqual([RING_ID]);
@@ -72,18 +56,18 @@ describe('case lifecycle', () => {
     expect(withEvidence.status).toBe(200);
 
     const removed = bodyOf(
-      CaseBody,
+      CaseAnswer,
       await officer.delete(`/api/cases/${c.id}/entities/${encodeURIComponent('Broker:BR-01')}`),
     ).case;
     expect(removed.entities.map((e) => e.key)).not.toContain('Broker:BR-01');
 
     const patched = bodyOf(
-      CaseBody,
+      CaseAnswer,
       await officer.patch(`/api/cases/${c.id}`).send({ status: 'in_review', assignee: 'admin' }),
     ).case;
     expect(patched).toMatchObject({ status: 'in_review', assignee: 'admin' });
 
-    const view = bodyOf(CaseBody, await inv.get(`/api/cases/${c.id}`)).case;
+    const view = bodyOf(CaseAnswer, await inv.get(`/api/cases/${c.id}`)).case;
     expect(view.notes).toEqual([
       expect.objectContaining({ author: 'case-officer', text: 'Director shared across all three.' }),
     ]);
@@ -168,10 +152,12 @@ describe('case access', () => {
     await officer.patch(`/api/cases/${team.id}`).send({ assignee: 'officer2' });
     expect((await other.post(`/api/cases/${team.id}/notes`).send({ text: 'now mine too' })).status).toBe(200);
 
-    const visibleToInvestigator = bodyOf(CaseList, await inv.get('/api/cases')).cases.map((c) => c.id);
+    const visibleToInvestigator = bodyOf(CasesAnswer, await inv.get('/api/cases')).cases.map((c) => c.id);
     expect(visibleToInvestigator).toContain(team.id);
     expect(visibleToInvestigator).not.toContain(restricted.id);
-    expect(bodyOf(CaseList, await officer.get('/api/cases')).cases.map((c) => c.id)).toContain(restricted.id);
+    expect(bodyOf(CasesAnswer, await officer.get('/api/cases')).cases.map((c) => c.id)).toContain(
+      restricted.id,
+    );
   });
 });
 

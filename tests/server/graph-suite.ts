@@ -11,7 +11,7 @@ import {
   StatsAnswer,
   SubgraphAnswer,
   TargetsAnswer,
-} from '../../server/api-shapes.ts';
+} from '../../src/api/graph.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { bodyOf, errorOf } from './support/body.ts';
 import { IMPORTERS, RING_ID, SHIPMENTS } from './support/fixture.ts';

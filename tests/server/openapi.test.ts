@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigError, loadConfig, testConfig } from '../../server/config.ts';
+import { openApiDocument } from '../../server/openapi.ts';
 import { allRoutes } from '../../server/routes/index.ts';
+import { ErrorBody } from '../../src/api/errors.ts';
 import { startHarness } from './support/harness.ts';
 
 const Doc = z.object({
@@ -55,6 +57,45 @@ describe('OpenAPI document', () => {
     } finally {
       await h.close();
     }
+  });
+});
+
+describe('OpenAPI schemas come from the shared API shapes', () => {
+  const doc = z
+    .object({
+      paths: z.record(
+        z.string(),
+        z.record(z.string(), z.object({ responses: z.record(z.string(), z.unknown()) }).loose()),
+      ),
+    })
+    .loose()
+    .parse(openApiDocument(allRoutes(testConfig())));
+  const Json = z.object({ content: z.object({ 'application/json': z.object({ schema: z.unknown() }) }) });
+  const answer = (path: string, method: string, status: string) =>
+    Json.parse(doc.paths[path]?.[method]?.responses[status]).content['application/json'].schema;
+  const Strict = z.looseObject({
+    additionalProperties: z.literal(false),
+    required: z.array(z.string()),
+    properties: z.record(z.string(), z.unknown()),
+  });
+
+  it('describes the case answer field by field, refusing unknown fields', () => {
+    const root = Strict.parse(answer('/api/cases/{id}', 'get', '200'));
+    const detail = Strict.parse(root.properties.case);
+    expect(detail.required).toEqual(
+      expect.arrayContaining(['id', 'status', 'entities', 'rings', 'notes', 'evidence', 'timeline']),
+    );
+    expect(answer('/api/cases', 'post', '201')).toEqual(answer('/api/cases/{id}', 'get', '200'));
+  });
+
+  it('describes the error answer with the schema the explorer validates errors with', () => {
+    const error = answer('/api/cases/{id}', 'get', 'default');
+    expect(error).toEqual(z.toJSONSchema(ErrorBody, { io: 'output', target: 'draft-2020-12' }));
+    expect(Strict.parse(Strict.parse(error).properties.error).required).toEqual([
+      'code',
+      'message',
+      'requestId',
+    ]);
   });
 });
 

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { request, withQuery } from './http.ts';
 import {
   CaseAnswer,
-  CaseCreated,
   CasesAnswer,
   JobAnswer,
   NodeDetail,
@@ -12,7 +11,7 @@ import {
   RingsAnswer,
   SearchAnswer,
   Subgraph,
-  UserAnswer,
+  SignedInAnswer,
 } from './schemas.ts';
 import type { Filters } from '../state/types.ts';
 
@@ -21,9 +20,9 @@ const NoContent = z.unknown();
 
 export const api = {
   login: (username: string, password: string) =>
-    request('/api/auth/login', UserAnswer, { method: 'POST', body: { username, password } }),
+    request('/api/auth/login', SignedInAnswer, { method: 'POST', body: { username, password } }),
   logout: () => request('/api/auth/logout', NoContent, { method: 'POST', body: {} }),
-  me: () => request('/api/auth/me', UserAnswer),
+  me: () => request('/api/auth/me', SignedInAnswer),
 
   search: (q: string, signal?: AbortSignal) =>
     request(withQuery('/api/search', { q, limit: 12 }), SearchAnswer, signal ? { signal } : {}),
@@ -48,7 +47,7 @@ export const api = {
   cases: () => request('/api/cases', CasesAnswer),
   caseDetail: (id: string) => request(`/api/cases/${enc(id)}`, CaseAnswer),
   createCase: (title: string, description: string) =>
-    request('/api/cases', CaseCreated, {
+    request('/api/cases', CaseAnswer, {
       method: 'POST',
       body: description ? { title, description } : { title },
     }),

@@ -1,23 +1,23 @@
 // Typed fetch for the Ringscope API: JSON in, zod-validated JSON out, and one error type that
-// carries the API's error shape (code, message, request id, row problems) to the panels.
+// carries the API's error shape (code, message, request id) to the panels. Row problems travel
+// with a failed job, never with an error answer.
 import type { z } from 'zod';
-import { ErrorBody, type RowProblem } from './schemas.ts';
+import { ErrorBody } from './schemas.ts';
+
+/** An error answer; one the explorer makes up itself (not JSON, unexpected shape) has no request id. */
+type ErrorFacts = Omit<ErrorBody['error'], 'requestId'> & { requestId?: string };
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly requestId: string | undefined;
-  readonly problems: RowProblem[];
-  readonly total: number | undefined;
 
-  constructor(status: number, body: ErrorBody['error']) {
+  constructor(status: number, body: ErrorFacts) {
     super(body.message);
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.requestId = body.requestId;
-    this.problems = body.problems ?? [];
-    this.total = body.total;
   }
 }
 

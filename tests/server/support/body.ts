@@ -1,14 +1,7 @@
-// Reads response bodies through schemas, so tests check the shape as well as the values.
-import { z } from 'zod';
-
-export const ErrorBody = z.object({
-  error: z.looseObject({
-    code: z.string(),
-    message: z.string(),
-    requestId: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
+// Reads response bodies through the API's own schemas (src/api), so tests check the shape as
+// well as the values.
+import type { z } from 'zod';
+import { ErrorBody } from '../../../src/api/errors.ts';
 
 export function errorOf(res: { body: unknown }) {
   return ErrorBody.parse(res.body).error;

@@ -1,6 +1,6 @@
 // How a job ended, as the jobs panel shows it: a message and, when files were refused, the
 // problems of the row report. Pure functions from what the server sent.
-import { ApiError, describeError } from '../../api/http.ts';
+import { describeError } from '../../api/http.ts';
 import type { JobFailure, RowProblem } from '../../api/schemas.ts';
 
 export type JobKind = 'ingest' | 'detect';
@@ -41,15 +41,9 @@ export const LOST_CONNECTION: Outcome = {
   total: 0,
 };
 
-/** A job the server would not start: its message, and its row report when it checked the files. */
+/** A job the server would not start: its message (row reports come only with a failed job). */
 export function refused(failure: unknown): Outcome {
-  const refusal = failure instanceof ApiError ? failure : null;
-  return {
-    ok: false,
-    message: describeError(failure),
-    problems: refusal?.problems ?? [],
-    total: refusal?.total ?? 0,
-  };
+  return { ok: false, message: describeError(failure), problems: [], total: 0 };
 }
 
 /** The row report's caption: how many problems, and how many of them are shown. */

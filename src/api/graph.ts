@@ -1,8 +1,8 @@
-// The JSON shapes the API answers with, as zod schemas: the OpenAPI document is generated from
-// them and the explorer codes against them (see server/API.md).
+// The graph and findings answers of the API: nodes, edges, search, node detail, neighbourhood,
+// paths, statistics, rings and inspection targets. The server's OpenAPI document is generated
+// from them and the explorer validates what it receives against them.
 import { z } from 'zod';
-import { NodeLabel, PartyRisk, PropValue, RelType, Ring, SourceRef, Typology } from '../src/model/index.ts';
-import { Role } from './policies.ts';
+import { NodeLabel, PartyRisk, PropValue, RelType, Ring, SourceRef, Typology } from '../model/index.ts';
 
 export const NodeKeyParam = z
   .string()
@@ -10,7 +10,7 @@ export const NodeKeyParam = z
   .max(600)
   .regex(/^[A-Za-z]+:.+$/, 'a node key Label:id, e.g. Importer:IM-00042');
 
-export const ApiNode = z.object({
+export const ApiNode = z.strictObject({
   key: z.string(),
   label: NodeLabel,
   id: z.string(),
@@ -21,7 +21,7 @@ export const ApiNode = z.object({
 });
 export type ApiNode = z.infer<typeof ApiNode>;
 
-export const ApiEdge = z.object({
+export const ApiEdge = z.strictObject({
   id: z.string(),
   type: RelType,
   source: z.string(),
@@ -30,7 +30,7 @@ export const ApiEdge = z.object({
 });
 export type ApiEdge = z.infer<typeof ApiEdge>;
 
-export const RingSummary = z.object({
+export const RingSummary = z.strictObject({
   id: z.string(),
   typology: Typology,
   score: z.number(),
@@ -39,12 +39,9 @@ export const RingSummary = z.object({
   memberCount: z.number().int(),
 });
 
-export const ApiUser = z.object({ username: z.string(), role: Role });
-export const UserAnswer = z.object({ user: ApiUser });
-
-export const SearchAnswer = z.object({
+export const SearchAnswer = z.strictObject({
   hits: z.array(
-    z.object({
+    z.strictObject({
       key: z.string(),
       label: NodeLabel,
       id: z.string(),
@@ -54,7 +51,7 @@ export const SearchAnswer = z.object({
   ),
 });
 
-export const ShipmentPoint = z.object({
+export const ShipmentPoint = z.strictObject({
   shipmentId: z.string(),
   declarationId: z.string(),
   line: z.number().int(),
@@ -64,11 +61,11 @@ export const ShipmentPoint = z.object({
   illicit: z.boolean().nullable(),
 });
 
-export const NodeDetailAnswer = z.object({
+export const NodeDetailAnswer = z.strictObject({
   node: ApiNode.extend({ source: SourceRef.nullable() }),
   risk: PartyRisk.nullable(),
   rings: z.array(RingSummary),
-  shipments: z.object({
+  shipments: z.strictObject({
     count: z.number().int(),
     /** True when the party has more shipments than the series holds. */
     truncated: z.boolean(),
@@ -79,26 +76,30 @@ export const NodeDetailAnswer = z.object({
   }),
 });
 
-export const SubgraphAnswer = z.object({
+export const SubgraphAnswer = z.strictObject({
   nodes: z.array(ApiNode),
   edges: z.array(ApiEdge),
   truncated: z.boolean(),
 });
-export const PathsAnswer = z.object({
-  paths: z.array(z.object({ nodes: z.array(ApiNode), edges: z.array(ApiEdge) })),
+export const PathsAnswer = z.strictObject({
+  paths: z.array(z.strictObject({ nodes: z.array(ApiNode), edges: z.array(ApiEdge) })),
 });
-export const StatsAnswer = z.object({
+export const StatsAnswer = z.strictObject({
   nodes: z.record(z.string(), z.number()),
   rels: z.record(z.string(), z.number()),
   lastRun: z
     .object({ runId: z.string(), startedAt: z.string(), finishedAt: z.string(), seed: z.number() })
     .nullable(),
 });
-export const RingsAnswer = z.object({ rings: z.array(RingSummary), total: z.number().int() });
-export const RingDetailAnswer = z.object({ ring: Ring, nodes: z.array(ApiNode), edges: z.array(ApiEdge) });
-export const TargetsAnswer = z.object({
+export const RingsAnswer = z.strictObject({ rings: z.array(RingSummary), total: z.number().int() });
+export const RingDetailAnswer = z.strictObject({
+  ring: Ring,
+  nodes: z.array(ApiNode),
+  edges: z.array(ApiEdge),
+});
+export const TargetsAnswer = z.strictObject({
   lines: z.array(
-    z.object({
+    z.strictObject({
       declarationId: z.string(),
       line: z.number().int(),
       score: z.number(),
@@ -106,3 +107,10 @@ export const TargetsAnswer = z.object({
     }),
   ),
 });
+
+export type RingSummary = z.infer<typeof RingSummary>;
+export type SearchHit = z.infer<typeof SearchAnswer>['hits'][number];
+export type ShipmentPoint = z.infer<typeof ShipmentPoint>;
+export type NodeDetailAnswer = z.infer<typeof NodeDetailAnswer>;
+export type SubgraphAnswer = z.infer<typeof SubgraphAnswer>;
+export type RingDetailAnswer = z.infer<typeof RingDetailAnswer>;

@@ -1,0 +1,74 @@
+// Cases: the investigator's evidence trail as the API shows it, from the list row to the whole
+// case with its entities, rings, notes, evidence and timeline.
+import { z } from 'zod';
+import { ApiNode, RingSummary } from './graph.ts';
+
+export const CaseId = z.string().regex(/^C-[0-9a-f]{12}$/, 'a case id, e.g. C-0123456789ab');
+export const CaseStatus = z.enum(['open', 'in_review', 'referred', 'closed']);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+export const CASE_STATUSES = CaseStatus.options;
+/** `team`: every user may read it; `restricted`: only its owner, its assignee and admins. */
+export const CaseVisibility = z.enum(['team', 'restricted']);
+export type CaseVisibility = z.infer<typeof CaseVisibility>;
+
+export const CaseHeader = z.strictObject({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  status: CaseStatus,
+  visibility: CaseVisibility,
+  owner: z.string(),
+  assignee: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CaseHeader = z.infer<typeof CaseHeader>;
+
+export const CaseSummary = CaseHeader.pick({
+  id: true,
+  title: true,
+  status: true,
+  visibility: true,
+  owner: true,
+  assignee: true,
+  updatedAt: true,
+}).extend({ entityCount: z.number().int() });
+export type CaseSummary = z.infer<typeof CaseSummary>;
+export const CasesAnswer = z.strictObject({ cases: z.array(CaseSummary) });
+
+export const CaseNote = z.strictObject({
+  id: z.number().int(),
+  author: z.string(),
+  text: z.string(),
+  at: z.string(),
+});
+export type CaseNote = z.infer<typeof CaseNote>;
+export const CaseEvidence = z.strictObject({
+  id: z.number().int(),
+  author: z.string(),
+  description: z.string(),
+  /** Declaration lines as `declarationId/line`. */
+  declarationIds: z.array(z.string()),
+  ringId: z.string().nullable(),
+  at: z.string(),
+});
+export type CaseEvidence = z.infer<typeof CaseEvidence>;
+export const CaseEvent = z.strictObject({
+  at: z.string(),
+  actor: z.string(),
+  kind: z.string(),
+  summary: z.string(),
+});
+export type CaseEvent = z.infer<typeof CaseEvent>;
+
+export const CaseDetail = CaseHeader.extend({
+  entities: z.array(ApiNode),
+  rings: z.array(RingSummary),
+  /** Rings pinned to the case that the last detection run no longer has. */
+  missingRings: z.array(z.string()),
+  notes: z.array(CaseNote),
+  evidence: z.array(CaseEvidence),
+  timeline: z.array(CaseEvent),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+export const CaseAnswer = z.strictObject({ case: CaseDetail });

@@ -1,0 +1,11 @@
+// The shapes the Ringscope API speaks, one zod schema each, shared by the server (validation and
+// the OpenAPI document), the explorer (validation of what it receives) and the tests.
+export * from './cases.ts';
+export * from './errors.ts';
+export * from './graph.ts';
+export * from './jobs.ts';
+export * from './roles.ts';
+export * from './users.ts';
+// The domain vocabulary the explorer draws with: labels, relationship types, node keys.
+export { NodeLabel, RelType, Typology, nodeKey, parseNodeKey } from '../model/index.ts';
+export type { Indicator } from '../model/index.ts';

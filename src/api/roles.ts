@@ -1,0 +1,40 @@
+// Roles and who may do what: the route policies the server enforces and the explorer's question
+// "may this role change this area?", answered from the same lists.
+import { z } from 'zod';
+
+export const Role = z.enum(['investigator', 'case_officer', 'enforcement', 'admin']);
+export type Role = z.infer<typeof Role>;
+export const ROLES = Role.options;
+
+/**
+ * `public`: no session needed (login, the OpenAPI document). `user`: any signed-in user.
+ * A role list: only those roles (admin is always listed explicitly, never implied).
+ */
+export type Policy = 'public' | 'user' | readonly Role[];
+
+export const CASE_WRITERS = ['case_officer', 'admin'] as const satisfies readonly Role[];
+export const CASE_READERS = [
+  'investigator',
+  'case_officer',
+  'enforcement',
+  'admin',
+] as const satisfies readonly Role[];
+export const ENFORCEMENT = ['enforcement', 'admin'] as const satisfies readonly Role[];
+export const ADMIN = ['admin'] as const satisfies readonly Role[];
+
+export function allows(policy: Policy, role: Role | null): boolean {
+  if (policy === 'public') return true;
+  if (role === null) return false;
+  if (policy === 'user') return true;
+  return policy.includes(role);
+}
+
+/** The policy of each area a user changes: cases, exports (suspect lists) and jobs (ingest, detection). */
+export const WRITE_POLICY = { cases: CASE_WRITERS, exports: ENFORCEMENT, jobs: ADMIN } as const;
+export type WriteArea = keyof typeof WRITE_POLICY;
+
+/** Whether the role may change the area; the explorer shows or hides its controls by this. */
+export function canWrite(role: string, area: WriteArea): boolean {
+  const parsed = Role.safeParse(role);
+  return parsed.success && allows(WRITE_POLICY[area], parsed.data);
+}
