@@ -7,17 +7,16 @@ import { UnionFind } from '../graph/union-find.ts';
 import { lineGroups } from '../graph/line-groups.ts';
 import { compareKeys, type DetectionView } from '../graph/view.ts';
 import {
-  assertView,
   byMembers,
+  type CandidateRing,
   clamp01,
   declarationOf,
   evidence,
-  idOf,
-  listing,
+  IndicatorWeight,
   member,
-  parseOptions,
-  type CandidateRing,
-} from './common.ts';
+} from './candidate.ts';
+import { assertView, parseOptions } from './input.ts';
+import { idOf, listing } from './phrasing.ts';
 
 const Options = z
   .object({
@@ -29,6 +28,13 @@ const Options = z
     minDutyGap: z.number().min(0),
     /** Share of a new supplier's lines in the heading that must be rerouted ones. */
     minDedicatedShare: z.number().min(0).max(1),
+    weights: z
+      .object({
+        coordinated_origin_switch: IndicatorWeight,
+        lower_duty_origin: IndicatorWeight,
+        share_rerouted: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type OriginMisdeclarationOptions = z.infer<typeof Options>;
@@ -38,6 +44,7 @@ export const DEFAULTS: OriginMisdeclarationOptions = {
   minImporters: 2,
   minDutyGap: 0.02,
   minDedicatedShare: 0.25,
+  weights: { coordinated_origin_switch: 0.45, lower_duty_origin: 0.35, share_rerouted: 0.2 },
 };
 
 interface OriginUse {
@@ -198,21 +205,21 @@ export function detect(
         {
           name: 'coordinated_origin_switch',
           value: clamp01(switched.size / 4),
-          weight: 0.45,
+          weight: o.weights.coordinated_origin_switch,
           description: `${switched.size} importers of HS ${heading} switched from supplier ${listing(oldSuppliers.map(idOf))} (${listing(fromOrigin)}) to ${listing(newSuppliers.map(idOf))} declaring origin ${listing(toOrigin)}`,
           evidence: evidence([...importers, ...oldSuppliers, ...newSuppliers], [], declarations),
         },
         {
           name: 'lower_duty_origin',
           value: clamp01(gap / 0.1),
-          weight: 0.35,
+          weight: o.weights.lower_duty_origin,
           description: `the new origin pays ${Math.round(gap * 100)} percentage points less duty`,
           evidence: evidence(newSuppliers, [], declarations),
         },
         {
           name: 'share_rerouted',
           value: clamp01(after.length / Math.max(1, after.length + before)),
-          weight: 0.2,
+          weight: o.weights.share_rerouted,
           description: `${after.length} lines came by the new route after ${before} by the old`,
           evidence: evidence(importers, [], declarations),
         },

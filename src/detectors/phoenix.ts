@@ -4,17 +4,17 @@ import { z } from 'zod';
 import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView } from '../graph/view.ts';
 import {
-  assertView,
   byMembers,
-  clamp01,
-  daysBetween,
-  evidence,
-  idOf,
-  member,
-  parseOptions,
   type CandidateRing,
+  clamp01,
+  evidence,
+  IndicatorWeight,
+  member,
   weightedScore,
-} from './common.ts';
+} from './candidate.ts';
+import { daysBetween } from './dates.ts';
+import { assertView, parseOptions } from './input.ts';
+import { idOf } from './phrasing.ts';
 import { formatMoney } from './money.ts';
 import { partySignals } from './party-signals.ts';
 
@@ -33,6 +33,14 @@ const Options = z
     /** Share of the chain's lines that left duty unpaid; a chain that paid is a lawful reopening. */
     minUnpaidShare: z.number().min(0).max(1),
     minScore: z.number().min(0).max(1),
+    weights: z
+      .object({
+        succession: IndicatorWeight,
+        shared_ties: IndicatorWeight,
+        unpaid_duty: IndicatorWeight,
+        quick_restart: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type PhoenixOptions = z.infer<typeof Options>;
@@ -45,6 +53,7 @@ export const DEFAULTS: PhoenixOptions = {
   maxHolders: 8,
   minUnpaidShare: 0.05,
   minScore: 0.6,
+  weights: { succession: 0.35, shared_ties: 0.4, unpaid_duty: 0.35, quick_restart: 0.25 },
 };
 
 const IMPORTER = 'Importer:';
@@ -158,14 +167,14 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
         {
           name: 'succession',
           value: clamp01(pairs.length / 2 + 0.5),
-          weight: 0.35,
+          weight: o.weights.succession,
           description: `${described}: a firm stopped and another took over its trade`,
           evidence: evidence(firms),
         },
         {
           name: 'shared_ties',
           value: clamp01(kinds.length / 4),
-          weight: 0.4,
+          weight: o.weights.shared_ties,
           description: `the firms share ${kinds.join(', ').replace(/_/g, ' ')}`,
           evidence: evidence(
             [...firms, ...ties.flatMap((t) => t.nodes)],
@@ -175,14 +184,14 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
         {
           name: 'unpaid_duty',
           value: clamp01(unpaidLines.length / Math.max(1, tradedLines) / 0.25),
-          weight: 0.35,
+          weight: o.weights.unpaid_duty,
           description: `${unpaidLines.length} of their ${tradedLines} declaration lines left the duty unpaid (${formatMoney(unpaid)})`,
           evidence: evidence(firms, [], unpaidLines),
         },
         {
           name: 'quick_restart',
           value: clamp01(1 - Math.max(...gaps, 0) / o.maxGapDays),
-          weight: 0.25,
+          weight: o.weights.quick_restart,
           description: `each successor started within ${Math.round(Math.max(...gaps, 0))} days`,
           evidence: evidence(firms, [], seized),
         },

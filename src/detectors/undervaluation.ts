@@ -6,20 +6,17 @@ import { z } from 'zod';
 import { median } from '../graph/robust.ts';
 import { UnionFind } from '../graph/union-find.ts';
 import {
-  assertView,
   byMembers,
+  type CandidateRing,
   clamp01,
   declarationOf,
-  describeParties,
-  dutyShortfall,
   evidence,
-  idOf,
-  listing,
+  IndicatorWeight,
   member,
-  parseOptions,
-  percent,
-  type CandidateRing,
-} from './common.ts';
+} from './candidate.ts';
+import { dutyShortfall } from './duty.ts';
+import { assertView, parseOptions } from './input.ts';
+import { describeParties, idOf, listing, percent } from './phrasing.ts';
 import { compareKeys, hsHeading, type DetectionView } from '../graph/view.ts';
 
 const Options = z
@@ -35,6 +32,13 @@ const Options = z
     /** A line is counted as undervalued (evidence, revenue) at or below this ratio. */
     lowRatio: z.number().positive(),
     minImporters: z.number().int().min(1),
+    weights: z
+      .object({
+        unit_value_below_median: IndicatorWeight,
+        persistent_bias: IndicatorWeight,
+        shared_supplier: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type UndervaluationOptions = z.infer<typeof Options>;
@@ -46,6 +50,7 @@ export const DEFAULTS: UndervaluationOptions = {
   maxImporterRatio: 0.7,
   lowRatio: 0.8,
   minImporters: 3,
+  weights: { unit_value_below_median: 0.45, persistent_bias: 0.35, shared_supplier: 0.2 },
 };
 
 interface Flow {
@@ -153,21 +158,21 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
         {
           name: 'unit_value_below_median',
           value: clamp01(below / 0.5),
-          weight: 0.45,
+          weight: o.weights.unit_value_below_median,
           description: `unit values are ${percent(below)} below the HS ${heading} median`,
           evidence: evidence([...importers, ...suppliers], [], declarations),
         },
         {
           name: 'persistent_bias',
           value: median(perImporter),
-          weight: 0.35,
+          weight: o.weights.persistent_bias,
           description: `${percent(low.length / all.length)} of the ${all.length} lines ${describeParties(importers)} bought from supplier ${listing(suppliers.map(idOf))} are declared below the usual unit value`,
           evidence: evidence(importers, [], declarations),
         },
         {
           name: 'shared_supplier',
           value: clamp01((importers.length - 1) / 3),
-          weight: 0.2,
+          weight: o.weights.shared_supplier,
           description: `${importers.length} importers show the same bias with the same supplier`,
           evidence: evidence([...importers, ...suppliers]),
         },

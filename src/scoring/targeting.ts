@@ -1,7 +1,7 @@
 // Line targeting: ranks declaration lines for inspection by combining the line's own anomalies
 // (unit value against its group, origin mismatch) with the network risk of its parties and the
 // rings whose evidence names it. Each line carries the reasons behind its score.
-import { declarationOf } from '../detectors/common.ts';
+import { declarationOf } from '../detectors/candidate.ts';
 import type { DetectionView } from '../graph/view.ts';
 import { nodeKey, type LineTarget, type PartyRisk, type Ring } from '../model/index.ts';
 
