@@ -98,6 +98,36 @@ export const DEFAULTS: CommunityOptions = {
   weights: { identity_links: 0.35, cohesion: 0.2, young_firms: 0.2, risky_firms: 0.25 },
 };
 
+/**
+ * How the core holds together: the members with an identity link inside it, and the share of
+ * their link weight that stays inside.
+ */
+function internalLinks(
+  view: DetectionView,
+  keys: readonly string[],
+): { identityLinked: Set<string>; rels: string[]; cohesion: number } {
+  const { graph } = view;
+  const set = new Set(keys);
+  let internal = 0;
+  let total = 0;
+  const identityLinked = new Set<string>();
+  const rels: string[] = [];
+  for (const k of keys) {
+    graph.forEachNeighbor(k, (other) => {
+      const attrs = graph.getEdgeAttributes(k, other);
+      total += attrs.weight;
+      if (!set.has(other)) return;
+      internal += attrs.weight;
+      const identity = attrs.links.filter((l) => IDENTITY_LINKS.includes(l.kind));
+      if (identity.length > 0) {
+        identityLinked.add(k);
+        rels.push(...identity.flatMap((l) => l.rels));
+      }
+    });
+  }
+  return { identityLinked, rels, cohesion: total > 0 ? internal / total : 0 };
+}
+
 export function detect(view: DetectionView, options: Partial<CommunityOptions> = {}): CandidateRing[] {
   assertView('community', view);
   const o = parseOptions('community', Options, DEFAULTS, options);
@@ -117,29 +147,11 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
     const importers = keys.filter((k) => labelOfKey(k) === 'Importer');
     const flagged = importers.filter(isFlagged).length;
     if (flagged < o.minFlagged || flagged < o.minFlaggedShare * importers.length) continue;
-    const set = new Set(keys);
-    let internal = 0;
-    let total = 0;
-    const identityLinked = new Set<string>();
-    const rels: string[] = [];
-    for (const k of keys) {
-      graph.forEachNeighbor(k, (other) => {
-        const attrs = graph.getEdgeAttributes(k, other);
-        total += attrs.weight;
-        if (!set.has(other)) return;
-        internal += attrs.weight;
-        const identity = attrs.links.filter((l) => IDENTITY_LINKS.includes(l.kind));
-        if (identity.length > 0) {
-          identityLinked.add(k);
-          rels.push(...identity.flatMap((l) => l.rels));
-        }
-      });
-    }
+    const { identityLinked, rels, cohesion } = internalLinks(view, keys);
     const firms = keys.filter((k) => labelOfKey(k) !== 'Person');
     const young = firms.filter((k) => isYoung(view, k, o.youngDays));
     const risky = firms.filter(isRisky);
     const n = Math.max(1, firms.length);
-    const cohesion = total > 0 ? internal / total : 0;
     const indicators = [
       {
         name: 'identity_links',

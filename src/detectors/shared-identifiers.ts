@@ -174,12 +174,14 @@ function tieOf(
   return registeredTogether(view, a, b, o.cohortDays) ? 'weak' : null;
 }
 
-export function detect(
+/**
+ * Firms joined by strong ties, then extended by weak ties to a strongly tied firm; with what
+ * each group shares (one list per tied pair, by the group's root).
+ */
+function tiedGroups(
   view: DetectionView,
-  options: Partial<SharedIdentifiersOptions> = {},
-): CandidateRing[] {
-  assertView('shared_identifiers', view);
-  const o = parseOptions('shared_identifiers', Options, DEFAULTS, options);
+  o: SharedIdentifiersOptions,
+): { groups: UnionFind; sharedByGroup: Map<string, Shared[][]> } {
   const pairs = sharedByPair(view, o);
   const groups = new UnionFind();
   const groupShared = new Map<string, Shared[]>();
@@ -200,12 +202,22 @@ export function detect(
     groups.union(a, b);
     groupShared.set(pair, shared);
   }
-  const signals = partySignals(view);
   const sharedByGroup = new Map<string, Shared[][]>();
   for (const [pair, list] of groupShared) {
     const root = groups.find(pair.split('\t')[0]!);
     (sharedByGroup.get(root) ?? sharedByGroup.set(root, []).get(root)!).push(list);
   }
+  return { groups, sharedByGroup };
+}
+
+export function detect(
+  view: DetectionView,
+  options: Partial<SharedIdentifiersOptions> = {},
+): CandidateRing[] {
+  assertView('shared_identifiers', view);
+  const o = parseOptions('shared_identifiers', Options, DEFAULTS, options);
+  const { groups, sharedByGroup } = tiedGroups(view, o);
+  const signals = partySignals(view);
   const rings: CandidateRing[] = [];
   for (const firms of groups.groups()) {
     if (firms.length < o.minMembers || firms.length > o.maxMembers) continue;
