@@ -12,7 +12,7 @@ import {
   declarationRow,
   entityRow,
 } from './csv.ts';
-import { Rng } from './rng.ts';
+import { Rng } from '../src/graph/rng.ts';
 import { sizePlan, type WorldSize } from './sizes.ts';
 import { LawfulTrade } from './trade.ts';
 import {

@@ -20,7 +20,8 @@ import {
   plantLowValuePlatforms,
 } from './look-alikes.ts';
 import { Registry } from './registry.ts';
-import { Rng, WeightedIndex } from './rng.ts';
+import { Rng } from '../src/graph/rng.ts';
+import { WeightedIndex } from './weighted-index.ts';
 import type { SizePlan } from './sizes.ts';
 import type { LookAlike } from './truth.ts';
 import type { Entity } from './types.ts';
