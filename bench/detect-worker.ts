@@ -4,7 +4,7 @@
 import louvainModule from 'graphology-communities-louvain';
 import { partition } from '../src/detectors/communities.ts';
 import { projectDetectionView } from '../src/graph/projection.ts';
-import { runDetectors } from '../src/scoring/run.ts';
+import { runDetectors } from '../src/detection/run-detectors.ts';
 import { openStore } from '../src/store/open.ts';
 
 const louvain = louvainModule as unknown as typeof louvainModule.default;

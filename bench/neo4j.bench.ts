@@ -25,7 +25,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import neo4j from 'neo4j-driver';
-import { seededRng } from '../src/graph/rng.ts';
+import { seededRng } from '../src/model/rng.ts';
 import { nodeKey } from '../src/model/index.ts';
 import type { GraphNode, GraphRel, NodeRef, Subgraph } from '../src/model/index.ts';
 import { ingestFiles } from '../src/ingest/ingest.ts';

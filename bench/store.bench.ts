@@ -12,7 +12,7 @@ import { RelType, relId, shipmentId } from '../src/model/index.ts';
 import type { GraphNode, GraphRel, NodeRef } from '../src/model/index.ts';
 import { openEmbeddedStore } from '../src/store/embedded/index.ts';
 import type { GraphStore, WriteBatch } from '../src/store/graph-store.ts';
-import { seededRng } from '../src/graph/rng.ts';
+import { seededRng } from '../src/model/rng.ts';
 import { writeResults } from './results.ts';
 
 const LINES = Number(process.env.BENCH_LINES ?? 200_000);

@@ -12,7 +12,7 @@ import {
   declarationRow,
   entityRow,
 } from './csv.ts';
-import { Rng } from './rng.ts';
+import { Rng } from '../src/model/rng.ts';
 import { sizePlan, type WorldSize } from './sizes.ts';
 import { LawfulTrade } from './trade.ts';
 import {
@@ -131,11 +131,32 @@ export async function generateWorld(options: GenerateOptions): Promise<GenerateR
   }
   await out.close();
 
+  await writeEntities(entitiesPath, world);
+  const truth = truthOf(options, world, rings, illicitByRing, {
+    declarations: declarationSeq,
+    lines: linesWritten,
+    seizedLines: seized,
+  });
+  await writeFile(truthPath, JSON.stringify(truth, null, 2) + '\n');
+  return { declarationsPath, entitiesPath, truthPath, truth };
+}
+
+/** The registry as entities.csv, in id order. */
+async function writeEntities(entitiesPath: string, world: World): Promise<void> {
   const entities = new ChunkedWriter(entitiesPath);
   await entities.write(csvRow(ENTITY_COLUMNS));
   for (const e of world.registry.sorted()) await entities.write(entityRow(e));
   await entities.close();
+}
 
+/** The ground truth of the world written: its planted rings with their illicit lines, and its counts. */
+function truthOf(
+  { seed, size }: GenerateOptions,
+  world: World,
+  rings: readonly { id: string; draft: RingDraft }[],
+  illicitByRing: ReadonlyMap<string, IllicitLine[]>,
+  written: { declarations: number; lines: number; seizedLines: number },
+): Truth {
   const plantedRings: PlantedRing[] = rings.map(({ id, draft }) => {
     const illicitLines = illicitByRing.get(id) ?? [];
     return {
@@ -155,17 +176,16 @@ export async function generateWorld(options: GenerateOptions): Promise<GenerateR
     period: { from: isoDay(0), to: isoDay(PERIOD_DAYS - 1) },
     currency: 'EUR',
     counts: {
-      declarations: declarationSeq,
-      lines: linesWritten,
+      declarations: written.declarations,
+      lines: written.lines,
       entities: world.registry.size,
       illicitLines: plantedRings.reduce((n, r) => n + r.illicitLines.length, 0),
-      seizedLines: seized,
+      seizedLines: written.seizedLines,
     },
     rings: plantedRings,
     lookAlikes: world.lookAlikes,
   };
-  await writeFile(truthPath, JSON.stringify(truth, null, 2) + '\n');
-  return { declarationsPath, entitiesPath, truthPath, truth };
+  return truth;
 }
 
 /** Plants every typology's rings, sharing an illicit-line budget of 1.6–2.4% of all lines. */

@@ -2,7 +2,7 @@
 // Every planted fraud is a difference between the two (value, heading, origin, duty paid), and
 // the line's revenue at risk is the duty due on the truth minus the duty paid.
 import { dutyRateFor, type Heading } from './catalogue.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../src/model/rng.ts';
 import type { LineDraft } from './types.ts';
 
 export interface LineSpec {

@@ -14,7 +14,7 @@ import {
   streetAddress,
 } from './names.ts';
 import type { Registry } from './registry.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../src/model/rng.ts';
 import type { SizePlan } from './sizes.ts';
 import type { LookAlike } from '../src/eval/truth.ts';
 import type { Entity } from './types.ts';

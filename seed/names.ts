@@ -1,7 +1,7 @@
 // Names and contact details of synthetic firms and people. Shared identifiers are written with
 // the small differences real registries show (case, spacing), so that matching them takes the
 // normalisation a real extract needs.
-import type { Rng } from './rng.ts';
+import type { Rng } from '../src/model/rng.ts';
 
 const STEMS = [
   'Nor',

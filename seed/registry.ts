@@ -1,6 +1,6 @@
 // The registry of the synthetic world: creates entities with ids that do not betray when (or
 // why) they were created, and keeps them for entities.csv and for the declaration rows' names.
-import type { Rng } from './rng.ts';
+import type { Rng } from '../src/model/rng.ts';
 import type { Entity, EntityKind } from './types.ts';
 import { isoDay } from './calendar.ts';
 

@@ -2,7 +2,7 @@
 // follow each firm's size and the season. Importers trade only while registered and open.
 import { DE_MINIMIS_VALUE, OFFICES } from './catalogue.ts';
 import { goodsLine } from './lines.ts';
-import { Rng } from './rng.ts';
+import { Rng } from '../src/model/rng.ts';
 import type { DeclarationDraft } from './types.ts';
 import type { World } from './world.ts';
 

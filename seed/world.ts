@@ -20,7 +20,8 @@ import {
   plantLowValuePlatforms,
 } from './look-alikes.ts';
 import { Registry } from './registry.ts';
-import { Rng, WeightedIndex } from './rng.ts';
+import { Rng } from '../src/model/rng.ts';
+import { WeightedIndex } from './weighted-index.ts';
 import type { SizePlan } from './sizes.ts';
 import type { LookAlike } from '../src/eval/truth.ts';
 import type { Entity } from './types.ts';
@@ -59,11 +60,26 @@ export interface World {
 
 const HOME = ['NL', 'NL', 'NL', 'BE', 'DE'] as const;
 
-export function buildWorld(seed: number, plan: SizePlan): World {
-  const rng = Rng.derive(seed, 'world');
-  const registry = new Registry(Rng.derive(seed, 'ids'), plan.importers * 40);
-  const lookAlikes: LookAlike[] = [];
+/** What every phase of building the world draws from: its random stream and its registry. */
+interface Builder {
+  rng: Rng;
+  registry: Registry;
+  person: (family?: string) => Entity;
+  firmFields: (
+    country: string,
+    name?: string,
+  ) => {
+    name: string;
+    country: string;
+    address: string;
+    phone: string | null;
+    email: string | null;
+    bankAccount: string | null;
+    registeredDay: number;
+  };
+}
 
+function builder(rng: Rng, registry: Registry): Builder {
   const person = (family?: string): Entity =>
     registry.add('person', { name: personName(rng, family), country: rng.pick(HOME) });
   const firmFields = (country: string, name = companyName(rng, country)) => ({
@@ -76,6 +92,15 @@ export function buildWorld(seed: number, plan: SizePlan): World {
     registeredDay: rng.chance(0.88) ? -rng.int(60, 6000) : rng.int(0, PERIOD_DAYS - 120),
   });
 
+  return { rng, registry, person, firmFields };
+}
+
+/** Brokers and forwarders with Zipf shares; the first three are the big look-alikes. */
+function makeBrokers(
+  { rng, registry, person, firmFields }: Builder,
+  plan: SizePlan,
+  lookAlikes: LookAlike[],
+): { brokers: string[]; brokerShare: WeightedIndex; bigBrokers: string[] } {
   // Brokers and forwarders: Zipf shares, so the first few serve most importers.
   const brokers: string[] = [];
   const brokerWeights: number[] = [];
@@ -100,6 +125,10 @@ export function buildWorld(seed: number, plan: SizePlan): World {
     members: bigBrokers.map((id) => ({ label: 'Broker', id })),
   });
 
+  return { brokers, brokerShare, bigBrokers };
+}
+
+function makeSuppliers({ rng, registry }: Builder, plan: SizePlan): Map<string, string[]> {
   // Foreign suppliers per heading, from that heading's origin countries.
   const suppliersByHeading = new Map<string, string[]>();
   for (const h of HEADINGS) {
@@ -119,6 +148,14 @@ export function buildWorld(seed: number, plan: SizePlan): World {
     suppliersByHeading.set(h.heading, ids);
   }
 
+  return suppliersByHeading;
+}
+
+function makeConsignees(
+  { rng, registry, person, firmFields }: Builder,
+  plan: SizePlan,
+  lookAlikes: LookAlike[],
+): { consigneeHubs: string[]; consignees: string[] } {
   // Consignees: retail-chain hubs receive goods from many importers; the rest are ordinary.
   const consigneeHubs: string[] = [];
   const consignees: string[] = [];
@@ -136,6 +173,19 @@ export function buildWorld(seed: number, plan: SizePlan): World {
     description: 'Retail chains receiving goods from many unrelated importers.',
     members: consigneeHubs.map((id) => ({ label: 'Consignee', id })),
   });
+
+  return { consigneeHubs, consignees };
+}
+
+export function buildWorld(seed: number, plan: SizePlan): World {
+  const rng = Rng.derive(seed, 'world');
+  const registry = new Registry(Rng.derive(seed, 'ids'), plan.importers * 40);
+  const lookAlikes: LookAlike[] = [];
+  const b = builder(rng, registry);
+  const { person, firmFields } = b;
+  const { brokers, brokerShare, bigBrokers } = makeBrokers(b, plan, lookAlikes);
+  const suppliersByHeading = makeSuppliers(b, plan);
+  const { consigneeHubs, consignees } = makeConsignees(b, plan, lookAlikes);
 
   const headingShare = HEADINGS.map((h) => [h, h.share] as const);
   const importers: ImporterProfile[] = [];

@@ -2,7 +2,7 @@
 // brokers, suppliers, identifiers and shipments around it, shaped like the API's answer.
 import type { ApiEdge, ApiNode } from '../../client/src/api/schemas.ts';
 import type { NodeLabel, RelType } from '../../src/model/index.ts';
-import { seededRng } from '../../src/graph/rng.ts';
+import { seededRng } from '../../src/model/rng.ts';
 
 const RING: { label: NodeLabel; rel: RelType; share: number }[] = [
   { label: 'Shipment', rel: 'IMPORTED_BY', share: 0.55 },

@@ -5,7 +5,7 @@ import { PERIOD_DAYS, isWeekend } from '../calendar.ts';
 import { goodsLine, type LineSpec } from '../lines.ts';
 import { bankAccount, companyName, emailFor, foreignAddress, phoneNumber, streetAddress } from '../names.ts';
 import type { NewEntity } from '../registry.ts';
-import type { Rng } from '../rng.ts';
+import type { Rng } from '../../src/model/rng.ts';
 import type { PlantedTypology, TruthMember } from '../../src/eval/truth.ts';
 import type { DeclarationDraft, Entity, EntityKind } from '../types.ts';
 import type { World } from '../world.ts';

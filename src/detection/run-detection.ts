@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { projectDetectionView } from '../graph/projection.ts';
 import type { DetectionView } from '../graph/view.ts';
 import type { DetectionRun, Typology } from '../model/index.ts';
-import { runDetectors, type Findings } from '../scoring/run.ts';
+import { runDetectors, type Findings } from './run-detectors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 export interface DetectionProgress {

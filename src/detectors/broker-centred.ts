@@ -4,19 +4,20 @@
 import { z } from 'zod';
 import { IDENTITY_LINKS, type DetectionView } from '../graph/view.ts';
 import {
-  assertView,
   byMembers,
+  type CandidateRing,
   clamp01,
   evidence,
-  idOf,
-  isNewFirm,
+  type IndicatorInput,
+  IndicatorWeight,
   member,
-  parseOptions,
-  percent,
-  type CandidateRing,
   weightedScore,
-} from './common.ts';
-import { isUndervaluing, partySignals } from './party-signals.ts';
+} from './candidate.ts';
+import { isNewFirm } from './dates.ts';
+import { assertView, parseOptions } from './input.ts';
+import { idOf, percent } from './phrasing.ts';
+import { partySignals, type PartySignals } from './party-signals.ts';
+import { isRiskyFirm, RISKY_FIRM, RiskyFirmRule } from './risky-firm.ts';
 
 const Options = z
   .object({
@@ -28,6 +29,17 @@ const Options = z
     /** A client registered no earlier than this many days before the data starts is new. */
     youngDays: z.number().nonnegative(),
     minScore: z.number().min(0).max(1),
+    /** Which clients count as risky (undervalue or had goods seized). */
+    riskyClient: RiskyFirmRule,
+    weights: z
+      .object({
+        broker_concentration: IndicatorWeight,
+        young_clients: IndicatorWeight,
+        linked_clients: IndicatorWeight,
+        risky_clients: IndicatorWeight,
+        suspicious_share: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type BrokerCentredOptions = z.infer<typeof Options>;
@@ -38,6 +50,14 @@ export const DEFAULTS: BrokerCentredOptions = {
   minSuspiciousShare: 0.5,
   youngDays: 90,
   minScore: 0.6,
+  riskyClient: RISKY_FIRM,
+  weights: {
+    broker_concentration: 0.25,
+    young_clients: 0.25,
+    linked_clients: 0.25,
+    risky_clients: 0.15,
+    suspicious_share: 0.1,
+  },
 };
 
 /** The most firms alive at the same time (registration, or first line, to closure or last line). */
@@ -58,100 +78,142 @@ function mostConcurrent(view: DetectionView, firms: string[]): number {
   return most;
 }
 
+interface Client {
+  key: string;
+  share: number;
+  lines: number;
+}
+
+/** The importers for which the broker files at least `minClientShare` of their lines. */
+function regularClients(view: DetectionView, broker: string, o: BrokerCentredOptions): Client[] {
+  const { graph } = view;
+  const clients: Client[] = [];
+  graph.forEachNeighbor(broker, (other, attrs) => {
+    if (attrs.label !== 'Importer') return;
+    const link = graph.getEdgeAttributes(broker, other).links.find((l) => l.kind === 'broker');
+    const total = view.trade.get(other)?.lines ?? 0;
+    const share = link?.lines && total > 0 ? link.lines / total : 0;
+    if (share >= o.minClientShare) clients.push({ key: other, share, lines: link?.lines ?? 0 });
+  });
+  return clients;
+}
+
+/** Linked: shares an identifier with another client, or a director who also directs one. */
+function isLinkedToClient(view: DetectionView, key: string, clientSet: ReadonlySet<string>): boolean {
+  const { graph } = view;
+  return graph.someNeighbor(key, (other, attrs) => {
+    const identity = graph.getEdgeAttributes(key, other).links.some((l) => IDENTITY_LINKS.includes(l.kind));
+    if (!identity) return false;
+    if (clientSet.has(other)) return true;
+    return (
+      attrs.label === 'Person' && graph.someNeighbor(other, (firm) => firm !== key && clientSet.has(firm))
+    );
+  });
+}
+
+interface ClientGroups {
+  broker: string;
+  clients: Client[];
+  young: Client[];
+  linked: Client[];
+  risky: Client[];
+  /** The ring: the broker's new clients, alive side by side (a chain of successors is phoenix). */
+  suspicious: Client[];
+}
+
+function brokerIndicators(
+  view: DetectionView,
+  g: ClientGroups,
+  signals: Map<string, PartySignals>,
+  weights: BrokerCentredOptions['weights'],
+): IndicatorInput[] {
+  const { broker, clients, young, linked, risky, suspicious } = g;
+  const keys = suspicious.map((c) => c.key).sort();
+  const n = suspicious.length;
+  const filed = suspicious.reduce((s, c) => s + c.lines, 0);
+  const totalLines = suspicious.reduce((s, c) => s + (view.trade.get(c.key)?.lines ?? 0), 0);
+  const count = (group: Client[]): number => group.filter((c) => suspicious.includes(c)).length;
+  return [
+    {
+      name: 'broker_concentration',
+      value: totalLines > 0 ? filed / totalLines : 0,
+      weight: weights.broker_concentration,
+      description: `${percent(totalLines > 0 ? filed / totalLines : 0)} of their declarations were filed by broker ${idOf(broker)}`,
+      evidence: evidence([broker, ...keys]),
+    },
+    {
+      name: 'young_clients',
+      value: count(young) / n,
+      weight: weights.young_clients,
+      description: `${count(young)} of ${n} clients were registered during the period under review`,
+      evidence: evidence(young.map((c) => c.key)),
+    },
+    {
+      name: 'linked_clients',
+      value: count(linked) / n,
+      weight: weights.linked_clients,
+      description: `${count(linked)} of ${n} clients share identifiers or directors with another client`,
+      evidence: evidence(linked.map((c) => c.key)),
+    },
+    {
+      name: 'risky_clients',
+      value: count(risky) / n,
+      weight: weights.risky_clients,
+      description: `${count(risky)} of ${n} clients undervalue or had goods seized`,
+      evidence: evidence(
+        risky.map((c) => c.key),
+        [],
+        risky.flatMap((c) => signals.get(c.key)?.seizedLines ?? []),
+      ),
+    },
+    {
+      name: 'suspicious_share',
+      value: clamp01(n / clients.length),
+      weight: weights.suspicious_share,
+      description: `${n} of the broker's ${clients.length} regular clients look suspicious`,
+      evidence: evidence([broker]),
+    },
+  ];
+}
+
+/** The broker's client groups, or null when too few of its clients look suspicious. */
+function clientGroups(
+  view: DetectionView,
+  broker: string,
+  signals: Map<string, PartySignals>,
+  o: BrokerCentredOptions,
+): ClientGroups | null {
+  const clients = regularClients(view, broker, o);
+  if (clients.length < o.minSuspiciousClients) return null;
+  const clientSet = new Set(clients.map((c) => c.key));
+  const young = clients.filter((c) => isNewFirm(view, c.key, o.youngDays));
+  const linked = clients.filter((c) => isLinkedToClient(view, c.key, clientSet));
+  const risky = clients.filter((c) => isRiskyFirm(signals.get(c.key), o.riskyClient));
+  const suspicious = young;
+  if (
+    suspicious.length < o.minSuspiciousClients ||
+    suspicious.length / clients.length < o.minSuspiciousShare ||
+    mostConcurrent(
+      view,
+      suspicious.map((c) => c.key),
+    ) < o.minSuspiciousClients
+  )
+    return null;
+  return { broker, clients, young, linked, risky, suspicious };
+}
+
 export function detect(view: DetectionView, options: Partial<BrokerCentredOptions> = {}): CandidateRing[] {
   assertView('broker_centred', view);
   const o = parseOptions('broker_centred', Options, DEFAULTS, options);
   const signals = partySignals(view);
-  const { graph } = view;
   const rings: CandidateRing[] = [];
-  const brokers = graph.filterNodes((_k, a) => a.label === 'Broker').sort();
+  const brokers = view.graph.filterNodes((_k, a) => a.label === 'Broker').sort();
   for (const broker of brokers) {
-    const clients: { key: string; share: number; lines: number }[] = [];
-    graph.forEachNeighbor(broker, (other, attrs) => {
-      if (attrs.label !== 'Importer') return;
-      const link = graph.getEdgeAttributes(broker, other).links.find((l) => l.kind === 'broker');
-      const total = view.trade.get(other)?.lines ?? 0;
-      const share = link?.lines && total > 0 ? link.lines / total : 0;
-      if (share >= o.minClientShare) clients.push({ key: other, share, lines: link?.lines ?? 0 });
-    });
-    if (clients.length < o.minSuspiciousClients) continue;
-    const clientSet = new Set(clients.map((c) => c.key));
-    // Linked: shares an identifier with another client, or a director who also directs one.
-    const linkedToClient = (key: string): boolean =>
-      graph.someNeighbor(key, (other, attrs) => {
-        const identity = graph
-          .getEdgeAttributes(key, other)
-          .links.some((l) => IDENTITY_LINKS.includes(l.kind));
-        if (!identity) return false;
-        if (clientSet.has(other)) return true;
-        return (
-          attrs.label === 'Person' && graph.someNeighbor(other, (firm) => firm !== key && clientSet.has(firm))
-        );
-      });
-    const young = clients.filter((c) => isNewFirm(view, c.key, o.youngDays));
-    const linked = clients.filter((c) => linkedToClient(c.key));
-    const risky = clients.filter(
-      (c) =>
-        isUndervaluing(signals.get(c.key), 3, -1, 0.5) || (signals.get(c.key)?.seizedLines.length ?? 0) > 0,
-    );
-    // The ring is the broker's new clients, alive side by side (a chain of successors is phoenix).
-    const suspicious = young;
-    if (
-      suspicious.length < o.minSuspiciousClients ||
-      suspicious.length / clients.length < o.minSuspiciousShare ||
-      mostConcurrent(
-        view,
-        suspicious.map((c) => c.key),
-      ) < o.minSuspiciousClients
-    )
-      continue;
-    const keys = suspicious.map((c) => c.key).sort();
-    const n = suspicious.length;
-    const filed = suspicious.reduce((s, c) => s + c.lines, 0);
-    const totalLines = suspicious.reduce((s, c) => s + (view.trade.get(c.key)?.lines ?? 0), 0);
-    const count = (group: typeof clients): number => group.filter((c) => suspicious.includes(c)).length;
-    const indicators = [
-      {
-        name: 'broker_concentration',
-        value: totalLines > 0 ? filed / totalLines : 0,
-        weight: 0.25,
-        description: `${percent(totalLines > 0 ? filed / totalLines : 0)} of their declarations were filed by broker ${idOf(broker)}`,
-        evidence: evidence([broker, ...keys]),
-      },
-      {
-        name: 'young_clients',
-        value: count(young) / n,
-        weight: 0.25,
-        description: `${count(young)} of ${n} clients were registered during the period under review`,
-        evidence: evidence(young.map((c) => c.key)),
-      },
-      {
-        name: 'linked_clients',
-        value: count(linked) / n,
-        weight: 0.25,
-        description: `${count(linked)} of ${n} clients share identifiers or directors with another client`,
-        evidence: evidence(linked.map((c) => c.key)),
-      },
-      {
-        name: 'risky_clients',
-        value: count(risky) / n,
-        weight: 0.15,
-        description: `${count(risky)} of ${n} clients undervalue or had goods seized`,
-        evidence: evidence(
-          risky.map((c) => c.key),
-          [],
-          risky.flatMap((c) => signals.get(c.key)?.seizedLines ?? []),
-        ),
-      },
-      {
-        name: 'suspicious_share',
-        value: clamp01(n / clients.length),
-        weight: 0.1,
-        description: `${n} of the broker's ${clients.length} regular clients look suspicious`,
-        evidence: evidence([broker]),
-      },
-    ];
+    const groups = clientGroups(view, broker, signals, o);
+    if (!groups) continue;
+    const indicators = brokerIndicators(view, groups, signals, o.weights);
     if (weightedScore(indicators) < o.minScore) continue;
+    const keys = groups.suspicious.map((c) => c.key).sort();
     rings.push({
       typology: 'broker_centred',
       members: [member(broker, 'broker'), ...keys.map((k) => member(k, 'client'))],

@@ -5,21 +5,20 @@ import { z } from 'zod';
 import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView } from '../graph/view.ts';
 import {
-  assertView,
   byMembers,
-  clamp01,
-  describeParties,
-  evidence,
-  idOf,
-  isYoung,
-  member,
-  parseOptions,
-  percent,
   type CandidateRing,
+  clamp01,
+  evidence,
+  IndicatorWeight,
+  member,
   weightedScore,
-} from './common.ts';
+} from './candidate.ts';
+import { isYoung } from './dates.ts';
+import { assertView, parseOptions } from './input.ts';
+import { describeParties, idOf, percent } from './phrasing.ts';
 import { labelOfKey } from './keys.ts';
-import { isUndervaluing, partySignals } from './party-signals.ts';
+import { partySignals } from './party-signals.ts';
+import { isRiskyFirm, RISKY_FIRM, RiskyFirmRule } from './risky-firm.ts';
 
 const Options = z
   .object({
@@ -34,6 +33,15 @@ const Options = z
     minRiskyShare: z.number().min(0).max(1),
     youngDays: z.number().nonnegative(),
     minScore: z.number().min(0).max(1),
+    /** A neighbour is risky when young, or when this rule holds (undervalues or had goods seized). */
+    riskyNeighbour: RiskyFirmRule,
+    weights: z
+      .object({
+        bridged_groups: IndicatorWeight,
+        ego_betweenness: IndicatorWeight,
+        risky_neighbours: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type CentralityOptions = z.infer<typeof Options>;
@@ -45,6 +53,8 @@ export const DEFAULTS: CentralityOptions = {
   minRiskyShare: 0.5,
   youngDays: 90,
   minScore: 0.45,
+  riskyNeighbour: RISKY_FIRM,
+  weights: { bridged_groups: 0.35, ego_betweenness: 0.25, risky_neighbours: 0.4 },
 };
 
 export function detect(view: DetectionView, options: Partial<CentralityOptions> = {}): CandidateRing[] {
@@ -53,9 +63,7 @@ export function detect(view: DetectionView, options: Partial<CentralityOptions> 
   const { graph } = view;
   const signals = partySignals(view);
   const risky = (k: string): boolean =>
-    isYoung(view, k, o.youngDays) ||
-    isUndervaluing(signals.get(k), 3, -1, 0.5) ||
-    (signals.get(k)?.seizedLines.length ?? 0) > 0;
+    isYoung(view, k, o.youngDays) || isRiskyFirm(signals.get(k), o.riskyNeighbour);
   const rings: CandidateRing[] = [];
   const holders = graph
     .filterNodes(
@@ -86,21 +94,21 @@ export function detect(view: DetectionView, options: Partial<CentralityOptions> 
       {
         name: 'bridged_groups',
         value: clamp01(parts.length / 4),
-        weight: 0.35,
+        weight: o.weights.bridged_groups,
         description: `${labelOfKey(holder) === 'Person' ? 'person' : 'broker'} ${idOf(holder)} is the only link between ${parts.length} groups of ${describeParties(neighbours)}`,
         evidence: evidence([holder, ...neighbours], rels),
       },
       {
         name: 'ego_betweenness',
         value: egoBetweenness,
-        weight: 0.25,
+        weight: o.weights.ego_betweenness,
         description: `${percent(egoBetweenness)} of the pairs among them connect only through ${idOf(holder)}`,
         evidence: evidence([holder]),
       },
       {
         name: 'risky_neighbours',
         value: riskyShare,
-        weight: 0.4,
+        weight: o.weights.risky_neighbours,
         description: `${riskyOnes.length} of ${neighbours.length} are young, undervalue or had goods seized`,
         evidence: evidence(
           riskyOnes,

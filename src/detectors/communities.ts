@@ -6,24 +6,23 @@
 import louvainModule from 'graphology-communities-louvain';
 import type { AbstractGraph } from 'graphology-types';
 import { z } from 'zod';
-import { seededRng } from '../graph/rng.ts';
+import { seededRng } from '../model/rng.ts';
 import { IDENTITY_LINKS, type DetectionView } from '../graph/view.ts';
 import {
-  DetectorInputError,
-  assertView,
   byMembers,
-  describeParties,
-  evidence,
-  isYoung,
-  member,
-  parseOptions,
-  percent,
   type CandidateRing,
+  evidence,
+  IndicatorWeight,
+  member,
   weightedScore,
-} from './common.ts';
+} from './candidate.ts';
+import { isYoung } from './dates.ts';
+import { assertView, DetectorInputError, parseOptions } from './input.ts';
+import { describeParties, percent } from './phrasing.ts';
 import { communityCore } from './community-core.ts';
 import { labelOfKey } from './keys.ts';
-import { isUndervaluing, partySignals } from './party-signals.ts';
+import { partySignals } from './party-signals.ts';
+import { isRiskyFirm, RISKY_FIRM, RiskyFirmRule } from './risky-firm.ts';
 
 // The package is CommonJS whose typings declare an ES default export; at run time the default
 // import is the function itself.
@@ -69,6 +68,16 @@ const Options = z
     /** Share of a broker's, supplier's or consignee's lines that must be with the core. */
     minPartnerShare: z.number().min(0).max(1),
     minScore: z.number().min(0).max(1),
+    /** Which firms count as risky (undervalue or had goods seized). */
+    riskyFirm: RiskyFirmRule,
+    weights: z
+      .object({
+        identity_links: IndicatorWeight,
+        cohesion: IndicatorWeight,
+        young_firms: IndicatorWeight,
+        risky_firms: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type CommunityOptions = z.infer<typeof Options>;
@@ -85,7 +94,39 @@ export const DEFAULTS: CommunityOptions = {
   minFlaggedShare: 0.5,
   minPartnerShare: 0.5,
   minScore: 0.5,
+  riskyFirm: RISKY_FIRM,
+  weights: { identity_links: 0.35, cohesion: 0.2, young_firms: 0.2, risky_firms: 0.25 },
 };
+
+/**
+ * How the core holds together: the members with an identity link inside it, and the share of
+ * their link weight that stays inside.
+ */
+function internalLinks(
+  view: DetectionView,
+  keys: readonly string[],
+): { identityLinked: Set<string>; rels: string[]; cohesion: number } {
+  const { graph } = view;
+  const set = new Set(keys);
+  let internal = 0;
+  let total = 0;
+  const identityLinked = new Set<string>();
+  const rels: string[] = [];
+  for (const k of keys) {
+    graph.forEachNeighbor(k, (other) => {
+      const attrs = graph.getEdgeAttributes(k, other);
+      total += attrs.weight;
+      if (!set.has(other)) return;
+      internal += attrs.weight;
+      const identity = attrs.links.filter((l) => IDENTITY_LINKS.includes(l.kind));
+      if (identity.length > 0) {
+        identityLinked.add(k);
+        rels.push(...identity.flatMap((l) => l.rels));
+      }
+    });
+  }
+  return { identityLinked, rels, cohesion: total > 0 ? internal / total : 0 };
+}
 
 export function detect(view: DetectionView, options: Partial<CommunityOptions> = {}): CandidateRing[] {
   assertView('community', view);
@@ -96,8 +137,7 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
     (communities.get(c) ?? communities.set(c, []).get(c)!).push(key);
   const signals = partySignals(view);
   const rings: CandidateRing[] = [];
-  const isRisky = (k: string): boolean =>
-    isUndervaluing(signals.get(k), 3, -1, 0.5) || (signals.get(k)?.seizedLines.length ?? 0) > 0;
+  const isRisky = (k: string): boolean => isRiskyFirm(signals.get(k), o.riskyFirm);
   const isFlagged = (k: string): boolean =>
     isRisky(k) || (signals.get(k)?.unpaidLines.length ?? 0) >= o.minUnpaidLines;
   for (const all of communities.values()) {
@@ -107,55 +147,37 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
     const importers = keys.filter((k) => labelOfKey(k) === 'Importer');
     const flagged = importers.filter(isFlagged).length;
     if (flagged < o.minFlagged || flagged < o.minFlaggedShare * importers.length) continue;
-    const set = new Set(keys);
-    let internal = 0;
-    let total = 0;
-    const identityLinked = new Set<string>();
-    const rels: string[] = [];
-    for (const k of keys) {
-      graph.forEachNeighbor(k, (other) => {
-        const attrs = graph.getEdgeAttributes(k, other);
-        total += attrs.weight;
-        if (!set.has(other)) return;
-        internal += attrs.weight;
-        const identity = attrs.links.filter((l) => IDENTITY_LINKS.includes(l.kind));
-        if (identity.length > 0) {
-          identityLinked.add(k);
-          rels.push(...identity.flatMap((l) => l.rels));
-        }
-      });
-    }
+    const { identityLinked, rels, cohesion } = internalLinks(view, keys);
     const firms = keys.filter((k) => labelOfKey(k) !== 'Person');
     const young = firms.filter((k) => isYoung(view, k, o.youngDays));
     const risky = firms.filter(isRisky);
     const n = Math.max(1, firms.length);
-    const cohesion = total > 0 ? internal / total : 0;
     const indicators = [
       {
         name: 'identity_links',
         value: identityLinked.size / keys.length,
-        weight: 0.35,
+        weight: o.weights.identity_links,
         description: `${identityLinked.size} of ${keys.length} members share an address, phone, e-mail, account or director with another member`,
         evidence: evidence([...identityLinked], rels),
       },
       {
         name: 'cohesion',
         value: cohesion,
-        weight: 0.2,
+        weight: o.weights.cohesion,
         description: `${percent(cohesion)} of their link weight stays inside the group`,
         evidence: evidence(keys),
       },
       {
         name: 'young_firms',
         value: young.length / n,
-        weight: 0.2,
+        weight: o.weights.young_firms,
         description: `${young.length} of ${firms.length} firms were registered less than ${o.youngDays} days before their first import`,
         evidence: evidence(young),
       },
       {
         name: 'risky_firms',
         value: risky.length / n,
-        weight: 0.25,
+        weight: o.weights.risky_firms,
         description: `${risky.length} of ${firms.length} firms undervalue or had goods seized`,
         evidence: evidence(
           risky,

@@ -8,17 +8,10 @@ import { median } from '../graph/robust.ts';
 import { personalisedPageRank } from '../graph/personalised-pagerank.ts';
 import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView, EdgeAttributes } from '../graph/view.ts';
-import {
-  assertView,
-  byMembers,
-  coreMembers,
-  clamp01,
-  describeParties,
-  evidence,
-  member,
-  parseOptions,
-  type CandidateRing,
-} from './common.ts';
+import { byMembers, type CandidateRing, clamp01, evidence, IndicatorWeight, member } from './candidate.ts';
+import { assertView, parseOptions } from './input.ts';
+import { describeParties } from './phrasing.ts';
+import { coreMembers } from './ring-core.ts';
 import { labelOfKey } from './keys.ts';
 import { partySignals } from './party-signals.ts';
 
@@ -32,6 +25,12 @@ const Options = z
     maxDegree: z.number().int().min(1),
     /** Groups with more members than this are diffuse networks, not rings. */
     maxMembers: z.number().int().min(2),
+    weights: z
+      .object({
+        known_seizures: IndicatorWeight,
+        association_strength: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type GuiltByAssociationOptions = z.infer<typeof Options>;
@@ -42,6 +41,7 @@ export const DEFAULTS: GuiltByAssociationOptions = {
   minRelativeAffinity: 0.15,
   maxDegree: 30,
   maxMembers: 30,
+  weights: { known_seizures: 0.4, association_strength: 0.6 },
 };
 
 export function detect(
@@ -106,14 +106,14 @@ export function detect(
         {
           name: 'known_seizures',
           value: clamp01(seizedLines.length / 3),
-          weight: 0.4,
+          weight: o.weights.known_seizures,
           description: `${describeParties(seized)} had ${seizedLines.length} declaration lines seized`,
           evidence: evidence(seized, [], seizedLines),
         },
         {
           name: 'association_strength',
           value: clamp01(closeness),
-          weight: 0.6,
+          weight: o.weights.association_strength,
           description: `${describeParties(linked)} are closely linked to them (median affinity ${closeness.toFixed(2)} of the seized parties')`,
           evidence: evidence(linked, rels),
         },

@@ -1,7 +1,7 @@
 // Every detector by typology, in the order detection runs them.
 import type { Typology } from '../model/index.ts';
 import type { DetectionView } from '../graph/view.ts';
-import type { CandidateRing } from './common.ts';
+import type { CandidateRing } from './candidate.ts';
 import * as brokerCentred from './broker-centred.ts';
 import * as centrality from './centrality.ts';
 import * as communities from './communities.ts';
@@ -31,4 +31,5 @@ export const DETECTORS: readonly DetectorEntry[] = [
 ];
 
 export { partition } from './communities.ts';
-export { DetectorInputError, type CandidateRing, type IndicatorInput } from './common.ts';
+export { type CandidateRing, type IndicatorInput } from './candidate.ts';
+export { DetectorInputError } from './input.ts';

@@ -5,19 +5,18 @@
 import { z } from 'zod';
 import { UnionFind } from '../graph/union-find.ts';
 import { lineGroups } from '../graph/line-groups.ts';
-import { compareKeys, type DetectionView } from '../graph/view.ts';
+import { compareKeys, type DetectionView, type LineTable } from '../graph/view.ts';
 import {
-  assertView,
   byMembers,
+  type CandidateRing,
   clamp01,
   declarationOf,
   evidence,
-  idOf,
-  listing,
+  IndicatorWeight,
   member,
-  parseOptions,
-  type CandidateRing,
-} from './common.ts';
+} from './candidate.ts';
+import { assertView, parseOptions } from './input.ts';
+import { idOf, listing } from './phrasing.ts';
 
 const Options = z
   .object({
@@ -29,6 +28,13 @@ const Options = z
     minDutyGap: z.number().min(0),
     /** Share of a new supplier's lines in the heading that must be rerouted ones. */
     minDedicatedShare: z.number().min(0).max(1),
+    weights: z
+      .object({
+        coordinated_origin_switch: IndicatorWeight,
+        lower_duty_origin: IndicatorWeight,
+        share_rerouted: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type OriginMisdeclarationOptions = z.infer<typeof Options>;
@@ -38,6 +44,7 @@ export const DEFAULTS: OriginMisdeclarationOptions = {
   minImporters: 2,
   minDutyGap: 0.02,
   minDedicatedShare: 0.25,
+  weights: { coordinated_origin_switch: 0.45, lower_duty_origin: 0.35, share_rerouted: 0.2 },
 };
 
 interface OriginUse {
@@ -57,19 +64,34 @@ interface Switch {
   after: number[];
 }
 
-export function detect(
-  view: DetectionView,
-  options: Partial<OriginMisdeclarationOptions> = {},
-): CandidateRing[] {
-  assertView('origin_misdeclaration', view);
-  const o = parseOptions('origin_misdeclaration', Options, DEFAULTS, options);
-  const { lines } = view;
-  // Importer and heading (or supplier and heading) as one number: party index × groups + heading group.
-  const lineGroup = lineGroups(lines);
-  const G = lineGroup.keys.length;
-  const bump = (map: Map<number, number>, key: number): void => void map.set(key, (map.get(key) ?? 0) + 1);
-  // importer|heading → declared origin → its lines (lines come in date order); and each
-  // supplier's lines per heading, to tell a dedicated route from a market supplier.
+/**
+ * What every phase reads: importer and heading (or supplier and heading) as one number, party
+ * index × headings + heading group, and the duty rate of a heading from an origin.
+ */
+interface Context {
+  view: DetectionView;
+  lines: LineTable;
+  lineGroup: ReturnType<typeof lineGroups>;
+  /** Number of line groups: the multiplier of a party index in a party–heading key. */
+  G: number;
+  rate: (heading: string, origin: string) => number | null;
+}
+
+type KeptSwitch = Switch & { from: string[]; to: string[]; toSuppliers: number[] };
+
+function bump(map: Map<number, number>, key: number): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+/**
+ * importer|heading → declared origin → its lines (lines come in date order); and each
+ * supplier's lines per heading, to tell a dedicated route from a market supplier.
+ */
+function originUses(c: Context): {
+  uses: Map<number, Map<string, OriginUse>>;
+  supplierLines: Map<number, number>;
+} {
+  const { lines, lineGroup, G } = c;
   const uses = new Map<number, Map<string, OriginUse>>();
   const supplierLines = new Map<number, number>();
   for (let i = 0; i < lines.size; i++) {
@@ -87,11 +109,18 @@ export function detect(
       use.last = lines.date[i]!;
     } else byOrigin.set(origin, { lines: [i], first: lines.date[i]!, last: lines.date[i]! });
   }
-  const rate = (heading: string, origin: string): number | null =>
-    view.dutyRates.get(`${heading}|${origin}`) ?? null;
+  return { uses, supplierLines };
+}
+
+/** Clean switches: every line of the old origin before every line of the new, to a cheaper origin. */
+function cleanSwitches(
+  c: Context,
+  uses: Map<number, Map<string, OriginUse>>,
+  o: OriginMisdeclarationOptions,
+): Switch[] {
+  const { lines, lineGroup, G, rate } = c;
   const importerOf = (key: number): string => lines.partyKeys[Math.floor(key / G)]!;
   const headingOf = (key: number): string => lineGroup.keys[key % G]!;
-  // A clean switch: every line of the old origin before every line of the new, to a cheaper origin.
   const switches: Switch[] = [];
   const ordered = [...uses].sort(
     (a, b) =>
@@ -119,7 +148,20 @@ export function detect(
       }
     }
   }
-  // The new route's suppliers must live off the switch: most of their lines in the heading are rerouted ones.
+  return switches;
+}
+
+/**
+ * The switches whose new route's suppliers live off the switch (most of their lines in the
+ * heading are rerouted ones) and whose old goods came from one producer; grouped per producer.
+ */
+function dedicatedSwitches(
+  c: Context,
+  switches: readonly Switch[],
+  supplierLines: Map<number, number>,
+  o: OriginMisdeclarationOptions,
+): { kept: KeptSwitch[]; groups: UnionFind } {
+  const { lines, G } = c;
   const rerouted = new Map<number, number>();
   for (const sw of switches) {
     for (const i of sw.after) {
@@ -133,7 +175,7 @@ export function detect(
   const suppliersOf = (ids: readonly number[]): number[] =>
     [...new Set(ids.map((i) => lines.supplier[i] ?? -1))].filter((s) => s >= 0);
   const groups = new UnionFind();
-  const kept: (Switch & { from: string[]; to: string[]; toSuppliers: number[] })[] = [];
+  const kept: KeptSwitch[] = [];
   for (const sw of switches) {
     const toSuppliers = suppliersOf(sw.after).filter((s) => dedicated(s * G + sw.headingGroup));
     if (toSuppliers.length === 0) continue;
@@ -145,7 +187,12 @@ export function detect(
     // One scheme per producer: importers leaving the same supplier for the same goods.
     groups.union(sw.importer, `${from[0]}\t${sw.heading}`);
   }
-  // Who bought the new routes' suppliers' goods, per heading (one pass, for their other buyers).
+  return { kept, groups };
+}
+
+/** Who bought the new routes' suppliers' goods, per supplier and heading (for their other buyers). */
+function routeBuyers(c: Context, kept: readonly KeptSwitch[]): Map<number, Set<string>> {
+  const { lines, lineGroup, G } = c;
   const routes = new Set(kept.flatMap((sw) => sw.toSuppliers));
   const buyers = new Map<number, Set<string>>();
   for (let i = 0; i < lines.size; i++) {
@@ -157,68 +204,108 @@ export function detect(
     if (!set) buyers.set(key, (set = new Set()));
     set.add(lines.partyKeys[m]!);
   }
-  const buyersOf = (suppliers: readonly number[], headingGroup: number): string[] =>
-    suppliers.flatMap((s) => [...(buyers.get(s * G + headingGroup) ?? [])]);
+  return buyers;
+}
+
+/** Duty lost on the lines after the switch, and the mean gap in rate, against the old origin. */
+function dutyGap(
+  c: Context,
+  heading: string,
+  fromOrigin: readonly string[],
+  after: readonly number[],
+): { revenueAtRisk: number; gap: number } {
+  let revenueAtRisk = 0;
+  let gapSum = 0;
+  const oldRate = Math.max(...fromOrigin.map((origin) => c.rate(heading, origin) ?? 0));
+  for (const i of after) {
+    const newRate = c.rate(heading, c.lines.origin[i] ?? '') ?? oldRate;
+    revenueAtRisk += Math.max(0, oldRate - newRate) * (c.lines.customsValue[i] ?? 0);
+    gapSum += Math.max(0, oldRate - newRate);
+  }
+  return { revenueAtRisk, gap: after.length > 0 ? gapSum / after.length : 0 };
+}
+
+/** One producer's switches as a ring: the importers, the old supplier and the new route. */
+function originRing(
+  c: Context,
+  mine: readonly KeptSwitch[],
+  buyers: Map<number, Set<string>>,
+  o: OriginMisdeclarationOptions,
+): CandidateRing {
+  const { view, G } = c;
+  const switched = new Set(mine.map((s) => s.importer));
+  const newSuppliers = [...new Set(mine.flatMap((s) => s.to))].sort();
+  const heading = mine[0]!.heading;
+  // Importers that bought only by the new route belong to the scheme too.
+  const newSupplierIds = [...new Set(mine.flatMap((s) => s.toSuppliers))];
+  const newBuyers = newSupplierIds.flatMap((s) => [...(buyers.get(s * G + mine[0]!.headingGroup) ?? [])]);
+  const importers = [...new Set([...switched, ...newBuyers])].sort();
+  const oldSuppliers = [...new Set(mine.flatMap((s) => s.from))]
+    .filter((k) => !newSuppliers.includes(k))
+    .sort();
+  const after = [...new Set(mine.flatMap((s) => s.after))].sort((a, b) => a - b);
+  const fromOrigin = [...new Set(mine.map((s) => s.fromOrigin))].sort();
+  const toOrigin = [...new Set(mine.map((s) => s.toOrigin))].sort();
+  const { revenueAtRisk, gap } = dutyGap(c, heading, fromOrigin, after);
+  const before = new Set(mine.flatMap((s) => s.before)).size;
+  const declarations = after.map((i) => declarationOf(view, i));
+  return {
+    typology: 'origin_misdeclaration',
+    members: [
+      ...importers.map((k) => member(k, 'importer')),
+      ...oldSuppliers.map((k) => member(k, 'origin_supplier')),
+      ...newSuppliers.map((k) => member(k, 'transshipment_supplier')),
+    ],
+    indicators: [
+      {
+        name: 'coordinated_origin_switch',
+        value: clamp01(switched.size / 4),
+        weight: o.weights.coordinated_origin_switch,
+        description: `${switched.size} importers of HS ${heading} switched from supplier ${listing(oldSuppliers.map(idOf))} (${listing(fromOrigin)}) to ${listing(newSuppliers.map(idOf))} declaring origin ${listing(toOrigin)}`,
+        evidence: evidence([...importers, ...oldSuppliers, ...newSuppliers], [], declarations),
+      },
+      {
+        name: 'lower_duty_origin',
+        value: clamp01(gap / 0.1),
+        weight: o.weights.lower_duty_origin,
+        description: `the new origin pays ${Math.round(gap * 100)} percentage points less duty`,
+        evidence: evidence(newSuppliers, [], declarations),
+      },
+      {
+        name: 'share_rerouted',
+        value: clamp01(after.length / Math.max(1, after.length + before)),
+        weight: o.weights.share_rerouted,
+        description: `${after.length} lines came by the new route after ${before} by the old`,
+        evidence: evidence(importers, [], declarations),
+      },
+    ],
+    revenueAtRisk,
+  };
+}
+
+export function detect(
+  view: DetectionView,
+  options: Partial<OriginMisdeclarationOptions> = {},
+): CandidateRing[] {
+  assertView('origin_misdeclaration', view);
+  const o = parseOptions('origin_misdeclaration', Options, DEFAULTS, options);
+  const lineGroup = lineGroups(view.lines);
+  const c: Context = {
+    view,
+    lines: view.lines,
+    lineGroup,
+    G: lineGroup.keys.length,
+    rate: (heading, origin) => view.dutyRates.get(`${heading}|${origin}`) ?? null,
+  };
+  const { uses, supplierLines } = originUses(c);
+  const { kept, groups } = dedicatedSwitches(c, cleanSwitches(c, uses, o), supplierLines, o);
+  const buyers = routeBuyers(c, kept);
   const rings: CandidateRing[] = [];
   for (const group of groups.groups()) {
     const set = new Set(group);
     const mine = kept.filter((s) => set.has(s.importer));
-    const switched = new Set(mine.map((s) => s.importer));
-    if (switched.size < o.minImporters) continue;
-    const newSuppliers = [...new Set(mine.flatMap((s) => s.to))].sort();
-    const heading = mine[0]!.heading;
-    // Importers that bought only by the new route belong to the scheme too.
-    const newSupplierIds = [...new Set(mine.flatMap((s) => s.toSuppliers))];
-    const importers = [...new Set([...switched, ...buyersOf(newSupplierIds, mine[0]!.headingGroup)])].sort();
-    const oldSuppliers = [...new Set(mine.flatMap((s) => s.from))]
-      .filter((k) => !newSuppliers.includes(k))
-      .sort();
-    const after = [...new Set(mine.flatMap((s) => s.after))].sort((a, b) => a - b);
-    const fromOrigin = [...new Set(mine.map((s) => s.fromOrigin))].sort();
-    const toOrigin = [...new Set(mine.map((s) => s.toOrigin))].sort();
-    let revenueAtRisk = 0;
-    let gapSum = 0;
-    const oldRate = Math.max(...fromOrigin.map((c) => rate(heading, c) ?? 0));
-    for (const i of after) {
-      const newRate = rate(heading, lines.origin[i] ?? '') ?? oldRate;
-      revenueAtRisk += Math.max(0, oldRate - newRate) * (lines.customsValue[i] ?? 0);
-      gapSum += Math.max(0, oldRate - newRate);
-    }
-    const gap = after.length > 0 ? gapSum / after.length : 0;
-    const before = new Set(mine.flatMap((s) => s.before)).size;
-    const declarations = after.map((i) => declarationOf(view, i));
-    rings.push({
-      typology: 'origin_misdeclaration',
-      members: [
-        ...importers.map((k) => member(k, 'importer')),
-        ...oldSuppliers.map((k) => member(k, 'origin_supplier')),
-        ...newSuppliers.map((k) => member(k, 'transshipment_supplier')),
-      ],
-      indicators: [
-        {
-          name: 'coordinated_origin_switch',
-          value: clamp01(switched.size / 4),
-          weight: 0.45,
-          description: `${switched.size} importers of HS ${heading} switched from supplier ${listing(oldSuppliers.map(idOf))} (${listing(fromOrigin)}) to ${listing(newSuppliers.map(idOf))} declaring origin ${listing(toOrigin)}`,
-          evidence: evidence([...importers, ...oldSuppliers, ...newSuppliers], [], declarations),
-        },
-        {
-          name: 'lower_duty_origin',
-          value: clamp01(gap / 0.1),
-          weight: 0.35,
-          description: `the new origin pays ${Math.round(gap * 100)} percentage points less duty`,
-          evidence: evidence(newSuppliers, [], declarations),
-        },
-        {
-          name: 'share_rerouted',
-          value: clamp01(after.length / Math.max(1, after.length + before)),
-          weight: 0.2,
-          description: `${after.length} lines came by the new route after ${before} by the old`,
-          evidence: evidence(importers, [], declarations),
-        },
-      ],
-      revenueAtRisk,
-    });
+    if (new Set(mine.map((s) => s.importer)).size < o.minImporters) continue;
+    rings.push(originRing(c, mine, buyers, o));
   }
   return rings.sort(byMembers);
 }

@@ -2,7 +2,8 @@
 // the duty it shortfalls and its seized lines. Computed once per view and cached on it.
 import { median } from '../graph/robust.ts';
 import type { DetectionView } from '../graph/view.ts';
-import { declarationOf, dutyShortfall, unpaidDuty } from './common.ts';
+import { declarationOf } from './candidate.ts';
+import { dutyShortfall, unpaidDuty } from './duty.ts';
 
 export interface PartySignals {
   /** Lines with a known unit-value z-score. */
@@ -91,16 +92,4 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
   }
   cache.set(view, out);
   return out;
-}
-
-/** A party whose declared unit values sit persistently below the usual ones. */
-export function isUndervaluing(
-  s: PartySignals | undefined,
-  minLines: number,
-  maxMedianZ: number,
-  minShareBelow: number,
-): boolean {
-  return (
-    s !== undefined && s.scoredLines >= minLines && s.medianZ <= maxMedianZ && s.shareBelow >= minShareBelow
-  );
 }

@@ -4,19 +4,19 @@ import { z } from 'zod';
 import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView } from '../graph/view.ts';
 import {
-  assertView,
   byMembers,
-  clamp01,
-  daysBetween,
-  evidence,
-  idOf,
-  member,
-  parseOptions,
   type CandidateRing,
+  clamp01,
+  evidence,
+  IndicatorWeight,
+  member,
   weightedScore,
-} from './common.ts';
+} from './candidate.ts';
+import { daysBetween } from './dates.ts';
+import { assertView, parseOptions } from './input.ts';
+import { idOf } from './phrasing.ts';
 import { formatMoney } from './money.ts';
-import { partySignals } from './party-signals.ts';
+import { partySignals, type PartySignals } from './party-signals.ts';
 
 const Options = z
   .object({
@@ -33,6 +33,14 @@ const Options = z
     /** Share of the chain's lines that left duty unpaid; a chain that paid is a lawful reopening. */
     minUnpaidShare: z.number().min(0).max(1),
     minScore: z.number().min(0).max(1),
+    weights: z
+      .object({
+        succession: IndicatorWeight,
+        shared_ties: IndicatorWeight,
+        unpaid_duty: IndicatorWeight,
+        quick_restart: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type PhoenixOptions = z.infer<typeof Options>;
@@ -45,6 +53,7 @@ export const DEFAULTS: PhoenixOptions = {
   maxHolders: 8,
   minUnpaidShare: 0.05,
   minScore: 0.6,
+  weights: { succession: 0.35, shared_ties: 0.4, unpaid_duty: 0.35, quick_restart: 0.25 },
 };
 
 const IMPORTER = 'Importer:';
@@ -84,13 +93,17 @@ function tiesBetween(view: DetectionView, a: string, b: string, maxHolders: numb
   return ties;
 }
 
-export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {}): CandidateRing[] {
-  assertView('phoenix', view);
-  const o = parseOptions('phoenix', Options, DEFAULTS, options);
+interface LifeDates {
+  /** When the firm stopped: its closure, or its last line when it fell quiet before the data ends. */
+  endOf: (k: string) => string | null;
+  /** When the firm started: its first line, else its registration. */
+  startOf: (k: string) => string | null;
+}
+
+function lifeDates(view: DetectionView, o: PhoenixOptions): LifeDates {
   const { graph } = view;
   let dataEnd = '';
   for (const t of view.trade.values()) if (t.lastDate && t.lastDate > dataEnd) dataEnd = t.lastDate;
-  const importers = graph.filterNodes((_k, a) => a.label === 'Importer').sort();
   const endOf = (k: string): string | null => {
     const closed = graph.getNodeAttribute(k, 'closedOn');
     const last = view.trade.get(k)?.lastDate ?? null;
@@ -99,6 +112,17 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
   };
   const startOf = (k: string): string | null =>
     view.trade.get(k)?.firstDate ?? graph.getNodeAttribute(k, 'registeredOn');
+  return { endOf, startOf };
+}
+
+/** Chains of firms where one stopped and a tied one took over, with the ties of each pair. */
+function successionChains(
+  view: DetectionView,
+  o: PhoenixOptions,
+  { endOf, startOf }: LifeDates,
+): { chains: UnionFind; pairsByChain: Map<string, [string, Tie[]][]> } {
+  const { graph } = view;
+  const importers = graph.filterNodes((_k, a) => a.label === 'Importer').sort();
   const chains = new UnionFind();
   const pairTies = new Map<string, Tie[]>();
   for (const old of importers) {
@@ -126,71 +150,91 @@ export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {
       pairTies.set(`${old}\t${successor}`, ties);
     }
   }
-  const signals = partySignals(view);
-  const rings: CandidateRing[] = [];
   const pairsByChain = new Map<string, [string, Tie[]][]>();
   for (const entry of pairTies) {
     const root = chains.find(entry[0].split('\t')[0]!);
     (pairsByChain.get(root) ?? pairsByChain.set(root, []).get(root)!).push(entry);
   }
+  return { chains, pairsByChain };
+}
+
+/** The chain as a phoenix ring, or null when it paid its duty or scores too low. */
+function phoenixRing(
+  view: DetectionView,
+  firms: string[],
+  pairs: [string, Tie[]][],
+  signals: Map<string, PartySignals>,
+  o: PhoenixOptions,
+  { endOf, startOf }: LifeDates,
+): CandidateRing | null {
+  const successors = new Set(pairs.map(([p]) => p.split('\t')[1]!));
+  const ties = pairs.flatMap(([, t]) => t);
+  const kinds = [...new Set(ties.map((t) => t.kind))].sort();
+  const directors = [...new Set(ties.filter((t) => t.kind === 'director').flatMap((t) => t.nodes))].sort();
+  const gaps = pairs.map(([p]) => {
+    const [a, b] = p.split('\t') as [string, string];
+    return Math.abs(daysBetween(endOf(a) ?? '', startOf(b) ?? ''));
+  });
+  const seized = firms.flatMap((k) => signals.get(k)?.seizedLines ?? []);
+  const unpaidLines = firms.flatMap((k) => signals.get(k)?.unpaidLines ?? []);
+  const unpaid = firms.reduce((s, k) => s + (signals.get(k)?.unpaidDuty ?? 0), 0);
+  const tradedLines = firms.reduce((s, k) => s + (view.trade.get(k)?.lines ?? 0), 0);
+  const described = pairs.map(([p]) => p.split('\t').map(idOf).join(' → ')).join(', ');
+  const ring: CandidateRing = {
+    typology: 'phoenix',
+    members: [
+      ...firms.map((k) => member(k, successors.has(k) ? 'successor' : 'predecessor')),
+      ...directors.map((k) => member(k, 'director')),
+    ],
+    indicators: [
+      {
+        name: 'succession',
+        value: clamp01(pairs.length / 2 + 0.5),
+        weight: o.weights.succession,
+        description: `${described}: a firm stopped and another took over its trade`,
+        evidence: evidence(firms),
+      },
+      {
+        name: 'shared_ties',
+        value: clamp01(kinds.length / 4),
+        weight: o.weights.shared_ties,
+        description: `the firms share ${kinds.join(', ').replace(/_/g, ' ')}`,
+        evidence: evidence(
+          [...firms, ...ties.flatMap((t) => t.nodes)],
+          ties.flatMap((t) => t.rels),
+        ),
+      },
+      {
+        name: 'unpaid_duty',
+        value: clamp01(unpaidLines.length / Math.max(1, tradedLines) / 0.25),
+        weight: o.weights.unpaid_duty,
+        description: `${unpaidLines.length} of their ${tradedLines} declaration lines left the duty unpaid (${formatMoney(unpaid)})`,
+        evidence: evidence(firms, [], unpaidLines),
+      },
+      {
+        name: 'quick_restart',
+        value: clamp01(1 - Math.max(...gaps, 0) / o.maxGapDays),
+        weight: o.weights.quick_restart,
+        description: `each successor started within ${Math.round(Math.max(...gaps, 0))} days`,
+        evidence: evidence(firms, [], seized),
+      },
+    ],
+    revenueAtRisk: unpaid + firms.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
+  };
+  const unpaidShare = unpaidLines.length / Math.max(1, tradedLines);
+  return unpaidShare >= o.minUnpaidShare && weightedScore(ring.indicators) >= o.minScore ? ring : null;
+}
+
+export function detect(view: DetectionView, options: Partial<PhoenixOptions> = {}): CandidateRing[] {
+  assertView('phoenix', view);
+  const o = parseOptions('phoenix', Options, DEFAULTS, options);
+  const dates = lifeDates(view, o);
+  const { chains, pairsByChain } = successionChains(view, o, dates);
+  const signals = partySignals(view);
+  const rings: CandidateRing[] = [];
   for (const firms of chains.groups()) {
-    const pairs = pairsByChain.get(chains.find(firms[0]!)) ?? [];
-    const successors = new Set(pairs.map(([p]) => p.split('\t')[1]!));
-    const ties = pairs.flatMap(([, t]) => t);
-    const kinds = [...new Set(ties.map((t) => t.kind))].sort();
-    const directors = [...new Set(ties.filter((t) => t.kind === 'director').flatMap((t) => t.nodes))].sort();
-    const gaps = pairs.map(([p]) => {
-      const [a, b] = p.split('\t') as [string, string];
-      return Math.abs(daysBetween(endOf(a) ?? '', startOf(b) ?? ''));
-    });
-    const seized = firms.flatMap((k) => signals.get(k)?.seizedLines ?? []);
-    const unpaidLines = firms.flatMap((k) => signals.get(k)?.unpaidLines ?? []);
-    const unpaid = firms.reduce((s, k) => s + (signals.get(k)?.unpaidDuty ?? 0), 0);
-    const tradedLines = firms.reduce((s, k) => s + (view.trade.get(k)?.lines ?? 0), 0);
-    const described = pairs.map(([p]) => p.split('\t').map(idOf).join(' → ')).join(', ');
-    const ring: CandidateRing = {
-      typology: 'phoenix',
-      members: [
-        ...firms.map((k) => member(k, successors.has(k) ? 'successor' : 'predecessor')),
-        ...directors.map((k) => member(k, 'director')),
-      ],
-      indicators: [
-        {
-          name: 'succession',
-          value: clamp01(pairs.length / 2 + 0.5),
-          weight: 0.35,
-          description: `${described}: a firm stopped and another took over its trade`,
-          evidence: evidence(firms),
-        },
-        {
-          name: 'shared_ties',
-          value: clamp01(kinds.length / 4),
-          weight: 0.4,
-          description: `the firms share ${kinds.join(', ').replace(/_/g, ' ')}`,
-          evidence: evidence(
-            [...firms, ...ties.flatMap((t) => t.nodes)],
-            ties.flatMap((t) => t.rels),
-          ),
-        },
-        {
-          name: 'unpaid_duty',
-          value: clamp01(unpaidLines.length / Math.max(1, tradedLines) / 0.25),
-          weight: 0.35,
-          description: `${unpaidLines.length} of their ${tradedLines} declaration lines left the duty unpaid (${formatMoney(unpaid)})`,
-          evidence: evidence(firms, [], unpaidLines),
-        },
-        {
-          name: 'quick_restart',
-          value: clamp01(1 - Math.max(...gaps, 0) / o.maxGapDays),
-          weight: 0.25,
-          description: `each successor started within ${Math.round(Math.max(...gaps, 0))} days`,
-          evidence: evidence(firms, [], seized),
-        },
-      ],
-      revenueAtRisk: unpaid + firms.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
-    };
-    const unpaidShare = unpaidLines.length / Math.max(1, tradedLines);
-    if (unpaidShare >= o.minUnpaidShare && weightedScore(ring.indicators) >= o.minScore) rings.push(ring);
+    const ring = phoenixRing(view, firms, pairsByChain.get(chains.find(firms[0]!)) ?? [], signals, o, dates);
+    if (ring) rings.push(ring);
   }
   return rings.sort(byMembers);
 }

@@ -10,24 +10,19 @@ import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView } from '../graph/view.ts';
 import { isBusinessKey } from './keys.ts';
 import {
-  assertView,
   byMembers,
-  clamp01,
-  countOf,
-  dataEnd,
-  daysBetween,
-  describeParties,
-  evidence,
-  isNewFirm,
-  isYoung,
-  listing,
-  member,
-  parseOptions,
-  percent,
   type CandidateRing,
+  clamp01,
+  evidence,
+  IndicatorWeight,
+  member,
   weightedScore,
-} from './common.ts';
-import { isUndervaluing, partySignals } from './party-signals.ts';
+} from './candidate.ts';
+import { dataEnd, daysBetween, isNewFirm, isYoung } from './dates.ts';
+import { assertView, parseOptions } from './input.ts';
+import { countOf, describeParties, listing, percent } from './phrasing.ts';
+import { partySignals } from './party-signals.ts';
+import { isUndervaluing, UNDERVALUING, UndervaluingRule } from './risky-firm.ts';
 
 const Options = z
   .object({
@@ -47,6 +42,15 @@ const Options = z
     /** A firm registered more than this many days before the data starts is established. */
     establishedDays: z.number().nonnegative(),
     minScore: z.number().min(0).max(1),
+    /** Which firms declare unit values persistently below the usual ones. */
+    undervaluing: UndervaluingRule,
+    weights: z
+      .object({
+        shared_identifiers: IndicatorWeight,
+        young_firms: IndicatorWeight,
+        unit_value_bias: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type SharedIdentifiersOptions = z.infer<typeof Options>;
@@ -62,6 +66,8 @@ export const DEFAULTS: SharedIdentifiersOptions = {
   cohortDays: 90,
   establishedDays: 365,
   minScore: 0.3,
+  undervaluing: UNDERVALUING,
+  weights: { shared_identifiers: 0.45, young_firms: 0.3, unit_value_bias: 0.25 },
 };
 
 interface Shared {
@@ -168,12 +174,14 @@ function tieOf(
   return registeredTogether(view, a, b, o.cohortDays) ? 'weak' : null;
 }
 
-export function detect(
+/**
+ * Firms joined by strong ties, then extended by weak ties to a strongly tied firm; with what
+ * each group shares (one list per tied pair, by the group's root).
+ */
+function tiedGroups(
   view: DetectionView,
-  options: Partial<SharedIdentifiersOptions> = {},
-): CandidateRing[] {
-  assertView('shared_identifiers', view);
-  const o = parseOptions('shared_identifiers', Options, DEFAULTS, options);
+  o: SharedIdentifiersOptions,
+): { groups: UnionFind; sharedByGroup: Map<string, Shared[][]> } {
   const pairs = sharedByPair(view, o);
   const groups = new UnionFind();
   const groupShared = new Map<string, Shared[]>();
@@ -194,12 +202,22 @@ export function detect(
     groups.union(a, b);
     groupShared.set(pair, shared);
   }
-  const signals = partySignals(view);
   const sharedByGroup = new Map<string, Shared[][]>();
   for (const [pair, list] of groupShared) {
     const root = groups.find(pair.split('\t')[0]!);
     (sharedByGroup.get(root) ?? sharedByGroup.set(root, []).get(root)!).push(list);
   }
+  return { groups, sharedByGroup };
+}
+
+export function detect(
+  view: DetectionView,
+  options: Partial<SharedIdentifiersOptions> = {},
+): CandidateRing[] {
+  assertView('shared_identifiers', view);
+  const o = parseOptions('shared_identifiers', Options, DEFAULTS, options);
+  const { groups, sharedByGroup } = tiedGroups(view, o);
+  const signals = partySignals(view);
   const rings: CandidateRing[] = [];
   for (const firms of groups.groups()) {
     if (firms.length < o.minMembers || firms.length > o.maxMembers) continue;
@@ -217,27 +235,27 @@ export function detect(
       [...byLabel].sort().map(([label, n]) => countOf(n, label === 'Person' ? 'director' : label)),
     );
     const young = firms.filter((k) => isYoung(view, k, o.youngDays));
-    const biased = firms.filter((k) => isUndervaluing(signals.get(k), 3, -1, 0.5));
+    const biased = firms.filter((k) => isUndervaluing(signals.get(k), o.undervaluing));
     const persons = [...shared.values()].filter((s) => s.label === 'Person').map((s) => s.key);
     const indicators = [
       {
         name: 'shared_identifiers',
         value: clamp01(shared.size / 3),
-        weight: 0.45,
+        weight: o.weights.shared_identifiers,
         description: `${describeParties(firms)} share ${sharedText}`,
         evidence: evidence([...firms, ...shared.keys()], rels),
       },
       {
         name: 'young_firms',
         value: young.length / firms.length,
-        weight: 0.3,
+        weight: o.weights.young_firms,
         description: `${young.length} of ${firms.length} were registered less than ${o.youngDays} days before their first import`,
         evidence: evidence(young),
       },
       {
         name: 'unit_value_bias',
         value: biased.length / firms.length,
-        weight: 0.25,
+        weight: o.weights.unit_value_bias,
         description: `${percent(biased.length / firms.length)} of them declare unit values persistently below the usual`,
         evidence: evidence(
           biased,

@@ -4,19 +4,18 @@
 import { z } from 'zod';
 import type { DetectionView } from '../graph/view.ts';
 import {
-  assertView,
   byMembers,
-  clamp01,
-  daysBetween,
-  declarationOf,
-  dutyRateOf,
-  evidence,
-  idOf,
-  listing,
-  member,
-  parseOptions,
   type CandidateRing,
-} from './common.ts';
+  clamp01,
+  declarationOf,
+  evidence,
+  IndicatorWeight,
+  member,
+} from './candidate.ts';
+import { daysBetween } from './dates.ts';
+import { dutyRateOf } from './duty.ts';
+import { assertView, parseOptions } from './input.ts';
+import { idOf, listing } from './phrasing.ts';
 
 const Options = z
   .object({
@@ -26,6 +25,13 @@ const Options = z
     deMinimisValue: z.number().positive(),
     /** Lines between this fraction of the de-minimis and the de-minimis sit "just under" it. */
     justUnderFraction: z.number().min(0).max(1),
+    weights: z
+      .object({
+        low_value_burst: IndicatorWeight,
+        repeated_bursts: IndicatorWeight,
+        combined_value: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type SplitShipmentsOptions = z.infer<typeof Options>;
@@ -35,6 +41,7 @@ export const DEFAULTS: SplitShipmentsOptions = {
   minLines: 4,
   deMinimisValue: 150,
   justUnderFraction: 0.5,
+  weights: { low_value_burst: 0.4, repeated_bursts: 0.3, combined_value: 0.3 },
 };
 
 /** Runs of at least `minLines` lines (sorted by date) that each fit in the window, without overlap. */
@@ -104,21 +111,21 @@ export function detect(view: DetectionView, options: Partial<SplitShipmentsOptio
         {
           name: 'low_value_burst',
           value: clamp01(biggest / (o.minLines * 2)),
-          weight: 0.4,
+          weight: o.weights.low_value_burst,
           description: `${found.length} burst${found.length === 1 ? '' : 's'} of up to ${biggest} lines under ${Math.round(threshold)} each from supplier ${idOf(supplier)} to ${listing(receiverKeys.map(idOf))}, each within ${Math.round(longest)} days`,
           evidence: evidence([supplier, ...receiverKeys, ...importers], [], declarations),
         },
         {
           name: 'repeated_bursts',
           value: clamp01(found.length / 3),
-          weight: 0.3,
+          weight: o.weights.repeated_bursts,
           description: `${burstLines.length} low-value lines in ${found.length} bursts`,
           evidence: evidence([supplier], [], declarations),
         },
         {
           name: 'combined_value',
           value: clamp01(total / (threshold * o.minLines * 2)),
-          weight: 0.3,
+          weight: o.weights.combined_value,
           description: `together they are worth ${Math.round(total)}, ${(total / threshold).toFixed(1)} times the threshold`,
           evidence: evidence([supplier, ...receiverKeys], [], declarations),
         },

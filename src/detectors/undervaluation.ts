@@ -6,20 +6,17 @@ import { z } from 'zod';
 import { median } from '../graph/robust.ts';
 import { UnionFind } from '../graph/union-find.ts';
 import {
-  assertView,
   byMembers,
+  type CandidateRing,
   clamp01,
   declarationOf,
-  describeParties,
-  dutyShortfall,
   evidence,
-  idOf,
-  listing,
+  IndicatorWeight,
   member,
-  parseOptions,
-  percent,
-  type CandidateRing,
-} from './common.ts';
+} from './candidate.ts';
+import { dutyShortfall } from './duty.ts';
+import { assertView, parseOptions } from './input.ts';
+import { describeParties, idOf, listing, percent } from './phrasing.ts';
 import { compareKeys, hsHeading, type DetectionView } from '../graph/view.ts';
 
 const Options = z
@@ -35,6 +32,13 @@ const Options = z
     /** A line is counted as undervalued (evidence, revenue) at or below this ratio. */
     lowRatio: z.number().positive(),
     minImporters: z.number().int().min(1),
+    weights: z
+      .object({
+        unit_value_below_median: IndicatorWeight,
+        persistent_bias: IndicatorWeight,
+        shared_supplier: IndicatorWeight,
+      })
+      .strict(),
   })
   .strict();
 export type UndervaluationOptions = z.infer<typeof Options>;
@@ -46,6 +50,7 @@ export const DEFAULTS: UndervaluationOptions = {
   maxImporterRatio: 0.7,
   lowRatio: 0.8,
   minImporters: 3,
+  weights: { unit_value_below_median: 0.45, persistent_bias: 0.35, shared_supplier: 0.2 },
 };
 
 interface Flow {
@@ -59,9 +64,16 @@ function emptyFlow(): Flow {
   return { lines: [], low: [], zs: [], ratios: [] };
 }
 
-export function detect(view: DetectionView, options: Partial<UndervaluationOptions> = {}): CandidateRing[] {
-  assertView('undervaluation', view);
-  const o = parseOptions('undervaluation', Options, DEFAULTS, options);
+type RingPair = [supplier: string, importer: string, flow: Flow];
+
+/**
+ * Supplier–importer flows biased below the market: first the biased suppliers, then their flows
+ * with each importer; groups of suppliers and importers joined by such flows.
+ */
+function biasedFlows(
+  view: DetectionView,
+  o: UndervaluationOptions,
+): { groups: UnionFind; ringPairs: RingPair[] } {
   const { lines } = view;
   const parties = lines.partyKeys.length;
   /** A scored line's supplier and importer, or null when it lacks either or a usable value. */
@@ -103,7 +115,7 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
     add(flow, i, line[2]);
   }
   const groups = new UnionFind();
-  const ringPairs: [string, string, Flow][] = [];
+  const ringPairs: RingPair[] = [];
   const pairs = [...byPair].map(([key, flow]) => ({
     supplier: lines.partyKeys[Math.floor(key / parties)]!,
     importer: lines.partyKeys[key % parties]!,
@@ -115,65 +127,78 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
     groups.union(supplier, importer);
     ringPairs.push([supplier, importer, flow]);
   }
+  return { groups, ringPairs };
+}
+
+/** One group as an undervaluation ring, or null when too few importers share the bias. */
+function undervaluationRing(
+  view: DetectionView,
+  group: string[],
+  ringPairs: readonly RingPair[],
+  o: UndervaluationOptions,
+): CandidateRing | null {
+  const { lines } = view;
+  const set = new Set(group);
+  const pairs = ringPairs.filter(([s]) => set.has(s));
+  const importers = [...new Set(pairs.map(([, m]) => m))].sort();
+  const suppliers = [...new Set(pairs.map(([s]) => s))].sort();
+  if (importers.length < o.minImporters) return null;
+  const all = pairs.flatMap(([, , f]) => f.lines);
+  const low = pairs.flatMap(([, , f]) => f.low);
+  const below = 1 - median(pairs.flatMap(([, , f]) => f.ratios));
+  const headings = new Map<string, number>();
+  for (const i of low)
+    headings.set(hsHeading(lines.hsCode[i] ?? ''), (headings.get(hsHeading(lines.hsCode[i] ?? '')) ?? 0) + 1);
+  const heading = [...headings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
+  const declarations = low.map((i) => declarationOf(view, i));
+  const perImporter = importers.map((m) => {
+    const flows = pairs.filter(([, x]) => x === m).map(([, , f]) => f);
+    return (
+      flows.reduce((s, f) => s + f.low.length, 0) /
+      Math.max(
+        1,
+        flows.reduce((s, f) => s + f.lines.length, 0),
+      )
+    );
+  });
+  return {
+    typology: 'undervaluation',
+    members: [...importers.map((k) => member(k, 'importer')), ...suppliers.map((k) => member(k, 'supplier'))],
+    indicators: [
+      {
+        name: 'unit_value_below_median',
+        value: clamp01(below / 0.5),
+        weight: o.weights.unit_value_below_median,
+        description: `unit values are ${percent(below)} below the HS ${heading} median`,
+        evidence: evidence([...importers, ...suppliers], [], declarations),
+      },
+      {
+        name: 'persistent_bias',
+        value: median(perImporter),
+        weight: o.weights.persistent_bias,
+        description: `${percent(low.length / all.length)} of the ${all.length} lines ${describeParties(importers)} bought from supplier ${listing(suppliers.map(idOf))} are declared below the usual unit value`,
+        evidence: evidence(importers, [], declarations),
+      },
+      {
+        name: 'shared_supplier',
+        value: clamp01((importers.length - 1) / 3),
+        weight: o.weights.shared_supplier,
+        description: `${importers.length} importers show the same bias with the same supplier`,
+        evidence: evidence([...importers, ...suppliers]),
+      },
+    ],
+    revenueAtRisk: low.reduce((s, i) => s + dutyShortfall(view, i), 0),
+  };
+}
+
+export function detect(view: DetectionView, options: Partial<UndervaluationOptions> = {}): CandidateRing[] {
+  assertView('undervaluation', view);
+  const o = parseOptions('undervaluation', Options, DEFAULTS, options);
+  const { groups, ringPairs } = biasedFlows(view, o);
   const rings: CandidateRing[] = [];
   for (const group of groups.groups()) {
-    const set = new Set(group);
-    const pairs = ringPairs.filter(([s]) => set.has(s));
-    const importers = [...new Set(pairs.map(([, m]) => m))].sort();
-    const suppliers = [...new Set(pairs.map(([s]) => s))].sort();
-    if (importers.length < o.minImporters) continue;
-    const all = pairs.flatMap(([, , f]) => f.lines);
-    const low = pairs.flatMap(([, , f]) => f.low);
-    const below = 1 - median(pairs.flatMap(([, , f]) => f.ratios));
-    const headings = new Map<string, number>();
-    for (const i of low)
-      headings.set(
-        hsHeading(lines.hsCode[i] ?? ''),
-        (headings.get(hsHeading(lines.hsCode[i] ?? '')) ?? 0) + 1,
-      );
-    const heading = [...headings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
-    const declarations = low.map((i) => declarationOf(view, i));
-    const perImporter = importers.map((m) => {
-      const flows = pairs.filter(([, x]) => x === m).map(([, , f]) => f);
-      return (
-        flows.reduce((s, f) => s + f.low.length, 0) /
-        Math.max(
-          1,
-          flows.reduce((s, f) => s + f.lines.length, 0),
-        )
-      );
-    });
-    rings.push({
-      typology: 'undervaluation',
-      members: [
-        ...importers.map((k) => member(k, 'importer')),
-        ...suppliers.map((k) => member(k, 'supplier')),
-      ],
-      indicators: [
-        {
-          name: 'unit_value_below_median',
-          value: clamp01(below / 0.5),
-          weight: 0.45,
-          description: `unit values are ${percent(below)} below the HS ${heading} median`,
-          evidence: evidence([...importers, ...suppliers], [], declarations),
-        },
-        {
-          name: 'persistent_bias',
-          value: median(perImporter),
-          weight: 0.35,
-          description: `${percent(low.length / all.length)} of the ${all.length} lines ${describeParties(importers)} bought from supplier ${listing(suppliers.map(idOf))} are declared below the usual unit value`,
-          evidence: evidence(importers, [], declarations),
-        },
-        {
-          name: 'shared_supplier',
-          value: clamp01((importers.length - 1) / 3),
-          weight: 0.2,
-          description: `${importers.length} importers show the same bias with the same supplier`,
-          evidence: evidence([...importers, ...suppliers]),
-        },
-      ],
-      revenueAtRisk: low.reduce((s, i) => s + dutyShortfall(view, i), 0),
-    });
+    const ring = undervaluationRing(view, group, ringPairs, o);
+    if (ring) rings.push(ring);
   }
   return rings.sort(byMembers);
 }

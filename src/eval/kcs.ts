@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { median, robustScale } from '../graph/robust.ts';
-import { seededRng } from '../graph/rng.ts';
+import { seededRng } from '../model/rng.ts';
 
 export const KCS_FILES = {
   train: 'df_syn_train_eng.csv',

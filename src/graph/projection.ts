@@ -26,6 +26,8 @@ import {
   type Link,
   type LinkKind,
   type PartyAttributes,
+  type LineTable,
+  type PartyTrade,
   type SharedIdentifier,
 } from './view.ts';
 
@@ -116,14 +118,11 @@ export function addLink(graph: EntityGraph, a: string, b: string, link: Link): v
   attrs.weight += link.weight;
 }
 
-export async function projectDetectionView(
-  source: ProjectionSource,
-  overrides: Partial<ProjectionOptions> = {},
-): Promise<DetectionView> {
-  const options = { ...PROJECTION_DEFAULTS, ...overrides };
-  const progress = options.onProgress ?? (() => undefined);
-  const graph: EntityGraph = new UndirectedGraph({ allowSelfLoops: false });
+type Options = ProjectionOptions & { onProgress: NonNullable<ProjectionOptions['onProgress']> };
 
+/** Every party node of the store, as a graph node with its attributes. */
+async function projectParties(source: ProjectionSource, graph: EntityGraph, options: Options): Promise<void> {
+  const progress = options.onProgress;
   let n = 0;
   for await (const node of source.streamNodes(PARTY_LABELS)) {
     if (!isPartyLabel(node.label)) continue;
@@ -131,7 +130,15 @@ export async function projectDetectionView(
     if (++n % 50_000 === 0) progress('parties', n);
   }
   progress('parties', n);
+}
 
+/** Identifiers held by two or more parties, and the links they make between their holders. */
+async function projectIdentifiers(
+  source: ProjectionSource,
+  graph: EntityGraph,
+  options: Options,
+): Promise<Map<string, SharedIdentifier>> {
+  const progress = options.onProgress;
   // Identifiers: who holds each one. Persons count as holders too (a director's phone).
   const held = new Map<string, SharedIdentifier>();
   for await (const rel of source.streamRels(['HAS_ADDRESS', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_ACCOUNT'])) {
@@ -174,7 +181,15 @@ export async function projectDetectionView(
     }
   }
   progress('identifiers', shared.size);
+  return shared;
+}
 
+/** Director links (damped by how many firms the person directs) and succession links. */
+async function projectDirectors(
+  source: ProjectionSource,
+  graph: EntityGraph,
+  options: Options,
+): Promise<void> {
   // Directors link a person to each firm, damped by how many firms the person directs.
   const directs: { from: NodeRef; to: NodeRef; id: string }[] = [];
   for await (const rel of source.streamRels(['DIRECTS', 'SUCCEEDS'])) {
@@ -200,7 +215,15 @@ export async function projectDetectionView(
     const weight = options.linkWeights.director * specificity(firmsDirected.get(personKey) ?? 1);
     addLink(graph, personKey, nodeKey(d.to), { kind: 'director', via: null, rels: [d.id], weight });
   }
+}
 
+/** The line table of the shipments inside the window, and the trade links between its parties. */
+async function projectShipments(
+  source: ProjectionSource,
+  graph: EntityGraph,
+  options: Options,
+): Promise<{ lines: LineTable; trade: Map<string, PartyTrade> }> {
+  const progress = options.onProgress;
   // Shipments: the stream only appends columns; aggregates and trade links come after.
   const builder = lineBuilder(source.counts ? ((await source.counts()).nodes.Shipment ?? 0) : 0);
   const { from, to } = options.window;
@@ -223,13 +246,29 @@ export async function projectDetectionView(
       lines: link.lines,
     });
   }
+  return { lines, trade };
+}
 
+export async function projectDetectionView(
+  source: ProjectionSource,
+  overrides: Partial<ProjectionOptions> = {},
+): Promise<DetectionView> {
+  const options: Options = {
+    ...PROJECTION_DEFAULTS,
+    ...overrides,
+    onProgress: overrides.onProgress ?? (() => undefined),
+  };
+  const graph: EntityGraph = new UndirectedGraph({ allowSelfLoops: false });
+  await projectParties(source, graph, options);
+  const shared = await projectIdentifiers(source, graph, options);
+  await projectDirectors(source, graph, options);
+  const { lines, trade } = await projectShipments(source, graph, options);
   const unitValueGroups = scoreUnitValues(lines, {
     minGroupLines: options.minGroupLines,
     minScale: options.minUnitValueScale,
   });
-  progress('unit values', unitValueGroups.size);
-
+  options.onProgress('unit values', unitValueGroups.size);
+  const { from, to } = options.window;
   return {
     graph,
     trade,

@@ -1,8 +1,8 @@
 // Turns a detector's candidate into a Ring: the stable id, the score as the weighted sum of named
 // indicators (each with its contribution), and the plain-language explanation built from them.
 import { createHash } from 'node:crypto';
-import type { CandidateRing } from '../detectors/common.ts';
-import { clamp01 } from '../detectors/common.ts';
+import type { CandidateRing } from '../detectors/candidate.ts';
+import { clamp01 } from '../detectors/candidate.ts';
 import { nodeKey, type Indicator, type Ring } from '../model/index.ts';
 import { formatMoney } from '../detectors/money.ts';
 

@@ -1,8 +1,8 @@
 // Line targeting: ranks declaration lines for inspection by combining the line's own anomalies
 // (unit value against its group, origin mismatch) with the network risk of its parties and the
 // rings whose evidence names it. Each line carries the reasons behind its score.
-import { declarationOf } from '../detectors/common.ts';
-import type { DetectionView } from '../graph/view.ts';
+import { declarationOf } from '../detectors/candidate.ts';
+import type { DetectionView, LineTable } from '../graph/view.ts';
 import { nodeKey, type LineTarget, type PartyRisk, type Ring } from '../model/index.ts';
 
 export interface TargetingOptions {
@@ -35,6 +35,46 @@ interface LineRisk {
   ring: Ring | null;
 }
 
+/** Why a line is a target, in the order an officer reads them. */
+function reasonsOf(lines: LineTable, i: number, r: LineRisk): string[] {
+  const reasons: string[] = [];
+  if (r.lowValue)
+    reasons.push(
+      `unit value ${(lines.unitValueZScore[i] ?? 0).toFixed(1)} robust deviations below the median for HS ${lines.hsCode[i]?.slice(0, 4)} from ${lines.origin[i] ?? 'unknown origin'}`,
+    );
+  if (r.realOrigin)
+    reasons.push(`declared origin ${lines.origin[i]} but the goods come from ${r.realOrigin}`);
+  const { riskiest, ring } = r;
+  if (riskiest)
+    reasons.push(
+      `${riskiest.label.toLowerCase()} ${riskiest.id} has network risk ${riskiest.score.toFixed(2)} (${riskiest.ringIds.length} ring${riskiest.ringIds.length === 1 ? '' : 's'})`,
+    );
+  if (ring)
+    reasons.push(
+      `named as evidence by ring ${ring.id} (${ring.typology.replace(/_/g, ' ')}, score ${ring.score.toFixed(2)})`,
+    );
+  return reasons;
+}
+
+/** For each declaration line named as evidence, the best-scored ring naming it; and the declarations named. */
+function ringsByDeclaration(rings: readonly Ring[]): {
+  named: Map<string, Ring>;
+  namedDeclarations: Set<string>;
+} {
+  const named = new Map<string, Ring>();
+  const namedDeclarations = new Set<string>();
+  for (const ring of rings) {
+    for (const ind of ring.indicators) {
+      for (const d of ind.evidence.declarations) {
+        const best = named.get(d);
+        if (!best || best.score < ring.score) named.set(d, ring);
+        namedDeclarations.add(d.slice(0, d.lastIndexOf('/')));
+      }
+    }
+  }
+  return { named, namedDeclarations };
+}
+
 export function targetLines(
   view: DetectionView,
   rings: readonly Ring[],
@@ -49,17 +89,7 @@ export function targetLines(
   const partyCountry = lines.partyKeys.map((key) =>
     graph.hasNode(key) ? graph.getNodeAttribute(key, 'country') : null,
   );
-  const named = new Map<string, Ring>();
-  const namedDeclarations = new Set<string>();
-  for (const ring of rings) {
-    for (const ind of ring.indicators) {
-      for (const d of ind.evidence.declarations) {
-        const best = named.get(d);
-        if (!best || best.score < ring.score) named.set(d, ring);
-        namedDeclarations.add(d.slice(0, d.lastIndexOf('/')));
-      }
-    }
-  }
+  const { named, namedDeclarations } = ringsByDeclaration(rings);
   const columns = [lines.importer, lines.consignee, lines.supplier, lines.broker];
   const lineRisk = (i: number): LineRisk => {
     const z = lines.unitValueZScore[i] ?? Number.NaN;
@@ -92,25 +122,6 @@ export function targetLines(
     (1 - o.anomalyWeight * r.anomaly) *
       (1 - o.networkWeight * r.network) *
       (1 - o.evidenceWeight * (r.ring?.score ?? 0));
-  const reasonsOf = (i: number, r: LineRisk): string[] => {
-    const reasons: string[] = [];
-    if (r.lowValue)
-      reasons.push(
-        `unit value ${(lines.unitValueZScore[i] ?? 0).toFixed(1)} robust deviations below the median for HS ${lines.hsCode[i]?.slice(0, 4)} from ${lines.origin[i] ?? 'unknown origin'}`,
-      );
-    if (r.realOrigin)
-      reasons.push(`declared origin ${lines.origin[i]} but the goods come from ${r.realOrigin}`);
-    const { riskiest, ring } = r;
-    if (riskiest)
-      reasons.push(
-        `${riskiest.label.toLowerCase()} ${riskiest.id} has network risk ${riskiest.score.toFixed(2)} (${riskiest.ringIds.length} ring${riskiest.ringIds.length === 1 ? '' : 's'})`,
-      );
-    if (ring)
-      reasons.push(
-        `named as evidence by ring ${ring.id} (${ring.typology.replace(/_/g, ' ')}, score ${ring.score.toFixed(2)})`,
-      );
-    return reasons;
-  };
   const candidates: { i: number; score: number }[] = [];
   for (let i = 0; i < lines.size; i++) {
     const score = scoreOf(lineRisk(i));
@@ -121,6 +132,6 @@ export function targetLines(
     declarationId: lines.declarationId[c.i]!,
     line: lines.line[c.i]!,
     score: Math.round(c.score * 1e6) / 1e6,
-    reasons: reasonsOf(c.i, lineRisk(c.i)),
+    reasons: reasonsOf(lines, c.i, lineRisk(c.i)),
   }));
 }

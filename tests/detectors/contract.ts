@@ -1,7 +1,8 @@
 // The checks every detector must pass: it names itself when given something that is not a
 // detection view, rejects unknown options, and finds nothing in an empty world.
 import { expect, it } from 'vitest';
-import { DetectorInputError, type CandidateRing } from '../../src/detectors/common.ts';
+import type { CandidateRing } from '../../src/detectors/candidate.ts';
+import { DetectorInputError } from '../../src/detectors/input.ts';
 import type { DetectionView } from '../../src/graph/view.ts';
 import { World } from '../fixtures/world.ts';
 

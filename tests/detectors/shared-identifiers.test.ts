@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, detect } from '../../src/detectors/shared-identifiers.ts';
-import { DetectorInputError } from '../../src/detectors/common.ts';
+import { DetectorInputError } from '../../src/detectors/input.ts';
 import { World, isoDay, legitimateTrade } from '../fixtures/world.ts';
 
 function ringWorld(): World {

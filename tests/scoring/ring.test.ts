@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CandidateRing } from '../../src/detectors/common.ts';
+import type { CandidateRing } from '../../src/detectors/candidate.ts';
 import { formatMoney } from '../../src/detectors/money.ts';
 import { finaliseRing, ringId } from '../../src/scoring/ring.ts';
 

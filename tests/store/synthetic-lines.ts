@@ -5,7 +5,7 @@
 import { relId, shipmentId } from '../../src/model/index.ts';
 import type { GraphNode, GraphRel, NodeLabel, RelType } from '../../src/model/index.ts';
 import type { WriteBatch } from '../../src/store/graph-store.ts';
-import { seededRng } from '../../src/graph/rng.ts';
+import { seededRng } from '../../src/model/rng.ts';
 
 const COUNTRIES = ['CN', 'VN', 'IN', 'TR', 'DE', 'US', 'BD', 'TH'];
 

@@ -1,7 +1,7 @@
 // Path search (src/store/traversal.ts) over an in-memory source: the pinned answers on random
 // graphs (against the naive reference), and how much of the graph a search reads, counted.
 import { describe, expect, it } from 'vitest';
-import { seededRng } from '../../src/graph/rng.ts';
+import { seededRng } from '../../src/model/rng.ts';
 import { nodeKey, relId } from '../../src/model/index.ts';
 import type { GraphNode, GraphRel, NodeLabel, NodeRef, RelType } from '../../src/model/index.ts';
 import type { PathQuery, WriteBatch } from '../../src/store/graph-store.ts';

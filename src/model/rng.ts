@@ -1,5 +1,7 @@
-// The generator's only source of randomness: a seeded sfc32 PRNG, so that the same seed gives
-// byte-identical worlds on every machine. Math.random is never used in seed/.
+// Ringscope's one seeded random number generator (sfc32): the same seed gives the same stream on
+// every machine. The world generator draws from it (byte-identical worlds per seed), detectors
+// take it as an option (Louvain), benchmarks and tests draw their data from it. Math.random is
+// never used where results must repeat.
 
 /** A deterministic random stream with the draws the generator needs. */
 export class Rng {
@@ -55,7 +57,7 @@ export class Rng {
   }
 
   pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new Error('seed: pick from an empty list');
+    if (items.length === 0) throw new Error('rng: pick from an empty list');
     return items[Math.floor(this.next() * items.length)] as T;
   }
 
@@ -69,7 +71,7 @@ export class Rng {
       if (r < 0) return item;
     }
     const last = items[items.length - 1];
-    if (!last) throw new Error('seed: weighted pick from an empty list');
+    if (!last) throw new Error('rng: weighted pick from an empty list');
     return last[0];
   }
 
@@ -117,33 +119,8 @@ export class Rng {
   }
 }
 
-/** Draws indices in proportion to fixed weights in O(log n): for importer and broker pools. */
-export class WeightedIndex {
-  private readonly cumulative: Float64Array;
-
-  constructor(weights: readonly number[]) {
-    this.cumulative = new Float64Array(weights.length);
-    let sum = 0;
-    weights.forEach((w, i) => {
-      sum += w;
-      this.cumulative[i] = sum;
-    });
-  }
-
-  get size(): number {
-    return this.cumulative.length;
-  }
-
-  draw(rng: Rng): number {
-    const total = this.cumulative[this.cumulative.length - 1] ?? 0;
-    const r = rng.next() * total;
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.cumulative[mid] ?? 0) > r) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
-  }
+/** A plain `() => number` in [0, 1) drawn from a seeded Rng, for libraries that take a function. */
+export function seededRng(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.next();
 }

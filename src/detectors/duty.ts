@@ -1,0 +1,32 @@
+// Duty arithmetic on the line table: the rate that applies to a line, the duty lost by declaring
+// below the usual unit value, and duty left unpaid.
+import { lineGroups } from '../graph/line-groups.ts';
+import type { DetectionView } from '../graph/view.ts';
+
+/** Duty rate of a line: its own, else the usual rate for its heading and origin, else the default. */
+export function dutyRateOf(view: DetectionView, i: number): number {
+  const own = view.lines.dutyRate[i] ?? Number.NaN;
+  if (!Number.isNaN(own)) return own;
+  const groups = lineGroups(view.lines);
+  return (
+    view.dutyRates.get(groups.keys[groups.headingOrigin[i]!]!) ??
+    view.dutyRates.get(groups.keys[groups.heading[i]!]!) ??
+    view.defaultDutyRate
+  );
+}
+
+/** Duty lost on a line declared below its group's median unit value (0 when not below). */
+export function dutyShortfall(view: DetectionView, i: number): number {
+  const expected = view.lines.expectedValue[i] ?? Number.NaN;
+  const declared = view.lines.customsValue[i] ?? 0;
+  if (!(expected > declared)) return 0;
+  return (expected - declared) * dutyRateOf(view, i);
+}
+
+/** Duty the line should have paid at its group's rate but did not (deferred and never paid). */
+export function unpaidDuty(view: DetectionView, i: number): number {
+  const paid = view.lines.dutyPaid[i] ?? Number.NaN;
+  if (Number.isNaN(paid)) return 0;
+  const due = (view.lines.customsValue[i] ?? 0) * dutyRateOf(view, i);
+  return due - paid > due * 0.5 ? due - paid : 0;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { foldOverlaps } from '../../src/detection/fold-overlaps.ts';
+import { ring } from './rings.ts';
+
+describe('foldOverlaps', () => {
+  it('folds a scheme ring into the more specific scheme that holds most of its members', () => {
+    const shells = ring('R-si', 'shared_identifiers', 0.7, ['A', 'B', 'C']);
+    const under = ring('R-uv', 'undervaluation', 0.9, ['A', 'B', 'C', 'S'], 500);
+    const network = ring('R-co', 'community', 0.8, ['A', 'B', 'C']);
+    const kept = foldOverlaps([under, network, shells]);
+    expect(kept.map((r) => r.id)).toEqual(['R-co', 'R-si']);
+    expect(kept[1]!.revenueAtRisk).toBe(500);
+    expect(kept[1]!.explanation).toBe('R-si; also seen as undervaluation (R-uv)');
+  });
+
+  it('keeps rings that share few members', () => {
+    const kept = foldOverlaps([
+      ring('X', 'phoenix', 0.9, ['A', 'B', 'C']),
+      ring('Y', 'broker_centred', 0.8, ['C', 'D', 'E']),
+    ]);
+    expect(kept.map((r) => r.id)).toEqual(['X', 'Y']);
+  });
+
+  it('folds a scheme ring made mostly of members of several more specific rings into the closest', () => {
+    const left = ring('B-left', 'broker_centred', 0.9, ['A', 'B', 'C', 'X']);
+    const right = ring('B-right', 'broker_centred', 0.8, ['D', 'E', 'F', 'Y']);
+    const spread = ring('U-spread', 'undervaluation', 0.95, ['A', 'D', 'E', 'S'], 70);
+    const apart = ring('U-apart', 'undervaluation', 0.7, ['B', 'F', 'S2', 'S3']);
+    const kept = foldOverlaps([spread, left, right, apart]);
+    expect(kept.map((r) => r.id)).toEqual(['B-left', 'B-right', 'U-apart']);
+    expect(kept[1]!.explanation).toBe('B-right; also seen as undervaluation (U-spread)');
+    expect(kept[1]!.revenueAtRisk).toBe(70);
+  });
+
+  it('leaves the rings it is given unchanged and returns new objects for the hosts', () => {
+    const shells = ring('R-si', 'shared_identifiers', 0.7, ['A', 'B', 'C']);
+    const under = ring('R-uv', 'undervaluation', 0.9, ['A', 'B', 'C', 'S'], 500);
+    const before = structuredClone([shells, under]);
+    const kept = foldOverlaps([under, shells]);
+    expect([shells, under]).toEqual(before);
+    expect(kept[0]).not.toBe(shells);
+    expect(kept[0]!.explanation).toBe('R-si; also seen as undervaluation (R-uv)');
+  });
+});
