@@ -17,8 +17,8 @@ import tseslint from 'typescript-eslint';
 //   server                                the HTTP API
 //   src/cli                               the command line (its `start` runs the server)
 // Beside the stack: seed/ writes canonical files with src/model and src/ingest, and its truth.json
-// in the schema ringscope eval owns (src/eval/truth.ts); client/ sees only the API's shapes and
-// the domain vocabulary; bench/ may import anything but tests/; tests/ may import anything.
+// in the schema ringscope eval owns (src/eval/truth.ts); client/ sees only src/api (the API's
+// shapes and the domain vocabulary it re-exports); bench/ may import anything but tests/; tests/ may import anything.
 // Folders in parentheses are placed for when they exist. A new folder gets a line here.
 const STORED = ['src/model', 'src/store'];
 const PROJECTED = [...STORED, 'src/graph', 'src/resolve'];
@@ -42,8 +42,8 @@ const LAYERS = {
   server: SERVED,
   'src/cli': [...SERVED, 'server'],
   seed: ['src/model', 'src/ingest', 'src/eval/truth.ts'],
-  // server/api-shapes.ts: the answers' shapes the client reads, until they live in src/api.
-  client: ['src/api', 'src/model', 'server/api-shapes.ts'],
+  // The API's shapes and the domain vocabulary src/api re-exports; nothing else of src/ or server/.
+  client: ['src/api'],
   bench: [...SERVED, 'server', 'src/cli', 'client'],
 };
 // Every folder a layer could reach; tests/ is never a dependency of anything but tests.

@@ -1,7 +1,7 @@
 // Findings: the ranked ring list, one ring with its members and evidence, inspection targets.
 import { z } from 'zod';
 import { RingDetailAnswer, RingsAnswer, TargetsAnswer } from '../../src/api/graph.ts';
-import { Typology } from '../../src/model/index.ts';
+import { RingQuery } from '../../src/model/index.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { ENFORCEMENT } from '../policies.ts';
 
@@ -11,12 +11,7 @@ const rings = defineRoute({
   summary: 'Rings ranked by score, filterable by typology and minimum score',
   tag: 'findings',
   policy: 'user',
-  query: z.strictObject({
-    typology: Typology.optional(),
-    minScore: z.coerce.number().min(0).max(1).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(50),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  }),
+  query: RingQuery,
   response: RingsAnswer,
   handler: async ({ query, services }) => ({ json: await services.graph.rings(query) }),
 });

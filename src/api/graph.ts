@@ -2,7 +2,16 @@
 // paths, statistics, rings and inspection targets. The server's OpenAPI document is generated
 // from them and the explorer validates what it receives against them.
 import { z } from 'zod';
-import { NodeLabel, PartyRisk, PropValue, RelType, Ring, SourceRef, Typology } from '../model/index.ts';
+import {
+  LineTarget,
+  NodeLabel,
+  PartyRisk,
+  PropValue,
+  RelType,
+  Ring,
+  RingSummary,
+  SourceRef,
+} from '../model/index.ts';
 
 export const NodeKeyParam = z
   .string()
@@ -30,14 +39,8 @@ export const ApiEdge = z.strictObject({
 });
 export type ApiEdge = z.infer<typeof ApiEdge>;
 
-export const RingSummary = z.strictObject({
-  id: z.string(),
-  typology: Typology,
-  score: z.number(),
-  revenueAtRisk: z.number(),
-  explanation: z.string(),
-  memberCount: z.number().int(),
-});
+// A ring as lists show it: the model's shape, served as is.
+export { RingSummary };
 
 export const SearchAnswer = z.strictObject({
   hits: z.array(
@@ -97,18 +100,8 @@ export const RingDetailAnswer = z.strictObject({
   nodes: z.array(ApiNode),
   edges: z.array(ApiEdge),
 });
-export const TargetsAnswer = z.strictObject({
-  lines: z.array(
-    z.strictObject({
-      declarationId: z.string(),
-      line: z.number().int(),
-      score: z.number(),
-      reasons: z.array(z.string()),
-    }),
-  ),
-});
+export const TargetsAnswer = z.strictObject({ lines: z.array(LineTarget) });
 
-export type RingSummary = z.infer<typeof RingSummary>;
 export type SearchHit = z.infer<typeof SearchAnswer>['hits'][number];
 export type ShipmentPoint = z.infer<typeof ShipmentPoint>;
 export type NodeDetailAnswer = z.infer<typeof NodeDetailAnswer>;

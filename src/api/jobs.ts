@@ -1,6 +1,7 @@
 // Jobs: an ingest of uploaded files or a detection run, its progress and its outcome. The same
 // shapes travel as the job answer and as the Server-Sent Events of its progress.
 import { z } from 'zod';
+import { RowProblem } from '../model/row-problem.ts';
 
 export const JobId = z.string().regex(/^J-[0-9a-f]{12}$/, 'a job id, e.g. J-0123456789ab');
 export const JobKind = z.enum(['ingest', 'detect']);
@@ -18,15 +19,7 @@ export const JobProgress = z.strictObject({
 export type JobProgress = z.infer<typeof JobProgress>;
 
 /** One problem of an ingested file, where it is and what to do about it. */
-export const RowProblem = z.strictObject({
-  file: z.string(),
-  /** 1-based data row (the header is row 0); 0 for file-level problems. */
-  row: z.number().int(),
-  column: z.string().nullable(),
-  code: z.string(),
-  message: z.string(),
-});
-export type RowProblem = z.infer<typeof RowProblem>;
+export { RowProblem };
 
 export const JobFailure = z.strictObject({
   message: z.string(),

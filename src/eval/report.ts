@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { PARTY_LABELS, nodeKey, type NodeLabel, type NodeRef } from '../model/index.ts';
 import { PlantedTypology, type Truth } from './truth.ts';
-import { DEFAULT_JACCARD_THRESHOLD, scoreRings, type MemberSet } from './ring-matching.ts';
+import { DEFAULT_JACCARD_THRESHOLD, RingMatch, scoreRings, type MemberSet } from './ring-matching.ts';
 import { INSPECTION_SHARES, targetingAtK } from './line-targeting.ts';
 
 export const EVAL_REPORT_VERSION = 1;
@@ -44,7 +44,7 @@ export const EvalReport = z
       .object({
         overall: RingScoreJson,
         byTypology: z.array(RingScoreJson),
-        matches: z.array(z.object({ planted: z.string(), reported: z.string(), jaccard: Ratio }).strict()),
+        matches: z.array(RingMatch),
       })
       .strict(),
     lines: z.array(

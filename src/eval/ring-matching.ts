@@ -2,6 +2,7 @@
 // members. Matching is one-to-one and greedy: pairs at or above the threshold are taken from the
 // most similar down (ties broken by planted id, then reported id), each ring used at most once.
 // So one reported ring that covers two planted rings recovers only one of them.
+import { z } from 'zod';
 
 export interface MemberSet {
   id: string;
@@ -10,11 +11,12 @@ export interface MemberSet {
   members: readonly string[];
 }
 
-export interface RingMatch {
-  planted: string;
-  reported: string;
-  jaccard: number;
-}
+export const RingMatch = z.strictObject({
+  planted: z.string(),
+  reported: z.string(),
+  jaccard: z.number().min(0).max(1),
+});
+export type RingMatch = z.infer<typeof RingMatch>;
 
 export interface RingScore {
   /** A typology, or `overall` (matching across typologies). */

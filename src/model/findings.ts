@@ -94,6 +94,23 @@ export const DetectionRun = z
   .strict();
 export type DetectionRun = z.infer<typeof DetectionRun>;
 
-export type RingSummary = Pick<Ring, 'id' | 'typology' | 'score' | 'revenueAtRisk' | 'explanation'> & {
-  memberCount: number;
-};
+/** Which rings a list asks for: a page of them, by typology and minimum score, best first. */
+export const RingQuery = z.strictObject({
+  typology: Typology.optional(),
+  minScore: z.coerce.number().min(0).max(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type RingQuery = z.output<typeof RingQuery>;
+
+/** A ring as lists show it: its headline facts and how many members it has. */
+export const RingSummary = Ring.pick({
+  id: true,
+  typology: true,
+  score: true,
+  revenueAtRisk: true,
+  explanation: true,
+})
+  .extend({ memberCount: z.number().int().nonnegative() })
+  .strict();
+export type RingSummary = z.infer<typeof RingSummary>;

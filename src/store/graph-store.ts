@@ -56,6 +56,7 @@ import type {
   PartyRisk,
   RelType,
   Ring,
+  RingQuery,
   RingSummary,
   ShipmentRecord,
   Subgraph,
@@ -123,12 +124,7 @@ export interface GraphCounts {
   rels: Partial<Record<RelType, number>>;
 }
 
-export interface RingQuery {
-  typology?: string;
-  minScore?: number;
-  limit: number;
-  offset: number;
-}
+export type { RingQuery };
 
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';

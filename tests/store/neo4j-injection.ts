@@ -2,7 +2,7 @@
 // was: values only ever travel as $parameters, labels and types only from the closed enums.
 import { expect, it } from 'vitest';
 import { relId } from '../../src/model/index.ts';
-import type { GraphNode, NodeLabel, NodeRef, RelType } from '../../src/model/index.ts';
+import type { GraphNode, NodeLabel, NodeRef, RelType, Typology } from '../../src/model/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 
 export const PAYLOADS = [
@@ -63,7 +63,7 @@ async function readWithPayloads(store: GraphStore, start: NodeRef): Promise<void
     await settle(() => store.search(p, { limit: 20, labels: [asLabel, 'Importer'] }));
     await settle(() => store.findImport(p));
     await settle(() => store.getRing(p));
-    await settle(() => store.listRings({ typology: p, limit: 10, offset: 0 }));
+    await settle(() => store.listRings({ typology: p as Typology, limit: 10, offset: 0 }));
     await settle(() => drain(store.streamNodes([asLabel])));
     await settle(() => drain(store.streamRels([asType])));
   }

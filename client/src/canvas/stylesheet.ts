@@ -1,7 +1,7 @@
 // The Cytoscape stylesheet: node look by label and risk, edge look by relationship type, and
 // the emphasis classes that deriveClasses() puts on elements.
 import type { StylesheetJson } from 'cytoscape';
-import type { NodeLabel, RelType } from '../../../src/model/index.ts';
+import type { NodeLabel, RelType } from '../../../src/api/index.ts';
 
 type Shape =
   | 'ellipse'

@@ -1,6 +1,6 @@
 // Small SVG charts drawn without a charting library: a score bar, an indicator bar chart and a
 // declaration timeline. Sizes are SVG attributes, so a strict style CSP has nothing to block.
-import type { Indicator } from '../../../src/model/index.ts';
+import type { Indicator } from '../../../src/api/index.ts';
 import type { SeriesPoint } from '../api/schemas.ts';
 import { formatMoney } from '../format.ts';
 

@@ -1,6 +1,6 @@
 // Evidence actions: the open ring with its highlighted indicator, and the paths found between
 // two nodes. Both emphasise part of the canvas, and the latest emphasis wins.
-import { nodeKey } from '../../../src/model/index.ts';
+import { nodeKey } from '../../../src/api/index.ts';
 import type { ApiEdge, ApiNode, RingDetail } from '../api/schemas.ts';
 import { addElements } from './graph.ts';
 import { without } from './lists.ts';

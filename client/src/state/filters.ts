@@ -1,5 +1,5 @@
 // The label filter: which labels the filter panel offers, and toggling one of them.
-import { NodeLabel } from '../../../src/model/index.ts';
+import { NodeLabel } from '../../../src/api/index.ts';
 
 /** Labels the filter offers: every node label but Case. */
 export const SHOWN_LABELS: readonly NodeLabel[] = NodeLabel.options.filter((label) => label !== 'Case');

@@ -1,6 +1,6 @@
 // The investigation state: plain, serialisable data. The canvas draws from it; nothing the
 // canvas computes (positions aside) is written back into it.
-import type { NodeLabel } from '../../../src/model/index.ts';
+import type { NodeLabel } from '../../../src/api/index.ts';
 import type { ApiEdge, ApiNode, RingDetail } from '../api/schemas.ts';
 
 export interface Filters {
