@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/ingest/import-file.ts';
 import { layoutsFor } from '../../src/ingest/presets/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
+import { runCli } from '../helpers/run-cli.ts';
 import { BAD } from './bad-files.ts';
 import { decl, declRow, snapshot, testDir, type TestDir } from './helpers.ts';
 
@@ -38,6 +39,26 @@ describe('bad-input corpus', () => {
     expect(match?.file).toBe(path);
     expect(match?.message.length).toBeGreaterThan(10);
     expect(await snapshot(store)).toEqual(before);
+  });
+
+  it('refuses every file through the command line with exit 2, naming file, row and column, and leaves stats unchanged', async () => {
+    const db = `${dir.dir}/cli.db`;
+    const seed = await dir.file('cli-seed.csv', decl(declRow({ declaration_id: 'CLI-SEED' })));
+    expect((await runCli(['--db', db, 'ingest', seed])).code).toBe(0);
+    const stats = async (): Promise<unknown> =>
+      JSON.parse((await runCli(['--db', db, 'stats', '--json'])).stdout) as unknown;
+    const statsBefore = await stats();
+    const paths = await Promise.all(BAD.map((bad, i) => dir.file(`cli-bad-${i}.csv`, bad.content)));
+    const run = await runCli(['--db', db, 'ingest', ...paths]);
+    expect(run.code).toBe(2);
+    const lines = run.stderr.split('\n');
+    BAD.forEach((bad, i) => {
+      const line = lines.find((l) => l.startsWith(`  ${paths[i]}`) && l.includes(`[${bad.code}]`));
+      expect(line, bad.name).toBeDefined();
+      if (bad.row > 0) expect(line, bad.name).toContain(`, row ${bad.row}`);
+      if (bad.column) expect(line, bad.name).toContain(`, column ${bad.column}:`);
+    });
+    expect(await stats()).toEqual(statsBefore);
   });
 
   it('rejects a line that conflicts with one already in the store, writing nothing', async () => {
