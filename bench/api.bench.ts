@@ -34,7 +34,7 @@ const WARMUP_S = Number(process.env.RINGSCOPE_BENCH_WARMUP_S ?? 2);
 const NEO4J_WARMUP_S = Number(process.env.RINGSCOPE_BENCH_WARMUP_S ?? 30);
 const GOAL_P99_MS = 100;
 const CLI = new URL('../bin/ringscope.js', import.meta.url).pathname;
-const ADMIN = { username: 'bench', password: 'bench-password-123' };
+const ADMIN = { username: 'bench', password: 'amber-quay-lantern-48' };
 
 interface Targets {
   searchTerms: string[];

@@ -12,7 +12,7 @@ import { sameOriginWrites } from './http/csrf.ts';
 import { ApiError, errorHandler } from './http/errors.ts';
 import { requestContext } from './http/request-context.ts';
 import { routeHandlers } from './http/route.ts';
-import { securityHeaders } from './http/security.ts';
+import { allowedHostsOnly, securityHeaders } from './http/security.ts';
 import { openApiDocument } from './openapi.ts';
 import { allRoutes } from './routes/index.ts';
 import { createServices, type Pipelines, type Services } from './services/index.ts';
@@ -41,6 +41,8 @@ export function createApp(input: AppInput): Express & { locals: { services: Serv
 
   app.use(requestContext(logger, config.logRequests));
   app.use(securityHeaders({ tls: config.cookieSecure === 'always' }));
+  // Before every route, login and the explorer's files included.
+  app.use(allowedHostsOnly(config.allowedHosts));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

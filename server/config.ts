@@ -4,6 +4,9 @@ import { isAbsolute, join, dirname } from 'node:path';
 import { z } from 'zod';
 
 const Int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** A DNS name, an IPv4 address or a bracketed IPv6 address, as in a Host header without its port. */
+const HOST_NAME = /^(\[[0-9a-f:.]+\]|[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*)$/;
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 const Flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** The variables, their defaults and what each is for (the README table is written from this). */
@@ -41,7 +44,23 @@ export const ConfigEnv = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.url())),
+  /**
+   * More host names the server answers to (comma list; any port), besides the loopback names and
+   * RINGSCOPE_HOST: any other Host header is refused (DNS rebinding).
+   */
+  RINGSCOPE_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((h) => h.trim().toLowerCase().replace(/\.$/, ''))
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(HOST_NAME, 'a host name or address, without scheme or port'))),
   RINGSCOPE_LOGIN_MAX_FAILURES: Int(1, 100).default(5),
+  /** Failed sign-ins from one client address, whatever the accounts, before it too waits. */
+  RINGSCOPE_LOGIN_MAX_CLIENT_FAILURES: Int(1, 10_000).default(20),
   RINGSCOPE_LOGIN_WINDOW_MINUTES: Int(1, 24 * 60).default(15),
   /** First admin in production mode (both or neither). */
   RINGSCOPE_ADMIN_USER: z
@@ -64,6 +83,15 @@ export class ConfigError extends Error {
 
 type Env = z.output<typeof ConfigEnv>;
 
+/** The names a Host header may carry: loopback, the listen address (unless a wildcard), the list. */
+function allowedHosts(e: Env): string[] {
+  const listen = e.RINGSCOPE_HOST.toLowerCase();
+  const own = ['0.0.0.0', '::', '[::]'].includes(listen)
+    ? []
+    : [listen.includes(':') ? `[${listen}]` : listen];
+  return [...new Set([...LOOPBACK_NAMES, ...own, ...e.RINGSCOPE_ALLOWED_HOSTS])];
+}
+
 function toConfig(e: Env) {
   const beside = (name: string) => join(dirname(e.RINGSCOPE_DB), name);
   return {
@@ -81,7 +109,9 @@ function toConfig(e: Env) {
     cookieSecure: e.RINGSCOPE_COOKIE_SECURE,
     trustProxy: e.RINGSCOPE_TRUST_PROXY,
     allowedOrigins: e.RINGSCOPE_ALLOWED_ORIGINS.map((o) => new URL(o).origin),
+    allowedHosts: allowedHosts(e),
     loginMaxFailures: e.RINGSCOPE_LOGIN_MAX_FAILURES,
+    loginMaxClientFailures: e.RINGSCOPE_LOGIN_MAX_CLIENT_FAILURES,
     loginWindowMs: e.RINGSCOPE_LOGIN_WINDOW_MINUTES * 60_000,
     admin:
       e.RINGSCOPE_ADMIN_USER !== undefined && e.RINGSCOPE_ADMIN_PASSWORD !== undefined

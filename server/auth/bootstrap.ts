@@ -3,8 +3,9 @@
 // once, that must be changed at first sign-in. Demo accounts exist only in demo mode (`start`);
 // any other mode disables a demo account that still has its published password.
 import { randomBytes } from 'node:crypto';
-import type { Config } from '../config.ts';
+import { ConfigError, type Config } from '../config.ts';
 import type { Role } from '../policies.ts';
+import { PasswordPolicyError } from './password-policy.ts';
 import type { Users } from './users.ts';
 
 export const DEMO_ACCOUNTS: readonly { username: string; role: Role; password: string }[] = [
@@ -37,7 +38,14 @@ export async function ensureAccounts(users: Users, config: Config): Promise<stri
   }
   if (users.count() > 0) return notices;
   if (config.admin) {
-    await users.add({ ...config.admin, role: 'admin' });
+    try {
+      await users.add({ ...config.admin, role: 'admin', policy: true });
+    } catch (error) {
+      if (!(error instanceof PasswordPolicyError)) throw error;
+      throw new ConfigError(
+        `RINGSCOPE_ADMIN_PASSWORD is refused (${error.problem.rule}): ${error.problem.message}`,
+      );
+    }
     notices.push(`Created admin ${config.admin.username} from RINGSCOPE_ADMIN_USER.`);
     return notices;
   }

@@ -1,9 +1,12 @@
 // Local user accounts: create, change password, change role, disable; shared by the API and
-// the `ringscope user` command.
+// the `ringscope user` command. A password a person chose (`policy: true`: the API, the CLI's
+// --password-stdin, RINGSCOPE_ADMIN_PASSWORD) must pass the password policy; one made by code
+// (random one-time passwords, the demo accounts, test fixtures) only the length.
 import { z } from 'zod';
 import { preparedOnce, type AppDb } from '../app-db.ts';
 import type { Account } from '../../src/api/users.ts';
 import { Role } from '../policies.ts';
+import { checkPassword, PasswordPolicyError, problem } from './password-policy.ts';
 import { DECOY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
 export const Username = z
@@ -65,9 +68,12 @@ export class Users {
     role: Role;
     password: string;
     mustChangePassword?: boolean;
+    /** A password a person chose: the password policy applies. */
+    policy?: boolean;
   }): Promise<User> {
     const username = Username.parse(input.username);
     NewPassword.parse(input.password);
+    if (input.policy) checkPassword(input.password, { username });
     if (this.get(username)) throw new UserError('exists', `user ${username} already exists`);
     const hash = await hashPassword(input.password);
     const now = new Date().toISOString();
@@ -82,10 +88,16 @@ export class Users {
   async setPassword(
     username: string,
     password: string,
-    options: { mustChange?: boolean } = {},
+    options: { mustChange?: boolean; policy?: boolean } = {},
   ): Promise<User> {
     NewPassword.parse(password);
     this.require(username);
+    if (options.policy) {
+      checkPassword(password, { username });
+      // A forced change of a one-time password, too, must not keep the same password.
+      if (await verifyPassword(password, this.passwordHash(username)))
+        throw new PasswordPolicyError(problem('previous'));
+    }
     const hash = await hashPassword(password);
     this.db.transaction(() => {
       this.db
@@ -124,6 +136,12 @@ export class Users {
     const ok = await verifyPassword(password, row?.password_hash ?? DECOY_HASH);
     if (!ok || !row || row.disabled === 1) return null;
     return toUser(row);
+  }
+
+  private passwordHash(username: string): string {
+    const row = preparedOnce(this.db, 'SELECT password_hash FROM users WHERE username = ?').get(username) as
+      { password_hash: string } | undefined;
+    return row?.password_hash ?? DECOY_HASH;
   }
 
   private require(username: string): User {

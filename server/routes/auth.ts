@@ -1,9 +1,12 @@
-// Sign-in, sign-out, the current user and password change. Login is rate-limited per client
-// address and per user name; only failures count, so the 6th failure in the window gets 429.
+// Sign-in, sign-out, the current user and password change. Failed sign-ins are throttled per
+// (account, client address) pair and per client address (LoginThrottle): the 6th failure of a
+// pair in the window gets 429 with Retry-After, and a client that has not been failing still
+// signs in to an account others are guessing at.
 import type { Request, RequestHandler } from 'express';
-import { rateLimit, type Options } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { z } from 'zod';
 import { SignedInAnswer, UserAnswer } from '../../src/api/users.ts';
+import { LoginThrottle } from '../auth/login-throttle.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookie.ts';
 import { NewPassword } from '../auth/users.ts';
 import type { Config } from '../config.ts';
@@ -15,38 +18,31 @@ const Credentials = z.strictObject({
   password: z.string().min(1).max(256),
 });
 
-function loginLimiters(config: Config): RequestHandler[] {
-  const common: Partial<Options> = {
-    windowMs: config.loginWindowMs,
-    limit: config.loginMaxFailures,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req: Request, _res, next) => {
-      next(
-        new ApiError(
-          429,
-          'too_many_attempts',
-          `too many failed sign-ins; wait ${Math.round(config.loginWindowMs / 60_000)} minutes and try again`,
-        ),
-      );
-    },
+/** The account a sign-in is for, as the throttle counts it. */
+const accountOf = (req: Request): string => {
+  const body = req.body as { username?: unknown } | undefined;
+  return typeof body?.username === 'string' ? body.username.trim().toLowerCase().slice(0, 128) : '';
+};
+/** The client address; IPv6 by /56 prefix, since one host holds a whole range. */
+const clientOf = (req: Request): string => ipKeyGenerator(req.ip ?? '');
+
+/** Refuses a client that must still wait after failing (429 with Retry-After). */
+function waitAfterFailures(throttle: LoginThrottle): RequestHandler {
+  return (req, res, next) => {
+    const seconds = throttle.waitSeconds(accountOf(req), clientOf(req));
+    if (seconds === 0) return next();
+    res.setHeader('Retry-After', String(seconds));
+    next(
+      new ApiError(
+        429,
+        'too_many_attempts',
+        `too many failed sign-ins from your address; wait ${Math.ceil(seconds / 60)} minutes and try again`,
+      ),
+    );
   };
-  const usernameOf = (req: Request): string => {
-    const body = req.body as { username?: unknown } | undefined;
-    return typeof body?.username === 'string' ? body.username.toLowerCase().slice(0, 128) : '';
-  };
-  return [
-    rateLimit({ ...common }),
-    rateLimit({
-      ...common,
-      keyGenerator: (req) => `user:${usernameOf(req)}`,
-      validate: { keyGeneratorIpFallback: false },
-    }),
-  ];
 }
 
-const login = (config: Config) =>
+const login = (config: Config, throttle: LoginThrottle) =>
   defineRoute({
     method: 'post',
     path: '/api/auth/login',
@@ -55,13 +51,17 @@ const login = (config: Config) =>
     policy: 'public',
     body: Credentials,
     response: SignedInAnswer,
-    before: loginLimiters(config),
+    before: [waitAfterFailures(throttle)],
     handler: async ({ req, res, body, services, requestId }) => {
-      const { user, token } = await services.accounts.signIn(body, {
-        previousToken: req.sessionToken,
-        ip: req.ip ?? null,
-        requestId,
-      });
+      const account = accountOf(req);
+      const client = clientOf(req);
+      const { user, token } = await services.accounts
+        .signIn(body, { previousToken: req.sessionToken, ip: req.ip ?? null, requestId })
+        .catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 401) throttle.failed(account, client);
+          throw error;
+        });
+      throttle.succeeded(account, client);
       setSessionCookie(req, res, token, config.cookieSecure, config.sessionAbsoluteMs);
       return { json: { user } };
     },
@@ -123,7 +123,14 @@ const changePassword = (config: Config) =>
   });
 
 export const authRoutes = (config: Config): Route[] => [
-  login(config),
+  login(
+    config,
+    new LoginThrottle({
+      maxFailures: config.loginMaxFailures,
+      maxClientFailures: config.loginMaxClientFailures,
+      windowMs: config.loginWindowMs,
+    }),
+  ),
   logout(config),
   me,
   changePassword(config),

@@ -1,7 +1,9 @@
 // Sign-in, sign-out and password change for a session, and user administration for admins.
-// A failed sign-in is written to the audit trail here, since it ends in an error answer.
+// A failed sign-in is written to the audit trail here, since it ends in an error answer. A
+// password chosen here must pass the password policy; a refusal names the rule and the field.
 import type { Account, SignedInUser } from '../../src/api/users.ts';
 import type { AuditLog } from '../audit.ts';
+import { PasswordPolicyError } from '../auth/password-policy.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import type { User, Users } from '../auth/users.ts';
 import { ApiError } from '../http/errors.ts';
@@ -20,6 +22,19 @@ const account = (u: User): Account => ({
   mustChangePassword: u.mustChangePassword,
   createdAt: u.createdAt,
 });
+
+/** Runs a password change; a policy refusal becomes a 400 naming the rule and the body field. */
+async function underPolicy<T>(field: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof PasswordPolicyError)) throw error;
+    const { rule, message } = error.problem;
+    throw new ApiError(400, `password_${rule}`, `${field}: this password is refused: ${message}`, {
+      issues: [{ path: `body.${field}`, message }],
+    });
+  }
+}
 
 export class Accounts {
   constructor(
@@ -63,7 +78,9 @@ export class Accounts {
   async changePassword(user: User, currentPassword: string, newPassword: string) {
     const me = await this.users.authenticate(user.username, currentPassword);
     if (!me) throw new ApiError(400, 'invalid_credentials', 'the current password is wrong');
-    await this.users.setPassword(me.username, newPassword);
+    await underPolicy('newPassword', () =>
+      this.users.setPassword(me.username, newPassword, { policy: true }),
+    );
     return { user: { username: me.username, role: me.role }, token: this.sessions.create(me.username) };
   }
 
@@ -73,7 +90,11 @@ export class Accounts {
 
   /** A new account must change its password at first sign-in. */
   async create(input: { username: string; role: Role; password: string }): Promise<Account> {
-    return account(await this.users.add({ ...input, mustChangePassword: true }));
+    return account(
+      await underPolicy('password', () =>
+        this.users.add({ ...input, mustChangePassword: true, policy: true }),
+      ),
+    );
   }
 
   async change(
@@ -91,12 +112,17 @@ export class Accounts {
         'you cannot disable or demote your own account; ask another admin',
       );
     }
-    let changed = this.users.update(username, {
-      ...(change.role ? { role: change.role } : {}),
-      ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
-    });
-    if (change.password)
-      changed = await this.users.setPassword(username, change.password, { mustChange: true });
-    return account(changed);
+    // The password first: a refused one leaves the account as it was.
+    const { password } = change;
+    if (password)
+      await underPolicy('password', () =>
+        this.users.setPassword(username, password, { mustChange: true, policy: true }),
+      );
+    return account(
+      this.users.update(username, {
+        ...(change.role ? { role: change.role } : {}),
+        ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+      }),
+    );
   }
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignedInAnswer } from '../../src/api/users.ts';
 import { Sessions } from '../../server/auth/sessions.ts';
 import { bodyOf, errorOf } from './support/body.ts';
-import { startHarness, type Harness } from './support/harness.ts';
+import { passwordOf, startHarness, type Harness } from './support/harness.ts';
 
 let h: Harness;
 beforeAll(async () => {
@@ -161,41 +161,80 @@ describe('login and sessions', () => {
   });
 });
 
-describe('login rate limit', () => {
-  it('answers the 6th failure in the window with 429, even with the right password', async () => {
-    const limited = await startHarness({ fixture: false });
+describe('login throttle', () => {
+  /** A harness that takes the client address from X-Forwarded-For, so tests can play many clients. */
+  const behindProxy = () => startHarness({ fixture: false, config: { trustProxy: 1 } });
+  const login = (h: Harness, from: string, password: string, username = 'admin') =>
+    h.agent().set('X-Forwarded-For', from).post('/api/auth/login').send({ username, password });
+
+  it('answers the 6th failure of one (account, client) pair with 429 and Retry-After, even with the right password', async () => {
+    const limited = await behindProxy();
     try {
-      for (let i = 1; i <= 5; i++) {
-        const res = await limited
-          .agent()
-          .post('/api/auth/login')
-          .send({ username: 'admin', password: `wrong-${i}` });
-        expect(res.status).toBe(401);
-      }
-      const sixth = await limited
-        .agent()
-        .post('/api/auth/login')
-        .send({ username: 'admin', password: 'password-for-admin' });
+      for (let i = 1; i <= 5; i++)
+        expect((await login(limited, '198.51.100.7', `wrong-${i}`)).status).toBe(401);
+      const sixth = await login(limited, '198.51.100.7', passwordOf('admin'));
       expect(sixth.status).toBe(429);
       expect(errorOf(sixth).code).toBe('too_many_attempts');
+      const retryAfter = Number(sixth.headers['retry-after']);
+      expect(retryAfter).toBeGreaterThan(14 * 60);
+      expect(retryAfter).toBeLessThanOrEqual(15 * 60);
     } finally {
       await limited.close();
     }
   });
 
-  it('does not count successful sign-ins', async () => {
+  it('does not let failures from other addresses lock the account for its user', async () => {
+    const limited = await behindProxy();
+    try {
+      // An attacker fails five times from five addresses, then goes on from the first one.
+      for (let i = 1; i <= 5; i++)
+        expect((await login(limited, `203.0.113.${i}`, `wrong-${i}`)).status).toBe(401);
+      for (let i = 6; i <= 9; i++)
+        expect((await login(limited, '203.0.113.1', `wrong-${i}`)).status).toBe(401);
+      expect((await login(limited, '203.0.113.1', 'wrong-10')).status).toBe(429);
+      // The real user, from an address that has not been failing, still signs in.
+      expect((await login(limited, '192.0.2.10', passwordOf('admin'))).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('answers all of eight simultaneous correct sign-ins of one user with 200', async () => {
     const limited = await startHarness({ fixture: false });
     try {
-      for (let i = 0; i < 8; i++) {
-        expect(
-          (
-            await limited
-              .agent()
-              .post('/api/auth/login')
-              .send({ username: 'admin', password: 'password-for-admin' })
-          ).status,
-        ).toBe(200);
-      }
+      const answers = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          limited
+            .agent()
+            .post('/api/auth/login')
+            .send({ username: 'admin', password: passwordOf('admin') }),
+        ),
+      );
+      expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
+      // Nor are sequential ones counted.
+      for (let i = 0; i < 8; i++)
+        expect((await login(limited, '127.0.0.1', passwordOf('admin'))).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('caps one address’s failures across accounts (password spraying)', async () => {
+    const limited = await startHarness({
+      fixture: false,
+      config: { trustProxy: 1, loginMaxClientFailures: 6 },
+    });
+    try {
+      const accounts = ['admin', 'investigator', 'case-officer', 'enforcement', 'nobody-1', 'nobody-2'];
+      for (const username of accounts)
+        expect((await login(limited, '198.51.100.99', 'spring-2026!', username)).status).toBe(401);
+      const next = await login(limited, '198.51.100.99', passwordOf('investigator'), 'investigator');
+      expect(next.status).toBe(429);
+      expect(Number(next.headers['retry-after'])).toBeGreaterThan(0);
+      // Other addresses are not affected.
+      expect(
+        (await login(limited, '198.51.100.100', passwordOf('investigator'), 'investigator')).status,
+      ).toBe(200);
     } finally {
       await limited.close();
     }
