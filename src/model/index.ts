@@ -4,3 +4,4 @@ export * from './graph.ts';
 export * from './shipment.ts';
 export * from './findings.ts';
 export * from './identifiers.ts';
+export * from './text.ts';
