@@ -34,6 +34,11 @@ const listCases = defineRoute({
   policy: CASE_READERS,
   response: CasesAnswer,
   handler: ({ services, user }) => ({ json: { cases: services.cases.list(user) } }),
+  audit: {
+    action: 'view_cases',
+    target: () => null,
+    detail: (_ctx, out) => ({ cases: out.json.cases.length }),
+  },
 });
 
 const openCase = defineRoute({
