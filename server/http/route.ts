@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { AuditAction } from '../audit.ts';
 import type { User } from '../auth/users.ts';
 import { allows, type Policy } from '../policies.ts';
+import { CaseAccessDenied } from '../services/case-access.ts';
 import type { Services } from '../services/index.ts';
 import { requireJsonBody } from './csrf.ts';
 import { ApiError } from './errors.ts';
@@ -155,6 +156,22 @@ function audit(
   });
 }
 
+/** A case the access check refused (404 unseen, 403 read-only) leaves a `denied` entry. */
+function auditDenied(route: Route, req: Request, services: Services, error: unknown): void {
+  if (!(error instanceof CaseAccessDenied)) return;
+  services.audit.append({
+    action: 'denied',
+    username: req.user?.username ?? null,
+    requestId: req.requestId,
+    target: error.caseId,
+    detail: {
+      status: error.status,
+      needed: error.needed,
+      route: `${route.method.toUpperCase()} ${route.path}`,
+    },
+  });
+}
+
 async function respond(route: Route, ctx: AnyContext): Promise<void> {
   const out = await route.handler(ctx);
   if (out === undefined) return;
@@ -170,16 +187,21 @@ async function respond(route: Route, ctx: AnyContext): Promise<void> {
 export function routeHandlers(route: Route, services: Services): RequestHandler[] {
   const main: RequestHandler = async (req, res) => {
     authorise(route, req);
-    await respond(route, {
-      req,
-      res,
-      params: route.params ? parsePart(route.params, req.params, 'path') : undefined,
-      query: parsePart(route.query, req.query, 'query'),
-      body: parsePart(route.body, req.body, 'body'),
-      user: req.user,
-      requestId: req.requestId,
-      services,
-    });
+    try {
+      await respond(route, {
+        req,
+        res,
+        params: route.params ? parsePart(route.params, req.params, 'path') : undefined,
+        query: parsePart(route.query, req.query, 'query'),
+        body: parsePart(route.body, req.body, 'body'),
+        user: req.user,
+        requestId: req.requestId,
+        services,
+      });
+    } catch (error) {
+      auditDenied(route, req, services, error);
+      throw error;
+    }
   };
   const gate: RequestHandler = (req, _res, next) => {
     // Authorise before anything else, so nobody learns more about a route than a 401 or 403.

@@ -92,6 +92,11 @@ const auditEntries = defineRoute({
       }),
     },
   }),
+  audit: {
+    action: 'view_audit',
+    target: () => null,
+    detail: ({ query }, out) => ({ ...query, entries: out.json.entries.length }),
+  },
 });
 
 const verifyAudit = defineRoute({

@@ -2,7 +2,17 @@
 // one case use case (services/case-work.ts), which asks the one access check (404 unseen, 403
 // read-only); every change is audited as a `write` naming what was done.
 import { z } from 'zod';
-import { CaseAnswer, CaseId, CasesAnswer, CaseStatus, CaseVisibility } from '../../src/api/cases.ts';
+import {
+  CaseAnswer,
+  CaseDescription,
+  CaseId,
+  CasesAnswer,
+  CaseStatus,
+  CaseTitle,
+  CaseVisibility,
+  EvidenceDescription,
+  NoteText,
+} from '../../src/api/cases.ts';
 import { NodeKeyParam } from '../../src/api/graph.ts';
 import { nodeKey } from '../../src/model/index.ts';
 import { Username } from '../auth/users.ts';
@@ -11,7 +21,6 @@ import { CASE_READERS, CASE_WRITERS } from '../policies.ts';
 import { parseKey } from '../services/graph-view.ts';
 
 const IdParams = z.strictObject({ id: CaseId });
-const Title = z.string().trim().min(1).max(200);
 /** A declaration line as `declarationId/line`, the id of its Shipment node. */
 const DeclarationLine = z
   .string()
@@ -25,6 +34,11 @@ const listCases = defineRoute({
   policy: CASE_READERS,
   response: CasesAnswer,
   handler: ({ services, user }) => ({ json: { cases: services.cases.list(user) } }),
+  audit: {
+    action: 'view_cases',
+    target: () => null,
+    detail: (_ctx, out) => ({ cases: out.json.cases.length }),
+  },
 });
 
 const openCase = defineRoute({
@@ -35,8 +49,8 @@ const openCase = defineRoute({
   policy: CASE_WRITERS,
   status: 201,
   body: z.strictObject({
-    title: Title,
-    description: z.string().max(10_000).optional(),
+    title: CaseTitle,
+    description: CaseDescription.optional(),
     visibility: CaseVisibility.optional(),
     assignee: Username.nullable().optional(),
   }),
@@ -75,8 +89,8 @@ const changeCase = defineRoute({
   params: IdParams,
   body: z
     .strictObject({
-      title: Title.optional(),
-      description: z.string().max(10_000).optional(),
+      title: CaseTitle.optional(),
+      description: CaseDescription.optional(),
       status: CaseStatus.optional(),
       assignee: Username.nullable().optional(),
       visibility: CaseVisibility.optional(),
@@ -156,7 +170,7 @@ const addNote = defineRoute({
   tag: 'cases',
   policy: CASE_WRITERS,
   params: IdParams,
-  body: z.strictObject({ text: z.string().trim().min(1).max(20_000) }),
+  body: z.strictObject({ text: NoteText }),
   response: CaseAnswer,
   handler: async ({ params, body, services, user }) => ({
     json: { case: await services.cases.addNote(user, params.id, body.text) },
@@ -172,7 +186,7 @@ const addEvidence = defineRoute({
   policy: CASE_WRITERS,
   params: IdParams,
   body: z.strictObject({
-    description: z.string().trim().min(1).max(5000),
+    description: EvidenceDescription,
     declarationIds: z.array(DeclarationLine).min(1).max(1000),
     ringId: z.string().min(1).max(200).optional(),
   }),

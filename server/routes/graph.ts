@@ -8,7 +8,7 @@ import {
   StatsAnswer,
   SubgraphAnswer,
 } from '../../src/api/graph.ts';
-import { NodeLabel } from '../../src/model/index.ts';
+import { NodeLabel, nodeKey } from '../../src/model/index.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { parseKey } from '../services/graph-view.ts';
 
@@ -51,6 +51,15 @@ const search = defineRoute({
   handler: async ({ query, services }) => ({
     json: await services.graph.search(query.q, { limit: query.limit, labels: query.labels }),
   }),
+  audit: {
+    action: 'search',
+    target: ({ query }) => query.q,
+    detail: ({ query }, out) => ({
+      limit: query.limit,
+      ...(query.labels ? { labels: query.labels } : {}),
+      hits: out.json.hits.length,
+    }),
+  },
 });
 
 const nodeDetail = defineRoute({
@@ -88,6 +97,15 @@ const neighbourhood = defineRoute({
   handler: async ({ params, query, services }) => ({
     json: await services.graph.neighbourhood(parseKey(params.key), query),
   }),
+  audit: {
+    action: 'view_neighbourhood',
+    target: ({ params }) => nodeKey(parseKey(params.key)),
+    detail: ({ query }, out) => ({
+      ...query,
+      nodes: out.json.nodes.length,
+      truncated: out.json.truncated,
+    }),
+  },
 });
 
 const paths = defineRoute({
@@ -111,6 +129,16 @@ const paths = defineRoute({
       maxLength: query.maxLength,
     }),
   }),
+  audit: {
+    action: 'view_paths',
+    target: ({ query }) => nodeKey(parseKey(query.from)),
+    detail: ({ query }, out) => ({
+      to: nodeKey(parseKey(query.to)),
+      k: query.k,
+      maxLength: query.maxLength,
+      paths: out.json.paths.length,
+    }),
+  },
 });
 
 export const graphRoutes = (): Route[] => [stats, search, nodeDetail, neighbourhood, paths];

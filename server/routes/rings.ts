@@ -37,6 +37,11 @@ const targets = defineRoute({
   query: z.strictObject({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }),
   response: TargetsAnswer,
   handler: async ({ query, services }) => ({ json: await services.graph.targets(query.limit) }),
+  audit: {
+    action: 'view_targets',
+    target: () => null,
+    detail: ({ query }, out) => ({ limit: query.limit, lines: out.json.lines.length }),
+  },
 });
 
 export const ringRoutes = (): Route[] => [rings, ringDetail, targets];

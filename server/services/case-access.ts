@@ -19,6 +19,18 @@ export function caseAccess(user: User, c: CaseHeader): CaseAccess {
   return c.visibility === 'team' ? 'read' : 'none';
 }
 
+/** A refusal by the access check: the route leaves a `denied` audit entry naming the case. */
+export class CaseAccessDenied extends ApiError {
+  constructor(
+    status: 403 | 404,
+    message: string,
+    readonly caseId: string,
+    readonly needed: 'read' | 'write',
+  ) {
+    super(status, status === 404 ? 'not_found' : 'forbidden', message);
+  }
+}
+
 /** Throws 404 / 403 unless the user has the access needed; returns the case header. */
 export function requireCaseAccess<C extends CaseHeader>(
   user: User,
@@ -27,12 +39,13 @@ export function requireCaseAccess<C extends CaseHeader>(
   id: string,
 ): C {
   const access = c ? caseAccess(user, c) : 'none';
-  if (!c || access === 'none') throw notFound(`case ${id}`);
+  if (!c || access === 'none') throw new CaseAccessDenied(404, notFound(`case ${id}`).message, id, needed);
   if (needed === 'write' && access !== 'write') {
-    throw new ApiError(
+    throw new CaseAccessDenied(
       403,
-      'forbidden',
       `you may read case ${id} but not change it; ask its owner or an admin`,
+      id,
+      needed,
     );
   }
   return c;

@@ -1,6 +1,7 @@
 // Cases: the investigator's evidence trail as the API shows it, from the list row to the whole
 // case with its entities, rings, notes, evidence and timeline.
 import { z } from 'zod';
+import { textProblem } from '../model/text.ts';
 import { ApiNode, RingSummary } from './graph.ts';
 
 export const CaseId = z.string().regex(/^C-[0-9a-f]{12}$/, 'a case id, e.g. C-0123456789ab');
@@ -10,6 +11,24 @@ export const CASE_STATUSES = CaseStatus.options;
 /** `team`: every user may read it; `restricted`: only its owner, its assignee and admins. */
 export const CaseVisibility = z.enum(['team', 'restricted']);
 export type CaseVisibility = z.infer<typeof CaseVisibility>;
+
+/**
+ * Text a person writes into a case: refused when it holds what ingest refuses in a cell (NUL,
+ * control characters but tab and newline, bidirectional controls) or a lone surrogate, naming
+ * the field.
+ */
+const caseText = (field: string, limits: { min: number; max: number }, trim = true) =>
+  (trim ? z.string().trim() : z.string())
+    .min(limits.min)
+    .max(limits.max)
+    .superRefine((text, ctx) => {
+      const problem = textProblem(text);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${field} contains ${problem.found}; remove it` });
+    });
+export const CaseTitle = caseText('title', { min: 1, max: 200 });
+export const CaseDescription = caseText('description', { min: 0, max: 10_000 }, false);
+export const NoteText = caseText('text', { min: 1, max: 20_000 });
+export const EvidenceDescription = caseText('description', { min: 1, max: 5000 });
 
 export const CaseHeader = z.strictObject({
   id: z.string(),

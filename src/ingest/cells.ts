@@ -1,5 +1,6 @@
 // Parsers for single cells: each turns the raw text of one cell into a typed value or says
 // exactly what is wrong with it (a problem code and a message a person can act on).
+import { textProblem } from '../model/text.ts';
 import type { ProblemCode } from './problems.ts';
 
 export type Cell<T> = { ok: true; value: T } | { ok: false; code: ProblemCode; message: string };
@@ -22,10 +23,6 @@ function intern(value: string): string {
 }
 const fail = (code: ProblemCode, message: string): Cell<never> => ({ ok: false, code, message });
 
-// One scan for everything a cell must never contain; the slow path below only names it.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const SUSPICIOUS = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 // OWASP CSV injection: =, @, or + / - followed by something other than a number or a space
 // (phones, negatives and a lone "-" placeholder are fine).
 const FORMULA = /^(?:[=@]|[+-](?![\d.\s(]|$))/;
@@ -35,16 +32,12 @@ export function checkCellText(raw: string): Cell<never> | null {
   if (raw.length > MAX_CELL_CHARS) {
     return fail('cell_too_large', `cell has ${raw.length} characters; the limit is ${MAX_CELL_CHARS}`);
   }
-  if (SUSPICIOUS.test(raw)) {
-    if (raw.includes('\0'))
-      return fail('nul_byte', 'cell contains a NUL byte; remove it (binary data or a UTF-16 file?)');
-    if (BIDI.test(raw)) {
-      return fail(
-        'bidi_control',
-        'cell contains a bidirectional control character (U+202E and kin) that can disguise text; remove it',
-      );
-    }
-    return fail('control_character', 'cell contains a control character; remove it');
+  const problem = textProblem(raw);
+  if (problem) {
+    // A lone surrogate cannot come from a UTF-8 file, only from a mapping file's JSON escape.
+    const code = problem.code === 'lone_surrogate' ? 'not_utf8' : problem.code;
+    const hint = problem.code === 'nul_byte' ? ' (binary data or a UTF-16 file?)' : '';
+    return fail(code, `cell contains ${problem.found}; remove it${hint}`);
   }
   const first = raw.charCodeAt(0);
   // = @ + - : the only first characters a formula can start with.

@@ -5,3 +5,4 @@ export * from './shipment.ts';
 export * from './findings.ts';
 export * from './identifiers.ts';
 export * from './row-problem.ts';
+export * from './text.ts';

@@ -83,6 +83,7 @@ describe('cell parsers', () => {
     expect(code(checkCellText('abc\u202Egpj.exe'))).toBe('bidi_control');
     expect(code(checkCellText('a\u0000b'))).toBe('nul_byte');
     expect(code(checkCellText('a\u001bb'))).toBe('control_character');
+    expect(code(checkCellText('a\ud800b'))).toBe('not_utf8');
     expect(code(checkCellText('x'.repeat(40_000)))).toBe('cell_too_large');
     for (const fine of [
       '+44 20 7946 0000',
@@ -91,6 +92,7 @@ describe('cell parsers', () => {
       'line\nbreak',
       'tab\there',
       'Ünïcødé 中文',
+      'container \u{1F6A2} on deck',
     ]) {
       expect(checkCellText(fine), fine).toBeNull();
     }

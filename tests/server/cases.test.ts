@@ -130,6 +130,48 @@ describe('case lifecycle', () => {
   });
 });
 
+describe('case text', () => {
+  const BAD = {
+    NUL: 'a\u0000b',
+    ESC: 'red \u001b[31malert',
+    'U+202E': 'invoice\u202Efdp.exe',
+    'a lone surrogate': 'half \ud800 a pair',
+  };
+
+  it('refuses NUL, ESC, U+202E and lone surrogates in titles, descriptions, notes and evidence, naming the field', async () => {
+    const c = await newCase(officer);
+    const evidence = (description: string) => ({ description, declarationIds: [SHIPMENTS[0]?.id ?? ''] });
+    for (const [what, text] of Object.entries(BAD)) {
+      const attempts: [string, Promise<Response>][] = [
+        ['body.title', officer.post('/api/cases').send({ title: text })],
+        ['body.description', officer.post('/api/cases').send({ title: 'ok', description: text })],
+        ['body.title', officer.patch(`/api/cases/${c.id}`).send({ title: text })],
+        ['body.description', officer.patch(`/api/cases/${c.id}`).send({ description: text })],
+        ['body.text', officer.post(`/api/cases/${c.id}/notes`).send({ text })],
+        ['body.description', officer.post(`/api/cases/${c.id}/evidence`).send(evidence(text))],
+      ];
+      for (const [field, attempt] of attempts) {
+        const res = await attempt;
+        expect(res.status, `${what} in ${field}`).toBe(400);
+        const issues = errorOf(res).issues ?? [];
+        expect(issues[0]?.path, what).toBe(field);
+        expect(issues[0]?.message, what).toMatch(/ contains .*; remove it$/);
+      }
+    }
+    const after = bodyOf(CaseAnswer, await officer.get(`/api/cases/${c.id}`)).case;
+    expect(after.notes).toEqual([]);
+    expect(after.evidence).toEqual([]);
+  });
+
+  it('keeps tabs, new lines, accents and whole surrogate pairs', async () => {
+    const c = await newCase(officer, { title: 'Déclarations été \u{1F6A2}' });
+    expect(c.title).toBe('Déclarations été \u{1F6A2}');
+    const res = await officer.post(`/api/cases/${c.id}/notes`).send({ text: 'line one\n\tline two 中文' });
+    expect(res.status).toBe(200);
+    expect(bodyOf(CaseAnswer, res).case.notes[0]?.text).toBe('line one\n\tline two 中文');
+  });
+});
+
 describe('case access', () => {
   it('hides restricted cases (404) and refuses changes to visible ones (403)', async () => {
     const restricted = await newCase(officer, { visibility: 'restricted' });
