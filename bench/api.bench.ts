@@ -218,7 +218,8 @@ async function flood(url: string, adminCookie: string, targets: Targets): Promis
           method: 'GET' as const,
           path: `/api/nodes/${hub}/neighbourhood?hops=2&limit=${FLOOD.limit}`,
           onResponse: (status, _body, _context, headers) => {
-            if (status === 503 && !headers?.['retry-after']) refusedWithoutRetryAfter += 1;
+            const retryAfter = Object.keys(headers ?? {}).some((h) => h.toLowerCase() === 'retry-after');
+            if (status === 503 && !retryAfter) refusedWithoutRetryAfter += 1;
           },
         },
       ],

@@ -59,7 +59,7 @@ export const ConfigEnv = z.object({
   RINGSCOPE_HEAVY_READ_RUNNING: Int(1, 256).default(2),
   RINGSCOPE_HEAVY_READ_QUEUE: Int(0, 10_000).default(16),
   /** One user's share: heavy reads running, and waiting, at once; beyond it 503 with Retry-After. */
-  RINGSCOPE_HEAVY_READ_PER_USER: Int(1, 256).default(2),
+  RINGSCOPE_HEAVY_READ_PER_USER: Int(1, 256).default(1),
   RINGSCOPE_HEAVY_READ_PER_USER_QUEUED: Int(0, 10_000).default(4),
   /** Longest wait in the queue before a heavy read is answered 503 with Retry-After. */
   RINGSCOPE_HEAVY_READ_QUEUE_WAIT_MS: Int(1, 600_000).default(2000),

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { PathsAnswer, SearchAnswer, SubgraphAnswer } from '../../src/api/graph.ts';
 import type { NodeLabel, NodeRef } from '../../src/model/index.ts';
 import { ApiError } from '../http/errors.ts';
+import { JsonText } from '../http/json-text.ts';
 import type { GraphView, NeighbourhoodQuery } from './graph-view.ts';
 import { HeavyReadRefused, type HeavyReads } from './read-pool.ts';
 import type { HeavyRead, ReadWorkers } from './read-workers.ts';
@@ -22,6 +23,9 @@ export function answerRead(view: GraphView, read: HeavyRead): Promise<unknown> {
   }
 }
 
+/** The answer as a value (in this thread) or as the JSON a read thread wrote. */
+type Answer<S extends z.ZodType> = z.infer<S> | JsonText;
+
 export class GraphReads {
   constructor(
     private readonly pool: HeavyReads,
@@ -35,15 +39,15 @@ export class GraphReads {
   }
 
   async neighbourhood(user: string, start: NodeRef, query: NeighbourhoodQuery) {
-    return (await this.heavy(user, { op: 'neighbourhood', start, query })) as z.infer<typeof SubgraphAnswer>;
+    return (await this.heavy(user, { op: 'neighbourhood', start, query })) as Answer<typeof SubgraphAnswer>;
   }
 
   async paths(user: string, query: { from: NodeRef; to: NodeRef; k: number; maxLength: number }) {
-    return (await this.heavy(user, { op: 'paths', query })) as z.infer<typeof PathsAnswer>;
+    return (await this.heavy(user, { op: 'paths', query })) as Answer<typeof PathsAnswer>;
   }
 
   async search(user: string, q: string, options: { limit: number; labels?: NodeLabel[] | undefined }) {
-    return (await this.heavy(user, { op: 'search', q, options })) as z.infer<typeof SearchAnswer>;
+    return (await this.heavy(user, { op: 'search', q, options })) as Answer<typeof SearchAnswer>;
   }
 
   /** Heavy reads running and waiting now. */
@@ -64,7 +68,7 @@ export class GraphReads {
     const threads = this.threads;
     try {
       return await this.pool.run(user, async () =>
-        threads ? (JSON.parse(await threads.read(read)) as unknown) : answerRead(this.view, read),
+        threads ? new JsonText(await threads.read(read)) : answerRead(this.view, read),
       );
     } catch (error) {
       if (!(error instanceof HeavyReadRefused)) throw error;

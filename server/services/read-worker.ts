@@ -16,6 +16,7 @@ if (!port) throw new Error('read-worker.ts runs on a worker thread');
 const store = await openEmbeddedStore((workerData as { file: string }).file);
 const risks = new RiskScores(store);
 const view = new GraphView(store, risks);
+const encoder = new TextEncoder();
 
 function failure(error: unknown): ReadReply['error'] {
   if (error instanceof StoreError) return { kind: 'store', code: error.code, message: error.message };
@@ -30,7 +31,10 @@ port.on('message', (message: { id: number; read: HeavyRead } | { invalidate: tru
     return;
   }
   answerRead(view, message.read).then(
-    (out) => port.postMessage({ id: message.id, json: JSON.stringify(out) } satisfies ReadReply),
+    (out) => {
+      const json = encoder.encode(JSON.stringify(out));
+      port.postMessage({ id: message.id, json } satisfies ReadReply, [json.buffer]);
+    },
     (error: unknown) => port.postMessage({ id: message.id, error: failure(error) } satisfies ReadReply),
   );
 });

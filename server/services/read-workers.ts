@@ -15,7 +15,8 @@ export type HeavyRead =
 
 export interface ReadReply {
   id: number;
-  json?: string;
+  /** The answer's JSON, UTF-8 encoded, its buffer transferred (not copied). */
+  json?: Uint8Array;
   error?:
     | { kind: 'store'; code: StoreErrorCode; message: string }
     | { kind: 'api'; status: number; code: string; message: string }
@@ -25,7 +26,7 @@ export interface ReadReply {
 const THREAD = new URL('./read-worker-thread.js', import.meta.url);
 
 interface Pending {
-  resolve: (json: string) => void;
+  resolve: (json: Uint8Array) => void;
   reject: (error: Error) => void;
 }
 
@@ -52,9 +53,9 @@ class ReadThread {
     return this.pending.size;
   }
 
-  async read(id: number, read: HeavyRead): Promise<string> {
+  async read(id: number, read: HeavyRead): Promise<Uint8Array> {
     await this.ready;
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<Uint8Array>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, read });
     });
@@ -100,8 +101,8 @@ export class ReadWorkers {
     readonly size: number,
   ) {}
 
-  /** The read's answer as JSON text, from the least busy thread (started on first use). */
-  read(read: HeavyRead): Promise<string> {
+  /** The read's answer as JSON bytes, from the least busy thread (started on first use). */
+  read(read: HeavyRead): Promise<Uint8Array> {
     return this.pick().read(this.nextId++, read);
   }
 
