@@ -95,6 +95,7 @@ function rebuild(error: ReadReply['error']): Error {
 export class ReadWorkers {
   private readonly threads: ReadThread[] = [];
   private nextId = 1;
+  private closed = false;
 
   constructor(
     private readonly file: string,
@@ -103,6 +104,8 @@ export class ReadWorkers {
 
   /** The read's answer as JSON bytes, from the least busy thread (started on first use). */
   read(read: HeavyRead): Promise<Uint8Array> {
+    // Reads still queued when the server closes must not start threads again.
+    if (this.closed) return Promise.reject(new StoreError('unavailable', 'the server is shutting down'));
     return this.pick().read(this.nextId++, read);
   }
 
@@ -112,6 +115,7 @@ export class ReadWorkers {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.threads.splice(0).map((t) => t.terminate()));
   }
 
