@@ -100,7 +100,11 @@ export class ReadWorkers {
   constructor(
     private readonly file: string,
     readonly size: number,
-  ) {}
+  ) {
+    // Started with the server: a thread's start (the TypeScript loader, the store, the last
+    // run's scores) is not paid by the first user to ask.
+    for (let i = 0; i < size; i += 1) this.threads.push(new ReadThread(file));
+  }
 
   /** The read's answer as JSON bytes, from the least busy thread (started on first use). */
   read(read: HeavyRead): Promise<Uint8Array> {
