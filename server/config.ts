@@ -72,6 +72,16 @@ export const ConfigEnv = z.object({
   /** The explorer's built files, served when present. */
   RINGSCOPE_CLIENT_DIST: z.string().default('./client/dist'),
   RINGSCOPE_LOG_REQUESTS: Flag.default(true),
+  /** Threads answering neighbourhood, paths and search on the embedded store; 0 = the server's own. */
+  RINGSCOPE_HEAVY_READ_THREADS: Int(0, 64).default(2),
+  /** Heavy reads (neighbourhood, paths, search) running at once; more wait in the queue. */
+  RINGSCOPE_HEAVY_READ_RUNNING: Int(1, 256).default(2),
+  RINGSCOPE_HEAVY_READ_QUEUE: Int(0, 10_000).default(16),
+  /** One user's share: heavy reads running, and waiting, at once; beyond it 503 with Retry-After. */
+  RINGSCOPE_HEAVY_READ_PER_USER: Int(1, 256).default(1),
+  RINGSCOPE_HEAVY_READ_PER_USER_QUEUED: Int(0, 10_000).default(4),
+  /** Longest wait in the queue before a heavy read is answered 503 with Retry-After. */
+  RINGSCOPE_HEAVY_READ_QUEUE_WAIT_MS: Int(1, 600_000).default(2000),
 });
 
 export class ConfigError extends Error {
@@ -122,6 +132,14 @@ function toConfig(e: Env) {
       ? e.RINGSCOPE_CLIENT_DIST
       : join(process.cwd(), e.RINGSCOPE_CLIENT_DIST),
     logRequests: e.RINGSCOPE_LOG_REQUESTS,
+    heavyReads: {
+      threads: e.RINGSCOPE_HEAVY_READ_THREADS,
+      running: e.RINGSCOPE_HEAVY_READ_RUNNING,
+      queue: e.RINGSCOPE_HEAVY_READ_QUEUE,
+      perUserRunning: e.RINGSCOPE_HEAVY_READ_PER_USER,
+      perUserQueued: e.RINGSCOPE_HEAVY_READ_PER_USER_QUEUED,
+      queueWaitMs: e.RINGSCOPE_HEAVY_READ_QUEUE_WAIT_MS,
+    },
   };
 }
 
@@ -152,7 +170,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return parsed.data;
 }
 
-/** The configuration of a test or a one-off tool: defaults with the given overrides. */
+/**
+ * The configuration of a test or a one-off tool: defaults with the given overrides. Heavy reads
+ * run in the calling thread unless a test asks for threads: a test's store may be wrapped.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ RINGSCOPE_MODE: 'development', RINGSCOPE_LOG_LEVEL: 'silent' }), ...overrides };
+  const config = loadConfig({ RINGSCOPE_MODE: 'development', RINGSCOPE_LOG_LEVEL: 'silent' });
+  return { ...config, heavyReads: { ...config.heavyReads, threads: 0 }, ...overrides };
 }

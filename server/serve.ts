@@ -50,6 +50,7 @@ export async function serve(
         server.closeAllConnections();
       });
       await services.jobs.idle();
+      await services.graphReads.close();
       appDb.close();
       await store.close();
     },

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly extra: Record<string, unknown> = {},
+    /** Response headers the answer carries, e.g. Retry-After on a 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -70,11 +72,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const known = classify(error);
     const status = known?.status ?? 500;
-    if (!known || status >= 500) logger.error({ err: error, requestId: req.requestId }, 'request failed');
+    // A refusal to a busy client (503 busy, with Retry-After) is the server working as meant: a
+    // flood of them must not cost an error log line with a stack each.
+    if (!known || (status >= 500 && known.code !== 'busy'))
+      logger.error({ err: error, requestId: req.requestId }, 'request failed');
     if (res.headersSent) {
       res.end();
       return;
     }
+    if (known) res.set(known.headers);
     res.status(status).json({
       error: {
         code: known?.code ?? 'internal',

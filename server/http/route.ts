@@ -11,6 +11,7 @@ import { CaseAccessDenied } from '../services/case-access.ts';
 import type { Services } from '../services/index.ts';
 import { requireJsonBody } from './csrf.ts';
 import { ApiError } from './errors.ts';
+import { JsonText } from './json-text.ts';
 import { sendFile, type FileAnswer } from './send-file.ts';
 
 type Schema = z.ZodType | undefined;
@@ -30,7 +31,7 @@ export interface RouteContext<P, Q, B, U extends User | null = User> {
   services: Services;
 }
 
-/** JSON with a status. */
+/** JSON with a status; a JsonText is sent as it is (an audit spec then reads the request, not it). */
 export interface JsonAnswer {
   status?: number;
   json: unknown;
@@ -180,7 +181,12 @@ async function respond(route: Route, ctx: AnyContext): Promise<void> {
     return;
   }
   audit(route, ctx, out);
-  ctx.res.status(out.status ?? route.status ?? 200).json(out.json);
+  const status = out.status ?? route.status ?? 200;
+  if (out.json instanceof JsonText) {
+    ctx.res.status(status).type('application/json').send(Buffer.from(out.json.bytes));
+    return;
+  }
+  ctx.res.status(status).json(out.json);
 }
 
 /** The Express handlers of one route: content-type check, any `before`, then the route itself. */

@@ -48,8 +48,11 @@ const search = defineRoute({
     labels: LabelList.optional(),
   }),
   response: SearchAnswer,
-  handler: async ({ query, services }) => ({
-    json: await services.graph.search(query.q, { limit: query.limit, labels: query.labels }),
+  handler: async ({ query, services, user }) => ({
+    json: await services.graphReads.search(user.username, query.q, {
+      limit: query.limit,
+      labels: query.labels,
+    }),
   }),
   audit: {
     action: 'search',
@@ -94,8 +97,8 @@ const neighbourhood = defineRoute({
     limit: z.coerce.number().int().min(1).max(2000).default(200),
   }),
   response: SubgraphAnswer,
-  handler: async ({ params, query, services }) => ({
-    json: await services.graph.neighbourhood(parseKey(params.key), query),
+  handler: async ({ params, query, services, user }) => ({
+    json: await services.graphReads.neighbourhood(user.username, parseKey(params.key), query),
   }),
   audit: {
     action: 'view_neighbourhood',
@@ -121,8 +124,8 @@ const paths = defineRoute({
     maxLength: z.coerce.number().int().min(1).max(8).default(6),
   }),
   response: PathsAnswer,
-  handler: async ({ query, services }) => ({
-    json: await services.graph.paths({
+  handler: async ({ query, services, user }) => ({
+    json: await services.graphReads.paths(user.username, {
       from: parseKey(query.from),
       to: parseKey(query.to),
       k: query.k,

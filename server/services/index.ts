@@ -12,9 +12,12 @@ import { Accounts } from './accounts.ts';
 import { CaseWork } from './case-work.ts';
 import { Cases } from './cases.ts';
 import { Exports } from './exports.ts';
+import { GraphReads } from './graph-reads.ts';
 import { GraphView } from './graph-view.ts';
 import { JobRuns } from './job-runs.ts';
 import { Jobs, type JobProgress } from './jobs.ts';
+import { HeavyReads } from './read-pool.ts';
+import { ReadWorkers } from './read-workers.ts';
 import { RiskScores } from './risk-scores.ts';
 
 export interface UploadedFile {
@@ -40,6 +43,8 @@ export interface Services {
   config: Config;
   logger: Logger;
   graph: GraphView;
+  /** Neighbourhood, paths and search: admitted by a bounded pool, run off the event loop. */
+  graphReads: GraphReads;
   /** The last run's party scores, shared by every request; a job that ends drops them. */
   risks: RiskScores;
   users: Users;
@@ -71,12 +76,23 @@ export function createServices(input: {
     absoluteMs: input.config.sessionAbsoluteMs,
   });
   const graph = new GraphView(input.store, risks);
+  const { threads, ...limits } = input.config.heavyReads;
+  const file = input.store.file;
+  const graphReads = new GraphReads(
+    new HeavyReads(limits),
+    graph,
+    file !== undefined && threads > 0 ? new ReadWorkers(file, threads) : null,
+  );
   const cases = new CaseWork(new Cases(input.appDb), users, input.store, graph);
-  const jobs = new Jobs(input.appDb, audit, input.logger, () => risks.invalidate());
+  const jobs = new Jobs(input.appDb, audit, input.logger, () => {
+    risks.invalidate();
+    graphReads.invalidate();
+  });
   return {
     config: input.config,
     logger: input.logger,
     graph,
+    graphReads,
     risks,
     users,
     sessions,

@@ -128,6 +128,8 @@ export type { RingQuery };
 
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
+  /** The embedded store's file, which other threads may open to read; absent on Neo4j. */
+  readonly file?: string;
 
   /** Creates constraints and indexes; idempotent. Call once after opening. */
   init(): Promise<void>;

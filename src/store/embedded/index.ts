@@ -51,6 +51,10 @@ class EmbeddedStore implements GraphStore {
     this.traversal = embeddedTraversal(db);
   }
 
+  get file(): string | undefined {
+    return this.path === ':memory:' ? undefined : this.path;
+  }
+
   init(): Promise<void> {
     return settle(() => migrate(this.db));
   }
