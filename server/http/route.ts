@@ -31,7 +31,7 @@ export interface RouteContext<P, Q, B, U extends User | null = User> {
   services: Services;
 }
 
-/** JSON with a status; a JsonText is sent as it is (an audit spec then reads the request, not it). */
+/** JSON with a status; a JsonText is sent as it is (an audit spec reads its facts, not its content). */
 export interface JsonAnswer {
   status?: number;
   json: unknown;

@@ -10,6 +10,7 @@ import {
 } from '../../src/api/graph.ts';
 import { NodeLabel, nodeKey } from '../../src/model/index.ts';
 import { defineRoute, type Route } from '../http/route.ts';
+import { answerFacts } from '../services/graph-reads.ts';
 import { parseKey } from '../services/graph-view.ts';
 
 /** `a,b,c` → a list of known labels; unknown labels are a validation error, never a query part. */
@@ -60,7 +61,7 @@ const search = defineRoute({
     detail: ({ query }, out) => ({
       limit: query.limit,
       ...(query.labels ? { labels: query.labels } : {}),
-      hits: out.json.hits.length,
+      ...answerFacts('search', out.json),
     }),
   },
 });
@@ -105,8 +106,7 @@ const neighbourhood = defineRoute({
     target: ({ params }) => nodeKey(parseKey(params.key)),
     detail: ({ query }, out) => ({
       ...query,
-      nodes: out.json.nodes.length,
-      truncated: out.json.truncated,
+      ...answerFacts('neighbourhood', out.json),
     }),
   },
 });
@@ -139,7 +139,7 @@ const paths = defineRoute({
       to: nodeKey(parseKey(query.to)),
       k: query.k,
       maxLength: query.maxLength,
-      paths: out.json.paths.length,
+      ...answerFacts('paths', out.json),
     }),
   },
 });

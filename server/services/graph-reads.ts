@@ -9,7 +9,7 @@ import { ApiError } from '../http/errors.ts';
 import { JsonText } from '../http/json-text.ts';
 import type { GraphView, NeighbourhoodQuery } from './graph-view.ts';
 import { HeavyReadRefused, type HeavyReads } from './read-pool.ts';
-import type { HeavyRead, ReadWorkers } from './read-workers.ts';
+import type { HeavyRead, ReadFacts, ReadWorkers } from './read-workers.ts';
 
 /** The read done in this thread, as a read thread does it. */
 export function answerRead(view: GraphView, read: HeavyRead): Promise<unknown> {
@@ -25,6 +25,29 @@ export function answerRead(view: GraphView, read: HeavyRead): Promise<unknown> {
 
 /** The answer as a value (in this thread) or as the JSON a read thread wrote. */
 type Answer<S extends z.ZodType> = z.infer<S> | JsonText;
+
+/** What an audit entry records of a read's answer: its counts, never its content. */
+export function readFacts(read: HeavyRead, answer: unknown): ReadFacts {
+  switch (read.op) {
+    case 'neighbourhood': {
+      const a = answer as z.infer<typeof SubgraphAnswer>;
+      return { nodes: a.nodes.length, truncated: a.truncated };
+    }
+    case 'paths':
+      return { paths: (answer as z.infer<typeof PathsAnswer>).paths.length };
+    case 'search':
+      return { hits: (answer as z.infer<typeof SearchAnswer>).hits.length };
+  }
+}
+
+/** The facts of an answer, whichever thread wrote it. */
+export function answerFacts(op: HeavyRead['op'], answer: unknown): ReadFacts {
+  if (answer instanceof JsonText) return answer.facts;
+  return readFacts({ op } as HeavyRead, answer);
+}
+
+const threaded = (outcome: { json: Uint8Array; facts: ReadFacts }): JsonText =>
+  new JsonText(outcome.json, outcome.facts);
 
 export class GraphReads {
   constructor(
@@ -68,7 +91,7 @@ export class GraphReads {
     const threads = this.threads;
     try {
       return await this.pool.run(user, async () =>
-        threads ? new JsonText(await threads.read(read)) : answerRead(this.view, read),
+        threads ? threaded(await threads.read(read)) : answerRead(this.view, read),
       );
     } catch (error) {
       if (!(error instanceof HeavyReadRefused)) throw error;

@@ -9,7 +9,7 @@ import { openEmbeddedStore } from '../../src/store/embedded/index.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import { ApiError } from '../http/errors.ts';
 import { GraphView } from './graph-view.ts';
-import { answerRead } from './graph-reads.ts';
+import { answerRead, readFacts } from './graph-reads.ts';
 import { RiskScores } from './risk-scores.ts';
 import type { HeavyRead, ReadReply } from './read-workers.ts';
 
@@ -51,7 +51,8 @@ port.on('message', (message: { id: number; read: HeavyRead } | { invalidate: tru
   answerRead(view, message.read).then(
     (out) => {
       const json = encoder.encode(JSON.stringify(out));
-      port.postMessage({ id: message.id, json } satisfies ReadReply, [json.buffer]);
+      const facts = readFacts(message.read, out);
+      port.postMessage({ id: message.id, json, facts } satisfies ReadReply, [json.buffer]);
     },
     (error: unknown) => port.postMessage({ id: message.id, error: failure(error) } satisfies ReadReply),
   );

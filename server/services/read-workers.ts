@@ -7,6 +7,13 @@ import { StoreError, type StoreErrorCode } from '../../src/store/errors.ts';
 import { ApiError } from '../http/errors.ts';
 import type { NeighbourhoodQuery } from './graph-view.ts';
 
+/** The counts an audit entry records of a heavy read's answer. */
+export type ReadFacts = Readonly<Record<string, number | boolean>>;
+export interface ReadOutcome {
+  json: Uint8Array;
+  facts: ReadFacts;
+}
+
 /** A read a thread can answer: the arguments of the GraphView method of the same name. */
 export type HeavyRead =
   | { op: 'neighbourhood'; start: NodeRef; query: NeighbourhoodQuery }
@@ -17,6 +24,8 @@ export interface ReadReply {
   id: number;
   /** The answer's JSON, UTF-8 encoded, its buffer transferred (not copied). */
   json?: Uint8Array;
+  /** What the audit entry records of the answer (readFacts). */
+  facts?: ReadFacts;
   error?:
     | { kind: 'store'; code: StoreErrorCode; message: string }
     | { kind: 'api'; status: number; code: string; message: string }
@@ -26,7 +35,7 @@ export interface ReadReply {
 const THREAD = new URL('./read-worker-thread.js', import.meta.url);
 
 interface Pending {
-  resolve: (json: Uint8Array) => void;
+  resolve: (outcome: ReadOutcome) => void;
   reject: (error: Error) => void;
 }
 
@@ -53,9 +62,9 @@ class ReadThread {
     return this.pending.size;
   }
 
-  async read(id: number, read: HeavyRead): Promise<Uint8Array> {
+  async read(id: number, read: HeavyRead): Promise<ReadOutcome> {
     await this.ready;
-    return new Promise<Uint8Array>((resolve, reject) => {
+    return new Promise<ReadOutcome>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ id, read });
     });
@@ -74,7 +83,7 @@ class ReadThread {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
-    if (reply.json !== undefined) pending.resolve(reply.json);
+    if (reply.json !== undefined) pending.resolve({ json: reply.json, facts: reply.facts ?? {} });
     else pending.reject(rebuild(reply.error));
   }
 
@@ -106,8 +115,8 @@ export class ReadWorkers {
     for (let i = 0; i < size; i += 1) this.threads.push(new ReadThread(file));
   }
 
-  /** The read's answer as JSON bytes, from the least busy thread (started on first use). */
-  read(read: HeavyRead): Promise<Uint8Array> {
+  /** The read's answer as JSON bytes and its facts, from the least busy thread (started on first use). */
+  read(read: HeavyRead): Promise<ReadOutcome> {
     // Reads still queued when the server closes must not start threads again.
     if (this.closed) return Promise.reject(new StoreError('unavailable', 'the server is shutting down'));
     return this.pick().read(this.nextId++, read);

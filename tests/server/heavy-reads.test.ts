@@ -48,6 +48,14 @@ describe('heavy reads on read threads (embedded store)', () => {
       if (x.status === 200) expect(y.body).toEqual(x.body);
       else expect(ErrorBody.parse(y.body).error.code).toBe(ErrorBody.parse(x.body).error.code);
     }
+    // The audit trail records the same reads with the same counts, whichever thread answered.
+    const reads = (h: Harness) =>
+      h.services.audit
+        .list({ limit: 50 })
+        .filter((e) => ['view_neighbourhood', 'view_paths', 'search'].includes(e.action))
+        .map((e) => ({ action: e.action, target: e.target, detail: e.detail }));
+    expect(reads(threaded)).toHaveLength(4);
+    expect(reads(threaded)).toEqual(reads(inline));
     // The server's own connection now fails; the read threads have connections of their own.
     threaded.fault.error = new StoreError('unavailable', 'server connection down');
     const res = await b.get(HEAVY[0]!);
