@@ -4,14 +4,12 @@
 // (random one-time passwords, the demo accounts, test fixtures) only the length.
 import { z } from 'zod';
 import { preparedOnce, type AppDb } from '../app-db.ts';
-import type { Account } from '../../src/api/users.ts';
+import { type Account, Username } from '../../src/api/users.ts';
 import { Role } from '../policies.ts';
 import { checkPassword, PasswordPolicyError, problem } from './password-policy.ts';
 import { DECOY_HASH, hashPassword, verifyPassword } from './passwords.ts';
 
-export const Username = z
-  .string()
-  .regex(/^[a-z][a-z0-9._-]{1,63}$/, 'a lower-case name of 2–64 letters, digits, ".", "_" or "-"');
+export { Username };
 export const NewPassword = z.string().min(12, 'at least 12 characters').max(256);
 
 /** An account as the API shows it to admins (never its password hash). */

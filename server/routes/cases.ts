@@ -10,21 +10,18 @@ import {
   CaseStatus,
   CaseTitle,
   CaseVisibility,
-  EvidenceDescription,
+  NewCase,
+  NewEvidence,
   NoteText,
 } from '../../src/api/cases.ts';
 import { NodeKeyParam } from '../../src/api/graph.ts';
 import { nodeKey } from '../../src/model/index.ts';
-import { Username } from '../auth/users.ts';
+import { Username } from '../../src/api/users.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { CASE_READERS, CASE_WRITERS } from '../policies.ts';
 import { parseKey } from '../services/graph-view.ts';
 
 const IdParams = z.strictObject({ id: CaseId });
-/** A declaration line as `declarationId/line`, the id of its Shipment node. */
-const DeclarationLine = z
-  .string()
-  .regex(/^.{1,200}\/\d{1,6}$/, 'a declaration line as declarationId/line, e.g. DECL-0001/1');
 
 const listCases = defineRoute({
   method: 'get',
@@ -48,12 +45,7 @@ const openCase = defineRoute({
   tag: 'cases',
   policy: CASE_WRITERS,
   status: 201,
-  body: z.strictObject({
-    title: CaseTitle,
-    description: CaseDescription.optional(),
-    visibility: CaseVisibility.optional(),
-    assignee: Username.nullable().optional(),
-  }),
+  body: NewCase,
   response: CaseAnswer,
   handler: async ({ body, services, user }) => ({
     status: 201,
@@ -185,11 +177,7 @@ const addEvidence = defineRoute({
   tag: 'cases',
   policy: CASE_WRITERS,
   params: IdParams,
-  body: z.strictObject({
-    description: EvidenceDescription,
-    declarationIds: z.array(DeclarationLine).min(1).max(1000),
-    ringId: z.string().min(1).max(200).optional(),
-  }),
+  body: NewEvidence,
   response: CaseAnswer,
   handler: async ({ params, body, services, user }) => ({
     json: { case: await services.cases.addEvidence(user, params.id, body) },

@@ -1,6 +1,8 @@
 // Exploration: store statistics, search, node detail, neighbourhood and paths.
 import { z } from 'zod';
 import {
+  LabelList,
+  NeighbourhoodParams,
   NodeDetailAnswer,
   NodeKeyParam,
   PathsAnswer,
@@ -8,23 +10,11 @@ import {
   StatsAnswer,
   SubgraphAnswer,
 } from '../../src/api/graph.ts';
-import { NodeLabel, nodeKey } from '../../src/model/index.ts';
+import { nodeKey } from '../../src/model/index.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { answerFacts } from '../services/graph-reads.ts';
 import { parseKey } from '../services/graph-view.ts';
 
-/** `a,b,c` → a list of known labels; unknown labels are a validation error, never a query part. */
-const LabelList = z
-  .string()
-  .max(300)
-  .transform((s) =>
-    s
-      .split(',')
-      .map((l) => l.trim())
-      .filter(Boolean),
-  )
-  .pipe(z.array(NodeLabel).max(NodeLabel.options.length));
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const KeyParams = z.strictObject({ key: NodeKeyParam });
 
 const stats = defineRoute({
@@ -85,18 +75,7 @@ const neighbourhood = defineRoute({
   tag: 'graph',
   policy: 'user',
   params: KeyParams,
-  query: z.strictObject({
-    hops: z.coerce.number().int().min(1).max(3).default(1),
-    labels: LabelList.optional(),
-    dateFrom: IsoDate.optional(),
-    dateTo: IsoDate.optional(),
-    hsPrefix: z
-      .string()
-      .regex(/^\d{1,12}$/, 'HS digits')
-      .optional(),
-    minRisk: z.coerce.number().min(0).max(1).optional(),
-    limit: z.coerce.number().int().min(1).max(2000).default(200),
-  }),
+  query: NeighbourhoodParams,
   response: SubgraphAnswer,
   handler: async ({ params, query, services, user }) => ({
     json: await services.graphReads.neighbourhood(user.username, parseKey(params.key), query),

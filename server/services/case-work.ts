@@ -2,7 +2,7 @@
 // ring, a note or evidence. Each asks the one access check (case-access.ts: 404 for a case the
 // user may not know exists, 403 for one they may only read) once, checks what the request names
 // against the graph store, writes, and answers the case as the API shows it.
-import type { CaseDetail, CaseSummary, CaseVisibility } from '../../src/api/cases.ts';
+import type { CaseDetail, CaseSummary, NewCase, NewEvidence } from '../../src/api/cases.ts';
 import type { RingSummary } from '../../src/api/graph.ts';
 import { nodeKey, parseNodeKey, type NodeRef, type Ring } from '../../src/model/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
@@ -13,17 +13,7 @@ import { caseAccess, requireCaseAccess } from './case-access.ts';
 import type { CaseChange, CaseRow, Cases } from './cases.ts';
 import { parseKey, type GraphView } from './graph-view.ts';
 
-export interface NewCase {
-  title: string;
-  description?: string | undefined;
-  visibility?: CaseVisibility | undefined;
-  assignee?: string | null | undefined;
-}
-export interface NewEvidence {
-  description: string;
-  declarationIds: string[];
-  ringId?: string | undefined;
-}
+export type { NewCase, NewEvidence };
 
 const ringSummary = (r: Ring): RingSummary => ({
   id: r.id,

@@ -17,6 +17,7 @@ import type { z } from 'zod';
 import type {
   ApiEdge,
   ApiNode,
+  NeighbourhoodParams,
   PathsAnswer,
   RingsAnswer,
   SearchAnswer,
@@ -51,16 +52,8 @@ export function parseKey(key: string): NodeRef {
   }
 }
 
-export interface NeighbourhoodQuery {
-  hops: number;
-  limit: number;
-  labels?: NodeLabel[] | undefined;
-  dateFrom?: string | undefined;
-  dateTo?: string | undefined;
-  hsPrefix?: string | undefined;
-  /** Parties scored below this drop out with their edges (the start node always stays). */
-  minRisk?: number | undefined;
-}
+/** A neighbourhood read's filters: the API's query parameters, parsed. */
+export type NeighbourhoodQuery = NeighbourhoodParams;
 
 export class GraphView {
   constructor(

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { textProblem } from '../model/text.ts';
 import { ApiNode, RingSummary } from './graph.ts';
+import { Username } from './users.ts';
 
 export const CaseId = z.string().regex(/^C-[0-9a-f]{12}$/, 'a case id, e.g. C-0123456789ab');
 export const CaseStatus = z.enum(['open', 'in_review', 'referred', 'closed']);
@@ -91,3 +92,25 @@ export const CaseDetail = CaseHeader.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 export const CaseAnswer = z.strictObject({ case: CaseDetail });
+
+/** A declaration line as `declarationId/line`, the id of its Shipment node. */
+export const DeclarationLine = z
+  .string()
+  .regex(/^.{1,200}\/\d{1,6}$/, 'a declaration line as declarationId/line, e.g. DECL-0001/1');
+
+/** What opening a case takes. */
+export const NewCase = z.strictObject({
+  title: CaseTitle,
+  description: CaseDescription.optional(),
+  visibility: CaseVisibility.optional(),
+  assignee: Username.nullable().optional(),
+});
+export type NewCase = z.infer<typeof NewCase>;
+
+/** An evidence item: what it shows, the declaration lines it rests on, and its ring if any. */
+export const NewEvidence = z.strictObject({
+  description: EvidenceDescription,
+  declarationIds: z.array(DeclarationLine).min(1).max(1000),
+  ringId: z.string().min(1).max(200).optional(),
+});
+export type NewEvidence = z.infer<typeof NewEvidence>;

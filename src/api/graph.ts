@@ -42,6 +42,34 @@ export type ApiEdge = z.infer<typeof ApiEdge>;
 // A ring as lists show it: the model's shape, served as is.
 export { RingSummary };
 
+/** `a,b,c` → a list of known labels; unknown labels are a validation error, never a query part. */
+export const LabelList = z
+  .string()
+  .max(300)
+  .transform((s) =>
+    s
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(NodeLabel).max(NodeLabel.options.length));
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+/** The filters of a neighbourhood read, as the API takes them in its query string. */
+export const NeighbourhoodParams = z.strictObject({
+  hops: z.coerce.number().int().min(1).max(3).default(1),
+  labels: LabelList.optional(),
+  dateFrom: IsoDate.optional(),
+  dateTo: IsoDate.optional(),
+  hsPrefix: z
+    .string()
+    .regex(/^\d{1,12}$/, 'HS digits')
+    .optional(),
+  /** Parties scored below this drop out with their edges (the start node always stays). */
+  minRisk: z.coerce.number().min(0).max(1).optional(),
+  limit: z.coerce.number().int().min(1).max(2000).default(200),
+});
+export type NeighbourhoodParams = z.output<typeof NeighbourhoodParams>;
+
 export const SearchAnswer = z.strictObject({
   hits: z.array(
     z.strictObject({

@@ -3,6 +3,10 @@
 import { z } from 'zod';
 import { Role } from './roles.ts';
 
+export const Username = z
+  .string()
+  .regex(/^[a-z][a-z0-9._-]{1,63}$/, 'a lower-case name of 2–64 letters, digits, ".", "_" or "-"');
+
 export const ApiUser = z.strictObject({ username: z.string(), role: Role });
 export const UserAnswer = z.strictObject({ user: ApiUser });
 /** The user of a session, who may have to change their password before anything else. */
