@@ -15,7 +15,7 @@ interface Path {
 
 function treeDepth(tree: Tree, node = 0): number {
   if (tree.feature[node]! < 0) return 0;
-  return 1 + Math.max(treeDepth(tree, tree.left[node]!), treeDepth(tree, tree.right[node]!));
+  return 1 + Math.max(treeDepth(tree, tree.left[node]), treeDepth(tree, tree.right[node]));
 }
 
 function newPath(depth: number): Path {
