@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { median, robustScale } from '../graph/robust.ts';
 import { seededRng } from '../graph/rng.ts';
+import type { RiskLine } from '../risk/features.ts';
 
 export const KCS_FILES = {
   train: 'df_syn_train_eng.csv',
@@ -17,6 +18,7 @@ export const KCS_FILES = {
 
 const KcsRow = z.object({
   'Declaration ID': z.string().min(1),
+  Date: z.string(),
   'Declarant ID': z.string(),
   'Importer ID': z.string(),
   'Seller ID': z.string(),
@@ -31,6 +33,17 @@ const KcsRow = z.object({
   Fraud: z.enum(['0', '1']),
 });
 
+/** The KCS procedure columns the risk model may use (the `kcs` preset does not keep them). */
+export const KCS_ATTRIBUTES = [
+  'Process Type',
+  'Import Type',
+  'Import Use',
+  'Payment Type',
+  'Mode of Transport',
+  'Tax Type',
+  'Country of Origin Indicator',
+] as const;
+
 export interface KcsLine {
   declarationId: string;
   declarant: string;
@@ -44,6 +57,11 @@ export interface KcsLine {
   taxRate: number;
   logUnitPrice: number;
   fraud: boolean;
+  date: string;
+  netMass: number;
+  itemPrice: number;
+  /** The procedure columns, by their KCS name. */
+  attributes: Record<string, string>;
 }
 
 export async function readKcsFile(path: string): Promise<KcsLine[]> {
@@ -70,8 +88,39 @@ export async function readKcsFile(path: string): Promise<KcsLine[]> {
       taxRate: r['Tax Rate'],
       logUnitPrice: Math.log((r['Item Price'] + 1) / (r['Net Mass'] + 1)),
       fraud: r.Fraud === '1',
+      date: r.Date,
+      netMass: r['Net Mass'],
+      itemPrice: r['Item Price'],
+      attributes: Object.fromEntries(
+        KCS_ATTRIBUTES.map((a) => {
+          const cell = (record as Record<string, unknown>)[a];
+          return [a, typeof cell === 'string' ? cell : ''];
+        }),
+      ),
     };
   });
+}
+
+/** A KCS line as the risk model reads it (the `kcs` preset's fields and the procedure columns). */
+export function kcsRiskLine(l: KcsLine, index: number): RiskLine {
+  return {
+    declarationId: l.declarationId,
+    line: index + 1,
+    date: l.date,
+    office: l.office,
+    hsCode: l.hs6,
+    originCountry: l.origin || null,
+    departureCountry: l.departure || null,
+    dutyRate: l.taxRate / 100,
+    customsValue: l.itemPrice,
+    netMassKg: l.netMass,
+    declarantId: l.declarant || null,
+    importerId: l.importer || null,
+    sellerId: l.seller || null,
+    courierId: l.courier || null,
+    attributes: l.attributes,
+    label: l.fraud,
+  };
 }
 
 type Feature = (l: KcsLine) => string;
