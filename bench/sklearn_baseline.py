@@ -78,7 +78,7 @@ def features(train, test, seed):
         inside = [i for i in range(len(train)) if fold[i] == k]
         others = [i for i in range(len(train)) if fold[i] != k]
         for j, c in enumerate(HISTORIES):
-            rate = rates([train[i] for i in others], y[others], c, base)
+            rate = rates([train[i] for i in others], y[others], c, y[others].mean())
             for i in inside:
                 oof[i, j] = rate(train[i][c])
     full = [rates(train, y, c, base) for c in HISTORIES]

@@ -157,10 +157,15 @@ function countHistory(lines: readonly RiskLine[], key: Key, take: (i: number) =>
 }
 
 /** Smoothed fraud rate and line count of one value in a history. */
-function encode(history: History, value: string | null, plan: FeaturePlan, scale = 1): [number, number] {
+function encode(
+  history: History,
+  value: string | null,
+  prior: { baseRate: number; smoothing: number },
+  scale = 1,
+): [number, number] {
   const [n, frauds] = NO_VALUE(value) ? [0, 0] : (history[value!] ?? [0, 0]);
-  const m = plan.options.smoothing;
-  return [(frauds + m * plan.baseRate) / (n + m), Math.log1p(n * scale)];
+  const m = prior.smoothing;
+  return [(frauds + m * prior.baseRate) / (n + m), Math.log1p(n * scale)];
 }
 
 /** Fills the matrix's columns that do not depend on labels; answers the next free column. */
@@ -201,7 +206,8 @@ export function buildMatrix(plan: FeaturePlan, lines: readonly RiskLine[]): Feat
     const history = plan.histories[name] ?? {};
     const rate = matrix.columns[c++]!;
     const count = matrix.columns[c++]!;
-    lines.forEach((l, i) => ([rate[i], count[i]] = encode(history, key(l), plan)));
+    const prior = { baseRate: plan.baseRate, smoothing: plan.options.smoothing };
+    lines.forEach((l, i) => ([rate[i], count[i]] = encode(history, key(l), prior)));
   }
   return matrix;
 }
@@ -229,6 +235,17 @@ function outOfFoldHistories(
   const { folds, seed } = plan.options;
   const fold = foldsOf(lines.length, folds, seed);
   const scale = folds / (folds - 1);
+  // The prior too comes from the other folds: the base rate of all lines holds each line's label.
+  const priors = Array.from({ length: folds }, (_, k) => {
+    let n = 0;
+    let frauds = 0;
+    lines.forEach((l, i) => {
+      if (fold[i] === k) return;
+      n++;
+      frauds += l.label ? 1 : 0;
+    });
+    return { baseRate: n === 0 ? 0 : frauds / n, smoothing: plan.options.smoothing };
+  });
   let c = first;
   for (const key of Object.values(HISTORIES)) {
     const rate = matrix.columns[c++]!;
@@ -236,7 +253,7 @@ function outOfFoldHistories(
     for (let k = 0; k < folds; k++) {
       const others = countHistory(lines, key, (i) => fold[i] !== k);
       lines.forEach((l, i) => {
-        if (fold[i] === k) [rate[i], count[i]] = encode(others, key(l), plan, scale);
+        if (fold[i] === k) [rate[i], count[i]] = encode(others, key(l), priors[k]!, scale);
       });
     }
   }

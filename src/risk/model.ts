@@ -21,6 +21,12 @@ export interface TrainOptions {
   trees?: Partial<GbdtParams>;
 }
 
+/**
+ * The trees' settings for line risk, chosen on KCS train → valid (never on test): each tree sees
+ * 80 % of the lines and 80 % of the features, otherwise the boosting defaults.
+ */
+export const RISK_TREE_DEFAULTS: Partial<GbdtParams> = { rowSubsample: 0.8, featureSubsample: 0.8 };
+
 /** Raised when there is nothing to learn from: no inspected line, or no fraud among them. */
 export class NoLabelsError extends Error {
   override name = 'NoLabelsError';
@@ -34,7 +40,7 @@ export function trainRiskModel(lines: readonly RiskLine[], options: TrainOptions
         '(a fraud, illicit or revenue_recovered column with values)',
     );
   const { plan, matrix, labels, specs } = fitFeatures(labelled, options.features);
-  const trees = trainGbdt(specs, matrix, labels, options.trees);
+  const trees = trainGbdt(specs, matrix, labels, { ...RISK_TREE_DEFAULTS, ...options.trees });
   return { plan, trees };
 }
 
