@@ -10,7 +10,7 @@ import { median, robustScale } from '../graph/robust.ts';
 import { seededRng } from '../graph/rng.ts';
 import type { RiskLine } from '../risk/features.ts';
 import {
-  estimatedShortfall,
+  dutyAtStake,
   expectedRecovery,
   scoreProbability,
   trainRiskModel,
@@ -109,11 +109,11 @@ export async function readKcsFile(path: string): Promise<KcsLine[]> {
   });
 }
 
-/** A KCS line as the risk model reads it (the `kcs` preset's fields and the procedure columns). */
-export function kcsRiskLine(l: KcsLine, index: number): RiskLine {
+/** A KCS line as the risk model reads it (the `kcs` preset's fields and the procedure columns; one line per declaration). */
+export function kcsRiskLine(l: KcsLine): RiskLine {
   return {
     declarationId: l.declarationId,
-    line: index + 1,
+    line: 1,
     date: l.date,
     office: l.office,
     hsCode: l.hs6,
@@ -260,12 +260,14 @@ export interface LearnedReport {
   seeds: number[];
   precision: number[];
   /**
-   * Share of the estimated duty shortfall of the test's fraud lines (KCS has no recovered
-   * revenue) caught at each share, ranking by probability, by probability × estimated
-   * shortfall, and by the hand-set targeting.
+   * Share of the duty at stake on the test's fraud lines (declared value × duty rate: KCS has
+   * no recovered revenue) caught at each share, ranking by probability, by probability ×
+   * estimated shortfall (DATE's idea), by probability × duty at stake, and by the hand-set
+   * targeting.
    */
   revenueByProbability: number[];
   revenueByRecovery: number[];
+  revenueByDutyAtStake: number[];
   revenueByTargeting: number[];
   /** Mean seconds to fit one model (features and trees). */
   fitSeconds: number;
@@ -366,8 +368,13 @@ export function evaluateLearned(
 ): LearnedReport {
   const trainLines = train.map(kcsRiskLine);
   const testLines = test.map(kcsRiskLine);
-  const runs = { precision: [] as number[][], byP: [] as number[][], byR: [] as number[][] };
-  let revenue = new Float64Array(test.length);
+  const runs = {
+    precision: [] as number[][],
+    byP: [] as number[][],
+    byR: [] as number[][],
+    byD: [] as number[][],
+  };
+  const revenue = Float64Array.from(testLines, (l) => (l.label ? dutyAtStake(l) : 0));
   const started = performance.now();
   for (const seed of options.seeds) {
     const model = trainRiskModel(trainLines, {
@@ -375,10 +382,15 @@ export function evaluateLearned(
       trees: { ...options.train?.trees, seed },
     });
     const p = scoreProbability(model, testLines);
-    revenue = Float64Array.from(testLines, (l) => (l.label ? estimatedShortfall(model.plan, l) : 0));
     runs.precision.push(precisionAtShares(rankedByScores(test, p)));
     runs.byP.push(revenueAtShares(p, revenue));
     runs.byR.push(revenueAtShares(expectedRecovery(model, testLines, p), revenue));
+    runs.byD.push(
+      revenueAtShares(
+        Float64Array.from(testLines, (l, i) => p[i]! * dutyAtStake(l)),
+        revenue,
+      ),
+    );
   }
   const fitSeconds = (performance.now() - started) / 1000 / Math.max(1, options.seeds.length);
   const targeting = options.targeting;
@@ -387,6 +399,7 @@ export function evaluateLearned(
     precision: mean(runs.precision),
     revenueByProbability: mean(runs.byP),
     revenueByRecovery: mean(runs.byR),
+    revenueByDutyAtStake: mean(runs.byD),
     revenueByTargeting: targeting ? revenueAtShares(Float64Array.from(test, targeting), revenue) : [],
     fitSeconds,
   };

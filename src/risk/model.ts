@@ -63,6 +63,11 @@ export function estimatedShortfall(plan: FeaturePlan, l: RiskLine): number {
   return l.dutyRate * l.customsValue * (Math.exp(-gap) - 1);
 }
 
+/** Duty on the declared value: what a finding on the line puts at issue, at the least. */
+export function dutyAtStake(l: RiskLine): number {
+  return (l.dutyRate ?? 0) * l.customsValue;
+}
+
 /** Probability × estimated shortfall: the revenue-aware ranking's key (as in the DATE model). */
 export function expectedRecovery(
   model: RiskModel,

@@ -40,12 +40,12 @@ export function formatKcsReport(r: KcsReport): string {
     const l = r.learned;
     out.push(
       `learned model: mean of seeds ${l.seeds.join(', ')}, ${l.fitSeconds.toFixed(1)} s per fit`,
-      'revenue captured at k% (share of the estimated duty shortfall of the test fraud lines)',
-      '    k   p × shortfall   probability   targeting',
+      'revenue captured at k% (share of the duty at stake, value × duty rate, on the test fraud lines)',
+      '    k   probability   p × est. shortfall   p × duty at stake   targeting',
     );
     r.shares.forEach((k, i) =>
       out.push(
-        `${String(k).padStart(4)}%  ${pct(l.revenueByRecovery[i])}         ${pct(l.revenueByProbability[i])}      ${pct(l.revenueByTargeting[i])}`,
+        `${String(k).padStart(4)}%  ${pct(l.revenueByProbability[i])}       ${pct(l.revenueByRecovery[i])}              ${pct(l.revenueByDutyAtStake[i])}             ${pct(l.revenueByTargeting[i])}`,
       ),
     );
   }
