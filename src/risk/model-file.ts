@@ -74,10 +74,11 @@ export function fromModelFile(value: unknown, where: string): { model: RiskModel
     const issue = parsed.error.issues[0];
     throw new Error(`${where}: invalid model file at ${issue?.path.join('.')}: ${issue?.message}`);
   }
-  const { contentHash, ...body } = parsed.data;
+  // The hash is over the file's own key order, as written (parsing reorders keys).
+  const { contentHash, ...body } = value as Record<string, unknown>;
   if (hashOf(body) !== contentHash)
     throw new Error(
-      `${where}: content does not match its hash ${contentHash}: the file was changed after training`,
+      `${where}: content does not match its hash ${String(contentHash)}: the file was changed after training; retrain it`,
     );
   return { model: { plan: parsed.data.plan, trees: gbdtFromJson(parsed.data.trees) }, file: parsed.data };
 }
