@@ -122,12 +122,29 @@ export function trainGbdt(
   return { features, baseScore, trees, params };
 }
 
+/** Adds one tree's output to each row's log-odds; the tree's arrays stay hot across rows. */
+function addTree(tree: Tree, bins: Uint8Array, nf: number, out: Float64Array): void {
+  const { feature, threshold, categorySet, categories, left, right, value } = tree;
+  const rows = out.length;
+  for (let r = 0, offset = 0; r < rows; r++, offset += nf) {
+    let node = 0;
+    let f = feature[0]!;
+    while (f >= 0) {
+      const bin = bins[offset + f]!;
+      const set = categorySet[node]!;
+      node = (set < 0 ? bin <= threshold[node]! : categories[set + bin] === 1) ? left[node]! : right[node]!;
+      f = feature[node]!;
+    }
+    out[r]! += value[node]!;
+  }
+}
+
 /** Log-odds of each row of an already binned matrix. */
 export function predictBinned(model: GbdtModel, bins: Uint8Array): Float64Array {
   const nf = model.features.length;
   const rows = nf === 0 ? 0 : bins.length / nf;
   const out = new Float64Array(rows).fill(model.baseScore);
-  for (const tree of model.trees) for (let r = 0; r < rows; r++) out[r]! += treeOutput(tree, bins, r * nf);
+  for (const tree of model.trees) addTree(tree, bins, nf, out);
   return out;
 }
 
