@@ -134,14 +134,56 @@ function unitValueMedians(lines: readonly RiskLine[]): Record<string, number> {
   return out;
 }
 
+/** Lookups a plan answers many times when scoring, as Maps (built once per plan). */
+interface PlanLookups {
+  codes: Map<string, Map<string, number>>;
+  /** Per history: value → [smoothed rate, log line count] against the whole training history. */
+  encoded: Map<string, Map<string, [number, number]>>;
+  /** HS code → the median log unit value it is compared with (NaN: none). */
+  medianOfHs: Map<string, number>;
+}
+
+const LOOKUPS = new WeakMap<FeaturePlan, PlanLookups>();
+
+function lookups(plan: FeaturePlan): PlanLookups {
+  let found = LOOKUPS.get(plan);
+  if (!found) {
+    const prior = { baseRate: plan.baseRate, smoothing: plan.options.smoothing };
+    found = {
+      codes: new Map(Object.entries(plan.codes).map(([k, t]) => [k, new Map(Object.entries(t))])),
+      encoded: new Map(
+        Object.entries(plan.histories).map(([k, h]) => [
+          k,
+          new Map(Object.keys(h).map((v): [string, [number, number]] => [v, encode(h, v, prior)])),
+        ]),
+      ),
+      medianOfHs: new Map(),
+    };
+    LOOKUPS.set(plan, found);
+  }
+  return found;
+}
+
+function hsMedian(plan: FeaturePlan, hsCode: string): number {
+  const cache = lookups(plan).medianOfHs;
+  let m = cache.get(hsCode);
+  if (m === undefined) {
+    m = Number.NaN;
+    for (const d of [6, 4, 2]) {
+      const found = plan.unitValueMedians[`${d}:${hsCode.slice(0, d)}`];
+      if (found !== undefined) {
+        m = found;
+        break;
+      }
+    }
+    cache.set(hsCode, m);
+  }
+  return m;
+}
+
 /** Unit value's log distance from the median of its HS6 (else HS4, HS2) code in training. */
 export function unitValueVsHs(plan: FeaturePlan, l: RiskLine): number {
-  const u = logUnitValue(l);
-  for (const d of [6, 4, 2]) {
-    const m = plan.unitValueMedians[`${d}:${l.hsCode.slice(0, d)}`];
-    if (m !== undefined) return u - m;
-  }
-  return Number.NaN;
+  return logUnitValue(l) - hsMedian(plan, l.hsCode);
 }
 
 function countHistory(lines: readonly RiskLine[], key: Key, take: (i: number) => boolean): History {
@@ -172,11 +214,11 @@ function encode(
 function fillOwnFeatures(plan: FeaturePlan, lines: readonly RiskLine[], columns: Float64Array[]): number {
   let c = 0;
   for (const [name, key] of categoricalKeys(plan.options)) {
-    const table = plan.codes[name] ?? {};
+    const table = lookups(plan).codes.get(name) ?? new Map<string, number>();
     const col = columns[c++]!;
     lines.forEach((l, i) => {
       const v = key(l);
-      col[i] = NO_VALUE(v) ? Number.NaN : (table[v!] ?? MAX_CATEGORY_CODE);
+      col[i] = NO_VALUE(v) ? Number.NaN : (table.get(v!) ?? MAX_CATEGORY_CODE);
     });
   }
   const numeric: ((l: RiskLine) => number)[] = [
@@ -202,12 +244,17 @@ function emptyMatrix(plan: FeaturePlan, rows: number): FeatureMatrix {
 export function buildMatrix(plan: FeaturePlan, lines: readonly RiskLine[]): FeatureMatrix {
   const matrix = emptyMatrix(plan, lines.length);
   let c = fillOwnFeatures(plan, lines, matrix.columns);
+  const unseen: [number, number] = [plan.baseRate, 0];
   for (const [name, key] of Object.entries(HISTORIES)) {
-    const history = plan.histories[name] ?? {};
+    const encoded = lookups(plan).encoded.get(name) ?? new Map<string, [number, number]>();
     const rate = matrix.columns[c++]!;
     const count = matrix.columns[c++]!;
-    const prior = { baseRate: plan.baseRate, smoothing: plan.options.smoothing };
-    lines.forEach((l, i) => ([rate[i], count[i]] = encode(history, key(l), prior)));
+    lines.forEach((l, i) => {
+      const v = key(l);
+      const [r, n] = (v === null ? undefined : encoded.get(v)) ?? unseen;
+      rate[i] = r;
+      count[i] = n;
+    });
   }
   return matrix;
 }
