@@ -15,10 +15,13 @@ export type SklearnOutcome =
 const Answer = z.object({ precision: z.array(z.number()), runs: z.array(z.array(z.number())) });
 
 /** The first Python that imports sklearn, or null. */
-export async function findSklearnPython(): Promise<string | null> {
-  const candidates = [process.env.RINGSCOPE_PYTHON, '/usr/bin/python3', 'python3'].filter((c): c is string =>
-    Boolean(c),
-  );
+export function defaultPythons(): string[] {
+  return [process.env.RINGSCOPE_PYTHON, '/usr/bin/python3', 'python3'].filter((c): c is string => Boolean(c));
+}
+
+export async function findSklearnPython(
+  candidates: readonly string[] = defaultPythons(),
+): Promise<string | null> {
   for (const python of candidates) {
     try {
       await run(python, ['-c', 'import sklearn, numpy'], { timeout: 60_000 });
@@ -30,8 +33,12 @@ export async function findSklearnPython(): Promise<string | null> {
   return null;
 }
 
-export async function runSklearnBaseline(dir: string, seeds: readonly number[]): Promise<SklearnOutcome> {
-  const python = await findSklearnPython();
+export async function runSklearnBaseline(
+  dir: string,
+  seeds: readonly number[],
+  pythons?: readonly string[],
+): Promise<SklearnOutcome> {
+  const python = await findSklearnPython(pythons);
   if (python === null)
     return {
       ran: false,
