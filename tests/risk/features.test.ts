@@ -39,6 +39,17 @@ describe('risk features', () => {
     expect(m.columns[rate]![1]).toBeCloseTo(plan.baseRate, 12);
   });
 
+  it('never reads the labels of lines it scores: a test label cannot become a feature', () => {
+    const { plan } = fitFeatures(riskLines(1000, 5));
+    const test = riskLines(300, 6);
+    const a = buildMatrix(plan, test);
+    const b = buildMatrix(
+      plan,
+      test.map((l) => ({ ...l, label: !l.label })),
+    );
+    expect(b.columns).toEqual(a.columns);
+  });
+
   it('leaves unlabelled lines out of training: an uninspected line is not a clean one', () => {
     const lines = riskLines(500, 3).map((l, i) => (i % 2 ? { ...l, label: null } : l));
     const { labels, plan } = fitFeatures(lines);
