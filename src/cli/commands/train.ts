@@ -16,6 +16,8 @@ const SHARES = [1, 2, 5, 10];
 const Options = z.object({
   out: z.string().min(1),
   holdout: z.string().regex(/^\d+(\.\d+)?%$/, 'holdout: a share such as 20%'),
+  red: z.string().regex(/^\d+(\.\d+)?%$/, 'red: a share such as 2%'),
+  amber: z.string().regex(/^\d+(\.\d+)?%$/, 'amber: a share such as 5%'),
   seed: z.coerce.number().int(),
   preset: z.string().optional(),
   mapping: z.string().optional(),
@@ -44,6 +46,8 @@ function precisionAt(probability: Float64Array, lines: readonly RiskLine[]): Rec
   );
 }
 
+const share = (text: string): number => Number(text.slice(0, -1)) / 100;
+
 const span = (lines: readonly RiskLine[]) => ({
   lines: lines.length,
   from: lines[0]?.date ?? '',
@@ -59,7 +63,7 @@ async function train(source: string, o: z.infer<typeof Options>): Promise<string
         'training needs lines with fraud, illicit, inspected or revenue_recovered values',
       [],
     );
-  const { train: older, heldOut } = timeSplit(labelled, Number(o.holdout.slice(0, -1)) / 100);
+  const { train: older, heldOut } = timeSplit(labelled, share(o.holdout));
   const started = performance.now();
   const model = trainRiskModel(older, {
     features: { attributes: input.attributes, seed: o.seed },
@@ -83,7 +87,7 @@ async function train(source: string, o: z.infer<typeof Options>): Promise<string
       precisionAt: precisionAt(p, heldOut),
       trainSeconds: seconds,
     },
-    lanes: lanesFor(p),
+    lanes: lanesFor(p, { red: share(o.red), amber: share(o.amber) }),
   });
   await writeFile(o.out, `${JSON.stringify(file)}\n`);
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -109,6 +113,8 @@ export function register(program: Command): void {
     )
     .option('--mapping <file>', 'JSON file mapping canonical fields to your column names')
     .option('--holdout <share>', 'newest share of labelled lines held out to measure the model', '20%')
+    .option('--red <share>', 'inspection budget of the red lane: top share of held-out lines', '2%')
+    .option('--amber <share>', 'budget of the amber lane (document checks): the next share', '5%')
     .option('--seed <n>', 'seed of the folds and the trees', '1')
     .action(async (source: string, raw: Record<string, unknown>) => {
       const parsed = Options.safeParse(raw);
