@@ -8,6 +8,15 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { median, robustScale } from '../graph/robust.ts';
 import { seededRng } from '../model/rng.ts';
+import type { RiskLine } from '../risk/features.ts';
+import {
+  dutyAtStake,
+  expectedRecovery,
+  scoreProbability,
+  trainRiskModel,
+  type TrainOptions,
+} from '../risk/model.ts';
+import { runSklearnBaseline, type SklearnOutcome } from './sklearn.ts';
 
 export const KCS_FILES = {
   train: 'df_syn_train_eng.csv',
@@ -17,6 +26,7 @@ export const KCS_FILES = {
 
 const KcsRow = z.object({
   'Declaration ID': z.string().min(1),
+  Date: z.string(),
   'Declarant ID': z.string(),
   'Importer ID': z.string(),
   'Seller ID': z.string(),
@@ -31,6 +41,17 @@ const KcsRow = z.object({
   Fraud: z.enum(['0', '1']),
 });
 
+/** The KCS procedure columns the risk model may use (the `kcs` preset does not keep them). */
+export const KCS_ATTRIBUTES = [
+  'Process Type',
+  'Import Type',
+  'Import Use',
+  'Payment Type',
+  'Mode of Transport',
+  'Tax Type',
+  'Country of Origin Indicator',
+] as const;
+
 export interface KcsLine {
   declarationId: string;
   declarant: string;
@@ -44,6 +65,11 @@ export interface KcsLine {
   taxRate: number;
   logUnitPrice: number;
   fraud: boolean;
+  date: string;
+  netMass: number;
+  itemPrice: number;
+  /** The procedure columns, by their KCS name. */
+  attributes: Record<string, string>;
 }
 
 export async function readKcsFile(path: string): Promise<KcsLine[]> {
@@ -70,8 +96,39 @@ export async function readKcsFile(path: string): Promise<KcsLine[]> {
       taxRate: r['Tax Rate'],
       logUnitPrice: Math.log((r['Item Price'] + 1) / (r['Net Mass'] + 1)),
       fraud: r.Fraud === '1',
+      date: r.Date,
+      netMass: r['Net Mass'],
+      itemPrice: r['Item Price'],
+      attributes: Object.fromEntries(
+        KCS_ATTRIBUTES.map((a) => {
+          const cell = (record as Record<string, unknown>)[a];
+          return [a, typeof cell === 'string' ? cell : ''];
+        }),
+      ),
     };
   });
+}
+
+/** A KCS line as the risk model reads it (the `kcs` preset's fields and the procedure columns; one line per declaration). */
+export function kcsRiskLine(l: KcsLine): RiskLine {
+  return {
+    declarationId: l.declarationId,
+    line: 1,
+    date: l.date,
+    office: l.office,
+    hsCode: l.hs6,
+    originCountry: l.origin || null,
+    departureCountry: l.departure || null,
+    dutyRate: l.taxRate / 100,
+    customsValue: l.itemPrice,
+    netMassKg: l.netMass,
+    declarantId: l.declarant || null,
+    importerId: l.importer || null,
+    sellerId: l.seller || null,
+    courierId: l.courier || null,
+    attributes: l.attributes,
+    label: l.fraud,
+  };
 }
 
 type Feature = (l: KcsLine) => string;
@@ -193,6 +250,27 @@ export interface KcsReport {
   targeting: number[];
   random: number[];
   hsRule: number[];
+  /** The learned model (boosted trees), mean over its seeds; absent when not asked for. */
+  learned?: LearnedReport;
+  /** The scikit-learn baseline, or why it did not run. */
+  sklearn?: SklearnOutcome;
+}
+
+export interface LearnedReport {
+  seeds: number[];
+  precision: number[];
+  /**
+   * Share of the duty at stake on the test's fraud lines (declared value × duty rate: KCS has
+   * no recovered revenue) caught at each share, ranking by probability, by probability ×
+   * estimated shortfall (DATE's idea), by probability × duty at stake, and by the hand-set
+   * targeting.
+   */
+  revenueByProbability: number[];
+  revenueByRecovery: number[];
+  revenueByDutyAtStake: number[];
+  revenueByTargeting: number[];
+  /** Mean seconds to fit one model (features and trees). */
+  fitSeconds: number;
 }
 
 export function evaluateKcs(
@@ -231,12 +309,98 @@ export function evaluateKcs(
   };
 }
 
-export async function runKcsEvaluation(
-  dir: string,
-  options: { seed: number; randomDraws: number },
-): Promise<KcsReport> {
+export interface KcsRunOptions {
+  seed: number;
+  randomDraws: number;
+  /** Seeds of the learned model (none: the learned model is left out). */
+  learnedSeeds?: readonly number[];
+  /** Run the scikit-learn baseline (bench/sklearn_baseline.py) as well. */
+  sklearn?: boolean;
+}
+
+export async function runKcsEvaluation(dir: string, options: KcsRunOptions): Promise<KcsReport> {
   const [train, valid, test] = await Promise.all(
     [KCS_FILES.train, KCS_FILES.valid, KCS_FILES.test].map((f) => readKcsFile(join(dir, f))),
   );
-  return evaluateKcs([...train!, ...valid!], test!, options);
+  const fitted = [...train!, ...valid!];
+  const report = evaluateKcs(fitted, test!, options);
+  const seeds = options.learnedSeeds ?? [];
+  if (seeds.length > 0) {
+    const handSet = fitRiskModel(fitted);
+    report.learned = evaluateLearned(fitted, test!, { seeds, targeting: (l) => riskScore(handSet, l) });
+  }
+  if (options.sklearn) report.sklearn = await runSklearnBaseline(dir, seeds.length > 0 ? seeds : [1, 2, 3]);
+  return report;
+}
+
+/** Share of the total of `revenue` held by the top k % of lines ranked by `score`. */
+export function revenueAtShares(
+  score: ArrayLike<number>,
+  revenue: ArrayLike<number>,
+  shares: readonly number[] = INSPECTION_SHARES,
+): number[] {
+  const order = Array.from({ length: revenue.length }, (_, i) => i).sort(
+    (a, b) => score[b]! - score[a]! || a - b,
+  );
+  let total = 0;
+  for (let i = 0; i < revenue.length; i++) total += revenue[i]!;
+  return shares.map((k) => {
+    const inspected = Math.max(1, Math.ceil((order.length * k) / 100));
+    const caught = order.slice(0, inspected).reduce((a, i) => a + revenue[i]!, 0);
+    return total === 0 ? 0 : caught / total;
+  });
+}
+
+function rankedByScores(lines: readonly KcsLine[], scores: ArrayLike<number>): KcsLine[] {
+  return Array.from({ length: lines.length }, (_, i) => i)
+    .sort((a, b) => scores[b]! - scores[a]! || a - b)
+    .map((i) => lines[i]!);
+}
+
+const mean = (rows: number[][]): number[] =>
+  (rows[0] ?? []).map((_, k) => rows.reduce((a, r) => a + r[k]!, 0) / rows.length);
+
+/** The learned model fitted on `train` for each seed, ranking `test`; figures are seed means. */
+export function evaluateLearned(
+  train: readonly KcsLine[],
+  test: readonly KcsLine[],
+  options: { seeds: readonly number[]; train?: TrainOptions; targeting?: (l: KcsLine) => number },
+): LearnedReport {
+  const trainLines = train.map(kcsRiskLine);
+  const testLines = test.map(kcsRiskLine);
+  const runs = {
+    precision: [] as number[][],
+    byP: [] as number[][],
+    byR: [] as number[][],
+    byD: [] as number[][],
+  };
+  const revenue = Float64Array.from(testLines, (l) => (l.label ? dutyAtStake(l) : 0));
+  const started = performance.now();
+  for (const seed of options.seeds) {
+    const model = trainRiskModel(trainLines, {
+      features: { attributes: [...KCS_ATTRIBUTES], ...options.train?.features, seed },
+      trees: { ...options.train?.trees, seed },
+    });
+    const p = scoreProbability(model, testLines);
+    runs.precision.push(precisionAtShares(rankedByScores(test, p)));
+    runs.byP.push(revenueAtShares(p, revenue));
+    runs.byR.push(revenueAtShares(expectedRecovery(model, testLines, p), revenue));
+    runs.byD.push(
+      revenueAtShares(
+        Float64Array.from(testLines, (l, i) => p[i]! * dutyAtStake(l)),
+        revenue,
+      ),
+    );
+  }
+  const fitSeconds = (performance.now() - started) / 1000 / Math.max(1, options.seeds.length);
+  const targeting = options.targeting;
+  return {
+    seeds: [...options.seeds],
+    precision: mean(runs.precision),
+    revenueByProbability: mean(runs.byP),
+    revenueByRecovery: mean(runs.byR),
+    revenueByDutyAtStake: mean(runs.byD),
+    revenueByTargeting: targeting ? revenueAtShares(Float64Array.from(test, targeting), revenue) : [],
+    fitSeconds,
+  };
 }

@@ -6,11 +6,13 @@ import { register as evaluate } from './eval.ts';
 import { register as evaluateKcs } from './eval-kcs.ts';
 import { register as exportCommand } from './export.ts';
 import { registerIngest } from './ingest.ts';
+import { register as score } from './score.ts';
 import { register as seed } from './seed.ts';
 import { register as serve } from './serve.ts';
 import { register as start } from './start.ts';
 import { registerStats } from './stats.ts';
 import { register as target } from './target.ts';
+import { register as train } from './train.ts';
 import { register as user } from './user.ts';
 
 type Register = (program: Command) => void;
@@ -23,6 +25,8 @@ export const COMMANDS: Register[] = [
   evaluate,
   evaluateKcs,
   target,
+  train,
+  score,
   exportCommand,
   serve,
   start,

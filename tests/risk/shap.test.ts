@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { binMatrix, type FeatureMatrix, type FeatureSpec } from '../../src/risk/binning.ts';
+import { predictRaw, trainGbdt, type GbdtModel } from '../../src/risk/gbdt.ts';
+import { expectedValue, shapValues } from '../../src/risk/shap.ts';
+import { goesLeft, type Tree } from '../../src/risk/tree.ts';
+import { seededRng } from '../../src/model/rng.ts';
+
+function randomData(
+  rows: number,
+  seed: number,
+): { specs: FeatureSpec[]; matrix: FeatureMatrix; labels: Uint8Array } {
+  const rng = seededRng(seed);
+  const specs: FeatureSpec[] = [
+    { name: 'value', kind: 'numeric' },
+    { name: 'office', kind: 'categorical' },
+    { name: 'mass', kind: 'numeric' },
+    { name: 'noise', kind: 'numeric' },
+  ];
+  const columns = specs.map(() => new Float64Array(rows));
+  const labels = new Uint8Array(rows);
+  for (let r = 0; r < rows; r++) {
+    columns[0]![r] = rng() < 0.05 ? Number.NaN : rng() * 10;
+    columns[1]![r] = Math.floor(rng() * 12);
+    columns[2]![r] = rng();
+    columns[3]![r] = rng();
+    const z =
+      columns[0]![r]! / 3 -
+      1.5 +
+      (columns[1]![r]! % 4 === 1 ? 1.2 : 0) +
+      columns[2]![r]! * columns[0]![r]! * 0.1;
+    labels[r] = rng() < 1 / (1 + Math.exp(-z)) ? 1 : 0;
+  }
+  return { specs, matrix: { rows, columns }, labels };
+}
+
+/** The tree's expected output when only the features in `known` are known (cover-weighted). */
+function conditional(tree: Tree, bins: Uint8Array, offset: number, known: Set<number>, node = 0): number {
+  const f = tree.feature[node]!;
+  if (f < 0) return tree.value[node]!;
+  const l = tree.left[node]!;
+  const r = tree.right[node]!;
+  if (known.has(f))
+    return conditional(tree, bins, offset, known, goesLeft(tree, node, bins[offset + f]!) ? l : r);
+  const c = tree.cover[node]!;
+  return (
+    (tree.cover[l]! / c) * conditional(tree, bins, offset, known, l) +
+    (tree.cover[r]! / c) * conditional(tree, bins, offset, known, r)
+  );
+}
+
+function bruteForceShapley(model: GbdtModel, bins: Uint8Array, row: number): number[] {
+  const nf = model.features.length;
+  const value = (mask: number): number => {
+    const known = new Set([...Array(nf).keys()].filter((f) => mask & (1 << f)));
+    return model.trees.reduce((s, t) => s + conditional(t, bins, row * nf, known), model.baseScore);
+  };
+  const fact = (k: number): number => (k <= 1 ? 1 : k * fact(k - 1));
+  return [...Array(nf).keys()].map((i) => {
+    let phi = 0;
+    for (let mask = 0; mask < 1 << nf; mask++) {
+      if (mask & (1 << i)) continue;
+      const size = [...Array(nf).keys()].filter((f) => mask & (1 << f)).length;
+      phi += ((fact(size) * fact(nf - size - 1)) / fact(nf)) * (value(mask | (1 << i)) - value(mask));
+    }
+    return phi;
+  });
+}
+
+describe('TreeSHAP', () => {
+  it('adds up to each row’s log-odds to 1e-6 on random data', () => {
+    const { specs, matrix, labels } = randomData(3000, 7);
+    const model = trainGbdt(specs, matrix, labels, {
+      iterations: 40,
+      maxLeaves: 15,
+      minSamplesLeaf: 5,
+      seed: 3,
+    });
+    const raw = predictRaw(model, matrix);
+    const { expected, phi } = shapValues(model, matrix);
+    for (let r = 0; r < matrix.rows; r++) {
+      const sum = phi[r]!.reduce((a, b) => a + b, expected);
+      expect(Math.abs(sum - raw[r]!)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('equals brute-force Shapley values on a tiny model with 3 features', () => {
+    const { specs, matrix, labels } = randomData(600, 11);
+    const three = { rows: matrix.rows, columns: matrix.columns.slice(0, 3) };
+    const model = trainGbdt(specs.slice(0, 3), three, labels, {
+      iterations: 5,
+      maxLeaves: 6,
+      minSamplesLeaf: 10,
+    });
+    const bins = binMatrix(model.features, three);
+    const { phi } = shapValues(model, three);
+    for (let r = 0; r < 25; r++) {
+      const exact = bruteForceShapley(model, bins, r);
+      exact.forEach((v, f) => expect(phi[r]![f]!).toBeCloseTo(v, 9));
+    }
+    const raw = predictRaw(model, three);
+    const sum = bruteForceShapley(model, bins, 0).reduce((a, b) => a + b, expectedValue(model));
+    expect(sum).toBeCloseTo(raw[0]!, 9);
+  });
+});
