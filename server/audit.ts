@@ -58,7 +58,7 @@ export interface AuditInput {
 
 export type AuditEntry = z.infer<typeof ApiAuditEntry>;
 
-interface AuditRow {
+export interface AuditRow {
   seq: number;
   at: string;
   username: string | null;
@@ -88,20 +88,17 @@ export const formatAnchor = (anchor: AuditAnchor): string => `${anchor.seq}:${an
 /** The first broken entry (`firstBroken`) is the first whose hash or link does not match, with why. */
 export type AuditVerification = Omit<z.infer<typeof AuditVerifyAnswer>, 'head'>;
 
+/** The fields of an entry its hash covers, as one string: the chain's published format. */
+export function canonicalEntry(row: Omit<AuditRow, 'prev_hash' | 'hash' | 'key_id'>): string {
+  return JSON.stringify([row.seq, row.at, row.username, row.request_id, row.action, row.target, row.detail]);
+}
+
 function entryHash(
   key: AuditKey | null,
   prevHash: string,
   row: Omit<AuditRow, 'prev_hash' | 'hash' | 'key_id'>,
 ): string {
-  const canonical = JSON.stringify([
-    row.seq,
-    row.at,
-    row.username,
-    row.request_id,
-    row.action,
-    row.target,
-    row.detail,
-  ]);
+  const canonical = canonicalEntry(row);
   // Entries without a key are those of the chain before keys existed: plain SHA-256.
   if (!key) return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
   return mac(key, prevHash, canonical);

@@ -9,7 +9,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AuditEntriesAnswer } from '../../src/api/users.ts';
 import { openAppDb, type AppDb } from '../../server/app-db.ts';
-import { AuditLog, formatAnchor, GENESIS_HASH, parseAnchor } from '../../server/audit.ts';
+import {
+  type AuditRow,
+  AuditLog,
+  canonicalEntry,
+  formatAnchor,
+  GENESIS_HASH,
+  parseAnchor,
+} from '../../server/audit.ts';
 import { AuditKeyring } from '../../server/audit-keys.ts';
 import { capturedLog } from './support/captured-log.ts';
 import { passwordOf, startHarness } from './support/harness.ts';
@@ -101,19 +108,9 @@ describe('hash chain', () => {
     tamper("UPDATE audit SET target = 'Importer:IM-999' WHERE seq = 3");
     const forger = AuditKeyring.inMemory().current;
     let prev = (db.prepare('SELECT hash FROM audit WHERE seq = 2').get() as { hash: string }).hash;
-    for (const row of db.prepare('SELECT * FROM audit WHERE seq >= 3 ORDER BY seq').all() as Record<
-      string,
-      string | number | null
-    >[]) {
-      const canonical = JSON.stringify([
-        row.seq,
-        row.at,
-        row.username,
-        row.request_id,
-        row.action,
-        row.target,
-        row.detail,
-      ]);
+    for (const row of db.prepare('SELECT * FROM audit WHERE seq >= 3 ORDER BY seq').all() as AuditRow[]) {
+      // The format is public; only the key is secret.
+      const canonical = canonicalEntry(row);
       const hash = createHmac('sha256', forger.secret).update(`${prev}\n${canonical}`).digest('hex');
       db.prepare('UPDATE audit SET prev_hash = ?, hash = ?, key_id = ? WHERE seq = ?').run(
         prev,
