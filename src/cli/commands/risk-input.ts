@@ -14,6 +14,7 @@ import { layoutsFor, PRESET_NAMES, type PresetName } from '../../ingest/presets/
 import { ProblemLog } from '../../ingest/problems.ts';
 import { rowReader, type TypedRow } from '../../ingest/row-schema.ts';
 import type { RiskLine } from '../../risk/features.ts';
+import { fromModelFile } from '../../risk/model-file.ts';
 
 export interface RiskInput {
   lines: RiskLine[];
@@ -125,4 +126,19 @@ export async function readRiskInput(
     throw new InputError(`unknown --preset ${options.preset}: choose one of ${PRESET_NAMES.join(', ')}`, []);
   if ((await stat(source)).isDirectory()) return readKcsLines(source);
   return readDeclarationLines(source, { ...options, preset: options.preset as PresetName | undefined });
+}
+
+/** Reads a model file written by `ringscope train`; any problem is an input error naming it. */
+export async function loadModel(path: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`cannot read the model ${path}: ${(error as Error).message}`, []);
+  }
+  try {
+    return fromModelFile(json, path);
+  } catch (error) {
+    throw new InputError((error as Error).message, []);
+  }
 }

@@ -1,15 +1,13 @@
 // `ringscope score FILE.csv --model MODEL.json [--preset NAME | --mapping FILE] [--json [OUT] |
 // --csv OUT]`: scores a declarations file without importing it (its label columns are ignored)
 // and writes the targeting contract with each line's lane, highest score first, naming the model.
-import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { toSafeCsv } from '../../export/csv-safe.ts';
 import { InputError } from '../../ingest/errors.ts';
 import { PRESET_NAMES } from '../../ingest/presets/index.ts';
-import { fromModelFile } from '../../risk/model-file.ts';
 import { scoreLines, type ScoredLine } from '../../risk/scored.ts';
 import { writeOutput } from '../output.ts';
-import { readRiskInput } from './risk-input.ts';
+import { loadModel, readRiskInput } from './risk-input.ts';
 import { globalOptions } from './store-options.ts';
 
 export const SCORE_CONTRACT_VERSION = 1;
@@ -26,20 +24,6 @@ export function scoreJson(scored: readonly ScoredLine[], model: { contentHash: s
       reasons: s.reasons,
     })),
   };
-}
-
-async function loadModel(path: string) {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new InputError(`cannot read the model ${path}: ${(error as Error).message}`, []);
-  }
-  try {
-    return fromModelFile(json, path);
-  } catch (error) {
-    throw new InputError((error as Error).message, []);
-  }
 }
 
 export function register(program: Command): void {
