@@ -10,7 +10,7 @@ import type { RiskLine } from '../../risk/features.ts';
 import { lanesFor, toModelFile } from '../../risk/model-file.ts';
 import { NoLabelsError, scoreProbability, trainRiskModel } from '../../risk/model.ts';
 import { PRESET_NAMES } from '../../ingest/presets/index.ts';
-import { loadModel, readRiskInput } from './risk-input.ts';
+import { attachNetwork, loadModel, readRiskInput, requireNetwork } from './risk-input.ts';
 
 const Options = z.object({
   out: z.string().min(1),
@@ -71,6 +71,7 @@ async function compareWithCurrent(
   let current;
   try {
     current = await loadModel(o.out);
+    requireNetwork(current.model.plan, heldOut, o.out);
   } catch (error) {
     if (!o.force)
       throw new InputError(
@@ -100,9 +101,10 @@ async function compareWithCurrent(
   };
 }
 
-async function train(source: string, o: z.infer<typeof Options>): Promise<string> {
+async function train(source: string, o: z.infer<typeof Options>, command: Command): Promise<string> {
   const input = await readRiskInput(source, o);
-  const labelled = input.lines.filter((l) => l.label !== null);
+  const { lines, runId } = await attachNetwork(command, input.lines);
+  const labelled = lines.filter((l) => l.label !== null);
   if (labelled.length < 2)
     throw new InputError(
       `no labelled lines to train on in ${source} (${input.lines.length} lines, ${labelled.length} with an inspection result): ` +
@@ -112,7 +114,7 @@ async function train(source: string, o: z.infer<typeof Options>): Promise<string
   const { train: older, heldOut } = timeSplit(labelled, share(o.holdout));
   const started = performance.now();
   const model = trainRiskModel(older, {
-    features: { attributes: input.attributes, seed: o.seed },
+    features: { attributes: input.attributes, seed: o.seed, ...(runId === null ? {} : { network: true }) },
     trees: { seed: o.seed },
   });
   const seconds = (performance.now() - started) / 1000;
@@ -128,6 +130,7 @@ async function train(source: string, o: z.infer<typeof Options>): Promise<string
       labelled: labelled.length,
       trainedOn: span(older),
       heldOut: span(heldOut),
+      detectionRun: runId,
     },
     metrics: { heldOutFraudRate: frauds / heldOut.length, ...metrics, trainSeconds: seconds },
     lanes: lanesFor(p, { red: share(o.red), amber: share(o.amber) }),
@@ -135,6 +138,7 @@ async function train(source: string, o: z.infer<typeof Options>): Promise<string
   const comparison = await compareWithCurrent(o, heldOut, metrics);
   if (comparison.write) await writeFile(o.out, `${JSON.stringify(file)}\n`);
   return [
+    ...(runId === null ? [] : [`network features from detection run ${runId}`]),
     `trained on ${older.length} lines (${span(older).from} … ${span(older).to}) in ${seconds.toFixed(1)} s; held out the newest ${heldOut.length} (fraud rate ${pct(frauds / heldOut.length)})`,
     `precision on the held-out lines: ${Object.entries(metrics.precisionAt)
       .map(([k, v]) => `${pct(v)} at ${k}`)
@@ -166,11 +170,11 @@ export function register(program: Command): void {
       '--force',
       'replace an existing --out model even when the new one is worse on the same held-out lines',
     )
-    .action(async (source: string, raw: Record<string, unknown>) => {
+    .action(async (source: string, raw: Record<string, unknown>, command: Command) => {
       const parsed = Options.safeParse(raw);
       if (!parsed.success) throw new InputError(`invalid option: ${parsed.error.issues[0]?.message}`, []);
       try {
-        process.stdout.write(`${await train(source, parsed.data)}\n`);
+        process.stdout.write(`${await train(source, parsed.data, command)}\n`);
       } catch (error) {
         if (error instanceof NoLabelsError) throw new InputError(error.message, []);
         throw error;
