@@ -89,10 +89,18 @@ async function compareWithCurrent(
     forced: `the new model is worse, but --force was given: ${o.out} replaced`,
     kept: `the new model is worse: ${o.out} kept (the current model ${current.file.contentHash}); --force replaces it`,
   }[verdict];
+  const trainedTo = current.file.trainingData.trainedOn.to;
+  const overlap =
+    trainedTo > (heldOut[0]?.date ?? '')
+      ? [
+          `note: the current model was trained on lines up to ${trainedTo}, after this hold-out begins: its figures may be optimistic`,
+        ]
+      : [];
   return {
     write: verdict !== 'kept',
     report: [
       `compared on the same ${heldOut.length} held-out lines:`,
+      ...overlap,
       `  ${describeMetrics(`current ${current.file.contentHash.slice(0, 19)}…`, metrics)}`,
       `  ${describeMetrics('new', next)}`,
       red,
