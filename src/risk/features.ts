@@ -6,6 +6,7 @@
 import { seededRng } from '../model/rng.ts';
 import { median } from '../graph/robust.ts';
 import { MAX_CATEGORY_CODE, type FeatureMatrix, type FeatureSpec } from './binning.ts';
+import { NETWORK_FEATURES, networkValue, type NetworkFacts } from './network.ts';
 
 export interface RiskLine {
   declarationId: string;
@@ -27,6 +28,8 @@ export interface RiskLine {
   attributes: Readonly<Record<string, string>>;
   /** Inspection result: true when fraud was found, false when clean, null when not inspected. */
   label: boolean | null;
+  /** What the store's detection run says about the line's parties (absent: no store). */
+  network?: NetworkFacts;
 }
 
 type Key = (l: RiskLine) => string | null;
@@ -66,6 +69,8 @@ export interface FeatureOptions {
   /** Attributes (procedure columns) to use as categorical features. */
   attributes: string[];
   seed: number;
+  /** Network features from a detection run (absent in models trained without a store). */
+  network?: boolean;
 }
 
 export const FEATURE_DEFAULTS: FeatureOptions = { folds: 5, smoothing: 10, attributes: [], seed: 1 };
@@ -101,7 +106,18 @@ export function featureSpecs(options: FeatureOptions): FeatureSpec[] {
       { name: `${name}Rate`, kind: 'numeric' as const },
       { name: `${name}Lines`, kind: 'numeric' as const },
     ]),
+    ...(options.network ? NETWORK_FEATURES.map((name) => ({ name, kind: 'numeric' as const })) : []),
   ];
+}
+
+/** Fills the network columns, the last ones when the plan has them. */
+function fillNetwork(plan: FeaturePlan, lines: readonly RiskLine[], columns: Float64Array[]): void {
+  if (!plan.options.network) return;
+  let c = columns.length - NETWORK_FEATURES.length;
+  for (const name of NETWORK_FEATURES) {
+    const col = columns[c++]!;
+    lines.forEach((l, i) => (col[i] = networkValue(name, l)));
+  }
 }
 
 export function logUnitValue(l: RiskLine): number {
@@ -256,6 +272,7 @@ export function buildMatrix(plan: FeaturePlan, lines: readonly RiskLine[]): Feat
       count[i] = n;
     });
   }
+  fillNetwork(plan, lines, matrix.columns);
   return matrix;
 }
 
@@ -330,6 +347,7 @@ export function fitFeatures(
   const matrix = emptyMatrix(plan, labelled.length);
   const first = fillOwnFeatures(plan, labelled, matrix.columns);
   outOfFoldHistories(plan, labelled, matrix, first);
+  fillNetwork(plan, labelled, matrix.columns);
   const labels = Uint8Array.from(labelled, (l) => (l.label ? 1 : 0));
   return { plan, matrix, labels, specs: featureSpecs(opts) };
 }

@@ -29,6 +29,8 @@ const Metadata = z.object({
     labelled: z.number().int(),
     trainedOn: z.object({ lines: z.number().int(), from: z.string(), to: z.string() }),
     heldOut: z.object({ lines: z.number().int(), from: z.string(), to: z.string() }),
+    /** The detection run whose findings gave the network features (null: none). */
+    detectionRun: z.string().nullable().optional(),
   }),
   metrics: z.record(z.string(), z.unknown()),
   lanes: Lanes,

@@ -9,6 +9,7 @@ import {
   type FeaturePlan,
   type RiskLine,
 } from './features.ts';
+import { NETWORK_FEATURES } from './network.ts';
 
 const PARTY_WORDS: Record<string, string> = {
   declarant: "declarant's",
@@ -54,8 +55,17 @@ function numericWords(plan: FeaturePlan, name: string, l: RiskLine): string {
   }
 }
 
+function networkWords(name: string, l: RiskLine): string {
+  const n = l.network;
+  if (n === undefined) return 'no detection run';
+  if (name === 'importerPartyRisk') return `importer's party risk ${n.importerRisk.toFixed(2)}`;
+  if (n.rings === 0) return 'no party of the line in a ring';
+  return `importer, broker or supplier in ${n.rings} ring${n.rings === 1 ? '' : 's'}`;
+}
+
 /** One feature's value for a line, in words. */
 export function describeFeature(plan: FeaturePlan, name: string, l: RiskLine): string {
+  if ((NETWORK_FEATURES as readonly string[]).includes(name)) return networkWords(name, l);
   const history = /^(.*)(Rate|Lines)$/.exec(name);
   if (history && HISTORIES[history[1]!])
     return historyWords(plan, history[1]!, l, history[2] as 'Rate' | 'Lines');

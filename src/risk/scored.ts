@@ -18,27 +18,53 @@ export interface ScoredLine {
   reasons: string[];
 }
 
+/** An inspection budget: the top `red` share of lines red, the next `amber` share amber. */
+export interface LaneBudget {
+  red: number;
+  amber: number;
+}
+
+/** Lines in the top `share` of `lines`: ceil(share × lines) (within a rounding error of 1e-9). */
+export const budgetLines = (lines: number, share: number): number =>
+  Math.min(lines, Math.max(0, Math.ceil(lines * share - 1e-9)));
+
+/**
+ * Lanes by rank in this batch's own score order: exactly ceil(red × N) lines red and
+ * ceil((red + amber) × N) − ceil(red × N) amber, ties at the cut broken by file order.
+ */
+function lanesByRank(order: readonly number[], budget: LaneBudget): Lane[] {
+  const red = budgetLines(order.length, budget.red);
+  const amber = budgetLines(order.length, budget.red + budget.amber);
+  const lanes: Lane[] = new Array<Lane>(order.length);
+  order.forEach((line, rank) => (lanes[line] = rank < red ? 'red' : rank < amber ? 'amber' : 'green'));
+  return lanes;
+}
+
+/**
+ * Scores lines, highest first. Lanes come from the model's thresholds, or, given `budget`,
+ * from this batch's own score distribution.
+ */
 export function scoreLines(
   model: RiskModel,
   lanes: Lanes,
   lines: readonly RiskLine[],
-  options: { reasons?: number; reasonsFor?: readonly Lane[] } = {},
+  options: { reasons?: number; reasonsFor?: readonly Lane[]; budget?: LaneBudget } = {},
 ): ScoredLine[] {
   const explained = new Set(options.reasonsFor ?? ['red', 'amber', 'green']);
   const bins = binMatrix(model.trees.features, buildMatrix(model.plan, lines));
-  const raw = predictBinned(model.trees, bins);
+  const score = predictBinned(model.trees, bins).map(logistic);
+  const order = lines.map((_, i) => i).sort((a, b) => score[b]! - score[a]! || a - b);
+  const laneOfLine = options.budget
+    ? lanesByRank(order, options.budget)
+    : Array.from(score, (p) => laneOf(lanes, p));
   const explain = treeExplainer(model.trees);
   const names = model.trees.features.map((f) => f.name);
-  return lines
-    .map((line, i) => {
-      const score = logistic(raw[i]!);
-      const lane = laneOf(lanes, score);
-      const reasons = explained.has(lane)
-        ? topReasons(model.plan, names, line, explain(bins, i), options.reasons)
-        : [];
-      return { line, score, lane, reasons };
-    })
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => b.s.score - a.s.score || a.i - b.i)
-    .map(({ s }) => s);
+  return order.map((i) => {
+    const line = lines[i]!;
+    const lane = laneOfLine[i]!;
+    const reasons = explained.has(lane)
+      ? topReasons(model.plan, names, line, explain(bins, i), options.reasons)
+      : [];
+    return { line, score: score[i]!, lane, reasons };
+  });
 }

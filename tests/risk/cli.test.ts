@@ -3,32 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.ts';
-import { riskLines } from './lines.ts';
-
-const HEADER =
-  'declaration_id,line,date,importer_id,broker_id,supplier_id,hs_code,origin_country,net_mass_kg,customs_value,duty_rate,inspected,illicit';
-
-/** A canonical declarations file from the synthetic lines; `labelled` false leaves results out. */
-function declarations(count: number, labelled: boolean): string {
-  const rows = riskLines(count, 21).map((l) =>
-    [
-      l.declarationId,
-      1,
-      l.date,
-      l.importerId,
-      l.declarantId,
-      l.sellerId,
-      l.hsCode,
-      l.originCountry,
-      l.netMassKg!.toFixed(1),
-      l.customsValue.toFixed(1),
-      l.dutyRate,
-      labelled ? 'true' : '',
-      labelled ? String(l.label) : '',
-    ].join(','),
-  );
-  return `${HEADER}\n${rows.join('\n')}\n`;
-}
+import { declarations } from './declarations-file.ts';
 
 describe('ringscope train and score', () => {
   it('trains on a declarations file, then scores a file highest first with lanes and reasons', async () => {

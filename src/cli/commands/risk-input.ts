@@ -14,6 +14,11 @@ import { layoutsFor, PRESET_NAMES, type PresetName } from '../../ingest/presets/
 import { ProblemLog } from '../../ingest/problems.ts';
 import { rowReader, type TypedRow } from '../../ingest/row-schema.ts';
 import type { RiskLine } from '../../risk/features.ts';
+import { fromModelFile } from '../../risk/model-file.ts';
+import { NETWORK_FEATURES, readNetwork, withNetwork } from '../../risk/network.ts';
+import type { FeaturePlan } from '../../risk/features.ts';
+import type { Command } from 'commander';
+import { globalOptions, withStore } from './store-options.ts';
 
 export interface RiskInput {
   lines: RiskLine[];
@@ -125,4 +130,55 @@ export async function readRiskInput(
     throw new InputError(`unknown --preset ${options.preset}: choose one of ${PRESET_NAMES.join(', ')}`, []);
   if ((await stat(source)).isDirectory()) return readKcsLines(source);
   return readDeclarationLines(source, { ...options, preset: options.preset as PresetName | undefined });
+}
+
+/** Reads a model file written by `ringscope train`; any problem is an input error naming it. */
+export async function loadModel(path: string) {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new InputError(`cannot read the model ${path}: ${(error as Error).message}`, []);
+  }
+  try {
+    return fromModelFile(json, path);
+  } catch (error) {
+    throw new InputError((error as Error).message, []);
+  }
+}
+
+/** Whether --db or --neo4j was given (the embedded store's default path does not count). */
+function storeGiven(command: Command): boolean {
+  return ['db', 'neo4j'].some((o) => {
+    const source = command.getOptionValueSourceWithGlobals(o);
+    return source !== undefined && source !== 'default';
+  });
+}
+
+/**
+ * With a store given, attaches the network facts of its last detection run to the lines and
+ * answers the run's id; without one, the lines as they are. A store without a run is an error.
+ */
+export async function attachNetwork(
+  command: Command,
+  lines: RiskLine[],
+): Promise<{ lines: RiskLine[]; runId: string | null }> {
+  if (!storeGiven(command)) return { lines, runId: null };
+  const index = await withStore(globalOptions(command), readNetwork);
+  if (index === null)
+    throw new InputError(
+      'no detection run in this store for the network features: run `ringscope detect` first, or leave out --db/--neo4j',
+      [],
+    );
+  return { lines: withNetwork(lines, index), runId: index.runId };
+}
+
+/** A model trained with network features needs them: refuse lines without (exit 2). */
+export function requireNetwork(plan: FeaturePlan, lines: readonly RiskLine[], model: string): void {
+  if (plan.options.network && lines.some((l) => l.network === undefined))
+    throw new InputError(
+      `${model} was trained with network features (${NETWORK_FEATURES.join(', ')}): ` +
+        'give the store of its detection run with --db PATH or --neo4j URI',
+      [],
+    );
 }

@@ -1,17 +1,16 @@
 // `ringscope train SOURCE --out MODEL.json [--preset NAME | --mapping FILE] [--holdout 20%]`:
 // fits the line-risk model on the labelled lines of a declarations file (or the KCS folder),
 // older lines for training and the newest held out, measures it on them, and writes the model.
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import { InputError } from '../../ingest/errors.ts';
+import { heldOutMetrics, retrainVerdict, type HeldOutMetrics } from '../../risk/compare.ts';
 import type { RiskLine } from '../../risk/features.ts';
 import { lanesFor, toModelFile } from '../../risk/model-file.ts';
 import { NoLabelsError, scoreProbability, trainRiskModel } from '../../risk/model.ts';
 import { PRESET_NAMES } from '../../ingest/presets/index.ts';
-import { readRiskInput } from './risk-input.ts';
-
-const SHARES = [1, 2, 5, 10];
+import { attachNetwork, loadModel, readRiskInput, requireNetwork } from './risk-input.ts';
 
 const Options = z.object({
   out: z.string().min(1),
@@ -21,6 +20,7 @@ const Options = z.object({
   seed: z.coerce.number().int(),
   preset: z.string().optional(),
   mapping: z.string().optional(),
+  force: z.boolean().optional(),
 });
 
 /** Oldest lines to train on, newest to hold out (by date, then file order). */
@@ -36,16 +36,6 @@ export function timeSplit(
   return { train: sorted.slice(0, cut), heldOut: sorted.slice(cut) };
 }
 
-function precisionAt(probability: Float64Array, lines: readonly RiskLine[]): Record<string, number> {
-  const order = lines.map((_, i) => i).sort((a, b) => probability[b]! - probability[a]! || a - b);
-  return Object.fromEntries(
-    SHARES.map((k) => {
-      const n = Math.max(1, Math.ceil((lines.length * k) / 100));
-      return [`${k}%`, order.slice(0, n).filter((i) => lines[i]!.label).length / n];
-    }),
-  );
-}
-
 const share = (text: string): number => Number(text.slice(0, -1)) / 100;
 
 const span = (lines: readonly RiskLine[]) => ({
@@ -54,9 +44,75 @@ const span = (lines: readonly RiskLine[]) => ({
   to: lines.at(-1)?.date ?? '',
 });
 
-async function train(source: string, o: z.infer<typeof Options>): Promise<string> {
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function describeMetrics(name: string, m: HeldOutMetrics): string {
+  const at = Object.entries(m.precisionAt).map(([k, v]) => `${pct(v)} at ${k}`);
+  return `${name}: precision ${at.join(', ')}; AUC ${m.auc.toFixed(3)}; log-loss ${m.logLoss.toFixed(3)}`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * When a model already sits at `--out`, measures it on the new model's held-out lines and
+ * answers whether the new one may replace it, with the lines to print.
+ */
+async function compareWithCurrent(
+  o: z.infer<typeof Options>,
+  heldOut: readonly RiskLine[],
+  next: HeldOutMetrics,
+): Promise<{ write: boolean; report: string[] }> {
+  if (!(await exists(o.out))) return { write: true, report: [] };
+  let current;
+  try {
+    current = await loadModel(o.out);
+    requireNetwork(current.model.plan, heldOut, o.out);
+  } catch (error) {
+    if (!o.force)
+      throw new InputError(
+        `${(error as Error).message}\n${o.out} cannot be compared with the new model: ` +
+          'nothing was written; give --force to replace it, or another --out',
+        [],
+      );
+    return { write: true, report: [`the current ${o.out} cannot be read; replaced (--force)`] };
+  }
+  const metrics = heldOutMetrics(scoreProbability(current.model, heldOut), heldOut, share(o.red));
+  const verdict = retrainVerdict(metrics, next, o.force === true);
+  const red = `precision at the red-lane budget (${o.red}): current ${pct(metrics.precisionAtRed)}, new ${pct(next.precisionAtRed)}`;
+  const decision = {
+    replaced: `the new model is at least as good: ${o.out} replaced`,
+    forced: `the new model is worse, but --force was given: ${o.out} replaced`,
+    kept: `the new model is worse: ${o.out} kept (the current model ${current.file.contentHash}); --force replaces it`,
+  }[verdict];
+  const trainedTo = current.file.trainingData.trainedOn.to;
+  const overlap =
+    trainedTo > (heldOut[0]?.date ?? '')
+      ? [
+          `note: the current model was trained on lines up to ${trainedTo}, after this hold-out begins: its figures may be optimistic`,
+        ]
+      : [];
+  return {
+    write: verdict !== 'kept',
+    report: [
+      `compared on the same ${heldOut.length} held-out lines:`,
+      ...overlap,
+      `  ${describeMetrics(`current ${current.file.contentHash.slice(0, 19)}…`, metrics)}`,
+      `  ${describeMetrics('new', next)}`,
+      red,
+      decision,
+    ],
+  };
+}
+
+async function train(source: string, o: z.infer<typeof Options>, command: Command): Promise<string> {
   const input = await readRiskInput(source, o);
-  const labelled = input.lines.filter((l) => l.label !== null);
+  const { lines, runId } = await attachNetwork(command, input.lines);
+  const labelled = lines.filter((l) => l.label !== null);
   if (labelled.length < 2)
     throw new InputError(
       `no labelled lines to train on in ${source} (${input.lines.length} lines, ${labelled.length} with an inspection result): ` +
@@ -66,12 +122,13 @@ async function train(source: string, o: z.infer<typeof Options>): Promise<string
   const { train: older, heldOut } = timeSplit(labelled, share(o.holdout));
   const started = performance.now();
   const model = trainRiskModel(older, {
-    features: { attributes: input.attributes, seed: o.seed },
+    features: { attributes: input.attributes, seed: o.seed, ...(runId === null ? {} : { network: true }) },
     trees: { seed: o.seed },
   });
   const seconds = (performance.now() - started) / 1000;
   const p = scoreProbability(model, heldOut);
   const frauds = heldOut.filter((l) => l.label).length;
+  const metrics = heldOutMetrics(p, heldOut, share(o.red));
   const file = toModelFile(model, {
     createdAt: new Date().toISOString(),
     features: model.trees.features.map((f) => f.name),
@@ -81,22 +138,23 @@ async function train(source: string, o: z.infer<typeof Options>): Promise<string
       labelled: labelled.length,
       trainedOn: span(older),
       heldOut: span(heldOut),
+      detectionRun: runId,
     },
-    metrics: {
-      heldOutFraudRate: frauds / heldOut.length,
-      precisionAt: precisionAt(p, heldOut),
-      trainSeconds: seconds,
-    },
+    metrics: { heldOutFraudRate: frauds / heldOut.length, ...metrics, trainSeconds: seconds },
     lanes: lanesFor(p, { red: share(o.red), amber: share(o.amber) }),
   });
-  await writeFile(o.out, `${JSON.stringify(file)}\n`);
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const comparison = await compareWithCurrent(o, heldOut, metrics);
+  if (comparison.write) await writeFile(o.out, `${JSON.stringify(file)}\n`);
   return [
+    ...(runId === null ? [] : [`network features from detection run ${runId}`]),
     `trained on ${older.length} lines (${span(older).from} … ${span(older).to}) in ${seconds.toFixed(1)} s; held out the newest ${heldOut.length} (fraud rate ${pct(frauds / heldOut.length)})`,
-    `precision on the held-out lines: ${Object.entries(file.metrics.precisionAt as Record<string, number>)
+    `precision on the held-out lines: ${Object.entries(metrics.precisionAt)
       .map(([k, v]) => `${pct(v)} at ${k}`)
-      .join(', ')}`,
-    `model ${file.contentHash} written to ${o.out}`,
+      .join(', ')}; AUC ${metrics.auc.toFixed(3)}`,
+    ...comparison.report,
+    comparison.write
+      ? `model ${file.contentHash} written to ${o.out}`
+      : `model ${file.contentHash} not written`,
   ].join('\n');
 }
 
@@ -116,11 +174,15 @@ export function register(program: Command): void {
     .option('--red <share>', 'inspection budget of the red lane: top share of held-out lines', '2%')
     .option('--amber <share>', 'budget of the amber lane (document checks): the next share', '5%')
     .option('--seed <n>', 'seed of the folds and the trees', '1')
-    .action(async (source: string, raw: Record<string, unknown>) => {
+    .option(
+      '--force',
+      'replace an existing --out model even when the new one is worse on the same held-out lines',
+    )
+    .action(async (source: string, raw: Record<string, unknown>, command: Command) => {
       const parsed = Options.safeParse(raw);
       if (!parsed.success) throw new InputError(`invalid option: ${parsed.error.issues[0]?.message}`, []);
       try {
-        process.stdout.write(`${await train(source, parsed.data)}\n`);
+        process.stdout.write(`${await train(source, parsed.data, command)}\n`);
       } catch (error) {
         if (error instanceof NoLabelsError) throw new InputError(error.message, []);
         throw error;
