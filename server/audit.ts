@@ -45,7 +45,9 @@ export type AuditAction =
   | 'ingest'
   | 'detect'
   | 'user_admin'
-  | 'audit_key_rotated';
+  | 'audit_key_rotated'
+  | 'score'
+  | 'inspection';
 
 export interface AuditInput {
   action: AuditAction;
