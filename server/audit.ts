@@ -47,7 +47,8 @@ export type AuditAction =
   | 'user_admin'
   | 'audit_key_rotated'
   | 'score'
-  | 'inspection';
+  | 'inspection'
+  | 'view_inspections';
 
 export interface AuditInput {
   action: AuditAction;

@@ -68,6 +68,11 @@ const listInspections = defineRoute({
   handler: ({ query, services }) => ({
     json: { inspections: services.inspections.list(query.declaration_id) },
   }),
+  audit: {
+    action: 'view_inspections',
+    target: ({ query }) => query.declaration_id,
+    detail: (_ctx, out) => ({ count: out.json.inspections.length }),
+  },
 });
 
 export const riskRoutes = (): Route[] => [score, recordInspection, listInspections];

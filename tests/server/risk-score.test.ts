@@ -254,6 +254,11 @@ describe('inspections', () => {
       [1, false, null],
       [2, true, 420.5],
     ]);
+    expect(h.services.audit.list({ limit: 1, action: 'view_inspections' })[0]).toMatchObject({
+      username: 'investigator',
+      target: 'ARR-1',
+      detail: { count: 2 },
+    });
     const empty = await officer.get('/api/inspections?declaration_id=NONE');
     expect(empty.body).toEqual({ inspections: [] });
     const [entry] = h.services.audit.list({ limit: 1, action: 'inspection' });
