@@ -5,11 +5,10 @@ import type { BusinessLabel } from '../../src/model/index.ts';
 import { nodeKey } from '../../src/model/index.ts';
 import type { ScoreAnswer, ScoreDeclarationBody } from '../../src/api/risk.ts';
 import { riskLineOf } from '../../src/risk/canonical-line.ts';
-import type { RiskLine } from '../../src/risk/features.ts';
-import { scoreLines } from '../../src/risk/scored.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { ApiError } from '../http/errors.ts';
 import type { RiskScores } from './risk-scores.ts';
+import { LineScorer } from './line-scorer.ts';
 import type { LoadedRiskModel } from './risk-model.ts';
 
 /** The parties a line names that are nodes of the graph, by the canonical field holding their id. */
@@ -30,11 +29,15 @@ export const noModel = () =>
   );
 
 export class DeclarationScoring {
+  private readonly scorer: LineScorer | null;
+
   constructor(
     private readonly loaded: LoadedRiskModel | null,
     private readonly store: Pick<GraphStore, 'ringsOf'>,
     private readonly risks: RiskScores,
-  ) {}
+  ) {
+    this.scorer = loaded ? new LineScorer(loaded) : null;
+  }
 
   /** The model's content hash and date; throws 409 no_model when none is loaded. */
   model(): LoadedRiskModel {
@@ -43,25 +46,18 @@ export class DeclarationScoring {
   }
 
   async score(body: ScoreDeclarationBody): Promise<ScoreAnswer> {
-    const { model, file } = this.model();
+    const { file } = this.model();
     const lines = body.lines.map(({ attributes, ...row }, i) =>
       riskLineOf({ ...row, declaration_id: body.declaration_id }, i + 1, attributes ?? {}),
     );
-    const unlabelled: RiskLine[] = lines.map((l) => ({ ...l, label: null }));
-    const indexOf = new Map(unlabelled.map((l, i) => [l, i]));
-    // scoreLines ranks highest first; one declaration reads in its own line order.
-    const scored = scoreLines(model, file.lanes, unlabelled)
-      .map((s) => ({ s, i: indexOf.get(s.line)! }))
-      .sort((a, b) => a.i - b.i);
+    const scored = this.scorer!.score(lines);
     const parties = await this.parties(body);
     return {
       model: { content_hash: file.contentHash, created_at: file.createdAt },
-      lines: scored.map(({ s, i }) => ({
-        declaration_id: s.line.declarationId,
-        line: s.line.line,
-        score: s.score,
-        lane: s.lane,
-        reasons: s.reasons,
+      lines: lines.map((l, i) => ({
+        declaration_id: l.declarationId,
+        line: l.line,
+        ...scored[i]!,
         parties: partiesOf(body.lines[i]!, parties),
       })),
     };
