@@ -68,6 +68,18 @@ const MIGRATIONS: string[] = [
   // The key each audit entry's HMAC was made with; NULL for entries of the unkeyed SHA-256 chain
   // written before keys existed.
   `ALTER TABLE audit ADD COLUMN key_id TEXT;`,
+  // Inspection results on declaration lines, as officers record them (labels for training).
+  `CREATE TABLE inspections (
+     id INTEGER PRIMARY KEY,
+     declaration_id TEXT NOT NULL,
+     line INTEGER NOT NULL,
+     found INTEGER NOT NULL,
+     revenue_recovered REAL,
+     notes TEXT NOT NULL DEFAULT '',
+     recorded_by TEXT NOT NULL,
+     recorded_at TEXT NOT NULL
+   );
+   CREATE INDEX inspections_declaration ON inspections(declaration_id, line);`,
 ];
 
 export function openAppDb(path: string): AppDb {

@@ -45,7 +45,10 @@ export type AuditAction =
   | 'ingest'
   | 'detect'
   | 'user_admin'
-  | 'audit_key_rotated';
+  | 'audit_key_rotated'
+  | 'score'
+  | 'inspection'
+  | 'view_inspections';
 
 export interface AuditInput {
   action: AuditAction;

@@ -82,6 +82,8 @@ export const ConfigEnv = z.object({
   RINGSCOPE_HEAVY_READ_PER_USER_QUEUED: Int(0, 10_000).default(4),
   /** Longest wait in the queue before a heavy read is answered 503 with Retry-After. */
   RINGSCOPE_HEAVY_READ_QUEUE_WAIT_MS: Int(1, 600_000).default(2000),
+  /** Risk model file written by `ringscope train`, loaded at boot; unset: scoring routes answer 409. */
+  RINGSCOPE_RISK_MODEL: z.string().min(1).optional(),
 });
 
 export class ConfigError extends Error {
@@ -140,6 +142,7 @@ function toConfig(e: Env) {
       perUserQueued: e.RINGSCOPE_HEAVY_READ_PER_USER_QUEUED,
       queueWaitMs: e.RINGSCOPE_HEAVY_READ_QUEUE_WAIT_MS,
     },
+    riskModel: e.RINGSCOPE_RISK_MODEL,
   };
 }
 

@@ -6,6 +6,7 @@ export {
   CASE_READERS,
   CASE_WRITERS,
   ENFORCEMENT,
+  INSPECTION_WRITERS,
   ROLES,
   Role,
   allows,

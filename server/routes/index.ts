@@ -9,6 +9,7 @@ import { exportRoutes } from './exports.ts';
 import { graphRoutes } from './graph.ts';
 import { jobRoutes } from './jobs.ts';
 import { ringRoutes } from './rings.ts';
+import { riskRoutes } from './risk.ts';
 
 export function allRoutes(config: Config): Route[] {
   return [
@@ -18,6 +19,7 @@ export function allRoutes(config: Config): Route[] {
     ...caseRoutes(),
     ...exportRoutes(),
     ...jobRoutes(),
+    ...riskRoutes(),
     ...adminRoutes(),
   ];
 }

@@ -10,14 +10,17 @@ import { Users } from '../auth/users.ts';
 import type { Config } from '../config.ts';
 import { Accounts } from './accounts.ts';
 import { CaseWork } from './case-work.ts';
+import { DeclarationScoring } from './declaration-scoring.ts';
 import { Cases } from './cases.ts';
 import { Exports } from './exports.ts';
 import { GraphReads } from './graph-reads.ts';
 import { GraphView } from './graph-view.ts';
 import { JobRuns } from './job-runs.ts';
 import { Jobs, type JobProgress } from './jobs.ts';
+import { Inspections } from './inspections.ts';
 import { HeavyReads } from './read-pool.ts';
 import { ReadWorkers } from './read-workers.ts';
+import { loadRiskModel } from './risk-model.ts';
 import { RiskScores } from './risk-scores.ts';
 
 export interface UploadedFile {
@@ -55,6 +58,9 @@ export interface Services {
   exports: Exports;
   jobs: Jobs;
   jobRuns: JobRuns;
+  /** Arriving declarations scored with the model RINGSCOPE_RISK_MODEL names (loaded at boot). */
+  scoring: DeclarationScoring;
+  inspections: Inspections;
 }
 
 export function createServices(input: {
@@ -64,6 +70,8 @@ export function createServices(input: {
   logger: Logger;
   pipelines: Pipelines | null;
 }): Services {
+  // First: a model that cannot be used stops the boot before anything else is set up.
+  const riskModel = loadRiskModel(input.config.riskModel);
   // Each entry's head also goes to the log, which is kept apart from the app database: an
   // anchor for `ringscope audit verify --anchor` if entries are later cut from the end.
   const audit = new AuditLog(input.appDb, (entry) =>
@@ -102,5 +110,7 @@ export function createServices(input: {
     exports: new Exports(input.store, graph, cases, audit),
     jobs,
     jobRuns: new JobRuns(jobs, input.store, input.pipelines, input.config),
+    scoring: new DeclarationScoring(riskModel, input.store, risks),
+    inspections: new Inspections(input.appDb),
   };
 }

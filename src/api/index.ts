@@ -4,6 +4,7 @@ export * from './cases.ts';
 export * from './errors.ts';
 export * from './graph.ts';
 export * from './jobs.ts';
+export * from './risk.ts';
 export * from './roles.ts';
 export * from './users.ts';
 // The domain vocabulary the explorer draws with: labels, relationship types, node keys.

@@ -19,6 +19,8 @@ export const CASE_READERS = [
   'enforcement',
   'admin',
 ] as const satisfies readonly Role[];
+/** Who records inspection results on declaration lines: the officers who act, not analysts alone. */
+export const INSPECTION_WRITERS = ['case_officer', 'enforcement', 'admin'] as const satisfies readonly Role[];
 export const ENFORCEMENT = ['enforcement', 'admin'] as const satisfies readonly Role[];
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
 

@@ -12,6 +12,7 @@ const ALL: readonly Role[] = ROLES;
 const CASES: readonly Role[] = ['case_officer', 'admin'];
 const ENF: readonly Role[] = ['enforcement', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+const INSPECTORS: readonly Role[] = ['case_officer', 'enforcement', 'admin'];
 
 /**
  * Who may call each route (`public` needs no session) and the exact status they get from the
@@ -58,6 +59,11 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   'PATCH /api/users/:name': { who: ADMIN, status: 400 },
   'GET /api/audit': { who: ADMIN, status: 200 },
   'GET /api/audit/verify': { who: ADMIN, status: 200 },
+  // Invalid bodies (checked before the model is needed).
+  'POST /api/declarations/score': { who: ALL, status: 400 },
+  'POST /api/inspections': { who: INSPECTORS, status: 400 },
+  // No declaration_id.
+  'GET /api/inspections': { who: ALL, status: 400 },
 };
 
 const routes = allRoutes(testConfig());

@@ -13,6 +13,7 @@ import { loadMappingFile } from '../../ingest/mapping-file.ts';
 import { layoutsFor, PRESET_NAMES, type PresetName } from '../../ingest/presets/index.ts';
 import { ProblemLog } from '../../ingest/problems.ts';
 import { rowReader, type TypedRow } from '../../ingest/row-schema.ts';
+import { riskLineOf } from '../../risk/canonical-line.ts';
 import type { RiskLine } from '../../risk/features.ts';
 import { fromModelFile } from '../../risk/model-file.ts';
 import { NETWORK_FEATURES, readNetwork, withNetwork } from '../../risk/network.ts';
@@ -33,40 +34,6 @@ const text = (row: TypedRow, field: string): string | null => {
   const v = row[field];
   return typeof v === 'string' && v !== '' ? v : null;
 };
-const amount = (row: TypedRow, field: string): number | null => {
-  const v = row[field];
-  return typeof v === 'number' ? v : null;
-};
-
-/** The inspection result a row states: fraud (KCS), else illicit or revenue recovered. */
-function labelOf(row: TypedRow): boolean | null {
-  if (typeof row.fraud === 'boolean') return row.fraud;
-  if (row.inspected === false) return null;
-  const found = row.illicit === true || (amount(row, 'revenue_recovered') ?? 0) > 0;
-  if (row.inspected === true || typeof row.illicit === 'boolean') return found;
-  return null;
-}
-
-function toRiskLine(row: TypedRow, lineNo: number, attributes: Record<string, string>): RiskLine {
-  return {
-    declarationId: text(row, 'declaration_id') ?? '',
-    line: amount(row, 'line') ?? lineNo,
-    date: text(row, 'date') ?? '',
-    office: text(row, 'office'),
-    hsCode: text(row, 'hs_code') ?? '',
-    originCountry: text(row, 'origin_country'),
-    departureCountry: text(row, 'departure_country'),
-    dutyRate: amount(row, 'duty_rate'),
-    customsValue: amount(row, 'customs_value') ?? 0,
-    netMassKg: amount(row, 'net_mass_kg'),
-    declarantId: text(row, 'broker_id'),
-    importerId: text(row, 'importer_id'),
-    sellerId: text(row, 'supplier_id'),
-    courierId: text(row, 'courier_id'),
-    attributes,
-    label: labelOf(row),
-  };
-}
 
 function bindHeader(path: string, header: string[], layouts: Layout[]) {
   const log = new ProblemLog(path);
@@ -105,7 +72,7 @@ export async function readDeclarationLines(
     const id = text(read.row, 'declaration_id') ?? '';
     linesOf.set(id, (linesOf.get(id) ?? 0) + 1);
     const attrs = Object.fromEntries(attributes.map((a) => [a, record[at(a)] ?? '']));
-    lines.push(toRiskLine(read.row, linesOf.get(id)!, attrs));
+    lines.push(riskLineOf(read.row, linesOf.get(id)!, attrs));
   });
   if (!log.ok)
     throw new InputError(`${path}: ${log.total} invalid rows; nothing was read`, log.kept, log.total);

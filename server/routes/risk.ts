@@ -1,0 +1,78 @@
+// Real-time risk: scoring one arriving declaration with the loaded model (every decision audited
+// with the model's content hash) and the inspection results officers record on its lines.
+import {
+  InspectionBody,
+  Inspection,
+  InspectionsAnswer,
+  InspectionsQuery,
+  ScoreAnswer,
+  ScoreDeclarationBody,
+} from '../../src/api/risk.ts';
+import { defineRoute, type Route } from '../http/route.ts';
+import { CASE_READERS, INSPECTION_WRITERS } from '../policies.ts';
+
+const laneCounts = (lines: ScoreAnswer['lines']) => ({
+  red: lines.filter((l) => l.lane === 'red').length,
+  amber: lines.filter((l) => l.lane === 'amber').length,
+  green: lines.filter((l) => l.lane === 'green').length,
+});
+
+const score = defineRoute({
+  method: 'post',
+  path: '/api/declarations/score',
+  summary:
+    'Score one arriving declaration: per line its fraud probability, lane, reasons and the parties’ risk and rings (409 no_model when no model is loaded)',
+  tag: 'risk',
+  policy: CASE_READERS,
+  body: ScoreDeclarationBody,
+  response: ScoreAnswer,
+  handler: async ({ body, services }) => ({ json: await services.scoring.score(body) }),
+  audit: {
+    action: 'score',
+    target: ({ body }) => body.declaration_id,
+    detail: (_ctx, out) => {
+      const { model, lines } = out.json;
+      return { model: model.content_hash, lanes: laneCounts(lines) };
+    },
+  },
+});
+
+const recordInspection = defineRoute({
+  method: 'post',
+  path: '/api/inspections',
+  summary: 'Record the result of inspecting a declaration line (found or not, revenue recovered, notes)',
+  tag: 'risk',
+  policy: INSPECTION_WRITERS,
+  body: InspectionBody,
+  response: Inspection,
+  status: 201,
+  handler: ({ body, services, user }) => {
+    const inspection = services.inspections.record(user.username, body);
+    return { status: 201, json: inspection };
+  },
+  audit: {
+    action: 'inspection',
+    target: ({ body }) => `${body.declaration_id}/${body.line}`,
+    detail: ({ body }) => ({ found: body.found, revenueRecovered: body.revenue_recovered ?? null }),
+  },
+});
+
+const listInspections = defineRoute({
+  method: 'get',
+  path: '/api/inspections',
+  summary: 'The inspection results recorded on a declaration’s lines',
+  tag: 'risk',
+  policy: CASE_READERS,
+  query: InspectionsQuery,
+  response: InspectionsAnswer,
+  handler: ({ query, services }) => ({
+    json: { inspections: services.inspections.list(query.declaration_id) },
+  }),
+  audit: {
+    action: 'view_inspections',
+    target: ({ query }) => query.declaration_id,
+    detail: (_ctx, out) => ({ count: out.json.inspections.length }),
+  },
+});
+
+export const riskRoutes = (): Route[] => [score, recordInspection, listInspections];
