@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fromModelFile, type ModelFile } from '../../src/risk/model-file.ts';
 import type { RiskModel } from '../../src/risk/model.ts';
+import { NETWORK_FEATURES } from '../../src/risk/network.ts';
 import { ConfigError } from '../config.ts';
 
 export interface LoadedRiskModel {
@@ -20,9 +21,18 @@ export function loadRiskModel(path: string | undefined): LoadedRiskModel | null 
   } catch (error) {
     throw new ConfigError(`RINGSCOPE_RISK_MODEL: cannot read the model ${path}: ${(error as Error).message}`);
   }
+  let loaded: LoadedRiskModel;
   try {
-    return fromModelFile(json, path);
+    loaded = fromModelFile(json, path);
   } catch (error) {
     throw new ConfigError(`RINGSCOPE_RISK_MODEL: ${(error as Error).message}`);
   }
+  // Scoring without the features it was trained with would shift every score without a word.
+  if (loaded.model.plan.options.network) {
+    throw new ConfigError(
+      `RINGSCOPE_RISK_MODEL: ${path} was trained with network features (${NETWORK_FEATURES.join(', ')}), ` +
+        'which the API does not supply yet: train the served model without --db/--neo4j',
+    );
+  }
+  return loaded;
 }
