@@ -177,19 +177,16 @@ interface LoadResult {
   errors: number;
 }
 
-async function load(
+type LoadOptions = Parameters<typeof autocannon>[0];
+
+/** 32 clients sending these requests over and over for `durationS` seconds. */
+async function measure(
   url: string,
-  cookie: string,
-  paths: string[],
-  durationS = DURATION_S,
+  headers: LoadOptions['headers'],
+  requests: LoadOptions['requests'],
+  durationS: number,
 ): Promise<LoadResult> {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: durationS,
-    headers: { cookie },
-    requests: paths.map((path) => ({ method: 'GET' as const, path })),
-  });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: durationS, headers, requests });
   return {
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -198,6 +195,14 @@ async function load(
     errors: result.non2xx + result.errors,
   };
 }
+
+const load = (url: string, cookie: string, paths: string[], durationS = DURATION_S): Promise<LoadResult> =>
+  measure(
+    url,
+    { cookie },
+    paths.map((path) => ({ method: 'GET' as const, path })),
+    durationS,
+  );
 
 /**
  * A risk model trained with `ringscope train` on the world's declarations (kept for later runs),
@@ -235,27 +240,18 @@ async function scoringSetup(worldDir: string, dir: string): Promise<{ model: str
 }
 
 /** 32 clients posting the same declaration to be scored. */
-async function loadScoring(
+const loadScoring = (
   url: string,
   cookie: string,
   body: unknown,
   durationS = DURATION_S,
-): Promise<LoadResult> {
-  const result = await autocannon({
+): Promise<LoadResult> =>
+  measure(
     url,
-    connections: CONNECTIONS,
-    duration: durationS,
-    headers: { cookie, 'content-type': 'application/json', origin: url },
-    requests: [{ method: 'POST' as const, path: '/api/declarations/score', body: JSON.stringify(body) }],
-  });
-  return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    rps: result.requests.average,
-    errors: result.non2xx + result.errors,
-  };
-}
+    { cookie, 'content-type': 'application/json', origin: url },
+    [{ method: 'POST' as const, path: '/api/declarations/score', body: JSON.stringify(body) }],
+    durationS,
+  );
 
 const FLOOD = { connections: 32, bystanders: 4, durationS: 15, timeoutS: 10, limit: 2000 };
 

@@ -18,6 +18,18 @@ export interface ScoredLine {
   reasons: string[];
 }
 
+// A model's explainer is built once and kept with its trees: building it costs more than scoring
+// and explaining a few lines, which is what the API does per declaration.
+const explainers = new WeakMap<RiskModel['trees'], ReturnType<typeof treeExplainer>>();
+function explainerOf(trees: RiskModel['trees']): ReturnType<typeof treeExplainer> {
+  let explain = explainers.get(trees);
+  if (!explain) {
+    explain = treeExplainer(trees);
+    explainers.set(trees, explain);
+  }
+  return explain;
+}
+
 /** An inspection budget: the top `red` share of lines red, the next `amber` share amber. */
 export interface LaneBudget {
   red: number;
@@ -57,7 +69,7 @@ export function scoreLines(
   const laneOfLine = options.budget
     ? lanesByRank(order, options.budget)
     : Array.from(score, (p) => laneOf(lanes, p));
-  const explain = treeExplainer(model.trees);
+  const explain = explainerOf(model.trees);
   const names = model.trees.features.map((f) => f.name);
   return order.map((i) => {
     const line = lines[i]!;
