@@ -56,7 +56,8 @@ export async function generateMeridian(
   options: MeridianOptions,
 ): Promise<WrittenWorld & { params: MeridianParams }> {
   const { outDir, ...given } = options;
-  const parsed = MeridianParams.safeParse({ ...MERIDIAN_DEFAULTS, ...given });
+  const set = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+  const parsed = MeridianParams.safeParse({ ...MERIDIAN_DEFAULTS, ...set });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`meridian: ${issue?.path.join('.') || 'parameters'}: ${issue?.message ?? 'invalid'}`);
