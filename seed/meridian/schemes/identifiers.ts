@@ -1,7 +1,7 @@
 // Shared identifiers: an organiser's front importers with nominee directors, reusing a small
 // pool of phones, addresses, bank accounts and nominees, each front linked to the one before it.
 import * as names from '../names.ts';
-import { domesticFirm, person } from '../parties.ts';
+import { domesticFirm, person, type Supplier } from '../parties.ts';
 import { PERIOD_DAYS, workday } from '../world.ts';
 import {
   camouflage,
@@ -72,30 +72,7 @@ export function plantSharedIdentifiers(ctx: SchemeContext): void {
     if (mine.director) usedDirectors.add(mine.director);
     fronts.push(front.id);
     previous = mine;
-    const broker = rng.chance(0.5) ? (rng.pick(pop.brokers.slice(0, 3))?.id ?? null) : null;
-    const declarations = rng.int(3, 10);
-    for (let d = 0; d < declarations; d++) {
-      const s = rng.pick(suppliers);
-      const lines = Array.from(
-        {
-          length: rng.weighted([
-            [1, 3],
-            [2, 1],
-          ]),
-        },
-        () => dutiableLine(ctx, s, 1, lineDepth(ctx, depth)),
-      );
-      world.declare({
-        day: workday(rng, firstImport, lastImport),
-        importerId: front.id,
-        brokerId: broker,
-        consigneeId: null,
-        supplierId: s.id,
-        lines,
-        ringId: `M-shared_identifiers-${ctx.index}`,
-      });
-    }
-    camouflage(ctx, front.id, broker, camouflageCount(ctx, declarations), [firstImport, lastImport]);
+    frontTrade(ctx, front.id, suppliers, depth, [firstImport, lastImport]);
   }
   recordRing(
     world,
@@ -107,4 +84,30 @@ export function plantSharedIdentifiers(ctx: SchemeContext): void {
       ...[...usedDirectors].map((id) => ({ label: 'Person' as const, id, role: 'nominee_director' })),
     ],
   );
+}
+
+/** A front's declarations: undervalued buys from the organiser's suppliers, and camouflage. */
+function frontTrade(
+  ctx: SchemeContext,
+  frontId: string,
+  suppliers: Supplier[],
+  depth: number,
+  window: [number, number],
+): void {
+  const { world, rng, pop } = ctx;
+  const broker = rng.chance(0.5) ? (rng.pick(pop.brokers.slice(0, 3))?.id ?? null) : null;
+  const declarations = rng.int(3, 10);
+  for (let d = 0; d < declarations; d++) {
+    const s = rng.pick(suppliers);
+    world.declare({
+      day: workday(rng, window[0], window[1]),
+      importerId: frontId,
+      brokerId: broker,
+      consigneeId: null,
+      supplierId: s.id,
+      lines: Array.from({ length: rng.int(1, 2) }, () => dutiableLine(ctx, s, 1, lineDepth(ctx, depth))),
+      ringId: `M-shared_identifiers-${ctx.index}`,
+    });
+  }
+  camouflage(ctx, frontId, broker, camouflageCount(ctx, declarations), window);
 }

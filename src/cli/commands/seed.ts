@@ -37,6 +37,7 @@ function flag<T>(flags: MeridianFlags, key: keyof MeridianFlags, read: (text: st
   } catch (error) {
     throw new Error(
       `seed: ${MERIDIAN_FLAGS[key]}: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
     );
   }
 }
@@ -80,15 +81,9 @@ const SeedOptions = z.object({
   out: z.string().min(1),
 });
 
-export function register(program: Command): void {
-  program
-    .command('seed')
-    .description(
-      'generate a synthetic customs world with planted fraud rings (declarations.csv, entities.csv, truth.json)',
-    )
-    .option('--size <size>', 'tiny (≈2k lines), small (≈50k), medium (≈500k), large (≈5M)', 'small')
-    .option('--seed <n>', 'random seed: the same seed gives the same files, byte for byte', '7')
-    .option('--out <dir>', 'output folder', './data/world')
+/** The generator choice and Meridian's world parameters, one named option each. */
+function withGeneratorOptions(command: Command): Command {
+  return command
     .option(
       '--generator <name>',
       `world generator: ${GENERATORS.join(' (default) or ')} (seed/meridian/SPEC.md)`,
@@ -108,71 +103,88 @@ export function register(program: Command): void {
       '--administration <name>',
       `meridian: ${AdministrationName.options.join(', ')} (default: drawn from the seed)`,
     )
-    .option('--de-minimis <value>', "meridian: duty de-minimis in the administration's currency")
-    .action(async (_opts: unknown, command: Command) => {
-      const all = command.optsWithGlobals<
-        { size: string; seed: string; out: string; json?: boolean; generator: string } & MeridianFlags
-      >();
-      const parsed = SeedOptions.safeParse(all);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new Error(
-          `seed: --${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid'} (sizes: ${WorldSize.options.join(', ')}; seed: an integer 0 … 4294967295)`,
-        );
-      }
-      const { seed, out } = parsed.data;
-      const size = all.size;
-      const generator = all.generator;
-      if (!(GENERATORS as readonly string[]).includes(generator))
-        throw new Error(`seed: --generator: "${generator}" is not one of ${GENERATORS.join(', ')}`);
-      const given = (Object.keys(MERIDIAN_FLAGS) as (keyof MeridianFlags)[]).filter(
-        (k) => all[k] !== undefined,
+    .option('--de-minimis <value>', "meridian: duty de-minimis in the administration's currency");
+}
+
+/** Refuses an unknown generator, and Meridian's options given to the default generator. */
+function checkGenerator(generator: string, flags: MeridianFlags): void {
+  if (!(GENERATORS as readonly string[]).includes(generator))
+    throw new Error(`seed: --generator: "${generator}" is not one of ${GENERATORS.join(', ')}`);
+  const given = (Object.keys(MERIDIAN_FLAGS) as (keyof MeridianFlags)[]).filter(
+    (k) => flags[k] !== undefined,
+  );
+  if (generator === 'ringscope' && given.length > 0)
+    throw new Error(`seed: ${MERIDIAN_FLAGS[given[0]!]} is an option of --generator meridian`);
+}
+
+export function register(program: Command): void {
+  withGeneratorOptions(
+    program
+      .command('seed')
+      .description(
+        'generate a synthetic customs world with planted fraud rings (declarations.csv, entities.csv, truth.json)',
+      )
+      .option('--size <size>', 'tiny (≈2k lines), small (≈50k), medium (≈500k), large (≈5M)', 'small')
+      .option('--seed <n>', 'random seed: the same seed gives the same files, byte for byte', '7')
+      .option('--out <dir>', 'output folder', './data/world'),
+  ).action(async (_opts: unknown, command: Command) => {
+    const all = command.optsWithGlobals<
+      { size: string; seed: string; out: string; json?: boolean; generator: string } & MeridianFlags
+    >();
+    const parsed = SeedOptions.safeParse(all);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new Error(
+        `seed: --${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'invalid'} (sizes: ${WorldSize.options.join(', ')}; seed: an integer 0 … 4294967295)`,
       );
-      if (generator === 'ringscope' && given.length > 0)
-        throw new Error(`seed: ${MERIDIAN_FLAGS[given[0]!]} is an option of --generator meridian`);
-      const progress = progressReporter('lines', Boolean(all.json));
-      const started = performance.now();
-      const result =
-        generator === 'meridian'
-          ? await seedMeridian(size, seed, out, all)
-          : {
-              ...(await generateInWorker({
-                size: parsed.data.size,
-                seed,
-                outDir: out,
-                onProgress: progress.update,
-              })),
-              extra: {},
-            };
-      progress.stop();
-      const seconds = (performance.now() - started) / 1000;
-      const { counts } = result.truth;
-      const summary = {
-        out,
-        size,
-        seed,
-        generator,
-        ...result.extra,
-        files: {
-          declarations: result.declarationsPath,
-          entities: result.entitiesPath,
-          truth: result.truthPath,
-        },
-        counts,
-        rings: result.truth.rings.length,
-        illicitShare: counts.lines === 0 ? 0 : counts.illicitLines / counts.lines,
-        seconds: Math.round(seconds * 10) / 10,
-        linesPerSecond: Math.round(counts.lines / Math.max(seconds, 1e-3)),
-        /** Resident-set high-water mark of the process, MB. */
-        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-      };
-      if (all.json) {
-        process.stdout.write(JSON.stringify(summary) + '\n');
-      } else {
-        process.stdout.write(
-          `Wrote ${counts.lines} lines in ${counts.declarations} declarations, ${counts.entities} entities and ${summary.rings} planted rings ` +
-            `(${(summary.illicitShare * 100).toFixed(2)}% illicit lines, ${counts.seizedLines} seized) to ${out} in ${summary.seconds} s (peak memory ${summary.peakRssMb} MB).\n`,
-        );
-      }
-    });
+    }
+    const { seed, out } = parsed.data;
+    const size = all.size;
+    const generator = all.generator;
+    checkGenerator(generator, all);
+    const progress = progressReporter('lines', Boolean(all.json));
+    const started = performance.now();
+    const result =
+      generator === 'meridian'
+        ? await seedMeridian(size, seed, out, all)
+        : {
+            ...(await generateInWorker({
+              size: parsed.data.size,
+              seed,
+              outDir: out,
+              onProgress: progress.update,
+            })),
+            extra: {},
+          };
+    progress.stop();
+    const seconds = (performance.now() - started) / 1000;
+    const { counts } = result.truth;
+    const summary = {
+      out,
+      size,
+      seed,
+      generator,
+      ...result.extra,
+      files: {
+        declarations: result.declarationsPath,
+        entities: result.entitiesPath,
+        truth: result.truthPath,
+      },
+      counts,
+      rings: result.truth.rings.length,
+      illicitShare: counts.lines === 0 ? 0 : counts.illicitLines / counts.lines,
+      seconds: Math.round(seconds * 10) / 10,
+      linesPerSecond: Math.round(counts.lines / Math.max(seconds, 1e-3)),
+      /** Resident-set high-water mark of the process, MB. */
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    if (all.json) {
+      process.stdout.write(JSON.stringify(summary) + '\n');
+    } else {
+      process.stdout.write(
+        `Wrote ${counts.lines} lines in ${counts.declarations} declarations, ${counts.entities} entities and ${summary.rings} planted rings ` +
+          `(${(summary.illicitShare * 100).toFixed(2)}% illicit lines, ${counts.seizedLines} seized) to ${out} in ${summary.seconds} s (peak memory ${summary.peakRssMb} MB).\n`,
+      );
+    }
+  });
 }
