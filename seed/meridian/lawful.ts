@@ -55,11 +55,26 @@ export function habitDeclaration(world: World, rng: Rng, habit: Habit, day?: num
 
 /** Lawful declarations until the world holds `target` lines. */
 export function lawfulTrade(world: World, rng: Rng, pop: Population, target: number): void {
-  const weighted = pop.habits.map((h) => [h, h.weight] as const);
+  // Cumulative weights, searched by bisection: a linear weighted draw per declaration would make
+  // the medium world quadratic in its importers.
+  const cumulative: number[] = [];
+  let total = 0;
+  for (const h of pop.habits) cumulative.push((total += h.weight));
+  const draw = (): Habit => {
+    const r = rng.next() * total;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((cumulative[mid] ?? 0) > r) hi = mid;
+      else lo = mid + 1;
+    }
+    return pop.habits[lo]!;
+  };
   let lines = world.lineCount();
   // Every importer declares at least once, then volume follows the weights.
   for (const h of pop.habits) if (lines < target) lines += habitDeclaration(world, rng, h);
-  while (lines < target) lines += habitDeclaration(world, rng, rng.weighted(weighted));
+  while (lines < target) lines += habitDeclaration(world, rng, draw());
 }
 
 /** E-commerce sellers shipping parcels below the de-minimis, each to a different buyer. */
