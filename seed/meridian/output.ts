@@ -141,7 +141,7 @@ export async function writeWorld(
   });
   const truth = Truth.parse({
     version: TRUTH_VERSION,
-    generator: 'ringscope-seed',
+    generator: 'meridian',
     seed: params.seed,
     size: params.size,
     period: { from: isoDay(0), to: isoDay(PERIOD_DAYS - 1) },

@@ -72,7 +72,7 @@ export type LookAlike = z.infer<typeof LookAlike>;
 export const Truth = z
   .object({
     version: z.literal(TRUTH_VERSION),
-    generator: z.literal('ringscope-seed'),
+    generator: z.enum(['ringscope-seed', 'meridian']),
     seed: z.number().int(),
     size: z.enum(['tiny', 'small', 'medium', 'large']),
     period: z.object({ from: z.string(), to: z.string() }).strict(),
