@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveAnswer } from '../../src/api/alerts.ts';
-import { ScoreAnswer } from '../../src/api/risk.ts';
+import { RecordedInspection, ScoreAnswer } from '../../src/api/risk.ts';
 import { bodyOf, errorOf } from './support/body.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 import { GREEN_LINE, RED_LINE, writeTestModel } from './support/risk-model.ts';
@@ -104,5 +104,53 @@ describe('POST /api/declarations/score?store=true', () => {
       .send({ declaration_id: 'ST-4', lines: [GREEN_LINE] });
     expect(res.status).toBe(400);
     expect(errorOf(res).issues).toContainEqual(expect.objectContaining({ path: 'query.store' }));
+  });
+});
+
+describe('POST /api/inspections labels the stored line', () => {
+  it('writes the result onto the line in the graph store, seen by the shipment stream', async () => {
+    await (
+      await h.as('enforcement')
+    )
+      .post('/api/declarations/score?store=true')
+      .send({ declaration_id: 'ST-5', lines: [RED_LINE, GREEN_LINE] })
+      .expect(200);
+    const res = await (
+      await h.as('case_officer')
+    )
+      .post('/api/inspections')
+      .send({ declaration_id: 'ST-5', line: 1, found: true, revenue_recovered: 250, notes: 'undervalued' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(bodyOf(RecordedInspection, res)).toMatchObject({ line: 1, found: true, in_store: true });
+    expect((await h.store.getNode({ label: 'Shipment', id: 'ST-5/1' }))?.props).toMatchObject({
+      inspected: true,
+      illicit: true,
+      revenueRecovered: 250,
+    });
+    const other = (await h.store.getNode({ label: 'Shipment', id: 'ST-5/2' }))?.props;
+    expect([other?.inspected, other?.illicit]).toEqual([undefined, undefined]);
+    const streamed = [];
+    for await (const s of h.store.streamShipments()) if (s.declarationId === 'ST-5') streamed.push(s);
+    expect(streamed.map((s) => [s.line, s.inspected ?? null, s.illicit ?? null])).toEqual([
+      [1, true, true],
+      [2, null, null],
+    ]);
+    expect(h.services.audit.list({ limit: 1, action: 'inspection' })[0]).toMatchObject({
+      target: 'ST-5/1',
+      detail: { found: true, revenueRecovered: 250, inStore: true },
+    });
+  });
+
+  it('records the result of a line the store does not hold, and says it is not in the store', async () => {
+    const res = await (
+      await h.as('enforcement')
+    )
+      .post('/api/inspections')
+      .send({ declaration_id: 'ST-404', line: 1, found: false });
+    expect(res.status).toBe(201);
+    expect(bodyOf(RecordedInspection, res).in_store).toBe(false);
+    expect(await h.store.getNode({ label: 'Shipment', id: 'ST-404/1' })).toBeNull();
+    const listed = await (await h.as('investigator')).get('/api/inspections?declaration_id=ST-404');
+    expect((listed.body as { inspections: unknown[] }).inspections).toHaveLength(1);
   });
 });
