@@ -1,5 +1,6 @@
-// The app-state database: users, sessions, the audit trail, cases and jobs, in one SQLite file
-// beside the graph store whichever graph store is used. Schema changes are numbered migrations.
+// The app-state database: users, sessions, the audit trail, cases, jobs, inspection results, the
+// watch list and alerts, in one SQLite file beside the graph store whichever graph store is used.
+// Schema changes are numbered migrations.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -80,6 +81,30 @@ const MIGRATIONS: string[] = [
      recorded_at TEXT NOT NULL
    );
    CREATE INDEX inspections_declaration ON inspections(declaration_id, line);`,
+  // The watch list officers keep, and the alerts arriving declarations raise (red-lane lines,
+  // watch-listed parties); an alert is open until someone acknowledges it.
+  `CREATE TABLE watch_list (
+     id INTEGER PRIMARY KEY,
+     party_key TEXT NOT NULL UNIQUE,
+     reason TEXT NOT NULL,
+     added_by TEXT NOT NULL,
+     added_at TEXT NOT NULL
+   );
+   CREATE TABLE alerts (
+     id INTEGER PRIMARY KEY,
+     kind TEXT NOT NULL,
+     declaration_id TEXT NOT NULL,
+     line INTEGER,
+     party_key TEXT,
+     score REAL,
+     lane TEXT,
+     reasons TEXT NOT NULL,
+     model TEXT,
+     created_at TEXT NOT NULL,
+     acknowledged_by TEXT,
+     acknowledged_at TEXT
+   );
+   CREATE INDEX alerts_open ON alerts(id) WHERE acknowledged_at IS NULL;`,
 ];
 
 export function openAppDb(path: string): AppDb {

@@ -48,7 +48,12 @@ export type AuditAction =
   | 'audit_key_rotated'
   | 'score'
   | 'inspection'
-  | 'view_inspections';
+  | 'view_inspections'
+  | 'watch_list'
+  | 'view_watch_list'
+  | 'view_alerts'
+  | 'acknowledge_alert'
+  | 'view_live';
 
 export interface AuditInput {
   action: AuditAction;

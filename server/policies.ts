@@ -3,12 +3,15 @@
 // explorer asks the same question the server answers.
 export {
   ADMIN,
+  ALERT_HANDLERS,
   CASE_READERS,
   CASE_WRITERS,
+  DECLARATION_WRITERS,
   ENFORCEMENT,
   INSPECTION_WRITERS,
   ROLES,
   Role,
+  WATCHLIST_WRITERS,
   allows,
   type Policy,
 } from '../src/api/roles.ts';

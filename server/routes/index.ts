@@ -8,6 +8,7 @@ import { caseRoutes } from './cases.ts';
 import { exportRoutes } from './exports.ts';
 import { graphRoutes } from './graph.ts';
 import { jobRoutes } from './jobs.ts';
+import { liveRoutes } from './live.ts';
 import { ringRoutes } from './rings.ts';
 import { riskRoutes } from './risk.ts';
 
@@ -20,6 +21,7 @@ export function allRoutes(config: Config): Route[] {
     ...exportRoutes(),
     ...jobRoutes(),
     ...riskRoutes(),
+    ...liveRoutes(),
     ...adminRoutes(),
   ];
 }

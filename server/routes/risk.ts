@@ -8,6 +8,7 @@ import {
   ScoreAnswer,
   ScoreDeclarationBody,
 } from '../../src/api/risk.ts';
+import { ScoreQuery } from '../../src/api/alerts.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { CASE_READERS, INSPECTION_WRITERS } from '../policies.ts';
 
@@ -21,18 +22,21 @@ const score = defineRoute({
   method: 'post',
   path: '/api/declarations/score',
   summary:
-    'Score one arriving declaration: per line its fraud probability, lane, reasons and the parties’ risk and rings (409 no_model when no model is loaded)',
+    'Score one arriving declaration: per line its fraud probability, lane, reasons and the parties’ risk and rings; `store=true` also ingests it (enforcement, admin); raises and streams alerts (409 no_model when no model is loaded)',
   tag: 'risk',
   policy: CASE_READERS,
+  query: ScoreQuery,
   body: ScoreDeclarationBody,
   response: ScoreAnswer,
-  handler: async ({ body, services }) => ({ json: await services.scoring.score(body) }),
+  handler: async ({ query, body, services, user }) => ({
+    json: await services.liveLane.score(user, body, query),
+  }),
   audit: {
     action: 'score',
     target: ({ body }) => body.declaration_id,
     detail: (_ctx, out) => {
-      const { model, lines } = out.json;
-      return { model: model.content_hash, lanes: laneCounts(lines) };
+      const { model, lines, stored, alerts } = out.json;
+      return { model: model.content_hash, lanes: laneCounts(lines), stored, alerts };
     },
   },
 });

@@ -3,7 +3,7 @@
 // with their risk and rings from the last detection run.
 import type { BusinessLabel } from '../../src/model/index.ts';
 import { nodeKey } from '../../src/model/index.ts';
-import type { ScoreAnswer, ScoreDeclarationBody } from '../../src/api/risk.ts';
+import type { ScoreDeclarationBody, ScoredDeclaration } from '../../src/api/risk.ts';
 import { riskLineOf } from '../../src/risk/canonical-line.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { ApiError } from '../http/errors.ts';
@@ -19,7 +19,11 @@ const PARTY_FIELDS: [BusinessLabel, 'importer_id' | 'broker_id' | 'consignee_id'
   ['Supplier', 'supplier_id'],
 ];
 
-type Party = ScoreAnswer['lines'][number]['parties'][number];
+type Party = ScoredDeclaration['lines'][number]['parties'][number];
+
+export interface ScoreOptions {
+  reasons?: 'flagged' | 'all';
+}
 
 export const noModel = () =>
   new ApiError(
@@ -45,7 +49,8 @@ export class DeclarationScoring {
     return this.loaded;
   }
 
-  async score(body: ScoreDeclarationBody): Promise<ScoreAnswer> {
+  /** `reasons`: `flagged` (red and amber lines) or `all`. */
+  async score(body: ScoreDeclarationBody, _options: ScoreOptions = {}): Promise<ScoredDeclaration> {
     const { file } = this.model();
     const lines = body.lines.map(({ attributes, ...row }, i) =>
       riskLineOf({ ...row, declaration_id: body.declaration_id }, i + 1, attributes ?? {}),

@@ -9,6 +9,7 @@ import { Sessions } from '../auth/sessions.ts';
 import { Users } from '../auth/users.ts';
 import type { Config } from '../config.ts';
 import { Accounts } from './accounts.ts';
+import { Alerts } from './alerts.ts';
 import { CaseWork } from './case-work.ts';
 import { DeclarationScoring } from './declaration-scoring.ts';
 import { Cases } from './cases.ts';
@@ -18,10 +19,14 @@ import { GraphView } from './graph-view.ts';
 import { JobRuns } from './job-runs.ts';
 import { Jobs, type JobProgress } from './jobs.ts';
 import { Inspections } from './inspections.ts';
+import { DeclarationIntake } from './declaration-intake.ts';
+import { LiveEvents } from './live-events.ts';
+import { LiveLane } from './live-lane.ts';
 import { HeavyReads } from './read-pool.ts';
 import { ReadWorkers } from './read-workers.ts';
 import { loadRiskModel } from './risk-model.ts';
 import { RiskScores } from './risk-scores.ts';
+import { WatchList } from './watch-list.ts';
 
 export interface UploadedFile {
   /** Where the upload was streamed to on disk. */
@@ -61,6 +66,9 @@ export interface Services {
   /** Arriving declarations scored with the model RINGSCOPE_RISK_MODEL names (loaded at boot). */
   scoring: DeclarationScoring;
   inspections: Inspections;
+  /** An arriving declaration stored (when asked), scored, alerted on and streamed; the alerts. */
+  liveLane: LiveLane;
+  watchList: WatchList;
 }
 
 export function createServices(input: {
@@ -92,6 +100,8 @@ export function createServices(input: {
     file !== undefined && threads > 0 ? new ReadWorkers(file, threads) : null,
   );
   const cases = new CaseWork(new Cases(input.appDb), users, input.store, graph);
+  const scoring = new DeclarationScoring(riskModel, input.store, risks);
+  const watchList = new WatchList(input.appDb);
   const jobs = new Jobs(input.appDb, audit, input.logger, () => {
     risks.invalidate();
     graphReads.invalidate();
@@ -110,7 +120,15 @@ export function createServices(input: {
     exports: new Exports(input.store, graph, cases, audit),
     jobs,
     jobRuns: new JobRuns(jobs, input.store, input.pipelines, input.config),
-    scoring: new DeclarationScoring(riskModel, input.store, risks),
+    scoring,
     inspections: new Inspections(input.appDb),
+    liveLane: new LiveLane({
+      scoring,
+      intake: new DeclarationIntake(input.store),
+      watchList,
+      alerts: new Alerts(input.appDb),
+      events: new LiveEvents(),
+    }),
+    watchList,
   };
 }

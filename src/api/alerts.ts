@@ -26,7 +26,10 @@ export type ScoreQuery = z.infer<typeof ScoreQuery>;
 /** A party key as the graph names it: `Importer:IM-0042` (labels from the closed list). */
 export const PartyKey = z
   .string()
-  .regex(/^(Importer|Consignee|Broker|Supplier|Person):[^\s].{0,199}$/, 'a party key such as Importer:IM-0042');
+  .regex(
+    /^(Importer|Consignee|Broker|Supplier|Person):[^\s].{0,199}$/,
+    'a party key such as Importer:IM-0042',
+  );
 
 export const WatchEntryBody = z.strictObject({
   party_key: PartyKey,
@@ -41,6 +44,8 @@ export const WatchEntry = WatchEntryBody.extend({
 });
 export type WatchEntry = z.infer<typeof WatchEntry>;
 export const WatchListAnswer = z.strictObject({ entries: z.array(WatchEntry) });
+/** `:id` of a watch-list entry or an alert. */
+export const NumericIdParams = z.strictObject({ id: z.coerce.number().int().positive() });
 
 export const AlertKind = z.enum(['red_lane', 'watch_list']);
 export const Alert = z.strictObject({
@@ -84,4 +89,6 @@ export const LiveDeclaration = z.strictObject({
   ),
 });
 export type LiveDeclaration = z.infer<typeof LiveDeclaration>;
+export const LiveQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).optional() });
+/** Most recent first. */
 export const LiveAnswer = z.strictObject({ declarations: z.array(LiveDeclaration) });

@@ -87,10 +87,20 @@ export const ScoredDeclarationLine = z.strictObject({
   parties: z.array(ScoredParty),
 });
 
-export const ScoreAnswer = z.strictObject({
+/** A declaration as the model scored it. */
+export const ScoredDeclaration = z.strictObject({
   model: z.strictObject({ content_hash: z.string(), created_at: z.string() }),
   /** In the declaration's line order. */
   lines: z.array(ScoredDeclarationLine),
+});
+export type ScoredDeclaration = z.infer<typeof ScoredDeclaration>;
+
+/** The scoring route's answer: the scores, whether the declaration was stored, the alerts it raised. */
+export const ScoreAnswer = ScoredDeclaration.extend({
+  /** True when `?store=true` ingested it into the graph store. */
+  stored: z.boolean(),
+  /** Ids of the alerts it raised (red-lane lines, watch-listed parties). */
+  alerts: z.array(z.number().int()),
 });
 export type ScoreAnswer = z.infer<typeof ScoreAnswer>;
 
@@ -111,6 +121,10 @@ export const Inspection = InspectionBody.extend({
   notes: z.string(),
 });
 export type Inspection = z.infer<typeof Inspection>;
+
+/** `POST /api/inspections`: the result recorded, and whether its line is in the graph store (labelled there). */
+export const RecordedInspection = Inspection.extend({ in_store: z.boolean() });
+export type RecordedInspection = z.infer<typeof RecordedInspection>;
 
 export const InspectionsQuery = z.strictObject({ declaration_id: Id });
 export const InspectionsAnswer = z.strictObject({ inspections: z.array(Inspection) });

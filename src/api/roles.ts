@@ -22,6 +22,16 @@ export const CASE_READERS = [
 /** Who records inspection results on declaration lines: the officers who act, not analysts alone. */
 export const INSPECTION_WRITERS = ['case_officer', 'enforcement', 'admin'] as const satisfies readonly Role[];
 export const ENFORCEMENT = ['enforcement', 'admin'] as const satisfies readonly Role[];
+/**
+ * Who may store an arriving declaration in the graph (`?store=true` on the scoring route): the
+ * border officers who receive declarations. Every stored line changes what detection and training
+ * see, so analysts and case officers score without storing.
+ */
+export const DECLARATION_WRITERS = ['enforcement', 'admin'] as const satisfies readonly Role[];
+/** Who keeps the watch list (parties whose declarations raise an alert): the officers who act on alerts. */
+export const WATCHLIST_WRITERS = ['case_officer', 'enforcement', 'admin'] as const satisfies readonly Role[];
+/** Who acknowledges an alert (takes it in hand); every role sees the alerts. */
+export const ALERT_HANDLERS = ['case_officer', 'enforcement', 'admin'] as const satisfies readonly Role[];
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
 
 export function allows(policy: Policy, role: Role | null): boolean {
@@ -31,8 +41,20 @@ export function allows(policy: Policy, role: Role | null): boolean {
   return policy.includes(role);
 }
 
-/** The policy of each area a user changes: cases, exports (suspect lists) and jobs (ingest, detection). */
-export const WRITE_POLICY = { cases: CASE_WRITERS, exports: ENFORCEMENT, jobs: ADMIN } as const;
+/**
+ * The policy of each area a user changes: cases, exports (suspect lists), jobs (ingest,
+ * detection), declarations (storing an arriving one), the watch list, alerts (acknowledging)
+ * and inspection results.
+ */
+export const WRITE_POLICY = {
+  cases: CASE_WRITERS,
+  exports: ENFORCEMENT,
+  jobs: ADMIN,
+  declarations: DECLARATION_WRITERS,
+  watchlist: WATCHLIST_WRITERS,
+  alerts: ALERT_HANDLERS,
+  inspections: INSPECTION_WRITERS,
+} as const;
 export type WriteArea = keyof typeof WRITE_POLICY;
 
 /** Whether the role may change the area; the explorer shows or hides its controls by this. */

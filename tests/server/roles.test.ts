@@ -13,6 +13,8 @@ const CASES: readonly Role[] = ['case_officer', 'admin'];
 const ENF: readonly Role[] = ['enforcement', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
 const INSPECTORS: readonly Role[] = ['case_officer', 'enforcement', 'admin'];
+const WATCHERS: readonly Role[] = ['case_officer', 'enforcement', 'admin'];
+const ALERT_HANDLERS: readonly Role[] = ['case_officer', 'enforcement', 'admin'];
 
 /**
  * Who may call each route (`public` needs no session) and the exact status they get from the
@@ -64,6 +66,16 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   'POST /api/inspections': { who: INSPECTORS, status: 400 },
   // No declaration_id.
   'GET /api/inspections': { who: ALL, status: 400 },
+  'GET /api/watchlist': { who: ALL, status: 200 },
+  'POST /api/watchlist': { who: WATCHERS, status: 400 },
+  // No such entry.
+  'DELETE /api/watchlist/:id': { who: WATCHERS, status: 404 },
+  'GET /api/alerts': { who: ALL, status: 200 },
+  // It takes no body.
+  'POST /api/alerts/:id/acknowledge': { who: ALERT_HANDLERS, status: 400 },
+  'GET /api/declarations/live': { who: ALL, status: 200 },
+  // The stream's headers (it stays open; the request ends once they arrive).
+  'GET /api/risk/stream': { who: ALL, status: 200 },
 };
 
 const routes = allRoutes(testConfig());
@@ -91,7 +103,8 @@ function concretePath(path: string): string {
     .replace(':name', 'investigator')
     .replace(/\/api\/cases\/:id/, `/api/cases/${caseId}`)
     .replace(/\/api\/rings\/:id/, `/api/rings/${RING_ID}`)
-    .replace(/\/api\/jobs\/:id/, `/api/jobs/${jobId}`);
+    .replace(/\/api\/jobs\/:id/, `/api/jobs/${jobId}`)
+    .replace(/\/api\/(watchlist|alerts)\/:id/, '/api/$1/999');
 }
 
 /** A fresh sign-in per request, so logout or a password rule in one row cannot touch another. */
@@ -108,6 +121,15 @@ function send(agent: Agent, method: string, path: string) {
   const url = concretePath(path);
   switch (method) {
     case 'get':
+      // A stream that stays open: answered once its headers are in, the connection then closed.
+      if (path === '/api/risk/stream')
+        return agent
+          .get(url)
+          .buffer(false)
+          .parse((res, done) => {
+            res.destroy();
+            done(null, null);
+          });
       return agent.get(url);
     case 'delete':
       return agent.delete(url);
