@@ -2,7 +2,7 @@
 // watch list and inspection results (server/API.md). Answers are validated with the server's
 // own schemas.
 import { z } from 'zod';
-import type { InspectionBody } from '../../../src/api/risk.ts';
+import { RecordedInspection, type InspectionBody } from '../../../src/api/risk.ts';
 import { request, withQuery } from './http.ts';
 import {
   Alert,
@@ -14,8 +14,8 @@ import {
   WatchListAnswer,
 } from './schemas.ts';
 
-const enc = encodeURIComponent;
-const NoContent = z.unknown();
+/** What recording answers: the result as kept (and, from newer servers, whether its line is in the store). */
+const Recorded = z.union([Inspection, RecordedInspection]);
 
 export type { InspectionBody };
 
@@ -24,7 +24,7 @@ export const riskApi = {
   /** Open alerts; with `after`, only those raised after that id (catching up after a reconnect). */
   openAlerts: (after?: number) => request(withQuery('/api/alerts', { open: 'true', after }), AlertsAnswer),
   acknowledge: (id: number) =>
-    request(`/api/alerts/${id}/acknowledge`, z.strictObject({ alert: Alert }).or(NoContent), {
+    request(`/api/alerts/${id}/acknowledge`, Alert, {
       method: 'POST',
       body: {},
     }),
@@ -32,16 +32,17 @@ export const riskApi = {
 
   watchList: () => request('/api/watchlist', WatchListAnswer),
   watch: (partyKey: string, reason: string) =>
-    request('/api/watchlist', z.strictObject({ entry: WatchEntry }).or(NoContent), {
+    request('/api/watchlist', WatchEntry, {
       method: 'POST',
       body: { party_key: partyKey, reason },
     }),
-  unwatch: (partyKey: string) => request(`/api/watchlist/${enc(partyKey)}`, NoContent, { method: 'DELETE' }),
+  /** Takes the watch-list entry `id` off the list. */
+  unwatch: (id: number) => request(`/api/watchlist/${id}`, WatchEntry, { method: 'DELETE' }),
 
   inspections: (declarationId: string) =>
     request(withQuery('/api/inspections', { declaration_id: declarationId }), InspectionsAnswer),
   recordInspection: (body: InspectionBody) =>
-    request('/api/inspections', z.strictObject({ inspection: Inspection }).or(NoContent), {
+    request('/api/inspections', Recorded, {
       method: 'POST',
       body,
     }),

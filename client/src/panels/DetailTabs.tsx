@@ -101,6 +101,7 @@ function TabPanel({ tab, role, state, dispatch, ...on }: Omit<Props, 'onTab'>) {
           onAcknowledge={on.feed.acknowledge}
           onOpenParty={on.onOpenParty}
           watchVersion={on.watchVersion}
+          mayAcknowledge={canWrite(role, 'alerts')}
         />
       );
     case 'ring':

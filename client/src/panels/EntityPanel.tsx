@@ -3,7 +3,7 @@
 // declaration line, its inspection results.
 import { PartyKey } from '../api/schemas.ts';
 import type { NodeDetail, Role } from '../api/schemas.ts';
-import { mayEditWatchList, mayRecordInspections } from '../format.ts';
+import { canWrite } from '../format.ts';
 import type { Expansion, ExplorerState } from '../state/types.ts';
 import { EntityDetail } from './entity/EntityDetail.tsx';
 import { InspectionResults } from './entity/InspectionForm.tsx';
@@ -60,7 +60,7 @@ export function EntityPanel({ state, onOpenRing, role, watchVersion, onWatchChan
       {isParty(key) && (
         <WatchToggle
           partyKey={key}
-          mayEdit={mayEditWatchList(role)}
+          mayEdit={canWrite(role, 'watchlist')}
           version={watchVersion}
           onChanged={onWatchChanged}
         />
@@ -74,7 +74,7 @@ export function EntityPanel({ state, onOpenRing, role, watchVersion, onWatchChan
 function LineInspections({ node, role }: { node: NodeDetail['node']; role: Role }) {
   const at = declarationLineOf(node);
   if (!at) return null;
-  return <InspectionResults {...at} mayRecord={mayRecordInspections(role)} />;
+  return <InspectionResults {...at} mayRecord={canWrite(role, 'inspections')} />;
 }
 
 type Actions = Omit<Props, 'state' | 'onOpenRing' | 'role' | 'watchVersion' | 'onWatchChanged'>;

@@ -45,7 +45,7 @@ export function WatchToggle({ partyKey, mayEdit, version, onChanged }: Props) {
     event.preventDefault();
     run(() => riskApi.watch(partyKey, reason.trim()));
   };
-  const toggle = () => (entry ? run(() => riskApi.unwatch(partyKey)) : setAsking((a) => !a));
+  const toggle = () => (entry ? run(() => riskApi.unwatch(entry.id)) : setAsking((a) => !a));
 
   if (entry === undefined && !error) return null;
   return (

@@ -12,9 +12,11 @@ interface Props {
   onAcknowledge: (id: number) => Promise<void>;
   onOpenParty: (key: string) => void;
   watchVersion: number;
+  /** Whether the role may acknowledge alerts (every role sees them). */
+  mayAcknowledge: boolean;
 }
 
-export function AlertsPanel({ alerts, onAcknowledge, onOpenParty, watchVersion }: Props) {
+export function AlertsPanel({ alerts, onAcknowledge, onOpenParty, watchVersion, mayAcknowledge }: Props) {
   const [error, setError] = useState<string | null>(null);
   const acknowledge = (id: number) => {
     setError(null);
@@ -33,7 +35,12 @@ export function AlertsPanel({ alerts, onAcknowledge, onOpenParty, watchVersion }
       {alerts.length === 0 && <p className="muted small">No open alerts.</p>}
       <ol className="feed" aria-label="Open alerts">
         {alerts.map((alert) => (
-          <AlertItem key={alert.id} alert={alert} onAcknowledge={acknowledge} onOpenParty={onOpenParty} />
+          <AlertItem
+            key={alert.id}
+            alert={alert}
+            onAcknowledge={mayAcknowledge ? acknowledge : null}
+            onOpenParty={onOpenParty}
+          />
         ))}
       </ol>
       <WatchList version={watchVersion} onOpenParty={onOpenParty} />
@@ -47,7 +54,7 @@ function AlertItem({
   onOpenParty,
 }: {
   alert: Alert;
-  onAcknowledge: (id: number) => void;
+  onAcknowledge: ((id: number) => void) | null;
   onOpenParty: (key: string) => void;
 }) {
   const party = alert.party_key;
@@ -73,9 +80,11 @@ function AlertItem({
           ))}
         </ul>
       )}
-      <button type="button" onClick={() => onAcknowledge(alert.id)}>
-        Acknowledge
-      </button>
+      {onAcknowledge && (
+        <button type="button" onClick={() => onAcknowledge(alert.id)}>
+          Acknowledge
+        </button>
+      )}
     </li>
   );
 }
