@@ -2,6 +2,7 @@
 // (newest first, each once, acknowledged ones gone, the last alert id kept for catching up),
 // how the panels phrase a scored declaration, and reading the inspection-result form.
 import { describe, expect, it } from 'vitest';
+import { ApiError, describeError } from '../../client/src/api/http.ts';
 import type { Alert, LiveDeclaration } from '../../client/src/api/schemas.ts';
 import { declarationLineOf } from '../../client/src/panels/EntityPanel.tsx';
 import { inspectionBody, NO_RESULT } from '../../client/src/panels/entity/inspection.ts';
@@ -157,5 +158,30 @@ describe('the inspection-result form', () => {
     };
     expect(declarationLineOf(node)).toEqual({ declarationId: 'D-1', line: 2 });
     expect(declarationLineOf({ ...node, key: 'Importer:D-1', label: 'Importer' })).toBeNull();
+  });
+});
+
+describe('a refused request', () => {
+  it('names the fields the server refused, instead of "see issues"', () => {
+    const error = new ApiError(400, {
+      code: 'invalid_request',
+      message: 'the request body is not valid; see issues',
+      requestId: 'r-1',
+      issues: [{ path: 'body.notes', message: 'contains a bidirectional control character; remove it' }],
+    });
+    expect(describeError(error)).toBe(
+      'the request body is not valid: body.notes: contains a bidirectional control character; remove it (request r-1)',
+    );
+    expect(error.issues).toHaveLength(1);
+  });
+
+  it('names three fields at most, and says how many more', () => {
+    const issues = ['a', 'b', 'c', 'd', 'e'].map((path) => ({ path, message: 'required' }));
+    const error = new ApiError(400, { code: 'invalid_request', message: 'not valid; see issues', issues });
+    expect(error.message).toBe('not valid: a: required; b: required; c: required (and 2 more)');
+  });
+
+  it('keeps a message without issues as it is', () => {
+    expect(new ApiError(403, { code: 'forbidden', message: 'not allowed' }).message).toBe('not allowed');
   });
 });

@@ -56,9 +56,6 @@ export function DetailTabs({ tab, onTab, role, ...panel }: Props) {
             onClick={() => onTab(name)}
           >
             {TAB_TITLES[name]}
-            {name === 'alerts' && panel.feed.alerts.length > 0 && (
-              <span className="count">{panel.feed.alerts.length}</span>
-            )}
           </button>
         ))}
       </div>

@@ -56,10 +56,9 @@ export function WatchToggle({ partyKey, mayEdit, version, onChanged }: Props) {
         </button>
       )}
       {entry && (
-        <span className="small muted" data-testid="watch-reason">
-          {' '}
-          Watched: {entry.reason} ({entry.added_by})
-        </span>
+        <p className="small muted" data-testid="watch-reason">
+          Watched by {entry.added_by}: {entry.reason}
+        </p>
       )}
       {asking && !entry && (
         <form onSubmit={add} className="row">

@@ -42,7 +42,12 @@ export function useRiskFeed(): RiskFeed {
       setConnected(true);
       void catchUp();
     });
-    events.addEventListener('error', () => setConnected(events.readyState === EventSource.OPEN));
+    events.addEventListener('error', () => {
+      setConnected(events.readyState === EventSource.OPEN);
+      // The browser retries a dropped stream by itself; one it closed (refused, signed out) stays shut.
+      if (events.readyState === EventSource.CLOSED)
+        setError('The live stream was closed by the server; reload the page to follow it again.');
+    });
     events.addEventListener('scored', (event) => {
       const parsed = LiveDeclaration.safeParse(parseData(event.data));
       if (parsed.success) dispatch({ type: 'live/scored', declarations: [parsed.data] });
