@@ -2,7 +2,7 @@
 // with the model's content hash) and the inspection results officers record on its lines.
 import {
   InspectionBody,
-  Inspection,
+  RecordedInspection,
   InspectionsAnswer,
   InspectionsQuery,
   ScoreAnswer,
@@ -44,20 +44,25 @@ const score = defineRoute({
 const recordInspection = defineRoute({
   method: 'post',
   path: '/api/inspections',
-  summary: 'Record the result of inspecting a declaration line (found or not, revenue recovered, notes)',
+  summary:
+    'Record the result of inspecting a declaration line (found or not, revenue recovered, notes); a line in the graph store is labelled with it (`in_store`)',
   tag: 'risk',
   policy: INSPECTION_WRITERS,
   body: InspectionBody,
-  response: Inspection,
+  response: RecordedInspection,
   status: 201,
-  handler: ({ body, services, user }) => {
-    const inspection = services.inspections.record(user.username, body);
+  handler: async ({ body, services, user }) => {
+    const inspection = await services.inspections.record(user.username, body);
     return { status: 201, json: inspection };
   },
   audit: {
     action: 'inspection',
     target: ({ body }) => `${body.declaration_id}/${body.line}`,
-    detail: ({ body }) => ({ found: body.found, revenueRecovered: body.revenue_recovered ?? null }),
+    detail: ({ body }, out) => ({
+      found: body.found,
+      revenueRecovered: body.revenue_recovered ?? null,
+      inStore: out.json.in_store,
+    }),
   },
 });
 

@@ -1,11 +1,12 @@
 // Storing an arriving declaration in the graph store (`?store=true`), through the same checks
 // and atomic write as `ringscope ingest`: every line valid or nothing written, a declaration id
-// already stored refused. One at a time: the store takes one import at once.
+// already stored refused. One write at a time (store-writes.ts).
 import { shipmentId } from '../../src/model/index.ts';
 import type { ScoreDeclarationBody } from '../../src/api/risk.ts';
 import { importDeclarationRows } from '../../src/ingest/import-rows.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { ApiError } from '../http/errors.ts';
+import type { StoreWrites } from './store-writes.ts';
 
 type Line = ScoreDeclarationBody['lines'][number];
 
@@ -34,15 +35,14 @@ function canonicalRow(declarationId: string, line: Line, number: number): Record
 }
 
 export class DeclarationIntake {
-  private queue: Promise<unknown> = Promise.resolve();
-
-  constructor(private readonly graph: GraphStore) {}
+  constructor(
+    private readonly graph: GraphStore,
+    private readonly writes: StoreWrites,
+  ) {}
 
   /** Stores the declaration; 409 when its id is stored already, 400 naming line and field when a line is not valid. */
   store(body: ScoreDeclarationBody): Promise<void> {
-    const run = this.queue.then(() => this.storeNow(body));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.writes.run(() => this.storeNow(body));
   }
 
   private async storeNow(body: ScoreDeclarationBody): Promise<void> {

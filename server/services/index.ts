@@ -26,6 +26,7 @@ import { HeavyReads } from './read-pool.ts';
 import { ReadWorkers } from './read-workers.ts';
 import { loadRiskModel } from './risk-model.ts';
 import { RiskScores } from './risk-scores.ts';
+import { StoreWrites } from './store-writes.ts';
 import { WatchList } from './watch-list.ts';
 
 export interface UploadedFile {
@@ -102,6 +103,7 @@ export function createServices(input: {
   const cases = new CaseWork(new Cases(input.appDb), users, input.store, graph);
   const scoring = new DeclarationScoring(riskModel, input.store, risks);
   const watchList = new WatchList(input.appDb);
+  const storeWrites = new StoreWrites();
   const jobs = new Jobs(input.appDb, audit, input.logger, () => {
     risks.invalidate();
     graphReads.invalidate();
@@ -121,10 +123,10 @@ export function createServices(input: {
     jobs,
     jobRuns: new JobRuns(jobs, input.store, input.pipelines, input.config),
     scoring,
-    inspections: new Inspections(input.appDb),
+    inspections: new Inspections(input.appDb, input.store, storeWrites),
     liveLane: new LiveLane({
       scoring,
-      intake: new DeclarationIntake(input.store),
+      intake: new DeclarationIntake(input.store, storeWrites),
       watchList,
       alerts: new Alerts(input.appDb),
       events: new LiveEvents(),

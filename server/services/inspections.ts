@@ -1,8 +1,12 @@
 // Inspection results officers record on declaration lines (found or not, revenue recovered,
-// notes), kept in the app database: the labels a later training reads.
+// notes), kept in the app database, and written onto the line in the graph store as its label
+// (inspected, illicit, revenue recovered) when the line is stored there, so the next detection
+// and training see it. The store first: when it fails, nothing is recorded.
 import type { z } from 'zod';
-import type { Inspection, InspectionBody } from '../../src/api/risk.ts';
+import type { Inspection, InspectionBody, RecordedInspection } from '../../src/api/risk.ts';
+import type { GraphStore } from '../../src/store/graph-store.ts';
 import { preparedOnce, type AppDb } from '../app-db.ts';
+import type { StoreWrites } from './store-writes.ts';
 
 interface InspectionRow {
   id: number;
@@ -29,10 +33,23 @@ const toInspection = (r: InspectionRow): z.infer<typeof Inspection> => ({
 export class Inspections {
   constructor(
     private readonly db: AppDb,
+    private readonly store: Pick<GraphStore, 'labelLine'>,
+    private readonly writes: StoreWrites,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  record(username: string, body: InspectionBody): Inspection {
+  /** Labels the line in the graph store when it is there (`in_store`), then records the result. */
+  async record(username: string, body: InspectionBody): Promise<RecordedInspection> {
+    const inStore = await this.writes.run(() =>
+      this.store.labelLine(
+        { declarationId: body.declaration_id, line: body.line },
+        { illicit: body.found, revenueRecovered: body.revenue_recovered ?? null },
+      ),
+    );
+    return { ...this.insert(username, body), in_store: inStore };
+  }
+
+  private insert(username: string, body: InspectionBody): Inspection {
     const at = this.now().toISOString();
     const { lastInsertRowid } = preparedOnce(
       this.db,

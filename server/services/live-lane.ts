@@ -73,9 +73,12 @@ export class LiveLane {
     if (store) await this.parts.intake.store(body);
     const scored = await this.parts.scoring.score(body, { reasons: query.reasons ?? 'flagged' });
     const live = this.remember(user, body, scored, store);
+    // The scored event carries the last alert id before its own alerts: a client that drops
+    // between it and them asks for them again.
+    const before = this.parts.alerts.lastId();
     const alerts = this.parts.alerts.raise(this.alertsOf(body, scored, live.lane));
     const { events } = this.parts;
-    events.publish({ event: 'scored', id: this.parts.alerts.lastId(), data: live });
+    events.publish({ event: 'scored', id: before, data: live });
     for (const alert of alerts) events.publish({ event: 'alert', id: alert.id, data: alert });
     return { ...scored, stored: store, alerts: alerts.map((a) => a.id) };
   }

@@ -39,6 +39,12 @@
 // relationships in an adapter-defined order that is stable while the store is unchanged (a
 // total order by id would cost a sort of every relationship; consumers that need one sort).
 //
+// Labels: labelLine records an inspection result on a stored declaration line (the label
+// training and detection read): inspected = true, illicit as given, revenueRecovered as given —
+// when not given, 0 if nothing was found, else the stored value stays. Reads and streams see it
+// at once. A line not in the store (or only in an open import) is left alone: false. Like
+// writeFindings, it rejects with `conflict` while an import of this store object is open.
+//
 // Findings: writeFindings validates the run (DetectionRun, ring ids unique) and replaces the
 // previous run's rings, members, party risks, targets and metadata in one transaction; it does
 // not create Ring nodes in the graph. Rings list by (score desc, id), filtered by typology and
@@ -119,6 +125,19 @@ export interface SearchHit {
   match: 'id' | 'name' | 'identifier' | 'declaration';
 }
 
+/** One declaration line, as an inspection result names it. */
+export interface LineRef {
+  declarationId: string;
+  line: number;
+}
+
+/** An inspection result as a line's label. */
+export interface InspectionLabel {
+  illicit: boolean;
+  /** null: not known (0 is written when nothing was found). */
+  revenueRecovered: number | null;
+}
+
 export interface GraphCounts {
   nodes: Partial<Record<NodeLabel, number>>;
   rels: Partial<Record<RelType, number>>;
@@ -162,6 +181,10 @@ export interface GraphStore {
   streamRels(types: readonly RelType[]): AsyncIterable<GraphRel>;
   /** Every declaration line with its parties, ordered by date then declaration id and line. */
   streamShipments(): AsyncIterable<ShipmentRecord>;
+
+  // ── labels ────────────────────────────────────────────────────────────────────────────────
+  /** Writes an inspection result onto a stored line; false when the line is not stored. */
+  labelLine(line: LineRef, result: InspectionLabel): Promise<boolean>;
 
   // ── findings ──────────────────────────────────────────────────────────────────────────────
   /** Replaces the previous run's findings as a whole, in one transaction. */

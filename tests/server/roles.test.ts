@@ -1,5 +1,6 @@
 // The role matrix: every route × every role (and no session) against the table below, written
 // from server/API.md. A route missing from the table fails the test, so none goes undeclared.
+import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../server/policies.ts';
@@ -127,7 +128,7 @@ function send(agent: Agent, method: string, path: string) {
           .get(url)
           .buffer(false)
           .parse((res, done) => {
-            res.destroy();
+            (res as unknown as IncomingMessage).destroy();
             done(null, null);
           });
       return agent.get(url);

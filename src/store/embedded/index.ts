@@ -21,6 +21,8 @@ import type {
   GraphStore,
   ImportRecord,
   ImportSession,
+  InspectionLabel,
+  LineRef,
   NeighbourhoodQuery,
   PathQuery,
   RingQuery,
@@ -30,6 +32,7 @@ import { EmbeddedImport, findImport, listImports } from './imports.ts';
 import { expandNeighbourhood, findPaths } from '../traversal.ts';
 import type { TraversalSource } from '../traversal.ts';
 import * as findings from './findings.ts';
+import { labelLine } from './labels.ts';
 import { NODE_COLUMNS, nodeFromRow } from './rows.ts';
 import type { NodeRow } from './rows.ts';
 import { migrate, openDatabase } from './schema.ts';
@@ -145,6 +148,13 @@ class EmbeddedStore implements GraphStore {
 
   streamShipments(): AsyncIterable<ShipmentRecord> {
     return streams.streamShipments(this.path);
+  }
+
+  labelLine(line: LineRef, result: InspectionLabel): Promise<boolean> {
+    return settle(() => {
+      this.requireNoImport('label a declaration line');
+      return labelLine(this.db, line, result);
+    });
   }
 
   writeFindings(run: DetectionRun): Promise<void> {

@@ -27,6 +27,7 @@ export const QUERY_NAMES = [
   'write/merge-rels',
   'write/merge-rels-props',
   'write/missing-nodes',
+  'write/label-line',
   'read/nodes-by-key',
   'read/neighbourhood',
   'read/incident',

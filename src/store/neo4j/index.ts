@@ -21,6 +21,8 @@ import type {
   GraphStore,
   ImportRecord,
   ImportSession,
+  InspectionLabel,
+  LineRef,
   NeighbourhoodQuery,
   PathQuery,
   RingQuery,
@@ -33,6 +35,7 @@ import { toStoreError } from './errors.ts';
 import { CypherExecutor } from './executor.ts';
 import * as findings from './findings.ts';
 import { importFromRecord, Neo4jImport } from './imports.ts';
+import { labelLine } from './labels.ts';
 import type { ImportTuning } from './imports.ts';
 import { neighbourhood } from './neighbourhood.ts';
 import { createSchema } from './schema.ts';
@@ -147,6 +150,11 @@ class Neo4jStore implements GraphStore {
   writeFindings(run: DetectionRun): Promise<void> {
     this.requireNoImport('write findings');
     return findings.writeFindings(this.executor, run);
+  }
+
+  async labelLine(line: LineRef, result: InspectionLabel): Promise<boolean> {
+    this.requireNoImport('label a declaration line');
+    return labelLine(this.executor, line, result);
   }
 
   lastRun(): Promise<Pick<DetectionRun, 'runId' | 'startedAt' | 'finishedAt' | 'seed'> | null> {
