@@ -236,6 +236,15 @@ describe.runIf(RUN)('real-time risk in the explorer, in Chromium against the see
       `Line ${line}: found, 1,250 recovered · undervalued by half`,
     );
     expect(await form.getByLabel('Notes').inputValue()).toBe('');
+    // The line is in the store: the result labels it, and its properties are read again.
+    const prop = (name: string) =>
+      page
+        .locator('table.props tr')
+        .filter({ has: page.locator('th', { hasText: new RegExp(`^${name}$`) }) })
+        .locator('td');
+    await expect.poll(() => prop('illicit').textContent()).toBe('true');
+    expect(await prop('revenueRecovered').textContent()).toBe('1250');
+    expect(await prop('inspected').textContent()).toBe('true');
     await shot('15-inspection-recorded');
 
     const kept = InspectionsAnswer.parse(

@@ -1,6 +1,7 @@
 // The selected entity: actions (expand, more…, collapse, hide, pin), properties, source row,
 // risk indicators, rings and the timeline of its declarations; on a party, the watch toggle; on a
 // declaration line, its inspection results.
+import { useState } from 'react';
 import { PartyKey } from '../api/schemas.ts';
 import type { NodeDetail, Role } from '../api/schemas.ts';
 import { canWrite } from '../format.ts';
@@ -35,7 +36,9 @@ const isParty = (key: string): boolean => PartyKey.safeParse(key).success;
 
 export function EntityPanel({ state, onOpenRing, role, watchVersion, onWatchChanged, ...actions }: Props) {
   const key = state.selection.length === 1 ? state.selection[0] : undefined;
-  const { detail, error } = useNodeDetail(key);
+  // Bumped when an inspection result labels the selected line, to read its properties again.
+  const [labelled, setLabelled] = useState(0);
+  const { detail, error } = useNodeDetail(key, labelled);
 
   if (state.selection.length > 1) return <SelectionActions selection={state.selection} {...actions} />;
   if (!key) return <p className="muted">Select a node on the canvas or search for one.</p>;
@@ -65,16 +68,26 @@ export function EntityPanel({ state, onOpenRing, role, watchVersion, onWatchChan
           onChanged={onWatchChanged}
         />
       )}
-      {detail && <LineInspections node={detail.node} role={role} />}
+      {detail && (
+        <LineInspections node={detail.node} role={role} onLabelled={() => setLabelled((n) => n + 1)} />
+      )}
       {detail && <EntityDetail detail={detail} onOpenRing={onOpenRing} />}
     </section>
   );
 }
 
-function LineInspections({ node, role }: { node: NodeDetail['node']; role: Role }) {
+function LineInspections({
+  node,
+  role,
+  onLabelled,
+}: {
+  node: NodeDetail['node'];
+  role: Role;
+  onLabelled: () => void;
+}) {
   const at = declarationLineOf(node);
   if (!at) return null;
-  return <InspectionResults {...at} mayRecord={canWrite(role, 'inspections')} />;
+  return <InspectionResults {...at} mayRecord={canWrite(role, 'inspections')} onLabelled={onLabelled} />;
 }
 
 type Actions = Omit<Props, 'state' | 'onOpenRing' | 'role' | 'watchVersion' | 'onWatchChanged'>;

@@ -13,9 +13,11 @@ interface Props {
   declarationId: string;
   line: number;
   mayRecord: boolean;
+  /** Called when a result labelled the line in the graph store (its properties changed). */
+  onLabelled: () => void;
 }
 
-export function InspectionResults({ declarationId, line, mayRecord }: Props) {
+export function InspectionResults({ declarationId, line, mayRecord, onLabelled }: Props) {
   const [recorded, setRecorded] = useState<Inspection[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(
@@ -50,7 +52,16 @@ export function InspectionResults({ declarationId, line, mayRecord }: Props) {
           </li>
         ))}
       </ul>
-      {mayRecord && <ResultForm declarationId={declarationId} line={line} onRecorded={() => void load()} />}
+      {mayRecord && (
+        <ResultForm
+          declarationId={declarationId}
+          line={line}
+          onRecorded={(inStore) => {
+            void load();
+            if (inStore) onLabelled();
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -59,7 +70,7 @@ function ResultForm({
   declarationId,
   line,
   onRecorded,
-}: Omit<Props, 'mayRecord'> & { onRecorded: () => void }) {
+}: Omit<Props, 'mayRecord' | 'onLabelled'> & { onRecorded: (inStore: boolean) => void }) {
   const [draft, setDraft] = useState<ResultDraft>(NO_RESULT);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -77,10 +88,10 @@ function ResultForm({
     setMessage(null);
     riskApi
       .recordInspection(body)
-      .then(() => {
+      .then((recorded) => {
         setDraft(NO_RESULT);
         setMessage({ ok: true, text: 'Result recorded.' });
-        onRecorded();
+        onRecorded('in_store' in recorded && recorded.in_store);
       })
       .catch((failure: unknown) => setMessage({ ok: false, text: describeError(failure) }))
       .finally(() => setBusy(false));
