@@ -1,11 +1,13 @@
 // The investigation screen: header, left column (search results go to the canvas, rings,
-// filters, path finder), the canvas, and the right column (entity, ring, cases, jobs).
+// filters, path finder), the canvas, and the right column (entity, ring, live lane, alerts,
+// cases, jobs). The live lane and alerts are followed here, so the header can count open alerts.
 import { useCallback, useReducer, useState } from 'react';
 import type { User } from './api/schemas.ts';
 import { CanvasPane } from './panels/CanvasPane.tsx';
 import { DetailTabs } from './panels/DetailTabs.tsx';
 import { FiltersPanel } from './panels/FiltersPanel.tsx';
 import { Header } from './panels/Header.tsx';
+import { useRiskFeed } from './panels/live/useRiskFeed.ts';
 import { PathFinder } from './panels/PathFinder.tsx';
 import { RingsPanel } from './panels/RingsPanel.tsx';
 import { reducer } from './state/reducer.ts';
@@ -16,7 +18,9 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
   const [state, dispatch] = useReducer(reducer, INITIAL_STATE);
   const [tab, setTab] = useState<Tab>('entity');
   const [ringsVersion, setRingsVersion] = useState(0);
-  const { notice, expand, pick, openRing } = useExplorerActions(state, dispatch, setTab);
+  const [watchVersion, setWatchVersion] = useState(0);
+  const { notice, expand, pick, open, openRing } = useExplorerActions(state, dispatch, setTab);
+  const feed = useRiskFeed();
 
   const onSelect = useCallback((keys: string[]) => {
     dispatch({ type: 'select', keys });
@@ -28,7 +32,13 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
 
   return (
     <div className="app">
-      <Header user={user} onPick={pick} onLogout={onLogout} />
+      <Header
+        user={user}
+        onPick={pick}
+        onLogout={onLogout}
+        openAlerts={feed.alerts.length}
+        onShowAlerts={() => setTab('alerts')}
+      />
       <aside className="left" aria-label="Rings, filters and paths">
         <RingsPanel key={ringsVersion} openRingId={state.openRing?.ring.id ?? null} onOpen={openRing} />
         <FiltersPanel state={state} dispatch={dispatch} />
@@ -54,6 +64,10 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
         onTogglePin={onTogglePin}
         onOpenRing={openRing}
         onDetectionDone={() => setRingsVersion((v) => v + 1)}
+        feed={feed}
+        onOpenParty={open}
+        watchVersion={watchVersion}
+        onWatchChanged={() => setWatchVersion((v) => v + 1)}
       />
     </div>
   );

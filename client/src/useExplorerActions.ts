@@ -10,7 +10,7 @@ import type { ExplorerState } from './state/types.ts';
 /** Neighbours fetched per expansion; "more…" doubles it. */
 export const EXPAND_LIMIT = 25;
 
-export type Tab = 'entity' | 'ring' | 'cases' | 'jobs';
+export type Tab = 'entity' | 'ring' | 'live' | 'alerts' | 'cases' | 'jobs';
 
 /** The limit of the next expansion of a node: the first, the same again, or "more…". */
 export function expansionLimit(previous: { limit: number } | undefined, more: boolean): number {
@@ -21,6 +21,8 @@ export interface ExplorerActions {
   notice: string | null;
   expand: (key: string, more?: boolean) => void;
   pick: (hit: SearchHit) => void;
+  /** Puts a node on the canvas, selects it, shows it in the entity panel and expands it. */
+  open: (key: string) => void;
   openRing: (id: string) => void;
 }
 
@@ -59,14 +61,15 @@ export function useExplorerActions(
     [attempt, dispatch],
   );
 
-  const pick = (hit: SearchHit) =>
+  const open = (key: string) =>
     void attempt(async () => {
-      const detail = await api.node(hit.key);
+      const detail = await api.node(key);
       dispatch({ type: 'graph/add', nodes: [detail.node], edges: [] });
-      dispatch({ type: 'select', keys: [hit.key] });
+      dispatch({ type: 'select', keys: [key] });
       setTab('entity');
-      expand(hit.key);
+      expand(key);
     });
+  const pick = (hit: SearchHit) => open(hit.key);
 
   const openRing = (id: string) =>
     void attempt(async () => {
@@ -74,5 +77,5 @@ export function useExplorerActions(
       setTab('ring');
     });
 
-  return { notice, expand, pick, openRing };
+  return { notice, expand, pick, open, openRing };
 }

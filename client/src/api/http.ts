@@ -11,14 +11,28 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly requestId: string | undefined;
+  /** The fields a refused request got wrong, as the server named them. */
+  readonly issues: NonNullable<ErrorFacts['issues']>;
 
   constructor(status: number, body: ErrorFacts) {
-    super(body.message);
+    super(withIssues(body));
     this.name = 'ApiError';
     this.status = status;
     this.code = body.code;
     this.requestId = body.requestId;
+    this.issues = body.issues ?? [];
   }
+}
+
+/** The server's message with the fields it names (at most three): `…: notes: contains …`. */
+function withIssues(body: ErrorFacts): string {
+  const issues = body.issues ?? [];
+  if (issues.length === 0) return body.message;
+  const named = issues
+    .slice(0, 3)
+    .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
+  return `${body.message.replace(/;\s*see issues\s*$/, '')}: ${named.join('; ')}${more}`;
 }
 
 type Query = Record<string, string | number | undefined | null>;

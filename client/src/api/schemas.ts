@@ -44,3 +44,15 @@ export type SeriesPoint = ShipmentPoint;
 export type NodeDetail = z.infer<typeof NodeDetailAnswer>;
 export type Subgraph = z.infer<typeof SubgraphAnswer>;
 export type RingDetail = z.infer<typeof RingDetailAnswer>;
+
+// Real-time risk: the live lane, alerts, the watch list and inspection results.
+export {
+  Alert,
+  AlertsAnswer,
+  LiveAnswer,
+  LiveDeclaration,
+  PartyKey,
+  WatchEntry,
+  WatchListAnswer,
+} from '../../../src/api/alerts.ts';
+export { Inspection, InspectionsAnswer, Lane } from '../../../src/api/risk.ts';

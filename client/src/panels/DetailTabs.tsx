@@ -1,5 +1,5 @@
-// The right column: a tab list (entity, ring, cases and, for those who may run them, jobs) and
-// the panel of the chosen tab.
+// The right column: a tab list (entity, ring, the live lane, alerts, cases and, for those who may
+// run them, jobs) and the panel of the chosen tab.
 import type { Role } from '../api/schemas.ts';
 import { canWrite } from '../format.ts';
 import type { Action } from '../state/reducer.ts';
@@ -8,9 +8,19 @@ import type { Tab } from '../useExplorerActions.ts';
 import { CasesPanel } from './CasesPanel.tsx';
 import { EntityPanel } from './EntityPanel.tsx';
 import { JobsPanel } from './JobsPanel.tsx';
+import { AlertsPanel } from './live/AlertsPanel.tsx';
+import { LiveLanePanel } from './live/LiveLanePanel.tsx';
+import type { RiskFeed } from './live/useRiskFeed.ts';
 import { RingView } from './RingView.tsx';
 
-const TAB_TITLES: Record<Tab, string> = { entity: 'Entity', ring: 'Ring', cases: 'Cases', jobs: 'Jobs' };
+const TAB_TITLES: Record<Tab, string> = {
+  entity: 'Entity',
+  ring: 'Ring',
+  live: 'Live',
+  alerts: 'Alerts',
+  cases: 'Cases',
+  jobs: 'Jobs',
+};
 
 interface Props {
   state: ExplorerState;
@@ -23,12 +33,15 @@ interface Props {
   onTogglePin: (keys: string[]) => void;
   onOpenRing: (id: string) => void;
   onDetectionDone: () => void;
+  feed: RiskFeed;
+  onOpenParty: (key: string) => void;
+  watchVersion: number;
+  onWatchChanged: () => void;
 }
 
 export function DetailTabs({ tab, onTab, role, ...panel }: Props) {
-  const tabs: Tab[] = canWrite(role, 'jobs')
-    ? ['entity', 'ring', 'cases', 'jobs']
-    : ['entity', 'ring', 'cases'];
+  const tabs: Tab[] = ['entity', 'ring', 'live', 'alerts', 'cases'];
+  if (canWrite(role, 'jobs')) tabs.push('jobs');
   return (
     <aside className="right" aria-label="Details">
       <div role="tablist" aria-label="Detail panels" className="tabs">
@@ -64,6 +77,28 @@ function TabPanel({ tab, role, state, dispatch, ...on }: Omit<Props, 'onTab'>) {
           onHide={on.onHide}
           onTogglePin={on.onTogglePin}
           onOpenRing={on.onOpenRing}
+          role={role}
+          watchVersion={on.watchVersion}
+          onWatchChanged={on.onWatchChanged}
+        />
+      );
+    case 'live':
+      return (
+        <LiveLanePanel
+          declarations={on.feed.declarations}
+          connected={on.feed.connected}
+          error={on.feed.error}
+          onOpenParty={on.onOpenParty}
+        />
+      );
+    case 'alerts':
+      return (
+        <AlertsPanel
+          alerts={on.feed.alerts}
+          onAcknowledge={on.feed.acknowledge}
+          onOpenParty={on.onOpenParty}
+          watchVersion={on.watchVersion}
+          mayAcknowledge={canWrite(role, 'alerts')}
         />
       );
     case 'ring':

@@ -1,8 +1,15 @@
 // The selected entity: actions (expand, more…, collapse, hide, pin), properties, source row,
-// risk indicators, rings and the timeline of its declarations.
+// risk indicators, rings and the timeline of its declarations; on a party, the watch toggle; on a
+// declaration line, its inspection results.
+import { useState } from 'react';
+import { PartyKey } from '../api/schemas.ts';
+import type { NodeDetail, Role } from '../api/schemas.ts';
+import { canWrite } from '../format.ts';
 import type { Expansion, ExplorerState } from '../state/types.ts';
 import { EntityDetail } from './entity/EntityDetail.tsx';
+import { InspectionResults } from './entity/InspectionForm.tsx';
 import { useNodeDetail } from './entity/useNodeDetail.ts';
+import { WatchToggle } from './entity/WatchToggle.tsx';
 
 interface Props {
   state: ExplorerState;
@@ -11,11 +18,27 @@ interface Props {
   onHide: (keys: string[]) => void;
   onTogglePin: (keys: string[]) => void;
   onOpenRing: (id: string) => void;
+  role: Role;
+  /** Bumped by every change to the watch list. */
+  watchVersion: number;
+  onWatchChanged: () => void;
 }
 
-export function EntityPanel({ state, onOpenRing, ...actions }: Props) {
+/** The declaration and line of a Shipment node; null for any other node. */
+export function declarationLineOf(node: NodeDetail['node']): { declarationId: string; line: number } | null {
+  const { declarationId, line } = node.props;
+  if (node.label !== 'Shipment' || typeof declarationId !== 'string' || typeof line !== 'number') return null;
+  return { declarationId, line };
+}
+
+/** Parties (firms and people) may be watched; the API's own test of a party key says which. */
+const isParty = (key: string): boolean => PartyKey.safeParse(key).success;
+
+export function EntityPanel({ state, onOpenRing, role, watchVersion, onWatchChanged, ...actions }: Props) {
   const key = state.selection.length === 1 ? state.selection[0] : undefined;
-  const { detail, error } = useNodeDetail(key);
+  // Bumped when an inspection result labels the selected line, to read its properties again.
+  const [labelled, setLabelled] = useState(0);
+  const { detail, error } = useNodeDetail(key, labelled);
 
   if (state.selection.length > 1) return <SelectionActions selection={state.selection} {...actions} />;
   if (!key) return <p className="muted">Select a node on the canvas or search for one.</p>;
@@ -37,12 +60,37 @@ export function EntityPanel({ state, onOpenRing, ...actions }: Props) {
           {error}
         </p>
       )}
+      {isParty(key) && (
+        <WatchToggle
+          partyKey={key}
+          mayEdit={canWrite(role, 'watchlist')}
+          version={watchVersion}
+          onChanged={onWatchChanged}
+        />
+      )}
+      {detail && (
+        <LineInspections node={detail.node} role={role} onLabelled={() => setLabelled((n) => n + 1)} />
+      )}
       {detail && <EntityDetail detail={detail} onOpenRing={onOpenRing} />}
     </section>
   );
 }
 
-type Actions = Omit<Props, 'state' | 'onOpenRing'>;
+function LineInspections({
+  node,
+  role,
+  onLabelled,
+}: {
+  node: NodeDetail['node'];
+  role: Role;
+  onLabelled: () => void;
+}) {
+  const at = declarationLineOf(node);
+  if (!at) return null;
+  return <InspectionResults {...at} mayRecord={canWrite(role, 'inspections')} onLabelled={onLabelled} />;
+}
+
+type Actions = Omit<Props, 'state' | 'onOpenRing' | 'role' | 'watchVersion' | 'onWatchChanged'>;
 
 /** Actions on several selected nodes at once. */
 function SelectionActions({ selection, onExpand, onHide, onTogglePin }: Actions & { selection: string[] }) {

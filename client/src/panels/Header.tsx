@@ -1,4 +1,5 @@
-// The explorer's header: the brand, the search box, who is signed in, and logging out.
+// The explorer's header: the brand, the search box, the open alerts, who is signed in, and
+// logging out.
 import type { SearchHit, User } from '../api/schemas.ts';
 import { SearchBox } from './SearchBox.tsx';
 
@@ -6,13 +7,26 @@ interface Props {
   user: User;
   onPick: (hit: SearchHit) => void;
   onLogout: () => void;
+  openAlerts: number;
+  onShowAlerts: () => void;
 }
 
-export function Header({ user, onPick, onLogout }: Props) {
+export function Header({ user, onPick, onLogout, openAlerts, onShowAlerts }: Props) {
   return (
     <header className="header">
       <span className="brand">Ringscope</span>
       <SearchBox onPick={onPick} />
+      <button
+        type="button"
+        className={openAlerts > 0 ? 'alerts-button raised' : 'alerts-button'}
+        onClick={onShowAlerts}
+        aria-label={`Alerts: ${openAlerts} open`}
+      >
+        Alerts{' '}
+        <span className="count" data-testid="alert-count">
+          {openAlerts}
+        </span>
+      </button>
       <span className="user" data-testid="user">
         {user.username} <span className="badge">{user.role.replace('_', ' ')}</span>
       </span>

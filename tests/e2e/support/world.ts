@@ -1,6 +1,7 @@
 // The seeded world the browser tests run against: a tiny generated customs world, ingested into
 // an embedded store, detection run, and the real API server on an ephemeral loopback port
-// serving the built explorer, in demo mode (the published demo accounts).
+// serving the built explorer, in demo mode (the published demo accounts). With `risk`, the server
+// also scores arriving declarations with a model trained on the world's labelled lines.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { runDetection } from '../../../src/detection/run-detection.ts';
 import { ingestFiles } from '../../../src/ingest/ingest.ts';
 import type { DetectionRun } from '../../../src/model/index.ts';
 import { openStore } from '../../../src/store/open.ts';
+import { trainWorldModel } from './risk.ts';
 
 const clientDir = fileURLToPath(new URL('../../../client/', import.meta.url));
 
@@ -23,6 +25,9 @@ export interface SeededServer {
   truth: Truth;
   run: DetectionRun;
   dir: string;
+  declarationsPath: string;
+  /** The risk model the server scores with; null without `risk`. */
+  riskModel: string | null;
   close(): Promise<void>;
 }
 
@@ -31,7 +36,7 @@ export async function buildExplorer(): Promise<string> {
   return join(clientDir, 'dist');
 }
 
-export async function startSeededServer(seed = 7): Promise<SeededServer> {
+export async function startSeededServer(seed = 7, options: { risk?: boolean } = {}): Promise<SeededServer> {
   const dir = await mkdtemp(join(tmpdir(), 'ringscope-e2e-'));
   const clientDist = await buildExplorer();
   const world = await generateWorld({ size: 'tiny', seed, outDir: join(dir, 'world') });
@@ -39,6 +44,8 @@ export async function startSeededServer(seed = 7): Promise<SeededServer> {
   const store = await openStore({ db });
   await ingestFiles(store, [world.entitiesPath, world.declarationsPath]);
   const { run } = await runDetection(store, { seed });
+  const riskModel = options.risk ? join(dir, 'risk-model.json') : null;
+  if (riskModel) await trainWorldModel(world.declarationsPath, riskModel);
   const config = testConfig({
     mode: 'demo',
     port: 0,
@@ -46,6 +53,7 @@ export async function startSeededServer(seed = 7): Promise<SeededServer> {
     appDb: join(dir, 'app.db'),
     uploadDir: join(dir, 'uploads'),
     clientDist,
+    ...(riskModel ? { riskModel } : {}),
   });
   const running = await serve(config, { store, pipelines: PIPELINES });
   return {
@@ -53,6 +61,8 @@ export async function startSeededServer(seed = 7): Promise<SeededServer> {
     truth: world.truth,
     run,
     dir,
+    declarationsPath: world.declarationsPath,
+    riskModel,
     close: async () => {
       await running.close();
       await rm(dir, { recursive: true, force: true });
