@@ -9,6 +9,7 @@ const ring: Ring = {
   typology: 'phoenix',
   score: 0.8,
   revenueAtRisk: 1200,
+  priority: 3.263634,
   explanation: 'A → B',
   members: [{ label: 'Importer', id: '007', role: 'predecessor' }],
   indicators: [

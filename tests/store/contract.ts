@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { describeFindings } from './contract-findings.ts';
 import { describeImports } from './contract-imports.ts';
+import { describeLeads } from './contract-leads.ts';
 import { describeReads } from './contract-reads.ts';
 import { describeSearch } from './contract-search.ts';
 import { describeStreams } from './contract-streams.ts';
@@ -44,6 +45,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     describeTraversal(use);
     describeStreams(use);
     describeFindings(use);
+    describeLeads(use);
 
     describe('durability', () => {
       it('keeps committed imports and findings across a close and reopen, and drops an aborted one', async (ctx) => {

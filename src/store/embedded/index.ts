@@ -2,6 +2,8 @@
 // One local file, ACID, durable across restarts; safe to share between the server and a CLI.
 import type {
   DetectionRun,
+  Lead,
+  LeadQuery,
   GraphNode,
   GraphPath,
   GraphRel,
@@ -30,6 +32,7 @@ import { EmbeddedImport, findImport, listImports } from './imports.ts';
 import { expandNeighbourhood, findPaths } from '../traversal.ts';
 import type { TraversalSource } from '../traversal.ts';
 import * as findings from './findings.ts';
+import * as leads from './leads.ts';
 import { NODE_COLUMNS, nodeFromRow } from './rows.ts';
 import type { NodeRow } from './rows.ts';
 import { migrate, openDatabase } from './schema.ts';
@@ -180,6 +183,10 @@ class EmbeddedStore implements GraphStore {
 
   listTargets(options: { limit: number }): Promise<LineTarget[]> {
     return settle(() => findings.listTargets(this.db, options));
+  }
+
+  listLeads(query: LeadQuery): Promise<{ leads: Lead[]; total: number }> {
+    return settle(() => leads.listLeads(this.db, query));
   }
 
   private requireNoImport(action: string): void {

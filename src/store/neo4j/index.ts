@@ -4,6 +4,8 @@ import neo4j from 'neo4j-driver';
 import { NodeLabel, RelType } from '../../model/index.ts';
 import type {
   DetectionRun,
+  Lead,
+  LeadQuery,
   GraphNode,
   GraphPath,
   GraphRel,
@@ -32,6 +34,7 @@ import { query } from './cypher.ts';
 import { toStoreError } from './errors.ts';
 import { CypherExecutor } from './executor.ts';
 import * as findings from './findings.ts';
+import * as leads from './leads.ts';
 import { importFromRecord, Neo4jImport } from './imports.ts';
 import type { ImportTuning } from './imports.ts';
 import { neighbourhood } from './neighbourhood.ts';
@@ -175,6 +178,10 @@ class Neo4jStore implements GraphStore {
 
   listTargets(options: { limit: number }): Promise<LineTarget[]> {
     return findings.listTargets(this.executor, options);
+  }
+
+  listLeads(query: LeadQuery): Promise<{ leads: Lead[]; total: number }> {
+    return leads.listLeads(this.executor, query);
   }
 
   private requireNoImport(action: string): void {

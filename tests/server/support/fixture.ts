@@ -87,6 +87,7 @@ export function fixtureRun(): DetectionRun {
         typology: 'shared_identifiers',
         score: 0.8,
         revenueAtRisk: 1234.5,
+        priority: 3.273474,
         explanation: 'Three importers share one address and one director.',
         members: [...members, { label: 'Person', id: 'P-01', role: 'director' }],
         indicators: [
