@@ -8,6 +8,7 @@ import { caseRoutes } from './cases.ts';
 import { exportRoutes } from './exports.ts';
 import { graphRoutes } from './graph.ts';
 import { jobRoutes } from './jobs.ts';
+import { leadRoutes } from './leads.ts';
 import { ringRoutes } from './rings.ts';
 import { riskRoutes } from './risk.ts';
 
@@ -16,6 +17,7 @@ export function allRoutes(config: Config): Route[] {
     ...authRoutes(config),
     ...graphRoutes(),
     ...ringRoutes(),
+    ...leadRoutes(),
     ...caseRoutes(),
     ...exportRoutes(),
     ...jobRoutes(),

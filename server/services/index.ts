@@ -18,6 +18,7 @@ import { GraphView } from './graph-view.ts';
 import { JobRuns } from './job-runs.ts';
 import { Jobs, type JobProgress } from './jobs.ts';
 import { Inspections } from './inspections.ts';
+import { Leads } from './leads.ts';
 import { HeavyReads } from './read-pool.ts';
 import { ReadWorkers } from './read-workers.ts';
 import { loadRiskModel } from './risk-model.ts';
@@ -61,6 +62,8 @@ export interface Services {
   /** Arriving declarations scored with the model RINGSCOPE_RISK_MODEL names (loaded at boot). */
   scoring: DeclarationScoring;
   inspections: Inspections;
+  /** The last detection run's leads on parties. */
+  leads: Leads;
 }
 
 export function createServices(input: {
@@ -112,5 +115,6 @@ export function createServices(input: {
     jobRuns: new JobRuns(jobs, input.store, input.pipelines, input.config),
     scoring: new DeclarationScoring(riskModel, input.store, risks),
     inspections: new Inspections(input.appDb),
+    leads: new Leads(input.store),
   };
 }

@@ -57,10 +57,12 @@ describe('runDetectors', () => {
     const findings = runDetectors(await w.view(), { seed: 1 });
     const priorities = findings.rings.map((r) => r.priority);
     expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
-    expect(findings.rings.some((r) => r.typology === 'guilt_by_association' || r.typology === 'centrality')).toBe(
-      false,
-    );
-    expect(findings.leads.filter((l) => l.id === 'R2').map((l) => l.detector)).toEqual(['guilt_by_association']);
+    expect(
+      findings.rings.some((r) => r.typology === 'guilt_by_association' || r.typology === 'centrality'),
+    ).toBe(false);
+    expect(findings.leads.filter((l) => l.id === 'R2').map((l) => l.detector)).toEqual([
+      'guilt_by_association',
+    ]);
     const scheme = findings.rings.find((r) => r.typology === 'shared_identifiers')!;
     expect(scheme.indicators.map((i) => i.name)).toContain('lead_guilt_by_association');
   });
