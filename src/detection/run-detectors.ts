@@ -75,6 +75,6 @@ export function runDetectors(view: DetectionView, options: RunOptions): Findings
   const counts = Object.fromEntries(DETECTORS.map((d) => [d.typology, 0])) as Record<Typology, number>;
   for (const ring of rings) counts[ring.typology] += 1;
   const parties = partyRisks(rings);
-  const targets = targetLines(view, rings, parties, options.targeting);
+  const targets = targetLines(view, rings, parties, options.targeting, leads);
   return { rings, leads, parties, targets, counts };
 }

@@ -67,8 +67,31 @@ function affinities(view: DetectionView, seeds: Map<string, number>, o: GuiltByA
   return affinity;
 }
 
+/** r / (1 + r): 0.5 at the seized parties' median affinity, rising towards 1 above it. */
+const leadScore = (relative: number): number => Math.round(clamp01(relative / (1 + relative)) * 1e6) / 1e6;
+
+/** The seized parties themselves: their other lines were not inspected. */
+function seizedLeads(
+  seeds: ReadonlyMap<string, number>,
+  affinity: ReadonlyMap<string, number>,
+  seedLevel: number,
+  signals: ReturnType<typeof partySignals>,
+): Lead[] {
+  return [...seeds.keys()].map((key) => {
+    const seized = signals.get(key)?.seizedLines ?? [];
+    return {
+      ...ref(key),
+      detector: 'guilt_by_association',
+      score: leadScore((affinity.get(key) ?? 0) / seedLevel),
+      reason: `${idOf(key)} had ${seized.length} declaration ${seized.length === 1 ? 'line' : 'lines'} seized; its other lines were not all inspected`,
+      path: [],
+      evidence: evidence([key], [], seized),
+    };
+  });
+}
+
 /**
- * Leads on the parties closest to seizures, best first (score, then key). A lead's score is
+ * Leads on the seized parties and the parties closest to them, best first (score, then key). A lead's score is
  * r / (1 + r) for its affinity r relative to the seized parties' median: 0.5 at their level.
  */
 export function detect(view: DetectionView, options: Partial<GuiltByAssociationOptions> = {}): Lead[] {
@@ -81,7 +104,7 @@ export function detect(view: DetectionView, options: Partial<GuiltByAssociationO
   if (!(seedLevel > 0)) return [];
   const signals = partySignals(view);
   const paths = seizurePaths(view, seeds.keys(), o.maxPathLength);
-  const leads: Lead[] = [];
+  const leads: Lead[] = seizedLeads(seeds, affinity, seedLevel, signals);
   for (const [key, a] of affinity) {
     const relative = a / seedLevel;
     if (seeds.has(key) || relative < o.minRelativeAffinity || view.graph.degree(key) > o.maxDegree) continue;
@@ -91,7 +114,7 @@ export function detect(view: DetectionView, options: Partial<GuiltByAssociationO
     leads.push({
       ...ref(key),
       detector: 'guilt_by_association',
-      score: Math.round(clamp01(relative / (1 + relative)) * 1e6) / 1e6,
+      score: leadScore(relative),
       reason: `${idOf(key)} is close to seized goods (affinity ${relative.toFixed(2)} of the seized parties'): ${describePath(path)}${path.length > 0 ? ` (${seizedLines.length} ${seizedLines.length === 1 ? 'line' : 'lines'} seized)` : ''}`,
       path,
       evidence: evidence(paths.keysOf(key), paths.relsOf(key), path.length > 0 ? seizedLines : []),

@@ -44,11 +44,20 @@ function lawfulNeighbours(): World {
 describe('guilt_by_association detector', () => {
   detectorContract('guilt_by_association', detect);
 
-  it('gives a lead on each firm closely tied to the seized firm, with the seizure path', async () => {
+  it('gives a lead on the seized firm and each firm closely tied to it, with the seizure path', async () => {
     const w = new World();
     legitimateTrade(w, 20, 4);
     seizedCircle(w, 'S1', ['K1', 'K2']);
-    const leads = detect(await w.view());
+    const [seized, ...leads] = detect(await w.view());
+    expect(seized).toEqual({
+      label: 'Importer',
+      id: 'S1',
+      detector: 'guilt_by_association',
+      score: 0.5,
+      reason: 'S1 had 1 declaration line seized; its other lines were not all inspected',
+      path: [],
+      evidence: { nodes: [{ label: 'Importer', id: 'S1' }], rels: [], declarations: ['D000081/1'] },
+    });
     expect(leads.map((l) => `${l.detector}:${l.id}:${l.score}`)).toEqual([
       'guilt_by_association:K1:0.425',
       'guilt_by_association:K2:0.425',
