@@ -64,7 +64,11 @@ function reasonsOf(lines: LineTable, i: number, r: LineRisk): string[] {
   return reasons;
 }
 
-/** For each declaration line named as evidence, the best-scored ring naming it; and the declarations named. */
+/**
+ * For each declaration line named as evidence, the best-scored ring naming it; and the declarations
+ * named. Indicators of weight 0 (a lead corroborating the ring) are shown with the ring but name
+ * no line: the seized lines a lead cites were inspected already.
+ */
 function ringsByDeclaration(rings: readonly Ring[]): {
   named: Map<string, Ring>;
   namedDeclarations: Set<string>;
@@ -73,6 +77,7 @@ function ringsByDeclaration(rings: readonly Ring[]): {
   const namedDeclarations = new Set<string>();
   for (const ring of rings) {
     for (const ind of ring.indicators) {
+      if (ind.weight <= 0) continue;
       for (const d of ind.evidence.declarations) {
         const best = named.get(d);
         if (!best || best.score < ring.score) named.set(d, ring);

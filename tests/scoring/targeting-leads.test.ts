@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lead } from '../../src/model/index.ts';
 import { targetLines } from '../../src/scoring/targeting.ts';
 import { World, isoDay, legitimateTrade } from '../fixtures/world.ts';
+import { ring } from '../detection/rings.ts';
 
 const lead: Lead = {
   label: 'Importer',
@@ -56,5 +57,23 @@ describe('targeting with leads', () => {
     const top = targetLines(view, [], [party], {}, [lead]).find((t) => t.declarationId === 'D000041');
     expect(top!.score).toBe(0.42);
     expect(top!.reasons).toEqual(['importer S1 has network risk 0.60 (1 ring)']);
+  });
+
+  it('does not target a line a ring names only through a corroborating lead (weight 0)', async () => {
+    const view = await world();
+    const indicator = (weight: number) => ({
+      name: weight > 0 ? 'unit_value_bias' : 'lead_guilt_by_association',
+      value: 0.5,
+      weight,
+      contribution: 0,
+      description: 'x',
+      evidence: { nodes: [], rels: [], declarations: ['D000042/1'] },
+    });
+    const named = (weight: number) => {
+      const r = { ...ring('R-phoenix-1', 'phoenix', 0.9, ['LEGIT-000']), indicators: [indicator(weight)] };
+      return targetLines(view, [r], []).find((t) => t.declarationId === 'D000042');
+    };
+    expect(named(1)?.reasons).toEqual(['named as evidence by ring R-phoenix-1 (phoenix, score 0.90)']);
+    expect(named(0)).toBeUndefined();
   });
 });
