@@ -34,11 +34,7 @@ describe('suspects export', () => {
     for (const row of data)
       for (const cell of row) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
     const cells = data.flat();
-    for (const trigger of [
-      ...FORMULA_REASONS,
-      '=Cedar Goods',
-      '\tdirector of 3 linked firms',
-    ]) {
+    for (const trigger of [...FORMULA_REASONS, '=Cedar Goods', '\tdirector of 3 linked firms']) {
       expect(cells).toContain(`'${trigger}`);
     }
     // The broker's reasons: its own, then the lead's.
