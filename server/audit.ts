@@ -36,6 +36,7 @@ export type AuditAction =
   | 'search'
   | 'view_ring'
   | 'view_targets'
+  | 'view_leads'
   | 'view_cases'
   | 'view_case'
   | 'view_audit'

@@ -71,6 +71,7 @@ export const PIPELINES: Pipelines = {
     return {
       runId: outcome.run.runId,
       rings: outcome.run.rings.length,
+      leads: outcome.findings.leads.length,
       parties: outcome.run.parties.length,
       targets: outcome.run.targets.length,
       byTypology: outcome.findings.counts,

@@ -9,6 +9,7 @@ import { exportRoutes } from './exports.ts';
 import { graphRoutes } from './graph.ts';
 import { jobRoutes } from './jobs.ts';
 import { liveRoutes } from './live.ts';
+import { leadRoutes } from './leads.ts';
 import { ringRoutes } from './rings.ts';
 import { riskRoutes } from './risk.ts';
 
@@ -17,6 +18,7 @@ export function allRoutes(config: Config): Route[] {
     ...authRoutes(config),
     ...graphRoutes(),
     ...ringRoutes(),
+    ...leadRoutes(),
     ...caseRoutes(),
     ...exportRoutes(),
     ...jobRoutes(),

@@ -20,6 +20,7 @@ const ringSummary = (r: Ring): RingSummary => ({
   typology: r.typology,
   score: r.score,
   revenueAtRisk: r.revenueAtRisk,
+  priority: r.priority,
   explanation: r.explanation,
   memberCount: r.members.length,
 });

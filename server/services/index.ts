@@ -22,6 +22,7 @@ import { Inspections } from './inspections.ts';
 import { DeclarationIntake } from './declaration-intake.ts';
 import { LiveEvents } from './live-events.ts';
 import { LiveLane } from './live-lane.ts';
+import { Leads } from './leads.ts';
 import { HeavyReads } from './read-pool.ts';
 import { ReadWorkers } from './read-workers.ts';
 import { loadRiskModel } from './risk-model.ts';
@@ -70,6 +71,8 @@ export interface Services {
   /** An arriving declaration stored (when asked), scored, alerted on and streamed; the alerts. */
   liveLane: LiveLane;
   watchList: WatchList;
+  /** The last detection run's leads on parties. */
+  leads: Leads;
 }
 
 export function createServices(input: {
@@ -132,5 +135,6 @@ export function createServices(input: {
       events: new LiveEvents(),
     }),
     watchList,
+    leads: new Leads(input.store),
   };
 }

@@ -4,6 +4,7 @@ export * from './cases.ts';
 export * from './errors.ts';
 export * from './graph.ts';
 export * from './jobs.ts';
+export * from './leads.ts';
 export * from './risk.ts';
 export * from './roles.ts';
 export * from './users.ts';

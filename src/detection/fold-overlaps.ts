@@ -1,7 +1,7 @@
 // One scheme, one ring: scheme rings that describe the same firms through another lens are
 // folded into the most specific one. Returns new ring objects; the input is never changed.
 import { nodeKey, type Ring, type Typology } from '../model/index.ts';
-import { byScore } from '../scoring/ring.ts';
+import { byScore, ringPriority } from '../scoring/ring.ts';
 
 /**
  * Typologies that describe a scheme, most specific first; the others (communities, centrality,
@@ -40,9 +40,11 @@ function hostIndex(kept: readonly Ring[], ring: Ring, share: number): number {
 
 /** The host ring with the folded ring's lens named and the larger revenue at risk. */
 function foldInto(host: Ring, ring: Ring): Ring {
+  const revenueAtRisk = Math.max(host.revenueAtRisk, ring.revenueAtRisk);
   return {
     ...host,
-    revenueAtRisk: Math.max(host.revenueAtRisk, ring.revenueAtRisk),
+    revenueAtRisk,
+    priority: ringPriority(host.score, revenueAtRisk),
     explanation: `${host.explanation}; also seen as ${ring.typology.replace(/_/g, ' ')} (${ring.id})`,
   };
 }

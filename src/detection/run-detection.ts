@@ -67,11 +67,20 @@ export async function runDetection(
     .update(`${startedAt}\n${options.seed}\n${findings.rings.map((r) => r.id).join(',')}`)
     .digest('hex')
     .slice(0, 12)}`;
-  const { rings, parties, targets } = findings;
-  const run: DetectionRun = { runId, startedAt, finishedAt, seed: options.seed, rings, parties, targets };
+  const { rings, parties, targets, leads } = findings;
+  const run: DetectionRun = {
+    runId,
+    startedAt,
+    finishedAt,
+    seed: options.seed,
+    rings,
+    parties,
+    targets,
+    leads,
+  };
   report({
     phase: 'writing',
-    message: `writing ${findings.rings.length} rings, ${findings.parties.length} parties, ${findings.targets.length} targets`,
+    message: `writing ${rings.length} rings, ${leads.length} leads, ${parties.length} parties, ${targets.length} targets`,
   });
   await store.writeFindings(run);
   return {

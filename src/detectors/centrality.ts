@@ -1,24 +1,20 @@
 // Centrality: the brokers and people who hold a risky network together. For each broker or
 // person, how many otherwise unconnected groups of parties meet only through them (ego
 // betweenness) and how risky those parties are. Big legitimate brokers are left out by degree.
+// Each such party is a *lead*, with the shortest chain of links to a seized party when there is
+// one: holding risky firms together says where to look, not that they form a ring.
 import { z } from 'zod';
 import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView } from '../graph/view.ts';
-import {
-  byMembers,
-  type CandidateRing,
-  clamp01,
-  evidence,
-  IndicatorWeight,
-  member,
-  weightedScore,
-} from './candidate.ts';
+import type { Lead } from '../model/index.ts';
+import { clamp01, evidence, IndicatorWeight, ref, weightedScore } from './candidate.ts';
 import { isYoung } from './dates.ts';
 import { assertView, parseOptions } from './input.ts';
 import { describeParties, idOf, percent } from './phrasing.ts';
 import { labelOfKey } from './keys.ts';
 import { partySignals } from './party-signals.ts';
 import { isRiskyFirm, RISKY_FIRM, RiskyFirmRule } from './risky-firm.ts';
+import { byLead, describePath, seizurePaths } from './seizure-path.ts';
 
 const Options = z
   .object({
@@ -33,6 +29,8 @@ const Options = z
     minRiskyShare: z.number().min(0).max(1),
     youngDays: z.number().nonnegative(),
     minScore: z.number().min(0).max(1),
+    /** Longest seizure path explained, in links. */
+    maxPathLength: z.number().int().min(1),
     /** A neighbour is risky when young, or when this rule holds (undervalues or had goods seized). */
     riskyNeighbour: RiskyFirmRule,
     weights: z
@@ -53,18 +51,21 @@ export const DEFAULTS: CentralityOptions = {
   minRiskyShare: 0.5,
   youngDays: 90,
   minScore: 0.45,
+  maxPathLength: 6,
   riskyNeighbour: RISKY_FIRM,
   weights: { bridged_groups: 0.35, ego_betweenness: 0.25, risky_neighbours: 0.4 },
 };
 
-export function detect(view: DetectionView, options: Partial<CentralityOptions> = {}): CandidateRing[] {
+export function detect(view: DetectionView, options: Partial<CentralityOptions> = {}): Lead[] {
   assertView('centrality', view);
   const o = parseOptions('centrality', Options, DEFAULTS, options);
   const { graph } = view;
   const signals = partySignals(view);
   const risky = (k: string): boolean =>
     isYoung(view, k, o.youngDays) || isRiskyFirm(signals.get(k), o.riskyNeighbour);
-  const rings: CandidateRing[] = [];
+  const leads: Lead[] = [];
+  const seized = [...signals].filter(([, s]) => s.seizedLines.length > 0).map(([k]) => k);
+  const paths = seizurePaths(view, seized, o.maxPathLength);
   const holders = graph
     .filterNodes(
       (k, a) =>
@@ -117,13 +118,21 @@ export function detect(view: DetectionView, options: Partial<CentralityOptions> 
         ),
       },
     ];
-    if (weightedScore(indicators) < o.minScore) continue;
-    rings.push({
-      typology: 'centrality',
-      members: [member(holder, 'hub'), ...neighbours.map((k) => member(k, 'spoke'))],
-      indicators,
-      revenueAtRisk: neighbours.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
+    const score = weightedScore(indicators);
+    if (score < o.minScore) continue;
+    const path = paths.pathOf(holder);
+    leads.push({
+      ...ref(holder),
+      detector: 'centrality',
+      score: Math.round(score * 1e6) / 1e6,
+      reason: `${indicators.map((i) => i.description).join('; ')}; ${describePath(path)}`,
+      path,
+      evidence: evidence(
+        [...new Set([...neighbours, ...paths.keysOf(holder)])],
+        [...rels, ...paths.relsOf(holder)],
+        riskyOnes.flatMap((k) => signals.get(k)?.seizedLines ?? []),
+      ),
     });
   }
-  return rings.sort(byMembers);
+  return leads.sort(byLead);
 }

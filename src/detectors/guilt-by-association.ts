@@ -1,19 +1,20 @@
 // Guilt by association: risk propagated from known seizures (lines labelled illicit) by
 // personalised PageRank. Parties whose degree-normalised rank is close to the seized parties'
-// own form a ring with them; big hubs are damped by the normalisation. A group larger than a
-// ring (several seizure neighbourhoods run together through shared partners) is too diffuse to
-// name anyone by association and is not reported; its parties keep their own findings.
+// own are *leads*, ranked, each with the shortest chain of links to a seized party: nearness to a
+// seizure says where to look, not that a ring exists. Big hubs are damped by the normalisation
+// and never seeds nor leads. A lead joins a ring only when another detector's ring names the
+// party (src/detection/corroborate.ts).
 import { z } from 'zod';
 import { median } from '../graph/robust.ts';
 import { personalisedPageRank } from '../graph/personalised-pagerank.ts';
-import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView, EdgeAttributes } from '../graph/view.ts';
-import { byMembers, type CandidateRing, clamp01, evidence, IndicatorWeight, member } from './candidate.ts';
+import type { Lead } from '../model/index.ts';
+import { clamp01, evidence, ref } from './candidate.ts';
 import { assertView, parseOptions } from './input.ts';
-import { describeParties } from './phrasing.ts';
-import { coreMembers } from './ring-core.ts';
+import { idOf } from './phrasing.ts';
 import { labelOfKey } from './keys.ts';
 import { partySignals } from './party-signals.ts';
+import { byLead, describePath, seizurePaths } from './seizure-path.ts';
 
 const Options = z
   .object({
@@ -21,16 +22,12 @@ const Options = z
     iterations: z.number().int().min(1),
     /** An associate's rank per unit of link strength, relative to the seized parties' median. */
     minRelativeAffinity: z.number().positive(),
-    /** Parties with more links than this are never seeds nor associates (big brokers, hubs). */
+    /** Parties with more links than this are never seeds nor leads (big brokers, hubs). */
     maxDegree: z.number().int().min(1),
-    /** Groups with more members than this are diffuse networks, not rings. */
-    maxMembers: z.number().int().min(2),
-    weights: z
-      .object({
-        known_seizures: IndicatorWeight,
-        association_strength: IndicatorWeight,
-      })
-      .strict(),
+    /** Longest seizure path explained, in links. */
+    maxPathLength: z.number().int().min(1),
+    /** Most leads kept, best first. */
+    maxLeads: z.number().int().min(1),
   })
   .strict();
 export type GuiltByAssociationOptions = z.infer<typeof Options>;
@@ -40,30 +37,24 @@ export const DEFAULTS: GuiltByAssociationOptions = {
   iterations: 50,
   minRelativeAffinity: 0.15,
   maxDegree: 30,
-  maxMembers: 30,
-  weights: { known_seizures: 0.4, association_strength: 0.6 },
+  maxPathLength: 6,
+  maxLeads: 500,
 };
 
-export function detect(
-  view: DetectionView,
-  options: Partial<GuiltByAssociationOptions> = {},
-): CandidateRing[] {
-  assertView('guilt_by_association', view);
-  const o = parseOptions('guilt_by_association', Options, DEFAULTS, options);
-  const { graph } = view;
-  const signals = partySignals(view);
+/** Seized parties (not brokers, not hubs), weighted by their seized lines. */
+function seizedSeeds(view: DetectionView, maxDegree: number): Map<string, number> {
   const seeds = new Map<string, number>();
-  for (const [key, s] of signals) {
-    if (
-      s.seizedLines.length > 0 &&
-      graph.hasNode(key) &&
-      graph.degree(key) <= o.maxDegree &&
-      labelOfKey(key) !== 'Broker'
-    ) {
+  for (const [key, s] of partySignals(view)) {
+    const eligible = view.graph.hasNode(key) && view.graph.degree(key) <= maxDegree;
+    if (s.seizedLines.length > 0 && eligible && labelOfKey(key) !== 'Broker')
       seeds.set(key, s.seizedLines.length);
-    }
   }
-  if (seeds.size === 0) return [];
+  return seeds;
+}
+
+/** Each party's rank per unit of link strength. */
+function affinities(view: DetectionView, seeds: Map<string, number>, o: GuiltByAssociationOptions) {
+  const { graph } = view;
   const rank = personalisedPageRank(graph, seeds, {
     alpha: o.alpha,
     iterations: o.iterations,
@@ -73,53 +64,61 @@ export function detect(
   const strength = (key: string): number => graph.reduceEdges(key, (s, _e, a) => s + a.weight, 0) || 1;
   const affinity = new Map<string, number>();
   for (const [key, r] of rank) if (r > 0) affinity.set(key, r / strength(key));
+  return affinity;
+}
+
+/** r / (1 + r): 0.5 at the seized parties' median affinity, rising towards 1 above it. */
+const leadScore = (relative: number): number => Math.round(clamp01(relative / (1 + relative)) * 1e6) / 1e6;
+
+/** The seized parties themselves: their other lines were not inspected. */
+function seizedLeads(
+  seeds: ReadonlyMap<string, number>,
+  affinity: ReadonlyMap<string, number>,
+  seedLevel: number,
+  signals: ReturnType<typeof partySignals>,
+): Lead[] {
+  return [...seeds.keys()].map((key) => {
+    const seized = signals.get(key)?.seizedLines ?? [];
+    return {
+      ...ref(key),
+      detector: 'guilt_by_association',
+      score: leadScore((affinity.get(key) ?? 0) / seedLevel),
+      reason: `${idOf(key)} had ${seized.length} declaration ${seized.length === 1 ? 'line' : 'lines'} seized; its other lines were not all inspected`,
+      path: [],
+      evidence: evidence([key], [], seized),
+    };
+  });
+}
+
+/**
+ * Leads on the seized parties and the parties closest to them, best first (score, then key). A lead's score is
+ * r / (1 + r) for its affinity r relative to the seized parties' median: 0.5 at their level.
+ */
+export function detect(view: DetectionView, options: Partial<GuiltByAssociationOptions> = {}): Lead[] {
+  assertView('guilt_by_association', view);
+  const o = parseOptions('guilt_by_association', Options, DEFAULTS, options);
+  const seeds = seizedSeeds(view, o.maxDegree);
+  if (seeds.size === 0) return [];
+  const affinity = affinities(view, seeds, o);
   const seedLevel = median([...seeds.keys()].map((k) => affinity.get(k) ?? 0));
-  const associates = [...affinity]
-    .filter(
-      ([k, a]) => !seeds.has(k) && a >= o.minRelativeAffinity * seedLevel && graph.degree(k) <= o.maxDegree,
-    )
-    .map(([k]) => k);
-  const inRing = new Set([...seeds.keys(), ...associates]);
-  const groups = new UnionFind();
-  for (const key of inRing) {
-    groups.find(key);
-    graph.forEachNeighbor(key, (other) => inRing.has(other) && groups.union(key, other));
-  }
-  const rings: CandidateRing[] = [];
-  for (const all of groups.groups()) {
-    const group = coreMembers(view, all);
-    if (group.length > o.maxMembers) continue;
-    const seized = group.filter((k) => seeds.has(k));
-    const linked = group.filter((k) => !seeds.has(k)).sort();
-    if (seized.length === 0 || linked.length === 0) continue;
-    const closeness = median(linked.map((k) => (affinity.get(k) ?? 0) / seedLevel));
-    const seizedLines = seized.flatMap((k) => signals.get(k)?.seizedLines ?? []);
-    const rels = linked.flatMap((a) =>
-      graph
-        .filterNeighbors(a, (b) => inRing.has(b))
-        .flatMap((b) => graph.getEdgeAttributes(a, b).links.flatMap((l) => l.rels)),
-    );
-    rings.push({
-      typology: 'guilt_by_association',
-      members: [...seized.map((k) => member(k, 'seized')), ...linked.map((k) => member(k, 'associate'))],
-      indicators: [
-        {
-          name: 'known_seizures',
-          value: clamp01(seizedLines.length / 3),
-          weight: o.weights.known_seizures,
-          description: `${describeParties(seized)} had ${seizedLines.length} declaration lines seized`,
-          evidence: evidence(seized, [], seizedLines),
-        },
-        {
-          name: 'association_strength',
-          value: clamp01(closeness),
-          weight: o.weights.association_strength,
-          description: `${describeParties(linked)} are closely linked to them (median affinity ${closeness.toFixed(2)} of the seized parties')`,
-          evidence: evidence(linked, rels),
-        },
-      ],
-      revenueAtRisk: group.reduce((s, k) => s + (signals.get(k)?.shortfallDuty ?? 0), 0),
+  if (!(seedLevel > 0)) return [];
+  const signals = partySignals(view);
+  const paths = seizurePaths(view, seeds.keys(), o.maxPathLength);
+  const leads: Lead[] = seizedLeads(seeds, affinity, seedLevel, signals);
+  for (const [key, a] of affinity) {
+    const relative = a / seedLevel;
+    if (seeds.has(key) || relative < o.minRelativeAffinity || view.graph.degree(key) > o.maxDegree) continue;
+    const path = paths.pathOf(key);
+    const seized = paths.keysOf(key).at(-1)!;
+    const seizedLines = signals.get(seized)?.seizedLines ?? [];
+    leads.push({
+      ...ref(key),
+      detector: 'guilt_by_association',
+      score: leadScore(relative),
+      reason: `${idOf(key)} is close to seized goods (affinity ${relative.toFixed(2)} of the seized parties'): ${describePath(path)}${path.length > 0 ? ` (${seizedLines.length} ${seizedLines.length === 1 ? 'line' : 'lines'} seized)` : ''}`,
+      path,
+      evidence: evidence(paths.keysOf(key), paths.relsOf(key), path.length > 0 ? seizedLines : []),
     });
   }
-  return rings.sort(byMembers);
+  return leads.sort(byLead).slice(0, o.maxLeads);
 }

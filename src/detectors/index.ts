@@ -1,5 +1,5 @@
 // Every detector by typology, in the order detection runs them.
-import type { Typology } from '../model/index.ts';
+import type { Lead, LeadDetector, Typology } from '../model/index.ts';
 import type { DetectionView } from '../graph/view.ts';
 import type { CandidateRing } from './candidate.ts';
 import * as brokerCentred from './broker-centred.ts';
@@ -25,9 +25,19 @@ export const DETECTORS: readonly DetectorEntry[] = [
   { typology: 'undervaluation', run: (v) => undervaluation.detect(v) },
   { typology: 'origin_misdeclaration', run: (v) => originMisdeclaration.detect(v) },
   { typology: 'split_shipments', run: (v) => splitShipments.detect(v) },
-  { typology: 'guilt_by_association', run: (v) => guiltByAssociation.detect(v) },
-  { typology: 'centrality', run: (v) => centrality.detect(v) },
   { typology: 'community', run: (v, seed) => communities.detect(v, { seed }) },
+];
+
+export interface LeadDetectorEntry {
+  detector: LeadDetector;
+  /** Runs the detector with its defaults: ranked leads on parties, never rings. */
+  run: (view: DetectionView) => Lead[];
+}
+
+/** Detectors whose findings are leads on parties (where to look), not rings. */
+export const LEAD_DETECTORS: readonly LeadDetectorEntry[] = [
+  { detector: 'guilt_by_association', run: (v) => guiltByAssociation.detect(v) },
+  { detector: 'centrality', run: (v) => centrality.detect(v) },
 ];
 
 export { partition } from './communities.ts';

@@ -38,6 +38,16 @@ export function explain(indicators: readonly Indicator[], revenueAtRisk: number)
   return parts.join('; ');
 }
 
+/**
+ * A ring's place in the work queue: score × (1 + log10(1 + revenueAtRisk)). The score says how
+ * sure detection is, the revenue at risk what is at stake; the logarithm keeps a huge but doubtful
+ * ring from burying a certain one (each tenfold of revenue adds one score's worth), and the 1 +
+ * keeps rings without an estimate ordered by score. Equal scores: more revenue first.
+ */
+export function ringPriority(score: number, revenueAtRisk: number): number {
+  return Math.round(score * (1 + Math.log10(1 + Math.max(0, revenueAtRisk))) * 1e6) / 1e6;
+}
+
 export function finaliseRing(candidate: CandidateRing): Ring {
   const { score, indicators } = scoreIndicators(candidate);
   const revenueAtRisk = Math.max(0, Math.round(candidate.revenueAtRisk * 100) / 100);
@@ -46,10 +56,19 @@ export function finaliseRing(candidate: CandidateRing): Ring {
     typology: candidate.typology,
     score: Math.round(score * 1e6) / 1e6,
     revenueAtRisk,
+    priority: ringPriority(score, revenueAtRisk),
     explanation: explain(indicators, revenueAtRisk),
     members: candidate.members,
     indicators,
   };
+}
+
+/** Highest priority first, then score; ties by id so the order never depends on the run. */
+export function byPriority(
+  a: { priority: number; score: number; id: string },
+  b: { priority: number; score: number; id: string },
+): number {
+  return b.priority - a.priority || byScore(a, b);
 }
 
 /** Highest score first; ties by id so the order never depends on the run. */

@@ -1,9 +1,10 @@
 // Line targeting: ranks declaration lines for inspection by combining the line's own anomalies
-// (unit value against its group, origin mismatch) with the network risk of its parties and the
-// rings whose evidence names it. Each line carries the reasons behind its score.
+// (unit value against its group, origin mismatch) with the network risk of its parties (from their
+// rings, or a lead on them) and the rings whose evidence names it. Each line carries the reasons
+// behind its score.
 import { declarationOf } from '../detectors/candidate.ts';
 import type { DetectionView, LineTable } from '../graph/view.ts';
-import { nodeKey, type LineTarget, type PartyRisk, type Ring } from '../model/index.ts';
+import { nodeKey, type Lead, type LineTarget, type PartyRisk, type Ring } from '../model/index.ts';
 
 export interface TargetingOptions {
   /** Weight of the line's own anomaly, of its parties' network risk, of ring evidence naming it. */
@@ -12,6 +13,8 @@ export interface TargetingOptions {
   evidenceWeight: number;
   /** Brokers file for many; their risk counts for this much of an importer's. */
   brokerRiskFactor: number;
+  /** A lead on a party counts as network risk of its score times this (a lead is not a ring). */
+  leadRiskFactor: number;
   /** Most lines returned (the rest score lower). */
   limit: number;
 }
@@ -21,6 +24,7 @@ export const TARGETING_DEFAULTS: TargetingOptions = {
   networkWeight: 0.7,
   evidenceWeight: 0.8,
   brokerRiskFactor: 0.5,
+  leadRiskFactor: 0.7,
   limit: 50_000,
 };
 
@@ -30,7 +34,7 @@ interface LineRisk {
   lowValue: boolean;
   /** The country the goods really come from, when it differs from the declared origin. */
   realOrigin: string | null;
-  riskiest: PartyRisk | null;
+  riskiest: PartyRisk | Lead | null;
   network: number;
   ring: Ring | null;
 }
@@ -45,9 +49,13 @@ function reasonsOf(lines: LineTable, i: number, r: LineRisk): string[] {
   if (r.realOrigin)
     reasons.push(`declared origin ${lines.origin[i]} but the goods come from ${r.realOrigin}`);
   const { riskiest, ring } = r;
-  if (riskiest)
+  if (riskiest && 'ringIds' in riskiest)
     reasons.push(
       `${riskiest.label.toLowerCase()} ${riskiest.id} has network risk ${riskiest.score.toFixed(2)} (${riskiest.ringIds.length} ring${riskiest.ringIds.length === 1 ? '' : 's'})`,
+    );
+  else if (riskiest)
+    reasons.push(
+      `${riskiest.label.toLowerCase()} ${riskiest.id} is a lead (${riskiest.detector.replace(/_/g, ' ')}, ${riskiest.score.toFixed(2)}): ${riskiest.reason}`,
     );
   if (ring)
     reasons.push(
@@ -56,7 +64,11 @@ function reasonsOf(lines: LineTable, i: number, r: LineRisk): string[] {
   return reasons;
 }
 
-/** For each declaration line named as evidence, the best-scored ring naming it; and the declarations named. */
+/**
+ * For each declaration line named as evidence, the best-scored ring naming it; and the declarations
+ * named. Indicators of weight 0 (a lead corroborating the ring) are shown with the ring but name
+ * no line: the seized lines a lead cites were inspected already.
+ */
 function ringsByDeclaration(rings: readonly Ring[]): {
   named: Map<string, Ring>;
   namedDeclarations: Set<string>;
@@ -65,6 +77,7 @@ function ringsByDeclaration(rings: readonly Ring[]): {
   const namedDeclarations = new Set<string>();
   for (const ring of rings) {
     for (const ind of ring.indicators) {
+      if (ind.weight <= 0) continue;
       for (const d of ind.evidence.declarations) {
         const best = named.get(d);
         if (!best || best.score < ring.score) named.set(d, ring);
@@ -80,10 +93,17 @@ export function targetLines(
   rings: readonly Ring[],
   parties: readonly PartyRisk[],
   overrides: Partial<TargetingOptions> = {},
+  leads: readonly Lead[] = [],
 ): LineTarget[] {
   const o = { ...TARGETING_DEFAULTS, ...overrides };
   const { lines, graph } = view;
-  const risk = new Map(parties.map((p) => [nodeKey(p), p]));
+  const risk = new Map<string, { of: PartyRisk | Lead; value: number }>();
+  for (const l of leads) {
+    const value = l.score * o.leadRiskFactor;
+    if (value > (risk.get(nodeKey(l))?.value ?? 0)) risk.set(nodeKey(l), { of: l, value });
+  }
+  for (const p of parties)
+    if (p.score >= (risk.get(nodeKey(p))?.value ?? 0)) risk.set(nodeKey(p), { of: p, value: p.score });
   // Per party index, once: its risk and its country (the line table stores party indices).
   const partyRisk = lines.partyKeys.map((key) => risk.get(key) ?? null);
   const partyCountry = lines.partyKeys.map((key) =>
@@ -101,15 +121,15 @@ export function targetLines(
     const mismatch = Boolean(origin && realOrigin && origin !== realOrigin);
     if (mismatch) anomaly = Math.max(anomaly, 0.4);
     let network = 0;
-    let riskiest: PartyRisk | null = null;
+    let riskiest: PartyRisk | Lead | null = null;
     for (const col of columns) {
       const p = col[i] ?? -1;
       const r = p < 0 ? null : partyRisk[p];
       if (!r) continue;
-      const value = r.score * (col === lines.broker ? o.brokerRiskFactor : 1);
+      const value = r.value * (col === lines.broker ? o.brokerRiskFactor : 1);
       if (value > network) {
         network = value;
-        riskiest = r;
+        riskiest = r.of;
       }
     }
     const ring = namedDeclarations.has(lines.declarationId[i]!)

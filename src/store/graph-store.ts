@@ -47,8 +47,11 @@
 //
 // Findings: writeFindings validates the run (DetectionRun, ring ids unique) and replaces the
 // previous run's rings, members, party risks, targets and metadata in one transaction; it does
-// not create Ring nodes in the graph. Rings list by (score desc, id), filtered by typology and
-// minScore, `total` counted before offset/limit; ringsOf by (score desc, id); party risks by
+// not create Ring nodes in the graph. Rings list by (priority desc, score desc, id), or by
+// (score desc, id) with `sort: 'score'`, filtered by typology and minScore, `total` counted before
+// offset/limit; leads (written with the run, absent = none) list by (score desc, detector, label,
+// id), filtered by detector and minScore, `total` likewise, a party named twice by one detector
+// keeping its last entry; ringsOf by (score desc, id); party risks by
 // (score desc, label, id); targets by (score desc, declarationId, line). A party or line named
 // twice in a run keeps its last entry.
 import type {
@@ -56,6 +59,8 @@ import type {
   GraphNode,
   GraphPath,
   GraphRel,
+  Lead,
+  LeadQuery,
   LineTarget,
   NodeLabel,
   NodeRef,
@@ -199,4 +204,6 @@ export interface GraphStore {
   listPartyRisks(options: { minScore?: number; limit?: number }): Promise<PartyRisk[]>;
   /** Line targets ranked by score, highest first. */
   listTargets(options: { limit: number }): Promise<LineTarget[]>;
+  /** The last run's leads on parties, best first (see above). */
+  listLeads(query: LeadQuery): Promise<{ leads: Lead[]; total: number }>;
 }

@@ -30,6 +30,7 @@ export function ringDetail(): RingDetail {
       typology: 'shared_identifiers',
       score: 0.8,
       revenueAtRisk: 1200,
+      priority: 3.263634,
       explanation: 'Two importers share one address',
       members: [
         { label: 'Importer', id: 'A', role: 'member' },

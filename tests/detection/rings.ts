@@ -1,5 +1,6 @@
 // A ring literal for tests of what happens after the detectors: folding, party risk.
 import type { Ring } from '../../src/model/index.ts';
+import { ringPriority } from '../../src/scoring/ring.ts';
 
 export function ring(
   id: string,
@@ -13,6 +14,7 @@ export function ring(
     typology,
     score,
     revenueAtRisk,
+    priority: ringPriority(score, revenueAtRisk),
     explanation: id,
     members: members.map((m) => ({ label: 'Importer', id: m, role: 'importer' })),
     indicators: [],

@@ -51,6 +51,22 @@ describe('runDetectors', () => {
     expect(targets.map((t) => t.score)).toEqual([...targets.map((t) => t.score)].sort((a, b) => b - a));
   });
 
+  it('lists rings by priority and keeps guilt by association and centrality out of the rings', async () => {
+    const w = schemeWorld();
+    w.ship({ importerId: 'R1', supplierId: 'SU-R', date: isoDay(250), illicit: true });
+    const findings = runDetectors(await w.view(), { seed: 1 });
+    const priorities = findings.rings.map((r) => r.priority);
+    expect(priorities).toEqual([...priorities].sort((a, b) => b - a));
+    expect(
+      findings.rings.some((r) => r.typology === 'guilt_by_association' || r.typology === 'centrality'),
+    ).toBe(false);
+    expect(findings.leads.filter((l) => l.id === 'R2').map((l) => l.detector)).toEqual([
+      'guilt_by_association',
+    ]);
+    const scheme = findings.rings.find((r) => r.typology === 'shared_identifiers')!;
+    expect(scheme.indicators.map((i) => i.name)).toContain('lead_guilt_by_association');
+  });
+
   it('returns no targets for an empty world', async () => {
     expect(targetLines(await new World().view(), [], [])).toEqual([]);
   });

@@ -1,14 +1,13 @@
 // The checks every detector must pass: it names itself when given something that is not a
 // detection view, rejects unknown options, and finds nothing in an empty world.
 import { expect, it } from 'vitest';
-import type { CandidateRing } from '../../src/detectors/candidate.ts';
 import { DetectorInputError } from '../../src/detectors/input.ts';
 import type { DetectionView } from '../../src/graph/view.ts';
 import { World } from '../fixtures/world.ts';
 
 export function detectorContract(
   name: string,
-  detect: (view: DetectionView, options?: never) => CandidateRing[],
+  detect: (view: DetectionView, options?: never) => readonly unknown[],
 ): void {
   it('rejects input that is not a detection view, naming the detector', () => {
     expect(() => detect({ graph: {} } as never)).toThrow(DetectorInputError);

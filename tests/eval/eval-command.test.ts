@@ -35,6 +35,7 @@ describe('ringscope eval --truth', () => {
       typology: planted.typology,
       score: 0.9,
       revenueAtRisk: planted.revenueAtRisk,
+      priority: 0.9,
       explanation: 'test',
       members: planted.members.map(({ label, id: memberId, role }) => ({ label, id: memberId, role })),
       indicators: [],

@@ -10,6 +10,7 @@ function fakeStore(ringCount: number, targets: LineTarget[]) {
     typology: 'phoenix',
     score: 0.5,
     revenueAtRisk: 0,
+    priority: 0.5,
     explanation: '',
     members: [{ label: 'Importer', id: `IM-${i}`, role: 'firm' }],
     indicators: [],

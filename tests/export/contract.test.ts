@@ -9,6 +9,7 @@ const ring: Ring = {
   typology: 'phoenix',
   score: 0.8,
   revenueAtRisk: 1200,
+  priority: 3.263634,
   explanation: 'A → B',
   members: [{ label: 'Importer', id: '007', role: 'predecessor' }],
   indicators: [
@@ -39,9 +40,11 @@ describe('published JSON contracts', () => {
   it('writes detect --json with snake_case keys and the input ids', () => {
     const doc = detectJson([ring]);
     expect(DetectJson.parse(doc)).toEqual(doc);
+    expect(doc.leads).toEqual([]);
     expect(doc.rings[0]).toMatchObject({
       id: ring.id,
       revenue_at_risk: 1200,
+      priority: 3.263634,
       members: [{ id: '007', label: 'Importer', role: 'predecessor' }],
     });
   });
@@ -88,6 +91,7 @@ describe('ringscope export suspects', () => {
   const store = {
     lastRun: () => Promise.resolve({ runId: 'r', startedAt: '', finishedAt: '', seed: 1 }),
     listPartyRisks: () => Promise.resolve([party]),
+    listLeads: () => Promise.resolve({ leads: [], total: 0 }),
     getNodes: () =>
       Promise.resolve([
         { label: 'Importer' as const, id: '007', props: { name: '@Evil Corp' }, source: null },
@@ -105,12 +109,13 @@ describe('ringscope export suspects', () => {
         revenue_at_risk: 1200,
         ring_ids: [ring.id],
         reasons: ['=cmd|calc'],
+        lead: false,
       },
     ]);
   });
 
   it('neutralises formula cells in CSV, quotes a cell holding a separator, keeps ids with leading zeros', async () => {
     const csv = renderSuspects(await suspects(store, 0), 'csv');
-    expect(csv.split('\r\n')[1]).toBe(`Importer,007,'@Evil Corp,0.8,1200,${ring.id},"'=cmd|calc"`);
+    expect(csv.split('\r\n')[1]).toBe(`Importer,007,'@Evil Corp,0.8,1200,${ring.id},"'=cmd|calc",no`);
   });
 });

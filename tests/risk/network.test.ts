@@ -25,6 +25,7 @@ const RUN: DetectionRun = {
       typology: 'shared_identifiers',
       score: 0.8,
       revenueAtRisk: 10,
+      priority: 1.633114,
       explanation: 'I10 and its broker share a phone',
       members: [
         { label: 'Importer', id: 'I10', role: 'importer' },

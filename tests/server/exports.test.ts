@@ -29,27 +29,31 @@ describe('suspects export', () => {
     const rows: string[][] = parseCsv(res.text);
     const [header, ...data] = rows;
     expect(header).toContain('reasons');
-    expect(data).toHaveLength(5);
+    // Five parties of rings, then SU-01, which only a lead names.
+    expect(data).toHaveLength(6);
     for (const row of data)
       for (const cell of row) expect(cell, JSON.stringify(cell)).not.toMatch(/^[=+\-@\t\r]/);
     const cells = data.flat();
-    for (const trigger of [
-      ...FORMULA_REASONS,
-      '=Cedar Goods',
-      '\tdirector of 3 linked firms',
-      '\rdeclares for 3 linked firms',
-    ]) {
+    for (const trigger of [...FORMULA_REASONS, '=Cedar Goods', '\tdirector of 3 linked firms']) {
       expect(cells).toContain(`'${trigger}`);
     }
+    // The broker's reasons: its own, then the lead's.
+    expect(cells).toContain(
+      "'\rdeclares for 3 linked firms | lead, centrality (0.50): broker BR-01 is the only link between 2 groups of 3 importers",
+    );
     const audit = h.services.audit.list({ limit: 1, action: 'export' })[0];
-    expect(audit?.detail).toMatchObject({ what: 'suspects', sha256: sha(res.text), count: 5 });
+    expect(audit?.detail).toMatchObject({ what: 'suspects', sha256: sha(res.text), count: 6 });
     expect(res.headers['x-content-sha256']).toBe(sha(res.text));
   });
 
   it('exports JSON in the published contract, filtered by minimum score', async () => {
     const res = await enforcement.get('/api/exports/suspects').query({ format: 'json', minScore: 0.55 });
     const doc = SuspectsJson.parse(JSON.parse(res.text));
-    expect(doc.suspects.map((s) => s.id)).toEqual(['IM-003', 'IM-002']);
+    expect(doc.suspects.map((s) => [s.id, s.lead])).toEqual([
+      ['IM-003', false],
+      ['IM-002', false],
+      ['SU-01', true],
+    ]);
   });
 
   it('validates format and score', async () => {

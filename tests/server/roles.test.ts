@@ -39,6 +39,7 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   'GET /api/rings': { who: ALL, status: 200 },
   'GET /api/rings/:id': { who: ALL, status: 200 },
   'GET /api/targets': { who: ENF, status: 200 },
+  'GET /api/leads': { who: ALL, status: 200 },
   'GET /api/cases': { who: ALL, status: 200 },
   'POST /api/cases': { who: CASES, status: 400 },
   'GET /api/cases/:id': { who: ALL, status: 200 },

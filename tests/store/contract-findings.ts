@@ -14,6 +14,7 @@ const summary = (run: DetectionRun, index: number) => {
     typology: ring.typology,
     score: ring.score,
     revenueAtRisk: ring.revenueAtRisk,
+    priority: ring.priority,
     explanation: ring.explanation,
     memberCount: ring.members.length,
   };
@@ -29,7 +30,7 @@ export function describeFindings(use: UseStore): void {
       expect(await store.listTargets({ limit: 10 })).toEqual([]);
     });
 
-    it('reads back a run: metadata, rings in full, summaries ranked by score then id', async () => {
+    it('reads back a run: metadata, rings in full, summaries ranked by priority or score', async () => {
       const { store } = use();
       await loadFixture(store);
       const run = fixtureRun();
@@ -43,6 +44,10 @@ export function describeFindings(use: UseStore): void {
       expect(await store.getRing(run.rings[0]!.id)).toEqual(run.rings[0]);
       expect(await store.getRing('R-none')).toBeNull();
       expect(await store.listRings({ limit: 10, offset: 0 })).toEqual({
+        rings: [0, 2, 1].map((i) => summary(run, i)),
+        total: 3,
+      });
+      expect(await store.listRings({ limit: 10, offset: 0, sort: 'score' })).toEqual({
         rings: [0, 1, 2].map((i) => summary(run, i)),
         total: 3,
       });
@@ -60,7 +65,11 @@ export function describeFindings(use: UseStore): void {
         rings: [summary(run, 0), summary(run, 1)],
         total: 2,
       });
-      expect(await store.listRings({ limit: 1, offset: 1 })).toEqual({ rings: [summary(run, 1)], total: 3 });
+      expect(await store.listRings({ limit: 1, offset: 1 })).toEqual({ rings: [summary(run, 2)], total: 3 });
+      expect(await store.listRings({ limit: 1, offset: 1, sort: 'score' })).toEqual({
+        rings: [summary(run, 1)],
+        total: 3,
+      });
     });
 
     it('answers the rings of a party and its risk', async () => {

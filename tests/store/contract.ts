@@ -5,6 +5,7 @@ import type { GraphStore } from '../../src/store/graph-store.ts';
 import { describeFindings } from './contract-findings.ts';
 import { describeImports } from './contract-imports.ts';
 import { describeLabels } from './contract-labels.ts';
+import { describeLeads } from './contract-leads.ts';
 import { describeReads } from './contract-reads.ts';
 import { describeSearch } from './contract-search.ts';
 import { describeStreams } from './contract-streams.ts';
@@ -46,6 +47,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     describeStreams(use);
     describeFindings(use);
     describeLabels(use);
+    describeLeads(use);
 
     describe('durability', () => {
       it('keeps committed imports and findings across a close and reopen, and drops an aborted one', async (ctx) => {

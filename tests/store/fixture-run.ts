@@ -3,7 +3,11 @@ import { relId } from '../../src/model/index.ts';
 import type { DetectionRun } from '../../src/model/index.ts';
 import { IDS } from './fixture.ts';
 
-/** A detection run over the fixture: two rings sharing a member, party risks, line targets. */
+/**
+ * A detection run over the fixture: two rings sharing a member, party risks, line targets and
+ * leads. The broker ring has the lowest score but more revenue at risk than the phoenix ring, so
+ * priority and score rank them differently.
+ */
 export function fixtureRun(runId = 'run-1'): DetectionRun {
   const evidence = {
     nodes: [IDS.address],
@@ -21,6 +25,7 @@ export function fixtureRun(runId = 'run-1'): DetectionRun {
         typology: 'shared_identifiers',
         score: 0.8,
         revenueAtRisk: 1500.75,
+        priority: 3.341278,
         explanation: 'Two importers share an address and a phone',
         members: [
           { ...IDS.acmeTrading, role: 'importer' },
@@ -42,6 +47,7 @@ export function fixtureRun(runId = 'run-1'): DetectionRun {
         typology: 'phoenix',
         score: 0.6,
         revenueAtRisk: 0,
+        priority: 0.6,
         explanation: 'Acme Imports replaced Acme Trading within a day',
         members: [
           { ...IDS.acmeImports, role: 'successor' },
@@ -55,6 +61,7 @@ export function fixtureRun(runId = 'run-1'): DetectionRun {
         typology: 'broker_centred',
         score: 0.3,
         revenueAtRisk: 10,
+        priority: 0.612418,
         explanation: 'A broker whose clients are young',
         members: [{ ...IDS.broker, role: 'broker' }],
         indicators: [],
@@ -82,5 +89,32 @@ export function fixtureRun(runId = 'run-1'): DetectionRun {
       { declarationId: 'D1', line: 2, score: 0.7, reasons: ['importer in ring'] },
       { declarationId: 'D1', line: 1, score: 0.95, reasons: ['unit value low'] },
     ],
+    leads: fixtureLeads(),
   };
+}
+
+/** Leads: two on one party by two detectors, a tie on score broken by detector then party. */
+export function fixtureLeads(): NonNullable<DetectionRun['leads']> {
+  const step = { from: IDS.zenith, to: IDS.acmeTrading, kinds: ['supplier'] };
+  const evidence = { nodes: [IDS.acmeTrading, IDS.zenith], rels: [], declarations: ['D1/1'] };
+  return [
+    {
+      ...IDS.zenith,
+      detector: 'guilt_by_association',
+      score: 0.4,
+      reason: 'IM-004 buys from or supplies IM-001, whose goods were seized',
+      path: [step],
+      evidence,
+    },
+    {
+      ...IDS.broker,
+      detector: 'centrality',
+      score: 0.7,
+      reason: 'broker BR-01 is the only link between 2 groups of 3 importers',
+      path: [],
+      evidence: { nodes: [IDS.broker], rels: [], declarations: [] },
+    },
+    { ...IDS.zenith, detector: 'centrality', score: 0.4, reason: 'ties', path: [step], evidence },
+    { ...IDS.blueHarbour, detector: 'centrality', score: 0.4, reason: 'ties', path: [], evidence },
+  ];
 }

@@ -1,6 +1,6 @@
 // `ringscope detect [--json [OUT]] [--seed N] [--from DATE] [--to DATE]`: runs every detector,
-// writes the run to the store, prints counts by typology and the top 10 rings; with --json the
-// published contract goes to OUT (or stdout).
+// writes the run to the store, prints counts by typology, the top 10 rings by priority and the
+// top 10 leads; with --json the published contract goes to OUT (or stdout).
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { runDetection, type DetectionOutcome } from '../../detection/run-detection.ts';
@@ -24,15 +24,20 @@ const DetectOptions = z.object({
 });
 
 export function summarise(outcome: DetectionOutcome): string {
-  const { counts, rings } = outcome.findings;
+  const { counts, rings, leads } = outcome.findings;
   const out = ['Rings by typology:'];
   for (const [typology, n] of Object.entries(counts)) out.push(`  ${typology.padEnd(22)} ${n}`);
-  out.push('', rings.length > 0 ? 'Top rings:' : 'No rings found.');
+  out.push('', rings.length > 0 ? 'Top rings (by priority: score and revenue at risk):' : 'No rings found.');
   for (const r of rings.slice(0, 10)) {
     out.push(
-      `  ${r.id}  ${r.score.toFixed(2)}  ${String(r.members.length).padStart(3)} members  at risk ${formatMoney(r.revenueAtRisk)}`,
+      `  ${r.id}  priority ${r.priority.toFixed(2)}  score ${r.score.toFixed(2)}  ${String(r.members.length).padStart(3)} members  at risk ${formatMoney(r.revenueAtRisk)}`,
     );
     out.push(`      ${r.explanation}`);
+  }
+  out.push('', leads.length > 0 ? `Top leads (${leads.length}; not rings):` : 'No leads.');
+  for (const l of leads.slice(0, 10)) {
+    out.push(`  ${l.label}:${l.id}  ${l.score.toFixed(2)}  ${l.detector}`);
+    out.push(`      ${l.reason}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -48,7 +53,10 @@ export async function detectCommand(
     onProgress: (p) => progress.line(`${p.phase}: ${p.message}`),
   });
   if (options.json)
-    await writeOutput(`${JSON.stringify(detectJson(outcome.findings.rings), null, 2)}\n`, options.out);
+    await writeOutput(
+      `${JSON.stringify(detectJson(outcome.findings.rings, outcome.findings.leads), null, 2)}\n`,
+      options.out,
+    );
   if (!options.json || options.out) process.stdout.write(summarise(outcome));
   return outcome;
 }

@@ -5,6 +5,7 @@ import type { DetectionRun, NodeRef, RingSummary } from '../../model/index.ts';
 import { parseDetectionRun, requireWholeNumber } from '../findings-input.ts';
 import type { RingQuery } from '../graph-store.ts';
 import { beginWrite } from './imports.ts';
+import { writeLeads } from './leads.ts';
 import type { Db } from './schema.ts';
 
 type RunInfo = Pick<DetectionRun, 'runId' | 'startedAt' | 'finishedAt' | 'seed'>;
@@ -14,11 +15,18 @@ interface SummaryRow {
   typology: RingSummary['typology'];
   score: number;
   revenue_at_risk: number;
+  priority: number;
   explanation: string;
   member_count: number;
 }
 
-const SUMMARY_COLUMNS = 'id, typology, score, revenue_at_risk, explanation, member_count';
+const SUMMARY_COLUMNS = 'id, typology, score, revenue_at_risk, priority, explanation, member_count';
+
+/** ORDER BY of a ring list: priority (the default) or score, ties by id. */
+const RING_ORDER = {
+  priority: 'priority DESC, score DESC, id',
+  score: 'score DESC, id',
+} as const;
 
 function summaryFromRow(row: SummaryRow): RingSummary {
   return {
@@ -26,6 +34,7 @@ function summaryFromRow(row: SummaryRow): RingSummary {
     typology: row.typology,
     score: row.score,
     revenueAtRisk: row.revenue_at_risk,
+    priority: row.priority,
     explanation: row.explanation,
     memberCount: row.member_count,
   };
@@ -36,7 +45,7 @@ export function writeFindings(db: Db, input: DetectionRun): void {
   beginWrite(db, 'writing the findings');
   try {
     db.exec(
-      'DELETE FROM detection_run; DELETE FROM rings; DELETE FROM ring_members; DELETE FROM party_risks; DELETE FROM line_targets;',
+      'DELETE FROM detection_run; DELETE FROM rings; DELETE FROM ring_members; DELETE FROM party_risks; DELETE FROM line_targets; DELETE FROM leads;',
     );
     db.prepare('INSERT INTO detection_run VALUES (1, ?, ?, ?, ?)').run(
       run.runId,
@@ -44,7 +53,9 @@ export function writeFindings(db: Db, input: DetectionRun): void {
       run.finishedAt,
       run.seed,
     );
-    const ring = db.prepare('INSERT INTO rings VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const ring = db.prepare(
+      'INSERT INTO rings (id, typology, score, revenue_at_risk, explanation, member_count, body, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const member = db.prepare('INSERT INTO ring_members VALUES (?, ?, ?, ?)');
     for (const r of run.rings) {
       ring.run(
@@ -55,6 +66,7 @@ export function writeFindings(db: Db, input: DetectionRun): void {
         r.explanation,
         r.members.length,
         JSON.stringify(r),
+        r.priority,
       );
       for (const m of r.members) member.run(r.id, m.label, m.id, m.role);
     }
@@ -63,6 +75,7 @@ export function writeFindings(db: Db, input: DetectionRun): void {
     for (const p of run.parties) party.run(p.label, p.id, p.score, JSON.stringify(p));
     const target = db.prepare('INSERT OR REPLACE INTO line_targets VALUES (?, ?, ?, ?)');
     for (const t of run.targets) target.run(t.declarationId, t.line, t.score, JSON.stringify(t));
+    writeLeads(db, run.leads ?? []);
     db.exec('COMMIT');
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
@@ -86,15 +99,17 @@ export function listRings(db: Db, query: RingQuery): { rings: RingSummary[]; tot
   const total = db.prepare(`SELECT count(*) FROM rings ${where}`).pluck().get(params) as number;
   const rows = db
     .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM rings ${where} ORDER BY score DESC, id LIMIT :limit OFFSET :offset`,
+      `SELECT ${SUMMARY_COLUMNS} FROM rings ${where} ORDER BY ${RING_ORDER[query.sort ?? 'priority']} LIMIT :limit OFFSET :offset`,
     )
     .all({ ...params, limit: query.limit, offset: query.offset }) as SummaryRow[];
   return { rings: rows.map(summaryFromRow), total };
 }
 
 export function getRing(db: Db, id: string): Ring | null {
-  const body = db.prepare('SELECT body FROM rings WHERE id = ?').pluck().get(id) as string | undefined;
-  return body === undefined ? null : Ring.parse(JSON.parse(body));
+  const row = db.prepare('SELECT body, priority FROM rings WHERE id = ?').get(id) as
+    { body: string; priority: number } | undefined;
+  // A ring stored before priorities has it in its column only (migration 3).
+  return row === undefined ? null : Ring.parse({ priority: row.priority, ...JSON.parse(row.body) });
 }
 
 export function ringsOf(db: Db, ref: NodeRef): RingSummary[] {

@@ -2,6 +2,8 @@
 // One local file, ACID, durable across restarts; safe to share between the server and a CLI.
 import type {
   DetectionRun,
+  Lead,
+  LeadQuery,
   GraphNode,
   GraphPath,
   GraphRel,
@@ -33,6 +35,7 @@ import { expandNeighbourhood, findPaths } from '../traversal.ts';
 import type { TraversalSource } from '../traversal.ts';
 import * as findings from './findings.ts';
 import { labelLine } from './labels.ts';
+import * as leads from './leads.ts';
 import { NODE_COLUMNS, nodeFromRow } from './rows.ts';
 import type { NodeRow } from './rows.ts';
 import { migrate, openDatabase } from './schema.ts';
@@ -190,6 +193,10 @@ class EmbeddedStore implements GraphStore {
 
   listTargets(options: { limit: number }): Promise<LineTarget[]> {
     return settle(() => findings.listTargets(this.db, options));
+  }
+
+  listLeads(query: LeadQuery): Promise<{ leads: Lead[]; total: number }> {
+    return settle(() => leads.listLeads(this.db, query));
   }
 
   private requireNoImport(action: string): void {

@@ -132,6 +132,22 @@ const MIGRATIONS: readonly string[] = [
    WHERE label = 'Shipment' AND n IN (SELECT from_n FROM rels WHERE type IN (${PARTY_TYPES_SQL}));
   ${PARTY_COLUMNS.map((p) => `${DEFERRABLE_INDEXES[p.index]};`).join('\n  ')}
   `,
+  // 3: rings rank by priority (score and revenue at risk, src/scoring/ring.ts; computed here for
+  // a run stored before), and a run keeps its leads on parties.
+  `
+  ALTER TABLE rings ADD COLUMN priority REAL NOT NULL DEFAULT 0;
+  UPDATE rings SET priority = round(score * (1 + log10(1 + max(revenue_at_risk, 0))), 6);
+  CREATE INDEX rings_priority ON rings (priority DESC, score DESC, id);
+  CREATE TABLE leads (
+    detector TEXT NOT NULL,
+    label TEXT NOT NULL,
+    id TEXT NOT NULL,
+    score REAL NOT NULL,
+    body TEXT NOT NULL,
+    PRIMARY KEY (detector, label, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX leads_rank ON leads (score DESC, detector, label, id);
+  `,
 ];
 
 // Queries name their index or join order (INDEXED BY, CROSS JOIN) where it matters: the planner

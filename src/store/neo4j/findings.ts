@@ -8,6 +8,7 @@ import { parseDetectionRun, requireWholeNumber } from '../findings-input.ts';
 import type { RingQuery } from '../graph-store.ts';
 import { query } from './cypher.ts';
 import type { CypherExecutor } from './executor.ts';
+import { leadRows } from './leads.ts';
 import { WRITE_BATCH_ROWS } from './writes.ts';
 
 type RunInfo = Pick<DetectionRun, 'runId' | 'startedAt' | 'finishedAt' | 'seed'>;
@@ -22,6 +23,7 @@ function summary(value: unknown): RingSummary {
     typology: r.typology as RingSummary['typology'],
     score: Number(r.score),
     revenueAtRisk: Number(r.revenueAtRisk),
+    priority: Number(r.priority),
     explanation: String(r.explanation),
     memberCount: Number(r.memberCount),
   };
@@ -43,6 +45,7 @@ export async function writeFindings(executor: CypherExecutor, input: DetectionRu
       typology: r.typology,
       score: r.score,
       revenueAtRisk: r.revenueAtRisk,
+      priority: r.priority,
       explanation: r.explanation,
       memberCount: neo4j.int(r.members.length),
       memberKeys: [...new Set(r.members.map(nodeKey))],
@@ -66,6 +69,7 @@ export async function writeFindings(executor: CypherExecutor, input: DetectionRu
       ['findings/write-rings', rings],
       ['findings/write-party-risks', parties],
       ['findings/write-targets', targets],
+      ['findings/write-leads', leadRows(run.leads ?? [])],
     ];
     for (const [name, rows] of batches) {
       for (let i = 0; i < rows.length; i += WRITE_BATCH_ROWS) {
@@ -98,6 +102,7 @@ export async function listRings(
   requireWholeNumber('offset', q.offset, 0);
   const [record] = await executor.read(query('findings/list-rings'), {
     typology: q.typology ?? null,
+    sort: q.sort ?? 'priority',
     minScore: q.minScore ?? 0,
     offset: neo4j.int(q.offset),
     limit: neo4j.int(q.limit),
@@ -108,7 +113,10 @@ export async function listRings(
 
 export async function getRing(executor: CypherExecutor, id: string): Promise<Ring | null> {
   const [record] = await executor.read(query('findings/get-ring'), { id });
-  return record ? Ring.parse(JSON.parse(String(record.get('body')))) : null;
+  // A ring stored before priorities has it from the query only.
+  return record
+    ? Ring.parse({ priority: Number(record.get('priority')), ...JSON.parse(String(record.get('body'))) })
+    : null;
 }
 
 export async function ringsOf(executor: CypherExecutor, ref: NodeRef): Promise<RingSummary[]> {

@@ -4,6 +4,8 @@ import neo4j from 'neo4j-driver';
 import { NodeLabel, RelType } from '../../model/index.ts';
 import type {
   DetectionRun,
+  Lead,
+  LeadQuery,
   GraphNode,
   GraphPath,
   GraphRel,
@@ -34,6 +36,7 @@ import { query } from './cypher.ts';
 import { toStoreError } from './errors.ts';
 import { CypherExecutor } from './executor.ts';
 import * as findings from './findings.ts';
+import * as leads from './leads.ts';
 import { importFromRecord, Neo4jImport } from './imports.ts';
 import { labelLine } from './labels.ts';
 import type { ImportTuning } from './imports.ts';
@@ -183,6 +186,10 @@ class Neo4jStore implements GraphStore {
 
   listTargets(options: { limit: number }): Promise<LineTarget[]> {
     return findings.listTargets(this.executor, options);
+  }
+
+  listLeads(query: LeadQuery): Promise<{ leads: Lead[]; total: number }> {
+    return leads.listLeads(this.executor, query);
   }
 
   private requireNoImport(action: string): void {

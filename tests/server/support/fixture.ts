@@ -87,6 +87,7 @@ export function fixtureRun(): DetectionRun {
         typology: 'shared_identifiers',
         score: 0.8,
         revenueAtRisk: 1234.5,
+        priority: 3.273474,
         explanation: 'Three importers share one address and one director.',
         members: [...members, { label: 'Person', id: 'P-01', role: 'director' }],
         indicators: [
@@ -135,6 +136,32 @@ export function fixtureRun(): DetectionRun {
     targets: [
       { declarationId: 'DECL-0006', line: 1, score: 0.9, reasons: ['=HYPERLINK("http://x")'] },
       { declarationId: 'DECL-0003', line: 1, score: 0.4, reasons: ['value below median'] },
+    ],
+    leads: [
+      {
+        label: 'Supplier',
+        id: 'SU-01',
+        detector: 'guilt_by_association',
+        score: 0.6,
+        reason: 'SU-01 supplies IM-001, whose goods were seized',
+        path: [
+          {
+            from: { label: 'Supplier', id: 'SU-01' },
+            to: { label: 'Importer', id: IMPORTERS[0]?.id ?? '' },
+            kinds: ['supplier'],
+          },
+        ],
+        evidence: { nodes: [{ label: 'Supplier', id: 'SU-01' }], rels: [], declarations: [] },
+      },
+      {
+        label: 'Broker',
+        id: 'BR-01',
+        detector: 'centrality',
+        score: 0.5,
+        reason: 'broker BR-01 is the only link between 2 groups of 3 importers',
+        path: [],
+        evidence: { nodes: [{ label: 'Broker', id: 'BR-01' }], rels: [], declarations: [] },
+      },
     ],
   };
 }
