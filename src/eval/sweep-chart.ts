@@ -27,19 +27,38 @@ const PALETTE = [
   '#5b3a8c',
 ];
 
+const MARKERS = ['circle', 'square', 'triangle', 'diamond'] as const;
+
 interface Style {
   colour: string;
   width: number;
   dash: string | null;
+  marker: (typeof MARKERS)[number];
 }
 
 function styleOf(typology: string, index: number, plantedCount: number): Style {
-  if (typology === 'overall') return { colour: '#000000', width: 3, dash: null };
+  if (typology === 'overall') return { colour: '#000000', width: 3, dash: null, marker: 'circle' };
   return {
     colour: PALETTE[index % PALETTE.length]!,
     width: 2,
     dash: index < plantedCount ? null : '6 4',
+    marker: MARKERS[index % MARKERS.length]!,
   };
+}
+
+/** A point's marker: the shape tells lines of near colours apart. */
+function marker(style: Style, x: number, y: number): string {
+  const fill = `fill="${style.colour}"`;
+  switch (style.marker) {
+    case 'circle':
+      return `<circle cx="${fmt(x)}" cy="${fmt(y)}" r="4" ${fill}/>`;
+    case 'square':
+      return `<rect x="${fmt(x - 4)}" y="${fmt(y - 4)}" width="8" height="8" ${fill}/>`;
+    case 'triangle':
+      return `<polygon points="${fmt(x)},${fmt(y - 6)} ${fmt(x + 5.5)},${fmt(y + 4)} ${fmt(x - 5.5)},${fmt(y + 4)}" ${fill}/>`;
+    case 'diamond':
+      return `<polygon points="${fmt(x)},${fmt(y - 6)} ${fmt(x + 6)},${fmt(y)} ${fmt(x)},${fmt(y + 6)} ${fmt(x - 6)},${fmt(y)}" ${fill}/>`;
+  }
 }
 
 export function escapeXml(text: string): string {
@@ -123,8 +142,7 @@ function series(
     out.push(
       `<path class="series" data-panel="${panel}" data-typology="${escapeXml(typology)}" d="${d.trim()}" fill="none" stroke="${style.colour}" stroke-width="${style.width}"${dash} stroke-linejoin="round"/>`,
     );
-    for (const p of points)
-      if (p !== null) out.push(`<circle cx="${fmt(p.x)}" cy="${fmt(p.y)}" r="3" fill="${style.colour}"/>`);
+    for (const p of points) if (p !== null) out.push(marker(style, p.x, p.y));
   });
   return out;
 }
@@ -148,6 +166,7 @@ function legend(report: SweepReport): string[] {
     const dash = style.dash ? ` stroke-dasharray="${style.dash}"` : '';
     out.push(
       `<line x1="${fmt(x)}" x2="${fmt(x + 28)}" y1="${y}" y2="${y}" stroke="${style.colour}" stroke-width="${style.width}"${dash}/>`,
+      marker(style, x + 14, y),
       `<text x="${fmt(x + 36)}" y="${y}" dominant-baseline="middle">${escapeXml(typology)}</text>`,
     );
   });
@@ -169,7 +188,7 @@ export function sweepSvg(report: SweepReport): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="13" fill="#222">`,
     `<title>Ring recall and precision by typology as ${escapeXml(report.parameter)} varies</title>`,
     `<rect width="${CHART_WIDTH}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${PANEL.left[0] - 52}" y="30" font-size="18" font-weight="bold">Ring recall and precision as ${escapeXml(report.parameterLabel)} varies</text>`,
+    `<text x="${PANEL.left[0] - 52}" y="30" font-size="18" font-weight="bold">Ring recall and precision by typology as ${escapeXml(report.parameter)} varies</text>`,
     `<text x="${PANEL.left[0] - 52}" y="52" font-size="12" fill="#555">${escapeXml(conditions)}</text>`,
     ...axes(PANEL.left[0], 'recall', xs, report),
     ...axes(PANEL.left[1], 'precision', xs, report),
