@@ -73,7 +73,7 @@ function xPositions(report: SweepReport): number[] {
   const numeric = xs.every((x): x is number => x !== null) && new Set(xs).size === xs.length;
   const n = report.points.length;
   if (!numeric || n < 2) return report.points.map((_, i) => (PANEL.width * (i + 0.5)) / Math.max(n, 1));
-  const values = xs as number[];
+  const values = xs;
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const pad = PANEL.width * 0.06;

@@ -123,15 +123,20 @@ describe('formatSweepTable', () => {
 });
 
 describe('sweepSvg', () => {
-  const svg = sweepSvg(fixture());
-  const errors: string[] = [];
-  const doc = new DOMParser({
-    onError: (level: string, message: string) => void errors.push(`${level}: ${message}`),
-  }).parseFromString(svg, 'image/svg+xml');
+  /** Parses as XML, collecting every warning and error the parser reports. */
+  function parseSvg(text: string) {
+    const errors: string[] = [];
+    const doc = new DOMParser({
+      errorHandler: (level, message) => void errors.push(`${level}: ${message}`),
+    }).parseFromString(text, 'image/svg+xml');
+    return { doc, errors };
+  }
+  const { doc, errors } = parseSvg(sweepSvg(fixture()));
   const all = (tag: string) => Array.from(doc.getElementsByTagName(tag));
   const texts = all('text').map((t) => t.textContent ?? '');
 
   it('is a well-formed SVG document 900 px wide', () => {
+    expect(parseSvg('<svg><text>a & b</svg>').errors).not.toEqual([]);
     expect(errors).toEqual([]);
     expect(doc.documentElement?.nodeName).toBe('svg');
     expect(doc.documentElement?.getAttribute('width')).toBe(String(CHART_WIDTH));

@@ -114,7 +114,12 @@ export function readSweepValues(parameter: SweepParameterName, list: readonly st
       throw new Error(`"${v.value}": ${issue?.message ?? 'out of range'} (${parameter})`);
     }
   }
-  if (new Set(values.map((v) => v.value)).size !== values.length) throw new Error('a value is given twice');
+  const seen = new Set<string>();
+  for (const v of values) {
+    const key = JSON.stringify(v.params);
+    if (seen.has(key)) throw new Error(`"${v.value}" is the same world as an earlier value`);
+    seen.add(key);
+  }
   return values;
 }
 
