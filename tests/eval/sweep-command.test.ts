@@ -111,6 +111,11 @@ describe('ringscope eval --sweep refuses bad options, naming them', () => {
     ],
     [['--sweep', 'camouflage', '--truth', 'truth.json'], /eval: --truth: give either --sweep or --truth/],
     [['--seeds', '2001', '--truth', 'truth.json'], /eval: --seeds is an option of --sweep/],
+    [
+      ['--sweep', 'camouflage', '--member-labels', 'Company'],
+      /eval: --member-labels: expected labels among .*"Company"/,
+    ],
+    [['--sweep', 'camouflage', '--jaccard', '0'], /eval: --jaccard: /],
   ])('eval %j', async (args, message) => {
     const { code, stderr } = await runCli(['eval', ...args]);
     expect(code).toBe(1);

@@ -22,7 +22,7 @@ import {
 } from '../../eval/sweep-report.ts';
 import { PlantedTypology } from '../../eval/truth.ts';
 import { ingestFiles, throwIfInvalid } from '../../ingest/ingest.ts';
-import type { NodeLabel } from '../../model/index.ts';
+import { NodeLabel } from '../../model/index.ts';
 import { openStore } from '../../store/open.ts';
 import { progressSink, type ProgressSink } from '../progress.ts';
 import {
@@ -53,7 +53,7 @@ export function withSweepOptions(command: Command): Command {
   return command
     .option(
       '--sweep <parameter>',
-      `robustness report: vary one world parameter (${SWEEP_PARAMETER_NAMES.join(', ')}), generate, detect and score each world`,
+      `robustness report: vary one world parameter (${SWEEP_PARAMETER_NAMES.join(', ')}), generate, detect and score each world (--jaccard, --member-labels and --seed apply)`,
     )
     .option('--values <list>', 'with --sweep: values, comma-separated (0.4 or 40%, MIN-MAX, names)')
     .option(
@@ -87,6 +87,17 @@ const Seeds = z.string().transform((text, ctx) => {
   return seeds;
 });
 
+/** `eval`'s --member-labels, read the same way: labels among the model's, comma-separated. */
+const MemberLabels = z.string().transform((text, ctx) => {
+  const parsed = z.array(NodeLabel).min(1).safeParse(list(text));
+  if (parsed.success) return parsed.data;
+  ctx.addIssue({
+    code: 'custom',
+    message: `expected labels among ${NodeLabel.options.join(', ')}, got ${JSON.stringify(text)}`,
+  });
+  return z.NEVER;
+});
+
 const SweepOptions = z.object({
   sweep: z.enum(SWEEP_PARAMETER_NAMES as [SweepParameterName, ...SweepParameterName[]], {
     error: (issue) => `"${String(issue.input)}" is not one of ${SWEEP_PARAMETER_NAMES.join(', ')}`,
@@ -103,6 +114,8 @@ const SweepOptions = z.object({
     }),
   out: z.string().min(1).default(DEFAULT_SWEEP_OUT),
   seed: z.coerce.number().int().min(0),
+  jaccard: z.coerce.number().gt(0).max(1),
+  memberLabels: MemberLabels,
   neo4j: z
     .undefined({ error: 'a sweep builds its worlds in temporary embedded stores; leave out --neo4j' })
     .optional(),
@@ -121,9 +134,10 @@ interface Matching {
 
 /**
  * Runs the sweep when `--sweep` is given and returns true; returns false when it is not (and
- * refuses the sweep's own options without it). `matching` is read by `eval`'s own options.
+ * refuses the sweep's own options without it). `--jaccard`, `--member-labels` and `--seed` (of
+ * the community detection) are `eval`'s own options.
  */
-export async function sweepCommand(command: Command, matching: () => Matching): Promise<boolean> {
+export async function sweepCommand(command: Command): Promise<boolean> {
   const all = command.optsWithGlobals<Record<string, unknown>>();
   if (all.sweep === undefined) {
     const stray = Object.entries(SWEEP_ONLY).find(([key]) => all[key] !== undefined);
@@ -149,7 +163,10 @@ export async function sweepCommand(command: Command, matching: () => Matching): 
       cause: error,
     });
   }
-  const report = await runSweep({ ...o, values, matching: matching() }, progressSink(o.json === true));
+  const report = await runSweep(
+    { ...o, values, matching: { jaccardThreshold: o.jaccard, memberLabels: o.memberLabels } },
+    progressSink(o.json === true),
+  );
   await mkdir(o.out, { recursive: true });
   const svgPath = join(o.out, `sweep-${o.sweep}.svg`);
   const jsonPath = join(o.out, `sweep-${o.sweep}.json`);

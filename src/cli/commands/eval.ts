@@ -11,47 +11,36 @@ import { PARTY_LABELS, NodeLabel } from '../../model/index.ts';
 import { globalOptions, withStore } from './store-options.ts';
 import { sweepCommand, withSweepOptions } from './eval-sweep.ts';
 
-const EvalFields = z.object({
-  truth: z.string().min(1).optional(),
-  communities: z.string().min(1).optional(),
-  jaccard: z.coerce.number().gt(0).max(1),
-  memberLabels: z.string().transform((s, ctx) => {
-    const labels = s
-      .split(',')
-      .map((x) => x.trim())
-      .filter(Boolean);
-    const parsed = z.array(NodeLabel).min(1).safeParse(labels);
-    if (!parsed.success) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected labels among ${NodeLabel.options.join(', ')}, got ${JSON.stringify(s)}`,
-      });
-      return z.NEVER;
-    }
-    return parsed.data;
-  }),
-  seed: z.coerce.number().int(),
-  json: z.boolean().optional(),
-});
-const EvalOptions = EvalFields.refine((o) => Boolean(o.truth) !== Boolean(o.communities), {
-  message: 'give either --truth FILE or --communities DIR (one of them)',
-});
-
-/** The options, or an error naming the flag that is wrong. */
-function parseOptions<T>(schema: z.ZodType<T>, command: Command): T {
-  const parsed = schema.safeParse(command.optsWithGlobals());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const flag = issue?.path[0]
-      ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: `
-      : '';
-    throw new Error(`eval: ${flag}${issue?.message ?? 'invalid options'}`);
-  }
-  return parsed.data;
-}
+const EvalOptions = z
+  .object({
+    truth: z.string().min(1).optional(),
+    communities: z.string().min(1).optional(),
+    jaccard: z.coerce.number().gt(0).max(1),
+    memberLabels: z.string().transform((s, ctx) => {
+      const labels = s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const parsed = z.array(NodeLabel).min(1).safeParse(labels);
+      if (!parsed.success) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected labels among ${NodeLabel.options.join(', ')}, got ${JSON.stringify(s)}`,
+        });
+        return z.NEVER;
+      }
+      return parsed.data;
+    }),
+    seed: z.coerce.number().int(),
+    json: z.boolean().optional(),
+  })
+  .refine((o) => Boolean(o.truth) !== Boolean(o.communities), {
+    message: 'give either --truth FILE or --communities DIR (one of them)',
+  });
 
 export function register(program: Command): void {
-  withSweepOptions(program.command('eval'))
+  const evalCommand = program
+    .command('eval')
     .description(
       'score detection against a truth.json (rings and line targets), community detection against benchmark graphs, or (--sweep) ring recovery as one world parameter varies',
     )
@@ -74,14 +63,18 @@ export function register(program: Command): void {
       'labels of the members compared, comma-separated',
       PARTY_LABELS.join(','),
     )
-    .option('--seed <n>', 'random seed of the community detector (with --communities or --sweep)', '1')
+    .option('--seed <n>', 'random seed of the community detector (with --communities)', '1')
     .action(async (_opts: unknown, command: Command) => {
-      const matching = () => {
-        const m = parseOptions(EvalFields.pick({ jaccard: true, memberLabels: true }), command);
-        return { jaccardThreshold: m.jaccard, memberLabels: m.memberLabels };
-      };
-      if (await sweepCommand(command, matching)) return;
-      const o = parseOptions(EvalOptions, command);
+      if (await sweepCommand(command)) return;
+      const parsed = EvalOptions.safeParse(command.optsWithGlobals());
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const flag = issue?.path[0]
+          ? `--${String(issue.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}: `
+          : '';
+        throw new Error(`eval: ${flag}${issue?.message ?? 'invalid options'}`);
+      }
+      const o = parsed.data;
       if (o.communities) {
         const report = await scoreCommunities(
           o.communities,
@@ -97,6 +90,7 @@ export function register(program: Command): void {
       const report = evaluate(truth, findings, { jaccardThreshold: o.jaccard, memberLabels: o.memberLabels });
       process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatReport(report));
     });
+  withSweepOptions(evalCommand);
 }
 
 function formatCommunities(report: CommunityReport): string {
