@@ -98,6 +98,7 @@ describe('ringscope eval --sweep refuses bad options, naming them', () => {
     [['--sweep', 'undervaluation', '--values', '0.1,deep'], /eval: --values: "deep" is not a share/],
     [['--sweep', 'undervaluation', '--values', '0.1,95%'], /eval: --values: "95%": .*\(undervaluation\)/],
     [['--sweep', 'ring-size', '--values', '2,2.5'], /eval: --values: "2.5" is not a whole number/],
+    [['--sweep', 'ring-size', '--values', ','], /eval: --values: give at least one value/],
     [['--sweep', 'administration', '--values', 'eu,mars'], /eval: --values: "mars" is not one of us, eu/],
     [
       ['--sweep', 'camouflage', '--values', '0.1,10%'],

@@ -106,6 +106,7 @@ export const SWEEP_PARAMETER_NAMES = Object.keys(SWEEP_PARAMETERS) as SweepParam
  */
 export function readSweepValues(parameter: SweepParameterName, list: readonly string[]): SweepValue[] {
   const spec: SweepParameter = SWEEP_PARAMETERS[parameter];
+  if (list.length === 0) throw new Error('give at least one value, comma-separated');
   const values = list.map((text) => ({ value: text.trim(), ...spec.read(text) }));
   for (const v of values) {
     const parsed = MeridianParams.safeParse({ ...MERIDIAN_DEFAULTS, ...v.params });
