@@ -9,6 +9,7 @@ import { readFindings } from '../../eval/findings.ts';
 import { evaluate, formatReport, targetsNeeded } from '../../eval/report.ts';
 import { PARTY_LABELS, NodeLabel } from '../../model/index.ts';
 import { globalOptions, withStore } from './store-options.ts';
+import { sweepCommand, withSweepOptions } from './eval-sweep.ts';
 
 const EvalOptions = z
   .object({
@@ -38,10 +39,10 @@ const EvalOptions = z
   });
 
 export function register(program: Command): void {
-  program
+  const evalCommand = program
     .command('eval')
     .description(
-      'score detection against a truth.json (rings and line targets), or community detection against benchmark graphs',
+      'score detection against a truth.json (rings and line targets), community detection against benchmark graphs, or (--sweep) ring recovery as one world parameter varies',
     )
     .option(
       '--truth <file>',
@@ -64,6 +65,7 @@ export function register(program: Command): void {
     )
     .option('--seed <n>', 'random seed of the community detector (with --communities)', '1')
     .action(async (_opts: unknown, command: Command) => {
+      if (await sweepCommand(command)) return;
       const parsed = EvalOptions.safeParse(command.optsWithGlobals());
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -88,6 +90,7 @@ export function register(program: Command): void {
       const report = evaluate(truth, findings, { jaccardThreshold: o.jaccard, memberLabels: o.memberLabels });
       process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatReport(report));
     });
+  withSweepOptions(evalCommand);
 }
 
 function formatCommunities(report: CommunityReport): string {
