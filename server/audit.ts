@@ -48,7 +48,8 @@ export type AuditAction =
   | 'audit_key_rotated'
   | 'score'
   | 'inspection'
-  | 'view_inspections';
+  | 'view_inspections'
+  | 'risk_model_reload';
 
 export interface AuditInput {
   action: AuditAction;

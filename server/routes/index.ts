@@ -10,6 +10,7 @@ import { graphRoutes } from './graph.ts';
 import { jobRoutes } from './jobs.ts';
 import { ringRoutes } from './rings.ts';
 import { riskRoutes } from './risk.ts';
+import { riskModelRoutes } from './risk-model.ts';
 
 export function allRoutes(config: Config): Route[] {
   return [
@@ -20,6 +21,7 @@ export function allRoutes(config: Config): Route[] {
     ...exportRoutes(),
     ...jobRoutes(),
     ...riskRoutes(),
+    ...riskModelRoutes(),
     ...adminRoutes(),
   ];
 }

@@ -20,7 +20,8 @@ import { Jobs, type JobProgress } from './jobs.ts';
 import { Inspections } from './inspections.ts';
 import { HeavyReads } from './read-pool.ts';
 import { ReadWorkers } from './read-workers.ts';
-import { loadRiskModel } from './risk-model.ts';
+import { PartyIndex } from './party-index.ts';
+import { ServedModel } from './risk-model.ts';
 import { RiskScores } from './risk-scores.ts';
 
 export interface UploadedFile {
@@ -60,6 +61,10 @@ export interface Services {
   jobRuns: JobRuns;
   /** Arriving declarations scored with the model RINGSCOPE_RISK_MODEL names (loaded at boot). */
   scoring: DeclarationScoring;
+  /** That model: its card, and reloading it without a restart. */
+  riskModel: ServedModel;
+  /** The last run's party risks, rings and network facts in memory, for scoring; a job that ends rebuilds it. */
+  parties: PartyIndex;
   inspections: Inspections;
 }
 
@@ -71,13 +76,16 @@ export function createServices(input: {
   pipelines: Pipelines | null;
 }): Services {
   // First: a model that cannot be used stops the boot before anything else is set up.
-  const riskModel = loadRiskModel(input.config.riskModel);
+  const riskModel = new ServedModel(input.config.riskModel);
   // Each entry's head also goes to the log, which is kept apart from the app database: an
   // anchor for `ringscope audit verify --anchor` if entries are later cut from the end.
   const audit = new AuditLog(input.appDb, (entry) =>
     input.logger.info({ audit: { seq: entry.seq, hash: entry.hash, action: entry.action } }, 'audit'),
   );
   const risks = new RiskScores(input.store);
+  const parties = new PartyIndex(input.store);
+  // With a model to serve, the first declaration should not wait for the index.
+  if (riskModel.current()) parties.current().catch(() => undefined);
   const users = new Users(input.appDb);
   const sessions = new Sessions(input.appDb, {
     idleMs: input.config.sessionIdleMs,
@@ -95,6 +103,7 @@ export function createServices(input: {
   const jobs = new Jobs(input.appDb, audit, input.logger, () => {
     risks.invalidate();
     graphReads.invalidate();
+    parties.invalidate();
   });
   return {
     config: input.config,
@@ -110,7 +119,9 @@ export function createServices(input: {
     exports: new Exports(input.store, graph, cases, audit),
     jobs,
     jobRuns: new JobRuns(jobs, input.store, input.pipelines, input.config),
-    scoring: new DeclarationScoring(riskModel, input.store, risks),
+    scoring: new DeclarationScoring(riskModel, parties),
+    riskModel,
+    parties,
     inspections: new Inspections(input.appDb),
   };
 }

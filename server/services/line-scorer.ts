@@ -1,5 +1,7 @@
 // Scores a few lines at a time for the API with `scoreLines` (src/risk/scored.ts), whose explainer
-// is built once per model, and answers in the lines' own order (scoreLines ranks them).
+// is built once per model, and answers in the lines' own order (scoreLines ranks them). Reasons
+// (exact TreeSHAP, the costly part) go to red and amber lines only unless every line's are asked
+// for, as `ringscope score` gives them.
 import type { RiskLine } from '../../src/risk/features.ts';
 import type { Lane } from '../../src/risk/model-file.ts';
 import { scoreLines } from '../../src/risk/scored.ts';
@@ -11,16 +13,26 @@ export interface LineScore {
   reasons: string[];
 }
 
-export class LineScorer {
-  constructor(private readonly loaded: LoadedRiskModel) {}
+/** Which lines get reasons: `flagged`, red and amber ones (the default); `all`, every line. */
+export type ReasonsFor = 'flagged' | 'all';
 
-  /** Score, lane and reasons of each line (labels in the lines are ignored), in their order. */
-  score(lines: readonly RiskLine[]): LineScore[] {
-    const scored = scoreLines(this.loaded.model, this.loaded.file.lanes, lines);
-    const byLine = new Map(scored.map((s) => [s.line, s]));
-    return lines.map((line) => {
-      const { score, lane, reasons } = byLine.get(line)!;
-      return { score, lane, reasons };
-    });
-  }
+const LANES_EXPLAINED: Record<ReasonsFor, readonly Lane[]> = {
+  flagged: ['red', 'amber'],
+  all: ['red', 'amber', 'green'],
+};
+
+/** Score, lane and reasons of each line (labels in the lines are ignored), in their order. */
+export function scoreInOrder(
+  loaded: LoadedRiskModel,
+  lines: readonly RiskLine[],
+  reasons: ReasonsFor = 'flagged',
+): LineScore[] {
+  const scored = scoreLines(loaded.model, loaded.file.lanes, lines, {
+    reasonsFor: LANES_EXPLAINED[reasons],
+  });
+  const byLine = new Map(scored.map((s) => [s.line, s]));
+  return lines.map((line) => {
+    const { score, lane, reasons: why } = byLine.get(line)!;
+    return { score, lane, reasons: why };
+  });
 }

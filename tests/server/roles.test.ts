@@ -64,6 +64,10 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   'POST /api/inspections': { who: INSPECTORS, status: 400 },
   // No declaration_id.
   'GET /api/inspections': { who: ALL, status: 400 },
+  // The harness serves no model.
+  'GET /api/risk/model': { who: ALL, status: 409 },
+  // It takes no body.
+  'POST /api/risk/model/reload': { who: ADMIN, status: 400 },
 };
 
 const routes = allRoutes(testConfig());
