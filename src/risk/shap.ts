@@ -74,24 +74,46 @@ class Walker {
     }
   }
 
-  /** The path's weight total with entry `index` unwound, without changing the path. */
+  /**
+   * The path's weight total with entry `index` unwound, without changing the path, for an entry
+   * the row does not satisfy (`one` 1). For the others (`one` 0) it is the same sum for every
+   * entry divided by the entry's `zero`: coldSum below, computed once per leaf.
+   */
   private unwoundSum(at: number, depth: number, index: number): number {
     const zero = this.zero[at + index]!;
     const w = this.weight;
     const inverse = this.inverse;
     let total = 0;
-    if (this.one[at + index] !== 0) {
-      let next = w[at + depth]!;
-      for (let i = depth - 1; i >= 0; i--) {
-        const tmp = next * inverse[i + 1]!;
-        total += tmp;
-        next = w[at + i]! - tmp * zero * (depth - i);
-      }
-    } else {
-      for (let i = depth - 1; i >= 0; i--) total += w[at + i]! * inverse[depth - i]!;
-      total /= zero;
+    let next = w[at + depth]!;
+    for (let i = depth - 1; i >= 0; i--) {
+      const tmp = next * inverse[i + 1]!;
+      total += tmp;
+      next = w[at + i]! - tmp * zero * (depth - i);
     }
     return total * (depth + 1);
+  }
+
+  /** What unwoundSum gives for any entry with `one` 0, times that entry's `zero`. */
+  private coldSum(at: number, depth: number): number {
+    const w = this.weight;
+    const inverse = this.inverse;
+    let total = 0;
+    for (let i = depth - 1; i >= 0; i--) total += w[at + i]! * inverse[depth - i]!;
+    return total * (depth + 1);
+  }
+
+  private leaf(at: number, depth: number, value: number): void {
+    const { feature: f, zero: z, one: o, phi } = this;
+    let cold = Number.NaN;
+    for (let i = 1; i <= depth; i++) {
+      if (o[at + i] !== 0) {
+        phi[f[at + i]!]! += this.unwoundSum(at, depth, i) * (1 - z[at + i]!) * value;
+      } else {
+        if (Number.isNaN(cold)) cold = this.coldSum(at, depth);
+        // (cold / zero) × (0 − zero) × value
+        phi[f[at + i]!]! -= cold * value;
+      }
+    }
   }
 
   recurse(node: number, depth: number, parentAt: number, zero: number, one: number, feature: number): void {
@@ -107,12 +129,7 @@ class Walker {
     this.extend(at, depth, zero, one, feature);
     const split = tree.feature[node]!;
     if (split < 0) {
-      const value = tree.value[node]!;
-      const phi = this.phi;
-      for (let i = 1; i <= depth; i++) {
-        const s = this.unwoundSum(at, depth, i);
-        phi[f[at + i]!]! += s * (o[at + i]! - z[at + i]!) * value;
-      }
+      this.leaf(at, depth, tree.value[node]!);
       return;
     }
     const left = goesLeft(tree, node, this.bins[this.offset + split]!);
