@@ -63,7 +63,7 @@ export class DeclarationScoring {
       if (snapshot === null) throw noRun();
       lines = withNetwork(lines, snapshot.network);
     }
-    const scored = scoreInOrder(loaded, lines, options.reasons);
+    const scored = await scoreInOrder(loaded, lines, options.reasons);
     return {
       model: { content_hash: loaded.file.contentHash, created_at: loaded.file.createdAt },
       lines: lines.map((l, i) => ({

@@ -91,6 +91,28 @@ describe('DeclarationScoring', () => {
       flagged,
     );
   });
+
+  it('explains one line per turn of the event loop: other work runs while a declaration is explained', async () => {
+    const loaded = loadRiskModel(join(dir, 'model.json'))!;
+    const none = { current: () => Promise.resolve(null) };
+    const order: string[] = [];
+    const scored = new DeclarationScoring(loaded, none)
+      .score({ declaration_id: 'T', lines: LINES }, { reasons: 'all' })
+      .then(() => order.push('scored'));
+    setImmediate(() => order.push('other request'));
+    await scored;
+    expect(order).toEqual(['other request', 'scored']);
+    // Without reasons to compute (every line green), nothing waits.
+    const lanes = { ...loaded.file.lanes, red: 2, amber: 2 };
+    const quick: string[] = [];
+    const done = new DeclarationScoring({ ...loaded, file: { ...loaded.file, lanes } }, none)
+      .score({ declaration_id: 'G', lines: LINES })
+      .then(() => quick.push('scored'));
+    setImmediate(() => quick.push('other request'));
+    await done;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(quick).toEqual(['scored', 'other request']);
+  });
 });
 
 describe('the party index', () => {
