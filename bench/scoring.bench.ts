@@ -97,7 +97,9 @@ export async function run(): Promise<void> {
       `scoring a ${body.lines.length}-line declaration in process, CPU ms per call (mean of ${ROUNDS}):`,
     );
     for (const [step, ms] of Object.entries(steps)) console.log(`  ${step.padEnd(38)} ${ms}`);
-    console.log(`party index built in ${partyIndexBuildMs} ms; TreeSHAP ${shapLinesPerSecond} lines/s of CPU`);
+    console.log(
+      `party index built in ${partyIndexBuildMs} ms; TreeSHAP ${shapLinesPerSecond} lines/s of CPU`,
+    );
     await writeResults('scoring', {
       size,
       lines: body.lines.length,
