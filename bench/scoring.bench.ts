@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { openAppDb } from '../server/app-db.ts';
 import { AuditLog } from '../server/audit.ts';
 import { DeclarationScoring } from '../server/services/declaration-scoring.ts';
@@ -75,8 +74,6 @@ export async function run(): Promise<void> {
     const body = ScoreDeclarationBody.parse(JSON.parse(raw));
     const answer = await scoring.score(body);
     const audit = new AuditLog(appDb);
-    const logger = pino({ level: 'silent' });
-    void logger;
     const sample = lines.slice(0, 2000);
     const bins = binMatrix(loaded.model.trees.features, buildMatrix(loaded.model.plan, sample));
     const explain = treeExplainer(loaded.model.trees);
