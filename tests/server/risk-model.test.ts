@@ -1,7 +1,7 @@
 // The served risk model: reasons for flagged lines only unless all are asked for; parties and
 // network features from the party index (no store query per declaration, rebuilt when a job
 // ends); a model trained with network features scores in the API as `ringscope score --db` does;
-// the model card and reloading the model without a restart (a bad file keeps the old one).
+// (the model card and reloading it: risk-model-reload.test.ts).
 import { writeFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,10 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeclarationScoring } from '../../server/services/declaration-scoring.ts';
 import { PartyIndex } from '../../server/services/party-index.ts';
 import { loadRiskModel } from '../../server/services/risk-model.ts';
-import { RiskModelCard, RiskModelReloadAnswer } from '../../src/api/risk-model.ts';
 import { ScoreAnswer, type DeclarationLineInput } from '../../src/api/risk.ts';
-import { lanesFor, toModelFile, type ModelFile } from '../../src/risk/model-file.ts';
-import { scoreProbability, trainRiskModel, type RiskModel } from '../../src/risk/model.ts';
+import type { ModelFile } from '../../src/risk/model-file.ts';
+import { trainRiskModel, type RiskModel } from '../../src/risk/model.ts';
 import { readNetwork, withNetwork } from '../../src/risk/network.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { runCli } from '../helpers/run-cli.ts';
@@ -21,22 +20,7 @@ import { riskLines } from '../risk/lines.ts';
 import { errorOf } from './support/body.ts';
 import { RING_ID } from './support/fixture.ts';
 import { startHarness, type Harness } from './support/harness.ts';
-
-function fileOf(model: RiskModel, history: ReturnType<typeof riskLines>, createdAt: string): ModelFile {
-  return toModelFile(model, {
-    createdAt,
-    features: model.trees.features.map((f) => f.name),
-    trainingData: {
-      files: [{ path: '/srv/data/history.csv', sha256: 'ab'.repeat(32) }],
-      lines: history.length,
-      labelled: history.length,
-      trainedOn: { lines: history.length, from: '2021-01-01', to: '2021-01-28' },
-      heldOut: { lines: 0, from: '', to: '' },
-    },
-    metrics: { precisionAt: { '1%': 0.5 } },
-    lanes: lanesFor(scoreProbability(model, history)),
-  });
-}
+import { fileOf } from './support/risk-model-file.ts';
 
 const line = (importer_id: string, hs_code: string, customs_value: number): DeclarationLineInput => ({
   date: '2021-02-01',
@@ -305,94 +289,5 @@ describe('a model trained with network features', () => {
     expect(res.status).toBe(409);
     expect(errorOf(res).code).toBe('no_detection_run');
     expect(errorOf(res).message).toMatch(/network features .*run a detection/);
-  });
-});
-
-describe('GET /api/risk/model and POST /api/risk/model/reload', () => {
-  let h: Harness;
-  let served: string;
-  beforeAll(async () => {
-    served = join(dir, 'served.json');
-    writeFileSync(served, JSON.stringify(file));
-    h = await startHarness({ config: { riskModel: served } });
-  });
-  afterAll(() => h.close());
-
-  it('shows the model card to case readers', async () => {
-    const res = await (await h.as('investigator')).get('/api/risk/model');
-    expect(res.status).toBe(200);
-    const card = RiskModelCard.parse(res.body);
-    expect(card).toMatchObject({
-      content_hash: file.contentHash,
-      created_at: file.createdAt,
-      schema_version: 1,
-      features: file.features,
-      network_features: false,
-      trees: 30,
-      lanes: file.lanes,
-      metrics: { precisionAt: { '1%': 0.5 } },
-      training_data: {
-        files: [{ name: 'history.csv', sha256: 'ab'.repeat(32) }],
-        lines: 2000,
-        labelled: 2000,
-        trained_on: { lines: 2000, from: '2021-01-01', to: '2021-01-28' },
-        detection_run: null,
-      },
-    });
-  });
-
-  it('swaps in a new model file at once, audited; a bad file keeps the model in use and says why', async () => {
-    const admin = await h.as('admin');
-    const retrained = trainRiskModel(history, { trees: { iterations: 20 } });
-    const next = fileOf(retrained, history, '2026-12-03T00:00:00.000Z');
-    writeFileSync(served, JSON.stringify(next));
-    const res = await admin.post('/api/risk/model/reload');
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(RiskModelReloadAnswer.parse(res.body)).toMatchObject({
-      previous: file.contentHash,
-      model: { content_hash: next.contentHash, trees: 20 },
-    });
-    const scored = await (
-      await h.as('investigator')
-    )
-      .post('/api/declarations/score')
-      .send({ declaration_id: 'R-1', lines: LINES });
-    expect(ScoreAnswer.parse(scored.body).model.content_hash).toBe(next.contentHash);
-    expect(h.services.audit.list({ limit: 1, action: 'risk_model_reload' })[0]).toMatchObject({
-      username: 'admin',
-      target: next.contentHash,
-      detail: { previous: file.contentHash, createdAt: next.createdAt },
-    });
-
-    writeFileSync(served, JSON.stringify({ ...next, createdAt: '2027-01-01T00:00:00.000Z' }));
-    const edited = await admin.post('/api/risk/model/reload');
-    expect(edited.status).toBe(400);
-    expect(errorOf(edited).code).toBe('invalid_model');
-    expect(errorOf(edited).message).toMatch(/model in use is kept: .*does not match its hash/);
-    writeFileSync(served, JSON.stringify({ ...next, schemaVersion: 2 }));
-    const other = await admin.post('/api/risk/model/reload');
-    expect(other.status).toBe(400);
-    expect(errorOf(other).message).toMatch(
-      /model schema version 2, this Ringscope reads version 1: retrain it/,
-    );
-    writeFileSync(served, '{"kind": "ringscope-risk');
-    expect((await admin.post('/api/risk/model/reload')).status).toBe(400);
-    const card = await (await h.as('investigator')).get('/api/risk/model');
-    expect(RiskModelCard.parse(card.body).content_hash).toBe(next.contentHash);
-    expect(h.services.audit.list({ limit: 10, action: 'risk_model_reload' })).toHaveLength(1);
-  });
-
-  it('answers 409 without a model: no_model for the card, no_model_configured for a reload', async () => {
-    const bare = await startHarness({ fixture: false });
-    try {
-      const card = await (await bare.as('investigator')).get('/api/risk/model');
-      expect(card.status).toBe(409);
-      expect(errorOf(card).code).toBe('no_model');
-      const reload = await (await bare.as('admin')).post('/api/risk/model/reload');
-      expect(reload.status).toBe(409);
-      expect(errorOf(reload).code).toBe('no_model_configured');
-    } finally {
-      await bare.close();
-    }
   });
 });
