@@ -54,7 +54,8 @@ export type AuditAction =
   | 'view_watch_list'
   | 'view_alerts'
   | 'acknowledge_alert'
-  | 'view_live';
+  | 'view_live'
+  | 'risk_model_reload';
 
 export interface AuditInput {
   action: AuditAction;

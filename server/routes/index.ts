@@ -12,6 +12,7 @@ import { liveRoutes } from './live.ts';
 import { leadRoutes } from './leads.ts';
 import { ringRoutes } from './rings.ts';
 import { riskRoutes } from './risk.ts';
+import { riskModelRoutes } from './risk-model.ts';
 
 export function allRoutes(config: Config): Route[] {
   return [
@@ -24,6 +25,7 @@ export function allRoutes(config: Config): Route[] {
     ...jobRoutes(),
     ...riskRoutes(),
     ...liveRoutes(),
+    ...riskModelRoutes(),
     ...adminRoutes(),
   ];
 }

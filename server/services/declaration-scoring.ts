@@ -1,15 +1,18 @@
 // Scoring one arriving declaration: its lines through the same canonical-row mapping and
 // scoring as `ringscope score`, each line with its lane and reasons, and the parties it names
-// with their risk and rings from the last detection run.
+// with their risk and rings from the last detection run. Parties, and the network features of a
+// model trained with them, come from the party index in memory: a request queries no store.
 import type { BusinessLabel } from '../../src/model/index.ts';
-import { nodeKey } from '../../src/model/index.ts';
 import type { ScoreDeclarationBody, ScoredDeclaration } from '../../src/api/risk.ts';
 import { riskLineOf } from '../../src/risk/canonical-line.ts';
-import type { GraphStore } from '../../src/store/graph-store.ts';
+import type { RiskLine } from '../../src/risk/features.ts';
+import { NETWORK_FEATURES, withNetwork } from '../../src/risk/network.ts';
 import { ApiError } from '../http/errors.ts';
-import type { RiskScores } from './risk-scores.ts';
-import { LineScorer } from './line-scorer.ts';
-import type { LoadedRiskModel } from './risk-model.ts';
+import { scoreInOrder, type ReasonsFor } from './line-scorer.ts';
+import type { PartyIndex, PartySnapshot } from './party-index.ts';
+import { noModel, ServedModel, type LoadedRiskModel } from './risk-model.ts';
+
+export { noModel };
 
 /** The parties a line names that are nodes of the graph, by the canonical field holding their id. */
 const PARTY_FIELDS: [BusinessLabel, 'importer_id' | 'broker_id' | 'consignee_id' | 'supplier_id'][] = [
@@ -22,75 +25,66 @@ const PARTY_FIELDS: [BusinessLabel, 'importer_id' | 'broker_id' | 'consignee_id'
 type Party = ScoredDeclaration['lines'][number]['parties'][number];
 
 export interface ScoreOptions {
-  reasons?: 'flagged' | 'all';
+  /** `flagged` (default): reasons for red and amber lines only; `all`: for every line. */
+  reasons?: ReasonsFor;
 }
 
-export const noModel = () =>
+const noRun = () =>
   new ApiError(
     409,
-    'no_model',
-    'no risk model is loaded: run `ringscope train` and set RINGSCOPE_RISK_MODEL to the model file it writes',
+    'no_detection_run',
+    `the risk model was trained with network features (${NETWORK_FEATURES.join(', ')}), which come from ` +
+      'the last detection run, and the store holds none: run a detection (POST /api/jobs/detect or `ringscope detect`)',
   );
 
 export class DeclarationScoring {
-  private readonly scorer: LineScorer | null;
+  private readonly served: ServedModel;
 
   constructor(
-    private readonly loaded: LoadedRiskModel | null,
-    private readonly store: Pick<GraphStore, 'ringsOf'>,
-    private readonly risks: RiskScores,
+    model: ServedModel | LoadedRiskModel | null,
+    private readonly parties: Pick<PartyIndex, 'current'>,
   ) {
-    this.scorer = loaded ? new LineScorer(loaded) : null;
+    this.served = model instanceof ServedModel ? model : new ServedModel(undefined, model);
   }
 
-  /** The model's content hash and date; throws 409 no_model when none is loaded. */
+  /** The model in use (content hash, date); throws 409 no_model when none is loaded. */
   model(): LoadedRiskModel {
-    if (!this.loaded) throw noModel();
-    return this.loaded;
+    return this.served.require();
   }
 
-  /** `reasons`: `flagged` (red and amber lines) or `all`. */
-  async score(body: ScoreDeclarationBody, _options: ScoreOptions = {}): Promise<ScoredDeclaration> {
-    const { file } = this.model();
-    const lines = body.lines.map(({ attributes, ...row }, i) =>
+  async score(body: ScoreDeclarationBody, options: ScoreOptions = {}): Promise<ScoredDeclaration> {
+    // One model for the whole declaration, even if a reload lands while it is scored.
+    const loaded = this.model();
+    const snapshot = await this.parties.current();
+    let lines: RiskLine[] = body.lines.map(({ attributes, ...row }, i) =>
       riskLineOf({ ...row, declaration_id: body.declaration_id }, i + 1, attributes ?? {}),
     );
-    const scored = this.scorer!.score(lines);
-    const parties = await this.parties(body);
+    if (loaded.model.plan.options.network) {
+      if (snapshot === null) throw noRun();
+      lines = withNetwork(lines, snapshot.network);
+    }
+    const scored = await scoreInOrder(loaded, lines, options.reasons);
     return {
-      model: { content_hash: file.contentHash, created_at: file.createdAt },
+      model: { content_hash: loaded.file.contentHash, created_at: loaded.file.createdAt },
       lines: lines.map((l, i) => ({
         declaration_id: l.declarationId,
         line: l.line,
         ...scored[i]!,
-        parties: partiesOf(body.lines[i]!, parties),
+        parties: partiesOf(body.lines[i]!, snapshot),
       })),
     };
   }
-
-  /** Each party the declaration names, once, with its risk and rings. */
-  private async parties(body: ScoreDeclarationBody): Promise<Map<string, Party>> {
-    const refs = new Map<string, { label: BusinessLabel; id: string }>();
-    for (const row of body.lines)
-      for (const [label, field] of PARTY_FIELDS) {
-        const id = row[field];
-        if (id !== undefined) refs.set(nodeKey({ label, id }), { label, id });
-      }
-    const scores = await this.risks.scores();
-    const found = await Promise.all(
-      [...refs].map(async ([key, ref]): Promise<Party> => {
-        const rings = await this.store.ringsOf(ref);
-        return { key, risk: scores.get(key) ?? null, rings: rings.map((r) => r.id) };
-      }),
-    );
-    return new Map(found.map((p) => [p.key, p]));
-  }
 }
 
-function partiesOf(row: ScoreDeclarationBody['lines'][number], parties: Map<string, Party>): Party[] {
-  return PARTY_FIELDS.flatMap(([label, field]) => {
+/** Each party the line names, with its risk and rings in the last run (none: null and no rings). */
+function partiesOf(row: ScoreDeclarationBody['lines'][number], snapshot: PartySnapshot | null): Party[] {
+  const parties: Party[] = [];
+  for (const [label, field] of PARTY_FIELDS) {
     const id = row[field];
-    const party = id === undefined ? undefined : parties.get(nodeKey({ label, id }));
-    return party ? [party] : [];
-  });
+    if (id === undefined) continue;
+    const key = `${label}:${id}`;
+    const facts = snapshot?.parties.get(key);
+    parties.push({ key, risk: facts?.risk ?? null, rings: facts ? [...facts.rings] : [] });
+  }
+  return parties;
 }

@@ -25,7 +25,8 @@ import { LiveLane } from './live-lane.ts';
 import { Leads } from './leads.ts';
 import { HeavyReads } from './read-pool.ts';
 import { ReadWorkers } from './read-workers.ts';
-import { loadRiskModel } from './risk-model.ts';
+import { PartyIndex } from './party-index.ts';
+import { ServedModel } from './risk-model.ts';
 import { RiskScores } from './risk-scores.ts';
 import { StoreWrites } from './store-writes.ts';
 import { WatchList } from './watch-list.ts';
@@ -67,6 +68,10 @@ export interface Services {
   jobRuns: JobRuns;
   /** Arriving declarations scored with the model RINGSCOPE_RISK_MODEL names (loaded at boot). */
   scoring: DeclarationScoring;
+  /** That model: its card, and reloading it without a restart. */
+  riskModel: ServedModel;
+  /** The last run's party risks, rings and network facts in memory, for scoring; a job that ends rebuilds it. */
+  parties: PartyIndex;
   inspections: Inspections;
   /** An arriving declaration stored (when asked), scored, alerted on and streamed; the alerts. */
   liveLane: LiveLane;
@@ -83,13 +88,16 @@ export function createServices(input: {
   pipelines: Pipelines | null;
 }): Services {
   // First: a model that cannot be used stops the boot before anything else is set up.
-  const riskModel = loadRiskModel(input.config.riskModel);
+  const riskModel = new ServedModel(input.config.riskModel);
   // Each entry's head also goes to the log, which is kept apart from the app database: an
   // anchor for `ringscope audit verify --anchor` if entries are later cut from the end.
   const audit = new AuditLog(input.appDb, (entry) =>
     input.logger.info({ audit: { seq: entry.seq, hash: entry.hash, action: entry.action } }, 'audit'),
   );
   const risks = new RiskScores(input.store);
+  const parties = new PartyIndex(input.store);
+  // With a model to serve, the first declaration should not wait for the index.
+  if (riskModel.current()) parties.current().catch(() => undefined);
   const users = new Users(input.appDb);
   const sessions = new Sessions(input.appDb, {
     idleMs: input.config.sessionIdleMs,
@@ -104,12 +112,13 @@ export function createServices(input: {
     file !== undefined && threads > 0 ? new ReadWorkers(file, threads) : null,
   );
   const cases = new CaseWork(new Cases(input.appDb), users, input.store, graph);
-  const scoring = new DeclarationScoring(riskModel, input.store, risks);
+  const scoring = new DeclarationScoring(riskModel, parties);
   const watchList = new WatchList(input.appDb);
   const storeWrites = new StoreWrites();
   const jobs = new Jobs(input.appDb, audit, input.logger, () => {
     risks.invalidate();
     graphReads.invalidate();
+    parties.invalidate();
   });
   return {
     config: input.config,
@@ -136,5 +145,7 @@ export function createServices(input: {
     }),
     watchList,
     leads: new Leads(input.store),
+    riskModel,
+    parties,
   };
 }

@@ -71,11 +71,13 @@ export function scoreLines(
     : Array.from(score, (p) => laneOf(lanes, p));
   const explain = explainerOf(model.trees);
   const names = model.trees.features.map((f) => f.name);
+  // One buffer for every line's contributions: topReasons reads them and keeps none.
+  const phi = new Float64Array(names.length);
   return order.map((i) => {
     const line = lines[i]!;
     const lane = laneOfLine[i]!;
     const reasons = explained.has(lane)
-      ? topReasons(model.plan, names, line, explain(bins, i), options.reasons)
+      ? topReasons(model.plan, names, line, explain(bins, i, phi), options.reasons)
       : [];
     return { line, score: score[i]!, lane, reasons };
   });

@@ -5,130 +5,151 @@ import { binMatrix, type FeatureMatrix } from './binning.ts';
 import type { GbdtModel } from './gbdt.ts';
 import { goesLeft, type Tree } from './tree.ts';
 
-/** The path of unique features from the root to the current node, one segment per depth. */
-interface Path {
-  feature: Int32Array;
-  zero: Float64Array;
-  one: Float64Array;
-  weight: Float64Array;
-}
-
 function treeDepth(tree: Tree, node = 0): number {
   if (tree.feature[node]! < 0) return 0;
   return 1 + Math.max(treeDepth(tree, tree.left[node]), treeDepth(tree, tree.right[node]));
 }
 
-function newPath(depth: number): Path {
-  const size = ((depth + 2) * (depth + 3)) / 2;
-  return {
-    feature: new Int32Array(size),
-    zero: new Float64Array(size),
-    one: new Float64Array(size),
-    weight: new Float64Array(size),
-  };
-}
+/**
+ * One explainer's working memory, allocated once and reused for every tree and row: the path of
+ * unique features from the root to the current node, one segment per depth (segment d starts at
+ * d(d+1)/2 and holds d + 1 entries), and the row being explained. `one` is always 0 or 1
+ * (the row goes down the hot branch or not), which the sums below use.
+ */
+class Walker {
+  readonly feature: Int32Array;
+  readonly zero: Float64Array;
+  readonly one: Float64Array;
+  readonly weight: Float64Array;
+  /** 1/k for every path length: multiplying is cheaper than dividing in the inner loops. */
+  private readonly inverse: Float64Array;
+  tree!: Tree;
+  bins!: Uint8Array;
+  offset = 0;
+  phi!: Float64Array;
 
-function extend(p: Path, at: number, depth: number, zero: number, one: number, feature: number): void {
-  p.feature[at + depth] = feature;
-  p.zero[at + depth] = zero;
-  p.one[at + depth] = one;
-  p.weight[at + depth] = depth === 0 ? 1 : 0;
-  const w = p.weight;
-  for (let i = depth - 1; i >= 0; i--) {
-    w[at + i + 1]! += (one * w[at + i]! * (i + 1)) / (depth + 1);
-    w[at + i] = (zero * w[at + i]! * (depth - i)) / (depth + 1);
+  constructor(maxDepth: number) {
+    const size = ((maxDepth + 2) * (maxDepth + 3)) / 2;
+    this.feature = new Int32Array(size);
+    this.zero = new Float64Array(size);
+    this.one = new Float64Array(size);
+    this.weight = new Float64Array(size);
+    this.inverse = Float64Array.from({ length: maxDepth + 3 }, (_, k) => (k === 0 ? 0 : 1 / k));
   }
-}
 
-function unwind(p: Path, at: number, depth: number, index: number): void {
-  const one = p.one[at + index]!;
-  const zero = p.zero[at + index]!;
-  const w = p.weight;
-  let next = w[at + depth]!;
-  for (let i = depth - 1; i >= 0; i--) {
-    if (one !== 0) {
-      const tmp = w[at + i]!;
-      w[at + i] = (next * (depth + 1)) / ((i + 1) * one);
-      next = tmp - (w[at + i]! * zero * (depth - i)) / (depth + 1);
-    } else {
-      w[at + i] = (w[at + i]! * (depth + 1)) / (zero * (depth - i));
+  private extend(at: number, depth: number, zero: number, one: number, feature: number): void {
+    const w = this.weight;
+    this.feature[at + depth] = feature;
+    this.zero[at + depth] = zero;
+    this.one[at + depth] = one;
+    w[at + depth] = depth === 0 ? 1 : 0;
+    const scale = 1 / (depth + 1);
+    for (let i = depth - 1; i >= 0; i--) {
+      const wi = w[at + i]!;
+      w[at + i + 1]! += one * wi * (i + 1) * scale;
+      w[at + i] = zero * wi * (depth - i) * scale;
     }
   }
-  for (let i = index; i < depth; i++) {
-    p.feature[at + i] = p.feature[at + i + 1]!;
-    p.zero[at + i] = p.zero[at + i + 1]!;
-    p.one[at + i] = p.one[at + i + 1]!;
-  }
-}
 
-function unwoundSum(p: Path, at: number, depth: number, index: number): number {
-  const one = p.one[at + index]!;
-  const zero = p.zero[at + index]!;
-  let next = p.weight[at + depth]!;
-  let total = 0;
-  for (let i = depth - 1; i >= 0; i--) {
+  private unwind(at: number, depth: number, index: number): void {
+    const one = this.one[at + index]!;
+    const zero = this.zero[at + index]!;
+    const w = this.weight;
     if (one !== 0) {
-      const tmp = next / ((i + 1) * one);
+      let next = w[at + depth]!;
+      for (let i = depth - 1; i >= 0; i--) {
+        const tmp = w[at + i]!;
+        const wi = (next * (depth + 1)) / ((i + 1) * one);
+        w[at + i] = wi;
+        next = tmp - (wi * zero * (depth - i)) / (depth + 1);
+      }
+    } else {
+      for (let i = depth - 1; i >= 0; i--) w[at + i] = (w[at + i]! * (depth + 1)) / (zero * (depth - i));
+    }
+    const { feature: f, zero: z, one: o } = this;
+    for (let i = at + index; i < at + depth; i++) {
+      f[i] = f[i + 1]!;
+      z[i] = z[i + 1]!;
+      o[i] = o[i + 1]!;
+    }
+  }
+
+  /**
+   * The path's weight total with entry `index` unwound, without changing the path, for an entry
+   * the row does not satisfy (`one` 1). For the others (`one` 0) it is the same sum for every
+   * entry divided by the entry's `zero`: coldSum below, computed once per leaf.
+   */
+  private unwoundSum(at: number, depth: number, index: number): number {
+    const zero = this.zero[at + index]!;
+    const w = this.weight;
+    const inverse = this.inverse;
+    let total = 0;
+    let next = w[at + depth]!;
+    for (let i = depth - 1; i >= 0; i--) {
+      const tmp = next * inverse[i + 1]!;
       total += tmp;
-      next = p.weight[at + i]! - tmp * zero * (depth - i);
-    } else {
-      total += p.weight[at + i]! / (zero * (depth - i));
+      next = w[at + i]! - tmp * zero * (depth - i);
     }
+    return total * (depth + 1);
   }
-  return total * (depth + 1);
-}
 
-interface Walk {
-  tree: Tree;
-  bins: Uint8Array;
-  offset: number;
-  path: Path;
-  phi: Float64Array;
-}
-
-function recurse(
-  w: Walk,
-  node: number,
-  depth: number,
-  parentAt: number,
-  zero: number,
-  one: number,
-  feature: number,
-): void {
-  const { tree, path } = w;
-  const at = parentAt + depth;
-  for (let i = 0; i < depth; i++) {
-    path.feature[at + i] = path.feature[parentAt + i]!;
-    path.zero[at + i] = path.zero[parentAt + i]!;
-    path.one[at + i] = path.one[parentAt + i]!;
-    path.weight[at + i] = path.weight[parentAt + i]!;
+  /** What unwoundSum gives for any entry with `one` 0, times that entry's `zero`. */
+  private coldSum(at: number, depth: number): number {
+    const w = this.weight;
+    const inverse = this.inverse;
+    let total = 0;
+    for (let i = depth - 1; i >= 0; i--) total += w[at + i]! * inverse[depth - i]!;
+    return total * (depth + 1);
   }
-  extend(path, at, depth, zero, one, feature);
-  const split = tree.feature[node]!;
-  if (split < 0) {
+
+  private leaf(at: number, depth: number, value: number): void {
+    const { feature: f, zero: z, one: o, phi } = this;
+    let cold = Number.NaN;
     for (let i = 1; i <= depth; i++) {
-      const s = unwoundSum(path, at, depth, i);
-      w.phi[path.feature[at + i]!]! += s * (path.one[at + i]! - path.zero[at + i]!) * tree.value[node]!;
+      if (o[at + i] !== 0) {
+        phi[f[at + i]!]! += this.unwoundSum(at, depth, i) * (1 - z[at + i]!) * value;
+      } else {
+        if (Number.isNaN(cold)) cold = this.coldSum(at, depth);
+        // (cold / zero) × (0 − zero) × value
+        phi[f[at + i]!]! -= cold * value;
+      }
     }
-    return;
   }
-  const left = goesLeft(tree, node, w.bins[w.offset + split]!);
-  const hot = left ? tree.left[node]! : tree.right[node]!;
-  const cold = left ? tree.right[node]! : tree.left[node]!;
-  const cover = tree.cover[node]!;
-  let inZero = 1;
-  let inOne = 1;
-  let d = depth;
-  let index = 0;
-  while (index <= d && path.feature[at + index] !== split) index++;
-  if (index <= d) {
-    inZero = path.zero[at + index]!;
-    inOne = path.one[at + index]!;
-    unwind(path, at, d, index);
-    d -= 1;
+
+  recurse(node: number, depth: number, parentAt: number, zero: number, one: number, feature: number): void {
+    const tree = this.tree;
+    const at = parentAt + depth;
+    const { feature: f, zero: z, one: o, weight: w } = this;
+    for (let i = 0; i < depth; i++) {
+      f[at + i] = f[parentAt + i]!;
+      z[at + i] = z[parentAt + i]!;
+      o[at + i] = o[parentAt + i]!;
+      w[at + i] = w[parentAt + i]!;
+    }
+    this.extend(at, depth, zero, one, feature);
+    const split = tree.feature[node]!;
+    if (split < 0) {
+      this.leaf(at, depth, tree.value[node]!);
+      return;
+    }
+    const left = goesLeft(tree, node, this.bins[this.offset + split]!);
+    const hot = left ? tree.left[node]! : tree.right[node]!;
+    const cold = left ? tree.right[node]! : tree.left[node]!;
+    const cover = tree.cover[node]!;
+    let inZero = 1;
+    let inOne = 1;
+    let d = depth;
+    let index = 0;
+    while (index <= d && f[at + index] !== split) index++;
+    if (index <= d) {
+      inZero = z[at + index]!;
+      inOne = o[at + index]!;
+      this.unwind(at, d, index);
+      d -= 1;
+    }
+    this.recurse(hot, d + 1, at, (tree.cover[hot]! / cover) * inZero, inOne, split);
+    this.recurse(cold, d + 1, at, (tree.cover[cold]! / cover) * inZero, 0, split);
   }
-  recurse(w, hot, d + 1, at, (tree.cover[hot]! / cover) * inZero, inOne, split);
-  recurse(w, cold, d + 1, at, (tree.cover[cold]! / cover) * inZero, 0, split);
 }
 
 /** Mean log-odds over the training rows (by cover): what contributions are measured from. */
@@ -142,16 +163,23 @@ export function expectedValue(model: GbdtModel): number {
   return sum;
 }
 
-/** Prepares the per-tree path buffers once; `explain` then answers one row's contributions. */
-export function treeExplainer(model: GbdtModel): (bins: Uint8Array, row: number) => Float64Array {
-  const paths = model.trees.map((t) => newPath(treeDepth(t)));
+/** An explainer: one row's contributions, into `out` when given (else a new array). */
+export type TreeExplainer = (bins: Uint8Array, row: number, out?: Float64Array) => Float64Array;
+
+/** Prepares the path buffers once; `explain` then answers one row's contributions, allocating nothing given `out`. */
+export function treeExplainer(model: GbdtModel): TreeExplainer {
+  const walker = new Walker(Math.max(0, ...model.trees.map((t) => treeDepth(t))));
   const nf = model.features.length;
-  return (bins, row) => {
-    const phi = new Float64Array(nf);
-    model.trees.forEach((tree, t) => {
-      const walk: Walk = { tree, bins, offset: row * nf, path: paths[t]!, phi };
-      recurse(walk, 0, 0, 0, 1, 1, -1);
-    });
+  return (bins, row, out) => {
+    const phi = out ?? new Float64Array(nf);
+    if (out) phi.fill(0);
+    walker.bins = bins;
+    walker.offset = row * nf;
+    walker.phi = phi;
+    for (const tree of model.trees) {
+      walker.tree = tree;
+      walker.recurse(0, 0, 0, 1, 1, -1);
+    }
     return phi;
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { binMatrix, type FeatureMatrix, type FeatureSpec } from '../../src/risk/binning.ts';
 import { predictRaw, trainGbdt, type GbdtModel } from '../../src/risk/gbdt.ts';
-import { expectedValue, shapValues } from '../../src/risk/shap.ts';
+import { expectedValue, shapValues, treeExplainer } from '../../src/risk/shap.ts';
 import { goesLeft, type Tree } from '../../src/risk/tree.ts';
 import { seededRng } from '../../src/model/rng.ts';
 
@@ -100,5 +100,18 @@ describe('TreeSHAP', () => {
     const raw = predictRaw(model, three);
     const sum = bruteForceShapley(model, bins, 0).reduce((a, b) => a + b, expectedValue(model));
     expect(sum).toBeCloseTo(raw[0]!, 9);
+  });
+
+  it('answers the same contributions into a reused buffer as into a new one, row after row', () => {
+    const { specs, matrix, labels } = randomData(500, 5);
+    const model = trainGbdt(specs, matrix, labels, { iterations: 20, maxLeaves: 15, minSamplesLeaf: 5 });
+    const bins = binMatrix(model.features, matrix);
+    const explain = treeExplainer(model);
+    const buffer = new Float64Array(model.features.length);
+    const { phi } = shapValues(model, matrix);
+    for (let r = 0; r < 50; r++) {
+      expect(explain(bins, r, buffer)).toBe(buffer);
+      expect(Array.from(buffer)).toEqual(Array.from(phi[r]!));
+    }
   });
 });

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openAppDb } from '../../server/app-db.ts';
 import { testConfig } from '../../server/config.ts';
-import { loadRiskModel } from '../../server/services/risk-model.ts';
 import { ScoreAnswer, type DeclarationLineInput } from '../../src/api/risk.ts';
 import { readDeclarationLines } from '../../src/cli/commands/risk-input.ts';
 import { laneOf, lanesFor, toModelFile, type ModelFile } from '../../src/risk/model-file.ts';
@@ -149,10 +148,12 @@ describe('POST /api/declarations/score', () => {
       ),
     ].join('\n');
     await writeFile(join(dir, 'arrival.csv'), `${csv}\n`);
+    // `ringscope score` explains red and amber lines unless --all-reasons, as the API unless ?reasons=all.
     const cli = scoreLines(
       model,
       file.lanes,
       (await readDeclarationLines(join(dir, 'arrival.csv'), {})).lines,
+      { reasonsFor: ['red', 'amber'] },
     );
     const res = await (
       await h.as('enforcement')
@@ -192,24 +193,6 @@ describe('POST /api/declarations/score', () => {
     expect(res.status).toBe(409);
     expect(errorOf(res).code).toBe('no_model');
     expect(errorOf(res).message).toMatch(/ringscope train.*RINGSCOPE_RISK_MODEL/);
-  });
-
-  it('refuses at boot a model trained with network features, which the API cannot supply', () => {
-    const path = join(dir, 'model-network.json');
-    const {
-      kind: _kind,
-      schemaVersion: _version,
-      contentHash: _hash,
-      plan,
-      trees: _trees,
-      ...metadata
-    } = file;
-    const networked = { ...model, plan: { ...plan, options: { ...plan.options, network: true } } };
-    writeFileSync(path, JSON.stringify(toModelFile(networked, metadata)));
-    expect(() => loadRiskModel(join(dir, 'model.json'))).not.toThrow();
-    expect(() => loadRiskModel(path)).toThrow(
-      /trained with network features .*train the served model without/,
-    );
   });
 
   it('refuses at boot a model of another schema version, with model-file’s message', () => {

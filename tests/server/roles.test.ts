@@ -78,6 +78,10 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   'GET /api/declarations/live': { who: ALL, status: 200 },
   // The stream's headers (it stays open; the request ends once they arrive).
   'GET /api/risk/stream': { who: ALL, status: 200 },
+  // The harness serves no model.
+  'GET /api/risk/model': { who: ALL, status: 409 },
+  // It takes no body.
+  'POST /api/risk/model/reload': { who: ADMIN, status: 400 },
 };
 
 const routes = allRoutes(testConfig());
