@@ -48,6 +48,7 @@ export function riskLineOf(
     importerId: text(row, 'importer_id'),
     sellerId: text(row, 'supplier_id'),
     courierId: text(row, 'courier_id'),
+    dutyPaid: amount(row, 'duty_paid'),
     attributes,
     label: labelOf(row),
   };
