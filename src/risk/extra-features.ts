@@ -32,26 +32,37 @@ export function paidDutyRate(l: RiskLine): number {
   return l.dutyPaid / l.customsValue;
 }
 
-/** Median paid-duty rate per HS6, HS4 and HS2 code (`6:610910`), from groups of 5 lines or more. */
+/**
+ * Median paid-duty rate where duty was paid, per HS6 code and origin (`6:610910:CN`), HS6, HS4
+ * and HS2 code (`4:6109`), from groups of 5 lines or more. Lines that paid nothing (below the
+ * de-minimis value, deferred, exempt) are left out: the rate is the one that applies when duty is
+ * due, and duty rates differ by origin (anti-dumping).
+ */
 export function paidRateMedians(lines: readonly RiskLine[]): Record<string, number> {
   const groups = new Map<string, number[]>();
+  const add = (k: string, r: number) => (groups.get(k) ?? groups.set(k, []).get(k)!).push(r);
   for (const l of lines) {
     const r = paidDutyRate(l);
-    if (Number.isNaN(r)) continue;
-    for (const d of [6, 4, 2]) {
-      const k = `${d}:${l.hsCode.slice(0, d)}`;
-      (groups.get(k) ?? groups.set(k, []).get(k)!).push(r);
-    }
+    if (!(r > 0)) continue;
+    add(`6:${l.hsCode.slice(0, 6)}:${l.originCountry ?? ''}`, r);
+    for (const d of [6, 4, 2]) add(`${d}:${l.hsCode.slice(0, d)}`, r);
   }
   const out: Record<string, number> = {};
   for (const [k, list] of groups) if (list.length >= 5) out[k] = median(list);
   return out;
 }
 
-/** The usual paid-duty rate of a line's HS6 code (else HS4, HS2) in training; NaN when none. */
-export function usualPaidRate(medians: Readonly<Record<string, number>> | undefined, hsCode: string): number {
-  for (const d of [6, 4, 2]) {
-    const found = medians?.[`${d}:${hsCode.slice(0, d)}`];
+/** The usual paid-duty rate of a line's HS6 code and origin (else HS6, HS4, HS2); NaN when none. */
+export function usualPaidRate(
+  medians: Readonly<Record<string, number>> | undefined,
+  l: Pick<RiskLine, 'hsCode' | 'originCountry'>,
+): number {
+  const keys = [
+    `6:${l.hsCode.slice(0, 6)}:${l.originCountry ?? ''}`,
+    ...[6, 4, 2].map((d) => `${d}:${l.hsCode.slice(0, d)}`),
+  ];
+  for (const k of keys) {
+    const found = medians?.[k];
     if (found !== undefined) return found;
   }
   return Number.NaN;
@@ -70,7 +81,7 @@ export function extraValue(
   medians: Readonly<Record<string, number>> | undefined,
 ): number {
   if (name === 'paidDutyRate') return paidDutyRate(l);
-  if (name === 'paidDutyRateVsHs') return paidDutyRate(l) - usualPaidRate(medians, l.hsCode);
+  if (name === 'paidDutyRateVsHs') return paidDutyRate(l) - usualPaidRate(medians, l);
   return numericAttribute(l, name.slice(NUMERIC_ATTRIBUTE.length));
 }
 
@@ -89,7 +100,7 @@ export function describeExtra(
   if (!(PAID_DUTY_FEATURES as readonly string[]).includes(name)) return null;
   const paid = paidDutyRate(l);
   if (Number.isNaN(paid)) return 'duty paid unknown';
-  const usual = usualPaidRate(medians, l.hsCode);
+  const usual = usualPaidRate(medians, l);
   if (name === 'paidDutyRate' || Number.isNaN(usual)) return `duty paid ${percent(paid)} of the value`;
   return `duty paid ${percent(paid)} of the value, against ${percent(usual)} usual for HS ${l.hsCode}`;
 }

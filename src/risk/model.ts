@@ -77,7 +77,7 @@ export function estimatedShortfall(plan: FeaturePlan, l: RiskLine): number {
  */
 export function dutyRateOf(l: RiskLine, plan?: FeaturePlan): number {
   if (l.dutyRate !== null) return l.dutyRate;
-  const usual = usualPaidRate(plan?.paidRateMedians, l.hsCode);
+  const usual = usualPaidRate(plan?.paidRateMedians, l);
   return Number.isNaN(usual) ? 0 : usual;
 }
 
