@@ -10,7 +10,7 @@ import { PRESET_NAMES } from '../../ingest/presets/index.ts';
 import type { Lanes } from '../../risk/model-file.ts';
 import { scoreLines, type ScoredLine } from '../../risk/scored.ts';
 import { writeOutput } from '../output.ts';
-import { attachNetwork, loadModel, readRiskInput, requireNetwork } from './risk-input.ts';
+import { attachNetwork, loadModel, readRiskInput, requireColumns, requireNetwork } from './risk-input.ts';
 import { globalOptions } from './store-options.ts';
 
 export const SCORE_CONTRACT_VERSION = 1;
@@ -95,6 +95,7 @@ export function register(program: Command): void {
       if (globals.json && raw.csv) throw new InputError('choose one of --json and --csv', []);
       const { model, file: meta } = await loadModel(raw.model);
       const input = await readRiskInput(file, raw);
+      requireColumns(model.plan, input, raw.model, file);
       const { lines } = await attachNetwork(command, input.lines);
       requireNetwork(model.plan, lines, raw.model);
       const unlabelled = lines.map((l) => ({ ...l, label: null }));

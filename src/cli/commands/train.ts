@@ -122,7 +122,12 @@ async function train(source: string, o: z.infer<typeof Options>, command: Comman
   const { train: older, heldOut } = timeSplit(labelled, share(o.holdout));
   const started = performance.now();
   const model = trainRiskModel(older, {
-    features: { attributes: input.attributes, seed: o.seed, ...(runId === null ? {} : { network: true }) },
+    features: {
+      attributes: input.attributes,
+      ...(input.numericAttributes.length > 0 ? { numericAttributes: input.numericAttributes } : {}),
+      seed: o.seed,
+      ...(runId === null ? {} : { network: true }),
+    },
     trees: { seed: o.seed },
   });
   const seconds = (performance.now() - started) / 1000;
