@@ -45,6 +45,7 @@
 // minScore, `total` counted before offset/limit; ringsOf by (score desc, id); party risks by
 // (score desc, label, id); targets by (score desc, declarationId, line). A party or line named
 // twice in a run keeps its last entry.
+import type { RiskModelRecord, RiskModelSave, RiskModelVersion } from './risk-models.ts';
 import type {
   DetectionRun,
   GraphNode,
@@ -176,4 +177,12 @@ export interface GraphStore {
   listPartyRisks(options: { minScore?: number; limit?: number }): Promise<PartyRisk[]>;
   /** Line targets ranked by score, highest first. */
   listTargets(options: { limit: number }): Promise<LineTarget[]>;
+
+  // ── risk models (src/store/risk-models.ts) ──────────────────────────────────────────────
+  /** Keeps a trained model and makes it current; earlier versions stay (saving one again makes it current). */
+  saveRiskModel(model: RiskModelSave): Promise<void>;
+  /** The current model, or null when none was saved. */
+  currentRiskModel(): Promise<RiskModelRecord | null>;
+  /** Every saved version, by (savedAt desc, contentHash). */
+  listRiskModels(): Promise<RiskModelVersion[]>;
 }

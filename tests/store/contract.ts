@@ -5,6 +5,7 @@ import type { GraphStore } from '../../src/store/graph-store.ts';
 import { describeFindings } from './contract-findings.ts';
 import { describeImports } from './contract-imports.ts';
 import { describeReads } from './contract-reads.ts';
+import { describeRiskModels } from './contract-risk-models.ts';
 import { describeSearch } from './contract-search.ts';
 import { describeStreams } from './contract-streams.ts';
 import { describeTraversal } from './contract-traversal.ts';
@@ -44,6 +45,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     describeTraversal(use);
     describeStreams(use);
     describeFindings(use);
+    describeRiskModels(use);
 
     describe('durability', () => {
       it('keeps committed imports and findings across a close and reopen, and drops an aborted one', async (ctx) => {

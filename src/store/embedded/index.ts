@@ -30,6 +30,8 @@ import { EmbeddedImport, findImport, listImports } from './imports.ts';
 import { expandNeighbourhood, findPaths } from '../traversal.ts';
 import type { TraversalSource } from '../traversal.ts';
 import * as findings from './findings.ts';
+import * as riskModels from './risk-models.ts';
+import type { RiskModelRecord, RiskModelSave, RiskModelVersion } from '../risk-models.ts';
 import { NODE_COLUMNS, nodeFromRow } from './rows.ts';
 import type { NodeRow } from './rows.ts';
 import { migrate, openDatabase } from './schema.ts';
@@ -180,6 +182,18 @@ class EmbeddedStore implements GraphStore {
 
   listTargets(options: { limit: number }): Promise<LineTarget[]> {
     return settle(() => findings.listTargets(this.db, options));
+  }
+
+  saveRiskModel(model: RiskModelSave): Promise<void> {
+    return settle(() => riskModels.saveRiskModel(this.db, model));
+  }
+
+  currentRiskModel(): Promise<RiskModelRecord | null> {
+    return settle(() => riskModels.currentRiskModel(this.db));
+  }
+
+  listRiskModels(): Promise<RiskModelVersion[]> {
+    return settle(() => riskModels.listRiskModels(this.db));
   }
 
   private requireNoImport(action: string): void {

@@ -132,6 +132,18 @@ const MIGRATIONS: readonly string[] = [
    WHERE label = 'Shipment' AND n IN (SELECT from_n FROM rels WHERE type IN (${PARTY_TYPES_SQL}));
   ${PARTY_COLUMNS.map((p) => `${DEFERRABLE_INDEXES[p.index]};`).join('\n  ')}
   `,
+  // 3: trained risk models (src/store/embedded/risk-models.ts), one of them current.
+  `
+  CREATE TABLE risk_models (
+    content_hash TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    metrics TEXT NOT NULL,
+    body TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE UNIQUE INDEX risk_models_current ON risk_models (current) WHERE current = 1;
+  `,
 ];
 
 // Queries name their index or join order (INDEXED BY, CROSS JOIN) where it matters: the planner

@@ -32,6 +32,8 @@ import { query } from './cypher.ts';
 import { toStoreError } from './errors.ts';
 import { CypherExecutor } from './executor.ts';
 import * as findings from './findings.ts';
+import * as riskModels from './risk-models.ts';
+import type { RiskModelRecord, RiskModelSave, RiskModelVersion } from '../risk-models.ts';
 import { importFromRecord, Neo4jImport } from './imports.ts';
 import type { ImportTuning } from './imports.ts';
 import { neighbourhood } from './neighbourhood.ts';
@@ -175,6 +177,18 @@ class Neo4jStore implements GraphStore {
 
   listTargets(options: { limit: number }): Promise<LineTarget[]> {
     return findings.listTargets(this.executor, options);
+  }
+
+  saveRiskModel(model: RiskModelSave): Promise<void> {
+    return riskModels.saveRiskModel(this.executor, model);
+  }
+
+  currentRiskModel(): Promise<RiskModelRecord | null> {
+    return riskModels.currentRiskModel(this.executor);
+  }
+
+  listRiskModels(): Promise<RiskModelVersion[]> {
+    return riskModels.listRiskModels(this.executor);
   }
 
   private requireNoImport(action: string): void {
