@@ -159,7 +159,7 @@ export async function loadModel(path: string) {
 }
 
 /** Whether --db or --neo4j was given (the embedded store's default path does not count). */
-function storeGiven(command: Command): boolean {
+export function storeGiven(command: Command): boolean {
   return ['db', 'neo4j'].some((o) => {
     const source = command.getOptionValueSourceWithGlobals(o);
     return source !== undefined && source !== 'default';
