@@ -96,4 +96,26 @@ describe('risk models kept in the store', () => {
     const empty = await runCli(['--db', db, 'models']);
     expect(empty.stdout).toMatch(/no risk model in this store/);
   });
+
+  it("are trained from the store's own lines and their inspection results when no file is given", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'risk-stored-'));
+    const db = join(dir, 'ringscope.db');
+    await writeFile(join(dir, 'history.csv'), declarations(1200, true));
+    expect((await runCli(['--db', db, 'ingest', join(dir, 'history.csv')])).code).toBe(0);
+    await storeWithRun(dir);
+    const r = await runCli(['--db', db, 'train', '--out', join(dir, 'm.json')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/trained on 960 lines .* held out the newest 240/);
+    const model = JSON.parse(await readFile(join(dir, 'm.json'), 'utf8')) as {
+      trainingData: { files: { path: string; sha256: string }[]; labelled: number };
+    };
+    expect(model.trainingData.labelled).toBe(1200);
+    expect(model.trainingData.files).toEqual([
+      { path: `store:${db}`, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as string },
+    ]);
+    const none = await runCli(['train', '--out', join(dir, 'm2.json')]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/give a declarations file, or a store/);
+  });
 });

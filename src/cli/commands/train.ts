@@ -11,6 +11,7 @@ import { lanesFor, toModelFile, type ModelFile } from '../../risk/model-file.ts'
 import { NoLabelsError, scoreProbability, trainRiskModel } from '../../risk/model.ts';
 import { PRESET_NAMES } from '../../ingest/presets/index.ts';
 import { attachNetwork, loadModel, readRiskInput, requireNetwork, storeGiven } from './risk-input.ts';
+import { readStoredLines } from './stored-lines.ts';
 import { loadStoredModel, saveStoredModel, STORED_MODEL } from './stored-model.ts';
 
 const Options = z.object({
@@ -149,13 +150,23 @@ async function keep(
   return report;
 }
 
-async function train(source: string, o: z.infer<typeof Options>, command: Command): Promise<string> {
+async function train(
+  source: string | undefined,
+  o: z.infer<typeof Options>,
+  command: Command,
+): Promise<string> {
   if (o.out === undefined && !storeGiven(command))
     throw new InputError(
       'train: give --out FILE for the model, or a store (--db PATH or --neo4j URI) to keep it in',
       [],
     );
-  const input = await readRiskInput(source, o);
+  if (source === undefined && !storeGiven(command))
+    throw new InputError(
+      'train: give a declarations file, or a store (--db PATH or --neo4j URI) to learn from its lines',
+      [],
+    );
+  const input = source === undefined ? await readStoredLines(command) : await readRiskInput(source, o);
+  source ??= input.files[0]?.path ?? 'the store';
   const { lines, runId } = await attachNetwork(command, input.lines);
   const labelled = lines.filter((l) => l.label !== null);
   if (labelled.length < 2)
@@ -208,7 +219,10 @@ export function register(program: Command): void {
   program
     .command('train')
     .description('fit the line-risk model on labelled declaration lines and write it to a file')
-    .argument('<source>', 'declarations CSV with inspection results, or the KCS folder')
+    .argument(
+      '[source]',
+      "declarations CSV with inspection results, or the KCS folder (default with --db/--neo4j: the store's lines)",
+    )
     .option(
       '--out <file>',
       'model file to write (JSON); with --db/--neo4j the model is also kept in the store',
@@ -227,7 +241,7 @@ export function register(program: Command): void {
       '--force',
       'replace an existing --out model even when the new one is worse on the same held-out lines',
     )
-    .action(async (source: string, raw: Record<string, unknown>, command: Command) => {
+    .action(async (source: string | undefined, raw: Record<string, unknown>, command: Command) => {
       const parsed = Options.safeParse(raw);
       if (!parsed.success) throw new InputError(`invalid option: ${parsed.error.issues[0]?.message}`, []);
       try {
