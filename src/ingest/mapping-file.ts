@@ -37,6 +37,11 @@ export async function loadMappingFile(path: string): Promise<Layout> {
     return fail(`cannot read it as JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   const isStructured = typeof json === 'object' && json !== null && 'columns' in json;
+  // `features` names model features for `ringscope train`/`score` (src/risk/mapping-features.ts).
+  if (typeof json === 'object' && json !== null && 'features' in json) {
+    const { features: _features, ...rest } = json as Record<string, unknown>;
+    json = rest;
+  }
   const parsed = isStructured ? Structured.safeParse(json) : Columns.safeParse(json);
   if (!parsed.success) {
     return fail(parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; '));

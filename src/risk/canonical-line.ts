@@ -1,6 +1,7 @@
 // One canonical declaration row (the fields of declarations.csv, already typed) as the line the
 // risk model reads. The one mapping `ringscope train`, `ringscope score` and the API's
 // `POST /api/declarations/score` share, so a line scores the same whichever way it arrives.
+import type { ShipmentRecord } from '../model/index.ts';
 import type { RiskLine } from './features.ts';
 
 /** A typed canonical row: field name → value (ingest's TypedRow, or a validated JSON line). */
@@ -48,7 +49,33 @@ export function riskLineOf(
     importerId: text(row, 'importer_id'),
     sellerId: text(row, 'supplier_id'),
     courierId: text(row, 'courier_id'),
+    dutyPaid: amount(row, 'duty_paid'),
     attributes,
     label: labelOf(row),
+  };
+}
+
+/** A stored declaration line (a Shipment with its parties' ids) as the canonical row it came from. */
+export function canonicalRowOfShipment(s: ShipmentRecord): CanonicalRow {
+  return {
+    declaration_id: s.declarationId,
+    line: s.line,
+    date: s.date,
+    office: s.office ?? null,
+    hs_code: s.hsCode,
+    origin_country: s.originCountry ?? null,
+    departure_country: s.departureCountry ?? null,
+    duty_rate: s.dutyRate ?? null,
+    customs_value: s.customsValue,
+    net_mass_kg: s.netMassKg ?? null,
+    duty_paid: s.dutyPaid ?? null,
+    broker_id: s.brokerId,
+    importer_id: s.importerId,
+    supplier_id: s.supplierId,
+    courier_id: s.courierId ?? null,
+    inspected: s.inspected ?? null,
+    illicit: s.illicit ?? null,
+    revenue_recovered: s.revenueRecovered ?? null,
+    fraud: s.fraud ?? null,
   };
 }

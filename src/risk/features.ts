@@ -7,6 +7,7 @@ import { seededRng } from '../model/rng.ts';
 import { median } from '../graph/robust.ts';
 import { MAX_CATEGORY_CODE, type FeatureMatrix, type FeatureSpec } from './binning.ts';
 import { NETWORK_FEATURES, networkValue, type NetworkFacts } from './network.ts';
+import { extraFeatureNames, extraValue, paidRateMedians, type ExtraOptions } from './extra-features.ts';
 
 export interface RiskLine {
   declarationId: string;
@@ -24,6 +25,8 @@ export interface RiskLine {
   importerId: string | null;
   sellerId: string | null;
   courierId: string | null;
+  /** Duty paid on the line (absent or null: the file does not say). */
+  dutyPaid?: number | null;
   /** Procedure attributes the file carries (KCS: process type, import use, …), by name. */
   attributes: Readonly<Record<string, string>>;
   /** Inspection result: true when fraud was found, false when clean, null when not inspected. */
@@ -61,7 +64,7 @@ export const HISTORIES: Record<string, Key> = {
 
 export const NUMERIC = ['dutyRate', 'logValue', 'logMass', 'logUnitValue', 'unitValueVsHs'] as const;
 
-export interface FeatureOptions {
+export interface FeatureOptions extends ExtraOptions {
   /** Folds of the out-of-fold encoding. */
   folds: number;
   /** Pseudo-lines at the base rate added to every history (pulls rare parties to the base rate). */
@@ -87,6 +90,8 @@ export interface FeaturePlan {
   histories: Record<string, History>;
   /** Median log unit value per HS6, HS4 and HS2 code. */
   unitValueMedians: Record<string, number>;
+  /** Median paid-duty rate per HS6, HS4 and HS2 code (with the paid-duty features). */
+  paidRateMedians?: Record<string, number>;
 }
 
 const NO_VALUE = (v: string | null | undefined): boolean => v === null || v === undefined || v === '';
@@ -106,12 +111,20 @@ export function featureSpecs(options: FeatureOptions): FeatureSpec[] {
       { name: `${name}Rate`, kind: 'numeric' as const },
       { name: `${name}Lines`, kind: 'numeric' as const },
     ]),
+    ...extraFeatureNames(options).map((name) => ({ name, kind: 'numeric' as const })),
     ...(options.network ? NETWORK_FEATURES.map((name) => ({ name, kind: 'numeric' as const })) : []),
   ];
 }
 
-/** Fills the network columns, the last ones when the plan has them. */
+/** Fills the extra columns (after the histories) and the network columns, the last ones. */
 function fillNetwork(plan: FeaturePlan, lines: readonly RiskLine[], columns: Float64Array[]): void {
+  const extras = extraFeatureNames(plan.options);
+  const network = plan.options.network ? NETWORK_FEATURES.length : 0;
+  let e = columns.length - network - extras.length;
+  for (const name of extras) {
+    const col = columns[e++]!;
+    lines.forEach((l, i) => (col[i] = extraValue(name, l, plan.paidRateMedians)));
+  }
   if (!plan.options.network) return;
   let c = columns.length - NETWORK_FEATURES.length;
   for (const name of NETWORK_FEATURES) {
@@ -332,6 +345,9 @@ export function fitFeatures(
   options: Partial<FeatureOptions> = {},
 ): { plan: FeaturePlan; matrix: FeatureMatrix; labels: Uint8Array; specs: FeatureSpec[] } {
   const opts = { ...FEATURE_DEFAULTS, ...options };
+  // Paid duty is a feature when the training lines carry it (KCS does not: its models are unchanged).
+  if (opts.paidDuty === undefined && train.some((l) => l.dutyPaid !== undefined && l.dutyPaid !== null))
+    opts.paidDuty = true;
   if (opts.folds < 2) throw new Error('risk features: out-of-fold encoding needs at least 2 folds');
   const labelled = train.filter((l) => l.label !== null);
   const frauds = labelled.filter((l) => l.label).length;
@@ -343,6 +359,7 @@ export function fitFeatures(
       Object.entries(HISTORIES).map(([name, key]) => [name, countHistory(labelled, key, () => true)]),
     ),
     unitValueMedians: unitValueMedians(labelled),
+    ...(opts.paidDuty ? { paidRateMedians: paidRateMedians(labelled) } : {}),
   };
   const matrix = emptyMatrix(plan, labelled.length);
   const first = fillOwnFeatures(plan, labelled, matrix.columns);

@@ -9,6 +9,7 @@ import {
   type FeaturePlan,
   type RiskLine,
 } from './features.ts';
+import { usualPaidRate } from './extra-features.ts';
 import { logistic, predictRaw, trainGbdt, type GbdtModel, type GbdtParams } from './gbdt.ts';
 
 export interface RiskModel {
@@ -65,13 +66,24 @@ export function scoreProbability(model: RiskModel, lines: readonly RiskLine[]): 
  */
 export function estimatedShortfall(plan: FeaturePlan, l: RiskLine): number {
   const gap = unitValueVsHs(plan, l);
-  if (Number.isNaN(gap) || gap >= 0 || l.dutyRate === null) return 0;
-  return l.dutyRate * l.customsValue * (Math.exp(-gap) - 1);
+  const rate = dutyRateOf(l, plan);
+  if (Number.isNaN(gap) || gap >= 0 || rate === 0) return 0;
+  return rate * l.customsValue * (Math.exp(-gap) - 1);
+}
+
+/**
+ * The line's duty rate; when the file gives none, the usual paid-duty rate of its HS code in
+ * training (with a plan that learnt it), else 0.
+ */
+export function dutyRateOf(l: RiskLine, plan?: FeaturePlan): number {
+  if (l.dutyRate !== null) return l.dutyRate;
+  const usual = usualPaidRate(plan?.paidRateMedians, l);
+  return Number.isNaN(usual) ? 0 : usual;
 }
 
 /** Duty on the declared value: what a finding on the line puts at issue, at the least. */
-export function dutyAtStake(l: RiskLine): number {
-  return (l.dutyRate ?? 0) * l.customsValue;
+export function dutyAtStake(l: RiskLine, plan?: FeaturePlan): number {
+  return dutyRateOf(l, plan) * l.customsValue;
 }
 
 /** Probability × estimated shortfall: the revenue-aware ranking's key (as in the DATE model). */

@@ -10,6 +10,7 @@ import {
   type RiskLine,
 } from './features.ts';
 import { NETWORK_FEATURES } from './network.ts';
+import { describeExtra } from './extra-features.ts';
 
 const PARTY_WORDS: Record<string, string> = {
   declarant: "declarant's",
@@ -66,6 +67,8 @@ function networkWords(name: string, l: RiskLine): string {
 /** One feature's value for a line, in words. */
 export function describeFeature(plan: FeaturePlan, name: string, l: RiskLine): string {
   if ((NETWORK_FEATURES as readonly string[]).includes(name)) return networkWords(name, l);
+  const extra = describeExtra(name, l, plan.paidRateMedians);
+  if (extra !== null) return extra;
   const history = /^(.*)(Rate|Lines)$/.exec(name);
   if (history && HISTORIES[history[1]!])
     return historyWords(plan, history[1]!, l, history[2] as 'Rate' | 'Lines');

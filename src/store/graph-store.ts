@@ -54,6 +54,7 @@
 // keeping its last entry; ringsOf by (score desc, id); party risks by
 // (score desc, label, id); targets by (score desc, declarationId, line). A party or line named
 // twice in a run keeps its last entry.
+import type { RiskModelRecord, RiskModelSave, RiskModelVersion } from './risk-models.ts';
 import type {
   DetectionRun,
   GraphNode,
@@ -206,4 +207,12 @@ export interface GraphStore {
   listTargets(options: { limit: number }): Promise<LineTarget[]>;
   /** The last run's leads on parties, best first (see above). */
   listLeads(query: LeadQuery): Promise<{ leads: Lead[]; total: number }>;
+
+  // ── risk models (src/store/risk-models.ts) ──────────────────────────────────────────────
+  /** Keeps a trained model and makes it current; earlier versions stay (saving one again makes it current). */
+  saveRiskModel(model: RiskModelSave): Promise<void>;
+  /** The current model, or null when none was saved. */
+  currentRiskModel(): Promise<RiskModelRecord | null>;
+  /** Every saved version, by (savedAt desc, contentHash). */
+  listRiskModels(): Promise<RiskModelVersion[]>;
 }

@@ -7,6 +7,7 @@ import { describeImports } from './contract-imports.ts';
 import { describeLabels } from './contract-labels.ts';
 import { describeLeads } from './contract-leads.ts';
 import { describeReads } from './contract-reads.ts';
+import { describeRiskModels } from './contract-risk-models.ts';
 import { describeSearch } from './contract-search.ts';
 import { describeStreams } from './contract-streams.ts';
 import { describeTraversal } from './contract-traversal.ts';
@@ -48,6 +49,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     describeFindings(use);
     describeLabels(use);
     describeLeads(use);
+    describeRiskModels(use);
 
     describe('durability', () => {
       it('keeps committed imports and findings across a close and reopen, and drops an aborted one', async (ctx) => {

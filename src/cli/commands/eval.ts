@@ -10,6 +10,8 @@ import { evaluate, formatReport, targetsNeeded } from '../../eval/report.ts';
 import { PARTY_LABELS, NodeLabel } from '../../model/index.ts';
 import { globalOptions, withStore } from './store-options.ts';
 import { sweepCommand, withSweepOptions } from './eval-sweep.ts';
+import { evalRisk } from './eval-risk.ts';
+import { formatWorldRisk } from '../../eval/world-risk.ts';
 
 const EvalOptions = z
   .object({
@@ -33,10 +35,12 @@ const EvalOptions = z
     }),
     seed: z.coerce.number().int(),
     json: z.boolean().optional(),
+    risk: z.string().min(1).optional(),
   })
   .refine((o) => Boolean(o.truth) !== Boolean(o.communities), {
     message: 'give either --truth FILE or --communities DIR (one of them)',
-  });
+  })
+  .refine((o) => !o.risk || o.truth, { message: '--risk FILE needs --truth FILE (the world it came from)' });
 
 export function register(program: Command): void {
   const evalCommand = program
@@ -64,6 +68,11 @@ export function register(program: Command): void {
       PARTY_LABELS.join(','),
     )
     .option('--seed <n>', 'random seed of the community detector (with --communities)', '1')
+    .option(
+      '--risk <declarations>',
+      "with --truth: the world's declarations file; the learned risk model (trained on the older lines) " +
+        "against the store's line targeting on the newest 20%",
+    )
     .action(async (_opts: unknown, command: Command) => {
       if (await sweepCommand(command)) return;
       const parsed = EvalOptions.safeParse(command.optsWithGlobals());
@@ -84,6 +93,11 @@ export function register(program: Command): void {
         return;
       }
       const truth = await readTruth(o.truth ?? '');
+      if (o.risk) {
+        const report = await evalRisk(command, truth, o.risk, {});
+        process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatWorldRisk(report));
+        return;
+      }
       const findings = await withStore(globalOptions(command), (store) =>
         readFindings(store, targetsNeeded(truth)),
       );

@@ -13,6 +13,7 @@ import { register as start } from './start.ts';
 import { registerStats } from './stats.ts';
 import { register as target } from './target.ts';
 import { register as train } from './train.ts';
+import { register as models } from './stored-model.ts';
 import { register as user } from './user.ts';
 
 type Register = (program: Command) => void;
@@ -27,6 +28,7 @@ export const COMMANDS: Register[] = [
   target,
   train,
   score,
+  models,
   exportCommand,
   serve,
   start,

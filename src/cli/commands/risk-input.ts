@@ -18,14 +18,17 @@ import type { RiskLine } from '../../risk/features.ts';
 import { fromModelFile } from '../../risk/model-file.ts';
 import { NETWORK_FEATURES, readNetwork, withNetwork } from '../../risk/network.ts';
 import type { FeaturePlan } from '../../risk/features.ts';
+import { mappingFeaturesOf, type MappingFeatures } from '../../risk/mapping-features.ts';
 import type { Command } from 'commander';
 import { globalOptions, withStore } from './store-options.ts';
 
 export interface RiskInput {
   lines: RiskLine[];
   files: { path: string; sha256: string }[];
-  /** Procedure columns found beside the mapped fields (used as features). */
+  /** Procedure columns found beside the mapped fields, and a mapping's categorical features. */
   attributes: string[];
+  /** Columns a mapping names as numeric features. */
+  numericAttributes: string[];
 }
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -35,14 +38,38 @@ const text = (row: TypedRow, field: string): string | null => {
   return typeof v === 'string' && v !== '' ? v : null;
 };
 
-function bindHeader(path: string, header: string[], layouts: Layout[]) {
+function bindHeader(path: string, header: string[], layouts: Layout[], features: MappingFeatures) {
   const log = new ProblemLog(path);
   const bound = detectLayout(header, layouts, log);
   if (!bound || bound.layout.kind !== 'declarations')
     throw new InputError(`${path}: not a declarations file Ringscope can read`, log.kept, log.total);
   const keys = header.map(headerKey);
-  const attributes = KCS_ATTRIBUTES.filter((a) => keys.includes(headerKey(a)));
+  const missing = [...features.categorical, ...features.numeric].filter((c) => !keys.includes(headerKey(c)));
+  if (missing.length > 0)
+    throw new InputError(
+      `${path} has no column ${missing.join(', ')}, which the mapping names as model feature${missing.length === 1 ? '' : 's'}: ` +
+        'add the column, or take it out of the mapping\'s "features"',
+      [],
+    );
+  const attributes = [
+    ...KCS_ATTRIBUTES.filter((a) => keys.includes(headerKey(a)) && !features.numeric.includes(a)),
+    ...features.categorical.filter((c) => !(KCS_ATTRIBUTES as readonly string[]).includes(c)),
+  ];
   return { bound, attributes, at: (a: string) => keys.indexOf(headerKey(a)) };
+}
+
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/** Reads a mapping's JSON a second time for its `features` (ingest's reader leaves them out). */
+async function mappingFeatures(path: string | undefined): Promise<MappingFeatures> {
+  if (path === undefined) return { categorical: [], numeric: [] };
+  try {
+    return mappingFeaturesOf(JSON.parse(await readFile(path, 'utf8')), path);
+  } catch (error) {
+    throw new InputError((error as Error).message, [
+      { file: path, row: 0, column: 'features', code: 'invalid_mapping', message: (error as Error).message },
+    ]);
+  }
 }
 
 /** Reads a declarations file; every row must be valid (the same checks as ingest). */
@@ -52,11 +79,13 @@ export async function readDeclarationLines(
 ): Promise<RiskInput> {
   const data = await readFile(path);
   const mapping = options.mapping ? await loadMappingFile(options.mapping) : undefined;
+  const features = await mappingFeatures(options.mapping);
   const records: string[][] = parse(data, { skip_empty_lines: true, bom: true, relax_column_count: true });
   const { bound, attributes, at } = bindHeader(
     path,
     records[0] ?? [],
     layoutsFor(options.preset ?? 'ringscope', mapping),
+    features,
   );
   const reader = rowReader(bound);
   const log = new ProblemLog(path);
@@ -71,12 +100,27 @@ export async function readDeclarationLines(
     }
     const id = text(read.row, 'declaration_id') ?? '';
     linesOf.set(id, (linesOf.get(id) ?? 0) + 1);
-    const attrs = Object.fromEntries(attributes.map((a) => [a, record[at(a)] ?? '']));
+    const attrs = Object.fromEntries(
+      [...attributes, ...features.numeric].map((a) => [a, (record[at(a)] ?? '').trim()]),
+    );
+    for (const column of features.numeric)
+      if (attrs[column] !== '' && !NUMBER.test(attrs[column]!))
+        log.add(
+          i + 1,
+          column,
+          'invalid_number',
+          `model feature ${column}: not a number: ${JSON.stringify(attrs[column])}`,
+        );
     lines.push(riskLineOf(read.row, linesOf.get(id)!, attrs));
   });
   if (!log.ok)
     throw new InputError(`${path}: ${log.total} invalid rows; nothing was read`, log.kept, log.total);
-  return { lines, files: [{ path, sha256: sha256(data) }], attributes: [...attributes] };
+  return {
+    lines,
+    files: [{ path, sha256: sha256(data) }],
+    attributes: [...attributes],
+    numericAttributes: [...features.numeric],
+  };
 }
 
 /** Reads the KCS folder's three files as one labelled history. */
@@ -86,7 +130,7 @@ export async function readKcsLines(dir: string): Promise<RiskInput> {
   const files = await Promise.all(
     paths.map(async (path) => ({ path, sha256: sha256(await readFile(path)) })),
   );
-  return { lines, files, attributes: [...KCS_ATTRIBUTES] };
+  return { lines, files, attributes: [...KCS_ATTRIBUTES], numericAttributes: [] };
 }
 
 export async function readRiskInput(
@@ -115,7 +159,7 @@ export async function loadModel(path: string) {
 }
 
 /** Whether --db or --neo4j was given (the embedded store's default path does not count). */
-function storeGiven(command: Command): boolean {
+export function storeGiven(command: Command): boolean {
   return ['db', 'neo4j'].some((o) => {
     const source = command.getOptionValueSourceWithGlobals(o);
     return source !== undefined && source !== 'default';
@@ -146,6 +190,24 @@ export function requireNetwork(plan: FeaturePlan, lines: readonly RiskLine[], mo
     throw new InputError(
       `${model} was trained with network features (${NETWORK_FEATURES.join(', ')}): ` +
         'give the store of its detection run with --db PATH or --neo4j URI',
+      [],
+    );
+}
+
+/**
+ * A model learns from the procedure and mapping-named columns its plan lists: refuse a file that
+ * lacks one (exit 2) rather than score every line as if the column were empty.
+ */
+export function requireColumns(plan: FeaturePlan, input: RiskInput, model: string, file: string): void {
+  const wanted = [
+    ...plan.options.attributes.map((c) => ({ c, have: input.attributes })),
+    ...(plan.options.numericAttributes ?? []).map((c) => ({ c, have: input.numericAttributes })),
+  ];
+  const missing = wanted.filter(({ c, have }) => !have.includes(c)).map(({ c }) => c);
+  if (missing.length > 0)
+    throw new InputError(
+      `${model} learnt from the column${missing.length === 1 ? '' : 's'} ${missing.join(', ')}, which ${file} does not give it: ` +
+        'score with the mapping the model was trained with (--mapping, its "features" naming them), or retrain without them',
       [],
     );
 }

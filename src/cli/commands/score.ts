@@ -10,13 +10,21 @@ import { PRESET_NAMES } from '../../ingest/presets/index.ts';
 import type { Lanes } from '../../risk/model-file.ts';
 import { scoreLines, type ScoredLine } from '../../risk/scored.ts';
 import { writeOutput } from '../output.ts';
-import { attachNetwork, loadModel, readRiskInput, requireNetwork } from './risk-input.ts';
+import {
+  attachNetwork,
+  loadModel,
+  readRiskInput,
+  requireColumns,
+  requireNetwork,
+  storeGiven,
+} from './risk-input.ts';
+import { loadStoredModel, STORED_MODEL } from './stored-model.ts';
 import { globalOptions } from './store-options.ts';
 
 export const SCORE_CONTRACT_VERSION = 1;
 
 interface ScoreOptions {
-  model: string;
+  model?: string;
   preset?: string;
   mapping?: string;
   csv?: string;
@@ -51,6 +59,20 @@ export function scoreJson(
   };
 }
 
+/** The model file given, else the store's current model (with --db/--neo4j). */
+async function scoringModel(command: Command, path: string | undefined) {
+  if (path !== undefined) return { ...(await loadModel(path)), where: path };
+  const stored = storeGiven(command) ? await loadStoredModel(command) : null;
+  if (stored === null)
+    throw new InputError(
+      storeGiven(command)
+        ? 'score: this store holds no risk model: train one with `ringscope --db PATH train FILE`, or give --model FILE'
+        : 'score: give --model FILE, or --db PATH / --neo4j URI to score with the model kept in that store',
+      [],
+    );
+  return { ...stored, where: STORED_MODEL };
+}
+
 const SHARE = /^\d+(\.\d+)?%$/;
 
 /** `--red`/`--amber` given: lanes from this file's own distribution (the other share from the model). */
@@ -74,7 +96,10 @@ export function register(program: Command): void {
     .description('score a declarations file with a trained risk model: score, lane and reasons per line')
     .argument('<file>', 'declarations CSV (label columns are ignored)')
     .argument('[out]', 'with --json: file for the JSON contract (stdout when absent)')
-    .requiredOption('--model <file>', 'model file written by `ringscope train`')
+    .option(
+      '--model <file>',
+      "model file written by `ringscope train` (default: the store's current model, with --db/--neo4j)",
+    )
     .addOption(
       new Option('--preset <name>', 'layout of the declarations file')
         .choices(PRESET_NAMES)
@@ -93,10 +118,11 @@ export function register(program: Command): void {
       if (out && !globals.json)
         throw new InputError(`unexpected argument ${out}: did you mean --json ${out}?`, []);
       if (globals.json && raw.csv) throw new InputError('choose one of --json and --csv', []);
-      const { model, file: meta } = await loadModel(raw.model);
+      const { model, file: meta, where } = await scoringModel(command, raw.model);
       const input = await readRiskInput(file, raw);
+      requireColumns(model.plan, input, where, file);
       const { lines } = await attachNetwork(command, input.lines);
-      requireNetwork(model.plan, lines, raw.model);
+      requireNetwork(model.plan, lines, where);
       const unlabelled = lines.map((l) => ({ ...l, label: null }));
       const lanes = laneSource(raw, meta.lanes.budget);
       const scored = scoreLines(model, meta.lanes, unlabelled, {

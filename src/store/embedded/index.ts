@@ -36,6 +36,8 @@ import type { TraversalSource } from '../traversal.ts';
 import * as findings from './findings.ts';
 import { labelLine } from './labels.ts';
 import * as leads from './leads.ts';
+import * as riskModels from './risk-models.ts';
+import type { RiskModelRecord, RiskModelSave, RiskModelVersion } from '../risk-models.ts';
 import { NODE_COLUMNS, nodeFromRow } from './rows.ts';
 import type { NodeRow } from './rows.ts';
 import { migrate, openDatabase } from './schema.ts';
@@ -197,6 +199,18 @@ class EmbeddedStore implements GraphStore {
 
   listLeads(query: LeadQuery): Promise<{ leads: Lead[]; total: number }> {
     return settle(() => leads.listLeads(this.db, query));
+  }
+
+  saveRiskModel(model: RiskModelSave): Promise<void> {
+    return settle(() => riskModels.saveRiskModel(this.db, model));
+  }
+
+  currentRiskModel(): Promise<RiskModelRecord | null> {
+    return settle(() => riskModels.currentRiskModel(this.db));
+  }
+
+  listRiskModels(): Promise<RiskModelVersion[]> {
+    return settle(() => riskModels.listRiskModels(this.db));
   }
 
   private requireNoImport(action: string): void {

@@ -148,6 +148,18 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX leads_rank ON leads (score DESC, detector, label, id);
   `,
+  // 4: trained risk models (src/store/embedded/risk-models.ts), one of them current.
+  `
+  CREATE TABLE risk_models (
+    content_hash TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    metrics TEXT NOT NULL,
+    body TEXT NOT NULL,
+    current INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE UNIQUE INDEX risk_models_current ON risk_models (current) WHERE current = 1;
+  `,
 ];
 
 // Queries name their index or join order (INDEXED BY, CROSS JOIN) where it matters: the planner

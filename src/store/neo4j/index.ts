@@ -37,6 +37,8 @@ import { toStoreError } from './errors.ts';
 import { CypherExecutor } from './executor.ts';
 import * as findings from './findings.ts';
 import * as leads from './leads.ts';
+import * as riskModels from './risk-models.ts';
+import type { RiskModelRecord, RiskModelSave, RiskModelVersion } from '../risk-models.ts';
 import { importFromRecord, Neo4jImport } from './imports.ts';
 import { labelLine } from './labels.ts';
 import type { ImportTuning } from './imports.ts';
@@ -190,6 +192,18 @@ class Neo4jStore implements GraphStore {
 
   listLeads(query: LeadQuery): Promise<{ leads: Lead[]; total: number }> {
     return leads.listLeads(this.executor, query);
+  }
+
+  saveRiskModel(model: RiskModelSave): Promise<void> {
+    return riskModels.saveRiskModel(this.executor, model);
+  }
+
+  currentRiskModel(): Promise<RiskModelRecord | null> {
+    return riskModels.currentRiskModel(this.executor);
+  }
+
+  listRiskModels(): Promise<RiskModelVersion[]> {
+    return riskModels.listRiskModels(this.executor);
   }
 
   private requireNoImport(action: string): void {
