@@ -1,6 +1,7 @@
 // Every detector by typology, in the order detection runs them.
 import type { Typology } from '../model/index.ts';
 import type { DetectionView } from '../graph/view.ts';
+import type { AdministrationProfile } from '../model/profile.ts';
 import type { CandidateRing } from './candidate.ts';
 import * as brokerCentred from './broker-centred.ts';
 import * as centrality from './centrality.ts';
@@ -14,8 +15,11 @@ import * as undervaluation from './undervaluation.ts';
 
 export interface DetectorEntry {
   typology: Typology;
-  /** Runs the detector with its defaults; only the community detector uses the seed. */
-  run: (view: DetectionView, seed: number) => CandidateRing[];
+  /**
+   * Runs the detector with its defaults and the administration profile's facts; only the
+   * community detector uses the seed.
+   */
+  run: (view: DetectionView, seed: number, profile: AdministrationProfile) => CandidateRing[];
 }
 
 export const DETECTORS: readonly DetectorEntry[] = [
@@ -24,7 +28,10 @@ export const DETECTORS: readonly DetectorEntry[] = [
   { typology: 'phoenix', run: (v) => phoenix.detect(v) },
   { typology: 'undervaluation', run: (v) => undervaluation.detect(v) },
   { typology: 'origin_misdeclaration', run: (v) => originMisdeclaration.detect(v) },
-  { typology: 'split_shipments', run: (v) => splitShipments.detect(v) },
+  {
+    typology: 'split_shipments',
+    run: (v, _s, p) => splitShipments.detect(v, splitShipments.profileOptions(p)),
+  },
   { typology: 'guilt_by_association', run: (v) => guiltByAssociation.detect(v) },
   { typology: 'centrality', run: (v) => centrality.detect(v) },
   { typology: 'community', run: (v, seed) => communities.detect(v, { seed }) },

@@ -1,8 +1,9 @@
-// `ringscope detect [--json [OUT]] [--seed N] [--from DATE] [--to DATE]`: runs every detector,
+// `ringscope detect [--json [OUT]] [--seed N] [--from DATE] [--to DATE] [--profile FILE]`: runs every detector,
 // writes the run to the store, prints counts by typology and the top 10 rings; with --json the
 // published contract goes to OUT (or stdout).
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { loadProfile, ProfileError } from '../../detection/profile.ts';
 import { runDetection, type DetectionOutcome } from '../../detection/run-detection.ts';
 import { detectJson } from '../../export/contract.ts';
 import { formatMoney } from '../../detectors/money.ts';
@@ -21,6 +22,7 @@ const DetectOptions = z.object({
     .max(2 ** 31 - 1),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  profile: z.string().min(1).optional(),
 });
 
 export function summarise(outcome: DetectionOutcome): string {
@@ -39,11 +41,14 @@ export function summarise(outcome: DetectionOutcome): string {
 
 export async function detectCommand(
   store: GraphStore,
-  options: { seed: number; from?: string; to?: string; json: boolean; out?: string },
+  options: { seed: number; from?: string; to?: string; profile?: string; json: boolean; out?: string },
   progress: ProgressSink,
 ): Promise<DetectionOutcome> {
   const outcome = await runDetection(store, {
     seed: options.seed,
+    profile: await loadProfile(options.profile).catch((e: unknown) => {
+      throw e instanceof ProfileError ? new InputError(e.message, []) : e;
+    }),
     ...(options.from || options.to ? { window: { from: options.from ?? null, to: options.to ?? null } } : {}),
     onProgress: (p) => progress.line(`${p.phase}: ${p.message}`),
   });
@@ -61,6 +66,7 @@ export function register(program: Command): void {
     .option('--seed <n>', 'seed of the community detection', '1')
     .option('--from <date>', 'only declarations on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only declarations on or before this date (YYYY-MM-DD)')
+    .option('--profile <file>', 'administration profile: a JSON file or a preset (eu, us)', 'eu')
     .action(async (out: string | undefined, raw: Record<string, unknown>, command: Command) => {
       const globals = globalOptions(command);
       if (out && globals.json !== true)
