@@ -22,6 +22,7 @@ export function businessCentres(view: DetectionView, addresses: readonly string[
   const found = new Set<string>();
   if (addresses.length === 0) return found;
   for (const [key, shared] of view.identifiers)
-    if (shared.ref.label === 'Address' && wanted.has(shared.ref.id)) found.add(key);
+    if (shared.ref.label === 'Address' && wanted.has(normaliseIdentifier('Address', shared.ref.id)))
+      found.add(key);
   return found;
 }
