@@ -27,7 +27,10 @@ export const DETECTORS: readonly DetectorEntry[] = [
   { typology: 'broker_centred', run: (v) => brokerCentred.detect(v) },
   { typology: 'phoenix', run: (v) => phoenix.detect(v) },
   { typology: 'undervaluation', run: (v) => undervaluation.detect(v) },
-  { typology: 'origin_misdeclaration', run: (v) => originMisdeclaration.detect(v) },
+  {
+    typology: 'origin_misdeclaration',
+    run: (v, _s, p) => originMisdeclaration.detect(v, originMisdeclaration.profileOptions(p)),
+  },
   {
     typology: 'split_shipments',
     run: (v, _s, p) => splitShipments.detect(v, splitShipments.profileOptions(p)),

@@ -66,6 +66,9 @@ export const AdministrationProfile = z
   });
 export type AdministrationProfile = z.infer<typeof AdministrationProfile>;
 
+/** What duty arithmetic reads of a profile. */
+export type DutyFacts = Pick<AdministrationProfile, 'defaultDutyRate' | 'dutyRates' | 'surcharges'>;
+
 /** `deMinimis[0].value` from a zod issue path. */
 export function profileFieldPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
@@ -87,14 +90,14 @@ export function deMinimisValues(profile: AdministrationProfile): number[] {
 }
 
 /** The profile's rate for a heading from an origin: table (origin first), default, plus surcharges. */
-export function profileDutyRate(profile: AdministrationProfile, heading: string, origin: string): number {
+export function profileDutyRate(profile: DutyFacts, heading: string, origin: string): number {
   const own = profile.dutyRates.find((r) => r.heading === heading && r.origin === origin);
   const conventional = profile.dutyRates.find((r) => r.heading === heading && !r.origin);
   return ((own ?? conventional)?.rate ?? profile.defaultDutyRate) + surcharge(profile, heading, origin);
 }
 
 /** The surcharge goods of this heading pay when they originate in this country (0 when none). */
-export function surcharge(profile: AdministrationProfile, heading: string, origin: string): number {
+export function surcharge(profile: Pick<DutyFacts, 'surcharges'>, heading: string, origin: string): number {
   return profile.surcharges
     .filter((s) => s.heading === heading && s.origins.includes(origin))
     .reduce((sum, s) => sum + s.rate, 0);
