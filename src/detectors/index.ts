@@ -26,7 +26,10 @@ export const DETECTORS: readonly DetectorEntry[] = [
   { typology: 'shared_identifiers', run: (v) => sharedIdentifiers.detect(v) },
   { typology: 'broker_centred', run: (v) => brokerCentred.detect(v) },
   { typology: 'phoenix', run: (v) => phoenix.detect(v) },
-  { typology: 'undervaluation', run: (v) => undervaluation.detect(v) },
+  {
+    typology: 'undervaluation',
+    run: (v, _s, p) => undervaluation.detect(v, undervaluation.profileOptions(p)),
+  },
   {
     typology: 'origin_misdeclaration',
     run: (v, _s, p) => originMisdeclaration.detect(v, originMisdeclaration.profileOptions(p)),
