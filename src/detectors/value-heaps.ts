@@ -1,7 +1,7 @@
 // Value heaping: declared values piling up just below a round value are the trace of a
 // threshold someone is declaring under — a de-minimis value, whichever administration's it is.
 // Read from the data alone: many more lines in the band just below a round value than in the
-// band of the same width just above it.
+// band of the same width just above it, while the values go on beyond.
 import type { LineTable } from '../graph/view.ts';
 
 export interface HeapOptions {
@@ -55,6 +55,8 @@ export function valueHeaps(lines: LineTable, o: HeapOptions): ValueHeap[] {
     const below = at - low;
     const above = high - at;
     if (below < o.minHeapLines || below < o.minHeapRatio * above) continue;
+    // The values must go on past the threshold: the top of the data is an edge, not a heap.
+    if (n - high < o.minHeapLines) continue;
     if ((below - above) / Math.sqrt(below + above) < o.minHeapZ) continue;
     heaps.push({ threshold, below, above });
   }
