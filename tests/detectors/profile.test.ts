@@ -61,4 +61,11 @@ describe('administration profile', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`ringscope: ${file}: deMinimis[0].value: expected a positive number\n`);
   });
+
+  it('ringscope detect says which profile it runs with', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+    const run = await runCli(['--db', join(dir, 'empty.db'), 'detect', '--profile', 'us']);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n')[0]).toBe('profile: United States (USD, de-minimis 800)');
+  });
 });

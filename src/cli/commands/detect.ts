@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadProfile, ProfileError } from '../../detection/profile.ts';
+import { deMinimisValues } from '../../model/profile.ts';
 import { runDetection, type DetectionOutcome } from '../../detection/run-detection.ts';
 import { detectJson } from '../../export/contract.ts';
 import { formatMoney } from '../../detectors/money.ts';
@@ -44,11 +45,15 @@ export async function detectCommand(
   options: { seed: number; from?: string; to?: string; profile?: string; json: boolean; out?: string },
   progress: ProgressSink,
 ): Promise<DetectionOutcome> {
+  const profile = await loadProfile(options.profile).catch((e: unknown) => {
+    throw e instanceof ProfileError ? new InputError(e.message, []) : e;
+  });
+  progress.line(
+    `profile: ${profile.name} (${profile.currency}, de-minimis ${deMinimisValues(profile).join(', ')})`,
+  );
   const outcome = await runDetection(store, {
     seed: options.seed,
-    profile: await loadProfile(options.profile).catch((e: unknown) => {
-      throw e instanceof ProfileError ? new InputError(e.message, []) : e;
-    }),
+    profile,
     ...(options.from || options.to ? { window: { from: options.from ?? null, to: options.to ?? null } } : {}),
     onProgress: (p) => progress.line(`${p.phase}: ${p.message}`),
   });
