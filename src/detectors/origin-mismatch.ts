@@ -30,23 +30,59 @@ interface Mismatch {
   gap: number;
 }
 
-/** The country the goods really come from when it is not the declared one and duty depends on it. */
-function mismatchOf(view: DetectionView, i: number, rates: Rates, o: MismatchOptions): Mismatch | null {
+/**
+ * A function telling, for line i, the country the goods really come from when it is not the
+ * declared one and duty depends on it (null otherwise). Supplier countries and verdicts per
+ * heading, source and declared origin are cached: most lines repeat a few combinations.
+ */
+function mismatchFinder(
+  view: DetectionView,
+  rates: Rates,
+  o: MismatchOptions,
+): (i: number) => Mismatch | null {
   const { lines } = view;
-  const declared = lines.origin[i];
-  const s = lines.supplier[i] ?? -1;
-  if (!declared || s < 0) return null;
-  const key = lines.partyKeys[s]!;
-  const country = view.graph.hasNode(key) ? view.graph.getNodeAttribute(key, 'country') : null;
-  const heading = hsHeading(lines.hsCode[i] ?? '');
-  for (const source of [country, lines.departure[i]]) {
-    if (!source || source === declared) continue;
-    const surcharged = rates.surcharge(heading, source) > rates.surcharge(heading, declared);
-    const gap = rates.rate(heading, source) - rates.rate(heading, declared);
+  const countries = new Map<number, string | null>();
+  const countryOf = (s: number): string | null => {
+    let c = countries.get(s);
+    if (c === undefined) {
+      const key = lines.partyKeys[s]!;
+      c = view.graph.hasNode(key) ? view.graph.getNodeAttribute(key, 'country') : null;
+      countries.set(s, c);
+    }
+    return c;
+  };
+  const verdicts = new Map<string, number | null>();
+  /** The duty gap when the source's goods pay more (a surcharge, or `minGap`), else null. */
+  const gapOf = (heading: string, source: string, declared: string, minGap: number): number | null => {
+    const key = `${heading}|${source}|${declared}|${minGap}`;
+    let v = verdicts.get(key);
+    if (v === undefined) {
+      const surcharged = rates.surcharge(heading, source) > rates.surcharge(heading, declared);
+      const gap = rates.rate(heading, source) - rates.rate(heading, declared);
+      v = surcharged || gap >= minGap ? gap : null;
+      verdicts.set(key, v);
+    }
+    return v;
+  };
+  return (i) => {
+    const declared = lines.origin[i];
+    const s = lines.supplier[i] ?? -1;
+    if (!declared || s < 0) return null;
+    const country = countryOf(s);
+    const departure = lines.departure[i];
+    if ((!country || country === declared) && (!departure || departure === declared)) return null;
+    const heading = hsHeading(lines.hsCode[i] ?? '');
+    if (country && country !== declared) {
+      const gap = gapOf(heading, country, declared, o.minMismatchGap);
+      if (gap !== null) return { line: i, source: country, gap };
+    }
     // The departure alone says something only when it escapes a surcharge (goods lawfully transit).
-    if (surcharged || (source === country && gap >= o.minMismatchGap)) return { line: i, source, gap };
-  }
-  return null;
+    if (departure && departure !== declared && departure !== country) {
+      const gap = gapOf(heading, departure, declared, Infinity);
+      if (gap !== null) return { line: i, source: departure, gap };
+    }
+    return null;
+  };
 }
 
 /** Per supplier: its mismatched lines and its lines in the same headings. */
@@ -57,8 +93,9 @@ function mismatchesBySupplier(
 ): Map<number, { found: Mismatch[]; headings: Set<string> }> {
   const { lines } = view;
   const bySupplier = new Map<number, { found: Mismatch[]; headings: Set<string> }>();
+  const mismatchOf = mismatchFinder(view, rates, o);
   for (let i = 0; i < lines.size; i++) {
-    const m = mismatchOf(view, i, rates, o);
+    const m = mismatchOf(i);
     if (!m) continue;
     const s = lines.supplier[i]!;
     let entry = bySupplier.get(s);
@@ -67,7 +104,7 @@ function mismatchesBySupplier(
     entry.headings.add(hsHeading(lines.hsCode[i] ?? ''));
   }
   const all = new Map<number, number>();
-  for (let i = 0; i < lines.size; i++) {
+  for (let i = 0; i < lines.size && bySupplier.size > 0; i++) {
     const s = lines.supplier[i] ?? -1;
     const entry = bySupplier.get(s);
     if (entry?.headings.has(hsHeading(lines.hsCode[i] ?? ''))) all.set(s, (all.get(s) ?? 0) + 1);

@@ -38,10 +38,11 @@ function biasedImporters(view: DetectionView, o: PartnerOptions, skip: ReadonlyS
 /** Each supplier's and consignee's importers, and which of them are biased. */
 function partners(view: DetectionView, biased: ReadonlySet<string>): Map<number, Set<number>> {
   const { lines } = view;
+  const isBiased = Uint8Array.from(lines.partyKeys, (k) => (biased.has(k) ? 1 : 0));
   const candidates = new Set<number>();
   for (let i = 0; i < lines.size; i++) {
     const m = lines.importer[i] ?? -1;
-    if (m < 0 || !biased.has(lines.partyKeys[m]!)) continue;
+    if (m < 0 || isBiased[m] !== 1) continue;
     for (const p of [lines.supplier[i] ?? -1, lines.consignee[i] ?? -1]) if (p >= 0) candidates.add(p);
   }
   const clients = new Map<number, Set<number>>();
@@ -56,26 +57,32 @@ function partners(view: DetectionView, biased: ReadonlySet<string>): Map<number,
   return clients;
 }
 
+/** The valued lines of each group's importers (one pass over the lines for every group). */
+function groupLines(view: DetectionView, groups: readonly string[][]): number[][] {
+  const { lines } = view;
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, n) => g.forEach((k) => groupOf.set(k, n)));
+  const byParty = new Int32Array(lines.partyKeys.length).fill(-1);
+  lines.partyKeys.forEach((k, p) => (byParty[p] = groupOf.get(k) ?? -1));
+  const out = groups.map((): number[] => []);
+  for (let i = 0; i < lines.size; i++) {
+    const m = lines.importer[i] ?? -1;
+    const n = m >= 0 ? byParty[m]! : -1;
+    if (n >= 0 && (lines.expectedValue[i] ?? Number.NaN) > 0) out[n]!.push(i);
+  }
+  return out;
+}
+
 function partnerRing(
   view: DetectionView,
   importers: string[],
   shared: string[],
+  all: readonly number[],
   o: PartnerOptions,
 ): CandidateRing {
   const { lines } = view;
-  const members = new Set(importers);
-  const all: number[] = [];
-  const low: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < lines.size; i++) {
-    const m = lines.importer[i] ?? -1;
-    const expected = lines.expectedValue[i] ?? Number.NaN;
-    if (m < 0 || !members.has(lines.partyKeys[m]!) || !(expected > 0)) continue;
-    const ratio = (lines.customsValue[i] ?? 0) / expected;
-    all.push(i);
-    ratios.push(ratio);
-    if (ratio <= o.lowRatio) low.push(i);
-  }
+  const ratios = all.map((i) => (lines.customsValue[i] ?? 0) / lines.expectedValue[i]!);
+  const low = all.filter((_, n) => ratios[n]! <= o.lowRatio);
   const below = 1 - median(ratios);
   const declarations = low.map((i) => declarationOf(view, i));
   const signals = partySignals(view);
@@ -133,18 +140,18 @@ export function partnerRings(
     for (const m of mine) groups.union(key, m);
     links.set(key, mine);
   }
-  const rings: CandidateRing[] = [];
-  for (const group of groups.groups()) {
-    const importers = group.filter((k) => biased.has(k));
-    if (importers.length < o.minImporters) continue;
-    rings.push(
-      partnerRing(
-        view,
-        importers,
-        group.filter((k) => links.has(k)),
-        o,
-      ),
-    );
-  }
-  return rings;
+  const kept = groups.groups().filter((g) => g.filter((k) => biased.has(k)).length >= o.minImporters);
+  const valued = groupLines(
+    view,
+    kept.map((g) => g.filter((k) => biased.has(k))),
+  );
+  return kept.map((group, n) =>
+    partnerRing(
+      view,
+      group.filter((k) => biased.has(k)),
+      group.filter((k) => links.has(k)),
+      valued[n]!,
+      o,
+    ),
+  );
 }
