@@ -20,6 +20,8 @@ export interface PartnerOptions {
   maxPartnerImporters: number;
   /** Share of a partner's importers that must show the bias. */
   minBiasedShare: number;
+  /** Partners a ring's importers must share: cheap buyers meeting at one consignee are no ring. */
+  minSharedPartners: number;
   weights: { unit_value_below_median: number; persistent_bias: number; shared_partners: number };
 }
 
@@ -140,7 +142,13 @@ export function partnerRings(
     for (const m of mine) groups.union(key, m);
     links.set(key, mine);
   }
-  const kept = groups.groups().filter((g) => g.filter((k) => biased.has(k)).length >= o.minImporters);
+  const kept = groups
+    .groups()
+    .filter(
+      (g) =>
+        g.filter((k) => biased.has(k)).length >= o.minImporters &&
+        g.filter((k) => links.has(k)).length >= o.minSharedPartners,
+    );
   const valued = groupLines(
     view,
     kept.map((g) => g.filter((k) => biased.has(k))),

@@ -39,6 +39,8 @@ const Options = z
     maxPartnerImporters: z.number().int().min(2),
     /** Share of a partner's importers that must themselves be biased for it to join them. */
     minBiasedShare: z.number().min(0).max(1),
+    /** Partners (suppliers, consignees) a ring's importers must share, at least. */
+    minSharedPartners: z.number().int().min(1),
     /** From the profile: forwarders that join nobody. */
     bigForwarders: z.array(z.string()),
     weights: z
@@ -62,6 +64,7 @@ export const DEFAULTS: UndervaluationOptions = {
   minImporters: 3,
   maxPartnerImporters: 30,
   minBiasedShare: 0.5,
+  minSharedPartners: 2,
   bigForwarders: DEFAULT_PROFILE.bigForwarders,
   weights: {
     unit_value_below_median: 0.45,
