@@ -87,7 +87,10 @@ describe('undervaluation detector', () => {
         customsValue: 1000,
       });
     // Lawful discount buyers meeting at one consignee and sharing nothing else: no ring.
-    for (const [n, id] of ['K1', 'K2', 'K3'].entries()) buy(id, `SUP-${2 + n}`, 'CO-K', n);
+    for (const [n, id] of ['K1', 'K2', 'K3'].entries()) {
+      buy(id, 'SUP-2', 'CO-K', n);
+      buy(id, 'SUP-3', 'CO-K', n);
+    }
     // A retail chain's warehouse receiving for twelve importers, two of them undervaluing alone.
     for (const [n, id] of ['Q1', 'Q2'].entries()) buy(id, 'SUP-2', 'CO-RETAIL', n);
     for (let f = 0; f < 10; f++)
