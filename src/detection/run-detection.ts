@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { projectDetectionView } from '../graph/projection.ts';
 import type { DetectionView } from '../graph/view.ts';
 import type { DetectionRun, Typology } from '../model/index.ts';
+import type { AdministrationProfile } from '../model/profile.ts';
 import { runDetectors, type Findings } from './run-detectors.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
@@ -14,6 +15,8 @@ export interface DetectionProgress {
 
 export interface RunDetectionOptions {
   seed: number;
+  /** The administration's facts the detectors read; the EU preset when absent. */
+  profile?: AdministrationProfile;
   window?: { from: string | null; to: string | null };
   typologies?: readonly Typology[];
   onProgress?: (p: DetectionProgress) => void;
@@ -50,6 +53,7 @@ export async function runDetection(
   });
   const findings = runDetectors(view, {
     seed: options.seed,
+    ...(options.profile ? { profile: options.profile } : {}),
     ...(options.typologies ? { typologies: options.typologies } : {}),
     targeting: { limit: storedTargetCount(view.lines.size) },
     onDetector: (typology, index, total, ms) =>

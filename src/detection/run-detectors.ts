@@ -5,6 +5,7 @@
 import { DETECTORS, LEAD_DETECTORS, type DetectorEntry } from '../detectors/index.ts';
 import { byLead } from '../detectors/seizure-path.ts';
 import type { DetectionView } from '../graph/view.ts';
+import { DEFAULT_PROFILE, type AdministrationProfile } from '../model/profile.ts';
 import type { Lead, LineTarget, PartyRisk, Ring, Typology } from '../model/index.ts';
 import { partyRisks } from '../scoring/party-risk.ts';
 import { byPriority, byScore, finaliseRing } from '../scoring/ring.ts';
@@ -25,6 +26,8 @@ export interface Findings {
 
 export interface RunOptions {
   seed: number;
+  /** The administration's facts the detectors read; the EU preset when absent. */
+  profile?: AdministrationProfile;
   typologies?: readonly Typology[];
   targeting?: Partial<TargetingOptions>;
   onDetector?: (typology: Typology, index: number, total: number, ms: number | null) => void;
@@ -40,7 +43,7 @@ function scoredRings(
   selected.forEach((detector, index) => {
     options.onDetector?.(detector.typology, index, options.total, null);
     const started = performance.now();
-    for (const candidate of detector.run(view, options.seed)) {
+    for (const candidate of detector.run(view, options.seed, options.profile ?? DEFAULT_PROFILE)) {
       const ring = finaliseRing(candidate);
       const existing = byId.get(ring.id);
       if (!existing || existing.score < ring.score) byId.set(ring.id, ring);

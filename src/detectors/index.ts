@@ -1,6 +1,7 @@
 // Every detector by typology, in the order detection runs them.
 import type { Lead, LeadDetector, Typology } from '../model/index.ts';
 import type { DetectionView } from '../graph/view.ts';
+import type { AdministrationProfile } from '../model/profile.ts';
 import type { CandidateRing } from './candidate.ts';
 import * as brokerCentred from './broker-centred.ts';
 import * as centrality from './centrality.ts';
@@ -14,17 +15,29 @@ import * as undervaluation from './undervaluation.ts';
 
 export interface DetectorEntry {
   typology: Typology;
-  /** Runs the detector with its defaults; only the community detector uses the seed. */
-  run: (view: DetectionView, seed: number) => CandidateRing[];
+  /**
+   * Runs the detector with its defaults and the administration profile's facts; only the
+   * community detector uses the seed.
+   */
+  run: (view: DetectionView, seed: number, profile: AdministrationProfile) => CandidateRing[];
 }
 
 export const DETECTORS: readonly DetectorEntry[] = [
   { typology: 'shared_identifiers', run: (v) => sharedIdentifiers.detect(v) },
   { typology: 'broker_centred', run: (v) => brokerCentred.detect(v) },
   { typology: 'phoenix', run: (v) => phoenix.detect(v) },
-  { typology: 'undervaluation', run: (v) => undervaluation.detect(v) },
-  { typology: 'origin_misdeclaration', run: (v) => originMisdeclaration.detect(v) },
-  { typology: 'split_shipments', run: (v) => splitShipments.detect(v) },
+  {
+    typology: 'undervaluation',
+    run: (v, _s, p) => undervaluation.detect(v, undervaluation.profileOptions(p)),
+  },
+  {
+    typology: 'origin_misdeclaration',
+    run: (v, _s, p) => originMisdeclaration.detect(v, originMisdeclaration.profileOptions(p)),
+  },
+  {
+    typology: 'split_shipments',
+    run: (v, _s, p) => splitShipments.detect(v, splitShipments.profileOptions(p)),
+  },
   { typology: 'community', run: (v, seed) => communities.detect(v, { seed }) },
 ];
 

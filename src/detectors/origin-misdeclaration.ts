@@ -16,6 +16,8 @@ import {
   member,
 } from './candidate.ts';
 import { assertView, parseOptions } from './input.ts';
+import { DEFAULT_PROFILE, profileDutyRate, surcharge, type AdministrationProfile } from '../model/profile.ts';
+import { mismatchRings, type Rates } from './origin-mismatch.ts';
 import { idOf, listing } from './phrasing.ts';
 
 const Options = z
@@ -28,23 +30,55 @@ const Options = z
     minDutyGap: z.number().min(0),
     /** Share of a new supplier's lines in the heading that must be rerouted ones. */
     minDedicatedShare: z.number().min(0).max(1),
+    /** Without a switch: lines a supplier declared from another origin than its own country. */
+    minMismatchLines: z.number().int().min(1),
+    /** Share of the supplier's lines in those headings that must be mismatched. */
+    minMismatchShare: z.number().min(0).max(1),
+    /** Without a surcharge, the supplier's country must pay at least this much more duty. */
+    minMismatchGap: z.number().min(0),
+    /** From the profile: rates where the data states none, surcharges, transshipment hubs. */
+    defaultDutyRate: z.number().min(0).max(1),
+    dutyRates: z.array(z.object({ heading: z.string(), origin: z.string().optional(), rate: z.number() })),
+    surcharges: z.array(z.object({ heading: z.string(), origins: z.array(z.string()), rate: z.number() })),
+    transshipmentHubs: z.array(z.string()),
     weights: z
       .object({
         coordinated_origin_switch: IndicatorWeight,
         lower_duty_origin: IndicatorWeight,
         share_rerouted: IndicatorWeight,
+        origin_differs_from_supplier: IndicatorWeight,
+        known_hub: IndicatorWeight,
       })
       .strict(),
   })
   .strict();
 export type OriginMisdeclarationOptions = z.infer<typeof Options>;
 
+/** The facts of an administration this detector reads. */
+export function profileOptions(profile: AdministrationProfile): Partial<OriginMisdeclarationOptions> {
+  const { defaultDutyRate, dutyRates, surcharges, transshipmentHubs } = profile;
+  return { defaultDutyRate, dutyRates, surcharges, transshipmentHubs };
+}
+
 export const DEFAULTS: OriginMisdeclarationOptions = {
   minLinesEachSide: 2,
   minImporters: 2,
   minDutyGap: 0.02,
   minDedicatedShare: 0.25,
-  weights: { coordinated_origin_switch: 0.45, lower_duty_origin: 0.35, share_rerouted: 0.2 },
+  minMismatchLines: 4,
+  minMismatchShare: 0.5,
+  minMismatchGap: 0.1,
+  ...(profileOptions(DEFAULT_PROFILE) as Pick<
+    OriginMisdeclarationOptions,
+    'defaultDutyRate' | 'dutyRates' | 'surcharges' | 'transshipmentHubs'
+  >),
+  weights: {
+    coordinated_origin_switch: 0.45,
+    lower_duty_origin: 0.35,
+    share_rerouted: 0.2,
+    origin_differs_from_supplier: 0.45,
+    known_hub: 0.2,
+  },
 };
 
 interface OriginUse {
@@ -295,7 +329,8 @@ export function detect(
     lines: view.lines,
     lineGroup,
     G: lineGroup.keys.length,
-    rate: (heading, origin) => view.dutyRates.get(`${heading}|${origin}`) ?? null,
+    rate: (heading, origin) =>
+      view.dutyRates.get(`${heading}|${origin}`) ?? profileDutyRate(o, heading, origin),
   };
   const { uses, supplierLines } = originUses(c);
   const { kept, groups } = dedicatedSwitches(c, cleanSwitches(c, uses, o), supplierLines, o);
@@ -307,5 +342,11 @@ export function detect(
     if (new Set(mine.map((s) => s.importer)).size < o.minImporters) continue;
     rings.push(originRing(c, mine, buyers, o));
   }
+  const rates: Rates = {
+    rate: (h, origin) => c.rate(h, origin)!,
+    surcharge: (h, origin) => surcharge(o, h, origin),
+  };
+  const switched = new Set(kept.flatMap((sw) => sw.to));
+  rings.push(...mismatchRings(view, rates, o, switched));
   return rings.sort(byMembers);
 }

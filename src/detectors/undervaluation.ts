@@ -16,6 +16,9 @@ import {
 } from './candidate.ts';
 import { dutyShortfall } from './duty.ts';
 import { assertView, parseOptions } from './input.ts';
+import { DEFAULT_PROFILE, type AdministrationProfile } from '../model/profile.ts';
+import { listedParties } from './profile-parties.ts';
+import { partnerRings } from './undervaluation-partners.ts';
 import { describeParties, idOf, listing, percent } from './phrasing.ts';
 import { compareKeys, hsHeading, type DetectionView } from '../graph/view.ts';
 
@@ -32,11 +35,20 @@ const Options = z
     /** A line is counted as undervalued (evidence, revenue) at or below this ratio. */
     lowRatio: z.number().positive(),
     minImporters: z.number().int().min(1),
+    /** Through partners: a supplier or consignee with more importers than this joins nobody. */
+    maxPartnerImporters: z.number().int().min(2),
+    /** Share of a partner's importers that must themselves be biased for it to join them. */
+    minBiasedShare: z.number().min(0).max(1),
+    /** Partners (suppliers, consignees) a ring's importers must share, at least. */
+    minSharedPartners: z.number().int().min(1),
+    /** From the profile: forwarders that join nobody. */
+    bigForwarders: z.array(z.string()),
     weights: z
       .object({
         unit_value_below_median: IndicatorWeight,
         persistent_bias: IndicatorWeight,
         shared_supplier: IndicatorWeight,
+        shared_partners: IndicatorWeight,
       })
       .strict(),
   })
@@ -50,8 +62,22 @@ export const DEFAULTS: UndervaluationOptions = {
   maxImporterRatio: 0.7,
   lowRatio: 0.8,
   minImporters: 3,
-  weights: { unit_value_below_median: 0.45, persistent_bias: 0.35, shared_supplier: 0.2 },
+  maxPartnerImporters: 30,
+  minBiasedShare: 0.5,
+  minSharedPartners: 2,
+  bigForwarders: DEFAULT_PROFILE.bigForwarders,
+  weights: {
+    unit_value_below_median: 0.45,
+    persistent_bias: 0.35,
+    shared_supplier: 0.2,
+    shared_partners: 0.2,
+  },
 };
+
+/** The facts of an administration this detector reads. */
+export function profileOptions(profile: AdministrationProfile): Partial<UndervaluationOptions> {
+  return { bigForwarders: profile.bigForwarders };
+}
 
 interface Flow {
   lines: number[];
@@ -200,5 +226,7 @@ export function detect(view: DetectionView, options: Partial<UndervaluationOptio
     const ring = undervaluationRing(view, group, ringPairs, o);
     if (ring) rings.push(ring);
   }
+  const inRings = new Set(rings.flatMap((r) => r.members.map((m) => `${m.label}:${m.id}`)));
+  rings.push(...partnerRings(view, o, inRings, listedParties(view, o.bigForwarders)));
   return rings.sort(byMembers);
 }

@@ -61,6 +61,7 @@ describe('origin_misdeclaration detector', () => {
           supplierId: 'SU-TW',
           hsCode: SCREWS,
           originCountry: 'TW',
+          departureCountry: 'TW',
           dutyRate: 0.04,
           date: isoDay(10 + l * 20),
         });
@@ -83,5 +84,62 @@ describe('origin_misdeclaration detector', () => {
     reroute(w, ['B1', 'B2'], 'SU-CN-B', 'SU-TH', 'TH');
     reroute(w, ['A1', 'A2'], 'SU-CN-A', 'SU-KR', 'KR');
     expect(detect(await w.view()).map((r) => r.members[0]!.id)).toEqual(['A1', 'B1']);
+  });
+
+  it('finds goods declared with another origin than their supplier country from the first line', async () => {
+    const w = new World();
+    legitimateTrade(w, 20, 6);
+    w.party('Supplier', 'SU-CNT', { country: 'CN' });
+    for (const id of ['M1', 'M2', 'M3'])
+      for (let l = 0; l < 4; l++)
+        w.ship({
+          importerId: id,
+          supplierId: 'SU-CNT',
+          hsCode: SCREWS,
+          originCountry: 'MY',
+          departureCountry: 'CN',
+          dutyRate: 0.04,
+          date: isoDay(10 + l * 30),
+        });
+    const rings = detect(await w.view());
+    expect(rings.map((r) => r.members.map((m) => `${m.role}:${m.id}`))).toEqual([
+      ['importer:M1', 'importer:M2', 'importer:M3', 'transshipment_supplier:SU-CNT'],
+    ]);
+    expect(rings[0]!.indicators.map((i) => i.description)).toEqual([
+      '12 lines of HS 7318 from supplier SU-CNT (CN) declared as originating in MY, bought by M1, M2 and M3',
+      'the declared origin pays 86 percentage points less duty than CN',
+      'MY is a known transshipment hub',
+    ]);
+    // The profile's rate for Chinese screws (3.7 % + 86 % anti-dumping) against the stated 4 %.
+    expect(rings[0]!.revenueAtRisk).toBeCloseTo(12 * 1000 * (0.037 + 0.86 - 0.04), 6);
+  });
+
+  it('ignores traders declaring a dearer origin than their own country, and small duty gaps', async () => {
+    const w = new World();
+    legitimateTrade(w, 20, 6);
+    w.party('Supplier', 'SU-HK', { country: 'HK' });
+    w.party('Supplier', 'SU-DE', { country: 'DE' });
+    for (const id of ['T1', 'T2', 'T3'])
+      for (let l = 0; l < 4; l++) {
+        w.ship({
+          importerId: id,
+          supplierId: 'SU-HK',
+          hsCode: SCREWS,
+          originCountry: 'CN',
+          departureCountry: 'HK',
+          dutyRate: 0.9,
+          date: isoDay(10 + l * 30),
+        });
+        w.ship({
+          importerId: id,
+          supplierId: 'SU-DE',
+          hsCode: '640399',
+          originCountry: 'VN',
+          departureCountry: 'DE',
+          dutyRate: 0.05,
+          date: isoDay(12 + l * 30),
+        });
+      }
+    expect(detect(await w.view())).toEqual([]);
   });
 });

@@ -55,4 +55,57 @@ describe('undervaluation detector', () => {
     const rings = detect(await w.view());
     expect(rings.map((r) => r.members.at(-1)!.id)).toEqual(['SU-A', 'SU-Z']);
   });
+
+  it('finds importers sharing a consignee and a supplier not biased for its other clients, not cheap buyers sharing a consignee', async () => {
+    const w = new World();
+    legitimateTrade(w, 30, 8);
+    const buy = (importer: string, supplier: string, consignee: string, n: number): void => {
+      for (let l = 0; l < 3; l++)
+        w.ship({
+          importerId: importer,
+          supplierId: supplier,
+          consigneeId: consignee,
+          date: isoDay(20 + n * 5 + l * 40),
+          netMassKg: 100,
+          customsValue: 400,
+        });
+    };
+    // The ring: three importers declaring 40 % of value on lawful suppliers' goods and on a small
+    // supplier's, whose other client pays full value, delivered to one consignee.
+    for (const [n, id] of ['P1', 'P2', 'P3'].entries()) {
+      w.party('Importer', id, { registeredOn: '2012-01-01' });
+      buy(id, 'SUP-0', 'CO-R', n);
+      buy(id, 'SUP-1', 'CO-R', n);
+      buy(id, 'SU-R', 'CO-R', n);
+    }
+    for (let l = 0; l < 12; l++)
+      w.ship({
+        importerId: 'LEGIT-000',
+        supplierId: 'SU-R',
+        date: isoDay(30 + l * 7),
+        netMassKg: 100,
+        customsValue: 1000,
+      });
+    // Lawful discount buyers meeting at one consignee and sharing nothing else: no ring.
+    for (const [n, id] of ['K1', 'K2', 'K3'].entries()) {
+      buy(id, 'SUP-2', 'CO-K', n);
+      buy(id, 'SUP-3', 'CO-K', n);
+    }
+    // A retail chain's warehouse receiving for twelve importers, two of them undervaluing alone.
+    for (const [n, id] of ['Q1', 'Q2'].entries()) buy(id, 'SUP-2', 'CO-RETAIL', n);
+    for (let f = 0; f < 10; f++)
+      w.ship({
+        importerId: `LEGIT-${String(f).padStart(3, '0')}`,
+        consigneeId: 'CO-RETAIL',
+        date: isoDay(100 + f),
+        netMassKg: 100,
+        customsValue: 1000,
+      });
+    const rings = detect(await w.view());
+    expect(rings.map((r) => r.members.map((m) => `${m.role}:${m.id}`))).toEqual([
+      ['importer:P1', 'importer:P2', 'importer:P3', 'consignee:CO-R', 'supplier:SU-R'],
+    ]);
+    expect(rings[0]!.indicators[2]!.description).toBe('3 importers with the same bias share CO-R and SU-R');
+    expect(rings[0]!.indicators[1]!.evidence.declarations).toHaveLength(27);
+  });
 });

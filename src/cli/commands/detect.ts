@@ -1,8 +1,10 @@
-// `ringscope detect [--json [OUT]] [--seed N] [--from DATE] [--to DATE]`: runs every detector,
-// writes the run to the store, prints counts by typology, the top 10 rings by priority and the
-// top 10 leads; with --json the published contract goes to OUT (or stdout).
+// `ringscope detect [--json [OUT]] [--seed N] [--from DATE] [--to DATE] [--profile FILE]`: runs
+// every detector, writes the run to the store, prints counts by typology, the top 10 rings by
+// priority and the top 10 leads; with --json the published contract goes to OUT (or stdout).
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { loadProfile, ProfileError } from '../../detection/profile.ts';
+import { deMinimisValues } from '../../model/profile.ts';
 import { runDetection, type DetectionOutcome } from '../../detection/run-detection.ts';
 import { detectJson } from '../../export/contract.ts';
 import { formatMoney } from '../../detectors/money.ts';
@@ -21,6 +23,7 @@ const DetectOptions = z.object({
     .max(2 ** 31 - 1),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  profile: z.string().min(1).optional(),
 });
 
 export function summarise(outcome: DetectionOutcome): string {
@@ -44,11 +47,18 @@ export function summarise(outcome: DetectionOutcome): string {
 
 export async function detectCommand(
   store: GraphStore,
-  options: { seed: number; from?: string; to?: string; json: boolean; out?: string },
+  options: { seed: number; from?: string; to?: string; profile?: string; json: boolean; out?: string },
   progress: ProgressSink,
 ): Promise<DetectionOutcome> {
+  const profile = await loadProfile(options.profile).catch((e: unknown) => {
+    throw e instanceof ProfileError ? new InputError(e.message, []) : e;
+  });
+  progress.line(
+    `profile: ${profile.name} (${profile.currency}, de-minimis ${deMinimisValues(profile).join(', ')})`,
+  );
   const outcome = await runDetection(store, {
     seed: options.seed,
+    profile,
     ...(options.from || options.to ? { window: { from: options.from ?? null, to: options.to ?? null } } : {}),
     onProgress: (p) => progress.line(`${p.phase}: ${p.message}`),
   });
@@ -69,6 +79,7 @@ export function register(program: Command): void {
     .option('--seed <n>', 'seed of the community detection', '1')
     .option('--from <date>', 'only declarations on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only declarations on or before this date (YYYY-MM-DD)')
+    .option('--profile <file>', 'administration profile: a JSON file or a preset (eu, us)', 'eu')
     .action(async (out: string | undefined, raw: Record<string, unknown>, command: Command) => {
       const globals = globalOptions(command);
       if (out && globals.json !== true)
