@@ -31,11 +31,11 @@ export function corroborate(rings: readonly Ring[], leads: readonly Lead[]): Rin
       description: `lead on ${lead.id} (${lead.detector.replace(/_/g, ' ')}, ${lead.score.toFixed(2)}): ${lead.reason}`,
       evidence: lead.evidence,
     }));
-    const parties = [...new Set(found.map((l) => l.id))];
     return {
       ...ring,
       indicators: [...ring.indicators, ...indicators],
-      explanation: `${ring.explanation}; corroborated by ${found.length === 1 ? 'a lead' : `${found.length} leads`} on ${parties.join(', ')}`,
+      // The explanation names every indicator, the leads' too.
+      explanation: `${ring.explanation}; corroborated by ${indicators.map((i) => i.description).join('; ')}`,
     };
   });
 }

@@ -32,7 +32,9 @@ describe('corroborate', () => {
         evidence: { nodes: [{ label: 'Consignee', id: 'CO-1' }], rels: [], declarations: ['D1/1'] },
       },
     ]);
-    expect(out!.explanation).toBe('R-phoenix-1; corroborated by a lead on B');
+    expect(out!.explanation).toBe(
+      'R-phoenix-1; corroborated by lead on B (guilt by association, 0.40): B ships to CO-1, whose goods were seized',
+    );
   });
 
   it('never makes a ring nor adds a member from leads alone', () => {
@@ -46,6 +48,13 @@ describe('corroborate', () => {
     const r = ring('R-undervaluation-1', 'undervaluation', 0.5, ['A', 'B']);
     const [out] = corroborate([r], [lead('A', 'centrality', 0.6), lead('B', 'guilt_by_association', 0.3)]);
     expect(out!.indicators.map((i) => i.name)).toEqual(['lead_centrality', 'lead_guilt_by_association']);
-    expect(out!.explanation).toBe('R-undervaluation-1; corroborated by 2 leads on A, B');
+    expect(out!.explanation).toBe(
+      `R-undervaluation-1; corroborated by ${out!.indicators
+        .slice(-2)
+        .map((i) => i.description)
+        .join('; ')}`,
+    );
+    expect(out!.explanation).toContain('lead on A (centrality, 0.60)');
+    expect(out!.explanation).toContain('lead on B (guilt by association, 0.30)');
   });
 });
