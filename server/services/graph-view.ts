@@ -52,6 +52,16 @@ export function parseKey(key: string): NodeRef {
   }
 }
 
+/** The field an exact match of the store's search is made on. */
+const EXACT_FIELD = { id: 'id', declaration: 'id', identifier: 'value', name: 'name' } as const;
+
+const hitOf = (node: GraphNode) => ({
+  key: nodeKey(node),
+  label: node.label,
+  id: node.id,
+  name: displayName(node),
+});
+
 /** A neighbourhood read's filters: the API's query parameters, parsed. */
 export type NeighbourhoodQuery = NeighbourhoodParams;
 
@@ -89,20 +99,27 @@ export class GraphView {
     return { nodes: counts.nodes, rels: counts.rels, lastRun };
   }
 
+  /** Exact matches first (id, declaration, identifier, name prefix), then full-text hits. */
   async search(q: string, options: { limit: number; labels?: NodeLabel[] | undefined }) {
-    const hits = await this.store.search(q, {
+    const storeOptions = {
       limit: options.limit,
       ...(options.labels?.length ? { labels: options.labels } : {}),
-    });
-    const answer: z.infer<typeof SearchAnswer> = {
-      hits: hits.map((h) => ({
-        key: nodeKey(h.node),
-        label: h.node.label,
-        id: h.node.id,
-        name: displayName(h.node),
-        match: h.match,
-      })),
     };
+    const [exact, text] = await Promise.all([
+      this.store.search(q, storeOptions),
+      this.store.searchText(q, storeOptions),
+    ]);
+    const hits: z.infer<typeof SearchAnswer>['hits'] = exact.map((h) => ({
+      ...hitOf(h.node),
+      match: h.match,
+      matched: EXACT_FIELD[h.match],
+    }));
+    const listed = new Set(hits.map((h) => h.key));
+    for (const h of text) {
+      if (listed.has(nodeKey(h.node))) continue;
+      hits.push({ ...hitOf(h.node), match: h.quality === 'fuzzy' ? 'fuzzy' : 'text', matched: h.field });
+    }
+    const answer: z.infer<typeof SearchAnswer> = { hits: hits.slice(0, options.limit) };
     return answer;
   }
 

@@ -70,6 +70,11 @@ export const NeighbourhoodParams = z.strictObject({
 });
 export type NeighbourhoodParams = z.output<typeof NeighbourhoodParams>;
 
+/**
+ * A search hit. `match`: exact id, declaration id, normalised identifier value, name prefix
+ * (ranked first, in that order), then full-text hits: `text` (the query starts a word of the
+ * field or is inside it), `fuzzy` (within a typo or two). `matched`: the field that matched.
+ */
 export const SearchAnswer = z.strictObject({
   hits: z.array(
     z.strictObject({
@@ -77,7 +82,8 @@ export const SearchAnswer = z.strictObject({
       label: NodeLabel,
       id: z.string(),
       name: z.string(),
-      match: z.enum(['id', 'name', 'identifier', 'declaration']),
+      match: z.enum(['id', 'name', 'identifier', 'declaration', 'text', 'fuzzy']),
+      matched: z.enum(['id', 'name', 'value']),
     }),
   ),
 });

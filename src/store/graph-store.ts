@@ -45,6 +45,7 @@
 // minScore, `total` counted before offset/limit; ringsOf by (score desc, id); party risks by
 // (score desc, label, id); targets by (score desc, declarationId, line). A party or line named
 // twice in a run keeps its last entry.
+import type { TextHit } from './text-search.ts';
 import type {
   DetectionRun,
   GraphNode,
@@ -119,6 +120,14 @@ export interface SearchHit {
   match: 'id' | 'name' | 'identifier' | 'declaration';
 }
 
+export interface SearchOptions {
+  /** 1 to 1000. */
+  limit: number;
+  labels?: NodeLabel[];
+}
+
+export type { TextHit } from './text-search.ts';
+
 export interface GraphCounts {
   nodes: Partial<Record<NodeLabel, number>>;
   rels: Partial<Record<RelType, number>>;
@@ -155,6 +164,8 @@ export interface GraphStore {
   paths(query: PathQuery): Promise<GraphPath[]>;
   /** Id (exact), declaration id, identifier value, name prefix (case-insensitive); see above. */
   search(text: string, options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]>;
+  /** Full-text search of parties and identifiers, typo-tolerant, ranked (see text-search.ts). */
+  searchText(text: string, options: SearchOptions): Promise<TextHit[]>;
   counts(): Promise<GraphCounts>;
 
   // ── projection for graph algorithms (streamed: never all shipments in memory at once) ────

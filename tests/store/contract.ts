@@ -7,6 +7,7 @@ import { describeImports } from './contract-imports.ts';
 import { describeReads } from './contract-reads.ts';
 import { describeSearch } from './contract-search.ts';
 import { describeStreams } from './contract-streams.ts';
+import { describeTextSearch } from './contract-text-search.ts';
 import { describeTraversal } from './contract-traversal.ts';
 import { fixtureRun } from './fixture-run.ts';
 import { IDS, loadFixture } from './fixture.ts';
@@ -41,6 +42,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     describeImports(use);
     describeReads(use);
     describeSearch(use);
+    describeTextSearch(use);
     describeTraversal(use);
     describeStreams(use);
     describeFindings(use);

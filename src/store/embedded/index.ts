@@ -25,6 +25,8 @@ import type {
   PathQuery,
   RingQuery,
   SearchHit,
+  SearchOptions,
+  TextHit,
 } from '../graph-store.ts';
 import { EmbeddedImport, findImport, listImports } from './imports.ts';
 import { expandNeighbourhood, findPaths } from '../traversal.ts';
@@ -35,6 +37,7 @@ import type { NodeRow } from './rows.ts';
 import { migrate, openDatabase } from './schema.ts';
 import type { DatabaseOptions, Db } from './schema.ts';
 import { searchNodes } from './search.ts';
+import { searchText } from './text-index.ts';
 import * as streams from './streams.ts';
 import { settle } from './sync.ts';
 import { embeddedTraversal, selectNodes } from './traversal.ts';
@@ -113,6 +116,13 @@ class EmbeddedStore implements GraphStore {
       // A first import builds the search indexes only when it commits.
       this.requireNoImport('search');
       return searchNodes(this.db, text, options);
+    });
+  }
+
+  searchText(text: string, options: SearchOptions): Promise<TextHit[]> {
+    return settle(() => {
+      this.requireNoImport('search');
+      return searchText(this.db, text, options);
     });
   }
 

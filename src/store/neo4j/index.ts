@@ -25,6 +25,8 @@ import type {
   PathQuery,
   RingQuery,
   SearchHit,
+  SearchOptions,
+  TextHit,
 } from '../graph-store.ts';
 import { findPaths } from '../traversal.ts';
 import type { TraversalSource } from '../traversal.ts';
@@ -37,6 +39,7 @@ import type { ImportTuning } from './imports.ts';
 import { neighbourhood } from './neighbourhood.ts';
 import { createSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
+import { searchText } from './text-search.ts';
 import * as streams from './streams.ts';
 import { neo4jTraversal, selectNodes } from './traversal.ts';
 
@@ -115,6 +118,10 @@ class Neo4jStore implements GraphStore {
 
   search(text: string, options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]> {
     return searchNodes(this.executor, text, options);
+  }
+
+  searchText(text: string, options: SearchOptions): Promise<TextHit[]> {
+    return searchText(this.executor, text, options);
   }
 
   async counts(): Promise<GraphCounts> {
