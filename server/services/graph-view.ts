@@ -26,6 +26,7 @@ import type {
   TargetsAnswer,
 } from '../../src/api/graph.ts';
 import type { RingQuery } from '../../src/store/graph-store.ts';
+import { totalsOf, type PartyMonth } from '../../src/store/trade.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { RiskScores } from './risk-scores.ts';
 
@@ -207,12 +208,16 @@ export class GraphView {
         illicit: typeof n.props.illicit === 'boolean' ? n.props.illicit : null,
       }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.shipmentId.localeCompare(b.shipmentId));
+    // Totals and timeline come from the store's aggregate over every line, never from the series.
+    const months = node.label === 'Shipment' ? shipmentMonth(series) : await this.store.partyMonths(node);
+    const totals = totalsOf(months);
     return {
-      count: series.length,
+      count: totals.lines,
       truncated: sub.truncated,
-      totalValue: series.reduce((sum, s) => sum + s.customsValue, 0),
-      first: series[0]?.date ?? null,
-      last: series.at(-1)?.date ?? null,
+      totalValue: totals.value,
+      first: totals.first,
+      last: totals.last,
+      timeline: months.map(({ month, lines, value }) => ({ month, lines, value })),
       series,
     };
   }
@@ -239,6 +244,19 @@ export class GraphView {
     }
     return { ring, nodes: await this.toApiNodes(nodes), edges };
   }
+}
+
+/** A line's own month, as a party's would be aggregated. */
+function shipmentMonth(series: { date: string; customsValue: number }[]): PartyMonth[] {
+  return series
+    .filter((s) => s.date !== '')
+    .map((s) => ({
+      month: s.date.slice(0, 7),
+      lines: 1,
+      value: s.customsValue,
+      first: s.date,
+      last: s.date,
+    }));
 }
 
 /** Relationship ids are `TYPE|Label:id|Label:id` (see relId), so an edge can be drawn from one. */

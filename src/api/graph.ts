@@ -98,17 +98,27 @@ export const ShipmentPoint = z.strictObject({
   illicit: z.boolean().nullable(),
 });
 
+export const TimelineMonth = z.strictObject({
+  /** YYYY-MM. */
+  month: z.string(),
+  lines: z.number().int(),
+  value: z.number(),
+});
+
 export const NodeDetailAnswer = z.strictObject({
   node: ApiNode.extend({ source: SourceRef.nullable() }),
   risk: PartyRisk.nullable(),
   rings: z.array(RingSummary),
   shipments: z.strictObject({
+    /** Totals over ALL the party's lines, aggregated by the store (never from `series`). */
     count: z.number().int(),
-    /** True when the party has more shipments than the series holds. */
+    /** True when the party has more shipments than the series holds (totals stay whole). */
     truncated: z.boolean(),
     totalValue: z.number(),
     first: z.string().nullable(),
     last: z.string().nullable(),
+    /** Lines and value by month over all the party's lines, oldest first. */
+    timeline: z.array(TimelineMonth),
     series: z.array(ShipmentPoint),
   }),
 });

@@ -46,6 +46,7 @@
 // (score desc, label, id); targets by (score desc, declarationId, line). A party or line named
 // twice in a run keeps its last entry.
 import type { TextHit } from './text-search.ts';
+import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from './trade.ts';
 import type {
   DetectionRun,
   GraphNode,
@@ -167,6 +168,14 @@ export interface GraphStore {
   /** Full-text search of parties and identifiers, typo-tolerant, ranked (see text-search.ts). */
   searchText(text: string, options: SearchOptions): Promise<TextHit[]>;
   counts(): Promise<GraphCounts>;
+
+  // ── aggregates over declaration lines (see trade.ts) ─────────────────────────────────────
+  /** A party's lines by month, over all of them; none for people and identifiers. */
+  partyMonths(ref: NodeRef): Promise<PartyMonth[]>;
+  /** The party's trade links over all its lines, in no particular order. */
+  tradeLinks(ref: NodeRef): Promise<TradeLink[]>;
+  /** The lines of one trade link by (date, shipment id), after the cursor, at most limit. */
+  linkLines(query: LinkLinesQuery): Promise<LinkLine[]>;
 
   // ── projection for graph algorithms (streamed: never all shipments in memory at once) ────
   streamNodes(labels: readonly NodeLabel[]): AsyncIterable<GraphNode>;

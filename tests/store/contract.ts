@@ -8,6 +8,7 @@ import { describeReads } from './contract-reads.ts';
 import { describeSearch } from './contract-search.ts';
 import { describeStreams } from './contract-streams.ts';
 import { describeTextSearch } from './contract-text-search.ts';
+import { describeTrade } from './contract-trade.ts';
 import { describeTraversal } from './contract-traversal.ts';
 import { fixtureRun } from './fixture-run.ts';
 import { IDS, loadFixture } from './fixture.ts';
@@ -43,6 +44,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     describeReads(use);
     describeSearch(use);
     describeTextSearch(use);
+    describeTrade(use);
     describeTraversal(use);
     describeStreams(use);
     describeFindings(use);

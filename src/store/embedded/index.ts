@@ -38,6 +38,8 @@ import { migrate, openDatabase } from './schema.ts';
 import type { DatabaseOptions, Db } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { searchText } from './text-index.ts';
+import * as trade from './trade.ts';
+import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from '../trade.ts';
 import * as streams from './streams.ts';
 import { settle } from './sync.ts';
 import { embeddedTraversal, selectNodes } from './traversal.ts';
@@ -124,6 +126,18 @@ class EmbeddedStore implements GraphStore {
       this.requireNoImport('search');
       return searchText(this.db, text, options);
     });
+  }
+
+  partyMonths(ref: NodeRef): Promise<PartyMonth[]> {
+    return settle(() => trade.partyMonths(this.db, ref));
+  }
+
+  tradeLinks(ref: NodeRef): Promise<TradeLink[]> {
+    return settle(() => trade.tradeLinks(this.db, ref));
+  }
+
+  linkLines(query: LinkLinesQuery): Promise<LinkLine[]> {
+    return settle(() => trade.linkLines(this.db, query));
   }
 
   counts(): Promise<GraphCounts> {

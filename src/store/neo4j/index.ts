@@ -40,6 +40,8 @@ import { neighbourhood } from './neighbourhood.ts';
 import { createSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { searchText } from './text-search.ts';
+import * as trade from './trade.ts';
+import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from '../trade.ts';
 import * as streams from './streams.ts';
 import { neo4jTraversal, selectNodes } from './traversal.ts';
 
@@ -122,6 +124,18 @@ class Neo4jStore implements GraphStore {
 
   searchText(text: string, options: SearchOptions): Promise<TextHit[]> {
     return searchText(this.executor, text, options);
+  }
+
+  partyMonths(ref: NodeRef): Promise<PartyMonth[]> {
+    return trade.partyMonths(this.executor, ref);
+  }
+
+  tradeLinks(ref: NodeRef): Promise<TradeLink[]> {
+    return trade.tradeLinks(this.executor, ref);
+  }
+
+  linkLines(q: LinkLinesQuery): Promise<LinkLine[]> {
+    return trade.linkLines(this.executor, q);
   }
 
   async counts(): Promise<GraphCounts> {
