@@ -10,11 +10,13 @@ import { graphRoutes } from './graph.ts';
 import { jobRoutes } from './jobs.ts';
 import { ringRoutes } from './rings.ts';
 import { riskRoutes } from './risk.ts';
+import { tradeRoutes } from './trade.ts';
 
 export function allRoutes(config: Config): Route[] {
   return [
     ...authRoutes(config),
     ...graphRoutes(),
+    ...tradeRoutes(),
     ...ringRoutes(),
     ...caseRoutes(),
     ...exportRoutes(),

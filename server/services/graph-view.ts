@@ -27,6 +27,9 @@ import type {
 } from '../../src/api/graph.ts';
 import type { RingQuery } from '../../src/store/graph-store.ts';
 import { totalsOf, type PartyMonth } from '../../src/store/trade.ts';
+import type { NeighboursParams } from '../../src/api/trade.ts';
+import * as trade from './trade-view.ts';
+import type { TradeLinkLinesQuery } from './trade-view.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { RiskScores } from './risk-scores.ts';
 
@@ -158,6 +161,21 @@ export class GraphView {
       paths: shaped.map(({ nodes, edges }) => ({ nodes, edges })),
     };
     return answer;
+  }
+
+  /** A node's neighbours one page at a time (trade-view.ts). */
+  neighbours(start: NodeRef, params: NeighboursParams) {
+    return trade.neighbours(this.store, this, start, params);
+  }
+
+  /** A party's trade links, the largest `limit` per role listed, the rest grouped (trade-view.ts). */
+  tradeLinks(party: NodeRef, limit: number) {
+    return trade.tradeLinks(this.store, this, party, limit);
+  }
+
+  /** The lines of one trade link, paged (trade-view.ts). */
+  tradeLinkLines(query: TradeLinkLinesQuery) {
+    return trade.tradeLinkLines(this.store, this, query);
   }
 
   async rings(query: RingQuery): Promise<z.infer<typeof RingsAnswer>> {

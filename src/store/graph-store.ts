@@ -45,6 +45,7 @@
 // minScore, `total` counted before offset/limit; ringsOf by (score desc, id); party risks by
 // (score desc, label, id); targets by (score desc, declarationId, line). A party or line named
 // twice in a run keeps its last entry.
+import type { NeighbourPage, NeighbourPageQuery } from './neighbour-page.ts';
 import type { TextHit } from './text-search.ts';
 import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from './trade.ts';
 import type {
@@ -163,6 +164,8 @@ export interface GraphStore {
   getNodes(refs: NodeRef[]): Promise<GraphNode[]>;
   neighbourhood(query: NeighbourhoodQuery): Promise<Subgraph>;
   paths(query: PathQuery): Promise<GraphPath[]>;
+  /** A node's direct neighbours one page at a time, any hub walkable (see neighbour-page.ts). */
+  neighbours(query: NeighbourPageQuery): Promise<NeighbourPage>;
   /** Id (exact), declaration id, identifier value, name prefix (case-insensitive); see above. */
   search(text: string, options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]>;
   /** Full-text search of parties and identifiers, typo-tolerant, ranked (see text-search.ts). */

@@ -9,6 +9,7 @@ import { describeSearch } from './contract-search.ts';
 import { describeStreams } from './contract-streams.ts';
 import { describeTextSearch } from './contract-text-search.ts';
 import { describeTrade } from './contract-trade.ts';
+import { describeNeighbours } from './contract-neighbours.ts';
 import { describeTraversal } from './contract-traversal.ts';
 import { fixtureRun } from './fixture-run.ts';
 import { IDS, loadFixture } from './fixture.ts';
@@ -45,6 +46,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     describeSearch(use);
     describeTextSearch(use);
     describeTrade(use);
+    describeNeighbours(use);
     describeTraversal(use);
     describeStreams(use);
     describeFindings(use);

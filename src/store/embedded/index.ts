@@ -39,6 +39,7 @@ import type { DatabaseOptions, Db } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { searchText } from './text-index.ts';
 import * as trade from './trade.ts';
+import { neighbourPage, type NeighbourPage, type NeighbourPageQuery } from '../neighbour-page.ts';
 import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from '../trade.ts';
 import * as streams from './streams.ts';
 import { settle } from './sync.ts';
@@ -111,6 +112,10 @@ class EmbeddedStore implements GraphStore {
 
   paths(query: PathQuery): Promise<GraphPath[]> {
     return findPaths(this.traversal, query);
+  }
+
+  neighbours(query: NeighbourPageQuery): Promise<NeighbourPage> {
+    return neighbourPage(this.traversal, query);
   }
 
   search(text: string, options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]> {

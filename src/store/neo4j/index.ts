@@ -41,6 +41,7 @@ import { createSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { searchText } from './text-search.ts';
 import * as trade from './trade.ts';
+import { neighbourPage, type NeighbourPage, type NeighbourPageQuery } from '../neighbour-page.ts';
 import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from '../trade.ts';
 import * as streams from './streams.ts';
 import { neo4jTraversal, selectNodes } from './traversal.ts';
@@ -116,6 +117,10 @@ class Neo4jStore implements GraphStore {
 
   paths(q: PathQuery): Promise<GraphPath[]> {
     return findPaths(this.traversal, q);
+  }
+
+  neighbours(query: NeighbourPageQuery): Promise<NeighbourPage> {
+    return neighbourPage(this.traversal, query);
   }
 
   search(text: string, options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]> {
