@@ -41,7 +41,8 @@ export const TEXT_INDEX_MIGRATION = `
       SELECT ${DOCUMENT('new')}, rs_compact(new.id);
     INSERT INTO node_words (rowid, label, ident, name, value) SELECT ${DOCUMENT('new')};
   END;
-  CREATE TRIGGER node_text_update AFTER UPDATE OF props ON nodes WHEN new.label IN (${LABELS_SQL}) BEGIN
+  CREATE TRIGGER node_text_update AFTER UPDATE OF props ON nodes
+    WHEN new.label IN (${LABELS_SQL}) AND new.props IS NOT old.props BEGIN
     DELETE FROM node_text WHERE rowid = old.n;
     DELETE FROM node_words WHERE rowid = old.n;
     INSERT INTO node_text (rowid, label, ident, name, value, cident)
