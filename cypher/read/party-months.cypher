@@ -8,6 +8,6 @@ WITH COLLECT { MATCH (p:PendingImport) RETURN p.id } AS pending
 MATCH (p:Node {key: $key})<-[r]-(s:Shipment)
 WHERE type(r) = $type AND s.date IS NOT NULL AND NOT coalesce(p._import, '') IN pending
   AND NOT coalesce(r._import, '') IN pending AND NOT coalesce(s._import, '') IN pending
-WITH s, coalesce(s.customsValue, toFloat(split(split(split(s._props, '"customsValue":')[1], ',')[0], '}')[0])) AS value
-RETURN substring(s.date, 0, 7) AS month, count(s) AS lines, sum(value) AS value, min(s.date) AS first, max(s.date) AS last
+WITH s, coalesce(s.customsValue, toFloat(split(split(split(s._props, '"customsValue":')[1], ',')[0], '}')[0])) AS lineValue
+RETURN substring(s.date, 0, 7) AS month, count(s) AS lines, sum(lineValue) AS value, min(s.date) AS first, max(s.date) AS last
 ORDER BY month

@@ -7,5 +7,5 @@ WHERE type(r) = $type AND type(r2) = $otherType AND $otherLabel IN labels(o) AND
   AND NOT coalesce(p._import, '') IN pending AND NOT coalesce(r._import, '') IN pending
   AND NOT coalesce(s._import, '') IN pending AND NOT coalesce(r2._import, '') IN pending
   AND NOT coalesce(o._import, '') IN pending
-WITH o, s, coalesce(s.customsValue, toFloat(split(split(split(s._props, '"customsValue":')[1], ',')[0], '}')[0])) AS value
-RETURN o.id AS id, count(s) AS lines, sum(value) AS value, min(s.date) AS first, max(s.date) AS last
+WITH o, s, coalesce(s.customsValue, toFloat(split(split(split(s._props, '"customsValue":')[1], ',')[0], '}')[0])) AS lineValue
+RETURN o.id AS id, count(s) AS lines, sum(lineValue) AS value, min(s.date) AS first, max(s.date) AS last

@@ -32,6 +32,9 @@
 // not `name`). A node is listed once, under its best match; hits are ranked id, declaration,
 // identifier, name; within a kind by nodeKey, except name hits: by lower-case name, then key.
 // The labels filter applies to every kind; limit (1 to 1000) cuts after ranking.
+// searchText (full text, typo-tolerant) is pinned in text-search.ts; the aggregates over
+// declaration lines (partyMonths, tradeLinks, linkLines) in trade.ts; neighbours in
+// neighbour-page.ts.
 //
 // Streams see committed data only and yield each item once: nodes in nodeKey order (label, then
 // id); shipments by (date, declarationId, line, id), each with the ids of its IMPORTED_BY,
