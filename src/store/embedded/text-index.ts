@@ -23,6 +23,7 @@ import {
   type TextHit,
   type TextQuery,
 } from '../text-search.ts';
+import { preparedOnce } from './prepared.ts';
 import { NODE_COLUMNS, nodeFromRow, type NodeRow } from './rows.ts';
 import type { Db } from './schema.ts';
 
@@ -74,8 +75,7 @@ export function registerTextFunctions(db: Db): void {
 function nearWords(db: Db, word: string): string[] {
   const max = maxTypos(word.length);
   if (max === 0) return [];
-  const terms = db
-    .prepare('SELECT term FROM node_words_vocab WHERE length(term) BETWEEN ? AND ?')
+  const terms = preparedOnce(db, 'SELECT term FROM node_words_vocab WHERE length(term) BETWEEN ? AND ?')
     .pluck()
     .all(word.length - max, word.length + max) as string[];
   return terms.filter((t) => editDistance(word, t, max) <= max);
@@ -98,13 +98,12 @@ export function searchText(db: Db, text: string, options: SearchOptions): TextHi
   const labels = JSON.stringify(options.labels ?? NodeLabel.options);
   const rows: NodeRow[] = [];
   for (const { table, match } of ftsQueries(db, q)) {
-    const found = db
-      .prepare(
-        `SELECT ${NODE_COLUMNS} FROM nodes WHERE n IN (
+    const found = preparedOnce(
+      db,
+      `SELECT ${NODE_COLUMNS} FROM nodes WHERE n IN (
            SELECT rowid FROM ${table} WHERE ${table} MATCH ? AND label IN (SELECT value FROM json_each(?))
             ORDER BY rank LIMIT ${TEXT_CANDIDATES})`,
-      )
-      .all(match, labels) as NodeRow[];
+    ).all(match, labels) as NodeRow[];
     rows.push(...found);
   }
   return rankTextHits(rows.map(nodeFromRow), q, options);
