@@ -33,6 +33,7 @@ export type AuditAction =
   | 'view_node'
   | 'view_neighbourhood'
   | 'view_paths'
+  | 'view_trade_links'
   | 'search'
   | 'view_ring'
   | 'view_targets'

@@ -30,7 +30,7 @@ const stats = defineRoute({
 const search = defineRoute({
   method: 'get',
   path: '/api/search',
-  summary: 'Search by id, name prefix, identifier value or declaration id',
+  summary: 'Search by id, name prefix, identifier value or declaration id, then full text with typos',
   tag: 'graph',
   policy: 'user',
   query: z.strictObject({

@@ -13,11 +13,13 @@ import { leadRoutes } from './leads.ts';
 import { ringRoutes } from './rings.ts';
 import { riskRoutes } from './risk.ts';
 import { riskModelRoutes } from './risk-model.ts';
+import { tradeRoutes } from './trade.ts';
 
 export function allRoutes(config: Config): Route[] {
   return [
     ...authRoutes(config),
     ...graphRoutes(),
+    ...tradeRoutes(),
     ...ringRoutes(),
     ...leadRoutes(),
     ...caseRoutes(),

@@ -8,6 +8,13 @@ import type { NodeLabel, NodeRef } from '../../src/model/index.ts';
 import { ApiError } from '../http/errors.ts';
 import { JsonText } from '../http/json-text.ts';
 import type { GraphView, NeighbourhoodQuery } from './graph-view.ts';
+import type {
+  NeighboursAnswer,
+  NeighboursParams,
+  TradeLinkLinesAnswer,
+  TradeLinksAnswer,
+} from '../../src/api/trade.ts';
+import type { TradeLinkLinesQuery } from './trade-view.ts';
 import { HeavyReadRefused, type HeavyReads } from './read-pool.ts';
 import type { HeavyRead, ReadFacts, ReadWorkers } from './read-workers.ts';
 
@@ -20,6 +27,12 @@ export function answerRead(view: GraphView, read: HeavyRead): Promise<unknown> {
       return view.paths(read.query);
     case 'search':
       return view.search(read.q, read.options);
+    case 'neighbours':
+      return view.neighbours(read.start, read.query);
+    case 'tradeLinks':
+      return view.tradeLinks(read.party, read.limit);
+    case 'tradeLinkLines':
+      return view.tradeLinkLines(read.query);
   }
 }
 
@@ -37,6 +50,18 @@ export function readFacts(read: HeavyRead, answer: unknown): ReadFacts {
       return { paths: (answer as z.infer<typeof PathsAnswer>).paths.length };
     case 'search':
       return { hits: (answer as z.infer<typeof SearchAnswer>).hits.length };
+    case 'neighbours': {
+      const a = answer as NeighboursAnswer;
+      return { nodes: a.nodes.length, total: a.total, more: a.next !== null };
+    }
+    case 'tradeLinks': {
+      const a = answer as TradeLinksAnswer;
+      return { links: a.links.length, groups: a.more.length };
+    }
+    case 'tradeLinkLines': {
+      const a = answer as TradeLinkLinesAnswer;
+      return { lines: a.lines.length, more: a.next !== null };
+    }
   }
 }
 
@@ -67,6 +92,18 @@ export class GraphReads {
 
   async paths(user: string, query: { from: NodeRef; to: NodeRef; k: number; maxLength: number }) {
     return (await this.heavy(user, { op: 'paths', query })) as Answer<typeof PathsAnswer>;
+  }
+
+  async neighbours(user: string, start: NodeRef, query: NeighboursParams) {
+    return (await this.heavy(user, { op: 'neighbours', start, query })) as Answer<typeof NeighboursAnswer>;
+  }
+
+  async tradeLinks(user: string, party: NodeRef, limit: number) {
+    return (await this.heavy(user, { op: 'tradeLinks', party, limit })) as Answer<typeof TradeLinksAnswer>;
+  }
+
+  async tradeLinkLines(user: string, query: TradeLinkLinesQuery) {
+    return (await this.heavy(user, { op: 'tradeLinkLines', query })) as Answer<typeof TradeLinkLinesAnswer>;
   }
 
   async search(user: string, q: string, options: { limit: number; labels?: NodeLabel[] | undefined }) {

@@ -26,6 +26,10 @@ import type {
   TargetsAnswer,
 } from '../../src/api/graph.ts';
 import type { RingQuery } from '../../src/store/graph-store.ts';
+import { totalsOf, type PartyMonth } from '../../src/store/trade.ts';
+import type { NeighboursParams } from '../../src/api/trade.ts';
+import * as trade from './trade-view.ts';
+import type { TradeLinkLinesQuery } from './trade-view.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import type { RiskScores } from './risk-scores.ts';
 
@@ -51,6 +55,16 @@ export function parseKey(key: string): NodeRef {
     throw new ApiError(400, 'invalid_request', error instanceof Error ? error.message : 'not a node key');
   }
 }
+
+/** The field an exact match of the store's search is made on. */
+const EXACT_FIELD = { id: 'id', declaration: 'id', identifier: 'value', name: 'name' } as const;
+
+const hitOf = (node: GraphNode) => ({
+  key: nodeKey(node),
+  label: node.label,
+  id: node.id,
+  name: displayName(node),
+});
 
 /** A neighbourhood read's filters: the API's query parameters, parsed. */
 export type NeighbourhoodQuery = NeighbourhoodParams;
@@ -89,20 +103,27 @@ export class GraphView {
     return { nodes: counts.nodes, rels: counts.rels, lastRun };
   }
 
+  /** Exact matches first (id, declaration, identifier, name prefix), then full-text hits. */
   async search(q: string, options: { limit: number; labels?: NodeLabel[] | undefined }) {
-    const hits = await this.store.search(q, {
+    const storeOptions = {
       limit: options.limit,
       ...(options.labels?.length ? { labels: options.labels } : {}),
-    });
-    const answer: z.infer<typeof SearchAnswer> = {
-      hits: hits.map((h) => ({
-        key: nodeKey(h.node),
-        label: h.node.label,
-        id: h.node.id,
-        name: displayName(h.node),
-        match: h.match,
-      })),
     };
+    const [exact, text] = await Promise.all([
+      this.store.search(q, storeOptions),
+      this.store.searchText(q, storeOptions),
+    ]);
+    const hits: z.infer<typeof SearchAnswer>['hits'] = exact.map((h) => ({
+      ...hitOf(h.node),
+      match: h.match,
+      matched: EXACT_FIELD[h.match],
+    }));
+    const listed = new Set(hits.map((h) => h.key));
+    for (const h of text) {
+      if (listed.has(nodeKey(h.node))) continue;
+      hits.push({ ...hitOf(h.node), match: h.quality === 'fuzzy' ? 'fuzzy' : 'text', matched: h.field });
+    }
+    const answer: z.infer<typeof SearchAnswer> = { hits: hits.slice(0, options.limit) };
     return answer;
   }
 
@@ -140,6 +161,21 @@ export class GraphView {
       paths: shaped.map(({ nodes, edges }) => ({ nodes, edges })),
     };
     return answer;
+  }
+
+  /** A node's neighbours one page at a time (trade-view.ts). */
+  neighbours(start: NodeRef, params: NeighboursParams) {
+    return trade.neighbours(this.store, this, start, params);
+  }
+
+  /** A party's trade links, the largest `limit` per role listed, the rest grouped (trade-view.ts). */
+  tradeLinks(party: NodeRef, limit: number) {
+    return trade.tradeLinks(this.store, this, party, limit);
+  }
+
+  /** The lines of one trade link, paged (trade-view.ts). */
+  tradeLinkLines(query: TradeLinkLinesQuery) {
+    return trade.tradeLinkLines(this.store, this, query);
   }
 
   async rings(query: RingQuery): Promise<z.infer<typeof RingsAnswer>> {
@@ -190,12 +226,16 @@ export class GraphView {
         illicit: typeof n.props.illicit === 'boolean' ? n.props.illicit : null,
       }))
       .sort((a, b) => a.date.localeCompare(b.date) || a.shipmentId.localeCompare(b.shipmentId));
+    // Totals and timeline come from the store's aggregate over every line, never from the series.
+    const months = node.label === 'Shipment' ? shipmentMonth(series) : await this.store.partyMonths(node);
+    const totals = totalsOf(months);
     return {
-      count: series.length,
+      count: totals.lines,
       truncated: sub.truncated,
-      totalValue: series.reduce((sum, s) => sum + s.customsValue, 0),
-      first: series[0]?.date ?? null,
-      last: series.at(-1)?.date ?? null,
+      totalValue: totals.value,
+      first: totals.first,
+      last: totals.last,
+      timeline: months.map(({ month, lines, value }) => ({ month, lines, value })),
       series,
     };
   }
@@ -222,6 +262,19 @@ export class GraphView {
     }
     return { ring, nodes: await this.toApiNodes(nodes), edges };
   }
+}
+
+/** A line's own month, as a party's would be aggregated. */
+function shipmentMonth(series: { date: string; customsValue: number }[]): PartyMonth[] {
+  return series
+    .filter((s) => s.date !== '')
+    .map((s) => ({
+      month: s.date.slice(0, 7),
+      lines: 1,
+      value: s.customsValue,
+      first: s.date,
+      last: s.date,
+    }));
 }
 
 /** Relationship ids are `TYPE|Label:id|Label:id` (see relId), so an edge can be drawn from one. */

@@ -6,6 +6,8 @@ import type { NodeLabel, NodeRef } from '../../src/model/index.ts';
 import { StoreError, type StoreErrorCode } from '../../src/store/errors.ts';
 import { ApiError } from '../http/errors.ts';
 import type { NeighbourhoodQuery } from './graph-view.ts';
+import type { NeighboursParams } from '../../src/api/trade.ts';
+import type { TradeLinkLinesQuery } from './trade-view.ts';
 
 /** The counts an audit entry records of a heavy read's answer. */
 export type ReadFacts = Readonly<Record<string, number | boolean>>;
@@ -18,7 +20,10 @@ export interface ReadOutcome {
 export type HeavyRead =
   | { op: 'neighbourhood'; start: NodeRef; query: NeighbourhoodQuery }
   | { op: 'paths'; query: { from: NodeRef; to: NodeRef; k: number; maxLength: number } }
-  | { op: 'search'; q: string; options: { limit: number; labels?: NodeLabel[] | undefined } };
+  | { op: 'search'; q: string; options: { limit: number; labels?: NodeLabel[] | undefined } }
+  | { op: 'neighbours'; start: NodeRef; query: NeighboursParams }
+  | { op: 'tradeLinks'; party: NodeRef; limit: number }
+  | { op: 'tradeLinkLines'; query: TradeLinkLinesQuery };
 
 export interface ReadReply {
   id: number;

@@ -70,6 +70,11 @@ export const NeighbourhoodParams = z.strictObject({
 });
 export type NeighbourhoodParams = z.output<typeof NeighbourhoodParams>;
 
+/**
+ * A search hit. `match`: exact id, declaration id, normalised identifier value, name prefix
+ * (ranked first, in that order), then full-text hits: `text` (the query starts a word of the
+ * field or is inside it), `fuzzy` (within a typo or two). `matched`: the field that matched.
+ */
 export const SearchAnswer = z.strictObject({
   hits: z.array(
     z.strictObject({
@@ -77,7 +82,8 @@ export const SearchAnswer = z.strictObject({
       label: NodeLabel,
       id: z.string(),
       name: z.string(),
-      match: z.enum(['id', 'name', 'identifier', 'declaration']),
+      match: z.enum(['id', 'name', 'identifier', 'declaration', 'text', 'fuzzy']),
+      matched: z.enum(['id', 'name', 'value']),
     }),
   ),
 });
@@ -92,17 +98,27 @@ export const ShipmentPoint = z.strictObject({
   illicit: z.boolean().nullable(),
 });
 
+export const TimelineMonth = z.strictObject({
+  /** YYYY-MM. */
+  month: z.string(),
+  lines: z.number().int(),
+  value: z.number(),
+});
+
 export const NodeDetailAnswer = z.strictObject({
   node: ApiNode.extend({ source: SourceRef.nullable() }),
   risk: PartyRisk.nullable(),
   rings: z.array(RingSummary),
   shipments: z.strictObject({
+    /** Totals over ALL the party's lines, aggregated by the store (never from `series`). */
     count: z.number().int(),
-    /** True when the party has more shipments than the series holds. */
+    /** True when the party has more shipments than the series holds (totals stay whole). */
     truncated: z.boolean(),
     totalValue: z.number(),
     first: z.string().nullable(),
     last: z.string().nullable(),
+    /** Lines and value by month over all the party's lines, oldest first. */
+    timeline: z.array(TimelineMonth),
     series: z.array(ShipmentPoint),
   }),
 });

@@ -1,5 +1,7 @@
 // CSV that a spreadsheet cannot turn into a formula: cells starting with = + - @, a tab or a
 // carriage return are prefixed with an apostrophe (OWASP CSV injection). The API's exports reuse it.
+// Every file starts with a UTF-8 byte-order mark: without it Excel reads UTF-8 as the locale's
+// code page and shows "Zoë" as "ZoÃ«".
 import { stringify } from 'csv-stringify/sync';
 
 const DANGEROUS_START = /^[=+\-@\t\r]/;
@@ -15,13 +17,19 @@ export function neutraliseCell(value: string | number | boolean | null | undefin
   return DANGEROUS_START.test(text) ? `'${text}` : text;
 }
 
-/** Header row plus rows, every cell neutralised, RFC 4180 quoting, CRLF line ends. */
+/** The UTF-8 byte-order mark every CSV export starts with. */
+export const UTF8_BOM = '\uFEFF';
+
+/** A byte-order mark, then header row plus rows, every cell neutralised, RFC 4180 quoting, CRLF line ends. */
 export function toSafeCsv(
   header: readonly string[],
   rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
 ): string {
-  return stringify([header.map(neutraliseCell), ...rows.map((r) => r.map(neutraliseCell))], {
-    record_delimiter: 'windows',
-    quoted_match: LOCALE_SEPARATOR,
-  });
+  return (
+    UTF8_BOM +
+    stringify([header.map(neutraliseCell), ...rows.map((r) => r.map(neutraliseCell))], {
+      record_delimiter: 'windows',
+      quoted_match: LOCALE_SEPARATOR,
+    })
+  );
 }

@@ -32,6 +32,9 @@
 // not `name`). A node is listed once, under its best match; hits are ranked id, declaration,
 // identifier, name; within a kind by nodeKey, except name hits: by lower-case name, then key.
 // The labels filter applies to every kind; limit (1 to 1000) cuts after ranking.
+// searchText (full text, typo-tolerant) is pinned in text-search.ts; the aggregates over
+// declaration lines (partyMonths, tradeLinks, linkLines) in trade.ts; neighbours in
+// neighbour-page.ts.
 //
 // Streams see committed data only and yield each item once: nodes in nodeKey order (label, then
 // id); shipments by (date, declarationId, line, id), each with the ids of its IMPORTED_BY,
@@ -55,6 +58,9 @@
 // (score desc, label, id); targets by (score desc, declarationId, line). A party or line named
 // twice in a run keeps its last entry.
 import type { RiskModelRecord, RiskModelSave, RiskModelVersion } from './risk-models.ts';
+import type { NeighbourPage, NeighbourPageQuery } from './neighbour-page.ts';
+import type { TextHit } from './text-search.ts';
+import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from './trade.ts';
 import type {
   DetectionRun,
   GraphNode,
@@ -143,6 +149,13 @@ export interface InspectionLabel {
   /** null: not known (0 is written when nothing was found). */
   revenueRecovered: number | null;
 }
+export interface SearchOptions {
+  /** 1 to 1000. */
+  limit: number;
+  labels?: NodeLabel[];
+}
+
+export type { TextHit } from './text-search.ts';
 
 export interface GraphCounts {
   nodes: Partial<Record<NodeLabel, number>>;
@@ -178,9 +191,21 @@ export interface GraphStore {
   getNodes(refs: NodeRef[]): Promise<GraphNode[]>;
   neighbourhood(query: NeighbourhoodQuery): Promise<Subgraph>;
   paths(query: PathQuery): Promise<GraphPath[]>;
+  /** A node's direct neighbours one page at a time, any hub walkable (see neighbour-page.ts). */
+  neighbours(query: NeighbourPageQuery): Promise<NeighbourPage>;
   /** Id (exact), declaration id, identifier value, name prefix (case-insensitive); see above. */
   search(text: string, options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]>;
+  /** Full-text search of parties and identifiers, typo-tolerant, ranked (see text-search.ts). */
+  searchText(text: string, options: SearchOptions): Promise<TextHit[]>;
   counts(): Promise<GraphCounts>;
+
+  // ── aggregates over declaration lines (see trade.ts) ─────────────────────────────────────
+  /** A party's lines by month, over all of them; none for people and identifiers. */
+  partyMonths(ref: NodeRef): Promise<PartyMonth[]>;
+  /** The party's trade links over all its lines, in no particular order. */
+  tradeLinks(ref: NodeRef): Promise<TradeLink[]>;
+  /** The lines of one trade link by (date, shipment id), after the cursor, at most limit. */
+  linkLines(query: LinkLinesQuery): Promise<LinkLine[]>;
 
   // ── projection for graph algorithms (streamed: never all shipments in memory at once) ────
   streamNodes(labels: readonly NodeLabel[]): AsyncIterable<GraphNode>;

@@ -23,9 +23,15 @@ describe('formula-safe CSV', () => {
     ]).toEqual(['IM-0042', '-12.5', '', 'a=b']);
   });
 
+  it('starts with a UTF-8 byte-order mark, once, so that Excel shows "Zoë"', () => {
+    const bytes = Buffer.from(toSafeCsv(['name'], [['Zoë']]), 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toBe('name\r\nZoë\r\n');
+  });
+
   it('writes RFC 4180 CSV that reads back to the neutralised cells', () => {
     const csv = toSafeCsv(['name', 'reasons'], [['=HYPERLINK("x")', 'a, "quoted"\nline']]);
-    expect(parse(csv)).toEqual([
+    expect(parse(csv, { bom: true })).toEqual([
       ['name', 'reasons'],
       ['\'=HYPERLINK("x")', 'a, "quoted"\nline'],
     ]);
@@ -37,7 +43,7 @@ describe('formula-safe CSV', () => {
       ['name'],
       names.map((n) => [n]),
     );
-    const cells = parse(csv, { delimiter: separator, relax_column_count: true }).flat();
+    const cells = parse(csv, { bom: true, delimiter: separator, relax_column_count: true }).flat();
     expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
     if (separator === ',') expect(cells).toEqual(['name', ...names]);
   });

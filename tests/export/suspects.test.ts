@@ -68,7 +68,7 @@ describe('suspects with leads', () => {
     expect(doc.suspects.map((s) => s.id)).toEqual(['IM-1', 'IM-7', 'BR-3', 'IM-8']);
     expect(doc.suspects[1]!.reasons).toHaveLength(2);
     const csv = renderSuspects(doc, 'csv').split('\r\n');
-    expect(csv[0]).toBe('label,id,name,score,revenue_at_risk,ring_ids,reasons,lead');
+    expect(csv[0]).toBe('\ufefflabel,id,name,score,revenue_at_risk,ring_ids,reasons,lead');
     expect(csv[4]).toBe(
       'Importer,IM-8,,0.2,0,,"lead, guilt by association (0.20): IM-8 ships to CO-9, whose goods were seized",yes',
     );

@@ -46,6 +46,21 @@ describe('suspects export', () => {
     expect(res.headers['x-content-sha256']).toBe(sha(res.text));
   });
 
+  it('starts the CSV with a UTF-8 byte-order mark so that Excel reads accents', async () => {
+    const res = await enforcement
+      .get('/api/exports/suspects')
+      .query({ format: 'csv' })
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect([...(res.body as Buffer).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect((res.body as Buffer).subarray(3, 6).toString('utf8')).not.toMatch(/^\uFEFF/);
+  });
+
   it('exports JSON in the published contract, filtered by minimum score', async () => {
     const res = await enforcement.get('/api/exports/suspects').query({ format: 'json', minScore: 0.55 });
     const doc = SuspectsJson.parse(JSON.parse(res.text));

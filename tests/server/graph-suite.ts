@@ -51,6 +51,25 @@ export function describeGraphSuite(storeName: string, start: () => Promise<Harne
         expect(bodyOf(SearchAnswer, none).hits).toEqual([]);
       });
 
+      it('finds as investigators type: lower-case ids, fragments and typos, saying what matched', async () => {
+        const lower = await inv.get('/api/search').query({ q: 'im-001' });
+        expect(lower.status).toBe(200);
+        expect(bodyOf(SearchAnswer, lower).hits[0]).toMatchObject({
+          key: 'Importer:IM-001',
+          match: 'text',
+          matched: 'id',
+        });
+        const typo = await inv.get('/api/search').query({ q: 'Aldre Trading' });
+        expect(bodyOf(SearchAnswer, typo).hits[0]).toMatchObject({
+          key: 'Importer:IM-001',
+          match: 'fuzzy',
+          matched: 'name',
+        });
+        const none = await inv.get('/api/search').query({ q: 'qqqzzzxx' });
+        expect(none.status).toBe(200);
+        expect(bodyOf(SearchAnswer, none).hits).toEqual([]);
+      });
+
       it('rejects an empty query, an unknown label, a bad limit and unknown parameters', async () => {
         expect((await inv.get('/api/search')).status).toBe(400);
         expect(

@@ -34,6 +34,11 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   'GET /api/search': { who: ALL, status: 400 },
   'GET /api/nodes/:key': { who: ALL, status: 200 },
   'GET /api/nodes/:key/neighbourhood': { who: ALL, status: 200 },
+  'GET /api/nodes/:key/neighbours': { who: ALL, status: 200 },
+  // No key.
+  'GET /api/graph/trade-links': { who: ALL, status: 400 },
+  // No from and to.
+  'GET /api/graph/trade-link-lines': { who: ALL, status: 400 },
   // No from and to.
   'GET /api/paths': { who: ALL, status: 400 },
   'GET /api/rings': { who: ALL, status: 200 },

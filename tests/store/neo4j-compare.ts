@@ -119,4 +119,44 @@ export function describeComparison(openNeo4j: () => Promise<GraphStore>): void {
       }
     }
   });
+
+  it('answers the same full-text searches: fragments, lower-case ids, digits, typos', async () => {
+    const texts = new Set<string>();
+    for (const p of spread(parties, 20)) {
+      texts.add(p.id.toLowerCase());
+      const name = p.props.name;
+      if (typeof name !== 'string') continue;
+      const words = name.split(' ');
+      texts.add(words.slice(1).join(' ')).add(`${name.slice(0, 2)}${name.slice(3)}`);
+    }
+    for (const n of spread(await collect(embedded.streamNodes(['Address', 'Phone'])), 12)) {
+      if (typeof n.props.value === 'string') texts.add(n.props.value.slice(4, 14));
+    }
+    for (const text of texts) {
+      for (const options of [{ limit: 20 }, { limit: 5, labels: ['Importer', 'Address'] as NodeLabel[] }]) {
+        expect(await neo4j.searchText(text, options), text).toEqual(await embedded.searchText(text, options));
+      }
+    }
+  });
+
+  it('aggregates the same months, trade links and link lines', async () => {
+    const byKey = (a: { party: NodeRef }, b: { party: NodeRef }) =>
+      compare(nodeKey(a.party), nodeKey(b.party));
+    for (const party of spread(parties, 30)) {
+      expect(await neo4j.partyMonths(party), nodeKey(party)).toEqual(await embedded.partyMonths(party));
+      const links = (await embedded.tradeLinks(party)).sort(byKey);
+      expect((await neo4j.tradeLinks(party)).sort(byKey), nodeKey(party)).toEqual(links);
+      for (const link of links.slice(0, 2)) {
+        const q = { from: party, to: link.party, limit: 3 };
+        const page = await embedded.linkLines(q);
+        expect(await neo4j.linkLines(q)).toEqual(page);
+        const last = page.at(-1);
+        if (!last) continue;
+        const next = { ...q, after: { date: last.date, shipmentId: last.shipmentId } };
+        expect(await neo4j.linkLines(next)).toEqual(await embedded.linkLines(next));
+      }
+      const hub = { start: party, limit: 7 };
+      expect(await neo4j.neighbours(hub), nodeKey(party)).toEqual(await embedded.neighbours(hub));
+    }
+  });
 }

@@ -29,6 +29,8 @@ import type {
   PathQuery,
   RingQuery,
   SearchHit,
+  SearchOptions,
+  TextHit,
 } from '../graph-store.ts';
 import { EmbeddedImport, findImport, listImports } from './imports.ts';
 import { expandNeighbourhood, findPaths } from '../traversal.ts';
@@ -43,6 +45,10 @@ import type { NodeRow } from './rows.ts';
 import { migrate, openDatabase } from './schema.ts';
 import type { DatabaseOptions, Db } from './schema.ts';
 import { searchNodes } from './search.ts';
+import { searchText } from './text-index.ts';
+import * as trade from './trade.ts';
+import { neighbourPage, type NeighbourPage, type NeighbourPageQuery } from '../neighbour-page.ts';
+import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from '../trade.ts';
 import * as streams from './streams.ts';
 import { settle } from './sync.ts';
 import { embeddedTraversal, selectNodes } from './traversal.ts';
@@ -116,12 +122,35 @@ class EmbeddedStore implements GraphStore {
     return findPaths(this.traversal, query);
   }
 
+  neighbours(query: NeighbourPageQuery): Promise<NeighbourPage> {
+    return neighbourPage(this.traversal, query);
+  }
+
   search(text: string, options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]> {
     return settle(() => {
       // A first import builds the search indexes only when it commits.
       this.requireNoImport('search');
       return searchNodes(this.db, text, options);
     });
+  }
+
+  searchText(text: string, options: SearchOptions): Promise<TextHit[]> {
+    return settle(() => {
+      this.requireNoImport('search');
+      return searchText(this.db, text, options);
+    });
+  }
+
+  partyMonths(ref: NodeRef): Promise<PartyMonth[]> {
+    return settle(() => trade.partyMonths(this.db, ref));
+  }
+
+  tradeLinks(ref: NodeRef): Promise<TradeLink[]> {
+    return settle(() => trade.tradeLinks(this.db, ref));
+  }
+
+  linkLines(query: LinkLinesQuery): Promise<LinkLine[]> {
+    return settle(() => trade.linkLines(this.db, query));
   }
 
   counts(): Promise<GraphCounts> {

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
 import { byPartyType, PARTY_COLUMNS, PARTY_TYPES_SQL } from './parties.ts';
+import { registerTextFunctions, TEXT_INDEX_MIGRATION } from './text-index.ts';
 
 export type Db = Database.Database;
 
@@ -160,6 +161,8 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE UNIQUE INDEX risk_models_current ON risk_models (current) WHERE current = 1;
   `,
+  // 5: the full-text index of parties and identifiers (text-index.ts).
+  TEXT_INDEX_MIGRATION,
 ];
 
 // Queries name their index or join order (INDEXED BY, CROSS JOIN) where it matters: the planner
@@ -201,6 +204,7 @@ export function openDatabase(path: string, options: DatabaseOptions = {}): Db {
   db.pragma('foreign_keys = OFF');
   db.pragma('cache_size = -131072'); // 128 MiB page cache: imports touch large index ranges
   db.pragma('temp_store = MEMORY');
+  registerTextFunctions(db);
   return db;
 }
 

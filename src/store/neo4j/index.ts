@@ -29,6 +29,8 @@ import type {
   PathQuery,
   RingQuery,
   SearchHit,
+  SearchOptions,
+  TextHit,
 } from '../graph-store.ts';
 import { findPaths } from '../traversal.ts';
 import type { TraversalSource } from '../traversal.ts';
@@ -45,6 +47,10 @@ import type { ImportTuning } from './imports.ts';
 import { neighbourhood } from './neighbourhood.ts';
 import { createSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
+import { searchText } from './text-search.ts';
+import * as trade from './trade.ts';
+import { neighbourPage, type NeighbourPage, type NeighbourPageQuery } from '../neighbour-page.ts';
+import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from '../trade.ts';
 import * as streams from './streams.ts';
 import { neo4jTraversal, selectNodes } from './traversal.ts';
 
@@ -121,8 +127,28 @@ class Neo4jStore implements GraphStore {
     return findPaths(this.traversal, q);
   }
 
+  neighbours(query: NeighbourPageQuery): Promise<NeighbourPage> {
+    return neighbourPage(this.traversal, query);
+  }
+
   search(text: string, options: { limit: number; labels?: NodeLabel[] }): Promise<SearchHit[]> {
     return searchNodes(this.executor, text, options);
+  }
+
+  searchText(text: string, options: SearchOptions): Promise<TextHit[]> {
+    return searchText(this.executor, text, options);
+  }
+
+  partyMonths(ref: NodeRef): Promise<PartyMonth[]> {
+    return trade.partyMonths(this.executor, ref);
+  }
+
+  tradeLinks(ref: NodeRef): Promise<TradeLink[]> {
+    return trade.tradeLinks(this.executor, ref);
+  }
+
+  linkLines(q: LinkLinesQuery): Promise<LinkLine[]> {
+    return trade.linkLines(this.executor, q);
   }
 
   async counts(): Promise<GraphCounts> {

@@ -1,0 +1,72 @@
+// The embedded store's full-text tables (src/store/embedded/text-index.ts): one row per party
+// and identifier whatever the imports, none of a rolled-back import, and a file written before
+// the tables existed indexed when opened.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openEmbeddedStore } from '../../src/store/embedded/index.ts';
+import { migrate, openDatabase, SCHEMA_VERSION } from '../../src/store/embedded/schema.ts';
+import { loadFixture, ref } from './fixture.ts';
+
+/** Parties and identifiers in the fixture: 13 parties, 4 identifiers. */
+const TEXT_NODES = 17;
+
+describe('embedded full-text tables', () => {
+  let dir = '';
+  let path = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ringscope-text-'));
+    path = join(dir, 'store.db');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const rows = () => {
+    const db = new Database(path, { readonly: true });
+    try {
+      const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
+      return { text: count('node_text'), words: count('node_words') };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('keeps one row per node through re-imports and a rolled-back import', async () => {
+    const store = await openEmbeddedStore(path);
+    await store.init();
+    await loadFixture(store);
+    expect(rows()).toEqual({ text: TEXT_NODES, words: TEXT_NODES });
+    await loadFixture(store);
+    const session = await store.beginImport({ fileHash: 'd'.repeat(64), fileName: 'd.csv', rows: 1 });
+    await session.write({
+      nodes: [
+        { ...ref('Importer', 'IM-004'), props: { name: 'Polar Freight' }, source: null },
+        { ...ref('Importer', 'IM-778'), props: { name: 'Quokka Imports' }, source: null },
+      ],
+      rels: [],
+    });
+    await session.abort();
+    expect(rows()).toEqual({ text: TEXT_NODES, words: TEXT_NODES });
+    expect((await store.searchText('zenith', { limit: 5 })).map((h) => h.node.id)).toEqual(['IM-004']);
+    await store.close();
+  });
+
+  it('indexes what a file of the previous layout holds when it is opened', async () => {
+    const old = openDatabase(path);
+    migrate(old, SCHEMA_VERSION - 1);
+    old.close();
+    const store = await openEmbeddedStore(path);
+    await loadFixture(store);
+    await store.close();
+    const downgraded = openDatabase(path);
+    downgraded.exec('DROP TABLE node_text; DROP TABLE node_words; DROP TABLE node_words_vocab');
+    for (const t of ['insert', 'update', 'delete']) downgraded.exec(`DROP TRIGGER node_text_${t}`);
+    downgraded.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    downgraded.close();
+    const reopened = await openEmbeddedStore(path);
+    expect((await reopened.searchText('blue harb', { limit: 5 })).map((h) => h.node.id)).toEqual(['IM-003']);
+    expect(rows()).toEqual({ text: TEXT_NODES, words: TEXT_NODES });
+    await reopened.close();
+  });
+});
