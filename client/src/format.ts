@@ -36,16 +36,27 @@ export const formatScore = (score: number): string => score.toFixed(2);
 export const typologyTitle = (typology: string): string => typology.replaceAll('_', ' ');
 
 /** An amount as detection writes it into explanations: 950, 12.4 k, 1.2 M, 3.1 bn. */
-const STATED = /revenue at risk (\d+(?:\.\d+)?)(?: (k|M|bn)\b)?/g;
+const AMOUNT = String.raw`(\d+(?:\.\d+)?)(?: (k|M|bn)\b)?`;
+/** The places detection states money: the ring's revenue at risk, and a phoenix chain's unpaid duty. */
+const REVENUE = new RegExp(String.raw`revenue at risk ${AMOUNT}`, 'g');
+const UNPAID = new RegExp(String.raw`duty unpaid \(${AMOUNT}\)`, 'g');
 const SCALE: Record<string, number> = { k: 1e3, M: 1e6, bn: 1e9 };
+const stated = (amount: string, scale: string | undefined): number =>
+  Number(amount) * (scale ? (SCALE[scale] ?? 1) : 1);
 
 /**
- * Text from detection with its revenue figures in the explorer's own format. `exact` replaces
- * every stated figure (a ring's explanation may state an older one than the ring's own).
+ * Text from detection with its money in the explorer's own format. `revenueAtRisk` replaces every
+ * stated revenue figure (a ring's explanation may state an older one than the ring's own).
  */
-export function restateMoney(text: string, currency: string | null, exact?: number): string {
-  return text.replace(STATED, (_, amount: string, scale: string | undefined) => {
-    const value = exact ?? Number(amount) * (scale ? (SCALE[scale] ?? 1) : 1);
-    return `revenue at risk ${formatMoney(value, currency)}`;
-  });
+export function restateMoney(text: string, currency: string | null, revenueAtRisk?: number): string {
+  return text
+    .replace(
+      REVENUE,
+      (_, amount: string, scale?: string) =>
+        `revenue at risk ${formatMoney(revenueAtRisk ?? stated(amount, scale), currency)}`,
+    )
+    .replace(
+      UNPAID,
+      (_, amount: string, scale?: string) => `duty unpaid (${formatMoney(stated(amount, scale), currency)})`,
+    );
 }

@@ -186,6 +186,8 @@ describe.runIf(RUN)('explorer defects, in Chromium against the seeded server', (
     const explanation = (await page.getByTestId('ring-explanation').textContent()) ?? '';
     const stated = [...explanation.matchAll(/revenue at risk ([^\s;]+(?: (?:k|M|bn)\b)?)/g)].map((m) => m[1]);
     expect(stated).toEqual([figure]);
+    // No amount is left in detection's own format ("(6564)", "30.5 k"): all carry the currency.
+    expect(text).not.toMatch(/\((\d+(\.\d+)?)( (k|M|bn))?\)|\d \d*(k|M|bn)\b/);
     await shot('23-ring-money');
   });
 

@@ -2,7 +2,8 @@
 // declaration timeline. Sizes are SVG attributes, so a strict style CSP has nothing to block.
 import type { Indicator } from '../../../src/api/index.ts';
 import type { SeriesPoint } from '../api/schemas.ts';
-import { useMoney } from '../money.tsx';
+import { restateMoney } from '../format.ts';
+import { useCurrencyCode, useMoney } from '../money.tsx';
 
 export function ScoreBar({ score, label }: { score: number; label: string }) {
   const width = Math.max(0, Math.min(1, score)) * 100;
@@ -22,6 +23,7 @@ interface IndicatorChartProps {
 
 /** One button per indicator with its bar, so the chart is reachable and readable by keyboard. */
 export function IndicatorChart({ indicators, highlighted, onPick }: IndicatorChartProps) {
+  const currency = useCurrencyCode();
   const largest = Math.max(...indicators.map((i) => i.contribution), 1e-9);
   return (
     <ul className="indicators" aria-label="Indicators, largest contribution first">
@@ -40,7 +42,7 @@ export function IndicatorChart({ indicators, highlighted, onPick }: IndicatorCha
                 score={indicator.contribution / largest}
                 label={`contribution ${indicator.contribution.toFixed(3)}`}
               />
-              <span className="small">{indicator.description}</span>
+              <span className="small">{restateMoney(indicator.description, currency)}</span>
             </button>
           </li>
         ))}
