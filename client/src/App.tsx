@@ -1,6 +1,6 @@
 // The session gate: asks who is signed in, shows the login form or the explorer. A request the
 // server answers with 401 (the session ended, e.g. by logging out in another tab) returns here.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from './api/endpoints.ts';
 import { onSessionEnded } from './api/http.ts';
 import type { User } from './api/schemas.ts';
@@ -12,6 +12,8 @@ export const SESSION_ENDED = 'Your session has ended (signed out elsewhere or ex
 export function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [notice, setNotice] = useState<string | null>(null);
+  const signedIn = useRef(false);
+  signedIn.current = Boolean(user);
 
   useEffect(() => {
     api
@@ -19,10 +21,8 @@ export function App() {
       .then((answer) => setUser(answer.user))
       .catch(() => setUser(null));
     onSessionEnded(() => {
-      setUser((current) => {
-        if (current) setNotice(SESSION_ENDED);
-        return null;
-      });
+      if (signedIn.current) setNotice(SESSION_ENDED);
+      setUser(null);
     });
     return () => onSessionEnded(null);
   }, []);

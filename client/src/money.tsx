@@ -1,7 +1,7 @@
 // The data's currency, known to every panel: learned from the declaration lines the explorer
 // sees (a Shipment's `currency`), and at start from one line of the top ring's first member, so
 // the ring list shows it before anything is on the canvas.
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { api } from './api/endpoints.ts';
 import type { ApiNode } from './api/schemas.ts';
 import { formatMoney } from './format.ts';
@@ -38,11 +38,14 @@ export function useCurrency(nodes: Record<string, ApiNode>): string | null {
       current = false;
     };
   }, []);
-  for (const node of Object.values(nodes)) {
-    const found = currencyOf(node);
-    if (found) return found;
-  }
-  return probed;
+  const seen = useMemo(() => {
+    for (const node of Object.values(nodes)) {
+      const found = currencyOf(node);
+      if (found) return found;
+    }
+    return null;
+  }, [nodes]);
+  return seen ?? probed;
 }
 
 export const CurrencyContext = createContext<string | null>(null);
