@@ -177,7 +177,11 @@ describe.runIf(RUN)('explorer defects, in Chromium against the seeded server', (
     expect(figure).toMatch(/^€[\d,]+$/);
     const row = page.locator(`.ring-list button[data-ring-id="${stale.id}"]`);
     await expect.poll(() => row.textContent()).toContain(`${figure} at risk`);
+    const layouts = () => page.getByTestId('canvas').getAttribute('data-layout-run').then(Number);
+    const before = await layouts();
     await row.click();
+    // The screenshot waits for the ring's layout to finish.
+    await expect.poll(layouts, { timeout: 30_000 }).toBeGreaterThan(before);
     const view = page.locator('.ring-view');
     await view.waitFor();
     const text = (await view.textContent()) ?? '';
