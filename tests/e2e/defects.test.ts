@@ -233,13 +233,30 @@ describe.runIf(RUN)('explorer defects, in Chromium against the seeded server', (
     const list = page.getByRole('list', { name: 'Leads' });
     await list.waitFor();
     await expect.poll(() => list.getByRole('button').count()).toBe(Math.min(leads.length, 500));
-    const lead = leads[0]!;
     const first = list.getByRole('button').first();
-    expect(await first.textContent()).toContain(lead.score.toFixed(2));
-    await first.click();
+    expect(await first.textContent()).toContain(leads[0]!.score.toFixed(2));
+    expect(await first.textContent()).toContain(leads[0]!.reason);
+    // A party's panel shows its best lead: the best lead with a seizure path that is its party's best.
+    const key = (l: (typeof leads)[number]) => `${l.label}:${l.id}`;
+    const best = (l: (typeof leads)[number]) => leads.find((m) => key(m) === key(l)) === l;
+    const lead = leads.find((l) => l.path.length > 0 && best(l)) ?? leads[0]!;
+    const layouts = () => page.getByTestId('canvas').getAttribute('data-layout-run').then(Number);
+    const before = await layouts();
+    await list
+      .locator(`button[data-lead-key="${key(lead)}"]`)
+      .first()
+      .click();
+    await expect.poll(layouts, { timeout: 30_000 }).toBeGreaterThan(before);
     const panel = page.getByRole('region', { name: 'Lead', exact: true });
     await panel.waitFor();
     expect(await panel.textContent()).toContain(lead.reason);
+    // The seizure path, step by step, each party a link.
+    const steps = panel.getByRole('list', { name: 'Seizure path' }).getByRole('listitem');
+    expect(await steps.count()).toBe(lead.path.length);
+    for (const [i, step] of lead.path.entries())
+      expect(await steps.nth(i).textContent()).toBe(
+        `${step.from.id} → ${step.to.id} (${step.kinds.join(', ')})`,
+      );
     await shot('25-leads');
   });
 

@@ -83,6 +83,7 @@ function TabPanel({ tab, role, state, dispatch, ...on }: Omit<Props, 'onTab'>) {
           onOpenRing={on.onOpenRing}
           role={role}
           lead={state.selection.length === 1 ? on.leads.get(state.selection[0] ?? '') : undefined}
+          onOpenParty={on.onOpenParty}
           watchVersion={on.watchVersion}
           onWatchChanged={on.onWatchChanged}
         />

@@ -22,6 +22,8 @@ interface Props {
   role: Role;
   /** The selected party's lead, if the last detection run has one. */
   lead: Lead | undefined;
+  /** Opens a party named by the lead's seizure path. */
+  onOpenParty: (key: string) => void;
   /** Bumped by every change to the watch list. */
   watchVersion: number;
   onWatchChanged: () => void;
@@ -42,6 +44,7 @@ export function EntityPanel({
   onOpenRing,
   role,
   lead,
+  onOpenParty,
   watchVersion,
   onWatchChanged,
   ...actions
@@ -79,7 +82,7 @@ export function EntityPanel({
           onChanged={onWatchChanged}
         />
       )}
-      {lead && <LeadNote lead={lead} />}
+      {lead && <LeadNote lead={lead} onOpen={onOpenParty} />}
       {detail && (
         <LineInspections node={detail.node} role={role} onLabelled={() => setLabelled((n) => n + 1)} />
       )}
@@ -102,7 +105,10 @@ function LineInspections({
   return <InspectionResults {...at} mayRecord={canWrite(role, 'inspections')} onLabelled={onLabelled} />;
 }
 
-type Actions = Omit<Props, 'state' | 'onOpenRing' | 'role' | 'lead' | 'watchVersion' | 'onWatchChanged'>;
+type Actions = Omit<
+  Props,
+  'state' | 'onOpenRing' | 'role' | 'lead' | 'onOpenParty' | 'watchVersion' | 'onWatchChanged'
+>;
 
 /** Actions on several selected nodes at once. */
 function SelectionActions({ selection, onExpand, onHide, onTogglePin }: Actions & { selection: string[] }) {

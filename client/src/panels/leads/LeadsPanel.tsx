@@ -2,6 +2,16 @@
 // together), best first, each with its score and reason; clicking one opens the party. A lead is
 // where to look, not a ring. LeadNote shows a party's lead in its entity panel.
 import type { Lead } from '../../api/schemas.ts';
+
+type Party = Lead['path'][number]['from'];
+
+function PartyLink({ party, onOpen }: { party: Party; onOpen: (key: string) => void }) {
+  return (
+    <button type="button" className="link" onClick={() => onOpen(`${party.label}:${party.id}`)}>
+      {party.id}
+    </button>
+  );
+}
 import { formatScore, typologyTitle } from '../../format.ts';
 import { leadKey, type Leads } from './useLeads.ts';
 
@@ -40,13 +50,24 @@ export function LeadsPanel({ leads, onOpen }: { leads: Leads; onOpen: (key: stri
   );
 }
 
-export function LeadNote({ lead }: { lead: Lead }) {
+/** A party's lead with its seizure path, each party on it a link that opens it. */
+export function LeadNote({ lead, onOpen }: { lead: Lead; onOpen: (key: string) => void }) {
   return (
     <section aria-label="Lead" className="lead-note">
       <h3>
         Lead · {typologyTitle(lead.detector)} ({formatScore(lead.score)})
       </h3>
       <p className="small">{lead.reason}</p>
+      {lead.path.length > 0 && (
+        <ol className="small seizure-path" aria-label="Seizure path">
+          {lead.path.map((step) => (
+            <li key={`${step.from.id}|${step.to.id}`}>
+              <PartyLink party={step.from} onOpen={onOpen} /> → <PartyLink party={step.to} onOpen={onOpen} />{' '}
+              <span className="muted">({step.kinds.join(', ')})</span>
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }
