@@ -1,12 +1,16 @@
-// The investigation screen: header, left column (search results go to the canvas, rings,
+// The investigation screen: header, left column (search results go to the canvas, rings, leads,
 // filters, path finder), the canvas, and the right column (entity, ring, live lane, alerts,
-// cases, jobs). The live lane and alerts are followed here, so the header can count open alerts.
+// cases, jobs). The live lane and alerts are followed here, so the header can count open alerts;
+// the data's currency is learned here, so every panel formats money alike.
 import { useCallback, useReducer, useState } from 'react';
 import type { User } from './api/schemas.ts';
+import { CurrencyContext, useCurrency } from './money.tsx';
 import { CanvasPane } from './panels/CanvasPane.tsx';
 import { DetailTabs } from './panels/DetailTabs.tsx';
 import { FiltersPanel } from './panels/FiltersPanel.tsx';
 import { Header } from './panels/Header.tsx';
+import { LeadsPanel } from './panels/leads/LeadsPanel.tsx';
+import { useLeads } from './panels/leads/useLeads.ts';
 import { useRiskFeed } from './panels/live/useRiskFeed.ts';
 import { PathFinder } from './panels/PathFinder.tsx';
 import { RingsPanel } from './panels/RingsPanel.tsx';
@@ -21,6 +25,8 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
   const [watchVersion, setWatchVersion] = useState(0);
   const { notice, expand, pick, open, openRing } = useExplorerActions(state, dispatch, setTab);
   const feed = useRiskFeed();
+  const leads = useLeads(ringsVersion);
+  const currency = useCurrency(state.nodes);
 
   const onSelect = useCallback((keys: string[]) => {
     dispatch({ type: 'select', keys });
@@ -31,44 +37,49 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
   const onTogglePin = useCallback((keys: string[]) => dispatch({ type: 'pin/toggle', keys }), []);
 
   return (
-    <div className="app">
-      <Header
-        user={user}
-        onPick={pick}
-        onLogout={onLogout}
-        openAlerts={feed.alerts.length}
-        onShowAlerts={() => setTab('alerts')}
-      />
-      <aside className="left" aria-label="Rings, filters and paths">
-        <RingsPanel key={ringsVersion} openRingId={state.openRing?.ring.id ?? null} onOpen={openRing} />
-        <FiltersPanel state={state} dispatch={dispatch} />
-        <PathFinder state={state} dispatch={dispatch} />
-      </aside>
-      <CanvasPane
-        state={state}
-        dispatch={dispatch}
-        notice={notice}
-        onExpand={expand}
-        onSelect={onSelect}
-        onHide={onHide}
-        onTogglePin={onTogglePin}
-      />
-      <DetailTabs
-        state={state}
-        dispatch={dispatch}
-        role={user.role}
-        tab={tab}
-        onTab={setTab}
-        onExpand={expand}
-        onHide={onHide}
-        onTogglePin={onTogglePin}
-        onOpenRing={openRing}
-        onDetectionDone={() => setRingsVersion((v) => v + 1)}
-        feed={feed}
-        onOpenParty={open}
-        watchVersion={watchVersion}
-        onWatchChanged={() => setWatchVersion((v) => v + 1)}
-      />
-    </div>
+    <CurrencyContext value={currency}>
+      <div className="app">
+        <Header
+          user={user}
+          onPick={pick}
+          onLogout={onLogout}
+          openAlerts={feed.alerts.length}
+          onShowAlerts={() => setTab('alerts')}
+        />
+        <aside className="left" aria-label="Rings, leads, filters and paths">
+          <RingsPanel key={ringsVersion} openRingId={state.openRing?.ring.id ?? null} onOpen={openRing} />
+          <LeadsPanel leads={leads} onOpen={open} />
+          <FiltersPanel state={state} dispatch={dispatch} />
+          <PathFinder state={state} dispatch={dispatch} />
+        </aside>
+        <CanvasPane
+          state={state}
+          dispatch={dispatch}
+          notice={notice}
+          onExpand={expand}
+          onSelect={onSelect}
+          onHide={onHide}
+          onTogglePin={onTogglePin}
+        />
+        <DetailTabs
+          state={state}
+          dispatch={dispatch}
+          role={user.role}
+          user={user}
+          leads={leads.byKey}
+          tab={tab}
+          onTab={setTab}
+          onExpand={expand}
+          onHide={onHide}
+          onTogglePin={onTogglePin}
+          onOpenRing={openRing}
+          onDetectionDone={() => setRingsVersion((v) => v + 1)}
+          feed={feed}
+          onOpenParty={open}
+          watchVersion={watchVersion}
+          onWatchChanged={() => setWatchVersion((v) => v + 1)}
+        />
+      </div>
+    </CurrencyContext>
   );
 }

@@ -57,8 +57,11 @@ describe('filters', () => {
     expect(passesFilters(party('Broker:B', 0.9), { ...NO_FILTERS, labels: ['Importer'] })).toBe(false);
     expect(passesFilters(party('Importer:A', 0.2), { ...NO_FILTERS, minRisk: 0.5 })).toBe(false);
     expect(passesFilters(party('Importer:A', 0.6), { ...NO_FILTERS, minRisk: 0.5 })).toBe(true);
-    // Unscored nodes (identifiers, shipments) are not judged by risk.
+    // Unscored identifiers and shipments are not judged by risk; an unscored party is hidden.
     expect(passesFilters(party('Phone:1'), { ...NO_FILTERS, minRisk: 0.5 })).toBe(true);
+    expect(passesFilters(party('Importer:U'), { ...NO_FILTERS, minRisk: 0.05 })).toBe(false);
+    expect(passesFilters(party('Person:U'), { ...NO_FILTERS, minRisk: 0.05 })).toBe(false);
+    expect(passesFilters(party('Importer:U'), NO_FILTERS)).toBe(true);
   });
 });
 

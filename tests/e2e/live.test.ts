@@ -233,7 +233,7 @@ describe.runIf(RUN)('real-time risk in the explorer, in Chromium against the see
     const recorded = page.getByRole('list', { name: 'Recorded inspection results' });
     await recorded.getByRole('listitem').first().waitFor();
     expect(await recorded.textContent()).toContain(
-      `Line ${line}: found, 1,250 recovered · undervalued by half`,
+      `Line ${line}: found, €1,250 recovered · undervalued by half`,
     );
     expect(await form.getByLabel('Notes').inputValue()).toBe('');
     // The line is in the store: the result labels it, and its properties are read again.

@@ -5,6 +5,7 @@ import {
   CaseAnswer,
   CasesAnswer,
   JobAnswer,
+  LeadsAnswer,
   NodeDetail,
   PathsAnswer,
   RingDetail,
@@ -38,10 +39,18 @@ export const api = {
       }),
       Subgraph,
     ),
+  /** Up to `limit` declaration lines next to a node (the currency probe reads one). */
+  lines: (key: string, limit: number) =>
+    request(
+      withQuery(`/api/nodes/${enc(key)}/neighbourhood`, { hops: 1, limit, labels: 'Shipment' }),
+      Subgraph,
+    ),
   paths: (from: string, to: string, k: number) =>
     request(withQuery('/api/paths', { from, to, k, maxLength: 6 }), PathsAnswer),
 
-  rings: (limit = 50) => request(withQuery('/api/rings', { limit }), RingsAnswer),
+  /** Rings, highest priority first (the API's own order). */
+  rings: (limit = 500) => request(withQuery('/api/rings', { limit }), RingsAnswer),
+  leads: (limit = 500) => request(withQuery('/api/leads', { limit }), LeadsAnswer),
   ring: (id: string) => request(`/api/rings/${enc(id)}`, RingDetail),
 
   cases: () => request('/api/cases', CasesAnswer),

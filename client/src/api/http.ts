@@ -68,6 +68,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+let sessionEnded: (() => void) | null = null;
+
+/**
+ * What to do when the server no longer knows the session (a 401 from any request but signing in
+ * and asking who is signed in): the app returns to the sign-in page. Null stops listening.
+ */
+export function onSessionEnded(handler: (() => void) | null): void {
+  sessionEnded = handler;
+}
+
 /** Calls the API and validates the answer against `schema`. */
 export async function request<S extends z.ZodType>(
   path: string,
@@ -87,6 +97,7 @@ export async function request<S extends z.ZodType>(
     init.headers = { ...init.headers, 'Content-Type': 'application/json' };
   }
   const response = await fetch(path, init);
+  if (response.status === 401 && !path.startsWith('/api/auth/')) sessionEnded?.();
   if (!response.ok) throw await failure(response);
   if (response.status === 204) return schema.parse(undefined);
   const parsed = schema.safeParse(await response.json());

@@ -55,4 +55,5 @@ export {
   WatchEntry,
   WatchListAnswer,
 } from '../../../src/api/alerts.ts';
+export { Lead, LeadsAnswer } from '../../../src/api/leads.ts';
 export { Inspection, InspectionsAnswer, Lane } from '../../../src/api/risk.ts';

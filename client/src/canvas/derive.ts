@@ -1,6 +1,7 @@
 // What the canvas shows, derived from the investigation state by pure functions: Cytoscape
 // elements and the classes on each. The canvas applies these; it never writes them back.
 import type { ApiEdge, ApiNode } from '../api/schemas.ts';
+import { PartyKey } from '../api/schemas.ts';
 import { indicatorEvidence } from '../state/evidence.ts';
 import type { ExplorerState, Filters } from '../state/types.ts';
 
@@ -64,7 +65,10 @@ function propString(node: ApiNode, name: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
-/** True when the filters let this node through. Shipments answer to date and HS; parties to risk. */
+/**
+ * True when the filters let this node through. Shipments answer to date and HS; parties to risk:
+ * above a minimum risk, an unscored party is hidden too (nothing says it reaches the minimum).
+ */
 export function passesFilters(node: ApiNode, filters: Filters): boolean {
   if (filters.labels.length > 0 && !filters.labels.includes(node.label)) return false;
   if (node.label === 'Shipment') {
@@ -74,7 +78,9 @@ export function passesFilters(node: ApiNode, filters: Filters): boolean {
     const hs = propString(node, 'hsCode');
     if (filters.hsChapter && (!hs || !hs.startsWith(filters.hsChapter))) return false;
   }
-  if (filters.minRisk > 0 && node.risk !== null && node.risk < filters.minRisk) return false;
+  if (filters.minRisk > 0) {
+    if (node.risk === null ? PartyKey.safeParse(node.key).success : node.risk < filters.minRisk) return false;
+  }
   return true;
 }
 

@@ -1,22 +1,26 @@
 // Cases: create, open, add the selection or the open ring, notes, evidence, status, case pack;
 // and the suspect-list export for enforcement.
 import { api } from '../api/endpoints.ts';
-import type { CaseSummary, Role } from '../api/schemas.ts';
+import type { CaseSummary, User } from '../api/schemas.ts';
 import { canWrite } from '../format.ts';
 import type { ExplorerState } from '../state/types.ts';
+import { caseAccess } from './cases/access.ts';
 import { NewCaseForm } from './cases/CaseForms.tsx';
 import { CaseView } from './cases/CaseView.tsx';
 import { useCases } from './cases/useCases.ts';
 
 interface Props {
   state: ExplorerState;
-  role: Role;
+  user: User;
   onOpenCase: (id: string | null) => void;
 }
 
-export function CasesPanel({ state, role, onOpenCase }: Props) {
+export function CasesPanel({ state, user, onOpenCase }: Props) {
   const { cases, detail, message, run } = useCases(state.caseId);
+  const { role } = user;
   const writable = canWrite(role, 'cases');
+  // The open case's own access: an officer may only read a team case of someone else.
+  const mayChange = detail !== null && caseAccess(user, detail) === 'write';
   return (
     <section aria-labelledby="cases-title" className="cases">
       <h2 id="cases-title">Cases</h2>
@@ -34,7 +38,7 @@ export function CasesPanel({ state, role, onOpenCase }: Props) {
           {message}
         </p>
       )}
-      {detail && <CaseView detail={detail} state={state} writable={writable} run={run} />}
+      {detail && <CaseView detail={detail} state={state} writable={mayChange} run={run} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 // The right column: a tab list (entity, ring, the live lane, alerts, cases and, for those who may
 // run them, jobs) and the panel of the chosen tab.
-import type { Role } from '../api/schemas.ts';
+import type { Lead, Role, User } from '../api/schemas.ts';
 import { canWrite } from '../format.ts';
 import type { Action } from '../state/reducer.ts';
 import type { ExplorerState } from '../state/types.ts';
@@ -26,6 +26,10 @@ interface Props {
   state: ExplorerState;
   dispatch: (action: Action) => void;
   role: Role;
+  /** The signed-in user: a case's own access depends on who they are. */
+  user: User;
+  /** Leads by party key, for the entity panel. */
+  leads: ReadonlyMap<string, Lead>;
   tab: Tab;
   onTab: (tab: Tab) => void;
   onExpand: (key: string, more: boolean) => void;
@@ -78,6 +82,8 @@ function TabPanel({ tab, role, state, dispatch, ...on }: Omit<Props, 'onTab'>) {
           onTogglePin={on.onTogglePin}
           onOpenRing={on.onOpenRing}
           role={role}
+          lead={state.selection.length === 1 ? on.leads.get(state.selection[0] ?? '') : undefined}
+          onOpenParty={on.onOpenParty}
           watchVersion={on.watchVersion}
           onWatchChanged={on.onWatchChanged}
         />
@@ -105,7 +111,7 @@ function TabPanel({ tab, role, state, dispatch, ...on }: Omit<Props, 'onTab'>) {
       return <RingView state={state} dispatch={dispatch} />;
     case 'cases':
       return (
-        <CasesPanel state={state} role={role} onOpenCase={(id) => dispatch({ type: 'case/open', id })} />
+        <CasesPanel state={state} user={on.user} onOpenCase={(id) => dispatch({ type: 'case/open', id })} />
       );
     case 'jobs':
       return <JobsPanel onDetectionDone={on.onDetectionDone} />;

@@ -3,13 +3,14 @@
 // declaration line, its inspection results.
 import { useState } from 'react';
 import { PartyKey } from '../api/schemas.ts';
-import type { NodeDetail, Role } from '../api/schemas.ts';
+import type { Lead, NodeDetail, Role } from '../api/schemas.ts';
 import { canWrite } from '../format.ts';
 import type { Expansion, ExplorerState } from '../state/types.ts';
 import { EntityDetail } from './entity/EntityDetail.tsx';
 import { InspectionResults } from './entity/InspectionForm.tsx';
 import { useNodeDetail } from './entity/useNodeDetail.ts';
 import { WatchToggle } from './entity/WatchToggle.tsx';
+import { LeadNote } from './leads/LeadsPanel.tsx';
 
 interface Props {
   state: ExplorerState;
@@ -19,6 +20,10 @@ interface Props {
   onTogglePin: (keys: string[]) => void;
   onOpenRing: (id: string) => void;
   role: Role;
+  /** The selected party's lead, if the last detection run has one. */
+  lead: Lead | undefined;
+  /** Opens a party named by the lead's seizure path. */
+  onOpenParty: (key: string) => void;
   /** Bumped by every change to the watch list. */
   watchVersion: number;
   onWatchChanged: () => void;
@@ -34,7 +39,16 @@ export function declarationLineOf(node: NodeDetail['node']): { declarationId: st
 /** Parties (firms and people) may be watched; the API's own test of a party key says which. */
 const isParty = (key: string): boolean => PartyKey.safeParse(key).success;
 
-export function EntityPanel({ state, onOpenRing, role, watchVersion, onWatchChanged, ...actions }: Props) {
+export function EntityPanel({
+  state,
+  onOpenRing,
+  role,
+  lead,
+  onOpenParty,
+  watchVersion,
+  onWatchChanged,
+  ...actions
+}: Props) {
   const key = state.selection.length === 1 ? state.selection[0] : undefined;
   // Bumped when an inspection result labels the selected line, to read its properties again.
   const [labelled, setLabelled] = useState(0);
@@ -68,6 +82,7 @@ export function EntityPanel({ state, onOpenRing, role, watchVersion, onWatchChan
           onChanged={onWatchChanged}
         />
       )}
+      {lead && <LeadNote lead={lead} onOpen={onOpenParty} />}
       {detail && (
         <LineInspections node={detail.node} role={role} onLabelled={() => setLabelled((n) => n + 1)} />
       )}
@@ -90,7 +105,10 @@ function LineInspections({
   return <InspectionResults {...at} mayRecord={canWrite(role, 'inspections')} onLabelled={onLabelled} />;
 }
 
-type Actions = Omit<Props, 'state' | 'onOpenRing' | 'role' | 'watchVersion' | 'onWatchChanged'>;
+type Actions = Omit<
+  Props,
+  'state' | 'onOpenRing' | 'role' | 'lead' | 'onOpenParty' | 'watchVersion' | 'onWatchChanged'
+>;
 
 /** Actions on several selected nodes at once. */
 function SelectionActions({ selection, onExpand, onHide, onTogglePin }: Actions & { selection: string[] }) {

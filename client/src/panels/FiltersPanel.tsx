@@ -69,7 +69,8 @@ function ValueFilters({ filters, set }: { filters: Filters; set: (filters: Parti
           />
         </label>
         <label>
-          Min risk {filters.minRisk.toFixed(2)}
+          Min party risk {filters.minRisk.toFixed(2)}
+          {filters.minRisk > 0 ? ' (unscored parties hidden)' : ''}
           <input
             type="range"
             min={0}

@@ -4,7 +4,7 @@ import { api } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import type { User } from '../api/schemas.ts';
 
-export function LoginView({ onLogin }: { onLogin: (user: User) => void }) {
+export function LoginView({ onLogin, notice }: { onLogin: (user: User) => void; notice: string | null }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +28,11 @@ export function LoginView({ onLogin }: { onLogin: (user: User) => void }) {
       <form onSubmit={(event) => void submit(event)} aria-labelledby="login-title">
         <h1 id="login-title">Ringscope</h1>
         <p className="muted">Customs fraud network explorer</p>
+        {notice && (
+          <p role="status" className="notice-info">
+            {notice}
+          </p>
+        )}
         <label>
           User name
           <input

@@ -1,11 +1,14 @@
 // The open ring: explanation, indicator breakdown (click one to highlight its evidence), members.
 import type { Action } from '../state/reducer.ts';
 import type { ExplorerState } from '../state/types.ts';
-import { formatMoney, formatScore, typologyTitle } from '../format.ts';
+import { formatScore, restateMoney, typologyTitle } from '../format.ts';
+import { useCurrencyCode, useMoney } from '../money.tsx';
 import { IndicatorChart } from './charts.tsx';
 
 export function RingView({ state, dispatch }: { state: ExplorerState; dispatch: (action: Action) => void }) {
   const open = state.openRing;
+  const money = useMoney();
+  const currency = useCurrencyCode();
   if (!open) return <p className="muted">Open a ring from the list to see its members and evidence.</p>;
   const { ring } = open;
   return (
@@ -15,10 +18,11 @@ export function RingView({ state, dispatch }: { state: ExplorerState; dispatch: 
       </h2>
       <p>
         Score <strong>{formatScore(ring.score)}</strong> · {ring.members.length} members ·{' '}
-        <strong>{formatMoney(ring.revenueAtRisk)}</strong> revenue at risk
+        <strong>{money(ring.revenueAtRisk)}</strong> revenue at risk
       </p>
       <p className="explanation" data-testid="ring-explanation">
-        {ring.explanation}
+        {/* Detection may state an older figure than the ring's own: one figure, the ring's. */}
+        {restateMoney(ring.explanation, currency, ring.revenueAtRisk)}
       </p>
       <h3>Indicators</h3>
       <IndicatorChart

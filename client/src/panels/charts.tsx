@@ -2,7 +2,8 @@
 // declaration timeline. Sizes are SVG attributes, so a strict style CSP has nothing to block.
 import type { Indicator } from '../../../src/api/index.ts';
 import type { SeriesPoint } from '../api/schemas.ts';
-import { formatMoney } from '../format.ts';
+import { restateMoney } from '../format.ts';
+import { useCurrencyCode, useMoney } from '../money.tsx';
 
 export function ScoreBar({ score, label }: { score: number; label: string }) {
   const width = Math.max(0, Math.min(1, score)) * 100;
@@ -22,6 +23,7 @@ interface IndicatorChartProps {
 
 /** One button per indicator with its bar, so the chart is reachable and readable by keyboard. */
 export function IndicatorChart({ indicators, highlighted, onPick }: IndicatorChartProps) {
+  const currency = useCurrencyCode();
   const largest = Math.max(...indicators.map((i) => i.contribution), 1e-9);
   return (
     <ul className="indicators" aria-label="Indicators, largest contribution first">
@@ -40,7 +42,7 @@ export function IndicatorChart({ indicators, highlighted, onPick }: IndicatorCha
                 score={indicator.contribution / largest}
                 label={`contribution ${indicator.contribution.toFixed(3)}`}
               />
-              <span className="small">{indicator.description}</span>
+              <span className="small">{restateMoney(indicator.description, currency)}</span>
             </button>
           </li>
         ))}
@@ -54,6 +56,7 @@ const PAD = { left: 38, right: 8, top: 8, bottom: 20 };
 
 /** Declared value of each declaration line over time; illicit lines are red crosses. */
 export function Timeline({ series }: { series: SeriesPoint[] }) {
+  const money = useMoney();
   if (series.length === 0) return <p className="muted small">No declarations.</p>;
   const times = series.map((p) => Date.parse(p.date));
   const t0 = Math.min(...times);
@@ -72,7 +75,7 @@ export function Timeline({ series }: { series: SeriesPoint[] }) {
         <line x1={PAD.left} y1={H - PAD.bottom} x2={W - PAD.right} y2={H - PAD.bottom} className="axis" />
         <line x1={PAD.left} y1={PAD.top} x2={PAD.left} y2={H - PAD.bottom} className="axis" />
         <text x={PAD.left - 4} y={PAD.top + 8} className="tick" textAnchor="end">
-          {formatMoney(vmax)}
+          {money(vmax, { compact: true })}
         </text>
         <text x={PAD.left} y={H - 4} className="tick">
           {series[0]?.date.slice(0, 10)}
@@ -89,11 +92,11 @@ export function Timeline({ series }: { series: SeriesPoint[] }) {
               d={`M${cx - 4},${cy - 4}L${cx + 4},${cy + 4}M${cx - 4},${cy + 4}L${cx + 4},${cy - 4}`}
               className="illicit"
             >
-              <title>{`${point.declarationId}/${point.line} ${point.date.slice(0, 10)} ${formatMoney(point.customsValue)} HS ${point.hsCode} — illicit`}</title>
+              <title>{`${point.declarationId}/${point.line} ${point.date.slice(0, 10)} ${money(point.customsValue)} HS ${point.hsCode} — illicit`}</title>
             </path>
           ) : (
             <circle key={point.shipmentId} cx={cx} cy={cy} r={2.5} className="licit">
-              <title>{`${point.declarationId}/${point.line} ${point.date.slice(0, 10)} ${formatMoney(point.customsValue)} HS ${point.hsCode}`}</title>
+              <title>{`${point.declarationId}/${point.line} ${point.date.slice(0, 10)} ${money(point.customsValue)} HS ${point.hsCode}`}</title>
             </circle>
           );
         })}

@@ -1,6 +1,8 @@
-// The forms that write to cases: a new case, a note on the open case, evidence on it.
+// The forms that write to cases: a new case, a note on the open case, evidence on it. A refused
+// note or evidence keeps what was typed and says, by the field's label, what the server refused.
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/endpoints.ts';
+import { refusalOf, type Refusal } from './refusal.ts';
 import { parseDeclarationIds } from './text.ts';
 import type { RunCaseWrite } from './useCases.ts';
 
@@ -25,24 +27,49 @@ export function NewCaseForm({ run, onOpenCase }: { run: RunCaseWrite; onOpenCase
   );
 }
 
+function RefusalNote({ refusal }: { refusal: Refusal | null }) {
+  if (!refusal) return null;
+  return (
+    <p role="alert" className="error small">
+      {refusal.message}
+    </p>
+  );
+}
+
+const NOTE_FIELDS = { text: 'Note' };
+
 export function NoteForm({ caseId, run }: { caseId: string; run: RunCaseWrite }) {
   const [note, setNote] = useState('');
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void run(() => api.addCaseNote(caseId, note.trim()), 'Note added.').then(() => setNote(''));
+    void run(() => api.addCaseNote(caseId, note.trim()), 'Note added.', { ownFailure: true }).then(
+      (failure) => {
+        setRefusal(failure === null ? null : refusalOf(failure, NOTE_FIELDS));
+        if (failure === null) setNote('');
+      },
+    );
   };
   return (
     <form onSubmit={submit}>
       <label>
         Note
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} required />
+        <textarea
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          rows={2}
+          required
+          aria-invalid={refusal?.fields.includes('text') ? true : undefined}
+        />
       </label>
       <button type="submit">Add note</button>
+      <RefusalNote refusal={refusal} />
     </form>
   );
 }
 
 const NO_EVIDENCE = { description: '', declarations: '' };
+const EVIDENCE_FIELDS = { description: 'Evidence description', declarationIds: 'Declaration lines' };
 
 interface EvidenceFormProps {
   caseId: string;
@@ -53,14 +80,18 @@ interface EvidenceFormProps {
 
 export function EvidenceForm({ caseId, ringId, run }: EvidenceFormProps) {
   const [evidence, setEvidence] = useState(NO_EVIDENCE);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const ids = parseDeclarationIds(evidence.declarations);
-    void run(
-      () => api.addCaseEvidence(caseId, evidence.description.trim(), ids, ringId),
-      'Evidence added.',
-    ).then(() => setEvidence(NO_EVIDENCE));
+    void run(() => api.addCaseEvidence(caseId, evidence.description.trim(), ids, ringId), 'Evidence added.', {
+      ownFailure: true,
+    }).then((failure) => {
+      setRefusal(failure === null ? null : refusalOf(failure, EVIDENCE_FIELDS));
+      if (failure === null) setEvidence(NO_EVIDENCE);
+    });
   };
+  const invalid = (field: string) => (refusal?.fields.includes(field) ? true : undefined);
   return (
     <form onSubmit={submit}>
       <label>
@@ -69,6 +100,7 @@ export function EvidenceForm({ caseId, ringId, run }: EvidenceFormProps) {
           value={evidence.description}
           onChange={(e) => setEvidence({ ...evidence, description: e.target.value })}
           required
+          aria-invalid={invalid('description')}
         />
       </label>
       <label>
@@ -76,9 +108,11 @@ export function EvidenceForm({ caseId, ringId, run }: EvidenceFormProps) {
         <input
           value={evidence.declarations}
           onChange={(e) => setEvidence({ ...evidence, declarations: e.target.value })}
+          aria-invalid={invalid('declarationIds')}
         />
       </label>
       <button type="submit">Add evidence</button>
+      <RefusalNote refusal={refusal} />
     </form>
   );
 }

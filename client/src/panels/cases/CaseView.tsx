@@ -20,6 +20,12 @@ export function CaseView({ detail, state, writable, run }: Props) {
     <div className="case-detail" data-case-id={detail.id}>
       <h3>{detail.title}</h3>
       <StatusSelect detail={detail} writable={writable} run={run} />
+      {!writable && (
+        <p className="muted small" data-testid="case-read-only">
+          You may read this case but not change it: its owner ({detail.owner})
+          {detail.assignee ? `, its assignee (${detail.assignee})` : ''} or an admin may.
+        </p>
+      )}
       {writable && <CaseActions caseId={detail.id} state={state} run={run} />}
       <CaseContents detail={detail} />
       {writable && <NoteForm caseId={detail.id} run={run} />}

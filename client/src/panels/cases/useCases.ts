@@ -5,8 +5,15 @@ import { api } from '../../api/endpoints.ts';
 import { describeError } from '../../api/http.ts';
 import type { CaseDetail, CaseSummary } from '../../api/schemas.ts';
 
-/** Runs a case write; `done` is the message shown when it succeeds. Never rejects. */
-export type RunCaseWrite = (work: () => Promise<{ case: CaseDetail } | void>, done: string) => Promise<void>;
+/**
+ * Runs a case write; `done` is the message shown when it succeeds. Never rejects: resolves to the
+ * failure (null on success), which the panel shows unless the form shows it itself (`ownFailure`).
+ */
+export type RunCaseWrite = (
+  work: () => Promise<{ case: CaseDetail } | void>,
+  done: string,
+  options?: { ownFailure?: boolean },
+) => Promise<unknown>;
 
 export interface Cases {
   cases: CaseSummary[];
@@ -37,15 +44,17 @@ export function useCases(caseId: string | null): Cases {
       .catch((failure: unknown) => setMessage(describeError(failure)));
   }, [caseId]);
 
-  const run: RunCaseWrite = async (work, done) => {
+  const run: RunCaseWrite = async (work, done, options = {}) => {
     setMessage(null);
     try {
       const answer = await work();
       if (answer) setDetail(answer.case);
       await refresh();
       setMessage(done);
+      return null;
     } catch (failure) {
-      setMessage(describeError(failure));
+      if (!options.ownFailure) setMessage(describeError(failure));
+      return failure ?? new Error('the write failed');
     }
   };
 

@@ -1,7 +1,8 @@
 // What the API knows of one entity: risk and its reasons, the rings it is in, its declarations
 // over time, its properties and the source row it came from.
 import type { NodeDetail } from '../../api/schemas.ts';
-import { formatMoney, formatScore, typologyTitle } from '../../format.ts';
+import { formatScore, restateMoney, typologyTitle } from '../../format.ts';
+import { useCurrencyCode, useMoney } from '../../money.tsx';
 import { Timeline } from '../charts.tsx';
 
 /** Where a node came from: its source row, or that it was derived. */
@@ -16,16 +17,18 @@ export function EntityDetail({
   detail: NodeDetail;
   onOpenRing: (id: string) => void;
 }) {
+  const money = useMoney();
+  const currency = useCurrencyCode();
   return (
     <>
       {detail.risk && (
         <>
           <h3>
-            Risk {formatScore(detail.risk.score)} · {formatMoney(detail.risk.revenueAtRisk)} at risk
+            Risk {formatScore(detail.risk.score)} · {money(detail.risk.revenueAtRisk)} at risk
           </h3>
           <ul className="small">
             {detail.risk.reasons.map((reason) => (
-              <li key={reason}>{reason}</li>
+              <li key={reason}>{restateMoney(reason, currency)}</li>
             ))}
           </ul>
         </>
@@ -34,7 +37,7 @@ export function EntityDetail({
       {detail.shipments.count > 0 && (
         <>
           <h3>
-            Declarations: {detail.shipments.count} lines, {formatMoney(detail.shipments.totalValue)}
+            Declarations: {detail.shipments.count} lines, {money(detail.shipments.totalValue)}
           </h3>
           <Timeline series={detail.shipments.series} />
         </>

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { describeError } from '../../api/http.ts';
 import { riskApi } from '../../api/risk.ts';
 import type { Inspection } from '../../api/schemas.ts';
-import { formatMoney } from '../../format.ts';
+import { useMoney } from '../../money.tsx';
 import { clockTime } from '../live/text.ts';
 import { inspectionBody, NO_RESULT, type ResultDraft } from './inspection.ts';
 
@@ -20,6 +20,7 @@ interface Props {
 export function InspectionResults({ declarationId, line, mayRecord, onLabelled }: Props) {
   const [recorded, setRecorded] = useState<Inspection[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const money = useMoney();
   const load = useCallback(
     () =>
       riskApi
@@ -47,7 +48,7 @@ export function InspectionResults({ declarationId, line, mayRecord, onLabelled }
         {recorded.map((r) => (
           <li key={r.id} className={r.line === line ? undefined : 'muted'}>
             Line {r.line}: <strong>{r.found ? 'found' : 'nothing found'}</strong>
-            {r.revenue_recovered !== null && `, ${formatMoney(r.revenue_recovered)} recovered`}
+            {r.revenue_recovered !== null && `, ${money(r.revenue_recovered)} recovered`}
             {r.notes && ` · ${r.notes}`} · {r.recorded_by} {clockTime(r.recorded_at)}
           </li>
         ))}
