@@ -54,7 +54,9 @@ export type AuditAction =
   | 'view_watch_list'
   | 'view_alerts'
   | 'acknowledge_alert'
-  | 'view_live';
+  | 'view_live'
+  | 'share_export'
+  | 'share_import';
 
 export interface AuditInput {
   action: AuditAction;
