@@ -70,9 +70,8 @@ function pairEvidence(
     if (m.hashes.get(hash) !== kind) continue;
     const spread = Math.log2(shared.members.get(hash) ?? 1) + Math.log2(shared.parties.get(hash) ?? 1);
     bits += MATCH_WEIGHTS.identifier[kind] - spread;
-    evidence.push(
-      `same ${KIND_WORDS[kind]}${spread > 0 ? ` (held by ${shared.members.get(hash)} members here)` : ''}`,
-    );
+    const held = `held by ${shared.members.get(hash) ?? 1} of the package's members, ${shared.parties.get(hash) ?? 1} of yours`;
+    evidence.push(`same ${KIND_WORDS[kind]}${spread > 0 ? ` (${held})` : ''}`);
   }
   if (m.nameBloom && p.nameBloom) {
     const d = dice(m.nameBloom, p.nameBloom);
@@ -124,7 +123,7 @@ export function matchParties(
     for (const m of decoded) {
       const { bits, evidence } = pairEvidence(m, party, shared);
       const confidence = 1 / (1 + 2 ** (PRIOR_BITS - bits));
-      if (confidence < minConfidence || (best && bits <= best.bits)) continue;
+      if (bits <= PRIOR_BITS || confidence < minConfidence || (best && bits <= best.bits)) continue;
       best = {
         party: { label: party.label, id: party.id, name: party.name },
         member: m.member.ref,

@@ -82,9 +82,26 @@ function words(text: string): string[] {
 
 /** A firm's or person's name without legal forms, punctuation or case; '' when nothing is left. */
 export function normaliseName(name: string): string {
-  return words(name)
+  return joinInitials(words(name))
     .filter((w) => !LEGAL_FORMS.has(w))
     .join(' ');
+}
+
+/** Runs of single letters as one word: "B.V." and "S A" read as `bv` and `sa`. */
+function joinInitials(list: string[]): string[] {
+  const joined: string[] = [];
+  let run = '';
+  for (const w of list) {
+    if (w.length === 1 && /\p{L}/u.test(w)) {
+      run += w;
+      continue;
+    }
+    if (run !== '') joined.push(run);
+    run = '';
+    joined.push(w);
+  }
+  if (run !== '') joined.push(run);
+  return joined;
 }
 
 /** An address in words, street abbreviations spelled out; '' when nothing is left. */

@@ -40,7 +40,14 @@ function envelope(file: string, bytes: Buffer): { signed: unknown; signature: Si
   }
   const shape = parsed as { package?: unknown; signature?: unknown } | null;
   const signature = Signature.safeParse(shape?.signature);
-  if (typeof shape !== 'object' || shape === null || !signature.success || Object.keys(shape).length !== 2)
+  if (
+    typeof shape !== 'object' ||
+    shape === null ||
+    !signature.success ||
+    Object.keys(shape).length !== 2 ||
+    typeof shape.package !== 'object' ||
+    shape.package === null
+  )
     throw refuse('it has no signed package and signature: damaged or altered, or not a share package');
   if (!exactBase64url(signature.data.publicKey) || !exactBase64url(signature.data.value))
     throw new ShareRefusedError(file, 'altered', 'its signature field was altered');
