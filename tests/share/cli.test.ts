@@ -137,6 +137,8 @@ describe('ringscope share', () => {
     expect((entry?.detail.matches as unknown[]).length).toBe(16);
     const text = await runCli(['--db', receiver.db, 'share', 'import', pkgFile, '--trust', trustFile]);
     expect(text.stdout).toContain("16 of your parties match 16 of the package's 18 members:");
+    expect(text.stderr).toMatch(/^Note: package [0-9a-f-]{36} was received before, at 20\d\d-/);
+    expect(result.stderr).toBe('');
     expect(text.stdout).toContain(
       'ring-1: shared_identifiers, score 0.87, 18 members, revenue at risk 1e5-1e6',
     );

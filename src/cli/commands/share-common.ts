@@ -53,6 +53,17 @@ export function auditShare(command: Command, entry: Omit<AuditInput, 'username' 
   }
 }
 
+/** When a package with this id was last received (a replay), from the audit trail; else null. */
+export function receivedBefore(command: Command, packageId: string): string | null {
+  const db = openAppDb(loadConfig(serverEnv(command)).appDb);
+  try {
+    const entries = new AuditLog(db).list({ limit: 1000, action: 'share_import' });
+    return entries.find((e) => e.target === packageId)?.at ?? null;
+  } finally {
+    db.close();
+  }
+}
+
 /** A date (the package is valid through that day, UTC) or a date and time. */
 export function parseExpiry(text: string): Date {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(text);

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { InputError } from '../../ingest/errors.ts';
 import { importShare, type ImportReport, ShareRefusedError } from '../../share/index.ts';
 import { loadTrustedKey } from '../../share/signing.ts';
-import { agreedKeyFrom, auditShare } from './share-common.ts';
+import { agreedKeyFrom, auditShare, receivedBefore } from './share-common.ts';
 import { globalOptions, withStore } from './store-options.ts';
 
 const ImportOptions = z.object({
@@ -68,6 +68,7 @@ async function runImport(file: string, raw: Record<string, unknown>, command: Co
         });
       throw error;
     }
+    const earlier = receivedBefore(command, report.packageId);
     auditShare(command, {
       action: 'share_import',
       target: report.packageId,
@@ -89,6 +90,8 @@ async function runImport(file: string, raw: Record<string, unknown>, command: Co
     });
     const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
     process.stdout.write(json ? `${JSON.stringify(report)}\n` : renderReport(report));
+    if (earlier)
+      process.stderr.write(`Note: package ${report.packageId} was received before, at ${earlier}.\n`);
   });
 }
 
