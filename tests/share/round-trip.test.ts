@@ -7,6 +7,9 @@ import { collectSelection } from '../../src/share/collect.ts';
 import { encodePackage } from '../../src/share/export.ts';
 import { exportShare, importShare, type ImportReport } from '../../src/share/index.ts';
 import { canonicalJson, type SharePackage } from '../../src/share/package.ts';
+import { deriveKeys } from '../../src/share/encode.ts';
+import { matchParties } from '../../src/share/match.ts';
+import { encodeReceiverParties } from '../../src/share/receiver.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { overlapWorlds, storeOf, type OverlapWorlds } from './worlds.ts';
 
@@ -93,6 +96,29 @@ describe('share round trip on two overlapping worlds', () => {
     expect(precision).toBeGreaterThanOrEqual(0.95);
     const lawful = new Set(worlds.lawfulTruth.values());
     expect(reported.filter((r) => lawful.has(r.party))).toEqual([]);
+  });
+
+  it('needs the Bloom filters: keyed hashes of identifiers alone miss the firm that changed its phone and a director known by phone and a similar address', async () => {
+    const refs = await refsOfMembers();
+    const hashesOnly = pkg.members.map((m) => ({ ...m, nameBloom: null, addressBlooms: [] }));
+    const parties = await encodeReceiverParties(
+      receiver,
+      deriveKeys(AGREED, Buffer.from(pkg.salt, 'base64url')),
+    );
+    const reported = matchParties(hashesOnly, parties).map((m) => ({
+      member: refs.get(m.member)!,
+      party: `${m.party.label}:${m.party.id}`,
+    }));
+    const correct = reported.filter((r) => worlds.truth.get(r.member) === r.party).length;
+    console.log(
+      `identifier hashes only: ${correct} correct of ${reported.length} reported, ${worlds.truth.size} to find`,
+    );
+    expect({ correct, reported: reported.length }).toEqual({ correct: 14, reported: 14 });
+    const found = new Set(reported.map((r) => r.party));
+    expect([...worlds.truth.values()].filter((p) => !found.has(p))).toEqual([
+      'Supplier:NL800733103B01',
+      'Person:NL-P-4414',
+    ]);
   });
 
   it('reports the ring as typology, score, counts and indicator names, and each match with its evidence', () => {
