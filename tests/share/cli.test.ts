@@ -173,7 +173,7 @@ describe('ringscope share', () => {
 
   it('refuses the wrong agreed key, an untrusted signer and a past expiry, exit 2 naming why', async () => {
     const wrongKey = join(sender.dir, 'wrong.key');
-    writeFileSync(wrongKey, 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9');
+    writeFileSync(wrongKey, 'a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9', { mode: 0o600 });
     const wrong = await runCli([
       '--db',
       receiver.db,
@@ -242,7 +242,7 @@ describe('ringscope share', () => {
     );
   });
 
-  it('refuses a short agreed key, no key, and a signing key others may read', async () => {
+  it('refuses a short agreed key, no key, and key files others may read', async () => {
     process.env.RINGSCOPE_SHARE_KEY = 'too-short';
     const short = await runCli(['--db', receiver.db, 'share', 'import', pkgFile, '--trust', trustFile]);
     expect(short.code).toBe(2);
@@ -250,6 +250,26 @@ describe('ringscope share', () => {
     delete process.env.RINGSCOPE_SHARE_KEY;
     const none = await runCli(['--db', receiver.db, 'share', 'import', pkgFile, '--trust', trustFile]);
     expect(none.stderr).toBe('ringscope: no agreed key: give --key-file FILE or set RINGSCOPE_SHARE_KEY\n');
+    chmodSync(keyFile, 0o640);
+    try {
+      const readable = await runCli([
+        '--db',
+        receiver.db,
+        'share',
+        'import',
+        pkgFile,
+        '--trust',
+        trustFile,
+        '--key-file',
+        keyFile,
+      ]);
+      expect(readable.code).toBe(2);
+      expect(readable.stderr).toBe(
+        `ringscope: --key-file ${keyFile} may be read by other users (mode 640); run \`chmod 600 ${keyFile}\`\n`,
+      );
+    } finally {
+      chmodSync(keyFile, 0o600);
+    }
     const keyPath = join(sender.dir, 'ringscope-share-signing.key');
     chmodSync(keyPath, 0o644);
     try {

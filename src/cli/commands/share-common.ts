@@ -1,6 +1,6 @@
 // What the `ringscope share` commands have in common: the key agreed with the partner, the
 // signing key pair beside the store, the audit entry of a package sent or received, and dates.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
@@ -22,6 +22,12 @@ export function agreedKeyFrom(keyFile: string | undefined): Buffer {
     } catch {
       throw new InputError(`--key-file ${keyFile} cannot be read`, []);
     }
+    const mode = statSync(keyFile).mode & 0o777;
+    if ((mode & 0o077) !== 0)
+      throw new InputError(
+        `--key-file ${keyFile} may be read by other users (mode ${mode.toString(8)}); run \`chmod 600 ${keyFile}\``,
+        [],
+      );
     return agreedKey(text, `--key-file ${keyFile}`);
   }
   const env = process.env.RINGSCOPE_SHARE_KEY;
