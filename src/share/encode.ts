@@ -6,7 +6,7 @@
 // without the agreed key can compute an encoding of a guessed value.
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { InputError } from '../ingest/errors.ts';
-import { type IdentifierKind, qgrams } from './normalise.ts';
+import type { IdentifierKind } from './normalise.ts';
 
 /** Shortest agreed key accepted, in bytes: 256 bits, as `openssl rand -hex 32` gives (64 hex). */
 export const MIN_AGREED_KEY_BYTES = 32;
@@ -62,14 +62,37 @@ export function hashIdentifier(keys: ShareKeys, kind: IdentifierKind, normalised
 
 export type BloomField = 'name' | 'address';
 
-/** The Bloom filter of a normalised text's bigrams under the field's key, as bytes. */
+/** Each bigram's positions, per key set and field: a language has few bigrams, so few HMACs. */
+const positionCache = new WeakMap<ShareKeys, Record<BloomField, Map<string, Uint16Array>>>();
+
+function positionsOf(keys: ShareKeys, field: BloomField): (gram: string) => Uint16Array {
+  let caches = positionCache.get(keys);
+  if (!caches) positionCache.set(keys, (caches = { name: new Map(), address: new Map() }));
+  const cache = caches[field];
+  return (gram) => {
+    let found = cache.get(gram);
+    if (!found) {
+      const digest = createHmac('sha512', keys.bloom).update(`${field}\u0000${gram}`).digest();
+      found = Uint16Array.from({ length: BLOOM.hashes }, (_, i) => digest.readUInt16BE(i * 2) % BLOOM.bits);
+      cache.set(gram, found);
+    }
+    return found;
+  };
+}
+
+/**
+ * The Bloom filter of a normalised text's bigrams (qgrams(): each word padded with `_`) under the
+ * field's key, as bytes. A bigram seen twice sets the same bits, so no set of them is built.
+ */
 export function bloomBits(keys: ShareKeys, field: BloomField, normalised: string): Uint8Array {
   const bits = new Uint8Array(BLOOM.bits / 8);
-  for (const gram of qgrams(normalised, BLOOM.q)) {
-    const digest = createHmac('sha512', keys.bloom).update(`${field}\u0000${gram}`).digest();
-    for (let i = 0; i < BLOOM.hashes; i++) {
-      const position = digest.readUInt16BE(i * 2) % BLOOM.bits;
-      bits[position >> 3]! |= 1 << (position & 7);
+  const positions = positionsOf(keys, field);
+  for (const word of normalised.split(' ')) {
+    if (word === '') continue;
+    const padded = `_${word}_`;
+    for (let i = 0; i + BLOOM.q <= padded.length; i++) {
+      const at = positions(padded.slice(i, i + BLOOM.q));
+      for (let h = 0; h < at.length; h++) bits[at[h]! >> 3]! |= 1 << (at[h]! & 7);
     }
   }
   return bits;
@@ -84,19 +107,34 @@ export function bloomFromText(text: string): Uint8Array {
   return bits;
 }
 
-const POPCOUNT = Uint8Array.from({ length: 256 }, (_, n) => {
-  let c = 0;
-  for (let v = n; v > 0; v >>= 1) c += v & 1;
-  return c;
-});
+/** A filter ready for comparing: its bits as 32-bit words, and how many are set. */
+export interface Filter {
+  words: Uint32Array;
+  ones: number;
+}
+
+function popcount32(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+export function filterOf(bits: Uint8Array): Filter {
+  const words = new Uint32Array(bits.length / 4);
+  for (let i = 0; i < words.length; i++)
+    words[i] =
+      (bits[4 * i]! | (bits[4 * i + 1]! << 8) | (bits[4 * i + 2]! << 16) | (bits[4 * i + 3]! << 24)) >>> 0;
+  let ones = 0;
+  for (let i = 0; i < words.length; i++) ones += popcount32(words[i]!);
+  return { words, ones };
+}
 
 /** Dice coefficient of two filters: 2|A∩B| / (|A|+|B|); 0 when both are empty. */
-export function dice(a: Uint8Array, b: Uint8Array): number {
+export function diceOf(a: Filter, b: Filter): number {
+  if (a.ones + b.ones === 0) return 0;
   let both = 0;
-  let total = 0;
-  for (let i = 0; i < a.length; i++) {
-    both += POPCOUNT[(a[i] ?? 0) & (b[i] ?? 0)]!;
-    total += POPCOUNT[a[i] ?? 0]! + POPCOUNT[b[i] ?? 0]!;
-  }
-  return total === 0 ? 0 : (2 * both) / total;
+  for (let i = 0; i < a.words.length; i++) both += popcount32((a.words[i] ?? 0) & (b.words[i] ?? 0));
+  return (2 * both) / (a.ones + b.ones);
 }
+
+export const dice = (a: Uint8Array, b: Uint8Array): number => diceOf(filterOf(a), filterOf(b));

@@ -6,7 +6,7 @@
 // one it is, so its weight drops by log2 of how many hold it. A pair matches when the evidence
 // outweighs the prior (PRIOR_BITS); its confidence is the posterior 1 / (1 + 2^(PRIOR - total)).
 import type { PartyLabel } from '../model/index.ts';
-import { bloomFromText, dice } from './encode.ts';
+import { bloomFromText, diceOf, type Filter, filterOf } from './encode.ts';
 import type { IdentifierKind } from './normalise.ts';
 import type { SharedMember } from './package.ts';
 import type { EncodedParty } from './receiver.ts';
@@ -49,8 +49,8 @@ const round = (x: number, places = 2) => Math.round(x * 10 ** places) / 10 ** pl
 interface DecodedMember {
   member: SharedMember;
   hashes: Map<string, IdentifierKind>;
-  nameBloom: Uint8Array | null;
-  addressBlooms: Uint8Array[];
+  nameBloom: Filter | null;
+  addressBlooms: Filter[];
 }
 
 function holders(values: Iterable<string>): Map<string, number> {
@@ -59,29 +59,47 @@ function holders(values: Iterable<string>): Map<string, number> {
   return counts;
 }
 
+type Shared = { members: Map<string, number>; parties: Map<string, number> };
+
+const spreadOf = (hash: string, shared: Shared): number =>
+  Math.log2(shared.members.get(hash) ?? 1) + Math.log2(shared.parties.get(hash) ?? 1);
+
+/** The most bits a pair can reach, cheaply (no address comparison, no words): most pairs stop here. */
+function upperBound(m: DecodedMember, p: EncodedParty, shared: Shared): number {
+  let bits = MATCH_WEIGHTS.addressSimilar.bits;
+  for (const { kind, hash } of p.hashes)
+    if (m.hashes.get(hash) === kind) bits += MATCH_WEIGHTS.identifier[kind] - spreadOf(hash, shared);
+  if (m.nameBloom && p.nameBloom) {
+    const d = diceOf(m.nameBloom, p.nameBloom);
+    bits += MATCH_WEIGHTS.name.find((s) => d >= s.atLeast)!.bits;
+  }
+  if ((m.member.label === 'Person') !== (p.label === 'Person')) bits += MATCH_WEIGHTS.personAgainstFirm;
+  return bits;
+}
+
 function pairEvidence(
   m: DecodedMember,
   p: EncodedParty,
-  shared: { members: Map<string, number>; parties: Map<string, number> },
+  shared: Shared,
 ): { bits: number; evidence: string[] } {
   let bits = 0;
   const evidence: string[] = [];
   for (const { kind, hash } of p.hashes) {
     if (m.hashes.get(hash) !== kind) continue;
-    const spread = Math.log2(shared.members.get(hash) ?? 1) + Math.log2(shared.parties.get(hash) ?? 1);
+    const spread = spreadOf(hash, shared);
     bits += MATCH_WEIGHTS.identifier[kind] - spread;
     const held = `held by ${shared.members.get(hash) ?? 1} of the package's members, ${shared.parties.get(hash) ?? 1} of yours`;
     evidence.push(`same ${KIND_WORDS[kind]}${spread > 0 ? ` (${held})` : ''}`);
   }
   if (m.nameBloom && p.nameBloom) {
-    const d = dice(m.nameBloom, p.nameBloom);
+    const d = diceOf(m.nameBloom, p.nameBloom);
     const step = MATCH_WEIGHTS.name.find((s) => d >= s.atLeast)!;
     bits += step.bits;
     evidence.push(`names ${round(d)} similar`);
   }
   const exactAddress = evidence.some((e) => e.startsWith('same address'));
   if (!exactAddress && m.addressBlooms.length > 0 && p.addressBlooms.length > 0) {
-    const best = Math.max(...m.addressBlooms.flatMap((a) => p.addressBlooms.map((b) => dice(a, b))));
+    const best = Math.max(...m.addressBlooms.flatMap((a) => p.addressBlooms.map((b) => diceOf(a, b))));
     if (best >= MATCH_WEIGHTS.addressSimilar.atLeast) {
       bits += MATCH_WEIGHTS.addressSimilar.bits;
       evidence.push(`addresses ${round(best)} similar`);
@@ -101,8 +119,8 @@ function decode(member: SharedMember): DecodedMember {
   return {
     member,
     hashes,
-    nameBloom: member.nameBloom === null ? null : bloomFromText(member.nameBloom),
-    addressBlooms: member.addressBlooms.map(bloomFromText),
+    nameBloom: member.nameBloom === null ? null : filterOf(bloomFromText(member.nameBloom)),
+    addressBlooms: member.addressBlooms.map((b) => filterOf(bloomFromText(b))),
   };
 }
 
@@ -121,6 +139,7 @@ export function matchParties(
   for (const party of parties) {
     let best: PartyMatch | null = null;
     for (const m of decoded) {
+      if (upperBound(m, party, shared) <= PRIOR_BITS) continue;
       const { bits, evidence } = pairEvidence(m, party, shared);
       const confidence = 1 / (1 + 2 ** (PRIOR_BITS - bits));
       if (bits <= PRIOR_BITS || confidence < minConfidence || (best && bits <= best.bits)) continue;

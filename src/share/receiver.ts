@@ -11,7 +11,7 @@ import {
   PARTY_LABELS,
   type PartyLabel,
 } from '../model/index.ts';
-import { bloomBits, hashIdentifier, type ShareKeys } from './encode.ts';
+import { bloomBits, type Filter, filterOf, hashIdentifier, type ShareKeys } from './encode.ts';
 import {
   type IdentifierKind,
   KIND_OF_LABEL,
@@ -25,8 +25,8 @@ export interface EncodedParty {
   id: string;
   name: string | null;
   hashes: { kind: IdentifierKind; hash: string }[];
-  nameBloom: Uint8Array | null;
-  addressBlooms: Uint8Array[];
+  nameBloom: Filter | null;
+  addressBlooms: Filter[];
 }
 
 type Reader = Pick<GraphStore, 'streamNodes' | 'streamRels'>;
@@ -57,18 +57,24 @@ async function readParties(store: Reader) {
 /** The receiver's parties encoded under the package's keys. */
 export async function encodeReceiverParties(store: Reader, keys: ShareKeys): Promise<EncodedParty[]> {
   const encoded: EncodedParty[] = [];
+  // Many parties share an address: each is encoded once.
+  const addresses = new Map<string, Filter>();
+  const addressFilter = (value: string): Filter => {
+    let filter = addresses.get(value);
+    if (!filter) addresses.set(value, (filter = filterOf(bloomBits(keys, 'address', value))));
+    return filter;
+  };
   for (const party of await readParties(store)) {
     const hashes: EncodedParty['hashes'] = [];
     const partyId = normaliseForKind('party', party.id);
     if (partyId) hashes.push({ kind: 'party', hash: hashIdentifier(keys, 'party', partyId) });
-    const addressBlooms: Uint8Array[] = [];
+    const addressBlooms: Filter[] = [];
     for (const identifier of party.identifiers) {
       const kind = KIND_OF_LABEL[identifier.label];
       const value = normaliseForKind(kind, identifier.value);
       if (!value) continue;
       hashes.push({ kind, hash: hashIdentifier(keys, kind, value) });
-      if (kind === 'address')
-        addressBlooms.push(bloomBits(keys, 'address', normaliseAddress(identifier.value)));
+      if (kind === 'address') addressBlooms.push(addressFilter(normaliseAddress(identifier.value)));
     }
     const name = party.name === null ? '' : normaliseName(party.name);
     encoded.push({
@@ -76,7 +82,7 @@ export async function encodeReceiverParties(store: Reader, keys: ShareKeys): Pro
       id: party.id,
       name: party.name,
       hashes,
-      nameBloom: name === '' ? null : bloomBits(keys, 'name', name),
+      nameBloom: name === '' ? null : filterOf(bloomBits(keys, 'name', name)),
       addressBlooms,
     });
   }
