@@ -98,6 +98,13 @@ describe('ringscope share', () => {
     expect(result.stdout).toMatch(
       /^Package [0-9a-f-]{36} for Douane: 1 ring\(s\), 18 member\(s\), expires 2099-12-31T23:59:59.999Z/,
     );
+    const json = await runCli(['--json', ...exportArgs(sender.db, `${pkgFile}.2`)]);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      partner: 'Douane',
+      rings: 1,
+      members: 18,
+      file: `${pkgFile}.2`,
+    });
     const [entry] = auditEntries(sender.db, 'share_export');
     expect(entry?.detail).toMatchObject({
       partner: 'Douane',

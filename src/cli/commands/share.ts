@@ -72,6 +72,14 @@ async function runExport(raw: Record<string, unknown>, command: Command): Promis
         sha256: shared.sha256,
       },
     });
+    if (globalOptions(command).json) {
+      const { id, partner, expiresAt } = pkg;
+      const counts = { rings: pkg.rings.length, members: pkg.members.length };
+      process.stdout.write(
+        `${JSON.stringify({ id, partner, expiresAt, ...counts, file: o.out, sha256: shared.sha256 })}\n`,
+      );
+      return;
+    }
     process.stdout.write(
       `Package ${pkg.id} for ${pkg.partner}: ${pkg.rings.length} ring(s), ${pkg.members.length} member(s), expires ${pkg.expiresAt}, written to ${o.out} (SHA-256 ${shared.sha256}).\n`,
     );
