@@ -51,6 +51,27 @@ export function magnitudeBand(amount: number): string {
   return `1e${exponent}-1e${exponent + 1}`;
 }
 
+/** A ring's indicators by name: one entry per name, how many there were and their sums. */
+function sharedIndicators(ring: Ring): SharedRing['indicators'] {
+  const byName = new Map<string, SharedRing['indicators'][number]>();
+  for (const i of ring.indicators) {
+    const name = i.name.toLowerCase().replace(/[^a-z0-9_]+/g, '_');
+    const entry = byName.get(name) ?? {
+      name,
+      count: 0,
+      contribution: 0,
+      evidenceCounts: { nodes: 0, rels: 0, declarations: 0 },
+    };
+    entry.count += 1;
+    entry.contribution = Math.round((entry.contribution + i.contribution) * 1000) / 1000;
+    entry.evidenceCounts.nodes += i.evidence.nodes.length;
+    entry.evidenceCounts.rels += i.evidence.rels.length;
+    entry.evidenceCounts.declarations += i.evidence.declarations.length;
+    byName.set(name, entry);
+  }
+  return [...byName.values()];
+}
+
 function sharedRing(ring: Ring, ref: string): SharedRing {
   return {
     ref,
@@ -58,15 +79,7 @@ function sharedRing(ring: Ring, ref: string): SharedRing {
     score: Math.round(ring.score * 1000) / 1000,
     memberCount: ring.members.length,
     revenueAtRiskBand: magnitudeBand(ring.revenueAtRisk),
-    indicators: ring.indicators.map((i) => ({
-      name: i.name.toLowerCase().replace(/[^a-z0-9_]+/g, '_'),
-      contribution: Math.round(i.contribution * 1000) / 1000,
-      evidenceCounts: {
-        nodes: i.evidence.nodes.length,
-        rels: i.evidence.rels.length,
-        declarations: i.evidence.declarations.length,
-      },
-    })),
+    indicators: sharedIndicators(ring),
   };
 }
 

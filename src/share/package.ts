@@ -13,7 +13,9 @@ const Bloom = z.string().regex(/^[A-Za-z0-9_-]{171}$/);
 
 export const SharedIndicator = z.strictObject({
   name: z.string().regex(/^[a-z0-9_]+$/),
-  /** The indicator's share of the ring's score. */
+  /** How many indicators of this name the ring has (corroborating leads come one per party). */
+  count: z.number().int().positive(),
+  /** Their share of the ring's score, summed. */
   contribution: z.number(),
   /** How many nodes, relationships and declaration lines its evidence names. */
   evidenceCounts: z.strictObject({

@@ -132,6 +132,7 @@ describe('share round trip on two overlapping worlds', () => {
         indicators: [
           {
             name: 'shared_bank_account',
+            count: 1,
             contribution: 0.52,
             evidenceCounts: { nodes: 2, rels: 0, declarations: 1 },
           },

@@ -32,7 +32,7 @@ function renderReport(report: ImportReport): string {
     `  handling: ${report.handling}; created ${report.createdAt}; expires ${report.expiresAt}`,
     ...report.rings.map(
       (r) =>
-        `  ${r.ref}: ${r.typology}, score ${r.score}, ${r.memberCount} members, revenue at risk ${r.revenueAtRiskBand}; indicators ${r.indicators.map((i) => `${i.name} ${i.contribution}`).join(', ')}`,
+        `  ${r.ref}: ${r.typology}, score ${r.score}, ${r.memberCount} members, revenue at risk ${r.revenueAtRiskBand}; indicators ${r.indicators.map((i) => `${i.name}${i.count > 1 ? ` ×${i.count}` : ''} ${i.contribution}`).join(', ')}`,
     ),
     `${report.matches.length} of your parties match ${report.matchedMembers} of the package's ${report.members} members:`,
     ...report.matches.map(
