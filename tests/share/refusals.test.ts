@@ -91,6 +91,23 @@ describe('verifying a package', () => {
     expect([...reasons].sort()).toEqual(['altered', 'damaged', 'untrusted_signer']);
   });
 
+  it('refuses changes that keep the same JSON: spaces, a changed line end, keys reordered', () => {
+    const text = packageText();
+    const doc = JSON.parse(text) as { package: unknown; signature: unknown };
+    const variants = [
+      `${text.trimEnd()} `,
+      `${text.trimEnd()}\r\n`,
+      text.replace('"format":', '"format": '),
+      `${JSON.stringify({ signature: doc.signature, package: doc.package })}\n`,
+    ];
+    for (const variant of variants)
+      expect(refusal(Buffer.from(variant))).toEqual({
+        reason: 'altered',
+        message:
+          'package pkg.json refused (altered): its bytes are not those that were signed (the file was altered)',
+      });
+  });
+
   it('names an altered signed field', () => {
     const text = packageText().replace('"purpose":"test"', '"purpose":"tesT"');
     expect(refusal(Buffer.from(text))).toEqual({
