@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
 //   src/scoring, src/detection            running the detectors, folding rings, scoring them
 //   src/risk                              (risk built on the scores)
 //   src/eval, src/export                  findings measured against a truth file; exported
-//   src/share                             (sharing findings)
+//   src/share                             rings shared with a partner as keyed, signed packages
 //   src/api                               the API's JSON shapes, shared by server and client
 //   server                                the HTTP API
 //   src/cli                               the command line (its `start` runs the server)

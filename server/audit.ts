@@ -56,7 +56,9 @@ export type AuditAction =
   | 'view_alerts'
   | 'acknowledge_alert'
   | 'view_live'
-  | 'risk_model_reload';
+  | 'risk_model_reload'
+  | 'share_export'
+  | 'share_import';
 
 export interface AuditInput {
   action: AuditAction;

@@ -9,6 +9,7 @@ import { registerIngest } from './ingest.ts';
 import { register as score } from './score.ts';
 import { register as seed } from './seed.ts';
 import { register as serve } from './serve.ts';
+import { register as share } from './share.ts';
 import { register as start } from './start.ts';
 import { registerStats } from './stats.ts';
 import { register as target } from './target.ts';
@@ -30,6 +31,7 @@ export const COMMANDS: Register[] = [
   score,
   models,
   exportCommand,
+  share,
   serve,
   start,
   user,
