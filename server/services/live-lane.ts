@@ -69,7 +69,7 @@ export class LiveLane {
     if (store && !allows(DECLARATION_WRITERS, user.role))
       throw forbidden('storing a declaration (store=true) takes the enforcement or admin role');
     // Nothing is stored when it could not be scored.
-    this.parts.scoring.model();
+    await this.parts.scoring.model();
     if (store) await this.parts.intake.store(body);
     const scored = await this.parts.scoring.score(body, { reasons: query.reasons ?? 'flagged' });
     const live = this.remember(user, body, scored, store);
