@@ -82,7 +82,7 @@ export const ConfigEnv = z.object({
   RINGSCOPE_HEAVY_READ_PER_USER_QUEUED: Int(0, 10_000).default(4),
   /** Longest wait in the queue before a heavy read is answered 503 with Retry-After. */
   RINGSCOPE_HEAVY_READ_QUEUE_WAIT_MS: Int(1, 600_000).default(2000),
-  /** Risk model file written by `ringscope train`, loaded at boot; unset: scoring routes answer 409. */
+  /** Risk model file written by `ringscope train`, loaded at boot; unset: the store's current model. */
   RINGSCOPE_RISK_MODEL: z.string().min(1).optional(),
 });
 
