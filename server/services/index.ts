@@ -2,6 +2,7 @@
 // case (graph reads, cases, exports, jobs, accounts), plus the users, sessions and audit trail
 // that authentication and the route mounting use. Routes never reach the stores themselves.
 import type { Logger } from 'pino';
+import type { AdministrationProfile } from '../../src/model/profile.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import type { AppDb } from '../app-db.ts';
 import { AuditLog } from '../audit.ts';
@@ -47,7 +48,13 @@ export interface Pipelines {
     preset: string | undefined;
     onProgress: (p: JobProgress) => void;
   }): Promise<unknown>;
-  detect(input: { store: GraphStore; seed: number; onProgress: (p: JobProgress) => void }): Promise<unknown>;
+  detect(input: {
+    store: GraphStore;
+    seed: number;
+    /** The administration's facts (RINGSCOPE_PROFILE). */
+    profile: AdministrationProfile;
+    onProgress: (p: JobProgress) => void;
+  }): Promise<unknown>;
 }
 
 export interface Services {
