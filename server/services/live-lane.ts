@@ -126,6 +126,7 @@ export class LiveLane {
       stored,
       lane: highestLane(scored),
       importer_key: nodeKey({ label: 'Importer', id: first.importer_id }),
+      model: scored.model.content_hash,
       lines: scored.lines.map((l) => ({ line: l.line, score: l.score, lane: l.lane, reasons: l.reasons })),
     };
     this.recent.push(live);
