@@ -28,7 +28,11 @@ const reload = defineRoute({
   audit: {
     action: 'risk_model_reload',
     target: (_ctx, out) => out.json.model.content_hash,
-    detail: (_ctx, out) => ({ previous: out.json.previous, createdAt: out.json.model.created_at }),
+    detail: (_ctx, out) => ({
+      previous: out.json.previous,
+      createdAt: out.json.model.created_at,
+      source: out.json.model.source.kind,
+    }),
   },
 });
 

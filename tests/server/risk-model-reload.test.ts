@@ -81,7 +81,7 @@ describe('GET /api/risk/model and POST /api/risk/model/reload', () => {
     expect(h.services.audit.list({ limit: 1, action: 'risk_model_reload' })[0]).toMatchObject({
       username: 'admin',
       target: next.contentHash,
-      detail: { previous: file.contentHash, createdAt: next.createdAt },
+      detail: { previous: file.contentHash, createdAt: next.createdAt, source: 'file' },
     });
 
     writeFileSync(served, JSON.stringify({ ...next, createdAt: '2027-01-01T00:00:00.000Z' }));

@@ -111,6 +111,11 @@ describe("the store's model and inspection results as its labels", () => {
         held_out: { lines: 100 },
       },
     });
+    expect(h.services.audit.list({ limit: 1, action: 'risk_model_reload' })[0]).toMatchObject({
+      username: 'admin',
+      target: hash,
+      detail: { previous: null, source: 'store' },
+    });
     const card = RiskModelCard.parse((await investigator.get('/api/risk/model')).body);
     expect(card.content_hash).toBe(hash);
     const scored = await investigator.post('/api/declarations/score').send({
