@@ -2,6 +2,7 @@
 // value stops the server with a message naming the variable and what it expects.
 import { isAbsolute, join, dirname } from 'node:path';
 import { z } from 'zod';
+import { loadProfileSync } from '../src/detection/profile.ts';
 
 const Int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 /** A DNS name, an IPv4 address or a bracketed IPv6 address, as in a Host header without its port. */
@@ -82,8 +83,24 @@ export const ConfigEnv = z.object({
   RINGSCOPE_HEAVY_READ_PER_USER_QUEUED: Int(0, 10_000).default(4),
   /** Longest wait in the queue before a heavy read is answered 503 with Retry-After. */
   RINGSCOPE_HEAVY_READ_QUEUE_WAIT_MS: Int(1, 600_000).default(2000),
-  /** Risk model file written by `ringscope train`, loaded at boot; unset: scoring routes answer 409. */
+  /** Risk model file written by `ringscope train`, loaded at boot; unset: the store's current model. */
   RINGSCOPE_RISK_MODEL: z.string().min(1).optional(),
+  /**
+   * Administration profile the detection job runs with: a preset (eu, us) or a JSON file, read
+   * at boot by the loader of `ringscope detect --profile` (a bad one names the file and field).
+   */
+  RINGSCOPE_PROFILE: z
+    .string()
+    .min(1)
+    .default('eu')
+    .transform((nameOrFile, ctx) => {
+      try {
+        return loadProfileSync(nameOrFile);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export class ConfigError extends Error {
@@ -143,6 +160,7 @@ function toConfig(e: Env) {
       queueWaitMs: e.RINGSCOPE_HEAVY_READ_QUEUE_WAIT_MS,
     },
     riskModel: e.RINGSCOPE_RISK_MODEL,
+    profile: e.RINGSCOPE_PROFILE,
   };
 }
 

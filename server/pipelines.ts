@@ -63,13 +63,15 @@ export const PIPELINES: Pipelines = {
     return { files: named.map(({ problems: _problems, ...rest }) => rest) };
   },
 
-  async detect({ store, onProgress, seed }) {
+  async detect({ store, onProgress, seed, profile }) {
     const outcome = await runDetection(store, {
       seed,
+      profile,
       onProgress: (p) => onProgress({ phase: p.phase, ...detectorStep(p.message), message: p.message }),
     });
     return {
       runId: outcome.run.runId,
+      profile: profile.name,
       rings: outcome.run.rings.length,
       leads: outcome.findings.leads.length,
       parties: outcome.run.parties.length,

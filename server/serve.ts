@@ -27,6 +27,12 @@ export async function serve(
   const appDb = openAppDb(config.appDb);
   const app = createApp({ store, appDb, config, logger, pipelines: options.pipelines ?? null });
   const { services } = app.locals;
+  // The store's model (when RINGSCOPE_RISK_MODEL is not set): one that cannot be used stops the boot.
+  await services.riskModel.ready().catch(async (error: unknown) => {
+    appDb.close();
+    if (!options.store) await store.close();
+    throw error;
+  });
   const notices = await ensureAccounts(services.users, config);
   services.sessions.sweep();
   const sweeper = setInterval(() => services.sessions.sweep(), 10 * 60_000).unref();

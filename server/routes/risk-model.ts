@@ -1,5 +1,6 @@
-// The risk model the server scores with: its model card, and reloading RINGSCOPE_RISK_MODEL's
-// file without a restart (validated first: a bad file leaves the model in use and says why).
+// The risk model the server scores with: its model card, and reloading it (RINGSCOPE_RISK_MODEL's
+// file, else the store's current model) without a restart (validated first: a bad model leaves
+// the model in use and says why).
 import { RiskModelCard, RiskModelReloadAnswer } from '../../src/api/risk-model.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { ADMIN, CASE_READERS } from '../policies.ts';
@@ -12,22 +13,26 @@ const card = defineRoute({
   tag: 'risk',
   policy: CASE_READERS,
   response: RiskModelCard,
-  handler: ({ services }) => ({ json: services.riskModel.card() }),
+  handler: async ({ services }) => ({ json: await services.riskModel.card() }),
 });
 
 const reload = defineRoute({
   method: 'post',
   path: '/api/risk/model/reload',
   summary:
-    'Read RINGSCOPE_RISK_MODEL’s file again and score with it from now on (400 invalid_model with the reason, the model in use kept; 409 when none is configured)',
+    'Read the model again (RINGSCOPE_RISK_MODEL’s file, else the store’s current model) and score with it from now on (400 invalid_model with the reason, the model in use kept; 409 no_model when the store keeps none)',
   tag: 'risk',
   policy: ADMIN,
   response: RiskModelReloadAnswer,
-  handler: ({ services }) => ({ json: services.riskModel.reload() }),
+  handler: async ({ services }) => ({ json: await services.riskModel.reload() }),
   audit: {
     action: 'risk_model_reload',
     target: (_ctx, out) => out.json.model.content_hash,
-    detail: (_ctx, out) => ({ previous: out.json.previous, createdAt: out.json.model.created_at }),
+    detail: (_ctx, out) => ({
+      previous: out.json.previous,
+      createdAt: out.json.model.created_at,
+      source: out.json.model.source.kind,
+    }),
   },
 });
 

@@ -48,13 +48,13 @@ export class DeclarationScoring {
   }
 
   /** The model in use (content hash, date); throws 409 no_model when none is loaded. */
-  model(): LoadedRiskModel {
+  model(): Promise<LoadedRiskModel> {
     return this.served.require();
   }
 
   async score(body: ScoreDeclarationBody, options: ScoreOptions = {}): Promise<ScoredDeclaration> {
     // One model for the whole declaration, even if a reload lands while it is scored.
-    const loaded = this.model();
+    const loaded = await this.model();
     const snapshot = await this.parties.current();
     let lines: RiskLine[] = body.lines.map(({ attributes, ...row }, i) =>
       riskLineOf({ ...row, declaration_id: body.declaration_id }, i + 1, attributes ?? {}),

@@ -2,6 +2,7 @@
 // case (graph reads, cases, exports, jobs, accounts), plus the users, sessions and audit trail
 // that authentication and the route mounting use. Routes never reach the stores themselves.
 import type { Logger } from 'pino';
+import type { AdministrationProfile } from '../../src/model/profile.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import type { AppDb } from '../app-db.ts';
 import { AuditLog } from '../audit.ts';
@@ -47,7 +48,13 @@ export interface Pipelines {
     preset: string | undefined;
     onProgress: (p: JobProgress) => void;
   }): Promise<unknown>;
-  detect(input: { store: GraphStore; seed: number; onProgress: (p: JobProgress) => void }): Promise<unknown>;
+  detect(input: {
+    store: GraphStore;
+    seed: number;
+    /** The administration's facts (RINGSCOPE_PROFILE). */
+    profile: AdministrationProfile;
+    onProgress: (p: JobProgress) => void;
+  }): Promise<unknown>;
 }
 
 export interface Services {
@@ -66,7 +73,7 @@ export interface Services {
   exports: Exports;
   jobs: Jobs;
   jobRuns: JobRuns;
-  /** Arriving declarations scored with the model RINGSCOPE_RISK_MODEL names (loaded at boot). */
+  /** Arriving declarations scored with the served model (RINGSCOPE_RISK_MODEL's file, else the store's). */
   scoring: DeclarationScoring;
   /** That model: its card, and reloading it without a restart. */
   riskModel: ServedModel;
@@ -87,8 +94,9 @@ export function createServices(input: {
   logger: Logger;
   pipelines: Pipelines | null;
 }): Services {
-  // First: a model that cannot be used stops the boot before anything else is set up.
-  const riskModel = new ServedModel(input.config.riskModel);
+  // First: a model file that cannot be used stops the boot before anything else is set up (the
+  // store's model is read by riskModel.ready(), which the boot awaits).
+  const riskModel = new ServedModel(input.config.riskModel, undefined, input.store);
   // Each entry's head also goes to the log, which is kept apart from the app database: an
   // anchor for `ringscope audit verify --anchor` if entries are later cut from the end.
   const audit = new AuditLog(input.appDb, (entry) =>
@@ -97,7 +105,10 @@ export function createServices(input: {
   const risks = new RiskScores(input.store);
   const parties = new PartyIndex(input.store);
   // With a model to serve, the first declaration should not wait for the index.
-  if (riskModel.current()) parties.current().catch(() => undefined);
+  riskModel
+    .ready()
+    .then((loaded) => (loaded ? parties.current() : null))
+    .catch(() => undefined);
   const users = new Users(input.appDb);
   const sessions = new Sessions(input.appDb, {
     idleMs: input.config.sessionIdleMs,

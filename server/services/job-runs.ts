@@ -24,7 +24,7 @@ export class JobRuns {
     private readonly jobs: Jobs,
     private readonly store: GraphStore,
     private readonly pipelines: Pipelines | null,
-    private readonly config: Pick<Config, 'uploadDir' | 'uploadMaxBytes'>,
+    private readonly config: Pick<Config, 'uploadDir' | 'uploadMaxBytes' | 'profile'>,
   ) {}
 
   /** Streams the request's files to a job folder, then queues their ingest (the folder goes when it ends). */
@@ -58,7 +58,7 @@ export class JobRuns {
   detect(username: string, seed: number): Job {
     const run = this.available();
     return this.jobs.start('detect', username, (onProgress) =>
-      run.detect({ store: this.store, seed, onProgress }),
+      run.detect({ store: this.store, seed, profile: this.config.profile, onProgress }),
     );
   }
 

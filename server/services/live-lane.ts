@@ -69,7 +69,7 @@ export class LiveLane {
     if (store && !allows(DECLARATION_WRITERS, user.role))
       throw forbidden('storing a declaration (store=true) takes the enforcement or admin role');
     // Nothing is stored when it could not be scored.
-    this.parts.scoring.model();
+    await this.parts.scoring.model();
     if (store) await this.parts.intake.store(body);
     const scored = await this.parts.scoring.score(body, { reasons: query.reasons ?? 'flagged' });
     const live = this.remember(user, body, scored, store);
@@ -126,6 +126,7 @@ export class LiveLane {
       stored,
       lane: highestLane(scored),
       importer_key: nodeKey({ label: 'Importer', id: first.importer_id }),
+      model: scored.model.content_hash,
       lines: scored.lines.map((l) => ({ line: l.line, score: l.score, lane: l.lane, reasons: l.reasons })),
     };
     this.recent.push(live);

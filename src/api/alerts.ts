@@ -84,6 +84,8 @@ export const LiveDeclaration = z.strictObject({
   /** The highest lane among its lines. */
   lane: Lane,
   importer_key: z.string(),
+  /** Content hash of the model that scored it (its version). */
+  model: z.string(),
   lines: z.array(
     z.strictObject({ line: z.number().int(), score: z.number(), lane: Lane, reasons: z.array(z.string()) }),
   ),

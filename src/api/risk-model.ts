@@ -8,8 +8,13 @@ export const RiskModelCard = z.strictObject({
   /** Names this exact model; every scored decision's audit entry carries it. */
   content_hash: z.string(),
   created_at: z.string(),
-  /** When this server read the file. */
+  /** When this server read the model. */
   loaded_at: z.string(),
+  /** Where it was read from: RINGSCOPE_RISK_MODEL's file (its name), or the store's current model. */
+  source: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('file'), name: z.string() }),
+    z.strictObject({ kind: z.literal('store') }),
+  ]),
   schema_version: z.number().int(),
   features: z.array(z.string()),
   /** Trained with the network's features (party risk, rings), which come from the last detection run. */

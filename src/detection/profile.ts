@@ -1,7 +1,7 @@
 // Reading an administration profile for a detection run: a preset name (`eu`, `us`) or a JSON
 // file, validated against the schema in src/model/profile.ts. A bad file is refused with the
 // file and the field: `profile.json: deMinimis[0].value: expected a positive number`.
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import {
   AdministrationProfile,
   DEFAULT_PROFILE,
@@ -35,13 +35,18 @@ export function parseProfile(source: string, text: string): AdministrationProfil
 }
 
 /** A preset by name, a profile file by path, or the EU preset when nothing is given. */
-export async function loadProfile(nameOrFile: string | undefined): Promise<AdministrationProfile> {
+export function loadProfile(nameOrFile: string | undefined): Promise<AdministrationProfile> {
+  return new Promise((resolve) => resolve(loadProfileSync(nameOrFile)));
+}
+
+/** loadProfile for a caller that cannot wait: the server's configuration, read at boot. */
+export function loadProfileSync(nameOrFile: string | undefined): AdministrationProfile {
   if (!nameOrFile) return DEFAULT_PROFILE;
   const preset = PROFILE_PRESETS[nameOrFile];
   if (preset) return preset;
   let text: string;
   try {
-    text = await readFile(nameOrFile, 'utf8');
+    text = readFileSync(nameOrFile, 'utf8');
   } catch (e) {
     throw new ProfileError(
       `${nameOrFile}: cannot read the profile (${(e as NodeJS.ErrnoException).code ?? 'error'}); give a JSON file or a preset: ${Object.keys(PROFILE_PRESETS).join(', ')}`,

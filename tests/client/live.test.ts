@@ -17,6 +17,7 @@ function scored(id: string, at: string, lines: LiveDeclaration['lines'] = []): L
     stored: false,
     lane: 'green',
     importer_key: 'Importer:IM-1',
+    model: `sha256:${'0'.repeat(64)}`,
     lines,
   };
 }

@@ -45,6 +45,7 @@ const declaration = (id: string): LiveDeclaration => ({
   stored: false,
   lane: 'red',
   importer_key: 'Importer:IM-1',
+  model: `sha256:${'0'.repeat(64)}`,
   lines: [{ line: 1, score: 0.9, lane: 'red', reasons: [] }],
 });
 

@@ -63,6 +63,7 @@ describe('alerts on the stream', () => {
         stored: false,
         lane: 'red',
         importer_key: 'Importer:I10',
+        model: answer.model.content_hash,
       });
       expect(live.lines.map((l) => [l.line, l.lane])).toEqual([
         [1, 'red'],
@@ -206,5 +207,10 @@ describe('GET /api/declarations/live', () => {
       ['LIVE-10', 'green'],
       ['LIVE-9', 'red'],
     ]);
+    // Each entry names the model version that scored it, as its audit entry does.
+    const served = h.services.riskModel.current()!.file.contentHash;
+    expect(declarations.map((d) => d.model)).toEqual([served, served]);
+    const audited = h.services.audit.list({ limit: 1, action: 'score' })[0];
+    expect(audited).toMatchObject({ target: 'LIVE-10', detail: { model: served } });
   });
 });

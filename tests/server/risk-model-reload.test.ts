@@ -1,6 +1,6 @@
 // The model card (`GET /api/risk/model`) and reloading the model without a restart
 // (`POST /api/risk/model/reload`): a valid file is swapped in at once and audited, a bad one
-// keeps the model in use and says why; without a model, 409.
+// keeps the model in use and says why; without a model, 409. The store's model: risk-model-store.
 import { writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -44,6 +44,7 @@ describe('GET /api/risk/model and POST /api/risk/model/reload', () => {
     expect(card).toMatchObject({
       content_hash: file.contentHash,
       created_at: file.createdAt,
+      source: { kind: 'file', name: 'served.json' },
       schema_version: 1,
       features: file.features,
       network_features: false,
@@ -80,7 +81,7 @@ describe('GET /api/risk/model and POST /api/risk/model/reload', () => {
     expect(h.services.audit.list({ limit: 1, action: 'risk_model_reload' })[0]).toMatchObject({
       username: 'admin',
       target: next.contentHash,
-      detail: { previous: file.contentHash, createdAt: next.createdAt },
+      detail: { previous: file.contentHash, createdAt: next.createdAt, source: 'file' },
     });
 
     writeFileSync(served, JSON.stringify({ ...next, createdAt: '2027-01-01T00:00:00.000Z' }));
@@ -101,7 +102,7 @@ describe('GET /api/risk/model and POST /api/risk/model/reload', () => {
     expect(h.services.audit.list({ limit: 10, action: 'risk_model_reload' })).toHaveLength(1);
   });
 
-  it('answers 409 without a model: no_model for the card, no_model_configured for a reload', async () => {
+  it('answers 409 no_model without a model file and with none in the store, for the card and a reload', async () => {
     const bare = await startHarness({ fixture: false });
     try {
       const card = await (await bare.as('investigator')).get('/api/risk/model');
@@ -109,7 +110,8 @@ describe('GET /api/risk/model and POST /api/risk/model/reload', () => {
       expect(errorOf(card).code).toBe('no_model');
       const reload = await (await bare.as('admin')).post('/api/risk/model/reload');
       expect(reload.status).toBe(409);
-      expect(errorOf(reload).code).toBe('no_model_configured');
+      expect(errorOf(reload).code).toBe('no_model');
+      expect(errorOf(reload).message).toMatch(/run `ringscope --db PATH train`/);
     } finally {
       await bare.close();
     }

@@ -192,7 +192,7 @@ describe('POST /api/declarations/score', () => {
       .send({ declaration_id: 'ARR-4', lines: LINES });
     expect(res.status).toBe(409);
     expect(errorOf(res).code).toBe('no_model');
-    expect(errorOf(res).message).toMatch(/ringscope train.*RINGSCOPE_RISK_MODEL/);
+    expect(errorOf(res).message).toMatch(/ringscope --db PATH train.*reload.*RINGSCOPE_RISK_MODEL/);
   });
 
   it('refuses at boot a model of another schema version, with model-file’s message', () => {
