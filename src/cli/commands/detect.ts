@@ -4,6 +4,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { runDetection, type DetectionOutcome } from '../../detection/run-detection.ts';
+import { DETECTION_ENGINES, type DetectionEngine } from '../../detection/gds-engine.ts';
 import { detectJson } from '../../export/contract.ts';
 import { formatMoney } from '../../detectors/money.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
@@ -21,6 +22,7 @@ const DetectOptions = z.object({
     .max(2 ** 31 - 1),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  engine: z.enum(DETECTION_ENGINES),
 });
 
 export function summarise(outcome: DetectionOutcome): string {
@@ -39,11 +41,19 @@ export function summarise(outcome: DetectionOutcome): string {
 
 export async function detectCommand(
   store: GraphStore,
-  options: { seed: number; from?: string; to?: string; json: boolean; out?: string },
+  options: {
+    seed: number;
+    from?: string;
+    to?: string;
+    engine?: DetectionEngine;
+    json: boolean;
+    out?: string;
+  },
   progress: ProgressSink,
 ): Promise<DetectionOutcome> {
   const outcome = await runDetection(store, {
     seed: options.seed,
+    engine: options.engine ?? 'in-process',
     ...(options.from || options.to ? { window: { from: options.from ?? null, to: options.to ?? null } } : {}),
     onProgress: (p) => progress.line(`${p.phase}: ${p.message}`),
   });
@@ -61,6 +71,7 @@ export function register(program: Command): void {
     .option('--seed <n>', 'seed of the community detection', '1')
     .option('--from <date>', 'only declarations on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only declarations on or before this date (YYYY-MM-DD)')
+    .option('--engine <engine>', 'communities by auto, gds (Neo4j Graph Data Science) or in-process', 'auto')
     .action(async (out: string | undefined, raw: Record<string, unknown>, command: Command) => {
       const globals = globalOptions(command);
       if (out && globals.json !== true)
@@ -69,7 +80,7 @@ export function register(program: Command): void {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new InputError(
-          `invalid --${issue?.path.join('.')}: ${issue?.message} (seed: a whole number; dates: YYYY-MM-DD)`,
+          `invalid --${issue?.path.join('.')}: ${issue?.message} (seed: a whole number; dates: YYYY-MM-DD; engine: auto, gds or in-process)`,
           [],
         );
       }

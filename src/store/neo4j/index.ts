@@ -34,6 +34,7 @@ import { query } from './cypher.ts';
 import { toStoreError } from './errors.ts';
 import { CypherExecutor } from './executor.ts';
 import * as findings from './findings.ts';
+import { attachGds } from './gds.ts';
 import { importFromRecord, Neo4jImport } from './imports.ts';
 import { labelLine } from './labels.ts';
 import type { ImportTuning } from './imports.ts';
@@ -229,5 +230,8 @@ export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<GraphS
         })
       : mapped;
   }
-  return new Neo4jStore(driver, new CypherExecutor(driver, options.database), options.importTuning);
+  const executor = new CypherExecutor(driver, options.database);
+  const store = new Neo4jStore(driver, executor, options.importTuning);
+  attachGds(store, executor);
+  return store;
 }
