@@ -75,6 +75,7 @@ export const QUERY_NAMES = [
   'gds/leiden',
   'gds/wcc',
   'gds/drop',
+  'gds/list',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

@@ -98,6 +98,11 @@ export class GdsEngine {
     return free ? parseMemory(String(free.get('value'))) : null;
   }
 
+  /** Projections of detection runs still in the GDS catalogue. */
+  async projections(): Promise<string[]> {
+    return (await this.executor.read(query('gds/list'))).map((r) => String(r.get('graphName')));
+  }
+
   async run(options: GdsRunOptions): Promise<GdsPartition> {
     const report = options.onProgress ?? (() => undefined);
     const { concurrency } = await this.server();
