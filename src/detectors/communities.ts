@@ -140,7 +140,6 @@ function assignment(view: DetectionView, o: CommunityOptions): Iterable<[string,
 export function detect(view: DetectionView, options: Partial<CommunityOptions> = {}): CandidateRing[] {
   assertView('community', view);
   const o = parseOptions('community', Options, DEFAULTS, options);
-  const { graph } = view;
   const communities = new Map<number, string[]>();
   for (const [key, c] of assignment(view, o))
     (communities.get(c) ?? communities.set(c, []).get(c)!).push(key);

@@ -13,7 +13,6 @@ import { runDetection, type DetectionOutcome } from '../../src/detection/run-det
 import { scoreRings } from '../../src/eval/ring-matching.ts';
 import { identifierComponents, groupsOf } from '../../src/graph/identifier-components.ts';
 import { PROJECTION_DEFAULTS } from '../../src/graph/projection.ts';
-import { InputError } from '../../src/ingest/errors.ts';
 import { ingestFiles } from '../../src/ingest/ingest.ts';
 import type { Ring } from '../../src/model/index.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
@@ -107,7 +106,7 @@ if (!target) {
     it('refuses when the estimate exceeds the memory limit, projecting and writing nothing', async () => {
       const before = await store.lastRun();
       const refused = runDetection(store, { seed: 1, engine: 'gds', gdsMemoryLimitBytes: 1024 });
-      await expect(refused).rejects.toBeInstanceOf(InputError);
+      await expect(refused).rejects.toMatchObject({ name: 'GdsError', reason: 'memory' });
       await expect(refused).rejects.toThrow(
         /would need up to [\d.]+ MiB .* and 0\.0 MiB is free: nothing was projected/,
       );

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { chooseEngine } from '../../src/detection/gds-engine.ts';
-import { InputError } from '../../src/ingest/errors.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import type { Query } from '../../src/store/neo4j/cypher.ts';
@@ -40,10 +39,10 @@ function storeWithGds(edition: string): GraphStore {
 }
 
 describe('choosing the detection engine', () => {
-  it('refuses --engine gds on a Neo4j without GDS with an InputError saying what to do', async () => {
+  it('refuses --engine gds on a Neo4j without GDS with a GdsError saying what to do', async () => {
     const { store, asked } = storeWithoutGds();
     const choice = chooseEngine(store, 'gds');
-    await expect(choice).rejects.toBeInstanceOf(InputError);
+    await expect(choice).rejects.toMatchObject({ name: 'GdsError', reason: 'unavailable' });
     await expect(choice).rejects.toThrow(
       /^Graph Data Science does not answer on this Neo4j \(cypher\/gds\/available: Unknown function 'gds.version'.*NEO4J_GDS=1 npm run neo4j:start\), or run with --engine in-process\.$/,
     );

@@ -9,6 +9,7 @@ import { detectJson } from '../../export/contract.ts';
 import { formatMoney } from '../../detectors/money.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
 import { InputError } from '../../ingest/errors.ts';
+import { GdsError } from '../../store/neo4j/gds.ts';
 import { globalOptions, withStore } from './store-options.ts';
 import { writeOutput } from '../output.ts';
 import { progressSink, type ProgressSink } from '../progress.ts';
@@ -56,6 +57,9 @@ export async function detectCommand(
     engine: options.engine ?? 'in-process',
     ...(options.from || options.to ? { window: { from: options.from ?? null, to: options.to ?? null } } : {}),
     onProgress: (p) => progress.line(`${p.phase}: ${p.message}`),
+  }).catch((error: unknown) => {
+    // GDS missing or too small for the graph: bad input for this run (exit 2), nothing changed.
+    throw error instanceof GdsError ? new InputError(error.message, []) : error;
   });
   if (options.json)
     await writeOutput(`${JSON.stringify(detectJson(outcome.findings.rings), null, 2)}\n`, options.out);
