@@ -114,15 +114,16 @@ if (!target) {
       expect(await gds.projections()).toEqual([]);
     });
 
-    it('drops its projection when an algorithm fails', async () => {
+    it('drops its projection when an algorithm fails (Community GDS refuses 8 threads)', async () => {
       const failing = gds.run({
         seed: 1,
-        resolution: -1,
+        resolution: 1,
+        concurrency: 8,
         window: PROJECTION_DEFAULTS.window,
         maxIdentifierHolders: PROJECTION_DEFAULTS.maxIdentifierHolders,
         linkWeights: PROJECTION_DEFAULTS.linkWeights,
       });
-      await expect(failing).rejects.toThrow(/gamma|resolution/i);
+      await expect(failing).rejects.toThrow(/Community users cannot exceed concurrency=4/);
       expect(await gds.projections()).toEqual([]);
     });
 

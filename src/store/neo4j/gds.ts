@@ -33,6 +33,8 @@ export interface GdsRunOptions {
   window: { from: string | null; to: string | null };
   maxIdentifierHolders: number;
   linkWeights: Record<string, number>;
+  /** Threads for the algorithms; the edition's limit (4 on Community) when absent. */
+  concurrency?: number;
   /** Refuse when the estimate exceeds this many bytes; the server's free heap when absent. */
   memoryLimitBytes?: number;
   onProgress?: (message: string) => void;
@@ -105,7 +107,7 @@ export class GdsEngine {
 
   async run(options: GdsRunOptions): Promise<GdsPartition> {
     const report = options.onProgress ?? (() => undefined);
-    const { concurrency } = await this.server();
+    const concurrency = options.concurrency ?? (await this.server()).concurrency;
     const params = {
       maxIdentifierHolders: options.maxIdentifierHolders,
       weights: options.linkWeights,
@@ -137,15 +139,27 @@ export class GdsEngine {
     try {
       await this.executor.autoCommit(query('gds/project'), { ...params, graph });
       const t2 = performance.now();
-      const algo = { graph, concurrency: neo4j.int(concurrency ?? COMMUNITY_MAX_CONCURRENCY) };
+      // Enterprise: the server's default thread count; Community: its limit.
+      const threads = concurrency === null ? {} : { concurrency: neo4j.int(concurrency) };
       const communities = await this.stream('gds/leiden', 'community', {
-        ...algo,
-        seed: neo4j.int(options.seed),
-        resolution: options.resolution,
+        graph,
+        config: {
+          relationshipWeightProperty: 'weight',
+          randomSeed: neo4j.int(options.seed),
+          gamma: options.resolution,
+          ...threads,
+        },
       });
       const t3 = performance.now();
-      const components = await this.stream('gds/wcc', 'component', algo);
+      const components = await this.stream('gds/wcc', 'component', {
+        graph,
+        config: { relationshipTypes: ['IDENTIFIER'], ...threads },
+      });
       const t4 = performance.now();
+      const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+      report(
+        `projected in ${s(t2 - t1)}, Leiden ${s(t3 - t2)} (${new Set(communities.values()).size} communities), WCC ${s(t4 - t3)} (${new Set(components.values()).size} components)`,
+      );
       return {
         communities,
         components,
