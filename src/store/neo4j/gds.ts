@@ -147,7 +147,9 @@ export class GdsEngine {
           relationshipWeightProperty: 'weight',
           randomSeed: neo4j.int(options.seed),
           gamma: options.resolution,
-          ...threads,
+          // One thread: Leiden's parallel moves make the partition vary from run to run even
+          // with a seed, and the same data and seed must give the same rings.
+          concurrency: neo4j.int(1),
         },
       });
       const t3 = performance.now();
