@@ -250,7 +250,9 @@ async function reportGds(pid, started) {
       return;
     }
     if (!isAlive(pid) || Date.now() - started > settings.startTimeoutMs) {
-      throw new Fail(`NEO4J_GDS=1 but Graph Data Science does not answer: ${gds.reason}. Last lines of ${logFile}:\n${logTail()}`);
+      throw new Fail(
+        `NEO4J_GDS=1 but Graph Data Science does not answer: ${gds.reason}. Last lines of ${logFile}:\n${logTail()}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 1_000));
   }
