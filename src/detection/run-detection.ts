@@ -6,6 +6,8 @@ import type { DetectionView } from '../graph/view.ts';
 import type { DetectionRun, Typology } from '../model/index.ts';
 import type { AdministrationProfile } from '../model/profile.ts';
 import { runDetectors, type Findings } from './run-detectors.ts';
+import { chooseEngine, gdsPartition, type DetectionEngine } from './gds-engine.ts';
+import type { GdsPartition } from '../store/neo4j/gds.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 
 export interface DetectionProgress {
@@ -20,12 +22,17 @@ export interface RunDetectionOptions {
   window?: { from: string | null; to: string | null };
   typologies?: readonly Typology[];
   onProgress?: (p: DetectionProgress) => void;
+  /** Where communities are computed (gds-engine.ts); in-process when absent. */
+  engine?: DetectionEngine;
+  gdsMemoryLimitBytes?: number;
 }
 
 export interface DetectionOutcome {
   run: DetectionRun;
   findings: Findings;
   view: DetectionView;
+  /** What Graph Data Science computed, when it ran. */
+  gds: GdsPartition | null;
   timings: { projectionMs: number; detectionMs: number; totalMs: number };
 }
 
@@ -41,11 +48,21 @@ export async function runDetection(
   const report = options.onProgress ?? (() => undefined);
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
+  const engine = await chooseEngine(store, options.engine ?? 'in-process');
+  const gds = engine
+    ? await gdsPartition(engine, {
+        seed: options.seed,
+        window: options.window,
+        memoryLimitBytes: options.gdsMemoryLimitBytes,
+        onProgress: (message) => report({ phase: 'projection', message: `gds: ${message}` }),
+      })
+    : null;
   const view = await projectDetectionView(store, {
     ...(options.window ? { window: options.window } : {}),
     onProgress: (phase, done) =>
       report({ phase: 'projection', message: `${phase} ${done.toLocaleString('en')}` }),
   });
+  if (gds) view.communities = gds.communities;
   const t1 = performance.now();
   report({
     phase: 'projection',
@@ -91,6 +108,7 @@ export async function runDetection(
     run,
     findings,
     view,
+    gds,
     timings: { projectionMs: t1 - t0, detectionMs: t2 - t1, totalMs: performance.now() - t0 },
   };
 }

@@ -128,12 +128,20 @@ function internalLinks(
   return { identityLinked, rels, cohesion: total > 0 ? internal / total : 0 };
 }
 
+/** Each party's community: the view's own (computed in Neo4j) where it has them, else Louvain here. */
+function assignment(view: DetectionView, o: CommunityOptions): Iterable<[string, number]> {
+  if (!view.communities) return Object.entries(partition(view.graph, o));
+  const given = view.communities;
+  // A party the other engine did not see stays alone (GDS community ids are never negative).
+  let alone = -1;
+  return view.graph.mapNodes((key): [string, number] => [key, given.get(key) ?? alone--]);
+}
+
 export function detect(view: DetectionView, options: Partial<CommunityOptions> = {}): CandidateRing[] {
   assertView('community', view);
   const o = parseOptions('community', Options, DEFAULTS, options);
-  const { graph } = view;
   const communities = new Map<number, string[]>();
-  for (const [key, c] of Object.entries(partition(graph, o)))
+  for (const [key, c] of assignment(view, o))
     (communities.get(c) ?? communities.set(c, []).get(c)!).push(key);
   const signals = partySignals(view);
   const rings: CandidateRing[] = [];

@@ -127,6 +127,8 @@ export interface DetectionView {
   /** Used for lines without a stated duty rate. */
   defaultDutyRate: number;
   window: { from: string | null; to: string | null };
+  /** Communities computed elsewhere (Graph Data Science): the community detector uses them instead of Louvain. */
+  communities?: ReadonlyMap<string, number>;
 }
 
 export function hsHeading(hsCode: string): string {

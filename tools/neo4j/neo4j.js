@@ -11,7 +11,9 @@ import neo4j from 'neo4j-driver';
 
 const TOOL_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(TOOL_DIR, '../..');
-const CLASSPATH_FILE = join(TOOL_DIR, 'target/classpath.txt');
+/** NEO4J_GDS=1: Graph Data Science on the server (the `gds` Maven profile, its own class path file). */
+const GDS = process.env.NEO4J_GDS === '1';
+const CLASSPATH_FILE = join(TOOL_DIR, GDS ? 'target/classpath-gds.txt' : 'target/classpath.txt');
 const BUILD_INPUTS = [
   join(TOOL_DIR, 'pom.xml'),
   join(TOOL_DIR, 'src/main/java/org/ringscope/neo4j/Launcher.java'),
@@ -73,7 +75,7 @@ function build() {
     'Install Apache Maven 3.8+ (e.g. apt-get install maven); it fetches Neo4j from Maven Central once.',
   );
   const run = (extra) =>
-    spawnSync('mvn', ['-q', '-B', ...extra, 'process-classes'], {
+    spawnSync('mvn', ['-q', '-B', ...extra, ...(GDS ? ['-Pgds'] : []), 'process-classes'], {
       cwd: TOOL_DIR,
       stdio: ['ignore', 'pipe', 'pipe'],
       encoding: 'utf8',
@@ -82,7 +84,7 @@ function build() {
   let result = run(['-o']);
   if (result.status !== 0) {
     say(
-      'building the local Neo4j: downloading Neo4j 5.26 from Maven Central into ~/.m2 (about 125 MB, once)…',
+      `building the local Neo4j: downloading Neo4j 5.26${GDS ? ' and Graph Data Science 2.13' : ''} from Maven Central into ~/.m2 (about ${GDS ? 160 : 125} MB, once)…`,
     );
     result = run([]);
   }
@@ -118,14 +120,31 @@ function portIsFree(port) {
   });
 }
 
-async function boltAnswers() {
+function openDriver() {
   const auth = settings.authEnabled ? neo4j.auth.basic(settings.user, settings.password) : undefined;
-  const driver = neo4j.driver(uri, auth, { connectionTimeout: 2_000 });
+  return neo4j.driver(uri, auth, { connectionTimeout: 2_000 });
+}
+
+async function boltAnswers() {
+  const driver = openDriver();
   try {
     await driver.verifyConnectivity();
     return { ok: true };
   } catch (error) {
     return { ok: false, error };
+  } finally {
+    await driver.close();
+  }
+}
+
+/** The Graph Data Science version the server answers, or why it does not. */
+async function gdsVersion() {
+  const driver = openDriver();
+  try {
+    const { records } = await driver.executeQuery('RETURN gds.version() AS version');
+    return { version: records[0]?.get('version') ?? null };
+  } catch (error) {
+    return { version: null, reason: String(error?.message ?? error).split('\n')[0] };
   } finally {
     await driver.close();
   }
@@ -198,7 +217,7 @@ async function waitUntilReady(pid) {
       say(
         `ready on ${uri} after ${seconds} s (user ${settings.user}, auth ${settings.authEnabled ? 'on' : 'off'})`,
       );
-      return;
+      return reportGds(pid, started);
     }
     if (probe.error?.code === 'Neo.ClientError.Security.Unauthorized') {
       throw new Fail(
@@ -211,6 +230,30 @@ async function waitUntilReady(pid) {
       );
     }
     if (showProgress) process.stderr.write(`\rneo4j: waiting for Bolt on ${uri}… ${seconds} s`);
+    await new Promise((r) => setTimeout(r, 1_000));
+  }
+}
+
+/**
+ * Says whether Graph Data Science answers. With NEO4J_GDS=1 the launcher registers its procedures
+ * just after Bolt opens (5–20 s), so this waits for them within the start timeout.
+ */
+async function reportGds(pid, started) {
+  for (;;) {
+    const gds = await gdsVersion();
+    if (gds.version) {
+      say(`Graph Data Science ${gds.version} is up (RETURN gds.version())`);
+      return;
+    }
+    if (!GDS) {
+      say('Graph Data Science is off (NEO4J_GDS=1 turns it on)');
+      return;
+    }
+    if (!isAlive(pid) || Date.now() - started > settings.startTimeoutMs) {
+      throw new Fail(
+        `NEO4J_GDS=1 but Graph Data Science does not answer: ${gds.reason}. Last lines of ${logFile}:\n${logTail()}`,
+      );
+    }
     await new Promise((r) => setTimeout(r, 1_000));
   }
 }
@@ -239,8 +282,9 @@ async function status() {
   const alive = pid !== null && isAlive(pid);
   const probe = await boltAnswers();
   const state = probe.ok ? 'ready' : alive ? 'starting or unhealthy' : 'not running';
+  const gds = probe.ok ? (await gdsVersion()).version : null;
   process.stdout.write(
-    `${JSON.stringify({ state, pid: alive ? pid : null, uri, data: settings.home, log: logFile })}\n`,
+    `${JSON.stringify({ state, pid: alive ? pid : null, uri, data: settings.home, log: logFile, gds })}\n`,
   );
   return probe.ok ? 0 : 3;
 }

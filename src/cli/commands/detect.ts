@@ -6,10 +6,12 @@ import { z } from 'zod';
 import { loadProfile, ProfileError } from '../../detection/profile.ts';
 import { deMinimisValues } from '../../model/profile.ts';
 import { runDetection, type DetectionOutcome } from '../../detection/run-detection.ts';
+import { DETECTION_ENGINES, type DetectionEngine } from '../../detection/gds-engine.ts';
 import { detectJson } from '../../export/contract.ts';
 import { formatMoney } from '../../detectors/money.ts';
 import type { GraphStore } from '../../store/graph-store.ts';
 import { InputError } from '../../ingest/errors.ts';
+import { GdsError } from '../../store/neo4j/gds.ts';
 import { globalOptions, withStore } from './store-options.ts';
 import { writeOutput } from '../output.ts';
 import { progressSink, type ProgressSink } from '../progress.ts';
@@ -24,6 +26,7 @@ const DetectOptions = z.object({
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   profile: z.string().min(1).optional(),
+  engine: z.enum(DETECTION_ENGINES),
 });
 
 export function summarise(outcome: DetectionOutcome): string {
@@ -47,7 +50,15 @@ export function summarise(outcome: DetectionOutcome): string {
 
 export async function detectCommand(
   store: GraphStore,
-  options: { seed: number; from?: string; to?: string; profile?: string; json: boolean; out?: string },
+  options: {
+    seed: number;
+    from?: string;
+    to?: string;
+    profile?: string;
+    engine?: DetectionEngine;
+    json: boolean;
+    out?: string;
+  },
   progress: ProgressSink,
 ): Promise<DetectionOutcome> {
   const profile = await loadProfile(options.profile).catch((e: unknown) => {
@@ -59,8 +70,12 @@ export async function detectCommand(
   const outcome = await runDetection(store, {
     seed: options.seed,
     profile,
+    engine: options.engine ?? 'in-process',
     ...(options.from || options.to ? { window: { from: options.from ?? null, to: options.to ?? null } } : {}),
     onProgress: (p) => progress.line(`${p.phase}: ${p.message}`),
+  }).catch((error: unknown) => {
+    // GDS missing or too small for the graph: bad input for this run (exit 2), nothing changed.
+    throw error instanceof GdsError ? new InputError(error.message, []) : error;
   });
   if (options.json)
     await writeOutput(
@@ -80,6 +95,7 @@ export function register(program: Command): void {
     .option('--from <date>', 'only declarations on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only declarations on or before this date (YYYY-MM-DD)')
     .option('--profile <file>', 'administration profile: a JSON file or a preset (eu, us)', 'eu')
+    .option('--engine <engine>', 'communities by auto, gds (Neo4j Graph Data Science) or in-process', 'auto')
     .action(async (out: string | undefined, raw: Record<string, unknown>, command: Command) => {
       const globals = globalOptions(command);
       if (out && globals.json !== true)
@@ -88,7 +104,7 @@ export function register(program: Command): void {
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new InputError(
-          `invalid --${issue?.path.join('.')}: ${issue?.message} (seed: a whole number; dates: YYYY-MM-DD)`,
+          `invalid --${issue?.path.join('.')}: ${issue?.message} (seed: a whole number; dates: YYYY-MM-DD; engine: auto, gds or in-process)`,
           [],
         );
       }

@@ -79,6 +79,15 @@ export const QUERY_NAMES = [
   'admin/wipe-rels',
   'admin/running-transactions',
   'admin/wipe',
+  'gds/available',
+  'gds/heap',
+  'gds/count',
+  'gds/estimate',
+  'gds/project',
+  'gds/leiden',
+  'gds/wcc',
+  'gds/drop',
+  'gds/list',
 ] as const;
 export type QueryName = (typeof QUERY_NAMES)[number];
 

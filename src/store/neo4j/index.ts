@@ -41,6 +41,7 @@ import * as findings from './findings.ts';
 import * as leads from './leads.ts';
 import * as riskModels from './risk-models.ts';
 import type { RiskModelRecord, RiskModelSave, RiskModelVersion } from '../risk-models.ts';
+import { attachGds } from './gds.ts';
 import { importFromRecord, Neo4jImport } from './imports.ts';
 import { labelLine } from './labels.ts';
 import type { ImportTuning } from './imports.ts';
@@ -276,5 +277,8 @@ export async function openNeo4jStore(options: Neo4jStoreOptions): Promise<GraphS
         })
       : mapped;
   }
-  return new Neo4jStore(driver, new CypherExecutor(driver, options.database), options.importTuning);
+  const executor = new CypherExecutor(driver, options.database);
+  const store = new Neo4jStore(driver, executor, options.importTuning);
+  attachGds(store, executor);
+  return store;
 }

@@ -3,15 +3,25 @@
 // tools/neo4j/neo4j.mjs runs it in the background and waits for Bolt to answer.
 package org.ringscope.neo4j;
 
+import java.io.File;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.kernel.api.procedure.GlobalProcedures;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.procedure.Procedure;
+import org.neo4j.procedure.UserAggregationFunction;
+import org.neo4j.procedure.UserFunction;
 
 public final class Launcher {
   private Launcher() {}
@@ -63,6 +73,7 @@ public final class Launcher {
     // Written out as a neo4j.conf so what the server runs with can be read in one place.
     Files.writeString(conf, toConf(config));
     DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home).loadPropertiesFromFile(conf).build();
+    if ("1".equals(env("NEO4J_GDS", "0"))) registerGds(dbms);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       System.out.println("ringscope-neo4j: shutting down");
@@ -73,6 +84,54 @@ public final class Launcher {
     System.out.println("ringscope-neo4j: ready on bolt://127.0.0.1:" + port + " (data in " + home + ", auth "
         + (authEnabled ? "on" : "off") + ")");
     stopped.await();
+  }
+
+  /**
+   * Graph Data Science on the class path (NEO4J_GDS=1): its extension starts with the DBMS, but an
+   * embedded DBMS only scans the plugins directory for procedures, so every class of the GDS
+   * jars with a procedure or function is registered here. The same classes, one class loader.
+   */
+  private static void registerGds(DatabaseManagementService dbms) throws Exception {
+    long started = System.nanoTime();
+    GlobalProcedures procedures = ((GraphDatabaseAPI) dbms.database("system"))
+        .getDependencyResolver().resolveDependency(GlobalProcedures.class);
+    ClassLoader loader = Launcher.class.getClassLoader();
+    int registered = 0;
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      if (!entry.replace('\\', '/').contains("/org/neo4j/gds/") || !entry.endsWith(".jar")) continue;
+      try (JarFile jar = new JarFile(entry)) {
+        for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
+          String name = e.nextElement().getName();
+          if (!name.startsWith("org/neo4j/gds/") || !name.endsWith(".class") || name.contains("$")) continue;
+          registered += registerClass(procedures, loader, name.substring(0, name.length() - 6).replace('/', '.'));
+        }
+      }
+    }
+    System.out.printf("ringscope-neo4j: Graph Data Science: %d procedure and function classes registered in %.1f s%n",
+        registered, (System.nanoTime() - started) / 1e9);
+  }
+
+  private static int registerClass(GlobalProcedures procedures, ClassLoader loader, String name) throws Exception {
+    Class<?> type;
+    Method[] methods;
+    try {
+      type = Class.forName(name, false, loader);
+      methods = type.getDeclaredMethods();
+    } catch (LinkageError | ClassNotFoundException e) {
+      return 0; // a class for an optional feature whose dependencies are not here
+    }
+    boolean procedure = false;
+    boolean function = false;
+    boolean aggregation = false;
+    for (Method m : methods) {
+      procedure |= m.isAnnotationPresent(Procedure.class);
+      function |= m.isAnnotationPresent(UserFunction.class);
+      aggregation |= m.isAnnotationPresent(UserAggregationFunction.class);
+    }
+    if (procedure) procedures.registerProcedure(type);
+    if (function) procedures.registerFunction(type);
+    if (aggregation) procedures.registerAggregationFunction(type);
+    return procedure || function || aggregation ? 1 : 0;
   }
 
   /** The password always follows NEO4J_PASSWORD, so changing the variable and restarting is enough. */
