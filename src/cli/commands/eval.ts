@@ -10,6 +10,7 @@ import { evaluate, formatReport, targetsNeeded } from '../../eval/report.ts';
 import { PARTY_LABELS, NodeLabel } from '../../model/index.ts';
 import { globalOptions, withStore } from './store-options.ts';
 import { sweepCommand, withSweepOptions } from './eval-sweep.ts';
+import { resolveEvalCommand, withResolveEvalOptions } from './resolve.ts';
 
 const EvalOptions = z
   .object({
@@ -66,6 +67,7 @@ export function register(program: Command): void {
     .option('--seed <n>', 'random seed of the community detector (with --communities)', '1')
     .action(async (_opts: unknown, command: Command) => {
       if (await sweepCommand(command)) return;
+      if (await resolveEvalCommand(command)) return;
       const parsed = EvalOptions.safeParse(command.optsWithGlobals());
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -91,6 +93,7 @@ export function register(program: Command): void {
       process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatReport(report));
     });
   withSweepOptions(evalCommand);
+  withResolveEvalOptions(evalCommand);
 }
 
 function formatCommunities(report: CommunityReport): string {

@@ -1,0 +1,149 @@
+// Entity resolution of a set of parties: prepare, block, compare, estimate the match model from
+// the data (u from random pairs, m and λ by EM on the candidate pairs), score, and keep the
+// pairs at or above the minimum probability with their evidence. Pure: records in, candidates out.
+import { z } from 'zod';
+import { Rng } from '../model/rng.ts';
+import { nodeKey } from '../model/index.ts';
+import { BLOCKING_DEFAULTS, candidatePairs } from './blocking.ts';
+import { FIELDS, LEVELS, compare, evidence } from './compare.ts';
+import {
+  estimateModel,
+  levelFrequencies,
+  matchProbabilities,
+  matchWeight,
+  type MatchModel,
+  type Vectors,
+} from './fellegi-sunter.ts';
+import { prepare, type PartyRecord, type PreparedParty } from './records.ts';
+
+export const ResolveOptions = z
+  .object({
+    /** Smallest match probability a candidate may have, in (0, 1]. */
+    minScore: z.number().gt(0).max(1),
+    /** Random pairs per label for u. */
+    uPairs: z.number().int().min(100).max(10_000_000),
+    maxBlock: z.number().int().min(2).max(10_000),
+    window: z.number().int().min(1).max(1_000),
+    seed: z.number().int(),
+  })
+  .strict();
+export type ResolveOptions = z.infer<typeof ResolveOptions>;
+
+export const DEFAULTS: ResolveOptions = {
+  minScore: 0.9,
+  uPairs: 50_000,
+  maxBlock: BLOCKING_DEFAULTS.maxBlock,
+  window: BLOCKING_DEFAULTS.window,
+  seed: 1,
+};
+
+export interface MatchCandidate {
+  /** Node keys, a < b. */
+  a: string;
+  b: string;
+  aName: string;
+  bName: string;
+  /** Match probability in [0, 1]. */
+  score: number;
+  /** log2 Bayes factor, prior included. */
+  weight: number;
+  evidence: string[];
+}
+
+export interface ResolveResult {
+  parties: number;
+  comparedPairs: number;
+  model: MatchModel;
+  fields: readonly string[];
+  candidates: MatchCandidate[];
+}
+
+export type ResolvePhase = 'preparing' | 'blocking' | 'comparing' | 'estimating' | 'scoring';
+export type ResolveProgress = (phase: ResolvePhase, done: number, total: number) => void;
+
+const NO_PROGRESS: ResolveProgress = () => undefined;
+
+function vectorsOf(parties: readonly PreparedParty[], pairs: Uint32Array, onProgress: ResolveProgress) {
+  const fields = FIELDS.length;
+  const count = pairs.length / 2;
+  const data = new Int8Array(count * fields);
+  for (let p = 0; p < count; p++) {
+    const levels = compare(parties[pairs[2 * p]!]!, parties[pairs[2 * p + 1]!]!);
+    for (let f = 0; f < fields; f++) data[p * fields + f] = levels[f] ?? -1;
+    if ((p & 0xffff) === 0) onProgress('comparing', p, count);
+  }
+  onProgress('comparing', count, count);
+  return { fields, levels: FIELDS.map((f) => LEVELS[f]), data } satisfies Vectors;
+}
+
+/** Random pairs of parties of one label, drawn with the seed: nearly all are different parties. */
+function randomPairs(parties: readonly PreparedParty[], perLabel: number, seed: number): Uint32Array {
+  const rng = Rng.derive(seed, 'resolve-u');
+  const byLabel = new Map<string, number[]>();
+  parties.forEach((p, i) => {
+    const list = byLabel.get(p.record.label) ?? [];
+    list.push(i);
+    byLabel.set(p.record.label, list);
+  });
+  const out: number[] = [];
+  for (const label of [...byLabel.keys()].sort()) {
+    const list = byLabel.get(label)!;
+    if (list.length < 2) continue;
+    const draws = Math.min(perLabel, (list.length * (list.length - 1)) / 2);
+    for (let k = 0; k < draws; k++) {
+      const i = rng.int(0, list.length - 1);
+      let j = rng.int(0, list.length - 2);
+      if (j >= i) j++;
+      out.push(list[i]!, list[j]!);
+    }
+  }
+  return Uint32Array.from(out);
+}
+
+/** Candidate matches among the records (one label with another never compared). */
+export function resolveParties(
+  records: readonly PartyRecord[],
+  options: Partial<ResolveOptions> = {},
+  onProgress: ResolveProgress = NO_PROGRESS,
+): ResolveResult {
+  const o = ResolveOptions.parse({ ...DEFAULTS, ...options });
+  const parties: PreparedParty[] = [];
+  for (const record of records) {
+    parties.push(prepare(record));
+    if ((parties.length & 0xffff) === 0) onProgress('preparing', parties.length, records.length);
+  }
+  onProgress('preparing', records.length, records.length);
+  onProgress('blocking', 0, 1);
+  const pairs = candidatePairs(parties, { maxBlock: o.maxBlock, window: o.window });
+  onProgress('blocking', 1, 1);
+  const vectors = vectorsOf(parties, pairs, onProgress);
+  onProgress('estimating', 0, 1);
+  const uVectors = vectorsOf(parties, randomPairs(parties, o.uPairs, o.seed), NO_PROGRESS);
+  const model = estimateModel(vectors, levelFrequencies(uVectors));
+  onProgress('estimating', 1, 1);
+  const probability = matchProbabilities(model, vectors);
+  const candidates: MatchCandidate[] = [];
+  for (let p = 0; p < probability.length; p++) {
+    if (probability[p]! < o.minScore) continue;
+    candidates.push(candidate(parties[pairs[2 * p]!]!, parties[pairs[2 * p + 1]!]!, model, probability[p]!));
+  }
+  onProgress('scoring', 1, 1);
+  candidates.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
+  return { parties: parties.length, comparedPairs: pairs.length / 2, model, fields: FIELDS, candidates };
+}
+
+function candidate(x: PreparedParty, y: PreparedParty, model: MatchModel, score: number): MatchCandidate {
+  const kx = nodeKey(x.record);
+  const ky = nodeKey(y.record);
+  const [a, b] = kx < ky ? [x, y] : [y, x];
+  const levels = compare(a, b);
+  return {
+    a: nodeKey(a.record),
+    b: nodeKey(b.record),
+    aName: a.record.name,
+    bName: b.record.name,
+    score,
+    weight: matchWeight(model, levels),
+    evidence: evidence(a, b, levels),
+  };
+}
