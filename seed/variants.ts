@@ -177,7 +177,8 @@ function change(rng: Rng, name: string, person: boolean): [string, string] {
 
 function duplicateRow(rng: Rng, row: Row, id: string): { row: Row; changes: string[] } {
   const person = row.kind === 'person';
-  let [name, first] = change(rng, row.name, person);
+  const [changed, first] = change(rng, row.name, person);
+  let name = changed;
   const changes = [first];
   if (rng.chance(0.3)) {
     const [again, second] = change(rng, name, person);
@@ -224,13 +225,15 @@ export async function plantVariants(
   if (!(share > 0 && share <= 0.5)) throw new Error(`seed: --variants: a share in (0, 0.5], got ${share}`);
   const entitiesPath = join(outDir, 'entities.csv');
   const text = await readFile(entitiesPath, 'utf8');
-  const rows = parse(text, { columns: true, skip_empty_lines: true }) as Row[];
+  const rows = parse<Row>(text, { columns: true, skip_empty_lines: true });
   const rng = Rng.derive(seed, 'variants');
   const ids = new Set(rows.map((r) => r.entity_id));
   const pairs: VariantPair[] = [];
   let appended = '';
   for (const row of rows) {
-    if (!rng.chance(share) || row.name === '') continue;
+    // Firms only: the registry's people carry no identifiers of their own (a name and the firms
+    // naming them), so a second entry of a common name would be no one's to find.
+    if (!rng.chance(share) || row.name === '' || row.kind === 'person') continue;
     const [prefix = 'X', digits = '00000000'] = row.entity_id.split('-');
     let id: string;
     // Ids as wide as the original's, so the width does not betray the duplicate.

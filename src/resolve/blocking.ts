@@ -23,6 +23,7 @@ export function blockingKeys(p: PreparedParty): string[] {
     keys.add(`h:${compact.slice(0, 4)}`);
     keys.add(`t:${compact.slice(-4)}`);
   }
+  if (p.tokens.length > 1) keys.add(`o:${[...p.tokens].sort().join(' ')}`);
   for (const a of p.record.addresses) keys.add(`a:${a}`);
   for (const x of p.record.phones) keys.add(`p:${x}`);
   for (const x of p.record.emails) keys.add(`e:${x}`);

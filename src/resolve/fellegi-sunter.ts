@@ -90,7 +90,12 @@ export interface EmOptions {
   initialLambda: number;
 }
 
-export const EM_DEFAULTS: EmOptions = { fixU: false, maxIterations: 100, tolerance: 1e-5, initialLambda: 0.1 };
+export const EM_DEFAULTS: EmOptions = {
+  fixU: false,
+  maxIterations: 100,
+  tolerance: 1e-5,
+  initialLambda: 0.1,
+};
 
 /** Estimates λ, m (and u unless fixed) by EM on the candidate pairs, u starting from `u`. */
 export function estimateModel(

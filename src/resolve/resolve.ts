@@ -31,7 +31,7 @@ export type ResolveOptions = z.infer<typeof ResolveOptions>;
 
 export const DEFAULTS: ResolveOptions = {
   minScore: 0.9,
-  uPairs: 50_000,
+  uPairs: 20_000,
   maxBlock: BLOCKING_DEFAULTS.maxBlock,
   window: BLOCKING_DEFAULTS.window,
   seed: 1,
@@ -74,6 +74,23 @@ function vectorsOf(parties: readonly PreparedParty[], pairs: Uint32Array, onProg
   }
   onProgress('comparing', count, count);
   return { fields, levels: FIELDS.map((f) => LEVELS[f]), data } satisfies Vectors;
+}
+
+/**
+ * The pairs EM learns m from: candidates whose names are at least 0.7 similar. Blocking on shared
+ * addresses and directors also brings in firms of one business centre or family, a cluster EM
+ * would otherwise take for the matches.
+ */
+function trainingPairs(vectors: Vectors): Vectors {
+  const { fields, data } = vectors;
+  const kept: number[] = [];
+  for (let p = 0; p < data.length / fields; p++) {
+    const name = data[p * fields]!;
+    if (name >= 0 && name <= 3) kept.push(p);
+  }
+  const out = new Int8Array(kept.length * fields);
+  kept.forEach((p, i) => out.set(data.subarray(p * fields, (p + 1) * fields), i * fields));
+  return { ...vectors, data: out };
 }
 
 /** Random pairs of parties of one label, drawn with the seed: nearly all are different parties. */
@@ -119,12 +136,14 @@ export function resolveParties(
   const vectors = vectorsOf(parties, pairs, onProgress);
   onProgress('estimating', 0, 1);
   const uVectors = vectorsOf(parties, randomPairs(parties, o.uPairs, o.seed), NO_PROGRESS);
-  const model = estimateModel(vectors, levelFrequencies(uVectors));
+  const model = estimateModel(trainingPairs(vectors), levelFrequencies(uVectors));
   onProgress('estimating', 1, 1);
   const probability = matchProbabilities(model, vectors);
   const candidates: MatchCandidate[] = [];
   for (let p = 0; p < probability.length; p++) {
-    if (probability[p]! < o.minScore) continue;
+    // Names that differ (under 0.7 similar) never make a candidate, whatever else is shared:
+    // firms of one ring share phones, accounts and directors without being one firm.
+    if (probability[p]! < o.minScore || !(vectors.data[p * vectors.fields]! <= 3)) continue;
     candidates.push(candidate(parties[pairs[2 * p]!]!, parties[pairs[2 * p + 1]!]!, model, probability[p]!));
   }
   onProgress('scoring', 1, 1);

@@ -104,7 +104,11 @@ function withGeneratorOptions(command: Command): Command {
       '--administration <name>',
       `meridian: ${AdministrationName.options.join(', ')} (default: drawn from the seed)`,
     )
-    .option('--de-minimis <value>', "meridian: duty de-minimis in the administration's currency");
+    .option('--de-minimis <value>', "meridian: duty de-minimis in the administration's currency")
+    .option(
+      '--variants <share>',
+      'also enter this share of parties again, misspelt, under new ids (truth in variants.json)',
+    );
 }
 
 /** Refuses an unknown generator, and Meridian's options given to the default generator. */
@@ -135,11 +139,7 @@ export function register(program: Command): void {
       )
       .option('--size <size>', 'tiny (≈2k lines), small (≈50k), medium (≈500k), large (≈5M)', 'small')
       .option('--seed <n>', 'random seed: the same seed gives the same files, byte for byte', '7')
-      .option('--out <dir>', 'output folder', './data/world')
-      .option(
-        '--variants <share>',
-        'also enter this share of parties again, misspelt, under new ids (truth in variants.json)',
-      ),
+      .option('--out <dir>', 'output folder', './data/world'),
   ).action(async (_opts: unknown, command: Command) => {
     const all = command.optsWithGlobals<
       {
