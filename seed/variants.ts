@@ -91,7 +91,7 @@ const CYRILLIC: Record<string, string> = {
 };
 const GREEK: Record<string, string> = {
   a: 'α',
-  b: 'β',
+  b: 'μπ',
   c: 'κ',
   d: 'δ',
   e: 'ε',
@@ -128,7 +128,8 @@ function typo(rng: Rng, name: string): string {
     case 1:
       return name.slice(0, at) + name.charAt(at) + name.slice(at);
     default:
-      return at + 1 < name.length
+      // Two letters swapped (never a letter with a space or a stop).
+      return /\p{L}/u.test(name.charAt(at + 1))
         ? name.slice(0, at) + name.charAt(at + 1) + name.charAt(at) + name.slice(at + 2)
         : name;
   }

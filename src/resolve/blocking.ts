@@ -17,7 +17,8 @@ export const BLOCKING_DEFAULTS: BlockingOptions = { maxBlock: 40, window: 6 };
 export function blockingKeys(p: PreparedParty): string[] {
   const label = p.record.label;
   const keys = new Set<string>();
-  for (const k of p.phonetic) if (k.length === 4) keys.add(`s:${k}`);
+  for (const k of p.phonetic) keys.add(`s:${k}`);
+  for (const w of p.tokens) if (w.length >= 4) keys.add(`w:${w}`);
   const compact = p.text.replace(/ /g, '');
   if (compact.length >= 4) {
     keys.add(`h:${compact.slice(0, 4)}`);

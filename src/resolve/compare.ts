@@ -2,14 +2,24 @@
 // null when either side lacks the field (then the field is no evidence either way). The levels
 // are what the Fellegi–Sunter model weighs; their words are the evidence a candidate carries.
 import type { PreparedParty } from './records.ts';
-import { jaroWinkler, tokenSetSimilarity } from './similarity.ts';
+import { editDistance, jaroWinkler, phoneticKey, tokenSetSimilarity } from './similarity.ts';
 
-export const FIELDS = ['name', 'address', 'phone', 'email', 'account', 'directors', 'country'] as const;
+export const FIELDS = [
+  'name',
+  'form',
+  'address',
+  'phone',
+  'email',
+  'account',
+  'directors',
+  'country',
+] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** The number of levels of each field, in FIELDS order. */
 export const LEVELS: Record<Field, number> = {
   name: 5,
+  form: 2,
   address: 3,
   phone: 2,
   email: 3,
@@ -24,21 +34,49 @@ export function nameSimilarity(a: PreparedParty, b: PreparedParty): number {
   return Math.max(jaroWinkler(a.text, b.text), tokenSetSimilarity(a.tokens, b.tokens));
 }
 
-/** Same sounds, same number of words, whatever the order. */
-function samePhonetic(a: PreparedParty, b: PreparedParty): boolean {
-  if (a.phonetic.length !== b.phonetic.length || a.phonetic.length === 0) return false;
-  const x = [...a.phonetic].sort();
-  const y = [...b.phonetic].sort();
-  return x.every((k, i) => k === y[i]);
+/** How two words agree: 0 equal, 1 one edit apart, 2 same sound, 3 ≥ 0.85 Jaro–Winkler, 4 not. */
+function wordAgreement(x: string, y: string): number {
+  if (x === y) return 0;
+  if (Math.min(x.length, y.length) >= 4 && editDistance(x, y) <= 1) return 1;
+  if (phoneticKey(x) === phoneticKey(y) && phoneticKey(x) !== '') return 2;
+  return jaroWinkler(x, y) >= 0.85 ? 3 : 4;
 }
 
+/**
+ * The worst agreement over the words paired one to one (each word with its best unused partner,
+ * in any order), or 4 when the names have different numbers of words or a word has no partner.
+ */
+function wordsLevel(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length) return 4;
+  const used = new Uint8Array(b.length);
+  let worst = 0;
+  for (const x of a) {
+    let best = 4;
+    let at = -1;
+    b.forEach((y, j) => {
+      if (used[j] === 1) return;
+      const level = wordAgreement(x, y);
+      if (level < best) [best, at] = [level, j];
+    });
+    if (at < 0) return 4;
+    used[at] = 1;
+    worst = Math.max(worst, best);
+  }
+  return worst;
+}
+
+/** 0 equal; 1 the same words up to order and one edit each; 2 the same sounds; 3 near; 4 not. */
 function nameLevel(a: PreparedParty, b: PreparedParty): number | null {
   if (a.text === '' || b.text === '') return null;
   if (a.text === b.text) return 0;
-  const s = nameSimilarity(a, b);
-  if (s >= 0.93) return 1;
-  if (s >= 0.85 || samePhonetic(a, b)) return 2;
-  return s >= 0.7 ? 3 : 4;
+  const words = wordsLevel(a.tokens, b.tokens);
+  if (words <= 3) return Math.max(1, words);
+  return Math.max(jaroWinkler(a.text, b.text), tokenSetSimilarity(a.tokens, b.tokens)) >= 0.7 ? 3 : 4;
+}
+
+function formLevel(a: PreparedParty, b: PreparedParty): number | null {
+  if (a.forms.length === 0 || b.forms.length === 0) return null;
+  return a.forms.join(' ') === b.forms.join(' ') ? 0 : 1;
 }
 
 const NUMBER = /\d/;
@@ -78,6 +116,7 @@ export function compare(a: PreparedParty, b: PreparedParty): (number | null)[] {
   const rb = b.record;
   return [
     nameLevel(a, b),
+    formLevel(a, b),
     addressLevel(a, b),
     sameOrDifferent(ra.phones, rb.phones),
     emailLevel(ra.emails, rb.emails),
@@ -88,7 +127,14 @@ export function compare(a: PreparedParty, b: PreparedParty): (number | null)[] {
 }
 
 const WORDS: Record<Field, readonly string[]> = {
-  name: ['same name', 'names {s} similar', 'names {s} similar', 'names {s} similar', 'names differ ({s})'],
+  name: [
+    'same name',
+    'names {s} similar',
+    'names sound alike ({s})',
+    'names {s} similar',
+    'names differ ({s})',
+  ],
+  form: ['same legal form', 'different legal forms'],
   address: ['same address', 'same street and number', 'different addresses'],
   phone: ['same phone', 'different phones'],
   email: ['same e-mail', 'same e-mail domain', 'different e-mails'],

@@ -103,7 +103,9 @@ export function toLatin(text: string): string {
     .toLowerCase()
     .replace(/\p{M}+/gu, '');
   let out = '';
-  for (const ch of lower) out += TABLE[ch] ?? ch;
+  // Greek digraphs first (ELOT 743): ου is ou, μπ is b at the start of a word and mb inside.
+  const greek = lower.replace(/ου/g, 'ou').replace(/(^|[^\p{L}])μπ/gu, '$1b').replace(/μπ/g, 'mb');
+  for (const ch of greek) out += TABLE[ch] ?? ch;
   return out;
 }
 
@@ -185,6 +187,9 @@ const LEGAL_FORMS: readonly (readonly [string, string])[] = [
   ['bhd', 'bhd'],
   ['tbk', 'tbk'],
   ['pt', 'pt'],
+  // As transliteration leaves them ("Ко.", "ΓμβΧ").
+  ['ko', 'co'],
+  ['gmvch', 'gmbh'],
 ];
 const FORMS_BY_LENGTH = LEGAL_FORMS.map(([words, form]) => [words.split(' '), form] as const).sort(
   (a, b) => b[0].length - a[0].length,
@@ -195,6 +200,33 @@ const NOISE = new Set(['and', 'the', 'of', 'und', 'en', 'et']);
 
 /** Forms written before the name in their languages (\"OOO Romashka\", \"PT Maju\"). */
 const LEADING = new Set(['ooo', 'oao', 'zao', 'ao', 'pao', 'pt']);
+
+/** Business words as clerks shorten them, written out. */
+const ABBREVIATIONS: Record<string, string> = {
+  trdg: 'trading',
+  intl: 'international',
+  int: 'international',
+  imp: 'import',
+  imports: 'import',
+  exp: 'export',
+  distr: 'distribution',
+  dist: 'distribution',
+  whsl: 'wholesale',
+  comm: 'commerce',
+  merch: 'merchants',
+  logist: 'logistics',
+  log: 'logistics',
+  mfg: 'manufacturing',
+  ind: 'industrial',
+  intern: 'international',
+  svc: 'services',
+  svcs: 'services',
+  grp: 'group',
+  hldg: 'holding',
+  hldgs: 'holding',
+  bros: 'brothers',
+  ent: 'enterprises',
+};
 
 /** A name ready for comparison. */
 export interface NormalisedName {
@@ -212,7 +244,8 @@ export function normaliseName(name: string): NormalisedName {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
-    .filter((w) => w !== '' && !NOISE.has(w));
+    .filter((w) => w !== '' && !NOISE.has(w))
+    .map((w) => ABBREVIATIONS[w] ?? w);
   const forms: string[] = [];
   // Legal forms are stripped from the end (and from the start, "OOO Romashka"), never the middle,
   // so "Co" in "Cobalt Co" goes but a firm called "AB Foods" keeps nothing it needs.
@@ -231,7 +264,8 @@ export function normaliseName(name: string): NormalisedName {
   }
   let start = 0;
   for (const [form, canonical] of FORMS_BY_LENGTH) {
-    if (!LEADING.has(canonical) || form.length >= end) continue;
+    // Other forms only by misplacement ("Ltd Zanatrade"), never the ambiguous short words.
+    if (form.length >= end || (!LEADING.has(canonical) && canonical === 'co')) continue;
     if (form.every((w, i) => words[i] === w)) {
       forms.unshift(canonical);
       start = form.length;

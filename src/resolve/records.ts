@@ -3,7 +3,7 @@
 // address words) so that each comparison is cheap.
 import type { PartyLabel } from '../model/index.ts';
 import { normaliseAddress, normaliseName } from './normalise.ts';
-import { soundex } from './similarity.ts';
+import { phoneticKey } from './similarity.ts';
 
 export interface PartyRecord {
   label: PartyLabel;
@@ -24,7 +24,7 @@ export interface PreparedParty {
   tokens: string[];
   text: string;
   forms: string[];
-  /** Soundex of each token, for blocking and the phonetic name level. */
+  /** The phonetic key of each token, for blocking and the phonetic name level. */
   phonetic: string[];
   /** Each address as its words. */
   addressWords: string[][];
@@ -37,7 +37,7 @@ export function prepare(record: PartyRecord): PreparedParty {
     tokens: name.tokens,
     text: name.text,
     forms: name.forms,
-    phonetic: name.tokens.map(soundex).filter((k) => k !== ''),
+    phonetic: name.tokens.map(phoneticKey).filter((k) => k !== ''),
     addressWords: record.addresses.map(normaliseAddress),
   };
 }

@@ -31,7 +31,7 @@ export type ResolveOptions = z.infer<typeof ResolveOptions>;
 
 export const DEFAULTS: ResolveOptions = {
   minScore: 0.9,
-  uPairs: 20_000,
+  uPairs: 10_000,
   maxBlock: BLOCKING_DEFAULTS.maxBlock,
   window: BLOCKING_DEFAULTS.window,
   seed: 1,
@@ -93,6 +93,44 @@ function trainingPairs(vectors: Vectors): Vectors {
   return { ...vectors, data: out };
 }
 
+/**
+ * Names must agree word for word (up to order, one edit or the sound of each word): firms of one
+ * ring or family share phones, accounts, addresses and directors, and a name that merely looks
+ * alike ("Marium Supply" and "Marium Group") would let those make them one firm.
+ */
+const MAX_NAME_LEVEL = 2;
+
+/**
+ * How common a pair's name is: the share of parties of its label bearing the more common of the
+ * two normalised names. The name levels' u is an average over names; agreeing on a rare name is
+ * stronger evidence than on a common one (Splink's term-frequency adjustment).
+ */
+function nameFrequencies(parties: readonly PreparedParty[]): (i: number, j: number) => number {
+  const counts = new Map<string, number>();
+  const perLabel = new Map<string, number>();
+  for (const p of parties) {
+    const key = `${p.record.label}|${p.text}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    perLabel.set(p.record.label, (perLabel.get(p.record.label) ?? 0) + 1);
+  }
+  const share = (p: PreparedParty) =>
+    (counts.get(`${p.record.label}|${p.text}`) ?? 1) / (perLabel.get(p.record.label) ?? 1);
+  return (i, j) => Math.max(share(parties[i]!), share(parties[j]!));
+}
+
+/** The probability with the name level's u replaced by the name's own frequency (levels 0–1). */
+function adjustForFrequency(
+  probability: number,
+  nameLevel: number,
+  model: MatchModel,
+  frequency: number,
+): number {
+  if (nameLevel > 1) return probability;
+  const u = model.u[0]![nameLevel]!;
+  const logit = Math.log(probability / (1 - probability)) + Math.log(u / Math.max(frequency, 1e-6));
+  return 1 / (1 + Math.exp(-logit));
+}
+
 /** Random pairs of parties of one label, drawn with the seed: nearly all are different parties. */
 function randomPairs(parties: readonly PreparedParty[], perLabel: number, seed: number): Uint32Array {
   const rng = Rng.derive(seed, 'resolve-u');
@@ -139,12 +177,22 @@ export function resolveParties(
   const model = estimateModel(trainingPairs(vectors), levelFrequencies(uVectors));
   onProgress('estimating', 1, 1);
   const probability = matchProbabilities(model, vectors);
+  const frequency = nameFrequencies(parties);
   const candidates: MatchCandidate[] = [];
   for (let p = 0; p < probability.length; p++) {
     // Names that differ (under 0.7 similar) never make a candidate, whatever else is shared:
     // firms of one ring share phones, accounts and directors without being one firm.
-    if (probability[p]! < o.minScore || !(vectors.data[p * vectors.fields]! <= 3)) continue;
-    candidates.push(candidate(parties[pairs[2 * p]!]!, parties[pairs[2 * p + 1]!]!, model, probability[p]!));
+    if (!(vectors.data[p * vectors.fields]! <= MAX_NAME_LEVEL)) continue;
+    const i = pairs[2 * p]!;
+    const j = pairs[2 * p + 1]!;
+    const score = adjustForFrequency(
+      probability[p]!,
+      vectors.data[p * vectors.fields]!,
+      model,
+      frequency(i, j),
+    );
+    if (score < o.minScore) continue;
+    candidates.push(candidate(parties[i]!, parties[j]!, model, score));
   }
   onProgress('scoring', 1, 1);
   candidates.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));

@@ -116,3 +116,47 @@ export function soundex(word: string): string {
   }
   return out.padEnd(4, '0');
 }
+
+/**
+ * Optimal string alignment distance (Damerau–Levenshtein without repeated edits of one
+ * substring): insertions, deletions, substitutions and swaps of adjacent letters, each 1.
+ * Most misspellings are one such edit (Damerau 1964).
+ */
+export function editDistance(a: string, b: string): number {
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return la + lb;
+  let prev2 = new Array<number>(lb + 1).fill(0);
+  let prev = Array.from({ length: lb + 1 }, (_, j) => j);
+  for (let i = 1; i <= la; i++) {
+    const row = new Array<number>(lb + 1);
+    row[0] = i;
+    for (let j = 1; j <= lb; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (
+        i > 1 &&
+        j > 1 &&
+        a.charCodeAt(i - 1) === b.charCodeAt(j - 2) &&
+        a.charCodeAt(i - 2) === b.charCodeAt(j - 1)
+      )
+        d = Math.min(d, prev2[j - 2]! + 1);
+      row[j] = d;
+    }
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[lb]!;
+}
+
+/**
+ * A phonetic key that also forgives the first letter's spelling: Soundex with the first letter
+ * replaced by its Soundex digit ("Corus" and "Korous" both 2-62), so a transliteration that
+ * writes C as K keeps its key.
+ */
+export function phoneticKey(word: string): string {
+  const s = soundex(word);
+  if (s === '') return '';
+  const first = SOUNDEX_CODE[s.charAt(0).toLowerCase()];
+  return first === undefined ? s : `${first}-${s.slice(1)}`;
+}
