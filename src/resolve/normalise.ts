@@ -104,7 +104,10 @@ export function toLatin(text: string): string {
     .replace(/\p{M}+/gu, '');
   let out = '';
   // Greek digraphs first (ELOT 743): ου is ou, μπ is b at the start of a word and mb inside.
-  const greek = lower.replace(/ου/g, 'ou').replace(/(^|[^\p{L}])μπ/gu, '$1b').replace(/μπ/g, 'mb');
+  const greek = lower
+    .replace(/ου/g, 'ou')
+    .replace(/(^|[^\p{L}])μπ/gu, '$1b')
+    .replace(/μπ/g, 'mb');
   for (const ch of greek) out += TABLE[ch] ?? ch;
   return out;
 }

@@ -131,6 +131,26 @@ function adjustForFrequency(
   return 1 / (1 + Math.exp(-logit));
 }
 
+/**
+ * People need more than a name: the registry's people have few identifiers, and one "Jan Jansen"
+ * shares his name with many others. A pair of people must also agree on a field other than name
+ * and country (a director's firm, an address, a phone, …).
+ */
+function beyondName(a: PreparedParty, vectors: Vectors, p: number): boolean {
+  if (a.record.label !== 'Person') return true;
+  for (let f = 0; f < vectors.fields; f++) {
+    const field = FIELDS[f];
+    if (
+      field !== 'name' &&
+      field !== 'country' &&
+      field !== 'form' &&
+      vectors.data[p * vectors.fields + f] === 0
+    )
+      return true;
+  }
+  return false;
+}
+
 /** Random pairs of parties of one label, drawn with the seed: nearly all are different parties. */
 function randomPairs(parties: readonly PreparedParty[], perLabel: number, seed: number): Uint32Array {
   const rng = Rng.derive(seed, 'resolve-u');
@@ -183,6 +203,7 @@ export function resolveParties(
     // Names that differ (under 0.7 similar) never make a candidate, whatever else is shared:
     // firms of one ring share phones, accounts and directors without being one firm.
     if (!(vectors.data[p * vectors.fields]! <= MAX_NAME_LEVEL)) continue;
+    if (!beyondName(parties[pairs[2 * p]!]!, vectors, p)) continue;
     const i = pairs[2 * p]!;
     const j = pairs[2 * p + 1]!;
     const score = adjustForFrequency(

@@ -143,7 +143,30 @@ describe('resolveParties', () => {
     expect(report.exactName.correct).toBe(1);
     expect(result.candidates.some((c) => c.a === 'Importer:IM-R1')).toBe(false);
     const trasium = result.candidates.find((c) => c.b === 'Importer:IM-D2')!;
-    expect(trasium.evidence).toEqual(['names 1.00 similar', 'same address', 'same phone', 'same country']);
+    expect(trasium.evidence).toEqual([
+      'names 1.00 similar',
+      'same legal form',
+      'same address',
+      'same phone',
+      'same country',
+    ]);
+  });
+
+  it('pairs people only on more than a name', () => {
+    const { records } = registry();
+    const person = (id: string, name: string, directors: string[]): PartyRecord => ({
+      ...firm(id, name),
+      label: 'Person',
+      directors,
+    });
+    const people = [
+      person('PE-1', 'Jan Jansen', ['IM-1']),
+      person('PE-2', 'Jan Jansen', []),
+      person('PE-3', 'Jan Jasnen', ['IM-1']),
+    ];
+    const result = resolveParties([...records, ...people], { minScore: 0.01 });
+    const pairs = result.candidates.filter((c) => c.a.startsWith('Person:')).map((c) => `${c.a} ${c.b}`);
+    expect(pairs).toEqual(['Person:PE-1 Person:PE-3']);
   });
 
   it('refuses a minimum score outside (0, 1]', () => {

@@ -1,7 +1,14 @@
 // Name normalisation and the string similarities, against published reference values.
 import { describe, expect, it } from 'vitest';
 import { normaliseName, toLatin } from '../../src/resolve/normalise.ts';
-import { jaro, jaroWinkler, soundex, tokenSetSimilarity } from '../../src/resolve/similarity.ts';
+import {
+  editDistance,
+  jaro,
+  jaroWinkler,
+  phoneticKey,
+  soundex,
+  tokenSetSimilarity,
+} from '../../src/resolve/similarity.ts';
 
 describe('normaliseName', () => {
   it.each([
@@ -17,6 +24,9 @@ describe('normaliseName', () => {
     ['Orion Goods Inc.', 'orion goods', ['inc']],
     ['OOO Romashka', 'romashka', ['ooo']],
     ['Co', 'co', []],
+    ['Ltd Zanatrade', 'zanatrade', ['ltd']],
+    ['Solix Trdg Intl Ltd', 'solix trading international', ['ltd']],
+    ['Дорант Интернатионал Ко.', 'dorant international', ['co']],
   ])('%s → %s', (name, text, forms) => {
     const n = normaliseName(name);
     expect(n.text).toBe(text);
@@ -27,6 +37,7 @@ describe('normaliseName', () => {
     expect(toLatin('Норекс Трейдинг')).toBe('noreks treiding');
     expect(toLatin('Щукин')).toBe('shchukin');
     expect(toLatin('Αθήνα')).toBe('athina');
+    expect(toLatin('Μπουζούκι')).toBe('bouzouki');
     expect(toLatin('Öztürk Straße')).toBe('ozturk strasse');
   });
 });
@@ -58,5 +69,19 @@ describe('string similarity', () => {
       'H555',
     ]);
     expect(soundex('123')).toBe('');
+  });
+});
+
+describe('editDistance and phoneticKey', () => {
+  it('counts one edit for a swap of adjacent letters (optimal string alignment)', () => {
+    expect(editDistance('forwarding', 'forwardnig')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('ca', 'abc')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+
+  it('keys C and K alike at the start of a word', () => {
+    expect(phoneticKey('Corus')).toBe(phoneticKey('Korous'));
+    expect(phoneticKey('Anna')).toBe('A500');
   });
 });
