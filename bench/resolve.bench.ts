@@ -8,7 +8,7 @@ import { bankAccount, companyName, emailFor, phoneNumber, streetAddress } from '
 import { normaliseIdentifier } from '../src/model/index.ts';
 import { writeResults } from './results.ts';
 
-const SIZES = [10_000, 25_000, 50_000];
+const SIZES = (process.env.RESOLVE_BENCH_SIZES ?? '10000,25000,50000').split(',').map(Number);
 const GOAL = { parties: 500_000, seconds: 60 };
 
 function firms(n: number, seed: number): PartyRecord[] {

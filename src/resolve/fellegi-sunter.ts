@@ -97,6 +97,30 @@ export const EM_DEFAULTS: EmOptions = {
   initialLambda: 0.1,
 };
 
+/**
+ * The distinct comparison vectors and how many pairs have each: EM needs only these (a few
+ * hundred patterns however many pairs), which makes it independent of the number of pairs.
+ */
+export function patterns(vectors: Vectors): { patterns: Vectors; counts: Float64Array } {
+  const { fields, data } = vectors;
+  const index = new Map<string, number>();
+  const rows: number[] = [];
+  const counts: number[] = [];
+  for (let p = 0; p < data.length / fields; p++) {
+    const key = data.subarray(p * fields, (p + 1) * fields).join(',');
+    const at = index.get(key);
+    if (at !== undefined) counts[at]! += 1;
+    else {
+      index.set(key, counts.length);
+      counts.push(1);
+      rows.push(p);
+    }
+  }
+  const out = new Int8Array(rows.length * fields);
+  rows.forEach((p, i) => out.set(data.subarray(p * fields, (p + 1) * fields), i * fields));
+  return { patterns: { ...vectors, data: out }, counts: Float64Array.from(counts) };
+}
+
 /** Estimates λ, m (and u unless fixed) by EM on the candidate pairs, u starting from `u`. */
 export function estimateModel(
   candidates: Vectors,
@@ -104,23 +128,26 @@ export function estimateModel(
   options: Partial<EmOptions> = {},
 ): MatchModel {
   const o = { ...EM_DEFAULTS, ...options };
-  const { fields, levels, data } = candidates;
-  const pairs = data.length / fields;
+  const { fields, levels } = candidates;
+  const { patterns: distinct, counts } = patterns(candidates);
+  const data = distinct.data;
+  const pairs = candidates.data.length / fields;
   let model: MatchModel = { lambda: o.initialLambda, m: initialM(levels), u, iterations: 0 };
   if (pairs === 0) return model;
   for (let it = 1; it <= o.maxIterations; it++) {
-    const p = matchProbabilities(model, candidates);
+    const p = matchProbabilities(model, distinct);
     const sums = levels.map((n) => new Array<number>(n).fill(1e-9));
     const nonSums = levels.map((n) => new Array<number>(n).fill(1e-9));
     let total = 0;
-    for (let i = 0; i < pairs; i++) {
-      const w = p[i]!;
+    for (let i = 0; i < counts.length; i++) {
+      const w = p[i]! * counts[i]!;
+      const non = counts[i]! - w;
       total += w;
       for (let f = 0; f < fields; f++) {
         const level = data[i * fields + f]!;
         if (level < 0) continue;
         sums[f]![level]! += w;
-        nonSums[f]![level]! += 1 - w;
+        nonSums[f]![level]! += non;
       }
     }
     const m = normaliseRows(sums);
