@@ -34,11 +34,23 @@ export function nameSimilarity(a: PreparedParty, b: PreparedParty): number {
   return Math.max(jaroWinkler(a.text, b.text), tokenSetSimilarity(a.tokens, b.tokens));
 }
 
+/** Phonetic keys of the words seen so far: names repeat their words across many pairs. */
+const KEYS = new Map<string, string>();
+function cachedKey(word: string): string {
+  let key = KEYS.get(word);
+  if (key === undefined) {
+    key = phoneticKey(word);
+    if (KEYS.size < 1_000_000) KEYS.set(word, key);
+  }
+  return key;
+}
+
 /** How two words agree: 0 equal, 1 one edit apart, 2 same sound, 3 ≥ 0.85 Jaro–Winkler, 4 not. */
 function wordAgreement(x: string, y: string): number {
   if (x === y) return 0;
   if (Math.min(x.length, y.length) >= 4 && editDistance(x, y) <= 1) return 1;
-  if (phoneticKey(x) === phoneticKey(y) && phoneticKey(x) !== '') return 2;
+  const kx = cachedKey(x);
+  if (kx !== '' && kx === cachedKey(y)) return 2;
   return jaroWinkler(x, y) >= 0.85 ? 3 : 4;
 }
 
@@ -79,20 +91,16 @@ function formLevel(a: PreparedParty, b: PreparedParty): number | null {
   return a.forms.join(' ') === b.forms.join(' ') ? 0 : 1;
 }
 
-const NUMBER = /\d/;
-
 /** 0 same address, 1 same street and number (words agree, numbers equal), 2 different. */
 function addressLevel(a: PreparedParty, b: PreparedParty): number | null {
   if (a.record.addresses.length === 0 || b.record.addresses.length === 0) return null;
   let best = 2;
   for (const x of a.record.addresses) if (b.record.addresses.includes(x)) return 0;
-  for (const x of a.addressWords) {
-    for (const y of b.addressWords) {
-      const nx = x.filter((w) => NUMBER.test(w)).join(' ');
-      const ny = y.filter((w) => NUMBER.test(w)).join(' ');
-      if (nx === ny && tokenSetSimilarity(x, y) >= 0.8) best = 1;
-    }
-  }
+  a.addressWords.forEach((x, i) => {
+    b.addressWords.forEach((y, j) => {
+      if (a.addressNumbers[i] === b.addressNumbers[j] && tokenSetSimilarity(x, y) >= 0.8) best = 1;
+    });
+  });
   return best;
 }
 

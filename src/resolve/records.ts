@@ -28,16 +28,20 @@ export interface PreparedParty {
   phonetic: string[];
   /** Each address as its words. */
   addressWords: string[][];
+  /** The numbers of each address (house number, postcode), joined: "12 3011". */
+  addressNumbers: string[];
 }
 
 export function prepare(record: PartyRecord): PreparedParty {
   const name = normaliseName(record.name);
+  const addressWords = record.addresses.map(normaliseAddress);
   return {
     record,
     tokens: name.tokens,
     text: name.text,
     forms: name.forms,
     phonetic: name.tokens.map(phoneticKey).filter((k) => k !== ''),
-    addressWords: record.addresses.map(normaliseAddress),
+    addressWords,
+    addressNumbers: addressWords.map((words) => words.filter((w) => /\d/.test(w)).join(' ')),
   };
 }
