@@ -235,10 +235,10 @@ export async function plantVariants(
     // Firms only: the registry's people carry no identifiers of their own (a name and the firms
     // naming them), so a second entry of a common name would be no one's to find.
     if (!rng.chance(share) || row.name === '' || row.kind === 'person') continue;
-    const [prefix = 'X', digits = '00000000'] = row.entity_id.split('-');
+    // A new id of the original's shape (letters, then as many digits), so nothing betrays it.
+    const [, prefix = `${row.entity_id}-`, digits = '00000000'] = /^(.*?)(\d+)$/.exec(row.entity_id) ?? [];
     let id: string;
-    // Ids as wide as the original's, so the width does not betray the duplicate.
-    do id = `${prefix}-${String(rng.int(1, 10 ** digits.length - 1)).padStart(digits.length, '0')}`;
+    do id = `${prefix}${String(rng.int(1, 10 ** digits.length - 1)).padStart(digits.length, '0')}`;
     while (ids.has(id));
     ids.add(id);
     const dup = duplicateRow(rng, row, id);
