@@ -12,6 +12,7 @@ import { globalOptions, withStore } from './store-options.ts';
 import { sweepCommand, withSweepOptions } from './eval-sweep.ts';
 import { evalRisk } from './eval-risk.ts';
 import { formatWorldRisk } from '../../eval/world-risk.ts';
+import { resolveEvalCommand, withResolveEvalOptions } from './resolve.ts';
 
 const EvalOptions = z
   .object({
@@ -75,6 +76,7 @@ export function register(program: Command): void {
     )
     .action(async (_opts: unknown, command: Command) => {
       if (await sweepCommand(command)) return;
+      if (await resolveEvalCommand(command)) return;
       const parsed = EvalOptions.safeParse(command.optsWithGlobals());
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -105,6 +107,7 @@ export function register(program: Command): void {
       process.stdout.write(o.json ? JSON.stringify(report) + '\n' : formatReport(report));
     });
   withSweepOptions(evalCommand);
+  withResolveEvalOptions(evalCommand);
 }
 
 function formatCommunities(report: CommunityReport): string {

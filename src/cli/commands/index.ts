@@ -6,6 +6,7 @@ import { register as evaluate } from './eval.ts';
 import { register as evaluateKcs } from './eval-kcs.ts';
 import { register as exportCommand } from './export.ts';
 import { registerIngest } from './ingest.ts';
+import { register as resolve } from './resolve.ts';
 import { register as score } from './score.ts';
 import { register as seed } from './seed.ts';
 import { register as serve } from './serve.ts';
@@ -26,6 +27,7 @@ export const COMMANDS: Register[] = [
   detect,
   evaluate,
   evaluateKcs,
+  resolve,
   target,
   train,
   score,

@@ -6,6 +6,7 @@ import { WorldSize } from '../../../seed/sizes.ts';
 import { generateMeridian } from '../../../seed/meridian/generate.ts';
 import { AdministrationName, MeridianSize, parseRange } from '../../../seed/meridian/params.ts';
 import { progressReporter } from '../progress.ts';
+import { plantVariants } from '../../../seed/variants.ts';
 
 /** The world generators: `ringscope` (the default) and `meridian` (seed/meridian/SPEC.md). */
 export const GENERATORS = ['ringscope', 'meridian'] as const;
@@ -103,7 +104,11 @@ function withGeneratorOptions(command: Command): Command {
       '--administration <name>',
       `meridian: ${AdministrationName.options.join(', ')} (default: drawn from the seed)`,
     )
-    .option('--de-minimis <value>', "meridian: duty de-minimis in the administration's currency");
+    .option('--de-minimis <value>', "meridian: duty de-minimis in the administration's currency")
+    .option(
+      '--variants <share>',
+      'also enter this share of parties again, misspelt, under new ids (truth in variants.json)',
+    );
 }
 
 /** Refuses an unknown generator, and Meridian's options given to the default generator. */
@@ -115,6 +120,14 @@ function checkGenerator(generator: string, flags: MeridianFlags): void {
   );
   if (generator === 'ringscope' && given.length > 0)
     throw new Error(`seed: ${MERIDIAN_FLAGS[given[0]!]} is an option of --generator meridian`);
+}
+
+/** The share of parties entered twice: a number in (0, 0.5]. */
+function checkVariants(text: string): number {
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x) || x <= 0 || x > 0.5)
+    throw new Error(`seed: --variants: a share in (0, 0.5], got "${text}"`);
+  return x;
 }
 
 export function register(program: Command): void {
@@ -129,7 +142,14 @@ export function register(program: Command): void {
       .option('--out <dir>', 'output folder', './data/world'),
   ).action(async (_opts: unknown, command: Command) => {
     const all = command.optsWithGlobals<
-      { size: string; seed: string; out: string; json?: boolean; generator: string } & MeridianFlags
+      {
+        size: string;
+        seed: string;
+        out: string;
+        json?: boolean;
+        generator: string;
+        variants?: string;
+      } & MeridianFlags
     >();
     const parsed = SeedOptions.safeParse(all);
     if (!parsed.success) {
@@ -142,6 +162,7 @@ export function register(program: Command): void {
     const size = all.size;
     const generator = all.generator;
     checkGenerator(generator, all);
+    const variantShare = all.variants === undefined ? null : checkVariants(all.variants);
     const progress = progressReporter('lines', Boolean(all.json));
     const started = performance.now();
     const result =
@@ -157,6 +178,7 @@ export function register(program: Command): void {
             extra: {},
           };
     progress.stop();
+    const variants = variantShare === null ? null : await plantVariants(out, variantShare, seed);
     const seconds = (performance.now() - started) / 1000;
     const { counts } = result.truth;
     const summary = {
@@ -169,6 +191,7 @@ export function register(program: Command): void {
         declarations: result.declarationsPath,
         entities: result.entitiesPath,
         truth: result.truthPath,
+        ...(variants ? { variants: variants.path } : {}),
       },
       counts,
       rings: result.truth.rings.length,

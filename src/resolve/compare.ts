@@ -1,0 +1,164 @@
+// The comparison vector of a pair of parties: one level per field, 0 the strongest agreement,
+// null when either side lacks the field (then the field is no evidence either way). The levels
+// are what the Fellegi–Sunter model weighs; their words are the evidence a candidate carries.
+import type { PreparedParty } from './records.ts';
+import { editDistance, jaroWinkler, phoneticKey, tokenSetSimilarity } from './similarity.ts';
+
+export const FIELDS = [
+  'name',
+  'form',
+  'address',
+  'phone',
+  'email',
+  'account',
+  'directors',
+  'country',
+] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** The number of levels of each field, in FIELDS order. */
+export const LEVELS: Record<Field, number> = {
+  name: 5,
+  form: 2,
+  address: 3,
+  phone: 2,
+  email: 3,
+  account: 2,
+  directors: 2,
+  country: 2,
+};
+
+/** Name similarity in [0, 1]: the better of whole-name Jaro–Winkler and the token-set score. */
+export function nameSimilarity(a: PreparedParty, b: PreparedParty): number {
+  if (a.text === b.text) return 1;
+  return Math.max(jaroWinkler(a.text, b.text), tokenSetSimilarity(a.tokens, b.tokens));
+}
+
+/** Phonetic keys of the words seen so far: names repeat their words across many pairs. */
+const KEYS = new Map<string, string>();
+function cachedKey(word: string): string {
+  let key = KEYS.get(word);
+  if (key === undefined) {
+    key = phoneticKey(word);
+    if (KEYS.size < 1_000_000) KEYS.set(word, key);
+  }
+  return key;
+}
+
+/** How two words agree: 0 equal, 1 one edit apart, 2 same sound, 3 ≥ 0.85 Jaro–Winkler, 4 not. */
+function wordAgreement(x: string, y: string): number {
+  if (x === y) return 0;
+  if (Math.min(x.length, y.length) >= 4 && editDistance(x, y) <= 1) return 1;
+  const kx = cachedKey(x);
+  if (kx !== '' && kx === cachedKey(y)) return 2;
+  return jaroWinkler(x, y) >= 0.85 ? 3 : 4;
+}
+
+/**
+ * The worst agreement over the words paired one to one (each word with its best unused partner,
+ * in any order), or 4 when the names have different numbers of words or a word has no partner.
+ */
+function wordsLevel(a: readonly string[], b: readonly string[]): number {
+  if (a.length !== b.length) return 4;
+  const used = new Uint8Array(b.length);
+  let worst = 0;
+  for (const x of a) {
+    let best = 4;
+    let at = -1;
+    b.forEach((y, j) => {
+      if (used[j] === 1) return;
+      const level = wordAgreement(x, y);
+      if (level < best) [best, at] = [level, j];
+    });
+    if (at < 0) return 4;
+    used[at] = 1;
+    worst = Math.max(worst, best);
+  }
+  return worst;
+}
+
+/** 0 equal; 1 the same words up to order and one edit each; 2 the same sounds; 3 near; 4 not. */
+function nameLevel(a: PreparedParty, b: PreparedParty): number | null {
+  if (a.text === '' || b.text === '') return null;
+  if (a.text === b.text) return 0;
+  const words = wordsLevel(a.tokens, b.tokens);
+  if (words <= 3) return Math.max(1, words);
+  return Math.max(jaroWinkler(a.text, b.text), tokenSetSimilarity(a.tokens, b.tokens)) >= 0.7 ? 3 : 4;
+}
+
+function formLevel(a: PreparedParty, b: PreparedParty): number | null {
+  if (a.forms.length === 0 || b.forms.length === 0) return null;
+  return a.forms.join(' ') === b.forms.join(' ') ? 0 : 1;
+}
+
+/** 0 same address, 1 same street and number (words agree, numbers equal), 2 different. */
+function addressLevel(a: PreparedParty, b: PreparedParty): number | null {
+  if (a.record.addresses.length === 0 || b.record.addresses.length === 0) return null;
+  let best = 2;
+  for (const x of a.record.addresses) if (b.record.addresses.includes(x)) return 0;
+  a.addressWords.forEach((x, i) => {
+    b.addressWords.forEach((y, j) => {
+      if (a.addressNumbers[i] === b.addressNumbers[j] && tokenSetSimilarity(x, y) >= 0.8) best = 1;
+    });
+  });
+  return best;
+}
+
+function sameOrDifferent(a: readonly string[], b: readonly string[]): number | null {
+  if (a.length === 0 || b.length === 0) return null;
+  return a.some((x) => b.includes(x)) ? 0 : 1;
+}
+
+const domain = (email: string) => email.slice(email.lastIndexOf('@') + 1);
+
+function emailLevel(a: readonly string[], b: readonly string[]): number | null {
+  const same = sameOrDifferent(a, b);
+  if (same !== 1) return same;
+  const domains = b.map(domain);
+  return a.some((x) => domains.includes(domain(x))) ? 1 : 2;
+}
+
+/** The comparison vector, in FIELDS order. */
+export function compare(a: PreparedParty, b: PreparedParty): (number | null)[] {
+  const ra = a.record;
+  const rb = b.record;
+  return [
+    nameLevel(a, b),
+    formLevel(a, b),
+    addressLevel(a, b),
+    sameOrDifferent(ra.phones, rb.phones),
+    emailLevel(ra.emails, rb.emails),
+    sameOrDifferent(ra.accounts, rb.accounts),
+    sameOrDifferent(ra.directors, rb.directors),
+    ra.country && rb.country ? (ra.country === rb.country ? 0 : 1) : null,
+  ];
+}
+
+const WORDS: Record<Field, readonly string[]> = {
+  name: [
+    'same name',
+    'names {s} similar',
+    'names sound alike ({s})',
+    'names {s} similar',
+    'names differ ({s})',
+  ],
+  form: ['same legal form', 'different legal forms'],
+  address: ['same address', 'same street and number', 'different addresses'],
+  phone: ['same phone', 'different phones'],
+  email: ['same e-mail', 'same e-mail domain', 'different e-mails'],
+  account: ['same bank account', 'different bank accounts'],
+  directors: ['a director in common', 'no director in common'],
+  country: ['same country', 'different countries'],
+};
+
+/** The evidence in words: "names 0.94 similar, same street and number, same phone". */
+export function evidence(a: PreparedParty, b: PreparedParty, levels: readonly (number | null)[]): string[] {
+  const out: string[] = [];
+  FIELDS.forEach((field, i) => {
+    const level = levels[i];
+    if (level === null || level === undefined) return;
+    const words = WORDS[field][level] ?? '';
+    out.push(words.replace('{s}', nameSimilarity(a, b).toFixed(2)));
+  });
+  return out;
+}
