@@ -65,6 +65,34 @@ function ties(view: DetectionView, key: string): Set<string> {
   return out;
 }
 
+/** Every line's index grouped by its broker (compressed rows), built once per view when needed. */
+const byBroker = new WeakMap<
+  DetectionView,
+  { row: Map<string, number>; start: Int32Array; index: Int32Array }
+>();
+
+function brokerRows(view: DetectionView): { row: Map<string, number>; start: Int32Array; index: Int32Array } {
+  let rows = byBroker.get(view);
+  if (rows) return rows;
+  const { lines } = view;
+  const start = new Int32Array(lines.partyKeys.length + 1);
+  for (let i = 0; i < lines.size; i++) {
+    const b = lines.broker[i] ?? -1;
+    if (b >= 0) start[b + 1]! += 1;
+  }
+  for (let p = 0; p < lines.partyKeys.length; p++) start[p + 1]! += start[p]!;
+  const fill = start.slice(0, -1);
+  const index = new Int32Array(start[lines.partyKeys.length]!);
+  for (let i = 0; i < lines.size; i++) {
+    const b = lines.broker[i] ?? -1;
+    if (b >= 0) index[fill[b]!++] = i;
+  }
+  const row = new Map(lines.partyKeys.map((k, p) => [k, p]));
+  rows = { row, start, index };
+  byBroker.set(view, rows);
+  return rows;
+}
+
 /** Lines the broker filed for each of these clients, as line indices. */
 function filedLines(
   view: DetectionView,
@@ -72,10 +100,12 @@ function filedLines(
   clients: ReadonlySet<string>,
 ): Map<string, number[]> {
   const { lines } = view;
-  const b = lines.partyKeys.indexOf(broker);
+  const { row, start, index } = brokerRows(view);
+  const b = row.get(broker);
   const out = new Map<string, number[]>();
-  for (let i = 0; i < lines.size; i++) {
-    if (lines.broker[i] !== b) continue;
+  if (b === undefined) return out;
+  for (let n = start[b]!; n < start[b + 1]!; n++) {
+    const i = index[n]!;
     const c = lines.partyKeys[lines.importer[i] ?? -1];
     if (c !== undefined && clients.has(c)) (out.get(c) ?? out.set(c, []).get(c)!).push(i);
   }

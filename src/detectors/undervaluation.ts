@@ -109,17 +109,20 @@ function convergingSuppliers(
   const { lines, graph } = view;
   const out = new Set<number>();
   for (const [s, f] of bySupplier) {
-    if (f.lines.length < o.minLines || median(f.ratios) > o.maxConvergingRatio) continue;
-    if (-median(f.zs) * Math.sqrt(f.lines.length) < o.minSignificance) continue;
-    const importers = new Set(f.lines.map((i) => lines.importer[i]));
-    if (importers.size < o.minImporters) continue;
+    if (f.lines.length < o.minLines) continue;
+    // Convergence first: it is one counting pass, and most suppliers fail it.
     const byConsignee = new Map<number, number>();
     for (const i of f.lines) {
       const c = lines.consignee[i] ?? -1;
       if (c >= 0) byConsignee.set(c, (byConsignee.get(c) ?? 0) + 1);
     }
-    const [top, count] = [...byConsignee].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [-1, 0];
+    let top = -1;
+    let count = 0;
+    for (const [c, k] of byConsignee) if (k > count || (k === count && c < top)) [top, count] = [c, k];
     if (top < 0 || count / f.lines.length < o.minConsigneeShare) continue;
+    if (median(f.ratios) > o.maxConvergingRatio) continue;
+    if (-median(f.zs) * Math.sqrt(f.lines.length) < o.minSignificance) continue;
+    if (new Set(f.lines.map((i) => lines.importer[i])).size < o.minImporters) continue;
     const key = lines.partyKeys[top]!;
     const served = graph.hasNode(key)
       ? graph.filterNeighbors(key, (_n, a) => a.label === 'Importer').length
