@@ -221,8 +221,8 @@ function misdeclaringRing(
   signals: Map<string, PartySignals>,
   o: BrokerCentredOptions,
   originExplains: (line: number) => boolean,
+  clients: Client[],
 ): { keys: string[]; indicators: IndicatorInput[] } | null {
-  const clients = regularClients(view, broker, o);
   const group = misdeclaringGroup(view, broker, clients, signals, o.misdeclaring, originExplains);
   if (!group || weightedScore(group.indicators) < o.minScore) return null;
   return { keys: group.members, indicators: group.indicators };
@@ -234,8 +234,8 @@ function clientGroups(
   broker: string,
   signals: Map<string, PartySignals>,
   o: BrokerCentredOptions,
+  clients: Client[],
 ): ClientGroups | null {
-  const clients = regularClients(view, broker, o);
   if (clients.length < o.minSuspiciousClients) return null;
   const clientSet = new Set(clients.map((c) => c.key));
   const young = clients.filter((c) => isNewFirm(view, c.key, o.youngDays));
@@ -271,12 +271,13 @@ export function detect(view: DetectionView, options: Partial<BrokerCentredOption
   const originExplains = (line: number): boolean =>
     mismatch(line) !== null || escapesSurcharge(view, line, o.surcharges);
   for (const broker of brokers) {
-    const groups = clientGroups(view, broker, signals, o);
+    const clients = regularClients(view, broker, o);
+    const groups = clientGroups(view, broker, signals, o, clients);
     const young = groups && brokerIndicators(view, groups, signals, o.weights);
     const found =
       groups && young && weightedScore(young) >= o.minScore
         ? { keys: groups.suspicious.map((c) => c.key).sort(), indicators: young }
-        : misdeclaringRing(view, broker, signals, o, originExplains);
+        : misdeclaringRing(view, broker, signals, o, originExplains, clients);
     if (!found) continue;
     const { keys, indicators } = found;
     rings.push({

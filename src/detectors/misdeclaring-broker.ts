@@ -129,6 +129,7 @@ export function misdeclaringGroup(
   o: MisdeclaringOptions,
   originExplains: (line: number) => boolean,
 ): MisdeclaringGroup | null {
+  if (clients.length < o.minSeizedClients) return null;
   const seized = clients.filter((c) => (signals.get(c.key)?.seizedLines.length ?? 0) > 0);
   if (seized.length < o.minSeizedClients || seized.length / clients.length < o.minSeizedShare) return null;
   const seizedKeys = new Set(seized.map((c) => c.key));

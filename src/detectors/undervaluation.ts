@@ -105,11 +105,13 @@ function convergingSuppliers(
   view: DetectionView,
   bySupplier: ReadonlyMap<number, Flow>,
   o: UndervaluationOptions,
+  /** Suppliers biased enough on their own need no convergence. */
+  strong: ReadonlySet<number>,
 ): Set<number> {
   const { lines, graph } = view;
   const out = new Set<number>();
   for (const [s, f] of bySupplier) {
-    if (f.lines.length < o.minLines) continue;
+    if (f.lines.length < o.minLines || strong.has(s)) continue;
     // Convergence first: it is one counting pass, and most suppliers fail it.
     const byConsignee = new Map<number, number>();
     for (const i of f.lines) {
@@ -172,10 +174,9 @@ function biasedFlows(
     f.lines.length >= o.minLines &&
     median(f.ratios) <= o.maxMedianRatio &&
     -median(f.zs) * Math.sqrt(f.lines.length) >= o.minSignificance;
-  const converging = convergingSuppliers(view, bySupplier, o);
-  const complicit = new Set(
-    [...bySupplier].filter(([s, f]) => biased(f) || converging.has(s)).map(([s]) => s),
-  );
+  const strong = new Set([...bySupplier].filter(([, f]) => biased(f)).map(([s]) => s));
+  const converging = convergingSuppliers(view, bySupplier, o, strong);
+  const complicit = new Set([...strong, ...converging]);
   const byPair = new Map<number, Flow>();
   for (let i = 0; i < lines.size; i++) {
     const line = scored(i);
