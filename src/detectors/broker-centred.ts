@@ -2,7 +2,7 @@
 // are young, linked to one another and risky. A big legitimate broker has many old, unrelated
 // clients, so the share of suspicious clients stays low.
 import { z } from 'zod';
-import { IDENTITY_LINKS, type DetectionView } from '../graph/view.ts';
+import { hsHeading, IDENTITY_LINKS, type DetectionView } from '../graph/view.ts';
 import {
   byMembers,
   type CandidateRing,
@@ -18,6 +18,9 @@ import { assertView, parseOptions } from './input.ts';
 import { idOf, percent } from './phrasing.ts';
 import { partySignals, type PartySignals } from './party-signals.ts';
 import { isRiskyFirm, RISKY_FIRM, RiskyFirmRule } from './risky-firm.ts';
+import { MISDECLARING, misdeclaringGroup, MisdeclaringOptions } from './misdeclaring-broker.ts';
+import { mismatchFinder } from './origin-mismatch.ts';
+import { DEFAULT_PROFILE, profileDutyRate, surcharge, type AdministrationProfile } from '../model/profile.ts';
 
 const Options = z
   .object({
@@ -31,6 +34,14 @@ const Options = z
     minScore: z.number().min(0).max(1),
     /** Which clients count as risky (undervalue or had goods seized). */
     riskyClient: RiskyFirmRule,
+    /** Established, unrelated clients with seized goods (`misdeclaring-broker.ts`). */
+    misdeclaring: MisdeclaringOptions,
+    /** A seized line whose declared origin escapes at least this much duty is explained by its origin. */
+    minOriginGap: z.number().min(0),
+    /** From the profile: rates where the data states none, and surcharges by origin. */
+    defaultDutyRate: z.number().min(0),
+    dutyRates: z.array(z.object({ heading: z.string(), origin: z.string().optional(), rate: z.number() })),
+    surcharges: z.array(z.object({ heading: z.string(), origins: z.array(z.string()), rate: z.number() })),
     weights: z
       .object({
         broker_concentration: IndicatorWeight,
@@ -51,6 +62,9 @@ export const DEFAULTS: BrokerCentredOptions = {
   youngDays: 90,
   minScore: 0.6,
   riskyClient: RISKY_FIRM,
+  misdeclaring: MISDECLARING,
+  minOriginGap: 0.1,
+  ...profileOptions(DEFAULT_PROFILE),
   weights: {
     broker_concentration: 0.25,
     young_clients: 0.25,
@@ -59,6 +73,30 @@ export const DEFAULTS: BrokerCentredOptions = {
     suspicious_share: 0.1,
   },
 };
+
+/** The administration's duty facts the detector reads (to tell an origin scheme from the broker's). */
+export function profileOptions(
+  profile: AdministrationProfile,
+): Pick<BrokerCentredOptions, 'defaultDutyRate' | 'dutyRates' | 'surcharges'> {
+  const { defaultDutyRate, dutyRates, surcharges } = profile;
+  return { defaultDutyRate, dutyRates, surcharges };
+}
+
+/**
+ * Goods of a heading the profile surcharges from some origins, declared from an origin that does
+ * not pay it: what an origin scheme seizes (transshipment, or a switch to a cheaper origin).
+ */
+function escapesSurcharge(
+  view: DetectionView,
+  i: number,
+  surcharges: BrokerCentredOptions['surcharges'],
+): boolean {
+  const declared = view.lines.origin[i];
+  if (!declared) return false;
+  const heading = hsHeading(view.lines.hsCode[i] ?? '');
+  const onHeading = surcharges.filter((s) => s.heading === heading);
+  return onHeading.length > 0 && onHeading.every((s) => !s.origins.includes(declared));
+}
 
 /** The most firms alive at the same time (registration, or first line, to closure or last line). */
 function mostConcurrent(view: DetectionView, firms: string[]): number {
@@ -176,14 +214,28 @@ function brokerIndicators(
   ];
 }
 
+/** The misdeclaring-broker ring of the broker's regular clients, when it scores high enough. */
+function misdeclaringRing(
+  view: DetectionView,
+  broker: string,
+  signals: Map<string, PartySignals>,
+  o: BrokerCentredOptions,
+  originExplains: (line: number) => boolean,
+  clients: Client[],
+): { keys: string[]; indicators: IndicatorInput[] } | null {
+  const group = misdeclaringGroup(view, broker, clients, signals, o.misdeclaring, originExplains);
+  if (!group || weightedScore(group.indicators) < o.minScore) return null;
+  return { keys: group.members, indicators: group.indicators };
+}
+
 /** The broker's client groups, or null when too few of its clients look suspicious. */
 function clientGroups(
   view: DetectionView,
   broker: string,
   signals: Map<string, PartySignals>,
   o: BrokerCentredOptions,
+  clients: Client[],
 ): ClientGroups | null {
-  const clients = regularClients(view, broker, o);
   if (clients.length < o.minSuspiciousClients) return null;
   const clientSet = new Set(clients.map((c) => c.key));
   const young = clients.filter((c) => isNewFirm(view, c.key, o.youngDays));
@@ -208,12 +260,26 @@ export function detect(view: DetectionView, options: Partial<BrokerCentredOption
   const signals = partySignals(view);
   const rings: CandidateRing[] = [];
   const brokers = view.graph.filterNodes((_k, a) => a.label === 'Broker').sort();
+  const mismatch = mismatchFinder(
+    view,
+    {
+      rate: (h, origin) => view.dutyRates.get(`${h}|${origin}`) ?? profileDutyRate(o, h, origin),
+      surcharge: (h, origin) => surcharge(o, h, origin),
+    },
+    { minMismatchGap: o.minOriginGap },
+  );
+  const originExplains = (line: number): boolean =>
+    mismatch(line) !== null || escapesSurcharge(view, line, o.surcharges);
   for (const broker of brokers) {
-    const groups = clientGroups(view, broker, signals, o);
-    if (!groups) continue;
-    const indicators = brokerIndicators(view, groups, signals, o.weights);
-    if (weightedScore(indicators) < o.minScore) continue;
-    const keys = groups.suspicious.map((c) => c.key).sort();
+    const clients = regularClients(view, broker, o);
+    const groups = clientGroups(view, broker, signals, o, clients);
+    const young = groups && brokerIndicators(view, groups, signals, o.weights);
+    const found =
+      groups && young && weightedScore(young) >= o.minScore
+        ? { keys: groups.suspicious.map((c) => c.key).sort(), indicators: young }
+        : misdeclaringRing(view, broker, signals, o, originExplains, clients);
+    if (!found) continue;
+    const { keys, indicators } = found;
     rings.push({
       typology: 'broker_centred',
       members: [member(broker, 'broker'), ...keys.map((k) => member(k, 'client'))],

@@ -24,7 +24,10 @@ export interface DetectorEntry {
 
 export const DETECTORS: readonly DetectorEntry[] = [
   { typology: 'shared_identifiers', run: (v) => sharedIdentifiers.detect(v) },
-  { typology: 'broker_centred', run: (v) => brokerCentred.detect(v) },
+  {
+    typology: 'broker_centred',
+    run: (v, _s, p) => brokerCentred.detect(v, brokerCentred.profileOptions(p)),
+  },
   { typology: 'phoenix', run: (v) => phoenix.detect(v) },
   {
     typology: 'undervaluation',

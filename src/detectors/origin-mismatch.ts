@@ -35,10 +35,10 @@ interface Mismatch {
  * declared one and duty depends on it (null otherwise). Supplier countries and verdicts per
  * heading, source and declared origin are cached: most lines repeat a few combinations.
  */
-function mismatchFinder(
+export function mismatchFinder(
   view: DetectionView,
   rates: Rates,
-  o: MismatchOptions,
+  o: Pick<MismatchOptions, 'minMismatchGap'>,
 ): (i: number) => Mismatch | null {
   const { lines } = view;
   const countries = new Map<number, string | null>();

@@ -32,6 +32,14 @@ const Options = z
     minSignificance: z.number().nonnegative(),
     /** Each importer's median ratio with the supplier must be at or below this. */
     maxImporterRatio: z.number().positive(),
+    /**
+     * A milder bias (median ratio at most this, same significance) makes a supplier complicit when
+     * its lines, from `minImporters` importers or more, converge on one consignee (at least
+     * `minConsigneeShare` of them) serving at most `maxPartnerImporters` importers: the distributor
+     * that organises the low invoices, where camouflage trade hides a shallow undervaluation.
+     */
+    maxConvergingRatio: z.number().positive(),
+    minConsigneeShare: z.number().min(0).max(1),
     /** A line is counted as undervalued (evidence, revenue) at or below this ratio. */
     lowRatio: z.number().positive(),
     minImporters: z.number().int().min(1),
@@ -60,6 +68,8 @@ export const DEFAULTS: UndervaluationOptions = {
   maxMedianRatio: 0.65,
   minSignificance: 5,
   maxImporterRatio: 0.7,
+  maxConvergingRatio: 0.9,
+  minConsigneeShare: 0.75,
   lowRatio: 0.8,
   minImporters: 3,
   maxPartnerImporters: 30,
@@ -88,6 +98,40 @@ interface Flow {
 
 function emptyFlow(): Flow {
   return { lines: [], low: [], zs: [], ratios: [] };
+}
+
+/** Mildly biased suppliers whose lines from several importers converge on one small consignee. */
+function convergingSuppliers(
+  view: DetectionView,
+  bySupplier: ReadonlyMap<number, Flow>,
+  o: UndervaluationOptions,
+  /** Suppliers biased enough on their own need no convergence. */
+  strong: ReadonlySet<number>,
+): Set<number> {
+  const { lines, graph } = view;
+  const out = new Set<number>();
+  for (const [s, f] of bySupplier) {
+    if (f.lines.length < o.minLines || strong.has(s)) continue;
+    // Convergence first: it is one counting pass, and most suppliers fail it.
+    const byConsignee = new Map<number, number>();
+    for (const i of f.lines) {
+      const c = lines.consignee[i] ?? -1;
+      if (c >= 0) byConsignee.set(c, (byConsignee.get(c) ?? 0) + 1);
+    }
+    let top = -1;
+    let count = 0;
+    for (const [c, k] of byConsignee) if (k > count || (k === count && c < top)) [top, count] = [c, k];
+    if (top < 0 || count / f.lines.length < o.minConsigneeShare) continue;
+    if (median(f.ratios) > o.maxConvergingRatio) continue;
+    if (-median(f.zs) * Math.sqrt(f.lines.length) < o.minSignificance) continue;
+    if (new Set(f.lines.map((i) => lines.importer[i])).size < o.minImporters) continue;
+    const key = lines.partyKeys[top]!;
+    const served = graph.hasNode(key)
+      ? graph.filterNeighbors(key, (_n, a) => a.label === 'Importer').length
+      : 0;
+    if (served <= o.maxPartnerImporters) out.add(s);
+  }
+  return out;
 }
 
 type RingPair = [supplier: string, importer: string, flow: Flow];
@@ -130,7 +174,9 @@ function biasedFlows(
     f.lines.length >= o.minLines &&
     median(f.ratios) <= o.maxMedianRatio &&
     -median(f.zs) * Math.sqrt(f.lines.length) >= o.minSignificance;
-  const complicit = new Set([...bySupplier].filter(([, f]) => biased(f)).map(([s]) => s));
+  const strong = new Set([...bySupplier].filter(([, f]) => biased(f)).map(([s]) => s));
+  const converging = convergingSuppliers(view, bySupplier, o, strong);
+  const complicit = new Set([...strong, ...converging]);
   const byPair = new Map<number, Flow>();
   for (let i = 0; i < lines.size; i++) {
     const line = scored(i);
@@ -143,13 +189,15 @@ function biasedFlows(
   const groups = new UnionFind();
   const ringPairs: RingPair[] = [];
   const pairs = [...byPair].map(([key, flow]) => ({
+    mild: converging.has(Math.floor(key / parties)),
     supplier: lines.partyKeys[Math.floor(key / parties)]!,
     importer: lines.partyKeys[key % parties]!,
     flow,
   }));
   pairs.sort((a, b) => compareKeys(a.supplier, b.supplier) || compareKeys(a.importer, b.importer));
-  for (const { supplier, importer, flow } of pairs) {
-    if (flow.lines.length < 2 || median(flow.ratios) > o.maxImporterRatio) continue;
+  for (const { mild, supplier, importer, flow } of pairs) {
+    const limit = mild ? o.maxConvergingRatio : o.maxImporterRatio;
+    if (flow.lines.length < 2 || median(flow.ratios) > limit) continue;
     groups.union(supplier, importer);
     ringPairs.push([supplier, importer, flow]);
   }

@@ -3,8 +3,11 @@ import { detect } from '../../src/detectors/undervaluation.ts';
 import { World, isoDay, legitimateTrade } from '../fixtures/world.ts';
 import { detectorContract } from './contract.ts';
 
-/** `importers` established firms buying from `supplier` at `factor` of the usual ~10 per kg. */
-function scheme(w: World, supplier: string, importers: string[], factor: number): void {
+/**
+ * `importers` established firms buying from `supplier` at `factor` of the usual ~10 per kg,
+ * delivering to `consigneeId` when given.
+ */
+function scheme(w: World, supplier: string, importers: string[], factor: number, consigneeId?: string): void {
   for (const [n, id] of importers.entries()) {
     w.party('Importer', id, { registeredOn: '2012-01-01' });
     for (let l = 0; l < 5; l++) {
@@ -15,6 +18,7 @@ function scheme(w: World, supplier: string, importers: string[], factor: number)
         date: isoDay(20 + n * 7 + l * 30),
         netMassKg: 100,
         customsValue: 1000 * factor,
+        ...(consigneeId ? { consigneeId } : {}),
       });
     }
   }
@@ -45,6 +49,22 @@ describe('undervaluation detector', () => {
     scheme(w, 'SU-CHEAP', ['C1', 'C2', 'C3'], 0.85);
     scheme(w, 'SU-ONE', ['L1'], 0.3);
     expect(detect(await w.view())).toEqual([]);
+  });
+
+  it('finds a shallow undervaluation when the importers deliver to one distributor', async () => {
+    const w = new World();
+    legitimateTrade(w, 30, 8);
+    w.party('Consignee', 'CO-DIST', { registeredOn: '2012-01-01' });
+    scheme(w, 'SU-LOW', ['D1', 'D2', 'D3'], 0.75, 'CO-DIST');
+    // The same shallow bias without a common consignee is no ring.
+    scheme(w, 'SU-CHEAP', ['C1', 'C2', 'C3'], 0.75);
+    const rings = detect(await w.view());
+    expect(rings.map((r) => r.members.map((m) => `${m.label}:${m.id}`))).toEqual([
+      ['Importer:D1', 'Importer:D2', 'Importer:D3', 'Supplier:SU-LOW'],
+    ]);
+    expect(rings[0]!.indicators.find((i) => i.name === 'unit_value_below_median')!.description).toMatch(
+      /^unit values are 2\d% below the HS 6403 median$/,
+    );
   });
 
   it('reports separate schemes as separate rings in a stable order', async () => {
