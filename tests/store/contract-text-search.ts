@@ -104,9 +104,7 @@ export function describeTextSearch(use: UseStore): void {
       ]);
       expect(await store.searchText('zenith', { limit: 10 })).toEqual([]);
       expect(hits(await store.searchText('polar', { limit: 10 }))).toEqual(['prefix name Importer:IM-004']);
-      await importNodes(use, 'e', [
-        { ...ref('Importer', 'IM-004'), props: { name: 'Zenith Goods', country: 'NL' }, source: null },
-      ]);
+      await loadFixture(store);
       expect(await store.searchText('polar', { limit: 10 })).toEqual([]);
       expect(hits(await store.searchText('zenith', { limit: 10 }))).toEqual(['prefix name Importer:IM-004']);
     });

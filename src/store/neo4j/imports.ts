@@ -273,7 +273,11 @@ export class Neo4jImport implements ImportSession {
         const index = outcomes.findIndex((o) => o.status === 'rejected');
         const failed = outcomes[index];
         if (failed?.status !== 'rejected' || this.failure) return;
-        const created = statements[index]?.fallback !== undefined && isKeyConflict(failed.reason);
+        // A key conflict can only come from an optimistic CREATE in this chunk, but the driver may
+        // report the failed transaction on a later statement first (a relationship write sent
+        // after the nodes): any CREATE with a fallback in the chunk makes the chunk rewritable.
+        const created =
+          isKeyConflict(failed.reason) && this.chunkStatements.some((s) => s.fallback !== undefined);
         this.failure = { error: failed.reason, created };
       }),
     );
