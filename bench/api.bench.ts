@@ -23,11 +23,11 @@ import { WorldSize } from '../seed/sizes.ts';
 import { loadRiskModel } from '../server/services/risk-model.ts';
 import { readDeclarationLines } from '../src/cli/commands/risk-input.ts';
 import { runDetection } from '../src/detection/run-detection.ts';
-import type { RiskLine } from '../src/risk/features.ts';
 import { scoreLines } from '../src/risk/scored.ts';
 import { ingestFiles } from '../src/ingest/ingest.ts';
 import { nodeKey } from '../src/model/index.ts';
 import { openStore, type StoreOptions } from '../src/store/open.ts';
+import { declarationBody } from './support/declaration-body.ts';
 import { neo4jOptions, wipeNeo4j } from './support/neo4j-target.ts';
 import { writeResults } from './results.ts';
 
@@ -234,29 +234,11 @@ async function scoringSetup(
   const top = scoreLines(loaded.model, loaded.file.lanes, lines, { reasonsFor: [] })
     .slice(0, 5)
     .map((s) => s.line);
-  const present = <T>(v: T | null): T | undefined => v ?? undefined;
-  const bodyOf = (id: string, chosen: RiskLine[]) => ({
-    declaration_id: id,
-    lines: chosen.map((l, i) => ({
-      line: i + 1,
-      date: l.date,
-      office: present(l.office),
-      importer_id: present(l.importerId),
-      broker_id: present(l.declarantId),
-      supplier_id: present(l.sellerId),
-      hs_code: l.hsCode,
-      origin_country: present(l.originCountry),
-      departure_country: present(l.departureCountry),
-      customs_value: l.customsValue,
-      net_mass_kg: present(l.netMassKg),
-      duty_rate: present(l.dutyRate),
-    })),
-  });
   return {
     model,
     bodies: [
-      { label: 'score 5 first lines', body: bodyOf('BENCH-ARRIVAL-1', lines.slice(0, 5)) },
-      { label: 'score 5 top lines', body: bodyOf('BENCH-ARRIVAL-2', top) },
+      { label: 'score 5 first lines', body: declarationBody('BENCH-ARRIVAL-1', lines.slice(0, 5)) },
+      { label: 'score 5 top lines', body: declarationBody('BENCH-ARRIVAL-2', top) },
     ],
   };
 }

@@ -19,6 +19,7 @@ import { readDeclarationLines } from '../src/cli/commands/risk-input.ts';
 import { binMatrix } from '../src/risk/binning.ts';
 import { buildMatrix } from '../src/risk/features.ts';
 import { treeExplainer } from '../src/risk/shap.ts';
+import { declarationBody } from './support/declaration-body.ts';
 import { openStore } from '../src/store/open.ts';
 import { writeResults } from './results.ts';
 
@@ -44,24 +45,7 @@ export async function run(): Promise<void> {
     throw new Error(`bench scoring: run RINGSCOPE_BENCH_SIZE=${size} npm run bench -- api first`);
   const loaded = loadRiskModel(modelPath)!;
   const { lines } = await readDeclarationLines(join(dir, 'world', 'declarations.csv'), {});
-  const present = <T>(v: T | null): T | undefined => v ?? undefined;
-  const raw = JSON.stringify({
-    declaration_id: 'BENCH-ARRIVAL-1',
-    lines: lines.slice(0, 5).map((l, i) => ({
-      line: i + 1,
-      date: l.date,
-      office: present(l.office),
-      importer_id: present(l.importerId),
-      broker_id: present(l.declarantId),
-      supplier_id: present(l.sellerId),
-      hs_code: l.hsCode,
-      origin_country: present(l.originCountry),
-      departure_country: present(l.departureCountry),
-      customs_value: l.customsValue,
-      net_mass_kg: present(l.netMassKg),
-      duty_rate: present(l.dutyRate),
-    })),
-  });
+  const raw = JSON.stringify(declarationBody('BENCH-ARRIVAL-1', lines.slice(0, 5)));
   const store = await openStore({ db: join(dir, 'graph.db') });
   const auditDir = await mkdtemp(join(tmpdir(), 'ringscope-bench-scoring-'));
   const appDb = openAppDb(join(auditDir, 'app.db'));
