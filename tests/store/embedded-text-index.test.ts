@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../src/store/embedded/index.ts';
 import { migrate, openDatabase, SCHEMA_VERSION } from '../../src/store/embedded/schema.ts';
+import { Vocabulary } from '../../src/store/embedded/vocabulary.ts';
+import { editDistance } from '../../src/store/text-search.ts';
 import { loadFixture, ref } from './fixture.ts';
 
 /** Parties and identifiers in the fixture: 13 parties, 4 identifiers. */
@@ -68,5 +70,61 @@ describe('embedded full-text tables', () => {
     expect((await reopened.searchText('blue harb', { limit: 5 })).map((h) => h.node.id)).toEqual(['IM-003']);
     expect(rows()).toEqual({ text: TEXT_NODES, words: TEXT_NODES });
     await reopened.close();
+  });
+});
+
+describe('the typo fallback vocabulary', () => {
+  const words = [
+    'norova',
+    'norava',
+    'nrova',
+    'novora',
+    'norovas',
+    'beursplein',
+    'bearsplein',
+    'zenith',
+    'zeniht',
+  ];
+  words.push(...Array.from({ length: 300 }, (_, i) => (i * 7919).toString(36).replace(/\d/g, 'q') + 'ab'));
+
+  it('finds exactly the words an edit distance over every word finds', () => {
+    const vocabulary = Vocabulary.of(words);
+    for (const query of ['norova', 'beursplein', 'zenith', 'qqab', 'abcqq']) {
+      for (const max of [1, 2]) {
+        const brute = words.filter((w) => editDistance(query, w, max) <= max).sort();
+        expect(vocabulary.near(query, max).sort()).toEqual(brute);
+      }
+    }
+    expect(vocabulary.near('norova', 1).sort()).toEqual(['norava', 'norovas', 'norova', 'nrova'].sort());
+  });
+
+  it('sees words written after the first search, by this connection and by another', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ringscope-vocab-'));
+    const path = join(dir, 'store.db');
+    try {
+      const store = await openEmbeddedStore(path);
+      await store.init();
+      await loadFixture(store);
+      expect(await store.searchText('quokkas', { limit: 5 })).toEqual([]);
+      const session = await store.beginImport({ fileHash: 'e'.repeat(64), fileName: 'e.csv', rows: 1 });
+      await session.write({
+        nodes: [{ ...ref('Importer', 'IM-778'), props: { name: 'Quokka Imports' }, source: null }],
+        rels: [],
+      });
+      await session.commit();
+      expect((await store.searchText('qoukka', { limit: 5 })).map((h) => h.node.id)).toEqual(['IM-778']);
+      const other = await openEmbeddedStore(path);
+      const later = await other.beginImport({ fileHash: 'f'.repeat(64), fileName: 'f.csv', rows: 1 });
+      await later.write({
+        nodes: [{ ...ref('Importer', 'IM-779'), props: { name: 'Wombat Holdings' }, source: null }],
+        rels: [],
+      });
+      await later.commit();
+      await other.close();
+      expect((await store.searchText('wombta', { limit: 5 })).map((h) => h.node.id)).toEqual(['IM-779']);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

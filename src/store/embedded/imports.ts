@@ -6,6 +6,7 @@ import { DEFERRABLE_INDEXES } from './schema.ts';
 import type { Db } from './schema.ts';
 import { settle } from './sync.ts';
 import { GraphWriter } from './writes.ts';
+import { forgetVocabulary } from './vocabulary.ts';
 
 interface ImportRow {
   file_hash: string;
@@ -115,6 +116,7 @@ export class EmbeddedImport implements ImportSession {
           for (const definition of Object.values(DEFERRABLE_INDEXES)) this.db.exec(definition);
         }
         this.db.exec('COMMIT');
+        forgetVocabulary(this.db);
       } catch (error) {
         this.finish('failed');
         throw error;

@@ -6,14 +6,13 @@
 //   (names, address fragments, cities), and the id's letters and digits run together (phone and
 //   account fragments typed with or without spaces);
 // - node_words, word tokenizer, with its vocabulary (node_words_vocab): word prefixes, and the
-//   typo fallback — the vocabulary's words within the edits allowed of a query word (edit
-//   distance computed here over the vocabulary) become the terms searched.
+//   typo fallback — the vocabulary's words within the edits allowed of a query word
+//   (./vocabulary.ts, kept in memory until the database changes) become the terms searched.
 // Each table yields at most TEXT_CANDIDATES rows by the index's own rank; ../text-search.ts then
 // decides what matches and ranks it as in the Neo4j store.
 import { NodeLabel } from '../../model/index.ts';
 import type { SearchOptions } from '../graph-store.ts';
 import {
-  editDistance,
   foldText,
   maxTypos,
   rankTextHits,
@@ -24,6 +23,7 @@ import {
   type TextQuery,
 } from '../text-search.ts';
 import { preparedOnce } from './prepared.ts';
+import { vocabularyOf } from './vocabulary.ts';
 import { NODE_COLUMNS, nodeFromRow, type NodeRow } from './rows.ts';
 import type { Db } from './schema.ts';
 
@@ -74,11 +74,7 @@ export function registerTextFunctions(db: Db): void {
 /** Vocabulary words within the edits allowed of `word` (the word itself included when present). */
 function nearWords(db: Db, word: string): string[] {
   const max = maxTypos(word.length);
-  if (max === 0) return [];
-  const terms = preparedOnce(db, 'SELECT term FROM node_words_vocab WHERE length(term) BETWEEN ? AND ?')
-    .pluck()
-    .all(word.length - max, word.length + max) as string[];
-  return terms.filter((t) => editDistance(word, t, max) <= max);
+  return max === 0 ? [] : vocabularyOf(db).near(word, max);
 }
 
 /** The FTS5 queries whose rows may match; words hold letters and digits only, safe in quotes. */
