@@ -36,9 +36,9 @@ const importPackage = defineRoute({
   }),
   audit: {
     action: 'share_import',
-    target: (_ctx, out) => (out.json as ShareReport).packageId,
+    target: (_ctx, out) => out.json.packageId,
     detail: ({ body }, out) => {
-      const report = out.json as ShareReport;
+      const report = out.json;
       return {
         partner: body.partner,
         sender: report.sender,
