@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ShareReport, ShareWhoami } from '../../src/api/share.ts';
 import { RING_ID } from './support/fixture.ts';
+import { errorOf } from './support/body.ts';
 import { startHarness, type Harness } from './support/harness.ts';
 
 const KEY = 'f3a9c2e17b5d4086a1c9e2f3b4d5a6c7e8f90a1b2c3d4e5f60718293a4b5c6d7';
@@ -123,16 +124,16 @@ describe('POST /api/share/export', () => {
     );
     const enforcement = await h.as('enforcement');
     const noRing = await enforcement.post('/api/share/export').send(exportBody({ ring: 'R-none' }));
-    expect([noRing.status, noRing.body.error.code]).toEqual([404, 'not_found']);
+    expect([noRing.status, errorOf(noRing).code]).toEqual([404, 'not_found']);
     const stranger = await enforcement
       .post('/api/share/export')
       .send(exportBody({ ring: RING_ID, partner: 'nobody' }));
-    expect([stranger.status, stranger.body.error.code]).toEqual([400, 'unknown_partner']);
-    expect(stranger.body.error.message).toContain('no nobody.key in RINGSCOPE_SHARE_KEYS_DIR');
+    expect([stranger.status, errorOf(stranger).code]).toEqual([400, 'unknown_partner']);
+    expect(errorOf(stranger).message).toContain('no nobody.key in RINGSCOPE_SHARE_KEYS_DIR');
     const loose = await enforcement
       .post('/api/share/export')
       .send(exportBody({ ring: RING_ID, partner: 'loose' }));
-    expect([loose.status, loose.body.error.code]).toEqual([409, 'share_not_configured']);
+    expect([loose.status, errorOf(loose).code]).toEqual([409, 'share_not_configured']);
     const both = await enforcement
       .post('/api/share/export')
       .send(exportBody({ ring: RING_ID, suspects: ['Importer:IM-001'] }));
@@ -141,7 +142,7 @@ describe('POST /api/share/export', () => {
       .post('/api/share/export')
       .send(exportBody({ ring: RING_ID, expires: '2020-01-01' }));
     expect(past.status).toBe(400);
-    expect(past.body.error.message).toContain('is not in the future');
+    expect(errorOf(past).message).toContain('is not in the future');
   });
 });
 
@@ -189,8 +190,8 @@ describe('POST /api/share/import', () => {
       .post('/api/share/import')
       .send({ partner: 'douane', package: tampered });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'package_refused', reason: 'altered' });
-    expect(res.body.error.message).toBe(
+    expect(errorOf(res)).toMatchObject({ code: 'package_refused', reason: 'altered' });
+    expect(errorOf(res).message).toBe(
       'package from douane refused (altered): its signature does not verify: the package was altered after signing',
     );
     const refused = entries('share_import').find((e) => e.detail?.refused === 'altered');
@@ -202,7 +203,7 @@ describe('POST /api/share/import', () => {
     const noPub = await investigator
       .post('/api/share/import')
       .send({ partner: 'loose', package: packageText });
-    expect([noPub.status, noPub.body.error.code]).toEqual([400, 'unknown_partner']);
+    expect([noPub.status, errorOf(noPub).code]).toEqual([400, 'unknown_partner']);
     const officer = await h.as('case_officer');
     const denied = await officer.post('/api/share/import').send({ partner: 'douane', package: packageText });
     expect(denied.status).toBe(403);
