@@ -47,7 +47,7 @@ export function ImportPackage({ onOpenParty }: { onOpenParty: (key: string) => v
           </select>
         </label>
         <label>
-          Package{' '}
+          Package file{' '}
           <input
             type="file"
             accept=".json,application/json"
