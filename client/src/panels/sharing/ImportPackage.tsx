@@ -108,30 +108,42 @@ function ReportView({ report, onOpenParty }: { report: ShareReport; onOpenParty:
             <th>Our party</th>
             <th>Member</th>
             <th>Confidence</th>
-            <th>Evidence</th>
           </tr>
         </thead>
         <tbody>
-          {report.matches.map((m) => {
-            const key = `${m.party.label}:${m.party.id}`;
-            return (
-              <tr key={key}>
-                <td>
-                  <button type="button" className="link" onClick={() => onOpenParty(key)}>
-                    {m.party.name ?? m.party.id}
-                  </button>{' '}
-                  <span className="muted small">{key}</span>
-                </td>
-                <td>
-                  {m.member} <span className="muted small">{m.rings.join(', ')}</span>
-                </td>
-                <td>{m.confidence.toFixed(4)}</td>
-                <td className="small">{m.evidence.join('; ')}</td>
-              </tr>
-            );
-          })}
+          {report.matches.map((m) => (
+            <MatchRows key={`${m.party.label}:${m.party.id}`} match={m} onOpenParty={onOpenParty} />
+          ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+type Match = ShareReport['matches'][number];
+
+/** One match: our party, the member and the confidence, then the evidence across the table. */
+function MatchRows({ match: m, onOpenParty }: { match: Match; onOpenParty: (key: string) => void }) {
+  const key = `${m.party.label}:${m.party.id}`;
+  return (
+    <>
+      <tr className="match">
+        <td>
+          <button type="button" className="link" onClick={() => onOpenParty(key)}>
+            {m.party.name ?? m.party.id}
+          </button>{' '}
+          <span className="muted small">{key}</span>
+        </td>
+        <td>
+          {m.member} <span className="muted small">{m.rings.join(', ')}</span>
+        </td>
+        <td>{m.confidence.toFixed(4)}</td>
+      </tr>
+      <tr className="match-evidence">
+        <td colSpan={3} className="small muted">
+          {m.evidence.join('; ')}
+        </td>
+      </tr>
+    </>
   );
 }
