@@ -209,3 +209,20 @@ describe('POST /api/share/import', () => {
     expect(denied.status).toBe(403);
   });
 });
+
+describe('a server without partner keys', () => {
+  it('answers 409 share_not_configured to an export and an import, and whoami with no partners', async () => {
+    const bare = await startHarness();
+    try {
+      const enforcement = await bare.as('enforcement');
+      const exported = await enforcement.post('/api/share/export').send(exportBody({ ring: RING_ID }));
+      expect([exported.status, errorOf(exported).code]).toEqual([409, 'share_not_configured']);
+      expect(errorOf(exported).message).toContain('set RINGSCOPE_SHARE_KEYS_DIR');
+      const imported = await enforcement.post('/api/share/import').send({ partner: 'douane', package: '{}' });
+      expect([imported.status, errorOf(imported).code]).toEqual([409, 'share_not_configured']);
+      expect(ShareWhoami.parse((await enforcement.get('/api/share/whoami')).body).partners).toEqual([]);
+    } finally {
+      await bare.close();
+    }
+  });
+});
