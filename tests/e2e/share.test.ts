@@ -140,4 +140,20 @@ describe.runIf(RUN)('sharing a ring with a partner in Chromium', () => {
     await shot('share-03-import');
     expect(pageProblems).toEqual([]);
   });
+
+  it('shows why a package with one byte changed is refused', async () => {
+    const text = await readFile(packagePath, 'utf8');
+    const at = text.indexOf('"purpose":"joint operation 7"') + '"purpose":"joint operation '.length;
+    const tampered = join(keys, 'tampered.json');
+    await writeFile(tampered, `${text.slice(0, at)}8${text.slice(at + 1)}`);
+    await page.getByLabel('Package file', { exact: true }).setInputFiles(tampered);
+    await page.getByRole('button', { name: 'Check and match' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'refused' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(
+      /^package from douane refused \(altered\): its signature does not verify: the package was altered after signing \(request [^)]+\)$/,
+    );
+    expect(await page.getByTestId('share-report').count()).toBe(0);
+    await shot('share-04-refused');
+  });
 });
