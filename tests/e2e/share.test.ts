@@ -113,6 +113,35 @@ describe.runIf(RUN)('sharing a ring with a partner in Chromium', () => {
     await shot('share-02-exported');
   });
 
+  it("an admin shares a case's entities from the case view", async () => {
+    await signIn('admin');
+    await openRing();
+    await page.getByRole('tab', { name: 'Cases' }).click();
+    await page.getByLabel('New case title').fill('Joint operation 7');
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Joint operation 7' }).waitFor();
+    await page.getByRole('button', { name: 'Add open ring' }).click();
+    await page.getByRole('status').filter({ hasText: 'Ring added.' }).waitFor();
+    await page.getByRole('button', { name: 'Share with partner…' }).click();
+    const form = page.getByRole('form', { name: 'Share with partner' });
+    await form.getByLabel('Purpose').fill('joint operation 7, case');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      form.getByRole('button', { name: 'Download package' }).click(),
+    ]);
+    const pkg = (
+      JSON.parse(await readFile(await download.path(), 'utf8')) as {
+        package: { selection: string; rings: unknown[]; members: unknown[] };
+      }
+    ).package;
+    // Adding the ring pinned its members: its parties go, with the ring.
+    expect(pkg.selection).toBe('case');
+    expect(pkg.members).toHaveLength(parties.length);
+    expect(pkg.rings.length).toBeGreaterThanOrEqual(1);
+    await form.scrollIntoViewIfNeeded();
+    await shot('share-05-case');
+  });
+
   it('an investigator cannot send it, but imports it and sees the ring members matched', async () => {
     await signIn('investigator');
     await openRing();

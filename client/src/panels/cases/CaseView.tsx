@@ -29,8 +29,8 @@ export function CaseView({ detail, state, writable, run, role }: Props) {
         </p>
       )}
       {writable && <CaseActions caseId={detail.id} state={state} run={run} />}
-      <CaseContents detail={detail} />
       <ShareWithPartner selection={{ case: detail.id }} role={role} />
+      <CaseContents detail={detail} />
       {writable && <NoteForm caseId={detail.id} run={run} />}
       <h4>Evidence</h4>
       <ul className="small">
