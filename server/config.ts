@@ -89,6 +89,14 @@ export const ConfigEnv = z.object({
    * Administration profile the detection job runs with: a preset (eu, us) or a JSON file, read
    * at boot by the loader of `ringscope detect --profile` (a bad one names the file and field).
    */
+  /**
+   * Folder of the keys agreed with partner administrations, for sharing from the API: per partner
+   * `<name>.key` (the agreed key, mode 0600) and `<name>.pub` (its signing public key, PEM, to
+   * trust on import). Unset: the API does not share.
+   */
+  RINGSCOPE_SHARE_KEYS_DIR: z.string().min(1).optional(),
+  /** The Ed25519 signing key of packages; default: beside the app database, created on first use. */
+  RINGSCOPE_SHARE_SIGNING_KEY: z.string().min(1).optional(),
   RINGSCOPE_PROFILE: z
     .string()
     .min(1)
@@ -160,6 +168,11 @@ function toConfig(e: Env) {
       queueWaitMs: e.RINGSCOPE_HEAVY_READ_QUEUE_WAIT_MS,
     },
     riskModel: e.RINGSCOPE_RISK_MODEL,
+    share: {
+      keysDir: e.RINGSCOPE_SHARE_KEYS_DIR,
+      /** Unset: beside the app database (sharingSigningKeyFile). */
+      signingKey: e.RINGSCOPE_SHARE_SIGNING_KEY,
+    },
     profile: e.RINGSCOPE_PROFILE,
   };
 }

@@ -10,7 +10,7 @@ import type { ExplorerState } from './state/types.ts';
 /** Neighbours fetched per expansion; "more…" doubles it. */
 export const EXPAND_LIMIT = 25;
 
-export type Tab = 'entity' | 'ring' | 'live' | 'alerts' | 'cases' | 'jobs';
+export type Tab = 'entity' | 'ring' | 'live' | 'alerts' | 'cases' | 'share' | 'jobs';
 
 /** The limit of the next expansion of a node: the first, the same again, or "more…". */
 export function expansionLimit(previous: { limit: number } | undefined, more: boolean): number {

@@ -13,6 +13,7 @@ import { leadRoutes } from './leads.ts';
 import { ringRoutes } from './rings.ts';
 import { riskRoutes } from './risk.ts';
 import { riskModelRoutes } from './risk-model.ts';
+import { shareRoutes } from './share.ts';
 import { tradeRoutes } from './trade.ts';
 
 export function allRoutes(config: Config): Route[] {
@@ -29,5 +30,6 @@ export function allRoutes(config: Config): Route[] {
     ...liveRoutes(),
     ...riskModelRoutes(),
     ...adminRoutes(),
+    ...shareRoutes(),
   ];
 }

@@ -29,6 +29,7 @@ import { ReadWorkers } from './read-workers.ts';
 import { PartyIndex } from './party-index.ts';
 import { ServedModel } from './risk-model.ts';
 import { RiskScores } from './risk-scores.ts';
+import { Sharing } from './sharing.ts';
 import { StoreWrites } from './store-writes.ts';
 import { WatchList } from './watch-list.ts';
 
@@ -85,6 +86,8 @@ export interface Services {
   watchList: WatchList;
   /** The last detection run's leads on parties. */
   leads: Leads;
+  /** Packages for partner administrations, and partners' packages matched against the store. */
+  share: Sharing;
 }
 
 export function createServices(input: {
@@ -156,6 +159,7 @@ export function createServices(input: {
     }),
     watchList,
     leads: new Leads(input.store),
+    share: new Sharing(input.store, cases, audit, input.config),
     riskModel,
     parties,
   };

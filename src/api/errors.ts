@@ -14,6 +14,8 @@ export const ErrorBody = z.strictObject({
     /** The id in the server's log line for this request; quote it when reporting a failure. */
     requestId: z.string(),
     issues: z.array(Issue).optional(),
+    /** Why a partner's package was refused (`altered`, `expired`, `wrong_key` …; docs/sharing.md). */
+    reason: z.string().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -7,6 +7,7 @@ export * from './jobs.ts';
 export * from './leads.ts';
 export * from './risk.ts';
 export * from './roles.ts';
+export * from './share.ts';
 export * from './trade.ts';
 export * from './users.ts';
 // The domain vocabulary the explorer draws with: labels, relationship types, node keys.

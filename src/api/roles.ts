@@ -33,6 +33,14 @@ export const WATCHLIST_WRITERS = ['case_officer', 'enforcement', 'admin'] as con
 /** Who acknowledges an alert (takes it in hand); every role sees the alerts. */
 export const ALERT_HANDLERS = ['case_officer', 'enforcement', 'admin'] as const satisfies readonly Role[];
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
+/** Who sends a partner administration a package: the officers who liaise with partners. */
+export const SHARE_EXPORTERS = ['enforcement', 'admin'] as const satisfies readonly Role[];
+/**
+ * Who reads a partner's package against the store: analysts and enforcement. It carries another
+ * administration's intelligence under a handling code, so not every role; case officers work
+ * cases from what these find.
+ */
+export const SHARE_IMPORTERS = ['investigator', 'enforcement', 'admin'] as const satisfies readonly Role[];
 
 export function allows(policy: Policy, role: Role | null): boolean {
   if (policy === 'public') return true;

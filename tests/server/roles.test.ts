@@ -16,6 +16,7 @@ const ADMIN: readonly Role[] = ['admin'];
 const INSPECTORS: readonly Role[] = ['case_officer', 'enforcement', 'admin'];
 const WATCHERS: readonly Role[] = ['case_officer', 'enforcement', 'admin'];
 const ALERT_HANDLERS: readonly Role[] = ['case_officer', 'enforcement', 'admin'];
+const SHARE_IMPORTERS: readonly Role[] = ['investigator', 'enforcement', 'admin'];
 
 /**
  * Who may call each route (`public` needs no session) and the exact status they get from the
@@ -87,6 +88,10 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   'GET /api/risk/model': { who: ALL, status: 409 },
   // It takes no body.
   'POST /api/risk/model/reload': { who: ADMIN, status: 400 },
+  // Invalid bodies (checked before the partner's keys are needed).
+  'POST /api/share/export': { who: ENF, status: 400 },
+  'POST /api/share/import': { who: SHARE_IMPORTERS, status: 400 },
+  'GET /api/share/whoami': { who: ALL, status: 200 },
 };
 
 const routes = allRoutes(testConfig());

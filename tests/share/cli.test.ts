@@ -288,13 +288,13 @@ describe('ringscope share', () => {
     }
   });
 
-  it('asks for exactly one of --ring and --suspects', async () => {
+  it('asks for exactly one of --ring, --suspects and --case', async () => {
     const args = exportArgs(sender.db, join(sender.dir, 'y.json')).filter(
       (a, i, all) => a !== '--ring' && all[i - 1] !== '--ring',
     );
     const neither = await runCli(args);
     expect(neither.code).toBe(2);
-    expect(neither.stderr).toContain('give either --ring ID or --suspects');
+    expect(neither.stderr).toContain('give one of --ring ID, --suspects (with --min-score X) or --case ID');
     const suspects = await runCli([...args, '--suspects', '--min-score', '0.5']);
     expect(suspects.code).toBe(0);
     expect(suspects.stdout).toContain('1 ring(s), 18 member(s)');

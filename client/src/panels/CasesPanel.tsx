@@ -38,7 +38,7 @@ export function CasesPanel({ state, user, onOpenCase }: Props) {
           {message}
         </p>
       )}
-      {detail && <CaseView detail={detail} state={state} writable={mayChange} run={run} />}
+      {detail && <CaseView detail={detail} state={state} writable={mayChange} run={run} role={user.role} />}
     </section>
   );
 }

@@ -12,6 +12,8 @@ import { AlertsPanel } from './live/AlertsPanel.tsx';
 import { LiveLanePanel } from './live/LiveLanePanel.tsx';
 import type { RiskFeed } from './live/useRiskFeed.ts';
 import { RingView } from './RingView.tsx';
+import { ImportPackage } from './sharing/ImportPackage.tsx';
+import { allows, SHARE_IMPORTERS } from '../../../src/api/roles.ts';
 
 const TAB_TITLES: Record<Tab, string> = {
   entity: 'Entity',
@@ -19,6 +21,7 @@ const TAB_TITLES: Record<Tab, string> = {
   live: 'Live',
   alerts: 'Alerts',
   cases: 'Cases',
+  share: 'Share',
   jobs: 'Jobs',
 };
 
@@ -45,6 +48,7 @@ interface Props {
 
 export function DetailTabs({ tab, onTab, role, ...panel }: Props) {
   const tabs: Tab[] = ['entity', 'ring', 'live', 'alerts', 'cases'];
+  if (allows(SHARE_IMPORTERS, role)) tabs.push('share');
   if (canWrite(role, 'jobs')) tabs.push('jobs');
   return (
     <aside className="right" aria-label="Details">
@@ -108,11 +112,13 @@ function TabPanel({ tab, role, state, dispatch, ...on }: Omit<Props, 'onTab'>) {
         />
       );
     case 'ring':
-      return <RingView state={state} dispatch={dispatch} />;
+      return <RingView state={state} dispatch={dispatch} role={role} />;
     case 'cases':
       return (
         <CasesPanel state={state} user={on.user} onOpenCase={(id) => dispatch({ type: 'case/open', id })} />
       );
+    case 'share':
+      return <ImportPackage onOpenParty={on.onOpenParty} />;
     case 'jobs':
       return <JobsPanel onDetectionDone={on.onDetectionDone} />;
   }

@@ -1,11 +1,19 @@
 // The open ring: explanation, indicator breakdown (click one to highlight its evidence), members.
+import type { Role } from '../api/schemas.ts';
 import type { Action } from '../state/reducer.ts';
 import type { ExplorerState } from '../state/types.ts';
 import { formatScore, restateMoney, typologyTitle } from '../format.ts';
 import { useCurrencyCode, useMoney } from '../money.tsx';
 import { IndicatorChart } from './charts.tsx';
+import { ShareWithPartner } from './sharing/ShareWithPartner.tsx';
 
-export function RingView({ state, dispatch }: { state: ExplorerState; dispatch: (action: Action) => void }) {
+interface Props {
+  state: ExplorerState;
+  dispatch: (action: Action) => void;
+  role: Role;
+}
+
+export function RingView({ state, dispatch, role }: Props) {
   const open = state.openRing;
   const money = useMoney();
   const currency = useCurrencyCode();
@@ -50,9 +58,12 @@ export function RingView({ state, dispatch }: { state: ExplorerState; dispatch: 
           );
         })}
       </ul>
-      <button type="button" onClick={() => dispatch({ type: 'ring/close' })}>
-        Close ring
-      </button>
+      <div className="row">
+        <ShareWithPartner selection={{ ring: ring.id }} role={role} />
+        <button type="button" onClick={() => dispatch({ type: 'ring/close' })}>
+          Close ring
+        </button>
+      </div>
     </section>
   );
 }

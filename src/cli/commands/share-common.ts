@@ -7,6 +7,9 @@ import type { Command } from 'commander';
 import { openAppDb } from '../../../server/app-db.ts';
 import { AuditLog, type AuditInput } from '../../../server/audit.ts';
 import { loadConfig } from '../../../server/config.ts';
+import { Cases } from '../../../server/services/cases.ts';
+import { parseNodeKey } from '../../model/index.ts';
+import type { Selection } from '../../share/index.ts';
 import { InputError } from '../../ingest/errors.ts';
 import { agreedKey } from '../../share/encode.ts';
 import { loadSigningKey, signingKeyFileBeside } from '../../share/signing.ts';
@@ -54,6 +57,23 @@ export function auditShare(command: Command, entry: Omit<AuditInput, 'username' 
       requestId: null,
       detail: { via: 'cli', osUser: userInfo().username, ...entry.detail },
     });
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A case's entities (and pinned rings) as the selection, read from the app database beside the
+ * store. The CLI is run by whoever holds the store, so no case access check applies.
+ */
+export function caseSelection(command: Command, caseId: string): Selection {
+  const db = openAppDb(loadConfig(serverEnv(command)).appDb);
+  try {
+    const cases = new Cases(db);
+    if (!cases.find(caseId)) throw new InputError(`--case ${caseId}: no such case in the app database`, []);
+    const members = cases.entityKeys(caseId).map(parseNodeKey);
+    if (members.length === 0) throw new InputError(`--case ${caseId}: the case has no entities to share`, []);
+    return { members, rings: cases.ringIds(caseId), text: 'case' };
   } finally {
     db.close();
   }

@@ -9,13 +9,14 @@ import { InputError } from '../../ingest/errors.ts';
 import { exportShare, type Selection } from '../../share/index.ts';
 import { fingerprint, publicKeyPem } from '../../share/signing.ts';
 import { writeOutput } from '../output.ts';
-import { agreedKeyFrom, auditShare, parseExpiry, signingKeyFor } from './share-common.ts';
+import { agreedKeyFrom, auditShare, caseSelection, parseExpiry, signingKeyFor } from './share-common.ts';
 import { registerShareImport } from './share-import.ts';
 import { globalOptions, withStore } from './store-options.ts';
 
 const ExportOptions = z.object({
   ring: z.string().min(1).optional(),
   suspects: z.boolean().optional(),
+  case: z.string().min(1).optional(),
   minScore: z.coerce.number().min(0).max(1).default(0.5),
   partner: z.string().trim().min(1).max(200),
   purpose: z.string().trim().min(1).max(2000),
@@ -27,7 +28,9 @@ const ExportOptions = z.object({
   signingKey: z.string().min(1).optional(),
 });
 
-function parseExport(raw: Record<string, unknown>): z.infer<typeof ExportOptions> & { selection: Selection } {
+type ParsedExport = z.infer<typeof ExportOptions> & { selection: Selection };
+
+function parseExport(raw: Record<string, unknown>, command: Command): ParsedExport {
   const parsed = ExportOptions.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -35,13 +38,15 @@ function parseExport(raw: Record<string, unknown>): z.infer<typeof ExportOptions
     throw new InputError(`invalid --${flag}: ${issue?.message}`, []);
   }
   const o = parsed.data;
-  if ((o.ring === undefined) === (o.suspects !== true))
-    throw new InputError('give either --ring ID or --suspects (with --min-score X), not both or neither', []);
+  const chosen = [o.ring !== undefined, o.suspects === true, o.case !== undefined].filter(Boolean).length;
+  if (chosen !== 1)
+    throw new InputError('give one of --ring ID, --suspects (with --min-score X) or --case ID', []);
+  if (o.case !== undefined) return { ...o, selection: caseSelection(command, o.case) };
   return { ...o, selection: o.ring !== undefined ? { ring: o.ring } : { suspectsMinScore: o.minScore } };
 }
 
 async function runExport(raw: Record<string, unknown>, command: Command): Promise<void> {
-  const o = parseExport(raw);
+  const o = parseExport(raw, command);
   const key = agreedKeyFrom(o.keyFile);
   const signing = signingKeyFor(command, o.signingKey);
   const now = new Date();
@@ -66,7 +71,8 @@ async function runExport(raw: Record<string, unknown>, command: Command): Promis
         purpose: pkg.purpose,
         handling: pkg.handling,
         expiresAt: pkg.expiresAt,
-        selection: o.ring !== undefined ? `ring ${o.ring}` : pkg.selection,
+        selection:
+          o.ring !== undefined ? `ring ${o.ring}` : o.case !== undefined ? `case ${o.case}` : pkg.selection,
         rings: pkg.rings.length,
         members: pkg.members.length,
         sha256: shared.sha256,
@@ -89,10 +95,11 @@ async function runExport(raw: Record<string, unknown>, command: Command): Promis
 function registerExport(share: Command): void {
   share
     .command('export')
-    .description('a signed package of keyed encodings of a ring (or the suspects) for one partner')
+    .description('a signed package of keyed encodings of a ring (the suspects, a case) for one partner')
     .option('--ring <id>', 'the ring to share')
     .option('--suspects', 'share every ring with a member scoring at least --min-score')
     .option('--min-score <x>', 'with --suspects: lowest party score (0–1)', '0.5')
+    .option('--case <id>', "share a case's entities (and the rings that hold them)")
     .requiredOption('--partner <name>', 'the administration the package is for')
     .requiredOption('--purpose <text>', 'why it is shared (stated in the package)')
     .requiredOption('--handling <code>', 'handling code, e.g. TLP:AMBER')

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { generateWorld } from '../../../seed/generate.ts';
 import type { Truth } from '../../../src/eval/truth.ts';
-import { testConfig } from '../../../server/config.ts';
+import { testConfig, type Config } from '../../../server/config.ts';
 import { PIPELINES } from '../../../server/pipelines.ts';
 import { serve } from '../../../server/serve.ts';
 import { runDetection } from '../../../src/detection/run-detection.ts';
@@ -36,7 +36,10 @@ export async function buildExplorer(): Promise<string> {
   return join(clientDir, 'dist');
 }
 
-export async function startSeededServer(seed = 7, options: { risk?: boolean } = {}): Promise<SeededServer> {
+export async function startSeededServer(
+  seed = 7,
+  options: { risk?: boolean; config?: Partial<Config> } = {},
+): Promise<SeededServer> {
   const dir = await mkdtemp(join(tmpdir(), 'ringscope-e2e-'));
   const clientDist = await buildExplorer();
   const world = await generateWorld({ size: 'tiny', seed, outDir: join(dir, 'world') });
@@ -54,6 +57,7 @@ export async function startSeededServer(seed = 7, options: { risk?: boolean } = 
     uploadDir: join(dir, 'uploads'),
     clientDist,
     ...(riskModel ? { riskModel } : {}),
+    ...options.config,
   });
   const running = await serve(config, { store, pipelines: PIPELINES });
   return {

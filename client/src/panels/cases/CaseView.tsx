@@ -1,10 +1,11 @@
 // The open case: its status, the actions that add to it, and what it holds (entities, rings,
 // notes, evidence), with the forms to add notes and evidence for those who may write.
 import { api } from '../../api/endpoints.ts';
-import type { CaseDetail } from '../../api/schemas.ts';
+import type { CaseDetail, Role } from '../../api/schemas.ts';
 import { typologyTitle } from '../../format.ts';
 import type { ExplorerState } from '../../state/types.ts';
 import { EvidenceForm, NoteForm } from './CaseForms.tsx';
+import { ShareWithPartner } from '../sharing/ShareWithPartner.tsx';
 import { statusChoices, stampToMinute } from './text.ts';
 import type { RunCaseWrite } from './useCases.ts';
 
@@ -13,9 +14,10 @@ interface Props {
   state: ExplorerState;
   writable: boolean;
   run: RunCaseWrite;
+  role: Role;
 }
 
-export function CaseView({ detail, state, writable, run }: Props) {
+export function CaseView({ detail, state, writable, run, role }: Props) {
   return (
     <div className="case-detail" data-case-id={detail.id}>
       <h3>{detail.title}</h3>
@@ -27,6 +29,7 @@ export function CaseView({ detail, state, writable, run }: Props) {
         </p>
       )}
       {writable && <CaseActions caseId={detail.id} state={state} run={run} />}
+      <ShareWithPartner selection={{ case: detail.id }} role={role} />
       <CaseContents detail={detail} />
       {writable && <NoteForm caseId={detail.id} run={run} />}
       <h4>Evidence</h4>
@@ -42,7 +45,7 @@ export function CaseView({ detail, state, writable, run }: Props) {
   );
 }
 
-function StatusSelect({ detail, writable, run }: Omit<Props, 'state'>) {
+function StatusSelect({ detail, writable, run }: Omit<Props, 'state' | 'role'>) {
   return (
     <label>
       Status
