@@ -121,7 +121,7 @@ export function Toolbar({ state, dispatch, cy, canUndo, canRedo, legend, onLegen
         ?
       </button>
       <span className="muted small" aria-live="polite">
-        {count} nodes · {Object.keys(state.edges).length} links
+        {count} nodes · {Object.keys(state.edges).length + Object.keys(state.links).length} links
       </span>
     </div>
   );
