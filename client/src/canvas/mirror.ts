@@ -172,6 +172,19 @@ export function useMirror(
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
+    // A node dragged by hand stays where it was put: its place goes into the state.
+    const onDragged = () => {
+      reported.current = currentPositions(cy);
+      latest.current.onPositions(reported.current);
+    };
+    cy.on('dragfree', 'node', onDragged);
+    return () => {
+      cy.removeListener('dragfree', 'node', onDragged);
+    };
+  }, [cyRef]);
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
     syncing.current = true;
     const syncStart = performance.now();
     // Switch style before adding, so a large addition is styled once, in the style it keeps.
