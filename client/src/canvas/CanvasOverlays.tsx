@@ -9,13 +9,14 @@ import type { Pointed } from './useCytoscape.ts';
 /** Where an overlay goes: at the pointer, offset by the canvas's own place in its column. */
 function usePlaced(at: Pointed, offset: { top: number; left: number }) {
   const ref = useRef<HTMLDivElement>(null);
+  // After every render: the element may have only just been drawn (its content appeared).
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
     // Set through the CSS object model: the page's policy forbids inline style attributes.
     element.style.left = `${Math.round(offset.left + at.x + 12)}px`;
     element.style.top = `${Math.round(offset.top + at.y + 12)}px`;
-  }, [at, offset.top, offset.left]);
+  });
   return ref;
 }
 

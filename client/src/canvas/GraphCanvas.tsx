@@ -2,7 +2,7 @@
 // classes, selection, pins) and reports user gestures back as callbacks; it holds no state
 // of its own beyond node positions.
 import type { Core } from 'cytoscape';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useCurrencyCode } from '../money.tsx';
 import type { ExplorerState } from '../state/types.ts';
 import { ContextMenu, EdgeDetails, Tooltip, type MenuItem } from './CanvasOverlays.tsx';
@@ -98,6 +98,14 @@ export function GraphCanvas({ state, onReady, onPositions, webgl = false, ...han
   };
   const cyRef = useCytoscape(container, syncing, gestures, onReady, webgl);
   const classes = useMemo(() => deriveClasses(state), [state]);
+  // What the pointer was on may be gone (collapsed, undone): its tooltip and menu go with it.
+  const held = (at: Pointed | null) =>
+    at !== null && (state.nodes[at.id] ?? state.groups[at.id] ?? state.links[at.id] ?? state.edges[at.id]);
+  useEffect(() => {
+    if (hover && !held(hover)) setHover(null);
+    if (menu && !held(menu)) setMenu(null);
+    if (edge && !state.links[edge] && !state.edges[edge]) setEdge(null);
+  }, [state]);
   useMirror(cyRef, container, syncing, state, classes, { currency, onPositions });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
