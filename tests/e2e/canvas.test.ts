@@ -60,8 +60,9 @@ const byLabel = (nodes: Drawn[], label: string) =>
     .sort();
 
 /**
- * Where to point at an element on the page: a node's centre; for an edge, the first point along
- * it (from the middle outwards) that no node and no panel covers, as the layout is random.
+ * Where to point at an element on the page: a node's centre with the whole drawing in view; for
+ * an edge, with its two ends filling the view, the first point along it (from the middle
+ * outwards) that no node and no panel covers, as the layout is random.
  */
 async function pointOf(id: string): Promise<{ x: number; y: number }> {
   const box = await page.getByTestId('canvas').boundingBox();
@@ -70,16 +71,24 @@ async function pointOf(id: string): Promise<{ x: number; y: number }> {
     (container, { elementId, origin }) => {
       type Point = { x: number; y: number };
       type Box = { x1: number; x2: number; y1: number; y2: number };
-      type Node = { renderedPosition(): Point; renderedBoundingBox(): Box };
-      type Element = Node & { isNode(): boolean; source(): Node; target(): Node };
-      type Cy = { getElementById(id: string): Element; nodes(): Node[] };
+      type Node = { renderedPosition(): Point; renderedBoundingBox(o: object): Box };
+      type Element = Node & { isNode(): boolean; source(): Node; target(): Node; connectedNodes(): unknown };
+      type Cy = {
+        getElementById(id: string): Element;
+        nodes(): Node[];
+        fit(eles?: unknown, padding?: number): void;
+      };
       const cy = (container as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
       const element = cy.getElementById(elementId);
-      if (element.isNode()) return element.renderedPosition();
+      if (element.isNode()) {
+        cy.fit(undefined, 30);
+        return element.renderedPosition();
+      }
+      cy.fit(element.connectedNodes(), 150);
       const [s, t] = [element.source().renderedPosition(), element.target().renderedPosition()];
       const free = (p: Point) =>
         !cy.nodes().some((n) => {
-          const b = n.renderedBoundingBox();
+          const b = n.renderedBoundingBox({ includeLabels: false });
           return p.x >= b.x1 - 4 && p.x <= b.x2 + 4 && p.y >= b.y1 - 4 && p.y <= b.y2 + 4;
         }) && container.contains(document.elementFromPoint(origin.x + p.x, origin.y + p.y));
       for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
