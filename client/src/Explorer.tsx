@@ -14,16 +14,20 @@ import { useLeads } from './panels/leads/useLeads.ts';
 import { useRiskFeed } from './panels/live/useRiskFeed.ts';
 import { PathFinder } from './panels/PathFinder.tsx';
 import { RingsPanel } from './panels/RingsPanel.tsx';
-import { reducer } from './state/reducer.ts';
-import { INITIAL_STATE } from './state/types.ts';
+import { historyReducer, INITIAL_HISTORY } from './state/history.ts';
 import { useExplorerActions, type Tab } from './useExplorerActions.ts';
 
 export function Explorer({ user, onLogout }: { user: User; onLogout: () => void }) {
-  const [state, dispatch] = useReducer(reducer, INITIAL_STATE);
+  const [history, dispatch] = useReducer(historyReducer, INITIAL_HISTORY);
+  const state = history.present;
   const [tab, setTab] = useState<Tab>('entity');
   const [ringsVersion, setRingsVersion] = useState(0);
   const [watchVersion, setWatchVersion] = useState(0);
-  const { notice, expand, pick, open, openRing } = useExplorerActions(state, dispatch, setTab);
+  const { notice, expand, showLines, openLink, pick, open, openRing } = useExplorerActions(
+    state,
+    dispatch,
+    setTab,
+  );
   const feed = useRiskFeed();
   const leads = useLeads(ringsVersion);
   const currency = useCurrency(state.nodes);
@@ -53,10 +57,12 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
           <PathFinder state={state} dispatch={dispatch} />
         </aside>
         <CanvasPane
-          state={state}
+          history={history}
           dispatch={dispatch}
           notice={notice}
           onExpand={expand}
+          onShowLines={showLines}
+          onOpenLink={openLink}
           onSelect={onSelect}
           onHide={onHide}
           onTogglePin={onTogglePin}

@@ -4,6 +4,14 @@ import { useCallback, useRef, useState, type Dispatch, type SetStateAction } fro
 import { api } from './api/endpoints.ts';
 import { describeError } from './api/http.ts';
 import type { SearchHit } from './api/schemas.ts';
+import {
+  expandIntoLinks,
+  expandIntoNeighbourhood,
+  groupParty,
+  linkLinesPage,
+  nextLinkLimit,
+  tradesByLinks,
+} from './canvas/expansion.ts';
 import type { Action } from './state/reducer.ts';
 import type { ExplorerState } from './state/types.ts';
 
@@ -19,7 +27,12 @@ export function expansionLimit(previous: { limit: number } | undefined, more: bo
 
 export interface ExplorerActions {
   notice: string | null;
+  /** Opens a node: a trading party into its trade links, a group node into more of them. */
   expand: (key: string, more?: boolean) => void;
+  /** Opens a node into its neighbourhood with its declaration lines. */
+  showLines: (key: string) => void;
+  /** Puts (the next page of) a trade link's declaration lines on the canvas. */
+  openLink: (linkId: string) => void;
   pick: (hit: SearchHit) => void;
   /** Puts a node on the canvas, selects it, shows it in the entity panel and expands it. */
   open: (key: string) => void;
@@ -47,16 +60,34 @@ export function useExplorerActions(
   const expand = useCallback(
     (key: string, more = false) =>
       void attempt(async () => {
-        const limit = expansionLimit(stateRef.current.expansions[key], more);
-        const answer = await api.neighbourhood(key, limit, stateRef.current.filters);
-        dispatch({
-          type: 'graph/expanded',
-          key,
-          nodes: answer.nodes,
-          edges: answer.edges,
-          limit,
-          truncated: answer.truncated,
-        });
+        const party = groupParty(key);
+        const target = party ?? key;
+        const previous = stateRef.current.expansions[target];
+        if (tradesByLinks(target)) {
+          dispatch(await expandIntoLinks(target, nextLinkLimit(previous?.limit, more || party !== null)));
+          return;
+        }
+        const limit = expansionLimit(previous, more);
+        dispatch(await expandIntoNeighbourhood(target, limit, stateRef.current.filters));
+      }),
+    [attempt, dispatch],
+  );
+  const showLines = useCallback(
+    (key: string) =>
+      void attempt(async () => {
+        const limit = expansionLimit(undefined, false);
+        dispatch(await expandIntoNeighbourhood(key, limit, stateRef.current.filters));
+      }),
+    [attempt, dispatch],
+  );
+  const openLink = useCallback(
+    (linkId: string) =>
+      void attempt(async () => {
+        const link = stateRef.current.links[linkId];
+        if (!link) return;
+        const opened = stateRef.current.linkLines[linkId];
+        if (opened && opened.next === null) return;
+        dispatch(await linkLinesPage(linkId, link, opened?.next ?? null));
       }),
     [attempt, dispatch],
   );
@@ -77,5 +108,5 @@ export function useExplorerActions(
       setTab('ring');
     });
 
-  return { notice, expand, pick, open, openRing };
+  return { notice, expand, showLines, openLink, pick, open, openRing };
 }

@@ -11,5 +11,5 @@ export * from './share.ts';
 export * from './trade.ts';
 export * from './users.ts';
 // The domain vocabulary the explorer draws with: labels, relationship types, node keys.
-export { NodeLabel, RelType, Typology, nodeKey, parseNodeKey } from '../model/index.ts';
+export { NodeLabel, RelType, Typology, nodeKey, parseNodeKey, relId } from '../model/index.ts';
 export type { Indicator } from '../model/index.ts';

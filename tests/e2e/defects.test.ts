@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LeadsAnswer } from '../../src/api/leads.ts';
-import { NodeDetailAnswer, RingsAnswer, SubgraphAnswer } from '../../src/api/graph.ts';
+import { NodeDetailAnswer, RingsAnswer } from '../../src/api/graph.ts';
+import { NodeLabel } from '../../src/api/index.ts';
+import { NeighboursAnswer, TradeLinksAnswer } from '../../src/api/trade.ts';
+import { TRADE_LINK_LIMIT } from '../../client/src/canvas/expansion.ts';
 import { PartyKey } from '../../src/api/alerts.ts';
 import {
   chromiumAvailable,
@@ -146,9 +149,16 @@ describe.runIf(RUN)('explorer defects, in Chromium against the seeded server', (
     await signIn('investigator');
     await openById(BIG_IMPORTER);
     const key = `Importer:${BIG_IMPORTER}`;
-    const around = SubgraphAnswer.parse(
-      await apiAs('investigator', `/api/nodes/${key}/neighbourhood?hops=1&limit=25`),
+    // Opening a party draws its trade links and its other neighbours, not its lines.
+    const links = TradeLinksAnswer.parse(
+      await apiAs('investigator', `/api/graph/trade-links?key=${key}&limit=${TRADE_LINK_LIMIT}`),
     );
+    const labels = NodeLabel.options.filter((l) => l !== 'Shipment' && l !== 'Case').join(',');
+    const others = NeighboursAnswer.parse(
+      await apiAs('investigator', `/api/nodes/${key}/neighbours?limit=200&labels=${labels}`),
+    );
+    const drawn = [links.party, ...links.links.map((l) => l.other), ...others.nodes];
+    const around = { nodes: [...new Map(drawn.map((n) => [n.key, n])).values()] };
     const shown = async () =>
       Number(/(\d+) nodes/.exec((await page.getByRole('toolbar').textContent()) ?? '')?.[1] ?? 0);
     await expect.poll(shown, { timeout: 30_000 }).toBe(around.nodes.length);

@@ -13,6 +13,9 @@ import {
   SearchAnswer,
   Subgraph,
   SignedInAnswer,
+  NeighboursAnswer,
+  TradeLinkLinesAnswer,
+  TradeLinksAnswer,
 } from './schemas.ts';
 import type { Filters } from '../state/types.ts';
 
@@ -44,6 +47,18 @@ export const api = {
     request(
       withQuery(`/api/nodes/${enc(key)}/neighbourhood`, { hops: 1, limit, labels: 'Shipment' }),
       Subgraph,
+    ),
+  /** A party's trade links, at most `limit` per role, the rest grouped per role. */
+  tradeLinks: (key: string, limit: number) =>
+    request(withQuery('/api/graph/trade-links', { key, limit }), TradeLinksAnswer),
+  /** One page of the declaration lines two parties share. */
+  tradeLinkLines: (from: string, to: string, cursor: string | null, limit: number) =>
+    request(withQuery('/api/graph/trade-link-lines', { from, to, cursor, limit }), TradeLinkLinesAnswer),
+  /** One page of a node's direct neighbours of the given labels. */
+  neighbours: (key: string, labels: readonly string[], limit: number) =>
+    request(
+      withQuery(`/api/nodes/${enc(key)}/neighbours`, { labels: labels.join(','), limit }),
+      NeighboursAnswer,
     ),
   paths: (from: string, to: string, k: number) =>
     request(withQuery('/api/paths', { from, to, k, maxLength: 6 }), PathsAnswer),

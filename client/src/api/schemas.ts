@@ -57,3 +57,11 @@ export {
 } from '../../../src/api/alerts.ts';
 export { Lead, LeadsAnswer } from '../../../src/api/leads.ts';
 export { Inspection, InspectionsAnswer, Lane } from '../../../src/api/risk.ts';
+
+// Trade links and paged neighbours.
+export { NeighboursAnswer, TradeLinkLinesAnswer, TradeLinksAnswer } from '../../../src/api/trade.ts';
+export type {
+  NeighboursAnswer as Neighbours,
+  TradeLinkLinesAnswer as TradeLinkLines,
+  TradeLinksAnswer as TradeLinks,
+} from '../../../src/api/trade.ts';

@@ -2,11 +2,14 @@
 // classes, selection, pins) and reports user gestures back as callbacks; it holds no state
 // of its own beyond node positions.
 import type { Core } from 'cytoscape';
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCurrencyCode } from '../money.tsx';
 import type { ExplorerState } from '../state/types.ts';
+import { ContextMenu, EdgeDetails, Tooltip, type MenuItem } from './CanvasOverlays.tsx';
 import { deriveClasses } from './derive.ts';
+import { tradesByLinks } from './expansion.ts';
 import { useMirror } from './mirror.ts';
-import { useCytoscape } from './useCytoscape.ts';
+import { useCytoscape, type Pointed } from './useCytoscape.ts';
 
 export interface CanvasHandlers {
   onExpand: (key: string) => void;
@@ -14,6 +17,13 @@ export interface CanvasHandlers {
   onHide: (keys: string[]) => void;
   onTogglePin: (keys: string[]) => void;
   onReady: (cy: Core | null) => void;
+  onPositions: (positions: ExplorerState['positions']) => void;
+  /** Opens a node into its declaration lines. */
+  onShowLines: (key: string) => void;
+  /** Draws (more of) a trade link's declaration lines. */
+  onOpenLink: (linkId: string) => void;
+  /** Starts a path search from this node. */
+  onPathsFrom: (key: string) => void;
 }
 
 interface Props extends CanvasHandlers {
@@ -43,12 +53,60 @@ export function keyActions(
   };
 }
 
-export function GraphCanvas({ state, onReady, webgl = false, ...handlers }: Props) {
+/** The right-click menu of a node or a trade link. */
+export function menuItems(
+  state: ExplorerState,
+  at: Pointed,
+  handlers: Omit<CanvasHandlers, 'onReady' | 'onPositions'>,
+): MenuItem[] {
+  const { id } = at;
+  if (at.kind === 'edge') {
+    return state.links[id] ? [{ label: 'Show lines', run: () => handlers.onOpenLink(id) }] : [];
+  }
+  if (state.groups[id]) {
+    return [
+      { label: 'Expand group', run: () => handlers.onExpand(id) },
+      { label: 'Hide', run: () => handlers.onHide([id]) },
+    ];
+  }
+  const items: MenuItem[] = [
+    { label: 'Expand', run: () => handlers.onExpand(id) },
+    { label: 'Hide', run: () => handlers.onHide([id]) },
+    { label: state.pinned.includes(id) ? 'Unpin' : 'Pin', run: () => handlers.onTogglePin([id]) },
+    { label: 'Find paths from here', run: () => handlers.onPathsFrom(id) },
+  ];
+  if (tradesByLinks(id)) items.push({ label: 'Show lines', run: () => handlers.onShowLines(id) });
+  return items;
+}
+
+export function GraphCanvas({ state, onReady, onPositions, webgl = false, ...handlers }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const syncing = useRef(false);
-  const cyRef = useCytoscape(container, syncing, handlers, onReady, webgl);
+  const [hover, setHover] = useState<Pointed | null>(null);
+  const [menu, setMenu] = useState<Pointed | null>(null);
+  const [edge, setEdge] = useState<string | null>(null);
+  const currency = useCurrencyCode();
+  const gestures = {
+    ...handlers,
+    onHover: setHover,
+    onMenu: (at: Pointed | null) => {
+      setHover(null);
+      setMenu(at);
+    },
+    onEdgeTap: (at: Pointed | null) => setEdge(at?.id ?? null),
+    onEdgeOpen: handlers.onOpenLink,
+  };
+  const cyRef = useCytoscape(container, syncing, gestures, onReady, webgl);
   const classes = useMemo(() => deriveClasses(state), [state]);
-  useMirror(cyRef, container, syncing, state, classes);
+  // What the pointer was on may be gone (collapsed, undone): its tooltip and menu go with it.
+  const held = (at: Pointed | null) =>
+    at !== null && (state.nodes[at.id] ?? state.groups[at.id] ?? state.links[at.id] ?? state.edges[at.id]);
+  useEffect(() => {
+    if (hover && !held(hover)) setHover(null);
+    if (menu && !held(menu)) setMenu(null);
+    if (edge && !state.links[edge] && !state.edges[edge]) setEdge(null);
+  }, [state]);
+  useMirror(cyRef, container, syncing, state, classes, { currency, onPositions });
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const cy = cyRef.current;
@@ -59,16 +117,34 @@ export function GraphCanvas({ state, onReady, webgl = false, ...handlers }: Prop
       action();
     }
   };
+  const items = menu ? menuItems(state, menu, handlers) : [];
+  const offset = { top: container.current?.offsetTop ?? 0, left: container.current?.offsetLeft ?? 0 };
 
   return (
-    <div
-      ref={container}
-      className="canvas"
-      tabIndex={0}
-      role="application"
-      aria-label="Network canvas. Double-click or press Enter to expand the selection, H to hide, P to pin, F to fit, plus and minus to zoom."
-      onKeyDown={onKeyDown}
-      data-testid="canvas"
-    />
+    <>
+      <div
+        ref={container}
+        className="canvas"
+        tabIndex={0}
+        role="application"
+        aria-label="Network canvas. Double-click or press Enter to expand the selection, H to hide, P to pin, F to fit, plus and minus to zoom. Right-click a node or link for its actions."
+        onKeyDown={onKeyDown}
+        onContextMenu={(event) => event.preventDefault()}
+        data-testid="canvas"
+      />
+      {hover && !menu && <Tooltip state={state} at={hover} currency={currency} offset={offset} />}
+      {menu && items.length > 0 && (
+        <ContextMenu at={menu} items={items} onClose={() => setMenu(null)} offset={offset} />
+      )}
+      {edge && (
+        <EdgeDetails
+          state={state}
+          id={edge}
+          currency={currency}
+          onShowLines={handlers.onOpenLink}
+          onClose={() => setEdge(null)}
+        />
+      )}
+    </>
   );
 }

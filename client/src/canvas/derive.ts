@@ -3,6 +3,7 @@
 import type { ApiEdge, ApiNode } from '../api/schemas.ts';
 import { PartyKey } from '../api/schemas.ts';
 import { indicatorEvidence } from '../state/evidence.ts';
+import { linkClasses } from './link-elements.ts';
 import type { ExplorerState, Filters } from '../state/types.ts';
 
 export const RISK_HIGH = 0.7;
@@ -132,7 +133,8 @@ export function deriveClasses(state: ExplorerState): DerivedClasses {
     if (focus) classes.push(focus.edges.has(edge.id) ? focus.kind : 'dimmed');
     out.edges[edge.id] = classes;
   }
-  return out;
+  const links = linkClasses(state, invisible, focus);
+  return { nodes: { ...out.nodes, ...links.nodes }, edges: { ...out.edges, ...links.edges } };
 }
 
 /** Counts the filters hide, for the filters panel to say what they did. */

@@ -4,54 +4,99 @@ import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ExplorerState } from '../state/types.ts';
 import { edgeData, nodeData, type DerivedClasses } from './derive.ts';
+import { groupEdgeData, groupNodeData, linkEdgeData, linkElementIds } from './link-elements.ts';
 import { layoutOptions } from './layouts.ts';
 import { MARKS } from './marks.ts';
 import { buildStylesheet, LARGE_VIEW } from './stylesheet.ts';
+
+type Fresh = ElementDefinition[];
+
+/** Adds an element the canvas lacks (to `fresh`) or updates the one it has; true when new. */
+function syncElement(
+  cy: Core,
+  group: 'nodes' | 'edges',
+  data: { id: string },
+  classes: string[] | undefined,
+  fresh: Fresh,
+): boolean {
+  const existing = cy.getElementById(data.id);
+  if (existing.empty()) {
+    fresh.push({ group, data, classes: classes ?? [] });
+    return true;
+  }
+  existing.data(data);
+  existing.classes(classes ?? []);
+  return false;
+}
+
+/** Pins and selection onto the nodes, each only on change (each call emits an event per node). */
+function syncPinsAndSelection(cy: Core, state: ExplorerState): void {
+  const pinned = new Set(state.pinned);
+  const selected = new Set(state.selection);
+  cy.nodes().forEach((node) => {
+    const pin = pinned.has(node.id());
+    if (pin !== node.locked()) {
+      if (pin) node.lock();
+      else node.unlock();
+    }
+    if (selected.has(node.id()) && !node.selected()) node.select();
+    else if (!selected.has(node.id()) && node.selected()) node.unselect();
+  });
+}
 
 /**
  * Mirrors the state onto Cytoscape in one batch (one style pass): removes what the state no
  * longer holds, adds what is new with its derived classes, and sets classes, pins and selection
  * on the rest. Returns the keys of the nodes added.
  */
-function mirrorState(cy: Core, state: ExplorerState, classes: DerivedClasses): string[] {
+function mirrorState(
+  cy: Core,
+  state: ExplorerState,
+  classes: DerivedClasses,
+  currency: string | null,
+): string[] {
   const added: string[] = [];
+  const drawnLinks = linkElementIds(state);
   cy.batch(() => {
     cy.elements().forEach((element) => {
       const id = element.id();
-      if (element.isNode() ? !state.nodes[id] : !state.edges[id]) cy.remove(element);
+      const held = element.isNode() ? state.nodes[id] : state.edges[id];
+      if (!held && !drawnLinks.has(id)) cy.remove(element);
     });
-    const fresh: ElementDefinition[] = [];
-    for (const node of Object.values(state.nodes)) {
-      const existing = cy.getElementById(node.key);
-      if (existing.empty()) {
-        fresh.push({ group: 'nodes', data: nodeData(node), classes: classes.nodes[node.key] ?? [] });
-        added.push(node.key);
-      } else {
-        existing.data(nodeData(node));
-        existing.classes(classes.nodes[node.key] ?? []);
-      }
-    }
-    for (const edge of Object.values(state.edges)) {
-      const existing = cy.getElementById(edge.id);
-      if (existing.empty())
-        fresh.push({ group: 'edges', data: edgeData(edge), classes: classes.edges[edge.id] ?? [] });
-      else existing.classes(classes.edges[edge.id] ?? []);
-    }
+    const fresh: Fresh = [];
+    const node = (data: { id: string }) => {
+      if (syncElement(cy, 'nodes', data, classes.nodes[data.id], fresh)) added.push(data.id);
+    };
+    const edge = (data: { id: string }) => syncElement(cy, 'edges', data, classes.edges[data.id], fresh);
+    for (const n of Object.values(state.nodes)) node(nodeData(n));
+    for (const group of Object.values(state.groups)) node(groupNodeData(group));
+    for (const e of Object.values(state.edges)) edge(edgeData(e));
+    for (const link of Object.values(state.links)) edge(linkEdgeData(link, currency));
+    for (const group of Object.values(state.groups)) edge(groupEdgeData(group, currency));
     cy.add(fresh);
-    const pinned = new Set(state.pinned);
-    const selected = new Set(state.selection);
-    cy.nodes().forEach((node) => {
-      // Only on change: each lock/unlock call emits an event per node.
-      const pin = pinned.has(node.id());
-      if (pin !== node.locked()) {
-        if (pin) node.lock();
-        else node.unlock();
-      }
-      if (selected.has(node.id()) && !node.selected()) node.select();
-      else if (!selected.has(node.id()) && node.selected()) node.unselect();
-    });
+    syncPinsAndSelection(cy, state);
   });
   return added;
+}
+
+/** Puts the nodes back where the state says they were (an undo or redo), in one batch. */
+function applyPositions(cy: Core, positions: ExplorerState['positions']): void {
+  cy.batch(() => {
+    cy.nodes().forEach((node) => {
+      const at = positions[node.id()];
+      if (at) node.position({ x: at.x, y: at.y });
+    });
+  });
+}
+
+/** Where every node stands now, to one decimal. */
+export function currentPositions(cy: Core): ExplorerState['positions'] {
+  const positions: ExplorerState['positions'] = {};
+  cy.nodes().forEach((node) => {
+    const { x, y } = node.position();
+    positions[node.id()] = { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 };
+  });
+  return positions;
 }
 
 /**
@@ -81,20 +126,35 @@ function seedPositions(cy: Core, added: string[]): void {
 }
 
 /** Lays out the visible elements and counts finished layouts on the container (data-layout-run). */
-function runLayout(cy: Core, container: HTMLElement | null, state: ExplorerState, fresh: boolean): void {
+function runLayout(
+  cy: Core,
+  container: HTMLElement | null,
+  state: ExplorerState,
+  fresh: boolean,
+  onPositions: (positions: ExplorerState['positions']) => void,
+): void {
   const visible = cy.elements().not('.hidden, .filtered');
   const layout = visible.layout(layoutOptions(state.layout, visible.nodes().length, fresh));
   layout.one('layoutstop', () => {
     performance.mark(MARKS.layoutDone, { detail: { count: visible.nodes().length } });
+    onPositions(currentPositions(cy));
     container?.setAttribute('data-layout-run', String(Number(container.dataset.layoutRun ?? 0) + 1));
   });
   // Draw first, lay out after: the investigator sees the nodes at once.
   requestAnimationFrame(() => setTimeout(() => layout.run(), 0));
 }
 
+/** What the mirror needs beside the state: the data's currency and where to report positions. */
+export interface MirrorOptions {
+  currency: string | null;
+  onPositions: (positions: ExplorerState['positions']) => void;
+}
+
 /**
  * Keeps Cytoscape in step with the state on every change. `syncing` is raised while the state is
- * written, so the selection events it causes are not reported back as the user's.
+ * written, so the selection events it causes are not reported back as the user's. Positions the
+ * canvas reported come back unchanged; any others are a state restored by undo or redo, and the
+ * nodes go back to them instead of being laid out again.
  */
 export function useMirror(
   cyRef: RefObject<Core | null>,
@@ -102,9 +162,26 @@ export function useMirror(
   syncing: RefObject<boolean>,
   state: ExplorerState,
   classes: DerivedClasses,
+  options: MirrorOptions,
 ): void {
   const lastLayoutRun = useRef(state.layoutRun);
   const largeView = useRef(false);
+  const reported = useRef(state.positions);
+  const latest = useRef(options);
+  latest.current = options;
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    // A node dragged by hand stays where it was put: its place goes into the state.
+    const onDragged = () => {
+      reported.current = currentPositions(cy);
+      latest.current.onPositions(reported.current);
+    };
+    cy.on('dragfree', 'node', onDragged);
+    return () => {
+      cy.removeListener('dragfree', 'node', onDragged);
+    };
+  }, [cyRef]);
   useEffect(() => {
     const cy = cyRef.current;
     if (!cy) return;
@@ -116,19 +193,29 @@ export function useMirror(
       largeView.current = large;
       cy.style(buildStylesheet({ large }));
     }
-    const added = mirrorState(cy, state, classes);
+    const added = mirrorState(cy, state, classes, latest.current.currency);
     if (added.length > 0) {
       performance.mark(MARKS.elementsAdded, { startTime: syncStart, detail: { count: added.length } });
       cy.one('render', () => performance.mark(MARKS.firstRender));
     }
+    const restored = state.positions !== reported.current;
+    if (restored) {
+      reported.current = state.positions;
+      applyPositions(cy, state.positions);
+    }
     syncing.current = false;
-    const relayout = state.layoutRun !== lastLayoutRun.current;
+    const relayout = !restored && state.layoutRun !== lastLayoutRun.current;
     lastLayoutRun.current = state.layoutRun;
-    if (added.length > 0 || relayout) {
+    const unplaced = restored ? added.filter((key) => !state.positions[key]) : added;
+    if (unplaced.length > 0 || relayout) {
+      const report = (positions: ExplorerState['positions']) => {
+        reported.current = positions;
+        latest.current.onPositions(positions);
+      };
       // A large addition is laid out afresh; a small one settles around what is already placed.
-      const fresh = relayout || added.length * 2 > cy.nodes().length;
-      if (!fresh) seedPositions(cy, added);
-      runLayout(cy, container.current, state, fresh);
+      const fresh = relayout || unplaced.length * 2 > cy.nodes().length;
+      if (!fresh) seedPositions(cy, unplaced);
+      runLayout(cy, container.current, state, fresh, report);
     }
   }, [state, classes]);
 }

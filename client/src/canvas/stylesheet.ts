@@ -66,6 +66,47 @@ function largeViewRules(): StylesheetJson {
   ] as StylesheetJson;
 }
 
+/** Trade links: one edge per pair of parties, width by value, captioned with lines and value. */
+function tradeLinkRules(): StylesheetJson {
+  return [
+    {
+      selector: 'edge[type = "TRADES"]',
+      style: {
+        width: 'data(width)',
+        'line-color': '#57606a',
+        'target-arrow-shape': 'none',
+        opacity: 0.7,
+        label: 'data(caption)',
+        'font-size': 9,
+        color: '#57606a',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.8,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 8,
+      },
+    },
+    { selector: 'edge[type = "TRADES"].opened', style: { 'line-style': 'dashed', opacity: 0.45 } },
+    {
+      selector: 'edge[type = "GROUPED"]',
+      style: { width: 1.5, 'line-color': '#8c959f', 'line-style': 'dashed', 'target-arrow-shape': 'none' },
+    },
+    {
+      selector: 'node[label = "Group"]',
+      style: {
+        shape: 'round-rectangle',
+        'background-color': '#eef1f4',
+        'border-width': 2,
+        'border-color': '#57606a',
+        'border-style': 'dashed',
+        width: 44,
+        height: 28,
+        'font-weight': 'bold',
+      },
+    },
+  ] as StylesheetJson;
+}
+
 export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJson {
   const byLabel = Object.entries(LABEL_LOOK).map(([label, look]) => ({
     selector: `node[label = "${label}"]`,
@@ -119,6 +160,7 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
       },
     },
     ...byType,
+    ...tradeLinkRules(),
     { selector: '.hidden, .filtered', style: { display: 'none' } },
     {
       selector: 'node.pinned',

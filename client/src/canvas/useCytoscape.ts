@@ -1,6 +1,6 @@
 // Creating the Cytoscape instance once for the canvas, and reporting the user's gestures on it
 // (selection, double-tap to expand) through the latest handlers.
-import cytoscape, { type Core, type EventObjectNode } from 'cytoscape';
+import cytoscape, { type Core, type EventObject, type EventObjectNode } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { useEffect, useRef, type RefObject } from 'react';
 import { buildStylesheet } from './stylesheet.ts';
@@ -10,9 +10,49 @@ cytoscape.use(fcose);
 /** Cytoscape options the bundled types do not describe yet (the renderer choice). */
 type CoreOptions = cytoscape.CytoscapeOptions & { renderer?: { name: 'canvas'; webgl: boolean } };
 
+/** A node or edge under the pointer, at its position in the canvas (pixels from its top left). */
+export interface Pointed {
+  id: string;
+  kind: 'node' | 'edge';
+  x: number;
+  y: number;
+}
+
 export interface GestureHandlers {
   onExpand: (key: string) => void;
   onSelect: (keys: string[]) => void;
+  /** The pointer entered (or, with null, left) a node or edge. */
+  onHover?: (pointed: Pointed | null) => void;
+  /** A right-click on a node or edge; null on the background. */
+  onMenu?: (pointed: Pointed | null) => void;
+  /** A click on an edge; null on the background. */
+  onEdgeTap?: (pointed: Pointed | null) => void;
+  /** A double-click on an edge. */
+  onEdgeOpen?: (id: string) => void;
+}
+
+function pointed(event: EventObject): Pointed {
+  const target = event.target as cytoscape.SingularElementArgument;
+  const at = event.renderedPosition;
+  return { id: target.id(), kind: target.isNode() ? 'node' : 'edge', x: at.x, y: at.y };
+}
+
+/** Hover, right-click and edge clicks, reported through the latest handlers. */
+function listenToPointer(cy: Core, latest: RefObject<GestureHandlers>): void {
+  cy.on('mouseover', 'node, edge', (event) => latest.current.onHover?.(pointed(event)));
+  cy.on('mouseout', 'node, edge', () => latest.current.onHover?.(null));
+  cy.on('cxttap', (event) => latest.current.onMenu?.(event.target === cy ? null : pointed(event)));
+  cy.on('tap', (event) => {
+    if (event.target === cy) {
+      latest.current.onMenu?.(null);
+      latest.current.onEdgeTap?.(null);
+    } else if ((event.target as cytoscape.SingularElementArgument).isEdge()) {
+      latest.current.onEdgeTap?.(pointed(event));
+    }
+  });
+  cy.on('dbltap', 'edge', (event) =>
+    latest.current.onEdgeOpen?.((event.target as cytoscape.EdgeSingular).id()),
+  );
 }
 
 function createCore(container: HTMLDivElement, webgl: boolean): Core {
@@ -60,6 +100,7 @@ export function useCytoscape(
     };
     cy.on('select unselect', 'node', reportSelection);
     cy.on('dbltap', 'node', (event: EventObjectNode) => latest.current.onExpand(event.target.id()));
+    listenToPointer(cy, latest);
     onReady(cy);
     return () => {
       onReady(null);

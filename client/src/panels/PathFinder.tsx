@@ -17,6 +17,11 @@ export function PathFinder({ state, dispatch }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // "Find paths from here" on the canvas fills the start.
+  useEffect(() => {
+    if (state.pathFrom) setFrom(state.pathFrom);
+  }, [state.pathFrom]);
+
   // Two selected nodes fill the ends, the common way in.
   useEffect(() => {
     const [first, second] = state.selection;

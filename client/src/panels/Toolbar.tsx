@@ -1,13 +1,19 @@
-// Canvas controls: layout choice and relayout, fit, zoom, PNG export, unhide, clear.
+// Canvas controls: undo and redo, layout choice and relayout, fit, zoom, PNG export, unhide,
+// clear, the legend and the help.
 import type { Core } from 'cytoscape';
 import { LAYOUT_NAMES, LAYOUT_TITLES } from '../canvas/layouts.ts';
-import type { Action } from '../state/reducer.ts';
+import type { CanvasAction } from '../state/history.ts';
 import type { ExplorerState, LayoutName } from '../state/types.ts';
 
 interface Props {
   state: ExplorerState;
-  dispatch: (action: Action) => void;
+  dispatch: (action: CanvasAction) => void;
   cy: () => Core | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  legend: boolean;
+  onLegend: () => void;
+  onHelp: () => void;
 }
 
 function downloadPng(cy: Core): void {
@@ -27,7 +33,30 @@ function downloadPng(cy: Core): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function Toolbar({ state, dispatch, cy }: Props) {
+function HistoryButtons({ dispatch, canUndo, canRedo }: Pick<Props, 'dispatch' | 'canUndo' | 'canRedo'>) {
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => dispatch({ type: 'history/undo' })}
+        disabled={!canUndo}
+        title="Undo (Ctrl+Z)"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        onClick={() => dispatch({ type: 'history/redo' })}
+        disabled={!canRedo}
+        title="Redo (Ctrl+Shift+Z)"
+      >
+        Redo
+      </button>
+    </>
+  );
+}
+
+export function Toolbar({ state, dispatch, cy, canUndo, canRedo, legend, onLegend, onHelp }: Props) {
   const zoom = (factor: number) => {
     const core = cy();
     if (core)
@@ -39,6 +68,7 @@ export function Toolbar({ state, dispatch, cy }: Props) {
   const count = Object.keys(state.nodes).length;
   return (
     <div className="toolbar" role="toolbar" aria-label="Canvas">
+      <HistoryButtons dispatch={dispatch} canUndo={canUndo} canRedo={canRedo} />
       <label>
         Layout{' '}
         <select
@@ -84,8 +114,14 @@ export function Toolbar({ state, dispatch, cy }: Props) {
       <button type="button" onClick={() => dispatch({ type: 'graph/clear' })} disabled={count === 0}>
         Clear
       </button>
+      <button type="button" onClick={onLegend} aria-pressed={legend}>
+        Legend
+      </button>
+      <button type="button" onClick={onHelp} aria-label="Help: keyboard shortcuts" title="Help (?)">
+        ?
+      </button>
       <span className="muted small" aria-live="polite">
-        {count} nodes · {Object.keys(state.edges).length} links
+        {count} nodes · {Object.keys(state.edges).length + Object.keys(state.links).length} links
       </span>
     </div>
   );

@@ -13,7 +13,8 @@ export type EvidenceAction =
   | { type: 'ring/highlight'; indicator: string | null }
   | { type: 'paths/found'; paths: { nodes: ApiNode[]; edges: ApiEdge[] }[] }
   | { type: 'paths/show'; index: number }
-  | { type: 'paths/clear' };
+  | { type: 'paths/clear' }
+  | { type: 'paths/from'; key: string };
 
 function openRing(state: ExplorerState, ring: RingDetail): ExplorerState {
   return {
@@ -61,6 +62,8 @@ export function evidenceReducer(state: ExplorerState, action: EvidenceAction): E
       };
     case 'paths/clear':
       return { ...state, paths: [], activePath: NO_PATH };
+    case 'paths/from':
+      return { ...state, pathFrom: action.key, selection: [action.key] };
   }
 }
 

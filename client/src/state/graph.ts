@@ -1,5 +1,6 @@
 // Graph actions: what the canvas holds (adding elements, expanding a node, collapsing it, clearing).
 import type { ApiEdge, ApiNode } from '../api/schemas.ts';
+import { pruneLinks } from './links.ts';
 import { without } from './lists.ts';
 import type { ExplorerState } from './types.ts';
 import { INITIAL_STATE } from './types.ts';
@@ -63,6 +64,12 @@ function collapse(state: ExplorerState, key: string): ExplorerState {
   if (!expansion) return state;
   const keep = anchoredKeys(state, key);
   const removed = new Set(expansion.added.filter((added) => !keep.has(added)));
+  // The declaration lines of a link that goes with the collapse go with it.
+  for (const [id, lines] of Object.entries(state.linkLines)) {
+    const link = state.links[id];
+    if (link && (removed.has(link.source) || removed.has(link.target)))
+      for (const line of lines.added) if (!keep.has(line)) removed.add(line);
+  }
   const nodes = Object.fromEntries(Object.entries(state.nodes).filter(([k]) => !removed.has(k)));
   const edges = Object.fromEntries(
     Object.entries(state.edges).filter(([, e]) => !removed.has(e.source) && !removed.has(e.target)),
@@ -74,6 +81,7 @@ function collapse(state: ExplorerState, key: string): ExplorerState {
     nodes,
     edges,
     expansions,
+    ...pruneLinks(state, removed, key),
     selection: without(state.selection, removed),
     hidden: without(state.hidden, removed),
   };

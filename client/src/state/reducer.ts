@@ -2,13 +2,14 @@
 // group of actions has its own sub-reducer; this one only routes an action to its group.
 import { evidenceReducer, type EvidenceAction } from './evidence.ts';
 import { graphReducer, type GraphAction } from './graph.ts';
+import { linkReducer, type LinkAction } from './links.ts';
 import { selectionReducer, type SelectionAction } from './selection.ts';
 import type { ExplorerState } from './types.ts';
 import { viewReducer, type ViewAction } from './view.ts';
 
 export { indicatorEvidence } from './evidence.ts';
 
-export type Action = GraphAction | SelectionAction | EvidenceAction | ViewAction;
+export type Action = GraphAction | SelectionAction | EvidenceAction | ViewAction | LinkAction;
 
 export function reducer(state: ExplorerState, action: Action): ExplorerState {
   switch (action.type) {
@@ -28,6 +29,7 @@ export function reducer(state: ExplorerState, action: Action): ExplorerState {
     case 'paths/found':
     case 'paths/show':
     case 'paths/clear':
+    case 'paths/from':
       return evidenceReducer(state, action);
     case 'filters/set':
     case 'filters/reset':
@@ -35,5 +37,9 @@ export function reducer(state: ExplorerState, action: Action): ExplorerState {
     case 'layout/set':
     case 'layout/run':
       return viewReducer(state, action);
+    case 'links/expanded':
+    case 'links/lines':
+    case 'positions/set':
+      return linkReducer(state, action);
   }
 }

@@ -34,6 +34,47 @@ export const NO_PATH = -1;
 
 export type LayoutName = 'fcose' | 'concentric' | 'breadthfirst';
 
+/** The counterpart's side of a trade link: what it does on the lines the two parties share. */
+export type TradeRole = 'importer' | 'broker' | 'supplier' | 'consignee';
+
+/** Declaration lines two parties share, drawn as one edge. */
+export interface TradeLink {
+  /** `TRADES|<key>|<key>`, the two keys in sorted order: one link whichever side was expanded. */
+  id: string;
+  source: string;
+  target: string;
+  /** The role of the party at `target` on these lines. */
+  role: TradeRole;
+  lines: number;
+  value: number;
+  first: string;
+  last: string;
+}
+
+/** A party's links beyond what is drawn, one node per role ("412 more importers"). */
+export interface LinkGroup {
+  /** `GROUP|<party key>|<role>`. */
+  id: string;
+  party: string;
+  role: TradeRole;
+  parties: number;
+  lines: number;
+  value: number;
+  first: string;
+  last: string;
+}
+
+/** The declaration lines of a link put on the canvas, and the cursor of the next page. */
+export interface LinkLines {
+  added: string[];
+  next: string | null;
+}
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
 export interface ExplorerState {
   nodes: Record<string, ApiNode>;
   edges: Record<string, ApiEdge>;
@@ -48,10 +89,20 @@ export interface ExplorerState {
   paths: FoundPath[];
   /** Index of the path shown on the canvas, NO_PATH when none is. */
   activePath: number;
+  /** The node a path search starts from, when one was picked on the canvas. */
+  pathFrom: string | null;
   caseId: string | null;
   layout: LayoutName;
   /** Bumped to ask the canvas for a fresh layout. */
   layoutRun: number;
+  /** Trade links by id, drawn between parties held in `nodes`. */
+  links: Record<string, TradeLink>;
+  /** Overflow groups by id, each drawn as one node beside its party. */
+  groups: Record<string, LinkGroup>;
+  /** Per link id, the declaration lines it was expanded into. */
+  linkLines: Record<string, LinkLines>;
+  /** Node positions the canvas last reported (after a layout or a drag), for undo and saving. */
+  positions: Record<string, Position>;
 }
 
 export const INITIAL_STATE: ExplorerState = {
@@ -66,7 +117,12 @@ export const INITIAL_STATE: ExplorerState = {
   highlightedIndicator: null,
   paths: [],
   activePath: NO_PATH,
+  pathFrom: null,
   caseId: null,
   layout: 'fcose',
   layoutRun: 0,
+  links: {},
+  groups: {},
+  linkLines: {},
+  positions: {},
 };
