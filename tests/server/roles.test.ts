@@ -65,6 +65,7 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   // No such investigation.
   'DELETE /api/investigations/:id': { who: ALL, status: 404 },
   'GET /api/exports/suspects': { who: ENF, status: 200 },
+  'GET /api/exports/targets': { who: ENF, status: 200 },
   'GET /api/exports/graph': { who: ALL, status: 200 },
   // A JSON body where a multipart upload is expected.
   'POST /api/jobs/ingest': { who: ADMIN, status: 415 },
