@@ -1,10 +1,11 @@
-// The centre column: the toolbar, the notice of a failed action, the canvas, and a hint while
+// The centre column: the toolbar, the saved investigation's bar, the notice of a failed action, the canvas, and a hint while
 // the canvas is empty.
 import type { Core } from 'cytoscape';
 import { useCallback, useRef } from 'react';
 import { GraphCanvas, type CanvasHandlers } from '../canvas/GraphCanvas.tsx';
 import type { Action } from '../state/reducer.ts';
 import type { ExplorerState } from '../state/types.ts';
+import { InvestigationBar } from './investigations/InvestigationBar.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
 /** `?renderer=webgl` switches the canvas to Cytoscape's WebGL renderer. */
@@ -24,6 +25,7 @@ export function CanvasPane({ state, dispatch, notice, ...handlers }: Props) {
   return (
     <main className="centre">
       <Toolbar state={state} dispatch={dispatch} cy={() => cyRef.current} />
+      <InvestigationBar state={state} dispatch={dispatch} cy={() => cyRef.current} />
       {notice && (
         <p role="alert" className="error notice">
           {notice}
