@@ -70,7 +70,7 @@ export function AuditScreen() {
         </label>
         <label>
           Action
-          <select value={draft.action} onChange={(e) => set('action')(e.target.value)}>
+          <select value={draft.action} onChange={(e) => set('action')(e.target.value)} aria-label="Action">
             <option value="">any</option>
             {ACTIONS.map((a) => (
               <option key={a} value={a}>

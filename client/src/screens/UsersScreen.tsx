@@ -7,8 +7,13 @@ import { Status, useRunner } from './useRunner.tsx';
 
 export function UsersScreen() {
   const [users, setUsers] = useState<Account[]>([]);
-  const { message, error, run } = useRunner();
-  const reload = () => run(() => adminApi.users()).then((answer) => answer && setUsers(answer.users));
+  const { message, error, run, fail } = useRunner();
+  // Listing again after a change keeps the change's message (a failure to list replaces it).
+  const reload = () =>
+    adminApi
+      .users()
+      .then((answer) => setUsers(answer.users))
+      .catch(fail);
   useEffect(() => {
     void reload();
   }, []);
@@ -75,7 +80,7 @@ function NewUserForm({
       </label>
       <label>
         Role
-        <RoleSelect value={role} onChange={setRole} />
+        <RoleSelect value={role} onChange={setRole} label="Role" />
       </label>
       <label>
         First password

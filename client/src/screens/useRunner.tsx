@@ -7,6 +7,7 @@ export function useRunner(): {
   message: string | null;
   error: boolean;
   run: <T>(work: () => Promise<T>, done?: string | ((value: T) => string)) => Promise<T | null>;
+  fail: (problem: unknown) => void;
 } {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState(false);
@@ -22,7 +23,11 @@ export function useRunner(): {
       return null;
     }
   }, []);
-  return { message, error, run };
+  const fail = useCallback((problem: unknown) => {
+    setError(true);
+    setMessage(describeError(problem));
+  }, []);
+  return { message, error, run, fail };
 }
 
 export function Status({ message, error }: { message: string | null; error: boolean }) {
