@@ -1,6 +1,7 @@
 // The screens beside the canvas: users and the audit trail for admins, inspection targets for
 // enforcement. One opens over the investigation (which stays as it was underneath) and closes
-// back to it; the header lists those the user's role may open.
+// back to it (Escape too); the header lists those the user's role may open.
+import { useEffect } from 'react';
 import type { Role } from '../../../src/api/roles.ts';
 import { AuditScreen } from './AuditScreen.tsx';
 import { TargetsScreen } from './TargetsScreen.tsx';
@@ -34,6 +35,13 @@ export function ScreenLinks({ role, onOpen }: { role: Role; onOpen: (screen: Scr
 }
 
 export function ScreenOverlay({ screen, onClose }: { screen: ScreenName; onClose: () => void }) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
   return (
     <div className="screen" role="region" aria-label={TITLES[screen]}>
       <div className="screen-head">

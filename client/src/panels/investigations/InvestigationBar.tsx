@@ -1,6 +1,6 @@
 // Above the canvas: save it as a named investigation (shared read-only with the users named),
-// save the open one again, open a saved one (its link, `?investigation=ID`, opens it too), and
-// download the graph around the selection (or the whole firm network) for Gephi.
+// save the open one again or delete it, open a saved one (its link, `?investigation=ID`, opens it
+// too), and download the graph around the selection (or the whole firm network) for Gephi.
 import type { Core } from 'cytoscape';
 import { useEffect, useState, type FormEvent } from 'react';
 import { adminApi } from '../../api/admin.ts';
@@ -21,7 +21,7 @@ const names = (text: string) =>
     .filter(Boolean);
 
 export function InvestigationBar({ state, dispatch, cy }: Props) {
-  const { list, current, message, opened, open, save } = useInvestigation(state, dispatch, cy);
+  const { list, current, message, opened, open, save, remove } = useInvestigation(state, dispatch, cy);
   const [name, setName] = useState('');
   const [shares, setShares] = useState('');
   useEffect(() => {
@@ -62,6 +62,11 @@ export function InvestigationBar({ state, dispatch, cy }: Props) {
       {current?.access === 'write' && (
         <button type="button" disabled={empty} onClick={(e) => submit(e, true)}>
           Save as new
+        </button>
+      )}
+      {current?.access === 'write' && (
+        <button type="button" onClick={() => void remove()}>
+          Delete
         </button>
       )}
       <select

@@ -94,11 +94,24 @@ export function useInvestigation(state: ExplorerState, dispatch: (a: Action) => 
     }
   };
 
+  const remove = async (): Promise<void> => {
+    if (!current || current.access !== 'write') return;
+    try {
+      await investigationsApi.remove(current.id);
+      setMessage(`Deleted “${current.name}”; the canvas stays as it is.`);
+      setCurrent(null);
+      showInUrl(null);
+      refresh();
+    } catch (e) {
+      setMessage(describeError(e));
+    }
+  };
+
   useEffect(() => {
     refresh();
     const id = new URLSearchParams(window.location.search).get(PARAM);
     if (id) void open(id);
   }, []);
 
-  return { list, current, message, opened, open, save, refresh };
+  return { list, current, message, opened, open, save, remove, refresh };
 }
