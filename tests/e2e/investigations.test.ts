@@ -1,7 +1,8 @@
 // Saved investigations in Chromium against the seeded server: an investigator draws a ring on the
 // canvas, saves it under a name, reloads the page with ?investigation=ID and gets the same nodes,
-// links and positions back (saved again as a copy and compared through the API). Screenshots go
-// to test-output/screens/.
+// links and positions back (saved again as a copy and compared through the API); shared with a
+// case officer, who opens it read-only by its link, while enforcement is told it does not exist.
+// Screenshots go to test-output/screens/.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -29,6 +30,17 @@ const nodeCount = async () =>
 const layoutRuns = async () =>
   Number((await page.getByTestId('canvas').getAttribute('data-layout-run')) ?? 0);
 const openInUrl = () => new URL(page.url()).searchParams.get('investigation');
+
+/** Logs out whoever is signed in, signs in as `username` and goes to `path`. */
+async function signInAs(username: string, password: string, path: string): Promise<void> {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('user').waitFor();
+  await page.goto(path);
+  await page.getByTestId('user').waitFor();
+}
 
 /** The investigation as the API gives it, asked from the page (its session). */
 async function saved(id: string): Promise<Investigation> {
@@ -104,6 +116,34 @@ describe.runIf(RUN)('saved investigations, in Chromium against the seeded server
     expect(edges(copy)).toEqual(edges(original));
     expect(copy.canvas.positions).toEqual(original.canvas.positions);
     expect(copy.canvas.filters).toEqual(original.canvas.filters);
+  });
+
+  it('shares it read-only: the user named opens it by its link, others are told it does not exist', async () => {
+    const copyId = openInUrl() ?? '';
+    const bar = page.getByTestId('investigation-bar');
+    await bar.getByLabel('Share with').fill('officer');
+    await bar.getByRole('button', { name: 'Save', exact: true }).click();
+    await bar
+      .getByRole('status')
+      .filter({ hasText: `Saved “Ring walk” (${drawn} nodes).` })
+      .waitFor();
+    expect((await saved(copyId)).sharedWith).toEqual(['officer']);
+
+    await signInAs('officer', 'ringscope-officer', `/?investigation=${copyId}`);
+    await expect.poll(() => bar.getAttribute('data-opened'), { timeout: 60_000 }).toBe(copyId);
+    expect(await nodeCount()).toBe(drawn);
+    await bar.getByRole('status').filter({ hasText: 'by investigator' }).waitFor();
+    // Read-only: no Save over it, no Delete; saving makes the officer's own copy.
+    expect(await bar.getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(await bar.getByRole('button', { name: 'Save investigation' }).count()).toBe(1);
+    await page.screenshot({ path: join(SCREENS, 'investigation-shared.png') });
+
+    await signInAs('enforcement', 'ringscope-enforcement', `/?investigation=${copyId}`);
+    await bar
+      .getByRole('status')
+      .filter({ hasText: `investigation ${copyId} was not found` })
+      .waitFor();
+    expect(await nodeCount()).toBe(0);
   });
 
   it('ran without script errors or Content-Security-Policy violations', () => {
