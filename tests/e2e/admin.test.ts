@@ -1,7 +1,8 @@
-// The admin and enforcement screens in Chromium against the seeded server: an admin creates a
-// user, finds the creation in the audit trail filtered to that action and day, and verifies the
-// chain; an enforcement officer opens the inspection targets and downloads them as CSV, the same
-// lines as the table. Screenshots go to test-output/screens/.
+// The admin and enforcement screens in Chromium against the seeded server: an admin creates a user,
+// changes its role, disables it and resets its password, finds each in the audit trail filtered to
+// that action, user and day, and verifies the chain; an enforcement officer opens the inspection
+// targets and downloads them as CSV, the same lines as the table. Screenshots go to
+// test-output/screens/.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -71,7 +72,21 @@ describe.runIf(RUN)('admin and enforcement screens, in Chromium against the seed
     await page.screenshot({ path: join(SCREENS, 'admin-users.png') });
   });
 
-  it('finds the creation in the audit trail filtered to user_admin and today', async () => {
+  it("changes the new user's role, disables the account and resets its password", async () => {
+    const users = screen('Users');
+    const row = users.locator('tr[data-user="ana.lyst"]');
+    await row.getByLabel('Role of ana.lyst').selectOption('enforcement');
+    await users.getByRole('status').filter({ hasText: 'ana.lyst is now enforcement.' }).waitFor();
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await users.getByRole('status').filter({ hasText: 'ana.lyst disabled.' }).waitFor();
+    expect(await row.locator('td').nth(2).textContent()).toContain('disabled');
+    await row.getByLabel('New password for ana.lyst').fill('another long passphrase 2');
+    await row.getByRole('button', { name: 'Reset password' }).click();
+    await users.getByRole('status').filter({ hasText: "ana.lyst's password was reset" }).waitFor();
+    expect(await row.getByLabel('New password for ana.lyst').inputValue()).toBe('');
+  });
+
+  it('finds the creation and the changes in the audit trail filtered to user_admin, admin and today', async () => {
     await page.getByRole('button', { name: 'Back to the canvas' }).click();
     await page.getByRole('button', { name: 'Audit trail' }).click();
     const audit = screen('Audit trail');
@@ -83,8 +98,18 @@ describe.runIf(RUN)('admin and enforcement screens, in Chromium against the seed
     await audit.getByLabel('To').fill(today);
     await audit.getByRole('button', { name: 'Apply' }).click();
     const rows = audit.getByTestId('audit-entries').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(1);
-    const cells = await rows.first().locator('td').allTextContents();
+    // Newest first: the three changes, then the creation.
+    await expect.poll(() => rows.count()).toBe(4);
+    const details = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.querySelectorAll('td')[5]?.textContent),
+    );
+    expect(details).toEqual([
+      JSON.stringify({ what: 'changed', fields: ['password'] }),
+      JSON.stringify({ what: 'changed', fields: ['disabled'] }),
+      JSON.stringify({ what: 'changed', fields: ['role'] }),
+      JSON.stringify({ what: 'created', role: 'case_officer' }),
+    ]);
+    const cells = await rows.last().locator('td').allTextContents();
     expect(cells.slice(2)).toEqual([
       'admin',
       'user_admin',

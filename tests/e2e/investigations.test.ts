@@ -3,7 +3,7 @@
 // links and positions back (saved again as a copy and compared through the API); shared with a
 // case officer, who opens it read-only by its link, while enforcement is told it does not exist.
 // Screenshots go to test-output/screens/.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +96,21 @@ describe.runIf(RUN)('saved investigations, in Chromium against the seeded server
     expect(investigation.canvas.nodes).toHaveLength(drawn);
     expect(Object.keys(investigation.canvas.positions)).toHaveLength(drawn);
     await page.screenshot({ path: join(SCREENS, 'investigation-saved.png') });
+  });
+
+  it('downloads the firm network for Gephi as GraphML and GEXF', async () => {
+    const bar = page.getByTestId('investigation-bar');
+    for (const [name, root] of [
+      ['GraphML', '<graphml'],
+      ['GEXF', '<gexf'],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        bar.getByRole('link', { name }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`ringscope-graph.${name.toLowerCase()}`);
+      expect(await readFile(await download.path(), 'utf8')).toContain(root);
+    }
   });
 
   it('reopens it from the URL with the same nodes, links and positions', async () => {
