@@ -33,8 +33,9 @@ export const adminApi = {
     request('/api/users', AccountAnswer, { method: 'POST', body: { username, role, password } }),
   changeUser: (username: string, change: AccountChange) =>
     request(`/api/users/${enc(username)}`, AccountAnswer, { method: 'PATCH', body: change }),
-  audit: (filter: AuditFilter, limit = 200) =>
-    request(withQuery('/api/audit', { ...filter, limit }), AuditEntriesAnswer),
+  /** Newest first; `before` (an entry number) pages to older entries. */
+  audit: (filter: AuditFilter, limit: number, before?: number) =>
+    request(withQuery('/api/audit', { ...filter, limit, before }), AuditEntriesAnswer),
   verifyAudit: () => request('/api/audit/verify', AuditVerifyAnswer),
   targets: (limit: number) => request(withQuery('/api/targets', { limit }), TargetsAnswer),
   /** A GraphML or GEXF file around `key` (the whole firm network without one). */

@@ -36,6 +36,9 @@ const ACTIONS = [
   'audit_key_rotated',
 ];
 
+/** Entries per page; _Older entries_ asks for the next page. */
+const PAGE = 200;
+
 const NO_FILTER: AuditFilter = { user: '', action: '', from: '', to: '' };
 
 type Verification = Awaited<ReturnType<typeof adminApi.verifyAudit>>;
@@ -50,8 +53,22 @@ export function AuditScreen() {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [verification, setVerification] = useState<Verification | null>(null);
   const { message, error, run } = useRunner();
+  const [applied, setApplied] = useState<AuditFilter>(NO_FILTER);
+  // Whether the last page was full, so older entries may remain.
+  const [more, setMore] = useState(false);
   const load = (filter: AuditFilter) =>
-    run(() => adminApi.audit(filter)).then((answer) => answer && setEntries(answer.entries));
+    run(() => adminApi.audit(filter, PAGE)).then((answer) => {
+      if (!answer) return;
+      setApplied(filter);
+      setEntries(answer.entries);
+      setMore(answer.entries.length === PAGE);
+    });
+  const older = () =>
+    run(() => adminApi.audit(applied, PAGE, entries.at(-1)?.seq)).then((answer) => {
+      if (!answer) return;
+      setEntries((shown) => [...shown, ...answer.entries]);
+      setMore(answer.entries.length === PAGE);
+    });
   useEffect(() => {
     void load(NO_FILTER);
   }, []);
@@ -102,6 +119,11 @@ export function AuditScreen() {
       )}
       <Status message={message} error={error} />
       <AuditTable entries={entries} />
+      {more && (
+        <button type="button" onClick={() => void older()}>
+          Older entries
+        </button>
+      )}
     </section>
   );
 }
