@@ -1,5 +1,6 @@
 // The app-state database: users, sessions, the audit trail, cases, jobs, inspection results, the
-// watch list and alerts, in one SQLite file beside the graph store whichever graph store is used.
+// watch list and alerts, saved investigations, in one SQLite file beside the graph store whichever
+// graph store is used.
 // Schema changes are numbered migrations.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -105,6 +106,23 @@ const MIGRATIONS: string[] = [
      acknowledged_at TEXT
    );
    CREATE INDEX alerts_open ON alerts(id) WHERE acknowledged_at IS NULL;`,
+  // Saved investigations: a named canvas (JSON) owned by one user, shared read-only with others.
+  `CREATE TABLE investigations (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     owner TEXT NOT NULL REFERENCES users(username),
+     canvas TEXT NOT NULL,
+     node_count INTEGER NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL
+   );
+   CREATE INDEX investigations_owner ON investigations(owner);
+   CREATE TABLE investigation_shares (
+     investigation_id TEXT NOT NULL REFERENCES investigations(id) ON DELETE CASCADE,
+     username TEXT NOT NULL REFERENCES users(username),
+     PRIMARY KEY (investigation_id, username)
+   );
+   CREATE INDEX investigation_shares_user ON investigation_shares(username);`,
 ];
 
 export function openAppDb(path: string): AppDb {

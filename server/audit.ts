@@ -56,6 +56,8 @@ export type AuditAction =
   | 'view_alerts'
   | 'acknowledge_alert'
   | 'view_live'
+  | 'view_investigations'
+  | 'view_investigation'
   | 'risk_model_reload'
   | 'share_export'
   | 'share_import';
@@ -207,13 +209,23 @@ export class AuditLog {
   }
 
   /** Newest first. */
-  list(options: { limit: number; beforeSeq?: number; action?: string; username?: string }): AuditEntry[] {
+  list(options: {
+    limit: number;
+    beforeSeq?: number;
+    action?: string;
+    username?: string;
+    /** ISO instants, inclusive: `at >= from`, `at <= to` (a date alone means its whole day). */
+    from?: string;
+    to?: string;
+  }): AuditEntry[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
     const filters: [string, string | number | undefined][] = [
       ['seq < ?', options.beforeSeq],
       ['action = ?', options.action],
       ['username = ?', options.username],
+      ['at >= ?', options.from],
+      ['at <= ?', options.to],
     ];
     for (const [clause, value] of filters) {
       if (value === undefined) continue;

@@ -14,6 +14,7 @@ import { useLeads } from './panels/leads/useLeads.ts';
 import { useRiskFeed } from './panels/live/useRiskFeed.ts';
 import { PathFinder } from './panels/PathFinder.tsx';
 import { RingsPanel } from './panels/RingsPanel.tsx';
+import { ScreenLinks, ScreenOverlay, type ScreenName } from './screens/Screens.tsx';
 import { historyReducer, INITIAL_HISTORY } from './state/history.ts';
 import { useExplorerActions, type Tab } from './useExplorerActions.ts';
 
@@ -23,6 +24,7 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
   const [tab, setTab] = useState<Tab>('entity');
   const [ringsVersion, setRingsVersion] = useState(0);
   const [watchVersion, setWatchVersion] = useState(0);
+  const [screen, setScreen] = useState<ScreenName | null>(null);
   const { notice, expand, showLines, openLink, pick, open, openRing } = useExplorerActions(
     state,
     dispatch,
@@ -49,7 +51,9 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
           onLogout={onLogout}
           openAlerts={feed.alerts.length}
           onShowAlerts={() => setTab('alerts')}
+          screens={<ScreenLinks role={user.role} onOpen={setScreen} />}
         />
+        {screen && <ScreenOverlay screen={screen} onClose={() => setScreen(null)} />}
         <aside className="left" aria-label="Rings, leads, filters and paths">
           <RingsPanel key={ringsVersion} openRingId={state.openRing?.ring.id ?? null} onOpen={openRing} />
           <LeadsPanel leads={leads} onOpen={open} />

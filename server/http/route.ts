@@ -59,7 +59,7 @@ export interface RouteSpec<
   Pol extends Policy,
   Out extends RouteResult,
 > {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** Express path, e.g. `/api/nodes/:key`. */
   path: string;
   summary: string;

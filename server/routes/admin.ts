@@ -1,5 +1,6 @@
 // Administration: user accounts and the audit trail (listing and chain verification).
 import { z } from 'zod';
+import { IsoDate } from '../../src/api/graph.ts';
 import { AccountAnswer, AccountsAnswer, AuditEntriesAnswer, AuditVerifyAnswer } from '../../src/api/users.ts';
 import { ANCHOR_PATTERN, parseAnchor } from '../audit.ts';
 import { NewPassword, Username } from '../auth/users.ts';
@@ -69,18 +70,26 @@ const changeUser = defineRoute({
 const auditEntries = defineRoute({
   method: 'get',
   path: '/api/audit',
-  summary: 'Audit entries, newest first',
+  summary:
+    'Audit entries, newest first; filter by action, user and day range (from, to: YYYY-MM-DD, inclusive)',
   tag: 'admin',
   policy: ADMIN,
-  query: z.strictObject({
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
-    before: z.coerce.number().int().min(1).optional(),
-    action: z
-      .string()
-      .regex(/^[a-z_]{1,40}$/)
-      .optional(),
-    user: Username.optional(),
-  }),
+  query: z
+    .strictObject({
+      limit: z.coerce.number().int().min(1).max(1000).default(100),
+      before: z.coerce.number().int().min(1).optional(),
+      action: z
+        .string()
+        .regex(/^[a-z_]{1,40}$/)
+        .optional(),
+      user: Username.optional(),
+      from: IsoDate.optional(),
+      to: IsoDate.optional(),
+    })
+    .refine((q) => !q.from || !q.to || q.from <= q.to, {
+      message: 'from must be on or before to',
+      path: ['from'],
+    }),
   response: AuditEntriesAnswer,
   handler: ({ query, services }) => ({
     json: {
@@ -89,6 +98,9 @@ const auditEntries = defineRoute({
         ...(query.before !== undefined ? { beforeSeq: query.before } : {}),
         ...(query.action !== undefined ? { action: query.action } : {}),
         ...(query.user !== undefined ? { username: query.user } : {}),
+        // Entry times are ISO instants: a day's range runs from its first to its last millisecond.
+        ...(query.from !== undefined ? { from: `${query.from}T00:00:00.000Z` } : {}),
+        ...(query.to !== undefined ? { to: `${query.to}T23:59:59.999Z` } : {}),
       }),
     },
   }),

@@ -1,6 +1,7 @@
-// Exports: the suspect list (formula-safe CSV or JSON), a subgraph for Gephi (GraphML / GEXF)
-// and a case's evidence pack (zip with a manifest of SHA-256s). Every export is audited with the
-// SHA-256 of what was sent (the route mounting adds the file's name, size and hash).
+// Exports: the suspect list (formula-safe CSV or JSON), inspection targets (CSV), a subgraph for
+// Gephi (GraphML / GEXF) and a case's evidence pack (zip with a manifest of SHA-256s). Every export
+// is audited with the SHA-256 of what was sent (the route mounting adds the file's name, size and
+// hash).
 import { z } from 'zod';
 import { CaseId } from '../../src/api/cases.ts';
 import { NodeKeyParam } from '../../src/api/graph.ts';
@@ -23,6 +24,22 @@ const suspects = defineRoute({
     action: 'export',
     target: () => null,
     detail: (_ctx, out) => ({ what: 'suspects', ...out.facts }),
+  },
+});
+
+const targets = defineRoute({
+  method: 'get',
+  path: '/api/exports/targets',
+  summary: 'Declaration lines ranked for inspection, as CSV (rank, declaration, line, score, reasons)',
+  tag: 'exports',
+  policy: ENFORCEMENT,
+  query: z.strictObject({ limit: z.coerce.number().int().min(1).max(10_000).default(100) }),
+  produces: 'text/csv',
+  handler: ({ query, services }) => services.exports.targetList(query.limit),
+  audit: {
+    action: 'export',
+    target: () => null,
+    detail: (_ctx, out) => ({ what: 'targets', ...out.facts }),
   },
 });
 
@@ -63,4 +80,4 @@ const casePack = defineRoute({
   },
 });
 
-export const exportRoutes = (): Route[] => [suspects, graphFile, casePack];
+export const exportRoutes = (): Route[] => [suspects, targets, graphFile, casePack];

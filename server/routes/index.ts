@@ -7,6 +7,7 @@ import { authRoutes } from './auth.ts';
 import { caseRoutes } from './cases.ts';
 import { exportRoutes } from './exports.ts';
 import { graphRoutes } from './graph.ts';
+import { investigationRoutes } from './investigations.ts';
 import { jobRoutes } from './jobs.ts';
 import { liveRoutes } from './live.ts';
 import { leadRoutes } from './leads.ts';
@@ -24,6 +25,7 @@ export function allRoutes(config: Config): Route[] {
     ...ringRoutes(),
     ...leadRoutes(),
     ...caseRoutes(),
+    ...investigationRoutes(),
     ...exportRoutes(),
     ...jobRoutes(),
     ...riskRoutes(),

@@ -1,6 +1,7 @@
-// The exports, one method each: the suspect list (formula-safe CSV or JSON), a subgraph for
-// Gephi (GraphML / GEXF) and a case's evidence pack (zip with a manifest of SHA-256s). Each
-// returns the file and the facts its audit entry records; the route sends it.
+// The exports, one method each: the suspect list (formula-safe CSV or JSON), inspection targets
+// (CSV), a subgraph for Gephi (GraphML / GEXF) and a case's evidence pack (zip with a manifest of
+// SHA-256s). Each returns the file and the facts its audit entry records; the route sends it.
+import { toSafeCsv } from '../../src/export/csv-safe.ts';
 import { renderSuspects, suspects } from '../../src/export/suspects.ts';
 import {
   IDENTIFIER_LABELS,
@@ -47,6 +48,20 @@ export class Exports {
         filename: `ringscope-suspects.${format}`,
       },
       facts: { count: doc.suspects.length, minScore },
+    };
+  }
+
+  /** The declaration lines ranked for inspection, as formula-safe CSV (what the targets screen shows). */
+  async targetList(limit: number): Promise<ExportFile> {
+    const { lines } = await this.graph.targets(limit);
+    const rows = lines.map((t, i) => [i + 1, t.declarationId, t.line, t.score, t.reasons.join('; ')]);
+    return {
+      file: {
+        content: toSafeCsv(['rank', 'declaration_id', 'line', 'score', 'reasons'], rows),
+        contentType: 'text/csv; charset=utf-8',
+        filename: 'ringscope-targets.csv',
+      },
+      facts: { count: lines.length, limit },
     };
   }
 

@@ -20,6 +20,7 @@ import { GraphView } from './graph-view.ts';
 import { JobRuns } from './job-runs.ts';
 import { Jobs, type JobProgress } from './jobs.ts';
 import { Inspections } from './inspections.ts';
+import { Investigations } from './investigations.ts';
 import { DeclarationIntake } from './declaration-intake.ts';
 import { LiveEvents } from './live-events.ts';
 import { LiveLane } from './live-lane.ts';
@@ -81,6 +82,8 @@ export interface Services {
   /** The last run's party risks, rings and network facts in memory, for scoring; a job that ends rebuilds it. */
   parties: PartyIndex;
   inspections: Inspections;
+  /** Saved investigations (named canvases), with their one access check. */
+  investigations: Investigations;
   /** An arriving declaration stored (when asked), scored, alerted on and streamed; the alerts. */
   liveLane: LiveLane;
   watchList: WatchList;
@@ -150,6 +153,7 @@ export function createServices(input: {
     jobRuns: new JobRuns(jobs, input.store, input.pipelines, input.config),
     scoring,
     inspections: new Inspections(input.appDb, input.store, storeWrites),
+    investigations: new Investigations(input.appDb, users),
     liveLane: new LiveLane({
       scoring,
       intake: new DeclarationIntake(input.store, storeWrites),

@@ -57,7 +57,16 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   'POST /api/cases/:id/notes': { who: CASES, status: 400 },
   'POST /api/cases/:id/evidence': { who: CASES, status: 400 },
   'GET /api/cases/:id/pack': { who: CASES, status: 200 },
+  'GET /api/investigations': { who: ALL, status: 200 },
+  'POST /api/investigations': { who: ALL, status: 400 },
+  // Owned by the investigator, shared with the case officer and enforcement; admins open any.
+  // Who may change which one is the service's check (tests/server/investigations.test.ts).
+  'GET /api/investigations/:id': { who: ALL, status: 200 },
+  'PUT /api/investigations/:id': { who: ALL, status: 400 },
+  // No such investigation.
+  'DELETE /api/investigations/:id': { who: ALL, status: 404 },
   'GET /api/exports/suspects': { who: ENF, status: 200 },
+  'GET /api/exports/targets': { who: ENF, status: 200 },
   'GET /api/exports/graph': { who: ALL, status: 200 },
   // A JSON body where a multipart upload is expected.
   'POST /api/jobs/ingest': { who: ADMIN, status: 415 },
@@ -100,6 +109,7 @@ const signature = (r: { method: string; path: string }) => `${r.method.toUpperCa
 let h: Harness;
 let caseId = '';
 let jobId = '';
+let investigationId = '';
 beforeAll(async () => {
   // The login row sends invalid bodies from every role: keep the login rate limit out of the way.
   h = await startHarness({ config: { loginMaxFailures: 1000 } });
@@ -108,13 +118,38 @@ beforeAll(async () => {
   caseId = z
     .object({ case: z.object({ id: z.string() }) })
     .parse((await officer.post('/api/cases').send({ title: 'matrix' })).body).case.id;
+  const investigator = await h.as('investigator');
+  investigationId = z.object({ investigation: z.object({ id: z.string() }) }).parse(
+    (
+      await investigator.post('/api/investigations').send({
+        name: 'matrix',
+        canvas: EMPTY_CANVAS,
+        sharedWith: ['case-officer', 'enforcement'],
+      })
+    ).body,
+  ).investigation.id;
   jobId = h.services.jobs.start('detect', 'admin', () => Promise.resolve({ done: true })).id;
   await h.services.jobs.idle();
 });
 afterAll(() => h.close());
 
-function concretePath(path: string): string {
+const EMPTY_CANVAS = {
+  nodes: [],
+  edges: [],
+  positions: {},
+  filters: { dateFrom: '', dateTo: '', hsChapter: '', labels: [], minRisk: 0 },
+  selection: [],
+  hidden: [],
+  pinned: [],
+  layout: 'fcose',
+};
+
+function concretePath(path: string, method: string): string {
   return path
+    .replace(
+      /\/api\/investigations\/:id/,
+      `/api/investigations/${method === 'delete' ? 'I-000000000000' : investigationId}`,
+    )
     .replace(':key', encodeURIComponent('Importer:IM-001'))
     .replace(':name', 'investigator')
     .replace(/\/api\/cases\/:id/, `/api/cases/${caseId}`)
@@ -134,7 +169,7 @@ async function signedIn(role: Role): Promise<Agent> {
 }
 
 function send(agent: Agent, method: string, path: string) {
-  const url = concretePath(path);
+  const url = concretePath(path, method);
   switch (method) {
     case 'get':
       // A stream that stays open: answered once its headers are in, the connection then closed.
@@ -152,6 +187,8 @@ function send(agent: Agent, method: string, path: string) {
     case 'patch':
       // An invalid body: allowed roles get 400 (never a change), refused ones 401/403 first.
       return agent.patch(url).send({ unknownField: true });
+    case 'put':
+      return agent.put(url).send({ unknownField: true });
     default:
       return agent.post(url).send({ unknownField: true });
   }

@@ -1,12 +1,13 @@
-// The centre column: the toolbar, the notice of a failed action, the canvas with its legend,
-// and a hint while the canvas is empty. Undo and redo (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y) and the
-// "?" help answer anywhere on the page but in a text field.
+// The centre column: the toolbar, the saved investigation's bar, the notice of a failed action,
+// the canvas with its legend, and a hint while the canvas is empty. Undo and redo (Ctrl+Z,
+// Ctrl+Shift+Z or Ctrl+Y) and the "?" help answer anywhere on the page but in a text field.
 import type { Core } from 'cytoscape';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { GraphCanvas, type CanvasHandlers } from '../canvas/GraphCanvas.tsx';
 import { canRedo, canUndo, type CanvasAction, type HistoryState } from '../state/history.ts';
 import type { ExplorerState } from '../state/types.ts';
 import { HelpDialog } from './HelpDialog.tsx';
+import { InvestigationBar } from './investigations/InvestigationBar.tsx';
 import { Legend } from './Legend.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
@@ -76,6 +77,7 @@ export function CanvasPane({ history, dispatch, notice, ...handlers }: Props) {
         onLegend={() => setLegend((shown) => !shown)}
         onHelp={openHelp}
       />
+      <InvestigationBar state={state} dispatch={dispatch} cy={() => cyRef.current} />
       {notice && (
         <p role="alert" className="error notice">
           {notice}

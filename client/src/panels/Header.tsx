@@ -1,5 +1,6 @@
-// The explorer's header: the brand, the search box, the open alerts, who is signed in, and
-// logging out.
+// The explorer's header: the brand, the search box, the open alerts, the screens the role may
+// open, who is signed in, and logging out.
+import type { ReactNode } from 'react';
 import type { SearchHit, User } from '../api/schemas.ts';
 import { SearchBox } from './SearchBox.tsx';
 
@@ -9,9 +10,11 @@ interface Props {
   onLogout: () => void;
   openAlerts: number;
   onShowAlerts: () => void;
+  /** Links to the screens the user's role may open. */
+  screens?: ReactNode;
 }
 
-export function Header({ user, onPick, onLogout, openAlerts, onShowAlerts }: Props) {
+export function Header({ user, onPick, onLogout, openAlerts, onShowAlerts, screens }: Props) {
   return (
     <header className="header">
       <span className="brand">Ringscope</span>
@@ -27,6 +30,7 @@ export function Header({ user, onPick, onLogout, openAlerts, onShowAlerts }: Pro
           {openAlerts}
         </span>
       </button>
+      {screens}
       <span className="user" data-testid="user">
         {user.username} <span className="badge">{user.role.replace('_', ' ')}</span>
       </span>

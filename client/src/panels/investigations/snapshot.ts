@@ -1,0 +1,38 @@
+// An investigation's canvas to and from the explorer's state: what is saved (the nodes and links
+// held, where each node stands, filters, selection, hidden and pinned nodes, the layout) and the
+// actions that put a saved canvas back. Positions live in Cytoscape, so they are passed in.
+import type { CanvasState } from '../../../../src/api/investigations.ts';
+import type { Action } from '../../state/reducer.ts';
+import type { ExplorerState } from '../../state/types.ts';
+
+export type Positions = CanvasState['positions'];
+
+export function canvasOf(state: ExplorerState, positions: Positions): CanvasState {
+  const held = (keys: string[]) => keys.filter((key) => state.nodes[key] !== undefined);
+  const { dateFrom, dateTo, hsChapter, labels, minRisk } = state.filters;
+  return {
+    nodes: Object.values(state.nodes),
+    edges: Object.values(state.edges),
+    positions: Object.fromEntries(
+      Object.entries(positions).filter(([key]) => state.nodes[key] !== undefined),
+    ),
+    filters: { dateFrom, dateTo, hsChapter, labels, minRisk },
+    selection: held(state.selection),
+    hidden: held(state.hidden),
+    pinned: held(state.pinned),
+    layout: state.layout,
+  };
+}
+
+/** The actions that draw a saved canvas on a cleared one; pins come after positions are set. */
+export function restoreActions(canvas: CanvasState): Action[] {
+  const actions: Action[] = [
+    { type: 'graph/clear' },
+    { type: 'graph/add', nodes: canvas.nodes, edges: canvas.edges },
+    { type: 'filters/set', filters: canvas.filters },
+    { type: 'layout/set', layout: canvas.layout },
+  ];
+  if (canvas.hidden.length > 0) actions.push({ type: 'hide', keys: canvas.hidden });
+  actions.push({ type: 'select', keys: canvas.selection });
+  return actions;
+}

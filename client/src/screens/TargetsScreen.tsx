@@ -1,0 +1,62 @@
+// Inspection targets for enforcement: the declaration lines ranked for inspection, with the
+// reasons, and the same list as a CSV download (GET /api/exports/targets, audited as an export).
+import { useEffect, useState } from 'react';
+import type { z } from 'zod';
+import type { TargetsAnswer } from '../../../src/api/graph.ts';
+import { adminApi } from '../api/admin.ts';
+import { withQuery } from '../api/http.ts';
+import { formatScore } from '../format.ts';
+import { Status, useRunner } from './useRunner.tsx';
+
+const SIZES = [50, 100, 500, 1000];
+
+export function TargetsScreen() {
+  const [limit, setLimit] = useState(100);
+  const [lines, setLines] = useState<z.infer<typeof TargetsAnswer>['lines']>([]);
+  const { message, error, run } = useRunner();
+  useEffect(() => {
+    void run(() => adminApi.targets(limit)).then((answer) => answer && setLines(answer.lines));
+  }, [limit]);
+  return (
+    <section aria-label="Inspection targets">
+      <form className="inline" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          Lines
+          <select value={limit} onChange={(e) => setLimit(Number(e.target.value))}>
+            {SIZES.map((n) => (
+              <option key={n} value={n}>
+                top {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <a className="button" href={withQuery('/api/exports/targets', { limit })} download>
+          Download CSV
+        </a>
+      </form>
+      <Status message={message} error={error} />
+      <table data-testid="targets">
+        <thead>
+          <tr>
+            <th>Rank</th>
+            <th>Declaration</th>
+            <th>Line</th>
+            <th>Score</th>
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((t, i) => (
+            <tr key={`${t.declarationId}/${t.line}`}>
+              <td className="num">{i + 1}</td>
+              <td className="mono">{t.declarationId}</td>
+              <td className="num">{t.line}</td>
+              <td className="num">{formatScore(t.score)}</td>
+              <td className="small">{t.reasons.join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

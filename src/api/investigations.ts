@@ -1,0 +1,86 @@
+// Saved investigations: a named canvas (the nodes and links drawn, where each node stood, the
+// filters, selection, hidden and pinned nodes, the layout) stored server-side, owned by one user
+// and shared read-only with others.
+import { z } from 'zod';
+import { NodeLabel } from '../model/index.ts';
+import { ApiEdge, ApiNode, IsoDate } from './graph.ts';
+import { Username } from './users.ts';
+
+export const InvestigationId = z
+  .string()
+  .regex(/^I-[0-9a-f]{12}$/, 'an investigation id, e.g. I-0123456789ab');
+export const InvestigationName = z.string().trim().min(1).max(200);
+
+/** The canvas's filters as the explorer keeps them ('' for an unset date or chapter). */
+export const CanvasFilters = z.strictObject({
+  dateFrom: z.union([z.literal(''), IsoDate]),
+  dateTo: z.union([z.literal(''), IsoDate]),
+  hsChapter: z.string().regex(/^\d{0,10}$/, 'an HS prefix of digits'),
+  labels: z.array(NodeLabel).max(20),
+  minRisk: z.number().min(0).max(1),
+});
+
+const Position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
+/** What reopening an investigation draws. Every key it names must be one of its nodes. */
+export const CanvasState = z
+  .strictObject({
+    nodes: z.array(ApiNode).max(5000),
+    edges: z.array(ApiEdge).max(20_000),
+    positions: z.record(z.string(), Position),
+    filters: CanvasFilters,
+    selection: z.array(z.string()).max(5000),
+    hidden: z.array(z.string()).max(5000),
+    pinned: z.array(z.string()).max(5000),
+    layout: z.enum(['fcose', 'concentric', 'breadthfirst']),
+  })
+  .superRefine((canvas, ctx) => {
+    const keys = new Set(canvas.nodes.map((n) => n.key));
+    const named: [string, string[]][] = [
+      ['positions', Object.keys(canvas.positions)],
+      ['selection', canvas.selection],
+      ['hidden', canvas.hidden],
+      ['pinned', canvas.pinned],
+    ];
+    for (const [field, list] of named) {
+      const stray = list.find((key) => !keys.has(key));
+      if (stray !== undefined)
+        ctx.addIssue({ code: 'custom', path: [field], message: `${stray} is not one of the canvas's nodes` });
+    }
+    const loose = canvas.edges.find((e) => !keys.has(e.source) || !keys.has(e.target));
+    if (loose)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['edges'],
+        message: `edge ${loose.id} joins a node not on the canvas`,
+      });
+  });
+export type CanvasState = z.infer<typeof CanvasState>;
+
+/** `write`: the owner (and admins) may change or delete it; `read`: it was shared with you. */
+export const InvestigationAccess = z.enum(['read', 'write']);
+
+export const InvestigationSummary = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  owner: z.string(),
+  sharedWith: z.array(z.string()),
+  nodeCount: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  access: InvestigationAccess,
+});
+export type InvestigationSummary = z.infer<typeof InvestigationSummary>;
+export const InvestigationsAnswer = z.strictObject({ investigations: z.array(InvestigationSummary) });
+
+export const Investigation = InvestigationSummary.extend({ canvas: CanvasState });
+export type Investigation = z.infer<typeof Investigation>;
+export const InvestigationAnswer = z.strictObject({ investigation: Investigation });
+
+/** Saving one: its name, its canvas, and who else may open it (read-only). */
+export const SavedInvestigation = z.strictObject({
+  name: InvestigationName,
+  canvas: CanvasState,
+  sharedWith: z.array(Username).max(50).default([]),
+});
+export type SavedInvestigation = z.infer<typeof SavedInvestigation>;
