@@ -22,6 +22,36 @@ export const CanvasFilters = z.strictObject({
 
 const Position = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
 
+const TradeRole = z.enum(['importer', 'broker', 'supplier', 'consignee']);
+const LinkFigures = {
+  role: TradeRole,
+  lines: z.number().int().nonnegative(),
+  value: z.number().finite(),
+  first: z.string().max(40),
+  last: z.string().max(40),
+};
+/** A trade link drawn between two parties of the canvas (aggregated declaration lines). */
+const SavedLink = z.strictObject({
+  id: z.string().max(600),
+  source: z.string().max(300),
+  target: z.string().max(300),
+  ...LinkFigures,
+});
+/** A party's links beyond those drawn, one node per role ("412 more importers"). */
+const SavedGroup = z.strictObject({
+  id: z.string().max(400),
+  party: z.string().max(300),
+  parties: z.number().int().nonnegative(),
+  ...LinkFigures,
+});
+const Keys = z.array(z.string().max(300)).max(5000);
+const SavedLinkLines = z.strictObject({ added: Keys, next: z.string().max(2000).nullable() });
+const SavedExpansion = z.strictObject({
+  added: Keys,
+  limit: z.number().int().positive(),
+  truncated: z.boolean(),
+});
+
 /** What reopening an investigation draws. Every key it names must be one of its nodes. */
 export const CanvasState = z
   .strictObject({
@@ -33,6 +63,11 @@ export const CanvasState = z
     hidden: z.array(z.string()).max(5000),
     pinned: z.array(z.string()).max(5000),
     layout: z.enum(['fcose', 'concentric', 'breadthfirst']),
+    /** Trade links, overflow groups, lines opened from links and the parties expanded. */
+    links: z.array(SavedLink).max(20_000).default([]),
+    groups: z.array(SavedGroup).max(5000).default([]),
+    linkLines: z.record(z.string().max(600), SavedLinkLines).default({}),
+    expansions: z.record(z.string().max(300), SavedExpansion).default({}),
   })
   .superRefine((canvas, ctx) => {
     const keys = new Set(canvas.nodes.map((n) => n.key));
@@ -47,6 +82,20 @@ export const CanvasState = z
       if (stray !== undefined)
         ctx.addIssue({ code: 'custom', path: [field], message: `${stray} is not one of the canvas's nodes` });
     }
+    const looseLink = canvas.links.find((l) => !keys.has(l.source) || !keys.has(l.target));
+    if (looseLink)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['links'],
+        message: `trade link ${looseLink.id} joins a node not on the canvas`,
+      });
+    const strayGroup = canvas.groups.find((g) => !keys.has(g.party));
+    if (strayGroup)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groups'],
+        message: `group ${strayGroup.id} belongs to a node not on the canvas`,
+      });
     const loose = canvas.edges.find((e) => !keys.has(e.source) || !keys.has(e.target));
     if (loose)
       ctx.addIssue({

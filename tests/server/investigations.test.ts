@@ -44,6 +44,32 @@ const CANVAS = {
   hidden: [],
   pinned: ['Broker:BR-01'],
   layout: 'concentric',
+  links: [
+    {
+      id: 'TRADES|Broker:BR-01|Importer:IM-001',
+      source: 'Broker:BR-01',
+      target: 'Importer:IM-001',
+      role: 'importer',
+      lines: 3,
+      value: 12500,
+      first: '2024-01-02',
+      last: '2024-03-30',
+    },
+  ],
+  groups: [
+    {
+      id: 'GROUP|Broker:BR-01|importer',
+      party: 'Broker:BR-01',
+      role: 'importer',
+      parties: 412,
+      lines: 5120,
+      value: 2.5e6,
+      first: '2023-01-01',
+      last: '2024-12-31',
+    },
+  ],
+  linkLines: { 'TRADES|Broker:BR-01|Importer:IM-001': { added: [], next: 'c2' } },
+  expansions: { 'Broker:BR-01': { added: ['Importer:IM-001'], limit: 25, truncated: true } },
 };
 
 async function save(agent: Agent, body: Record<string, unknown> = {}) {
@@ -98,7 +124,15 @@ describe('saved investigations', () => {
 
   it('lets the owner replace name, canvas and shares, and delete it; admins may change any', async () => {
     const saved = await save(owner);
-    const smaller = { ...CANVAS, nodes: CANVAS.nodes.slice(0, 1), edges: [], positions: {}, pinned: [] };
+    const smaller = {
+      ...CANVAS,
+      nodes: CANVAS.nodes.slice(0, 1),
+      edges: [],
+      positions: {},
+      pinned: [],
+      links: [],
+      groups: [],
+    };
     const replaced = bodyOf(
       InvestigationAnswer,
       await owner
@@ -133,6 +167,14 @@ describe('saved investigations', () => {
     expect(stray.status).toBe(400);
     expect(errorOf(stray).issues).toEqual([
       { path: 'body.canvas.selection', message: "Importer:IM-999 is not one of the canvas's nodes" },
+    ]);
+    const [link] = CANVAS.links;
+    const looseLink = await owner.post('/api/investigations').send({
+      name: 'x',
+      canvas: { ...CANVAS, links: [{ ...link, id: 'TRADES|x', target: 'Importer:IM-404' }] },
+    });
+    expect(errorOf(looseLink).issues).toEqual([
+      { path: 'body.canvas.links', message: 'trade link TRADES|x joins a node not on the canvas' },
     ]);
     const unknown = await owner
       .post('/api/investigations')

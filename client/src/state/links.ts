@@ -9,7 +9,7 @@ import type {
   TradeLinks as TradeLinksAnswer,
 } from '../api/schemas.ts';
 import { addElements } from './graph.ts';
-import type { ExplorerState, LinkGroup, Position, TradeLink } from './types.ts';
+import type { Expansion, ExplorerState, LinkGroup, LinkLines, Position, TradeLink } from './types.ts';
 
 export type LinkAction =
   | {
@@ -21,6 +21,14 @@ export type LinkAction =
       limit: number;
     }
   | { type: 'links/lines'; linkId: string; answer: TradeLinkLinesAnswer }
+  | {
+      /** A saved investigation's links put back (its nodes are added first). */
+      type: 'links/restore';
+      links: TradeLink[];
+      groups: LinkGroup[];
+      linkLines: Record<string, LinkLines>;
+      expansions: Record<string, Expansion>;
+    }
   | { type: 'positions/set'; positions: Record<string, Position> };
 
 /** One id per pair of parties, whichever of the two was expanded. */
@@ -118,6 +126,14 @@ export function linkReducer(state: ExplorerState, action: LinkAction): ExplorerS
       return expandedIntoLinks(state, action);
     case 'links/lines':
       return linesOntoCanvas(state, action.linkId, action.answer);
+    case 'links/restore':
+      return {
+        ...state,
+        links: Object.fromEntries(action.links.map((l) => [l.id, l])),
+        groups: Object.fromEntries(action.groups.map((g) => [g.id, g])),
+        linkLines: action.linkLines,
+        expansions: action.expansions,
+      };
     case 'positions/set':
       return { ...state, positions: action.positions };
   }

@@ -39,6 +39,7 @@ export function reducer(state: ExplorerState, action: Action): ExplorerState {
       return viewReducer(state, action);
     case 'links/expanded':
     case 'links/lines':
+    case 'links/restore':
     case 'positions/set':
       return linkReducer(state, action);
   }

@@ -1,5 +1,5 @@
 // An investigation's canvas to and from the explorer's state: what is saved (the nodes and links
-// held, where each node stands, filters, selection, hidden and pinned nodes, the layout) and the
+// held, the trade links, groups and opened link lines, where each node stands, filters, selection, hidden and pinned nodes, the layout) and the
 // actions that put a saved canvas back. Positions live in Cytoscape, so they are passed in.
 import type { CanvasState } from '../../../../src/api/investigations.ts';
 import type { Action } from '../../state/reducer.ts';
@@ -21,6 +21,12 @@ export function canvasOf(state: ExplorerState, positions: Positions): CanvasStat
     hidden: held(state.hidden),
     pinned: held(state.pinned),
     layout: state.layout,
+    links: Object.values(state.links),
+    groups: Object.values(state.groups),
+    linkLines: state.linkLines,
+    expansions: Object.fromEntries(
+      Object.entries(state.expansions).filter(([key]) => state.nodes[key] !== undefined),
+    ),
   };
 }
 
@@ -29,6 +35,13 @@ export function restoreActions(canvas: CanvasState): Action[] {
   const actions: Action[] = [
     { type: 'graph/clear' },
     { type: 'graph/add', nodes: canvas.nodes, edges: canvas.edges },
+    {
+      type: 'links/restore',
+      links: canvas.links,
+      groups: canvas.groups,
+      linkLines: canvas.linkLines,
+      expansions: canvas.expansions,
+    },
     { type: 'filters/set', filters: canvas.filters },
     { type: 'layout/set', layout: canvas.layout },
   ];
