@@ -1,11 +1,15 @@
 // One scheme, one ring: scheme rings that describe the same firms through another lens are
-// folded into the most specific one. Returns new ring objects; the input is never changed.
+// folded into the most specific one, and so are communities that are a scheme ring's firms again.
+// Returns new ring objects; the input is never changed.
+import { formatMoney } from '../detectors/money.ts';
 import { nodeKey, type Ring, type Typology } from '../model/index.ts';
 import { byScore, ringPriority } from '../scoring/ring.ts';
 
 /**
- * Typologies that describe a scheme, most specific first; the others (communities, centrality,
- * association) describe a network and are never folded.
+ * Typologies that describe a scheme, most specific first. A community describes a network: it
+ * never hosts a fold, but folds into a scheme ring that holds most of it (or most of which it
+ * holds): the same firms found again by their links, reported once under the scheme that names
+ * what they do.
  */
 export const SCHEMES: readonly Typology[] = [
   'phoenix',
@@ -38,14 +42,36 @@ function hostIndex(kept: readonly Ring[], ring: Ring, share: number): number {
   return others.reduce((best, o) => (common(o.keys) > common(best.keys) ? o : best), others[0]!).index;
 }
 
-/** The host ring with the folded ring's lens named and the larger revenue at risk. */
+/** Typologies that fold into a scheme ring: the schemes themselves and communities. */
+function folds(ring: Ring): boolean {
+  return SCHEMES.includes(ring.typology) || ring.typology === 'community';
+}
+
+const LENSES = '; also seen as ';
+
+/**
+ * The explanation stating `revenueAtRisk`: the host's own figure replaced (or, when it had none,
+ * the figure added before the lenses already named).
+ */
+function withRevenue(host: Ring, revenueAtRisk: number): string {
+  if (revenueAtRisk === host.revenueAtRisk) return host.explanation;
+  const phrase = (v: number): string => `estimated revenue at risk ${formatMoney(v)}`;
+  if (host.revenueAtRisk > 0 && host.explanation.includes(phrase(host.revenueAtRisk)))
+    return host.explanation.replace(phrase(host.revenueAtRisk), phrase(revenueAtRisk));
+  const at = host.explanation.indexOf(LENSES);
+  const [own, lenses] =
+    at < 0 ? [host.explanation, ''] : [host.explanation.slice(0, at), host.explanation.slice(at)];
+  return `${own ? `${own}; ` : ''}${phrase(revenueAtRisk)}${lenses}`;
+}
+
+/** The host ring with the folded ring's lens named and the larger revenue at risk (stated). */
 function foldInto(host: Ring, ring: Ring): Ring {
   const revenueAtRisk = Math.max(host.revenueAtRisk, ring.revenueAtRisk);
   return {
     ...host,
     revenueAtRisk,
     priority: ringPriority(host.score, revenueAtRisk),
-    explanation: `${host.explanation}; also seen as ${ring.typology.replace(/_/g, ' ')} (${ring.id})`,
+    explanation: `${withRevenue(host, revenueAtRisk)}${LENSES}${ring.typology.replace(/_/g, ' ')} (${ring.id})`,
   };
 }
 
@@ -55,12 +81,13 @@ function foldInto(host: Ring, ring: Ring): Ring {
  * undervalue; a phoenix chain also shares a broker). It is folded into that ring, which keeps the
  * larger revenue at risk and names the other lens in its explanation. So is a ring whose members
  * are mostly members of several more specific rings (a supplier serving firms of three broker
- * rings undervalues for all of them): it is folded into the one it overlaps most. Output by score.
+ * rings undervalues for all of them): it is folded into the one it overlaps most. A community
+ * folds the same way into scheme rings (never into another community). Output by score.
  */
 export function foldOverlaps(rings: readonly Ring[], share = FOLD_SHARE): Ring[] {
   const kept: Ring[] = [];
   for (const ring of [...rings].sort((a, b) => schemeRank(a) - schemeRank(b) || byScore(a, b))) {
-    const host = SCHEMES.includes(ring.typology) ? hostIndex(kept, ring, share) : -1;
+    const host = folds(ring) ? hostIndex(kept, ring, share) : -1;
     if (host < 0) kept.push(ring);
     else kept[host] = foldInto(kept[host]!, ring);
   }
