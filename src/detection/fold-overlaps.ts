@@ -14,8 +14,10 @@ import { byScore, ringPriority } from '../scoring/ring.ts';
 export const SCHEMES: readonly Typology[] = [
   'phoenix',
   'shared_identifiers',
-  'broker_centred',
+  // Importers declaring a false origin through one complicit forwarder are the origin scheme:
+  // its evidence (the declared origin against the supplier's) says what they do.
   'origin_misdeclaration',
+  'broker_centred',
   'split_shipments',
   'undervaluation',
 ];
@@ -27,6 +29,22 @@ function schemeRank(ring: Ring): number {
   return SCHEMES.includes(ring.typology) ? SCHEMES.indexOf(ring.typology) : SCHEMES.length;
 }
 
+/**
+ * Does the smaller of the two rings lie mostly inside the other? Counted on the parties of the
+ * kinds both rings name: a broker ring names no supplier and an undervaluation ring no broker, so
+ * the supplier of one and the broker of the other say nothing about whether the firms are the same.
+ */
+function mostlyOverlaps(a: Ring, b: Ring, share: number): boolean {
+  const labels = new Set(a.members.map((m) => m.label).filter((l) => b.members.some((m) => m.label === l)));
+  const keysOf = (r: Ring): Set<string> =>
+    new Set(r.members.filter((m) => labels.has(m.label)).map((m) => nodeKey(m)));
+  const left = keysOf(a);
+  const right = keysOf(b);
+  if (left.size === 0 || right.size === 0) return false;
+  const common = [...left].filter((key) => right.has(key)).length;
+  return common >= share * Math.min(left.size, right.size);
+}
+
 /** The index in `kept` of the ring that `ring` folds into, or −1 when it stands on its own. */
 function hostIndex(kept: readonly Ring[], ring: Ring, share: number): number {
   const keys = ring.members.map((m) => nodeKey(m));
@@ -34,8 +52,7 @@ function hostIndex(kept: readonly Ring[], ring: Ring, share: number): number {
     .map((k, index) => ({ index, ring: k, keys: new Set(k.members.map((m) => nodeKey(m))) }))
     .filter((o) => SCHEMES.includes(o.ring.typology) && o.ring.typology !== ring.typology);
   const common = (hostKeys: Set<string>): number => keys.filter((key) => hostKeys.has(key)).length;
-  // Overlap over the smaller ring: a ring mostly inside the other, or the other mostly inside it.
-  const inside = others.find((o) => common(o.keys) >= share * Math.min(keys.length, o.keys.size));
+  const inside = others.find((o) => mostlyOverlaps(ring, o.ring, share));
   if (inside) return inside.index;
   const covered = keys.filter((key) => others.some((o) => o.keys.has(key))).length;
   if (covered < share * keys.length) return -1;

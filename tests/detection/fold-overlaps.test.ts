@@ -74,6 +74,44 @@ describe('foldOverlaps on revenue at risk', () => {
   });
 });
 
+describe('foldOverlaps on a forwarder’s origin scheme', () => {
+  it('folds the forwarder’s broker ring into the origin ring of the same importers', () => {
+    const forwarder = {
+      ...ring('R-bc', 'broker_centred', 0.9, ['A', 'B', 'C', 'D']),
+      members: ['FWD', 'A', 'B', 'C', 'D'].map((id) => ({ label: 'Importer' as const, id, role: 'client' })),
+    };
+    const origin = ring('R-om', 'origin_misdeclaration', 0.6, ['A', 'B', 'C', 'D', 'S1']);
+    const kept = foldOverlaps([forwarder, origin]);
+    expect(kept.map((r) => r.id)).toEqual(['R-om']);
+    expect(kept[0]!.explanation).toBe('R-om; also seen as broker centred (R-bc)');
+  });
+});
+
+describe('foldOverlaps on parties of kinds one ring cannot name', () => {
+  it('compares a broker ring and an undervaluation ring on the importers they both name', () => {
+    const party = (label: 'Importer' | 'Broker' | 'Supplier', id: string) => ({ label, id, role: 'member' });
+    const broker = {
+      ...ring('R-bc', 'broker_centred', 0.9, []),
+      members: [party('Broker', 'BR'), ...['A', 'B', 'C', 'D', 'E'].map((id) => party('Importer', id))],
+    };
+    const under = {
+      ...ring('R-uv', 'undervaluation', 0.95, [], 300),
+      members: [
+        party('Importer', 'A'),
+        party('Importer', 'B'),
+        party('Importer', 'X'),
+        party('Supplier', 'S'),
+      ],
+    };
+    const kept = foldOverlaps([under, broker]);
+    expect(kept.map((r) => r.id)).toEqual(['R-bc']);
+    expect(kept[0]!.revenueAtRisk).toBe(300);
+    // With a fourth importer of its own, two in common are no longer most of its importers.
+    const apart = { ...under, members: [...under.members, party('Importer', 'Y')] };
+    expect(foldOverlaps([apart, broker]).map((r) => r.id)).toEqual(['R-uv', 'R-bc']);
+  });
+});
+
 describe('foldOverlaps on communities', () => {
   it('folds a community that is a scheme ring’s firms again into that ring', () => {
     const shells = ring('R-si', 'shared_identifiers', 0.7, ['A', 'B', 'C']);
