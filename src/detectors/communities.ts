@@ -7,7 +7,7 @@ import louvainModule from 'graphology-communities-louvain';
 import type { AbstractGraph } from 'graphology-types';
 import { z } from 'zod';
 import { seededRng } from '../model/rng.ts';
-import { IDENTITY_LINKS, type DetectionView } from '../graph/view.ts';
+import type { DetectionView } from '../graph/view.ts';
 import {
   byMembers,
   type CandidateRing,
@@ -19,7 +19,7 @@ import {
 import { isYoung } from './dates.ts';
 import { assertView, DetectorInputError, parseOptions } from './input.ts';
 import { describeParties, percent } from './phrasing.ts';
-import { communityCore } from './community-core.ts';
+import { communityCore, specificLinks } from './community-core.ts';
 import { labelOfKey } from './keys.ts';
 import { partySignals } from './party-signals.ts';
 import { isRiskyFirm, RISKY_FIRM, RiskyFirmRule } from './risky-firm.ts';
@@ -59,6 +59,10 @@ const Options = z
     youngDays: z.number().nonnegative(),
     /** Identifiers held by more parties than this tie no one into a community's core. */
     maxCoreHolders: z.number().int().min(2),
+    /** A firm registered more than this many days before the data starts is established. */
+    establishedDays: z.number().nonnegative(),
+    /** A seat or director of mostly established firms ties no one (a business centre, a family). */
+    maxEstablishedShare: z.number().min(0).max(1),
     /** Lines with duty left unpaid that make that a firm's own fraud signal. */
     minUnpaidLines: z.number().int().min(1),
     /** Importers of the core that must show a fraud signal of their own: a ring is several. */
@@ -89,6 +93,8 @@ export const DEFAULTS: CommunityOptions = {
   maxSize: 40,
   youngDays: 90,
   maxCoreHolders: 10,
+  establishedDays: 365,
+  maxEstablishedShare: 0.5,
   minUnpaidLines: 2,
   minFlagged: 2,
   minFlaggedShare: 0.5,
@@ -105,6 +111,7 @@ export const DEFAULTS: CommunityOptions = {
 function internalLinks(
   view: DetectionView,
   keys: readonly string[],
+  specific: ReturnType<typeof specificLinks>,
 ): { identityLinked: Set<string>; rels: string[]; cohesion: number } {
   const { graph } = view;
   const set = new Set(keys);
@@ -118,7 +125,7 @@ function internalLinks(
       total += attrs.weight;
       if (!set.has(other)) return;
       internal += attrs.weight;
-      const identity = attrs.links.filter((l) => IDENTITY_LINKS.includes(l.kind));
+      const identity = attrs.links.filter((l) => specific(l, k, other));
       if (identity.length > 0) {
         identityLinked.add(k);
         rels.push(...identity.flatMap((l) => l.rels));
@@ -145,6 +152,7 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
     (communities.get(c) ?? communities.set(c, []).get(c)!).push(key);
   const signals = partySignals(view);
   const rings: CandidateRing[] = [];
+  const specific = specificLinks(view, o);
   const isRisky = (k: string): boolean => isRiskyFirm(signals.get(k), o.riskyFirm);
   const isFlagged = (k: string): boolean =>
     isRisky(k) || (signals.get(k)?.unpaidLines.length ?? 0) >= o.minUnpaidLines;
@@ -155,7 +163,7 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
     const importers = keys.filter((k) => labelOfKey(k) === 'Importer');
     const flagged = importers.filter(isFlagged).length;
     if (flagged < o.minFlagged || flagged < o.minFlaggedShare * importers.length) continue;
-    const { identityLinked, rels, cohesion } = internalLinks(view, keys);
+    const { identityLinked, rels, cohesion } = internalLinks(view, keys, specific);
     const firms = keys.filter((k) => labelOfKey(k) !== 'Person');
     const young = firms.filter((k) => isYoung(view, k, o.youngDays));
     const risky = firms.filter(isRisky);

@@ -3,15 +3,56 @@
 // forwarder or supplier, or share a business-centre seat. The core keeps the importers that show
 // a fraud signal of their own, the importers tied to them by a specific identity (a phone, an
 // account, a director, not a seat shared by dozens), the people tied to two of those, and the
-// brokers, suppliers and consignees that work mostly for them.
+// brokers, suppliers and consignees that work mostly for them. A seat or director most of whose
+// firms are established (a business centre, a family group: lawful-seats.ts) ties no one either.
 import { IDENTITY_LINKS, type DetectionView, type Link } from '../graph/view.ts';
-import { labelOfKey } from './keys.ts';
+import { isBusinessKey, labelOfKey } from './keys.ts';
+import { isLawfulSeat } from './lawful-seats.ts';
 
 export interface CoreOptions {
   /** Identifiers held by more parties than this tie no one into the core. */
   maxCoreHolders: number;
   /** Share of a broker's, supplier's or consignee's lines that must be with core importers. */
   minPartnerShare: number;
+  /** A firm registered more than this many days before the data starts is established. */
+  establishedDays: number;
+  /** A seat or director ties no one when more than this share of its firms are established. */
+  maxEstablishedShare: number;
+}
+
+/**
+ * Which identity links between two parties are specific: not through an identifier held by
+ * more than `maxCoreHolders` parties, nor through a seat or director of established firms.
+ * Answers are kept per identifier and per person.
+ */
+export function specificLinks(
+  view: DetectionView,
+  o: CoreOptions,
+): (link: Link, a: string, b: string) => boolean {
+  const { graph } = view;
+  const lawful = new Map<string, boolean>();
+  const seat = (key: string, firms: () => string[]): boolean => {
+    let answer = lawful.get(key);
+    if (answer === undefined) lawful.set(key, (answer = isLawfulSeat(view, firms(), o)));
+    return answer;
+  };
+  const directed = (person: string): string[] =>
+    graph.filterNeighbors(
+      person,
+      (firm) =>
+        isBusinessKey(firm) && graph.getEdgeAttributes(person, firm).links.some((l) => l.kind === 'director'),
+    );
+  return (link, a, b) => {
+    if (!IDENTITY_LINKS.includes(link.kind)) return false;
+    if (link.via === null) {
+      const person = labelOfKey(a) === 'Person' ? a : labelOfKey(b) === 'Person' ? b : null;
+      return link.kind !== 'director' || person === null || !seat(person, () => directed(person));
+    }
+    const key = `${link.via.label}:${link.via.id}`;
+    const holders = view.identifiers.get(key)?.holders ?? [];
+    if (holders.length > o.maxCoreHolders) return false;
+    return !seat(key, () => holders.map((h) => h.key).filter(isBusinessKey));
+  };
 }
 
 /** Core members of `keys` (kept in their order); `flagged` says which importers show a signal. */
@@ -23,17 +64,18 @@ export function communityCore(
 ): string[] {
   const { graph } = view;
   const members = new Set(keys);
-  const specific = (l: Link): boolean =>
-    IDENTITY_LINKS.includes(l.kind) &&
-    (l.via === null ||
-      (view.identifiers.get(`${l.via.label}:${l.via.id}`)?.holders.length ?? 0) <= o.maxCoreHolders);
+  const specific = specificLinks(view, o);
   const neighbours = new Map<string, string[]>();
   const identityNeighbours = (key: string): string[] => {
     let out = neighbours.get(key);
     if (out) return out;
     out = [];
     for (const other of graph.neighbors(key))
-      if (members.has(other) && graph.getEdgeAttributes(key, other).links.some(specific)) out.push(other);
+      if (
+        members.has(other) &&
+        graph.getEdgeAttributes(key, other).links.some((l) => specific(l, key, other))
+      )
+        out.push(other);
     neighbours.set(key, out);
     return out;
   };

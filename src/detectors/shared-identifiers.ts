@@ -4,11 +4,14 @@
 // identifiers; one shared identifier only joins a firm to a strongly tied one when the two were
 // registered together (a batch of shells is set up at one time), so it extends a ring but never
 // starts one. No pair counts when both firms were established long before the data starts: old
-// firms sharing a seat, an agent or a family director are the usual lawful look-alike.
+// firms sharing a seat, an agent or a family director are the usual lawful look-alike. Nor does
+// an identifier or director most of whose firms are established (lawful-seats.ts): a new firm in a
+// business centre or a family group shares it with old neighbours, not with a batch of shells.
 import { z } from 'zod';
 import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView } from '../graph/view.ts';
 import { isBusinessKey } from './keys.ts';
+import { isLawfulSeat } from './lawful-seats.ts';
 import {
   byMembers,
   type CandidateRing,
@@ -41,6 +44,8 @@ const Options = z
     cohortDays: z.number().nonnegative(),
     /** A firm registered more than this many days before the data starts is established. */
     establishedDays: z.number().nonnegative(),
+    /** An identifier or director ties no one when more than this share of its firms are established. */
+    maxEstablishedShare: z.number().min(0).max(1),
     minScore: z.number().min(0).max(1),
     /** Which firms declare unit values persistently below the usual ones. */
     undervaluing: UndervaluingRule,
@@ -65,6 +70,7 @@ export const DEFAULTS: SharedIdentifiersOptions = {
   minOverlapDays: 30,
   cohortDays: 90,
   establishedDays: 365,
+  maxEstablishedShare: 0.5,
   minScore: 0.3,
   undervaluing: UNDERVALUING,
   weights: { shared_identifiers: 0.45, young_firms: 0.3, unit_value_bias: 0.25 },
@@ -89,6 +95,14 @@ function sharedByPair(view: DetectionView, o: SharedIdentifiersOptions): Map<str
   for (const [key, shared] of view.identifiers) {
     const holders = shared.holders.filter((h) => isBusinessKey(h.key));
     if (holders.length < 2 || shared.holders.length > o.maxHolders) continue;
+    if (
+      isLawfulSeat(
+        view,
+        holders.map((h) => h.key),
+        o,
+      )
+    )
+      continue;
     for (let i = 0; i < holders.length; i++) {
       for (let j = i + 1; j < holders.length; j++) {
         add(holders[i]!.key, holders[j]!.key, {
@@ -107,6 +121,14 @@ function sharedByPair(view: DetectionView, o: SharedIdentifiersOptions): Map<str
       if (director && isBusinessKey(other)) firms.push({ key: other, rel: director.rels[0] ?? '' });
     });
     if (firms.length < 2 || firms.length > o.maxDirectorships) return;
+    if (
+      isLawfulSeat(
+        view,
+        firms.map((f) => f.key),
+        o,
+      )
+    )
+      return;
     firms.sort((a, b) => (a.key < b.key ? -1 : 1));
     for (let i = 0; i < firms.length; i++) {
       for (let j = i + 1; j < firms.length; j++) {

@@ -88,6 +88,31 @@ describe('community detector', () => {
         w.ship({ importerId: `S${i}`, date: isoDay(30 + l * 20), customsValue: i === 0 ? 300 : 1000 });
     }
     expect(detect(await w.view(), { seed: 5 })).toEqual([]);
-    expect(detect(await w.view(), { seed: 5, minFlagged: 1, minFlaggedShare: 0 })).toHaveLength(1);
+    const lenient = { seed: 5, minFlagged: 1, minFlaggedShare: 0, maxEstablishedShare: 1 };
+    expect(detect(await w.view(), lenient)).toHaveLength(1);
+  });
+});
+
+describe('community detector on a family group', () => {
+  /** Old family firms under two directors (one firm undated), two of them cheap buyers. */
+  function familyGroup(w: World): void {
+    const parents = [w.party('Person', 'P-MUM'), w.party('Person', 'P-DAD')];
+    for (const [i, registeredOn] of ['2008-06-22', '2006-01-21', '2010-03-14', null].entries()) {
+      const firm = w.party('Importer', `F${i}`, registeredOn ? { registeredOn } : {});
+      for (const parent of parents) w.rel('DIRECTS', parent, firm);
+      for (let l = 0; l < 4; l++)
+        w.ship({ importerId: `F${i}`, date: isoDay(30 + l * 20), customsValue: i < 2 ? 300 : 1000 });
+    }
+  }
+
+  it('reports the shells and not the family whose directors run established firms', async () => {
+    const w = new World();
+    legitimateTrade(w, 30, 8);
+    cluster(w, 'C', 4);
+    familyGroup(w);
+    const view = await w.view();
+    expect(detect(view, { seed: 5 }).map((r) => r.members[0]!.id)).toEqual(['C0']);
+    const lenient = detect(view, { seed: 5, maxEstablishedShare: 1 });
+    expect(lenient.map((r) => r.members[0]!.id).sort()).toEqual(['C0', 'F0']);
   });
 });

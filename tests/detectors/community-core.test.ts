@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { communityCore } from '../../src/detectors/community-core.ts';
 import { World, isoDay, legitimateTrade } from '../fixtures/world.ts';
 
-const OPTIONS = { maxCoreHolders: 10, minPartnerShare: 0.5 };
+const OPTIONS = { maxCoreHolders: 10, minPartnerShare: 0.5, establishedDays: 365, maxEstablishedShare: 0.5 };
 
 /** Four shells (C0–C3) sharing a phone and an account, one of them seated in a business centre. */
 function ringInBusinessCentre(w: World): string[] {
@@ -68,9 +68,33 @@ describe('communityCore', () => {
     const w = new World();
     const keys = ringInBusinessCentre(w);
     const flagged = (k: string): boolean => /^Importer:C\d$/.test(k);
-    const core = communityCore(await w.view(), keys, flagged, { ...OPTIONS, maxCoreHolders: 20 });
+    const lenient = { ...OPTIONS, maxCoreHolders: 20, maxEstablishedShare: 1 };
+    const core = communityCore(await w.view(), keys, flagged, lenient);
     expect(core.filter((k) => k.startsWith('Importer:T'))).toHaveLength(12);
     expect(core).not.toContain('Importer:L');
+  });
+
+  it('leaves out the tenants of a seat held mostly by established firms, however few they are', async () => {
+    const w = new World();
+    const keys = ringInBusinessCentre(w);
+    const flagged = (k: string): boolean => /^Importer:C\d$/.test(k);
+    const core = communityCore(await w.view(), keys, flagged, { ...OPTIONS, maxCoreHolders: 20 });
+    expect(core.filter((k) => k.startsWith('Importer:T'))).toEqual([]);
+  });
+
+  it('leaves out the firms of a family director whose other firms are established', async () => {
+    const w = new World();
+    const keys = ringInBusinessCentre(w);
+    // PF directs one flagged shell and three old family firms: a family director, no nominee.
+    const parent = w.party('Person', 'PF');
+    w.rel('DIRECTS', parent, { label: 'Importer', id: 'C3' });
+    for (const id of ['T1', 'T2', 'T3']) w.rel('DIRECTS', parent, { label: 'Importer', id });
+    const flagged = (k: string): boolean => /^Importer:C\d$/.test(k);
+    const view = await w.view();
+    const all = [...keys, 'Person:PF'].sort();
+    expect(communityCore(view, all, flagged, OPTIONS)).not.toContain('Importer:T1');
+    const lenient = { ...OPTIONS, maxEstablishedShare: 1 };
+    expect(communityCore(view, all, flagged, lenient)).toContain('Importer:T1');
   });
 
   it('is empty when nothing is flagged and for no keys', async () => {

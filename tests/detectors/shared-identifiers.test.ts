@@ -136,3 +136,56 @@ describe('shared_identifiers detector on firm ages and weak ties', () => {
     expect(detect(await late.view()).map((r) => r.members.map((m) => m.id))).toEqual([['R1', 'R2', 'R3']]);
   });
 });
+
+describe('shared_identifiers detector on seats of established firms', () => {
+  /** Old firms at a seat (address and switchboard phone), with a new firm moving in beside them. */
+  function businessCentre(w: World): void {
+    for (const [id, registeredOn] of [
+      ['BC1', '2009-08-01'],
+      ['BC2', '2014-01-23'],
+      ['BC3', '2016-05-22'],
+      ['BC4', '2020-02-07'],
+      ['BC-NEW', '2024-11-20'],
+    ] as const) {
+      const firm = w.party('Importer', id, { registeredOn });
+      w.has(firm, 'Address', 'Regus, 4 quay street');
+      w.has(firm, 'Phone', '+1 switchboard');
+      w.ship({ importerId: id, date: isoDay(30) });
+      w.ship({ importerId: id, date: isoDay(150) });
+    }
+  }
+
+  /** A family group: two directors of four old firms and one whose registry row has no date. */
+  function familyGroup(w: World): void {
+    const parents = [w.party('Person', 'P-MUM'), w.party('Person', 'P-DAD')];
+    for (const [id, registeredOn] of [
+      ['FAM1', '2008-06-22'],
+      ['FAM2', '2006-01-21'],
+      ['FAM3', '2010-03-14'],
+      ['FAM-UNDATED', null],
+    ] as const) {
+      const firm = w.party('Importer', id, registeredOn ? { registeredOn } : {});
+      for (const parent of parents) w.rel('DIRECTS', parent, firm);
+      w.ship({ importerId: id, date: isoDay(20) });
+      w.ship({ importerId: id, date: isoDay(200) });
+    }
+  }
+
+  it('reports neither a new tenant of a business centre nor a family group with an undated firm', async () => {
+    const w = ringWorld();
+    businessCentre(w);
+    familyGroup(w);
+    const rings = detect(await w.view());
+    expect(rings.map((r) => r.members.filter((m) => m.label === 'Importer').map((m) => m.id))).toEqual([
+      ['R1', 'R2', 'R3'],
+    ]);
+  });
+
+  it('reports them when every seat is allowed to tie (the option the rule reads)', async () => {
+    const w = ringWorld();
+    businessCentre(w);
+    familyGroup(w);
+    const rings = detect(await w.view(), { maxEstablishedShare: 1 });
+    expect(rings.map((r) => r.members[0]!.id).sort()).toEqual(['BC-NEW', 'FAM-UNDATED', 'R1'].sort());
+  });
+});
