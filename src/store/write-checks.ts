@@ -59,7 +59,10 @@ function isRelId(id: string, type: string, from: NodeRef, to: NodeRef): boolean 
 
 /** Returns the relationship's id, checked against relId(). */
 export function checkRel(rel: GraphRel): string {
-  if (!TYPES.has(rel.type)) throw invalid(`Relationship ${rel.id}: unknown type ${String(rel.type)} (resolution links are written by ringscope resolve --write)`);
+  if (!TYPES.has(rel.type))
+    throw invalid(
+      `Relationship ${rel.id}: unknown type ${String(rel.type)} (resolution links are written by ringscope resolve --write)`,
+    );
   if (!LABELS.has(rel.from.label) || !LABELS.has(rel.to.label)) {
     throw invalid(`Relationship ${rel.id}: an end has an unknown label`);
   }
