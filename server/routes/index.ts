@@ -10,6 +10,7 @@ import { graphRoutes } from './graph.ts';
 import { jobRoutes } from './jobs.ts';
 import { liveRoutes } from './live.ts';
 import { leadRoutes } from './leads.ts';
+import { resolveRoutes } from './resolve.ts';
 import { ringRoutes } from './rings.ts';
 import { riskRoutes } from './risk.ts';
 import { riskModelRoutes } from './risk-model.ts';
@@ -22,6 +23,7 @@ export function allRoutes(config: Config): Route[] {
     ...tradeRoutes(),
     ...ringRoutes(),
     ...leadRoutes(),
+    ...resolveRoutes(),
     ...caseRoutes(),
     ...exportRoutes(),
     ...jobRoutes(),

@@ -24,6 +24,7 @@ import { DeclarationIntake } from './declaration-intake.ts';
 import { LiveEvents } from './live-events.ts';
 import { LiveLane } from './live-lane.ts';
 import { Leads } from './leads.ts';
+import { ResolveCandidates } from './resolve-candidates.ts';
 import { HeavyReads } from './read-pool.ts';
 import { ReadWorkers } from './read-workers.ts';
 import { PartyIndex } from './party-index.ts';
@@ -53,6 +54,12 @@ export interface Pipelines {
     seed: number;
     /** The administration's facts (RINGSCOPE_PROFILE). */
     profile: AdministrationProfile;
+    onProgress: (p: JobProgress) => void;
+  }): Promise<unknown>;
+  /** Entity resolution of the store's parties, its candidates stored as links for review (absent: 503). */
+  resolve?(input: {
+    store: GraphStore;
+    minScore: number;
     onProgress: (p: JobProgress) => void;
   }): Promise<unknown>;
 }
@@ -85,6 +92,8 @@ export interface Services {
   watchList: WatchList;
   /** The last detection run's leads on parties. */
   leads: Leads;
+  /** Entity-resolution candidates and their review. */
+  resolveCandidates: ResolveCandidates;
 }
 
 export function createServices(input: {
@@ -156,6 +165,7 @@ export function createServices(input: {
     }),
     watchList,
     leads: new Leads(input.store),
+    resolveCandidates: new ResolveCandidates(input.store),
     riskModel,
     parties,
   };

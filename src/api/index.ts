@@ -5,6 +5,7 @@ export * from './errors.ts';
 export * from './graph.ts';
 export * from './jobs.ts';
 export * from './leads.ts';
+export * from './resolve.ts';
 export * from './risk.ts';
 export * from './roles.ts';
 export * from './trade.ts';
