@@ -1,6 +1,10 @@
-// The ingest and detection pipelines the job routes run: the same services as `ringscope ingest`
-// and `ringscope detect`, reporting progress as job events and failing with the CLI's row report.
+// The ingest, detection and resolution pipelines the job routes run: the same services as
+// `ringscope ingest`, `ringscope detect` and `ringscope resolve --write`, reporting progress as
+// job events and failing with the CLI's row report.
 import { runDetection } from '../src/detection/run-detection.ts';
+import { writeCandidateLinks } from '../src/resolve/links.ts';
+import { loadParties } from '../src/resolve/load.ts';
+import { resolveParties } from '../src/resolve/resolve.ts';
 import { ingestFiles, throwIfInvalid } from '../src/ingest/ingest.ts';
 import { PRESET_NAMES, type PresetName } from '../src/ingest/presets/index.ts';
 import type { Progress } from '../src/ingest/progress.ts';
@@ -79,5 +83,20 @@ export const PIPELINES: Pipelines = {
       byTypology: outcome.findings.counts,
       timings: outcome.timings,
     };
+  },
+
+  async resolve({ store, minScore, onProgress }) {
+    const records = await loadParties(store);
+    let last = 0;
+    const result = resolveParties(records, { minScore }, (phase, done, total) => {
+      const now = performance.now();
+      if (done !== total && now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      onProgress({ phase, done, total });
+    });
+    const stored = await writeCandidateLinks(store, result.candidates, (done, total) =>
+      onProgress({ phase: 'storing', done, total }),
+    );
+    return { parties: result.parties, comparedPairs: result.comparedPairs, candidates: stored };
   },
 };

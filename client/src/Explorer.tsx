@@ -13,6 +13,7 @@ import { LeadsPanel } from './panels/leads/LeadsPanel.tsx';
 import { useLeads } from './panels/leads/useLeads.ts';
 import { useRiskFeed } from './panels/live/useRiskFeed.ts';
 import { PathFinder } from './panels/PathFinder.tsx';
+import { ResolvePanel } from './panels/duplicates/ResolvePanel.tsx';
 import { RingsPanel } from './panels/RingsPanel.tsx';
 import { ScreenLinks, ScreenOverlay, type ScreenName } from './screens/Screens.tsx';
 import { historyReducer, INITIAL_HISTORY } from './state/history.ts';
@@ -57,6 +58,7 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
         <aside className="left" aria-label="Rings, leads, filters and paths">
           <RingsPanel key={ringsVersion} openRingId={state.openRing?.ring.id ?? null} onOpen={openRing} />
           <LeadsPanel leads={leads} onOpen={open} />
+          <ResolvePanel role={user.role} onOpen={open} />
           <FiltersPanel state={state} dispatch={dispatch} />
           <PathFinder state={state} dispatch={dispatch} />
         </aside>

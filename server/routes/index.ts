@@ -11,6 +11,7 @@ import { investigationRoutes } from './investigations.ts';
 import { jobRoutes } from './jobs.ts';
 import { liveRoutes } from './live.ts';
 import { leadRoutes } from './leads.ts';
+import { resolveRoutes } from './resolve.ts';
 import { ringRoutes } from './rings.ts';
 import { riskRoutes } from './risk.ts';
 import { riskModelRoutes } from './risk-model.ts';
@@ -24,6 +25,7 @@ export function allRoutes(config: Config): Route[] {
     ...tradeRoutes(),
     ...ringRoutes(),
     ...leadRoutes(),
+    ...resolveRoutes(),
     ...caseRoutes(),
     ...investigationRoutes(),
     ...exportRoutes(),

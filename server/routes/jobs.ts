@@ -1,7 +1,8 @@
-// Jobs: ingest of uploaded files and detection runs, their state, and their progress as
+// Jobs: ingest of uploaded files, detection runs and entity resolution, their state, and their progress as
 // Server-Sent Events (`progress` … then `result` or `error`).
 import { z } from 'zod';
 import { JobAnswer, JobId } from '../../src/api/jobs.ts';
+import { ResolveJobBody } from '../../src/api/resolve.ts';
 import { streamJobEvents } from '../http/event-stream.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { ADMIN } from '../policies.ts';
@@ -59,6 +60,26 @@ const detect = defineRoute({
   },
 });
 
+const resolve = defineRoute({
+  method: 'post',
+  path: '/api/jobs/resolve',
+  summary: 'Resolve the store’s parties as a job: candidates at or above minScore stored for review',
+  tag: 'jobs',
+  policy: ADMIN,
+  status: 202,
+  body: ResolveJobBody,
+  response: JobAnswer,
+  handler: ({ body, services, user }) => ({
+    status: 202,
+    json: { job: services.jobRuns.resolve(user.username, body.minScore) },
+  }),
+  audit: {
+    action: 'resolve',
+    target: (_ctx, out) => out.json.job.id,
+    detail: ({ body }) => ({ outcome: 'queued', minScore: body.minScore }),
+  },
+});
+
 const job = defineRoute({
   method: 'get',
   path: '/api/jobs/:id',
@@ -81,4 +102,4 @@ const jobEvents = defineRoute({
   handler: ({ req, res, params, services }) => streamJobEvents(req, res, services.jobs.events(params.id)),
 });
 
-export const jobRoutes = (): Route[] => [ingest, detect, job, jobEvents];
+export const jobRoutes = (): Route[] => [ingest, detect, resolve, job, jobEvents];

@@ -25,6 +25,7 @@ import { DeclarationIntake } from './declaration-intake.ts';
 import { LiveEvents } from './live-events.ts';
 import { LiveLane } from './live-lane.ts';
 import { Leads } from './leads.ts';
+import { ResolveCandidates } from './resolve-candidates.ts';
 import { HeavyReads } from './read-pool.ts';
 import { ReadWorkers } from './read-workers.ts';
 import { PartyIndex } from './party-index.ts';
@@ -55,6 +56,12 @@ export interface Pipelines {
     seed: number;
     /** The administration's facts (RINGSCOPE_PROFILE). */
     profile: AdministrationProfile;
+    onProgress: (p: JobProgress) => void;
+  }): Promise<unknown>;
+  /** Entity resolution of the store's parties, its candidates stored as links for review (absent: 503). */
+  resolve?(input: {
+    store: GraphStore;
+    minScore: number;
     onProgress: (p: JobProgress) => void;
   }): Promise<unknown>;
 }
@@ -91,6 +98,8 @@ export interface Services {
   leads: Leads;
   /** Packages for partner administrations, and partners' packages matched against the store. */
   share: Sharing;
+  /** Entity-resolution candidates and their review. */
+  resolveCandidates: ResolveCandidates;
 }
 
 export function createServices(input: {
@@ -164,6 +173,7 @@ export function createServices(input: {
     watchList,
     leads: new Leads(input.store),
     share: new Sharing(input.store, cases, audit, input.config),
+    resolveCandidates: new ResolveCandidates(input.store),
     riskModel,
     parties,
   };

@@ -1,5 +1,5 @@
-// Starting the two kinds of job: an ingest of files uploaded with the request, and a detection
-// run. Both need the pipelines; a server without them answers 503 before reading any upload.
+// Starting the kinds of job: an ingest of files uploaded with the request, a detection run, and
+// entity resolution. Both need the pipelines; a server without them answers 503 before reading any upload.
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -59,6 +59,15 @@ export class JobRuns {
     const run = this.available();
     return this.jobs.start('detect', username, (onProgress) =>
       run.detect({ store: this.store, seed, profile: this.config.profile, onProgress }),
+    );
+  }
+
+  resolve(username: string, minScore: number): Job {
+    const run = this.available();
+    if (!run.resolve)
+      throw new ApiError(503, 'unavailable', 'entity resolution is not available on this server');
+    return this.jobs.start('resolve', username, (onProgress) =>
+      run.resolve!({ store: this.store, minScore, onProgress }),
     );
   }
 

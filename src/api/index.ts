@@ -6,6 +6,7 @@ export * from './graph.ts';
 export * from './investigations.ts';
 export * from './jobs.ts';
 export * from './leads.ts';
+export * from './resolve.ts';
 export * from './risk.ts';
 export * from './roles.ts';
 export * from './share.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { RowProblem } from '../model/row-problem.ts';
 
 export const JobId = z.string().regex(/^J-[0-9a-f]{12}$/, 'a job id, e.g. J-0123456789ab');
-export const JobKind = z.enum(['ingest', 'detect']);
+export const JobKind = z.enum(['ingest', 'detect', 'resolve']);
 export type JobKind = z.infer<typeof JobKind>;
 export const JobState = z.enum(['queued', 'running', 'succeeded', 'failed']);
 export type JobState = z.infer<typeof JobState>;

@@ -32,6 +32,13 @@ export const DECLARATION_WRITERS = ['enforcement', 'admin'] as const satisfies r
 export const WATCHLIST_WRITERS = ['case_officer', 'enforcement', 'admin'] as const satisfies readonly Role[];
 /** Who acknowledges an alert (takes it in hand); every role sees the alerts. */
 export const ALERT_HANDLERS = ['case_officer', 'enforcement', 'admin'] as const satisfies readonly Role[];
+/** Who accepts or rejects a resolution candidate (two parties being one): investigators and up. */
+export const RESOLUTION_REVIEWERS = [
+  'investigator',
+  'case_officer',
+  'enforcement',
+  'admin',
+] as const satisfies readonly Role[];
 export const ADMIN = ['admin'] as const satisfies readonly Role[];
 /** Who sends a partner administration a package: the officers who liaise with partners. */
 export const SHARE_EXPORTERS = ['enforcement', 'admin'] as const satisfies readonly Role[];
@@ -51,8 +58,8 @@ export function allows(policy: Policy, role: Role | null): boolean {
 
 /**
  * The policy of each area a user changes: cases, exports (suspect lists), jobs (ingest,
- * detection), declarations (storing an arriving one), the watch list, alerts (acknowledging)
- * and inspection results.
+ * detection), declarations (storing an arriving one), the watch list, alerts (acknowledging),
+ * inspection results and resolution (accepting or rejecting a candidate match).
  */
 export const WRITE_POLICY = {
   cases: CASE_WRITERS,
@@ -62,6 +69,7 @@ export const WRITE_POLICY = {
   watchlist: WATCHLIST_WRITERS,
   alerts: ALERT_HANDLERS,
   inspections: INSPECTION_WRITERS,
+  resolution: RESOLUTION_REVIEWERS,
 } as const;
 export type WriteArea = keyof typeof WRITE_POLICY;
 

@@ -16,6 +16,7 @@ import {
   type PartyLabel,
 } from '../model/index.ts';
 import type { GraphStore } from '../store/graph-store.ts';
+import { aliasedSource, aliasMap } from './aliases.ts';
 import { dutyRatesByGroup, scoreUnitValues } from './line-groups.ts';
 import { appendLine, finishLines, lineBuilder } from './lines.ts';
 import { specificity } from './robust.ts';
@@ -31,9 +32,12 @@ import {
   type SharedIdentifier,
 } from './view.ts';
 
-/** What the projection reads; `counts`, where the store has it, sizes the line table up front. */
+/**
+ * What the projection reads; `counts`, where the store has it, sizes the line table up front, and
+ * `sameAsPairs`, where it has it, makes each group of accepted SAME_AS parties one party (aliases.ts).
+ */
 export type ProjectionSource = Pick<GraphStore, 'streamNodes' | 'streamRels' | 'streamShipments'> &
-  Partial<Pick<GraphStore, 'counts'>>;
+  Partial<Pick<GraphStore, 'counts' | 'sameAsPairs'>>;
 
 export interface ProjectionOptions {
   /** Only shipments dated within [from, to] (ISO dates, inclusive) count. */
@@ -259,6 +263,7 @@ export async function projectDetectionView(
     onProgress: overrides.onProgress ?? (() => undefined),
   };
   const graph: EntityGraph = new UndirectedGraph({ allowSelfLoops: false });
+  if (source.sameAsPairs) source = aliasedSource(source, aliasMap(await source.sameAsPairs()));
   await projectParties(source, graph, options);
   const shared = await projectIdentifiers(source, graph, options);
   await projectDirectors(source, graph, options);

@@ -6,3 +6,4 @@ export * from './findings.ts';
 export * from './identifiers.ts';
 export * from './row-problem.ts';
 export * from './text.ts';
+export * from './resolution.ts';

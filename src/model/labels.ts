@@ -59,8 +59,21 @@ export const RelType = z.enum([
   'SUCCEEDS', // (Importer)->(Importer)
   'HAS_MEMBER', // (Ring)->(party) {role}
   'CONCERNS', // (Case)->(any)
+  'POSSIBLY_SAME_AS', // (party)->(party of its label) {score, evidence, status}: a resolution candidate
+  'SAME_AS', // (party)->(party of its label): a candidate an investigator accepted
 ]);
 export type RelType = z.infer<typeof RelType>;
+
+/**
+ * Entity-resolution links: written only through the store's resolution methods
+ * (src/store/resolve-links.ts), never by an import, and not part of the network a traversal,
+ * a relationship stream or the counts see.
+ */
+export const RESOLUTION_REL_TYPES = ['POSSIBLY_SAME_AS', 'SAME_AS'] as const satisfies readonly RelType[];
+
+export function isResolutionRelType(type: RelType): boolean {
+  return (RESOLUTION_REL_TYPES as readonly RelType[]).includes(type);
+}
 
 export const IDENTIFIER_REL: Record<IdentifierLabel, RelType> = {
   Address: 'HAS_ADDRESS',

@@ -73,6 +73,10 @@ import type {
   NodeRef,
   PartyRisk,
   RelType,
+  ResolveCandidateInput,
+  ResolveLink,
+  ResolveLinkQuery,
+  ResolveReview,
   Ring,
   RingQuery,
   RingSummary,
@@ -240,4 +244,14 @@ export interface GraphStore {
   currentRiskModel(): Promise<RiskModelRecord | null>;
   /** Every saved version, by (savedAt desc, contentHash). */
   listRiskModels(): Promise<RiskModelVersion[]>;
+
+  // ── entity resolution (src/store/resolve-links.ts) ───────────────────────────────────────
+  /** Upserts `POSSIBLY_SAME_AS` candidates by pair, keeping each stored pair's review. */
+  writeResolveCandidates(candidates: readonly ResolveCandidateInput[]): Promise<{ written: number }>;
+  /** Links by (score desc, id), filtered by status and minScore; total before offset/limit. */
+  listResolveLinks(query: ResolveLinkQuery): Promise<{ links: ResolveLink[]; total: number }>;
+  /** Accepts (`SAME_AS`) or rejects a link, recording who and when; null when no such link. */
+  reviewResolveLink(id: string, review: ResolveReview): Promise<ResolveLink | null>;
+  /** The accepted (`SAME_AS`) pairs, by (a, b) node key. */
+  sameAsPairs(): Promise<[NodeRef, NodeRef][]>;
 }

@@ -1,13 +1,16 @@
 // Neighbourhood expansion and k-shortest simple paths, written once over a small source
 // interface so that every adapter returns exactly the same subgraphs and paths (the semantics
 // are pinned in graph-store.ts and in the contract suite). An adapter supplies the four lookups.
-import { nodeKey, RelType } from '../model/index.ts';
+import { nodeKey, RelType, RESOLUTION_REL_TYPES } from '../model/index.ts';
 import type { GraphNode, GraphPath, GraphRel, NodeLabel, NodeRef, Subgraph } from '../model/index.ts';
 import { StoreError } from './errors.ts';
 import type { NeighbourhoodQuery, PathQuery } from './graph-store.ts';
 
-/** Relationship types that are not part of the network: findings and cases point into it. */
-export const UNTRAVERSED_TYPES: readonly RelType[] = ['HAS_MEMBER', 'CONCERNS'];
+/**
+ * Relationship types that are not part of the network: findings and cases point into it, and
+ * resolution links are an investigator's judgement on two parties (the projection applies them).
+ */
+export const UNTRAVERSED_TYPES: readonly RelType[] = ['HAS_MEMBER', 'CONCERNS', ...RESOLUTION_REL_TYPES];
 export const TRAVERSED_TYPES: readonly RelType[] = RelType.options.filter(
   (t) => !UNTRAVERSED_TYPES.includes(t),
 );

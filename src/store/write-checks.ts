@@ -1,12 +1,13 @@
 // Checks every adapter applies to a WriteBatch before writing it, so a bad node or relationship
 // is refused with the same `invalid` error whatever the store: labels and types from the closed
 // enums, non-empty ids, scalar finite props, relationship ids as relId() derives them.
-import { NodeLabel, nodeKey, relId, RelType } from '../model/index.ts';
+import { NodeLabel, isResolutionRelType, nodeKey, relId, RelType } from '../model/index.ts';
 import type { GraphNode, GraphRel, NodeRef } from '../model/index.ts';
 import { StoreError } from './errors.ts';
 
 const LABELS = new Set<string>(NodeLabel.options);
-const TYPES = new Set<string>(RelType.options);
+// Resolution links are written through writeResolveCandidates, never by an import.
+const TYPES = new Set<string>(RelType.options.filter((t) => !isResolutionRelType(t)));
 
 function invalid(message: string): StoreError {
   return new StoreError('invalid', message);
@@ -58,7 +59,10 @@ function isRelId(id: string, type: string, from: NodeRef, to: NodeRef): boolean 
 
 /** Returns the relationship's id, checked against relId(). */
 export function checkRel(rel: GraphRel): string {
-  if (!TYPES.has(rel.type)) throw invalid(`Relationship ${rel.id}: unknown type ${String(rel.type)}`);
+  if (!TYPES.has(rel.type))
+    throw invalid(
+      `Relationship ${rel.id}: unknown type ${String(rel.type)} (resolution links are written by ringscope resolve --write)`,
+    );
   if (!LABELS.has(rel.from.label) || !LABELS.has(rel.to.label)) {
     throw invalid(`Relationship ${rel.id}: an end has an unknown label`);
   }

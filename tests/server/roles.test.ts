@@ -46,6 +46,10 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   'GET /api/rings/:id': { who: ALL, status: 200 },
   'GET /api/targets': { who: ENF, status: 200 },
   'GET /api/leads': { who: ALL, status: 200 },
+  'GET /api/resolve/candidates': { who: ALL, status: 200 },
+  // They take no body.
+  'POST /api/resolve/candidates/:id/accept': { who: ALL, status: 400 },
+  'POST /api/resolve/candidates/:id/reject': { who: ALL, status: 400 },
   'GET /api/cases': { who: ALL, status: 200 },
   'POST /api/cases': { who: CASES, status: 400 },
   'GET /api/cases/:id': { who: ALL, status: 200 },
@@ -71,6 +75,7 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   // A JSON body where a multipart upload is expected.
   'POST /api/jobs/ingest': { who: ADMIN, status: 415 },
   'POST /api/jobs/detect': { who: ADMIN, status: 400 },
+  'POST /api/jobs/resolve': { who: ADMIN, status: 400 },
   'GET /api/jobs/:id': { who: ADMIN, status: 200 },
   'GET /api/jobs/:id/events': { who: ADMIN, status: 200 },
   'GET /api/users': { who: ADMIN, status: 200 },
@@ -155,6 +160,7 @@ function concretePath(path: string, method: string): string {
     .replace(/\/api\/cases\/:id/, `/api/cases/${caseId}`)
     .replace(/\/api\/rings\/:id/, `/api/rings/${RING_ID}`)
     .replace(/\/api\/jobs\/:id/, `/api/jobs/${jobId}`)
+    .replace(/\/api\/resolve\/candidates\/:id/, '/api/resolve/candidates/0123456789abcdef')
     .replace(/\/api\/(watchlist|alerts)\/:id/, '/api/$1/999');
 }
 

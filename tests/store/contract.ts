@@ -7,6 +7,7 @@ import { describeImports } from './contract-imports.ts';
 import { describeLabels } from './contract-labels.ts';
 import { describeLeads } from './contract-leads.ts';
 import { describeReads } from './contract-reads.ts';
+import { describeResolveLinks } from './contract-resolve-links.ts';
 import { describeRiskModels } from './contract-risk-models.ts';
 import { describeSearch } from './contract-search.ts';
 import { describeStreams } from './contract-streams.ts';
@@ -56,6 +57,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     describeLabels(use);
     describeLeads(use);
     describeRiskModels(use);
+    describeResolveLinks(use);
 
     describe('durability', () => {
       it('keeps committed imports and findings across a close and reopen, and drops an aborted one', async (ctx) => {

@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../src/store/embedded/index.ts';
-import { migrate, openDatabase, SCHEMA_VERSION } from '../../src/store/embedded/schema.ts';
+import { migrate, openDatabase } from '../../src/store/embedded/schema.ts';
 import { Vocabulary } from '../../src/store/embedded/vocabulary.ts';
 import { editDistance } from '../../src/store/text-search.ts';
 import { loadFixture, ref } from './fixture.ts';
 
 /** Parties and identifiers in the fixture: 13 parties, 4 identifiers. */
 const TEXT_NODES = 17;
+/** The schema version that brought the full-text tables (migration 5). */
+const TEXT_INDEX_VERSION = 5;
 
 describe('embedded full-text tables', () => {
   let dir = '';
@@ -56,15 +58,17 @@ describe('embedded full-text tables', () => {
 
   it('indexes what a file of the previous layout holds when it is opened', async () => {
     const old = openDatabase(path);
-    migrate(old, SCHEMA_VERSION - 1);
+    migrate(old, TEXT_INDEX_VERSION - 1);
     old.close();
     const store = await openEmbeddedStore(path);
     await loadFixture(store);
     await store.close();
     const downgraded = openDatabase(path);
-    downgraded.exec('DROP TABLE node_text; DROP TABLE node_words; DROP TABLE node_words_vocab');
+    downgraded.exec(
+      'DROP TABLE node_text; DROP TABLE node_words; DROP TABLE node_words_vocab; DROP TABLE resolve_links',
+    );
     for (const t of ['insert', 'update', 'delete']) downgraded.exec(`DROP TRIGGER node_text_${t}`);
-    downgraded.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    downgraded.pragma(`user_version = ${TEXT_INDEX_VERSION - 1}`);
     downgraded.close();
     const reopened = await openEmbeddedStore(path);
     expect((await reopened.searchText('blue harb', { limit: 5 })).map((h) => h.node.id)).toEqual(['IM-003']);

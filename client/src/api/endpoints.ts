@@ -6,6 +6,8 @@ import {
   CasesAnswer,
   JobAnswer,
   LeadsAnswer,
+  ResolveCandidatesAnswer,
+  ResolveReviewAnswer,
   NodeDetail,
   PathsAnswer,
   RingDetail,
@@ -66,6 +68,11 @@ export const api = {
   /** Rings, highest priority first (the API's own order). */
   rings: (limit = 500) => request(withQuery('/api/rings', { limit }), RingsAnswer),
   leads: (limit = 500) => request(withQuery('/api/leads', { limit }), LeadsAnswer),
+  /** Open resolution candidates (possible duplicates), best first. */
+  resolveCandidates: (limit = 100) =>
+    request(withQuery('/api/resolve/candidates', { status: 'open', limit }), ResolveCandidatesAnswer),
+  reviewCandidate: (id: string, verb: 'accept' | 'reject') =>
+    request(`/api/resolve/candidates/${enc(id)}/${verb}`, ResolveReviewAnswer, { method: 'POST' }),
   ring: (id: string) => request(`/api/rings/${enc(id)}`, RingDetail),
 
   cases: () => request('/api/cases', CasesAnswer),

@@ -56,6 +56,7 @@ export {
   WatchListAnswer,
 } from '../../../src/api/alerts.ts';
 export { Lead, LeadsAnswer } from '../../../src/api/leads.ts';
+export { ResolveCandidate, ResolveCandidatesAnswer, ResolveReviewAnswer } from '../../../src/api/resolve.ts';
 export { Inspection, InspectionsAnswer, Lane } from '../../../src/api/risk.ts';
 
 // Trade links and paged neighbours.

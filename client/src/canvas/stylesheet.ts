@@ -43,6 +43,8 @@ export const REL_LOOK: Record<RelType, { color: string; style: 'solid' | 'dashed
   SUCCEEDS: { color: '#cf222e', style: 'dotted' },
   HAS_MEMBER: { color: '#cf222e', style: 'dotted' },
   CONCERNS: { color: '#57606a', style: 'dotted' },
+  POSSIBLY_SAME_AS: { color: '#bf8700', style: 'dotted' },
+  SAME_AS: { color: '#bf8700', style: 'solid' },
 };
 
 /** From this many nodes the canvas draws in its large-view style. */

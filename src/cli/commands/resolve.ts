@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { loadParties } from '../../resolve/load.ts';
+import { writeCandidateLinks } from '../../resolve/links.ts';
 import { resolveParties, type ResolveResult } from '../../resolve/resolve.ts';
 import { readVariants, scoreResolution, type ResolutionReport } from '../../eval/resolution.ts';
 import { progressReporter } from '../progress.ts';
@@ -14,6 +15,7 @@ const Flags = z.object({
   minScore: z.coerce.number().gt(0, 'a probability in (0, 1]').max(1, 'a probability in (0, 1]'),
   top: z.coerce.number().int().min(0).max(100_000),
   out: z.string().min(1).optional(),
+  write: z.boolean().optional(),
 });
 
 function parseFlags(command: Command): z.infer<typeof Flags> {
@@ -28,8 +30,8 @@ function parseFlags(command: Command): z.infer<typeof Flags> {
   return parsed.data;
 }
 
-/** Loads the store's parties and resolves them, with progress on stderr. */
-async function run(global: GlobalOptions, minScore: number) {
+/** Loads the store's parties and resolves them, with progress on stderr; `write` stores them. */
+async function run(global: GlobalOptions, minScore: number, write = false) {
   const started = performance.now();
   return withStore(global, async (store) => {
     const records = await loadParties(store);
@@ -44,15 +46,27 @@ async function run(global: GlobalOptions, minScore: number) {
     });
     bar.stop();
     const seconds = { load: (loaded - started) / 1000, resolve: (performance.now() - loaded) / 1000 };
+    if (write) {
+      const stored = progressReporter('candidates stored', Boolean(global.json));
+      await writeCandidateLinks(store, result.candidates, (done, total) => stored.update(done, total));
+      stored.stop();
+    }
     return { records, result, seconds };
   });
 }
 
-function summary(result: ResolveResult, seconds: { load: number; resolve: number }, top: number) {
+function summary(
+  result: ResolveResult,
+  seconds: { load: number; resolve: number },
+  top: number,
+  stored: number,
+) {
   return {
     parties: result.parties,
     comparedPairs: result.comparedPairs,
     candidates: result.candidates.length,
+    /** Candidates stored as POSSIBLY_SAME_AS links (--write). */
+    stored,
     lambda: result.model.lambda,
     emIterations: result.model.iterations,
     seconds: { load: round(seconds.load), resolve: round(seconds.resolve) },
@@ -67,6 +81,7 @@ function formatSummary(s: ReturnType<typeof summary>): string {
     `${s.parties} parties, ${s.comparedPairs} pairs compared, ${s.candidates} candidates ` +
       `(load ${s.seconds.load} s, resolve ${s.seconds.resolve} s; EM ${s.emIterations} iterations, λ ${s.lambda.toFixed(4)})`,
   ];
+  if (s.stored > 0) lines.push(`${s.stored} candidates stored as POSSIBLY_SAME_AS links for review`);
   for (const c of s.top)
     lines.push(
       `${c.score.toFixed(3)}  ${c.a} "${c.aName}"  ~  ${c.b} "${c.bName}"\n       ${c.evidence.join(', ')}`,
@@ -83,17 +98,21 @@ export function register(program: Command): void {
     .option('--min-score <p>', 'smallest match probability listed', '0.9')
     .option('--top <n>', 'candidates printed', '20')
     .option('--out <file>', 'write every candidate as JSON to this file')
+    .option(
+      '--write',
+      'store the candidates as POSSIBLY_SAME_AS links for review (again: updated, reviews kept)',
+    )
     .action(async (_opts: unknown, command: Command) => {
       const flags = parseFlags(command);
       const global = globalOptions(command);
-      const { result, seconds } = await run(global, flags.minScore);
+      const { result, seconds } = await run(global, flags.minScore, flags.write);
       if (flags.out)
         await writeFile(
           flags.out,
           JSON.stringify({ fields: result.fields, model: result.model, candidates: result.candidates }) +
             '\n',
         );
-      const s = summary(result, seconds, flags.top);
+      const s = summary(result, seconds, flags.top, flags.write ? result.candidates.length : 0);
       process.stdout.write(global.json ? JSON.stringify(s) + '\n' : formatSummary(s));
     });
 }

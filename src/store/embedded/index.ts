@@ -12,6 +12,10 @@ import type {
   NodeRef,
   PartyRisk,
   RelType,
+  ResolveCandidateInput,
+  ResolveLink,
+  ResolveLinkQuery,
+  ResolveReview,
   Ring,
   RingSummary,
   ShipmentRecord,
@@ -38,6 +42,7 @@ import type { TraversalSource } from '../traversal.ts';
 import * as findings from './findings.ts';
 import { labelLine } from './labels.ts';
 import * as leads from './leads.ts';
+import * as resolveLinks from './resolve-links.ts';
 import * as riskModels from './risk-models.ts';
 import type { RiskModelRecord, RiskModelSave, RiskModelVersion } from '../risk-models.ts';
 import { NODE_COLUMNS, nodeFromRow } from './rows.ts';
@@ -240,6 +245,22 @@ class EmbeddedStore implements GraphStore {
 
   listRiskModels(): Promise<RiskModelVersion[]> {
     return settle(() => riskModels.listRiskModels(this.db));
+  }
+
+  writeResolveCandidates(candidates: readonly ResolveCandidateInput[]): Promise<{ written: number }> {
+    return settle(() => resolveLinks.writeResolveCandidates(this.db, candidates));
+  }
+
+  listResolveLinks(query: ResolveLinkQuery): Promise<{ links: ResolveLink[]; total: number }> {
+    return settle(() => resolveLinks.listResolveLinks(this.db, query));
+  }
+
+  reviewResolveLink(id: string, review: ResolveReview): Promise<ResolveLink | null> {
+    return settle(() => resolveLinks.reviewResolveLink(this.db, id, review));
+  }
+
+  sameAsPairs(): Promise<[NodeRef, NodeRef][]> {
+    return settle(() => resolveLinks.sameAsPairs(this.db));
   }
 
   private requireNoImport(action: string): void {

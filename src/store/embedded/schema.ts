@@ -163,6 +163,28 @@ const MIGRATIONS: readonly string[] = [
   `,
   // 5: the full-text index of parties and identifiers (text-index.ts).
   TEXT_INDEX_MIGRATION,
+  // 6: entity-resolution links between two parties of one label (resolve-links.ts): a candidate
+  // with its score and evidence, and its review. The parties are named, not referenced by row:
+  // a link never changes or holds back a node.
+  `
+  CREATE TABLE resolve_links (
+    id TEXT PRIMARY KEY,
+    a_label TEXT NOT NULL,
+    a_id TEXT NOT NULL,
+    b_label TEXT NOT NULL,
+    b_id TEXT NOT NULL,
+    a_name TEXT NOT NULL,
+    b_name TEXT NOT NULL,
+    score REAL NOT NULL,
+    weight REAL NOT NULL,
+    evidence TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'rejected')),
+    reviewed_by TEXT,
+    reviewed_at TEXT
+  );
+  CREATE INDEX resolve_links_rank ON resolve_links (score DESC, id);
+  CREATE INDEX resolve_links_status ON resolve_links (status, score DESC, id);
+  `,
 ];
 
 // Queries name their index or join order (INDEXED BY, CROSS JOIN) where it matters: the planner

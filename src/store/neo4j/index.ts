@@ -1,7 +1,7 @@
 // Neo4j store adapter: every query is a named file in cypher/, run with $parameters only
 // through one executor (executor.ts). How data sits in Neo4j is described in encode.ts.
 import neo4j from 'neo4j-driver';
-import { NodeLabel, RelType } from '../../model/index.ts';
+import { isResolutionRelType, NodeLabel, RelType } from '../../model/index.ts';
 import type {
   DetectionRun,
   Lead,
@@ -12,6 +12,10 @@ import type {
   LineTarget,
   NodeRef,
   PartyRisk,
+  ResolveCandidateInput,
+  ResolveLink,
+  ResolveLinkQuery,
+  ResolveReview,
   Ring,
   RingSummary,
   ShipmentRecord,
@@ -39,6 +43,7 @@ import { toStoreError } from './errors.ts';
 import { CypherExecutor } from './executor.ts';
 import * as findings from './findings.ts';
 import * as leads from './leads.ts';
+import * as resolveLinks from './resolve-links.ts';
 import * as riskModels from './risk-models.ts';
 import type { RiskModelRecord, RiskModelSave, RiskModelVersion } from '../risk-models.ts';
 import { attachGds } from './gds.ts';
@@ -159,7 +164,7 @@ class Neo4jStore implements GraphStore {
       const n = Number(record?.get('n') ?? 0);
       if (n > 0) counts.nodes[label] = n;
     }
-    for (const type of [...RelType.options].sort()) {
+    for (const type of RelType.options.filter((t) => !isResolutionRelType(t)).sort()) {
       const [record] = await this.executor.read(query('read/count-type', { type }));
       const n = Number(record?.get('n') ?? 0);
       if (n > 0) counts.rels[type] = n;
@@ -231,6 +236,22 @@ class Neo4jStore implements GraphStore {
 
   listRiskModels(): Promise<RiskModelVersion[]> {
     return riskModels.listRiskModels(this.executor);
+  }
+
+  writeResolveCandidates(candidates: readonly ResolveCandidateInput[]): Promise<{ written: number }> {
+    return resolveLinks.writeResolveCandidates(this.executor, candidates);
+  }
+
+  listResolveLinks(query: ResolveLinkQuery): Promise<{ links: ResolveLink[]; total: number }> {
+    return resolveLinks.listResolveLinks(this.executor, query);
+  }
+
+  reviewResolveLink(id: string, review: ResolveReview): Promise<ResolveLink | null> {
+    return resolveLinks.reviewResolveLink(this.executor, id, review);
+  }
+
+  sameAsPairs(): Promise<[NodeRef, NodeRef][]> {
+    return resolveLinks.sameAsPairs(this.executor);
   }
 
   private requireNoImport(action: string): void {

@@ -4,6 +4,7 @@
 // driver fetches in batches); declaration lines come in key-set pages so no sort holds them all.
 import neo4j from 'neo4j-driver';
 import type { Node as Neo4jNode } from 'neo4j-driver';
+import { isResolutionRelType } from '../../model/index.ts';
 import type { GraphNode, GraphRel, NodeLabel, RelType, ShipmentRecord } from '../../model/index.ts';
 import { compareStrings } from '../traversal.ts';
 import { query } from './cypher.ts';
@@ -27,7 +28,9 @@ export async function* streamRels(
   executor: CypherExecutor,
   types: readonly RelType[],
 ): AsyncGenerator<GraphRel> {
-  for (const type of [...new Set(types)].sort(compareStrings)) {
+  // Resolution links are not streamed (the embedded store keeps them apart from its relationships).
+  const network = types.filter((t) => !isResolutionRelType(t));
+  for (const type of [...new Set(network)].sort(compareStrings)) {
     for await (const record of executor.stream(query('stream/rels', { type }))) {
       yield decodeRel(
         String(record.get('from')),
