@@ -41,5 +41,5 @@ WITH n, row, ends
 UNWIND range(11, size(row) - 2, 2) AS i
 WITH n, toInteger(row[i]) AS relType, ends[toInteger(row[i + 1])][0] AS b
 WHERE b IS NOT NULL
-CREATE (n)-[:$(['IMPORTED_BY', 'DECLARED_BY', 'CONSIGNED_TO', 'SUPPLIED_BY', 'HAS_ADDRESS', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_ACCOUNT', 'DIRECTS', 'SUCCEEDS', 'HAS_MEMBER', 'CONCERNS'][relType])]->(b)
+CREATE (n)-[:$(['IMPORTED_BY', 'DECLARED_BY', 'CONSIGNED_TO', 'SUPPLIED_BY', 'HAS_ADDRESS', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_ACCOUNT', 'DIRECTS', 'SUCCEEDS', 'HAS_MEMBER', 'CONCERNS', 'POSSIBLY_SAME_AS', 'SAME_AS'][relType])]->(b)
 RETURN count(*) AS merged
