@@ -100,8 +100,15 @@ function trainingPairs(vectors: Vectors): Vectors {
  * from seldom carry a date of their own. u is estimated as for every field.
  */
 const FIXED_M: Record<number, readonly number[]> = {
-  [FIELDS.indexOf('registration')]: [0.98, 0.015, 0.005],
+  [FIELDS.indexOf('registration')]: [0.99, 0.009, 0.001],
 };
+
+/**
+ * Two registrations are two legal persons: entries that both carry a registration date and
+ * disagree on it (a group's sister firms, a successor registered after its predecessor closed)
+ * are related parties, never one, however much else they share.
+ */
+const REGISTRATION = FIELDS.indexOf('registration');
 
 /**
  * Names must agree word for word (up to order, one edit or the sound of each word): firms of one
@@ -214,6 +221,7 @@ export function resolveParties(
     // firms of one ring share phones, accounts and directors without being one firm.
     if (!(vectors.data[p * vectors.fields]! <= MAX_NAME_LEVEL)) continue;
     if (!beyondName(parties[pairs[2 * p]!]!, vectors, p)) continue;
+    if (vectors.data[p * vectors.fields + REGISTRATION]! > 0) continue;
     const i = pairs[2 * p]!;
     const j = pairs[2 * p + 1]!;
     const score = adjustForFrequency(
