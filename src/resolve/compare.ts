@@ -126,7 +126,7 @@ function emailLevel(a: readonly string[], b: readonly string[]): number | null {
  * successor or a reopening: related firms, not one party). A registry registers a firm once, so
  * two entries that both carry their registration and disagree on it are two registrations.
  */
-function registrationLevel(a: PartyRecord, b: PartyRecord): number | null {
+export function registrationLevel(a: PartyRecord, b: PartyRecord): number | null {
   const from = [a.registeredOn, b.registeredOn];
   if (!from[0] || !from[1]) return null;
   if (from[0] === from[1]) return 0;

@@ -15,6 +15,7 @@ import {
   type Vectors,
 } from './fellegi-sunter.ts';
 import { prepare, type PartyRecord, type PreparedParty } from './records.ts';
+import { admissible, oneRegistrationEach, type ScoredPair } from './rules.ts';
 
 export const ResolveOptions = z
   .object({
@@ -104,20 +105,6 @@ const FIXED_M: Record<number, readonly number[]> = {
 };
 
 /**
- * Two registrations are two legal persons: entries that both carry a registration date and
- * disagree on it (a group's sister firms, a successor registered after its predecessor closed)
- * are related parties, never one, however much else they share.
- */
-const REGISTRATION = FIELDS.indexOf('registration');
-
-/**
- * Names must agree word for word (up to order, one edit or the sound of each word): firms of one
- * ring or family share phones, accounts, addresses and directors, and a name that merely looks
- * alike ("Marium Supply" and "Marium Group") would let those make them one firm.
- */
-const MAX_NAME_LEVEL = 2;
-
-/**
  * How common a pair's name is: the share of parties of its label bearing the more common of the
  * two normalised names. The name levels' u is an average over names; agreeing on a rare name is
  * stronger evidence than on a common one (Splink's term-frequency adjustment).
@@ -146,26 +133,6 @@ function adjustForFrequency(
   const u = model.u[0]![nameLevel]!;
   const logit = Math.log(probability / (1 - probability)) + Math.log(u / Math.max(frequency, 1e-6));
   return 1 / (1 + Math.exp(-logit));
-}
-
-/**
- * People need more than a name: the registry's people have few identifiers, and one "Jan Jansen"
- * shares his name with many others. A pair of people must also agree on a field other than name
- * and country (a director's firm, an address, a phone, …).
- */
-function beyondName(a: PreparedParty, vectors: Vectors, p: number): boolean {
-  if (a.record.label !== 'Person') return true;
-  for (let f = 0; f < vectors.fields; f++) {
-    const field = FIELDS[f];
-    if (
-      field !== 'name' &&
-      field !== 'country' &&
-      field !== 'form' &&
-      vectors.data[p * vectors.fields + f] === 0
-    )
-      return true;
-  }
-  return false;
 }
 
 /** Random pairs of parties of one label, drawn with the seed: nearly all are different parties. */
@@ -215,13 +182,9 @@ export function resolveParties(
   onProgress('estimating', 1, 1);
   const probability = matchProbabilities(model, vectors);
   const frequency = nameFrequencies(parties);
-  const candidates: MatchCandidate[] = [];
+  const kept: ScoredPair[] = [];
   for (let p = 0; p < probability.length; p++) {
-    // Names that differ (under 0.7 similar) never make a candidate, whatever else is shared:
-    // firms of one ring share phones, accounts and directors without being one firm.
-    if (!(vectors.data[p * vectors.fields]! <= MAX_NAME_LEVEL)) continue;
-    if (!beyondName(parties[pairs[2 * p]!]!, vectors, p)) continue;
-    if (vectors.data[p * vectors.fields + REGISTRATION]! > 0) continue;
+    if (!admissible(parties[pairs[2 * p]!]!, vectors, p)) continue;
     const i = pairs[2 * p]!;
     const j = pairs[2 * p + 1]!;
     const score = adjustForFrequency(
@@ -230,9 +193,11 @@ export function resolveParties(
       model,
       frequency(i, j),
     );
-    if (score < o.minScore) continue;
-    candidates.push(candidate(parties[i]!, parties[j]!, model, score));
+    if (score >= o.minScore) kept.push({ i, j, score });
   }
+  const candidates = oneRegistrationEach(parties, kept).map(({ i, j, score }) =>
+    candidate(parties[i]!, parties[j]!, model, score),
+  );
   onProgress('scoring', 1, 1);
   candidates.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
   return { parties: parties.length, comparedPairs: pairs.length / 2, model, fields: FIELDS, candidates };

@@ -1,0 +1,75 @@
+// The rules that sit on top of the match model: what no score can outweigh. Firms of one ring or
+// family share phones, accounts, addresses and directors without being one firm, and a registry
+// registers a firm once, so some pairs are never one party whatever else they share.
+import { FIELDS, registrationLevel } from './compare.ts';
+import type { Vectors } from './fellegi-sunter.ts';
+import type { PreparedParty } from './records.ts';
+
+const NAME = FIELDS.indexOf('name');
+const REGISTRATION = FIELDS.indexOf('registration');
+
+/**
+ * Names must agree word for word (up to order, one edit or the sound of each word): a name that
+ * merely looks alike ("Marium Supply" and "Marium Group") would let shared contacts make them one.
+ */
+export const MAX_NAME_LEVEL = 2;
+
+/**
+ * People need more than a name: the registry's people have few identifiers, and one "Jan Jansen"
+ * shares his name with many others. A pair of people must also agree on a field other than name,
+ * legal form and country (a director's firm, an address, a phone, …).
+ */
+function beyondName(a: PreparedParty, vectors: Vectors, p: number): boolean {
+  if (a.record.label !== 'Person') return true;
+  for (let f = 0; f < vectors.fields; f++) {
+    const field = FIELDS[f];
+    if (field === 'name' || field === 'country' || field === 'form') continue;
+    if (vectors.data[p * vectors.fields + f] === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether compared pair p (whose first party is `a`) may be a candidate at all: names agree word
+ * for word; people agree on more than a name; and the two are not two registrations — entries
+ * that both carry a registration date and disagree on it (a group's sister firms, a successor
+ * registered after its predecessor closed) are related parties, never one.
+ */
+export function admissible(a: PreparedParty, vectors: Vectors, p: number): boolean {
+  const name = vectors.data[p * vectors.fields + NAME]!;
+  if (name < 0 || name > MAX_NAME_LEVEL) return false;
+  if (vectors.data[p * vectors.fields + REGISTRATION]! > 0) return false;
+  return beyondName(a, vectors, p);
+}
+
+/** A candidate before its evidence is written: parties i and j, match probability. */
+export interface ScoredPair {
+  i: number;
+  j: number;
+  score: number;
+}
+
+/**
+ * One entry can be at most one of several registrations: when a party matches two parties that
+ * are themselves two registrations (their dates disagree), only its better match stands — an
+ * undated "Sterling Merch. Inc." is not all three registered "Sterling Merchants Inc.". Pairs
+ * are taken best first, so the outcome does not depend on their order.
+ */
+export function oneRegistrationEach(
+  parties: readonly PreparedParty[],
+  pairs: readonly ScoredPair[],
+): ScoredPair[] {
+  const order = [...pairs].sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
+  const partners = new Map<number, number[]>();
+  const distinct = (x: number, y: number) =>
+    (registrationLevel(parties[x]!.record, parties[y]!.record) ?? 0) > 0;
+  const clashes = (at: number, other: number) => (partners.get(at) ?? []).some((k) => distinct(k, other));
+  const out: ScoredPair[] = [];
+  for (const pair of order) {
+    if (clashes(pair.i, pair.j) || clashes(pair.j, pair.i)) continue;
+    out.push(pair);
+    partners.set(pair.i, [...(partners.get(pair.i) ?? []), pair.j]);
+    partners.set(pair.j, [...(partners.get(pair.j) ?? []), pair.i]);
+  }
+  return out;
+}
