@@ -31,7 +31,8 @@ export const ResolveOptions = z
 export type ResolveOptions = z.infer<typeof ResolveOptions>;
 
 export const DEFAULTS: ResolveOptions = {
-  minScore: 0.9,
+  // A match more likely than not: the rules in rules.ts, not a high bar, keep related firms out.
+  minScore: 0.5,
   uPairs: 10_000,
   maxBlock: BLOCKING_DEFAULTS.maxBlock,
   window: BLOCKING_DEFAULTS.window,
