@@ -19,6 +19,7 @@ const LEGAL_FORMS: readonly (readonly [string, string])[] = [
   ['gmbh', 'gmbh'],
   ['pty ltd', 'pty ltd'],
   ['pty limited', 'pty ltd'],
+  ['pti ltd', 'pty ltd'],
   ['proprietary limited', 'pty ltd'],
   ['co ltd', 'co ltd'],
   ['company limited', 'co ltd'],
@@ -145,12 +146,18 @@ export interface NormalisedName {
 /** Single-word forms of three letters or more, which a typo may leave one edit away. */
 const FUZZY_FORMS = FORMS_BY_LENGTH.filter(([words]) => words.length === 1 && words[0]!.length >= 3);
 
-/** The canonical form of a last word one edit from a form ("Ldt", "Incc", "Icorporated"). */
-function misspeltForm(word: string): string | undefined {
-  if (word.length < 3) return undefined;
-  for (const [[form], canonical] of FUZZY_FORMS)
-    if (Math.abs(form!.length - word.length) <= 1 && editDistance(form!, word) <= 1) return canonical;
-  return undefined;
+/** Every word a legal form is written with ("pty", "ltd", "gmbh", …). */
+const FORM_WORDS = new Set(LEGAL_FORMS.flatMap(([words]) => words.split(' ')));
+
+/**
+ * A last word one edit from a form word of three letters or more, spelt right ("Ldt" → "ltd",
+ * "Incc" → "inc", "Icorporated" → "incorporated"); any other word as it is.
+ */
+function respelt(word: string): string {
+  if (word.length < 3 || FORM_WORDS.has(word)) return word;
+  for (const [[form]] of FUZZY_FORMS)
+    if (Math.abs(form!.length - word.length) <= 1 && editDistance(form!, word) <= 1) return form!;
+  return word;
 }
 
 /** Strips legal forms from the end; returns the new end. */
@@ -168,10 +175,7 @@ function trailingForms(words: readonly string[], forms: string[]): number {
       }
     }
   }
-  const misspelt = forms.length === 0 && end > 1 ? misspeltForm(words[end - 1]!) : undefined;
-  if (misspelt === undefined) return end;
-  forms.unshift(misspelt);
-  return end - 1;
+  return end;
 }
 
 /** Splits a name into identifying tokens and legal forms (trailing or leading). */
@@ -182,10 +186,11 @@ export function normaliseName(name: string): NormalisedName {
     .split(' ')
     .filter((w) => w !== '' && !NOISE.has(w))
     .map((w) => ABBREVIATIONS[w] ?? w);
+  if (words.length > 1) words[words.length - 1] = respelt(words[words.length - 1]!);
   const forms: string[] = [];
   // Legal forms are stripped from the end (and from the start, "OOO Romashka", or a form a clerk
   // moved there, "Co. Kestis"), never the middle: a firm called "AB Foods" keeps what it needs.
-  // A trailing word one edit from a form ("Ldt") is taken for it when no form is spelt right.
+  // A last word one edit from a form word ("Ldt") is taken for it.
   const end = trailingForms(words, forms);
   let start = 0;
   for (const [form, canonical] of FORMS_BY_LENGTH) {

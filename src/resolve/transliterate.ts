@@ -73,7 +73,7 @@ const GREEK: Record<string, string> = {
   τ: 't',
   υ: 'y',
   φ: 'f',
-  χ: 'ch',
+  χ: 'h', // As Greek names are most often written in Latin (Χανιά, Hania), not ELOT's ch.
   ψ: 'ps',
   ω: 'o',
 };
