@@ -144,7 +144,9 @@ export interface NormalisedName {
 }
 
 /** Single-word forms of three letters or more, which a typo may leave one edit away. */
-const FUZZY_FORMS = FORMS_BY_LENGTH.filter(([words]) => words.length === 1 && words[0]!.length >= 3);
+const FUZZY_FORMS = [
+  ...new Set(LEGAL_FORMS.filter(([words]) => !words.includes(' ') && words.length >= 3).map(([w]) => w)),
+];
 
 /** Every word a legal form is written with ("pty", "ltd", "gmbh", …). */
 const FORM_WORDS = new Set(LEGAL_FORMS.flatMap(([words]) => words.split(' ')));
@@ -155,9 +157,8 @@ const FORM_WORDS = new Set(LEGAL_FORMS.flatMap(([words]) => words.split(' ')));
  */
 function respelt(word: string): string {
   if (word.length < 3 || FORM_WORDS.has(word)) return word;
-  for (const [[form]] of FUZZY_FORMS)
-    if (Math.abs(form!.length - word.length) <= 1 && editDistance(form!, word) <= 1) return form!;
-  return word;
+  // Where a word is one edit from several forms ("llx"), the first listed, the commoner, wins.
+  return FUZZY_FORMS.find((f) => Math.abs(f.length - word.length) <= 1 && editDistance(f, word) <= 1) ?? word;
 }
 
 /** Strips legal forms from the end; returns the new end. */

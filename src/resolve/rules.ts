@@ -59,17 +59,34 @@ export function oneRegistrationEach(
   parties: readonly PreparedParty[],
   pairs: readonly ScoredPair[],
 ): ScoredPair[] {
-  const order = [...pairs].sort((x, y) => y.score - x.score || x.i - y.i || x.j - y.j);
-  const partners = new Map<number, number[]>();
-  const distinct = (x: number, y: number) =>
-    (registrationLevel(parties[x]!.record, parties[y]!.record) ?? 0) > 0;
-  const clashes = (at: number, other: number) => (partners.get(at) ?? []).some((k) => distinct(k, other));
-  const out: ScoredPair[] = [];
-  for (const pair of order) {
-    if (clashes(pair.i, pair.j) || clashes(pair.j, pair.i)) continue;
-    out.push(pair);
-    partners.set(pair.i, [...(partners.get(pair.i) ?? []), pair.j]);
-    partners.set(pair.j, [...(partners.get(pair.j) ?? []), pair.i]);
+  // Only a dated party can be told apart from another, so pairs with no dated side always stand
+  // (and the work is nil on a registry without dates).
+  const dated = (k: number) => Boolean(parties[k]!.record.registeredOn);
+  const contested = pairs
+    .map((pair, at) => ({ pair, at }))
+    .filter(({ pair }) => dated(pair.i) || dated(pair.j))
+    .sort((x, y) => y.pair.score - x.pair.score || x.pair.i - y.pair.i || x.pair.j - y.pair.j);
+  const datedPartners = new Map<number, number[]>();
+  const clashes = (at: number, other: number) =>
+    dated(other) &&
+    (datedPartners.get(at) ?? []).some(
+      (k) => (registrationLevel(parties[k]!.record, parties[other]!.record) ?? 0) > 0,
+    );
+  const dropped = new Set<number>();
+  for (const { pair, at } of contested) {
+    if (clashes(pair.i, pair.j) || clashes(pair.j, pair.i)) {
+      dropped.add(at);
+      continue;
+    }
+    for (const [x, y] of [
+      [pair.i, pair.j],
+      [pair.j, pair.i],
+    ] as const) {
+      if (!dated(y)) continue;
+      const list = datedPartners.get(x);
+      if (list) list.push(y);
+      else datedPartners.set(x, [y]);
+    }
   }
-  return out;
+  return pairs.filter((_, at) => !dropped.has(at));
 }
