@@ -98,8 +98,8 @@ function trainingPairs(vectors: Vectors): Vectors {
 /**
  * m of the registration field, stated rather than estimated: a firm is registered once, so two
  * entries of one firm that both carry a registration date disagree only by a clerk's error (taken
- * as 1 in 50, the lower level splitting that share), and the planted or real duplicates EM learns
- * from seldom carry a date of their own. u is estimated as for every field.
+ * as 1 in 100, most of those with both alive), and the duplicates EM learns from seldom carry a
+ * date of their own, so EM would fit m to whatever it takes for matches. u is estimated.
  */
 const FIXED_M: Record<number, readonly number[]> = {
   [FIELDS.indexOf('registration')]: [0.99, 0.009, 0.001],
