@@ -62,10 +62,12 @@ export function oneRegistrationEach(
   // Only a dated party can be told apart from another, so pairs with no dated side always stand
   // (and the work is nil on a registry without dates).
   const dated = (k: number) => Boolean(parties[k]!.record.registeredOn);
-  const contested = pairs
-    .map((pair, at) => ({ pair, at }))
-    .filter(({ pair }) => dated(pair.i) || dated(pair.j))
-    .sort((x, y) => y.pair.score - x.pair.score || x.pair.i - y.pair.i || x.pair.j - y.pair.j);
+  const contested: { pair: ScoredPair; at: number }[] = [];
+  pairs.forEach((pair, at) => {
+    if (dated(pair.i) || dated(pair.j)) contested.push({ pair, at });
+  });
+  if (contested.length === 0) return [...pairs];
+  contested.sort((x, y) => y.pair.score - x.pair.score || x.pair.i - y.pair.i || x.pair.j - y.pair.j);
   const datedPartners = new Map<number, number[]>();
   const clashes = (at: number, other: number) =>
     dated(other) &&
