@@ -1,7 +1,7 @@
 // The comparison vector of a pair of parties: one level per field, 0 the strongest agreement,
 // null when either side lacks the field (then the field is no evidence either way). The levels
 // are what the Fellegi–Sunter model weighs; their words are the evidence a candidate carries.
-import type { PreparedParty } from './records.ts';
+import type { PartyRecord, PreparedParty } from './records.ts';
 import { editDistance, jaroWinkler, phoneticKey, tokenSetSimilarity } from './similarity.ts';
 
 export const FIELDS = [
@@ -13,6 +13,7 @@ export const FIELDS = [
   'account',
   'directors',
   'country',
+  'registration',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 
@@ -26,6 +27,7 @@ export const LEVELS: Record<Field, number> = {
   account: 2,
   directors: 2,
   country: 2,
+  registration: 3,
 };
 
 /** Name similarity in [0, 1]: the better of whole-name Jaro–Winkler and the token-set score. */
@@ -118,6 +120,20 @@ function emailLevel(a: readonly string[], b: readonly string[]): number | null {
   return a.some((x) => domains.includes(domain(x))) ? 1 : 2;
 }
 
+/**
+ * 0 registered on the same day; 1 registered on different days while both were alive (two
+ * registrations, hence two legal persons); 2 one closed before the other was registered (a
+ * successor or a reopening: related firms, not one party). A registry registers a firm once, so
+ * two entries that both carry their registration and disagree on it are two registrations.
+ */
+export function registrationLevel(a: PartyRecord, b: PartyRecord): number | null {
+  const from = [a.registeredOn, b.registeredOn];
+  if (!from[0] || !from[1]) return null;
+  if (from[0] === from[1]) return 0;
+  if ((a.closedOn && a.closedOn < from[1]) || (b.closedOn && b.closedOn < from[0])) return 2;
+  return 1;
+}
+
 /** The comparison vector, in FIELDS order. */
 export function compare(a: PreparedParty, b: PreparedParty): (number | null)[] {
   const ra = a.record;
@@ -131,6 +147,7 @@ export function compare(a: PreparedParty, b: PreparedParty): (number | null)[] {
     sameOrDifferent(ra.accounts, rb.accounts),
     sameOrDifferent(ra.directors, rb.directors),
     ra.country && rb.country ? (ra.country === rb.country ? 0 : 1) : null,
+    registrationLevel(ra, rb),
   ];
 }
 
@@ -149,6 +166,11 @@ const WORDS: Record<Field, readonly string[]> = {
   account: ['same bank account', 'different bank accounts'],
   directors: ['a director in common', 'no director in common'],
   country: ['same country', 'different countries'],
+  registration: [
+    'registered on the same day',
+    'registered on different days',
+    'one closed before the other was registered',
+  ],
 };
 
 /** The evidence in words: "names 0.94 similar, same street and number, same phone". */

@@ -88,6 +88,12 @@ export interface EmOptions {
   /** Stop when no parameter moves by more than this. */
   tolerance: number;
   initialLambda: number;
+  /**
+   * m held at a stated value for some fields (by field index), as Splink allows: for a field the
+   * matches among the candidates rarely show, EM has nothing to learn m from and would fit it to
+   * whatever it takes for matches.
+   */
+  fixedM: Readonly<Record<number, readonly number[]>>;
 }
 
 export const EM_DEFAULTS: EmOptions = {
@@ -95,6 +101,7 @@ export const EM_DEFAULTS: EmOptions = {
   maxIterations: 100,
   tolerance: 1e-5,
   initialLambda: 0.1,
+  fixedM: {},
 };
 
 /**
@@ -132,7 +139,8 @@ export function estimateModel(
   const { patterns: distinct, counts } = patterns(candidates);
   const data = distinct.data;
   const pairs = candidates.data.length / fields;
-  let model: MatchModel = { lambda: o.initialLambda, m: initialM(levels), u, iterations: 0 };
+  const withFixed = (m: number[][]) => m.map((row, f) => [...(o.fixedM[f] ?? row)]);
+  let model: MatchModel = { lambda: o.initialLambda, m: withFixed(initialM(levels)), u, iterations: 0 };
   if (pairs === 0) return model;
   for (let it = 1; it <= o.maxIterations; it++) {
     const p = matchProbabilities(model, distinct);
@@ -150,7 +158,7 @@ export function estimateModel(
         nonSums[f]![level]! += non;
       }
     }
-    const m = normaliseRows(sums);
+    const m = withFixed(normaliseRows(sums));
     const u = o.fixU ? model.u : normaliseRows(nonSums);
     const lambda = Math.min(1 - 1e-9, Math.max(1e-9, total / pairs));
     const moved = Math.max(

@@ -17,6 +17,7 @@ export async function loadParties(store: GraphStore): Promise<PartyRecord[]> {
     if (!isPartyLabel(node.label)) continue;
     const name = node.props.name;
     const country = node.props.country;
+    const { registeredOn, closedOn } = node.props;
     byKey.set(nodeKey(node), {
       label: node.label,
       id: node.id,
@@ -27,6 +28,8 @@ export async function loadParties(store: GraphStore): Promise<PartyRecord[]> {
       emails: [],
       accounts: [],
       directors: [],
+      registeredOn: typeof registeredOn === 'string' ? registeredOn : null,
+      closedOn: typeof closedOn === 'string' ? closedOn : null,
     });
   }
   const types: RelType[] = ['HAS_ADDRESS', 'HAS_PHONE', 'HAS_EMAIL', 'HAS_ACCOUNT', 'DIRECTS'];

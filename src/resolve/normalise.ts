@@ -3,114 +3,10 @@
 // Limited" both become "acme trading". The legal form is kept apart: it says little about
 // identity (clerks abbreviate it freely) but two different forms in one country are evidence.
 
-/** Cyrillic (Russian, Ukrainian, Bulgarian, Serbian) to Latin, after ISO 9 / BGN usage. */
-const CYRILLIC: Record<string, string> = {
-  а: 'a',
-  б: 'b',
-  в: 'v',
-  г: 'g',
-  ґ: 'g',
-  д: 'd',
-  ђ: 'dj',
-  е: 'e',
-  ё: 'e',
-  є: 'ye',
-  ж: 'zh',
-  з: 'z',
-  и: 'i',
-  і: 'i',
-  ї: 'yi',
-  й: 'y',
-  ј: 'j',
-  к: 'k',
-  л: 'l',
-  љ: 'lj',
-  м: 'm',
-  н: 'n',
-  њ: 'nj',
-  о: 'o',
-  п: 'p',
-  р: 'r',
-  с: 's',
-  т: 't',
-  ћ: 'c',
-  у: 'u',
-  ў: 'u',
-  ф: 'f',
-  х: 'kh',
-  ц: 'ts',
-  ч: 'ch',
-  џ: 'dz',
-  ш: 'sh',
-  щ: 'shch',
-  ъ: '',
-  ы: 'y',
-  ь: '',
-  э: 'e',
-  ю: 'yu',
-  я: 'ya',
-};
+import { editDistance } from './similarity.ts';
+import { toLatin } from './transliterate.ts';
 
-/** Modern Greek to Latin (ELOT 743, simplified: accents are dropped first). */
-const GREEK: Record<string, string> = {
-  α: 'a',
-  β: 'v',
-  γ: 'g',
-  δ: 'd',
-  ε: 'e',
-  ζ: 'z',
-  η: 'i',
-  θ: 'th',
-  ι: 'i',
-  κ: 'k',
-  λ: 'l',
-  μ: 'm',
-  ν: 'n',
-  ξ: 'x',
-  ο: 'o',
-  π: 'p',
-  ρ: 'r',
-  σ: 's',
-  ς: 's',
-  τ: 't',
-  υ: 'y',
-  φ: 'f',
-  χ: 'ch',
-  ψ: 'ps',
-  ω: 'o',
-};
-
-/** Latin letters NFD does not decompose. */
-const LATIN_EXTRA: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ł: 'l',
-  ı: 'i',
-  ŀ: 'l',
-};
-
-const TABLE: Record<string, string> = { ...CYRILLIC, ...GREEK, ...LATIN_EXTRA };
-
-/** Lower-case Latin text without diacritics: Cyrillic and Greek transliterated. */
-export function toLatin(text: string): string {
-  const lower = text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/\p{M}+/gu, '');
-  let out = '';
-  // Greek digraphs first (ELOT 743): ου is ou, μπ is b at the start of a word and mb inside.
-  const greek = lower
-    .replace(/ου/g, 'ou')
-    .replace(/(^|[^\p{L}])μπ/gu, '$1b')
-    .replace(/μπ/g, 'mb');
-  for (const ch of greek) out += TABLE[ch] ?? ch;
-  return out;
-}
+export { toLatin } from './transliterate.ts';
 
 /**
  * Legal-form words, each as the tokens it leaves once punctuation is gone ("B.V." → "b v",
@@ -123,6 +19,7 @@ const LEGAL_FORMS: readonly (readonly [string, string])[] = [
   ['gmbh', 'gmbh'],
   ['pty ltd', 'pty ltd'],
   ['pty limited', 'pty ltd'],
+  ['pti ltd', 'pty ltd'],
   ['proprietary limited', 'pty ltd'],
   ['co ltd', 'co ltd'],
   ['company limited', 'co ltd'],
@@ -193,6 +90,14 @@ const LEGAL_FORMS: readonly (readonly [string, string])[] = [
   // As transliteration leaves them ("Ко.", "ΓμβΧ").
   ['ko', 'co'],
   ['gmvch', 'gmbh'],
+  ['gmbkh', 'gmbh'],
+  ['g m b kh', 'gmbh'],
+  ['gmbch', 'gmbh'],
+  ['gmmbch', 'gmbh'],
+  ['g m b ch', 'gmbh'],
+  ['ink', 'inc'],
+  ['llk', 'llc'],
+  ['l l k', 'llc'],
 ];
 const FORMS_BY_LENGTH = LEGAL_FORMS.map(([words, form]) => [words.split(' '), form] as const).sort(
   (a, b) => b[0].length - a[0].length,
@@ -200,9 +105,6 @@ const FORMS_BY_LENGTH = LEGAL_FORMS.map(([words, form]) => [words.split(' '), fo
 
 /** Words that join or decorate a name without identifying it. */
 const NOISE = new Set(['and', 'the', 'of', 'und', 'en', 'et']);
-
-/** Forms written before the name in their languages (\"OOO Romashka\", \"PT Maju\"). */
-const LEADING = new Set(['ooo', 'oao', 'zao', 'ao', 'pao', 'pt']);
 
 /** Business words as clerks shorten them, written out. */
 const ABBREVIATIONS: Record<string, string> = {
@@ -241,17 +143,26 @@ export interface NormalisedName {
   forms: string[];
 }
 
-/** Splits a name into identifying tokens and legal forms (trailing or leading). */
-export function normaliseName(name: string): NormalisedName {
-  const words = toLatin(name.replace(/&/g, ' and ').replace(/\+/g, ' and '))
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .filter((w) => w !== '' && !NOISE.has(w))
-    .map((w) => ABBREVIATIONS[w] ?? w);
-  const forms: string[] = [];
-  // Legal forms are stripped from the end (and from the start, "OOO Romashka"), never the middle,
-  // so "Co" in "Cobalt Co" goes but a firm called "AB Foods" keeps nothing it needs.
+/** Single-word forms of three letters or more, which a typo may leave one edit away. */
+const FUZZY_FORMS = [
+  ...new Set(LEGAL_FORMS.filter(([words]) => !words.includes(' ') && words.length >= 3).map(([w]) => w)),
+];
+
+/** Every word a legal form is written with ("pty", "ltd", "gmbh", …). */
+const FORM_WORDS = new Set(LEGAL_FORMS.flatMap(([words]) => words.split(' ')));
+
+/**
+ * A last word one edit from a form word of three letters or more, spelt right ("Ldt" → "ltd",
+ * "Incc" → "inc", "Icorporated" → "incorporated"); any other word as it is.
+ */
+function respelt(word: string): string {
+  if (word.length < 3 || FORM_WORDS.has(word)) return word;
+  // Where a word is one edit from several forms ("llx"), the first listed, the commoner, wins.
+  return FUZZY_FORMS.find((f) => Math.abs(f.length - word.length) <= 1 && editDistance(f, word) <= 1) ?? word;
+}
+
+/** Strips legal forms from the end; returns the new end. */
+function trailingForms(words: readonly string[], forms: string[]): number {
   let end = words.length;
   for (let again = true; again && end > 1;) {
     again = false;
@@ -265,10 +176,26 @@ export function normaliseName(name: string): NormalisedName {
       }
     }
   }
+  return end;
+}
+
+/** Splits a name into identifying tokens and legal forms (trailing or leading). */
+export function normaliseName(name: string): NormalisedName {
+  const words = toLatin(name.replace(/&/g, ' and ').replace(/\+/g, ' and '))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '' && !NOISE.has(w))
+    .map((w) => ABBREVIATIONS[w] ?? w);
+  if (words.length > 1) words[words.length - 1] = respelt(words[words.length - 1]!);
+  const forms: string[] = [];
+  // Legal forms are stripped from the end (and from the start, "OOO Romashka", or a form a clerk
+  // moved there, "Co. Kestis"), never the middle: a firm called "AB Foods" keeps what it needs.
+  // A last word one edit from a form word ("Ldt") is taken for it.
+  const end = trailingForms(words, forms);
   let start = 0;
   for (const [form, canonical] of FORMS_BY_LENGTH) {
-    // Other forms only by misplacement ("Ltd Zanatrade"), never the ambiguous short words.
-    if (form.length >= end || (!LEADING.has(canonical) && canonical === 'co')) continue;
+    if (form.length >= end) continue;
     if (form.every((w, i) => words[i] === w)) {
       forms.unshift(canonical);
       start = form.length;

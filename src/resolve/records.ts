@@ -17,6 +17,9 @@ export interface PartyRecord {
   accounts: string[];
   /** Ids of the people directing a firm, or of the firms a person directs. */
   directors: string[];
+  /** The registry's registration and dissolution dates (ISO), when it has them. */
+  registeredOn?: string | null;
+  closedOn?: string | null;
 }
 
 export interface PreparedParty {

@@ -15,6 +15,7 @@ import {
   type Vectors,
 } from './fellegi-sunter.ts';
 import { prepare, type PartyRecord, type PreparedParty } from './records.ts';
+import { admissible, oneRegistrationEach, type ScoredPair } from './rules.ts';
 
 export const ResolveOptions = z
   .object({
@@ -30,7 +31,8 @@ export const ResolveOptions = z
 export type ResolveOptions = z.infer<typeof ResolveOptions>;
 
 export const DEFAULTS: ResolveOptions = {
-  minScore: 0.9,
+  // A match more likely than not: the rules in rules.ts, not a high bar, keep related firms out.
+  minScore: 0.5,
   uPairs: 10_000,
   maxBlock: BLOCKING_DEFAULTS.maxBlock,
   window: BLOCKING_DEFAULTS.window,
@@ -94,11 +96,14 @@ function trainingPairs(vectors: Vectors): Vectors {
 }
 
 /**
- * Names must agree word for word (up to order, one edit or the sound of each word): firms of one
- * ring or family share phones, accounts, addresses and directors, and a name that merely looks
- * alike ("Marium Supply" and "Marium Group") would let those make them one firm.
+ * m of the registration field, stated rather than estimated: a firm is registered once, so two
+ * entries of one firm that both carry a registration date disagree only by a clerk's error (taken
+ * as 1 in 100, most of those with both alive), and the duplicates EM learns from seldom carry a
+ * date of their own, so EM would fit m to whatever it takes for matches. u is estimated.
  */
-const MAX_NAME_LEVEL = 2;
+const FIXED_M: Record<number, readonly number[]> = {
+  [FIELDS.indexOf('registration')]: [0.99, 0.009, 0.001],
+};
 
 /**
  * How common a pair's name is: the share of parties of its label bearing the more common of the
@@ -129,26 +134,6 @@ function adjustForFrequency(
   const u = model.u[0]![nameLevel]!;
   const logit = Math.log(probability / (1 - probability)) + Math.log(u / Math.max(frequency, 1e-6));
   return 1 / (1 + Math.exp(-logit));
-}
-
-/**
- * People need more than a name: the registry's people have few identifiers, and one "Jan Jansen"
- * shares his name with many others. A pair of people must also agree on a field other than name
- * and country (a director's firm, an address, a phone, …).
- */
-function beyondName(a: PreparedParty, vectors: Vectors, p: number): boolean {
-  if (a.record.label !== 'Person') return true;
-  for (let f = 0; f < vectors.fields; f++) {
-    const field = FIELDS[f];
-    if (
-      field !== 'name' &&
-      field !== 'country' &&
-      field !== 'form' &&
-      vectors.data[p * vectors.fields + f] === 0
-    )
-      return true;
-  }
-  return false;
 }
 
 /** Random pairs of parties of one label, drawn with the seed: nearly all are different parties. */
@@ -194,16 +179,13 @@ export function resolveParties(
   const vectors = vectorsOf(parties, pairs, onProgress);
   onProgress('estimating', 0, 1);
   const uVectors = vectorsOf(parties, randomPairs(parties, o.uPairs, o.seed), NO_PROGRESS);
-  const model = estimateModel(trainingPairs(vectors), levelFrequencies(uVectors));
+  const model = estimateModel(trainingPairs(vectors), levelFrequencies(uVectors), { fixedM: FIXED_M });
   onProgress('estimating', 1, 1);
   const probability = matchProbabilities(model, vectors);
   const frequency = nameFrequencies(parties);
-  const candidates: MatchCandidate[] = [];
+  const kept: ScoredPair[] = [];
   for (let p = 0; p < probability.length; p++) {
-    // Names that differ (under 0.7 similar) never make a candidate, whatever else is shared:
-    // firms of one ring share phones, accounts and directors without being one firm.
-    if (!(vectors.data[p * vectors.fields]! <= MAX_NAME_LEVEL)) continue;
-    if (!beyondName(parties[pairs[2 * p]!]!, vectors, p)) continue;
+    if (!admissible(parties[pairs[2 * p]!]!, vectors, p)) continue;
     const i = pairs[2 * p]!;
     const j = pairs[2 * p + 1]!;
     const score = adjustForFrequency(
@@ -212,9 +194,11 @@ export function resolveParties(
       model,
       frequency(i, j),
     );
-    if (score < o.minScore) continue;
-    candidates.push(candidate(parties[i]!, parties[j]!, model, score));
+    if (score >= o.minScore) kept.push({ i, j, score });
   }
+  const candidates = oneRegistrationEach(parties, kept).map(({ i, j, score }) =>
+    candidate(parties[i]!, parties[j]!, model, score),
+  );
   onProgress('scoring', 1, 1);
   candidates.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1));
   return { parties: parties.length, comparedPairs: pairs.length / 2, model, fields: FIELDS, candidates };

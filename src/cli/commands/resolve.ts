@@ -95,7 +95,7 @@ export function register(program: Command): void {
     .description(
       'candidate matches between parties of one kind (and between people), scored, with their evidence',
     )
-    .option('--min-score <p>', 'smallest match probability listed', '0.9')
+    .option('--min-score <p>', 'smallest match probability listed', '0.5')
     .option('--top <n>', 'candidates printed', '20')
     .option('--out <file>', 'write every candidate as JSON to this file')
     .option(
@@ -121,7 +121,7 @@ export function register(program: Command): void {
 export async function resolveEvalCommand(command: Command): Promise<boolean> {
   const opts = command.opts<{ resolve?: string; minScore?: string }>();
   if (opts.resolve === undefined) return false;
-  const minScore = Flags.shape.minScore.safeParse(opts.minScore ?? '0.9');
+  const minScore = Flags.shape.minScore.safeParse(opts.minScore ?? '0.5');
   if (!minScore.success)
     throw new Error(`eval: --min-score: a probability in (0, 1] (got ${JSON.stringify(opts.minScore)})`);
   const truth = await readVariants(opts.resolve);
@@ -156,5 +156,5 @@ export function withResolveEvalOptions(command: Command): Command {
       '--resolve <variants.json>',
       'entity resolution against the planted duplicates of `ringscope seed --variants`',
     )
-    .option('--min-score <p>', 'with --resolve: smallest match probability counted as a match', '0.9');
+    .option('--min-score <p>', 'with --resolve: smallest match probability counted as a match', '0.5');
 }
