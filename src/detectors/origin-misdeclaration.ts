@@ -36,6 +36,8 @@ const Options = z
     minMismatchShare: z.number().min(0).max(1),
     /** Without a surcharge, the supplier's country must pay at least this much more duty. */
     minMismatchGap: z.number().min(0),
+    /** Lines departing from a surcharged country that make it the source of all a supplier's lines of that heading and declared origin. */
+    minDepartureLines: z.number().int().min(1),
     /** From the profile: rates where the data states none, surcharges, transshipment hubs. */
     defaultDutyRate: z.number().min(0).max(1),
     dutyRates: z.array(z.object({ heading: z.string(), origin: z.string().optional(), rate: z.number() })),
@@ -68,6 +70,7 @@ export const DEFAULTS: OriginMisdeclarationOptions = {
   minMismatchLines: 4,
   minMismatchShare: 0.5,
   minMismatchGap: 0.1,
+  minDepartureLines: 2,
   ...(profileOptions(DEFAULT_PROFILE) as Pick<
     OriginMisdeclarationOptions,
     'defaultDutyRate' | 'dutyRates' | 'surcharges' | 'transshipmentHubs'
