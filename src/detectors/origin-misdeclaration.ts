@@ -18,6 +18,7 @@ import {
 import { assertView, parseOptions } from './input.ts';
 import { DEFAULT_PROFILE, profileDutyRate, surcharge, type AdministrationProfile } from '../model/profile.ts';
 import { mismatchRings, type Rates } from './origin-mismatch.ts';
+import { observedSurcharges } from './origin-surcharges.ts';
 import { idOf, listing } from './phrasing.ts';
 
 const Options = z
@@ -38,6 +39,8 @@ const Options = z
     minMismatchGap: z.number().min(0),
     /** Lines departing from a surcharged country that make it the source of all a supplier's lines of that heading and declared origin. */
     minDepartureLines: z.number().int().min(1),
+    /** An origin whose observed duty rate is this much above the heading's usual rate is surcharged. */
+    minObservedSurcharge: z.number().positive(),
     /** From the profile: rates where the data states none, surcharges, transshipment hubs. */
     defaultDutyRate: z.number().min(0).max(1),
     dutyRates: z.array(z.object({ heading: z.string(), origin: z.string().optional(), rate: z.number() })),
@@ -71,6 +74,7 @@ export const DEFAULTS: OriginMisdeclarationOptions = {
   minMismatchShare: 0.5,
   minMismatchGap: 0.1,
   minDepartureLines: 2,
+  minObservedSurcharge: 0.15,
   ...(profileOptions(DEFAULT_PROFILE) as Pick<
     OriginMisdeclarationOptions,
     'defaultDutyRate' | 'dutyRates' | 'surcharges' | 'transshipmentHubs'
@@ -345,9 +349,10 @@ export function detect(
     if (new Set(mine.map((s) => s.importer)).size < o.minImporters) continue;
     rings.push(originRing(c, mine, buyers, o));
   }
+  const observed = observedSurcharges(view.dutyRates, o.minObservedSurcharge);
   const rates: Rates = {
     rate: (h, origin) => c.rate(h, origin)!,
-    surcharge: (h, origin) => surcharge(o, h, origin),
+    surcharge: (h, origin) => Math.max(surcharge(o, h, origin), observed.get(`${h}|${origin}`) ?? 0),
   };
   const switched = new Set(kept.flatMap((sw) => sw.to));
   rings.push(...mismatchRings(view, rates, o, switched));

@@ -82,7 +82,7 @@ export function mismatchFinder(
   const bySource =
     o.minDepartureLines === undefined
       ? null
-      : supplierSources(view, (i, s, d, h) => escapedAt(i, s, d, h, o.minMismatchGap), o.minDepartureLines);
+      : supplierSources(view, (i, s, d, h) => escapedAt(i, s, d, h, Infinity), o.minDepartureLines);
   return (i) => {
     const declared = lines.origin[i];
     const s = lines.supplier[i] ?? -1;
@@ -103,8 +103,8 @@ export function mismatchFinder(
 }
 
 /**
- * Per supplier|heading|declared origin: the country paying more duty its lines departed from, when
- * at least `minLines` of them did (the most frequent such country). One departure may be a lawful
+ * Per supplier|heading|declared origin: the surcharged country its lines departed from, when at
+ * least `minLines` of them did (the most frequent such country). One departure may be a lawful
  * transit; several, from the same supplier for the same goods and declared origin, are its source.
  */
 function supplierSources(
