@@ -54,8 +54,10 @@ export function convergingSuppliers(
  * Consignees organising a shallow undervaluation: serving from `minImporters` to
  * `maxPartnerImporters` importers (not a retail hub, not a listed forwarder), their lines' median
  * ratio at or below `maxConvergingRatio` and standing out by `minSignificance`, and most of their
- * lines (`minSharedSupplierShare`) invoiced by suppliers that sell to several of their importers:
- * the complicit suppliers. A retail chain's importers each bring their own suppliers.
+ * lines (`minSharedSupplierShare`) invoiced by suppliers that sell to several of their importers
+ * and send at least `minConsigneeShare` of all their lines to it: the complicit suppliers. A retail
+ * chain's importers each bring their own suppliers; cheap buyers meeting at one consignee buy
+ * from market suppliers that sell to everyone.
  */
 export function distributors(
   view: DetectionView,
@@ -71,12 +73,17 @@ export function distributors(
     suppliers: Map<number, { lines: number; importers: Set<number> }>;
   }
   const byConsignee = new Map<number, Received>();
+  /** Each supplier's valued lines, to every consignee. */
+  const supplierLines = new Map<number, number>();
   for (let i = 0; i < lines.size; i++) {
     const c = lines.consignee[i] ?? -1;
     const m = lines.importer[i] ?? -1;
     const z = lines.unitValueZScore[i] ?? Number.NaN;
     const expected = lines.expectedValue[i] ?? Number.NaN;
-    if (c < 0 || m < 0 || Number.isNaN(z) || !(expected > 0)) continue;
+    if (m < 0 || Number.isNaN(z) || !(expected > 0)) continue;
+    const sup = lines.supplier[i] ?? -1;
+    if (sup >= 0) supplierLines.set(sup, (supplierLines.get(sup) ?? 0) + 1);
+    if (c < 0) continue;
     let entry = byConsignee.get(c);
     if (!entry)
       byConsignee.set(c, (entry = { ratios: [], zs: [], importers: new Set(), suppliers: new Map() }));
@@ -97,7 +104,11 @@ export function distributors(
     if (median(ratios) > o.maxConvergingRatio) continue;
     if (-median(zs) * Math.sqrt(ratios.length) < o.minSignificance) continue;
     let shared = 0;
-    for (const bought of suppliers.values()) if (bought.importers.size >= 2) shared += bought.lines;
+    for (const [sup, bought] of suppliers) {
+      // A complicit supplier sells to several of the distributor's importers, and mostly for it.
+      const dedicated = bought.lines >= o.minConsigneeShare * (supplierLines.get(sup) ?? Infinity);
+      if (bought.importers.size >= 2 && dedicated) shared += bought.lines;
+    }
     if (shared < o.minSharedSupplierShare * ratios.length) continue;
     out.add(c);
   }

@@ -19,6 +19,7 @@ import { assertView, parseOptions } from './input.ts';
 import { DEFAULT_PROFILE, type AdministrationProfile } from '../model/profile.ts';
 import { listedParties } from './profile-parties.ts';
 import { partnerRings } from './undervaluation-partners.ts';
+import { biasIsPartners, otherTradeRatios } from './undervaluation-own-trade.ts';
 import { convergingSuppliers, distributors, emptyFlow, type Flow } from './undervaluation-converging.ts';
 import { describeParties, idOf, listing, percent } from './phrasing.ts';
 import { compareKeys, hsHeading, type DetectionView } from '../graph/view.ts';
@@ -53,6 +54,14 @@ const Options = z
     /** A line is counted as undervalued (evidence, revenue) at or below this ratio. */
     lowRatio: z.number().positive(),
     minImporters: z.number().int().min(1),
+    /** Lines a ring's importers bought in its biased flows, on average: a few purchases are no scheme. */
+    minLinesPerImporter: z.number().min(0),
+    /**
+     * A flow counts only when its median ratio is at most this times the importer's other trade
+     * (when it has `minOtherLines` other valued lines): buyers of cheap grades are cheap everywhere.
+     */
+    maxRatioToOwnTrade: z.number().positive(),
+    minOtherLines: z.number().int().min(1),
     /** Through partners: a supplier or consignee with more importers than this joins nobody. */
     maxPartnerImporters: z.number().int().min(2),
     /** Share of a partner's importers that must themselves be biased for it to join them. */
@@ -84,6 +93,9 @@ export const DEFAULTS: UndervaluationOptions = {
   minSharedSupplierShare: 0.75,
   lowRatio: 0.8,
   minImporters: 3,
+  minLinesPerImporter: 4,
+  maxRatioToOwnTrade: 0.9,
+  minOtherLines: 3,
   maxPartnerImporters: 30,
   minBiasedShare: 0.5,
   minSharedPartners: 2,
@@ -173,8 +185,16 @@ function biasedFlows(
     flow,
   }));
   pairs.sort((a, b) => compareKeys(a.supplier, b.supplier) || compareKeys(a.importer, b.importer));
-  for (const { limit, supplier, importer, flow } of pairs) {
-    if (flow.lines.length < 2 || median(flow.ratios) > limit) continue;
+  const kept = pairs.filter(({ limit, flow }) => flow.lines.length >= 2 && median(flow.ratios) <= limit);
+  const other = otherTradeRatios(
+    view,
+    new Set(kept.map(({ flow }) => lines.importer[flow.lines[0]!]!)),
+    new Set(kept.flatMap(({ flow }) => flow.lines)),
+  );
+  for (const { limit, supplier, importer, flow } of kept) {
+    // A distributor's bias was judged over all its importers together: shallow for each.
+    const mine = other.get(lines.importer[flow.lines[0]!]!);
+    if (limit !== o.maxDistributorImporterRatio && !biasIsPartners(flow.ratios, mine, o)) continue;
     groups.union(supplier, importer);
     ringPairs.push([supplier, importer, flow]);
   }
@@ -196,6 +216,7 @@ function undervaluationRing(
   if (importers.length < o.minImporters) return null;
   // A line can come through a supplier and a distributor both: counted once.
   const all = [...new Set(pairs.flatMap(([, , f]) => f.lines))];
+  if (all.length < o.minLinesPerImporter * importers.length) return null;
   const low = [...new Set(pairs.flatMap(([, , f]) => f.low))].sort((a, b) => a - b);
   const below = 1 - median(pairs.flatMap(([, , f]) => f.ratios));
   const headings = new Map<string, number>();

@@ -60,7 +60,7 @@ describe('undervaluation detector', () => {
     scheme(w, 'SU-CHEAP', ['C1', 'C2', 'C3'], 0.75);
     const rings = detect(await w.view());
     expect(rings.map((r) => r.members.map((m) => `${m.label}:${m.id}`))).toEqual([
-      ['Importer:D1', 'Importer:D2', 'Importer:D3', 'Supplier:SU-LOW'],
+      ['Importer:D1', 'Importer:D2', 'Importer:D3', 'Consignee:CO-DIST', 'Supplier:SU-LOW'],
     ]);
     expect(rings[0]!.indicators.find((i) => i.name === 'unit_value_below_median')!.description).toMatch(
       /^unit values are 2\d% below the HS 6403 median$/,
