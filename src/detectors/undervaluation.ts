@@ -201,6 +201,16 @@ function biasedFlows(
   return { groups, ringPairs };
 }
 
+/** "from supplier S1 and S2 through distributor C1": the partners the bias comes with. */
+function partnerPhrase(partners: readonly string[]): string {
+  const suppliers = partners.filter((k) => !k.startsWith('Consignee:')).map(idOf);
+  const consignees = partners.filter((k) => k.startsWith('Consignee:')).map(idOf);
+  return [
+    ...(suppliers.length > 0 ? [`from supplier ${listing(suppliers)}`] : []),
+    ...(consignees.length > 0 ? [`through distributor ${listing(consignees)}`] : []),
+  ].join(' ');
+}
+
 /** One group as an undervaluation ring, or null when too few importers share the bias. */
 function undervaluationRing(
   view: DetectionView,
@@ -220,8 +230,11 @@ function undervaluationRing(
   const low = [...new Set(pairs.flatMap(([, , f]) => f.low))].sort((a, b) => a - b);
   const below = 1 - median(pairs.flatMap(([, , f]) => f.ratios));
   const headings = new Map<string, number>();
-  for (const i of low)
-    headings.set(hsHeading(lines.hsCode[i] ?? ''), (headings.get(hsHeading(lines.hsCode[i] ?? '')) ?? 0) + 1);
+  // The heading most lines were undervalued in (all lines, when none is below `lowRatio`).
+  for (const i of low.length > 0 ? low : all) {
+    const h = hsHeading(lines.hsCode[i] ?? '');
+    headings.set(h, (headings.get(h) ?? 0) + 1);
+  }
   const heading = [...headings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
   const declarations = low.map((i) => declarationOf(view, i));
   const perImporter = importers.map((m) => {
@@ -252,14 +265,14 @@ function undervaluationRing(
         name: 'persistent_bias',
         value: median(perImporter),
         weight: o.weights.persistent_bias,
-        description: `${percent(low.length / all.length)} of the ${all.length} lines ${describeParties(importers)} bought from supplier ${listing(suppliers.map(idOf))} are declared below the usual unit value`,
+        description: `${percent(low.length / all.length)} of the ${all.length} lines ${describeParties(importers)} bought ${partnerPhrase(suppliers)} are declared below the usual unit value`,
         evidence: evidence(importers, [], declarations),
       },
       {
         name: 'shared_supplier',
         value: clamp01((importers.length - 1) / 3),
         weight: o.weights.shared_supplier,
-        description: `${importers.length} importers show the same bias with the same supplier`,
+        description: `${importers.length} importers show the same bias ${partnerPhrase(suppliers)}`,
         evidence: evidence([...importers, ...suppliers]),
       },
     ],
