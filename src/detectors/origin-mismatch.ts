@@ -83,16 +83,19 @@ export function mismatchFinder(
     o.minDepartureLines === undefined
       ? null
       : supplierSources(view, (i, s, d, h) => escapedAt(i, s, d, h, Infinity), o.minDepartureLines);
+  const sourcedSuppliers = bySource && new Set([...bySource.keys()].map((k) => Number(k.split('|')[0])));
   return (i) => {
     const declared = lines.origin[i];
     const s = lines.supplier[i] ?? -1;
     if (!declared || s < 0) return null;
     const country = countryOf(s);
     const departure = lines.departure[i];
+    // Most lines are neither from a sourced supplier nor mismatched: no heading, no key for them.
+    const sourced = sourcedSuppliers?.has(s) === true;
+    if (!sourced && (!country || country === declared) && (!departure || departure === declared)) return null;
     const heading = hsHeading(lines.hsCode[i] ?? '');
-    const known = bySource?.get(`${s}|${heading}|${declared}`);
+    const known = sourced ? bySource!.get(`${s}|${heading}|${declared}`) : undefined;
     if (known) return { line: i, ...known };
-    if ((!country || country === declared) && (!departure || departure === declared)) return null;
     if (country && country !== declared) {
       const gap = gapOf(heading, country, declared, o.minMismatchGap);
       if (gap !== null) return { line: i, source: country, gap };
