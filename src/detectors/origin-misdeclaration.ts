@@ -34,7 +34,10 @@ const Options = z
     minLinesEachSide: z.number().int().min(1),
     /** Importers making the same switch. */
     minImporters: z.number().int().min(1),
-    /** The new origin's duty rate must be at least this much lower (0.02 = 2 points). */
+    /**
+     * The new origin's duty rate must be at least this much lower (0.1 = 10 points): a few points
+     * of preference are an ordinary change of source; a reroute is paid for by a surcharge escaped.
+     */
     minDutyGap: z.number().min(0),
     /** Share of a new supplier's lines in the heading that must be rerouted ones. */
     minDedicatedShare: z.number().min(0).max(1),
@@ -75,7 +78,7 @@ export function profileOptions(profile: AdministrationProfile): Partial<OriginMi
 export const DEFAULTS: OriginMisdeclarationOptions = {
   minLinesEachSide: 2,
   minImporters: 2,
-  minDutyGap: 0.02,
+  minDutyGap: 0.1,
   minDedicatedShare: 0.25,
   minMismatchLines: 4,
   minMismatchShare: 0.5,
