@@ -3,9 +3,8 @@
 // the goods are the same, only the route and the declared origin changed. Revenue at risk is
 // the duty difference between the two origins on the lines after the switch.
 import { z } from 'zod';
-import { UnionFind } from '../graph/union-find.ts';
 import { lineGroups } from '../graph/line-groups.ts';
-import { compareKeys, type DetectionView, type LineTable } from '../graph/view.ts';
+import type { DetectionView } from '../graph/view.ts';
 import {
   byMembers,
   type CandidateRing,
@@ -18,6 +17,15 @@ import {
 import { assertView, parseOptions } from './input.ts';
 import { DEFAULT_PROFILE, profileDutyRate, surcharge, type AdministrationProfile } from '../model/profile.ts';
 import { mismatchRings, type Rates } from './origin-mismatch.ts';
+import { observedSurcharges } from './origin-surcharges.ts';
+import {
+  cleanSwitches,
+  type Context,
+  dedicatedSwitches,
+  type KeptSwitch,
+  originUses,
+  routeBuyers,
+} from './origin-switches.ts';
 import { idOf, listing } from './phrasing.ts';
 
 const Options = z
@@ -26,7 +34,10 @@ const Options = z
     minLinesEachSide: z.number().int().min(1),
     /** Importers making the same switch. */
     minImporters: z.number().int().min(1),
-    /** The new origin's duty rate must be at least this much lower (0.02 = 2 points). */
+    /**
+     * The new origin's duty rate must be at least this much lower (0.1 = 10 points): a few points
+     * of preference are an ordinary change of source; a reroute is paid for by a surcharge escaped.
+     */
     minDutyGap: z.number().min(0),
     /** Share of a new supplier's lines in the heading that must be rerouted ones. */
     minDedicatedShare: z.number().min(0).max(1),
@@ -36,6 +47,10 @@ const Options = z
     minMismatchShare: z.number().min(0).max(1),
     /** Without a surcharge, the supplier's country must pay at least this much more duty. */
     minMismatchGap: z.number().min(0),
+    /** Lines departing from a surcharged country that make it the source of all a supplier's lines of that heading and declared origin. */
+    minDepartureLines: z.number().int().min(1),
+    /** An origin whose observed duty rate is this much above the heading's usual rate is surcharged. */
+    minObservedSurcharge: z.number().positive(),
     /** From the profile: rates where the data states none, surcharges, transshipment hubs. */
     defaultDutyRate: z.number().min(0).max(1),
     dutyRates: z.array(z.object({ heading: z.string(), origin: z.string().optional(), rate: z.number() })),
@@ -63,11 +78,13 @@ export function profileOptions(profile: AdministrationProfile): Partial<OriginMi
 export const DEFAULTS: OriginMisdeclarationOptions = {
   minLinesEachSide: 2,
   minImporters: 2,
-  minDutyGap: 0.02,
+  minDutyGap: 0.1,
   minDedicatedShare: 0.25,
   minMismatchLines: 4,
   minMismatchShare: 0.5,
   minMismatchGap: 0.1,
+  minDepartureLines: 2,
+  minObservedSurcharge: 0.15,
   ...(profileOptions(DEFAULT_PROFILE) as Pick<
     OriginMisdeclarationOptions,
     'defaultDutyRate' | 'dutyRates' | 'surcharges' | 'transshipmentHubs'
@@ -80,166 +97,6 @@ export const DEFAULTS: OriginMisdeclarationOptions = {
     known_hub: 0.2,
   },
 };
-
-interface OriginUse {
-  lines: number[];
-  first: string;
-  last: string;
-}
-
-interface Switch {
-  importer: string;
-  heading: string;
-  /** The heading's index in lineGroups(lines).keys. */
-  headingGroup: number;
-  fromOrigin: string;
-  toOrigin: string;
-  before: number[];
-  after: number[];
-}
-
-/**
- * What every phase reads: importer and heading (or supplier and heading) as one number, party
- * index × headings + heading group, and the duty rate of a heading from an origin.
- */
-interface Context {
-  view: DetectionView;
-  lines: LineTable;
-  lineGroup: ReturnType<typeof lineGroups>;
-  /** Number of line groups: the multiplier of a party index in a party–heading key. */
-  G: number;
-  rate: (heading: string, origin: string) => number | null;
-}
-
-type KeptSwitch = Switch & { from: string[]; to: string[]; toSuppliers: number[] };
-
-function bump(map: Map<number, number>, key: number): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
-}
-
-/**
- * importer|heading → declared origin → its lines (lines come in date order); and each
- * supplier's lines per heading, to tell a dedicated route from a market supplier.
- */
-function originUses(c: Context): {
-  uses: Map<number, Map<string, OriginUse>>;
-  supplierLines: Map<number, number>;
-} {
-  const { lines, lineGroup, G } = c;
-  const uses = new Map<number, Map<string, OriginUse>>();
-  const supplierLines = new Map<number, number>();
-  for (let i = 0; i < lines.size; i++) {
-    const m = lines.importer[i] ?? -1;
-    const origin = lines.origin[i];
-    if (m < 0 || !origin) continue;
-    const h = lineGroup.heading[i]!;
-    const s = lines.supplier[i] ?? -1;
-    if (s >= 0) bump(supplierLines, s * G + h);
-    let byOrigin = uses.get(m * G + h);
-    if (!byOrigin) uses.set(m * G + h, (byOrigin = new Map<string, OriginUse>()));
-    const use = byOrigin.get(origin);
-    if (use) {
-      use.lines.push(i);
-      use.last = lines.date[i]!;
-    } else byOrigin.set(origin, { lines: [i], first: lines.date[i]!, last: lines.date[i]! });
-  }
-  return { uses, supplierLines };
-}
-
-/** Clean switches: every line of the old origin before every line of the new, to a cheaper origin. */
-function cleanSwitches(
-  c: Context,
-  uses: Map<number, Map<string, OriginUse>>,
-  o: OriginMisdeclarationOptions,
-): Switch[] {
-  const { lines, lineGroup, G, rate } = c;
-  const importerOf = (key: number): string => lines.partyKeys[Math.floor(key / G)]!;
-  const headingOf = (key: number): string => lineGroup.keys[key % G]!;
-  const switches: Switch[] = [];
-  const ordered = [...uses].sort(
-    (a, b) =>
-      compareKeys(importerOf(a[0]), importerOf(b[0])) || compareKeys(headingOf(a[0]), headingOf(b[0])),
-  );
-  for (const [key, byOrigin] of ordered) {
-    const importer = importerOf(key);
-    const heading = headingOf(key);
-    const origins = [...byOrigin].filter(([, u]) => u.lines.length >= o.minLinesEachSide);
-    for (const [fromOrigin, old] of origins) {
-      for (const [toOrigin, next] of origins) {
-        if (fromOrigin === toOrigin || old.last > next.first) continue;
-        const oldRate = rate(heading, fromOrigin);
-        const newRate = rate(heading, toOrigin);
-        if (oldRate === null || newRate === null || oldRate - newRate < o.minDutyGap) continue;
-        switches.push({
-          importer,
-          heading,
-          headingGroup: key % G,
-          fromOrigin,
-          toOrigin,
-          before: old.lines,
-          after: next.lines,
-        });
-      }
-    }
-  }
-  return switches;
-}
-
-/**
- * The switches whose new route's suppliers live off the switch (most of their lines in the
- * heading are rerouted ones) and whose old goods came from one producer; grouped per producer.
- */
-function dedicatedSwitches(
-  c: Context,
-  switches: readonly Switch[],
-  supplierLines: Map<number, number>,
-  o: OriginMisdeclarationOptions,
-): { kept: KeptSwitch[]; groups: UnionFind } {
-  const { lines, G } = c;
-  const rerouted = new Map<number, number>();
-  for (const sw of switches) {
-    for (const i of sw.after) {
-      const s = lines.supplier[i] ?? -1;
-      if (s >= 0) bump(rerouted, s * G + sw.headingGroup);
-    }
-  }
-  const dedicated = (supplierHeading: number): boolean =>
-    (rerouted.get(supplierHeading) ?? 0) >=
-    o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
-  const suppliersOf = (ids: readonly number[]): number[] =>
-    [...new Set(ids.map((i) => lines.supplier[i] ?? -1))].filter((s) => s >= 0);
-  const groups = new UnionFind();
-  const kept: KeptSwitch[] = [];
-  for (const sw of switches) {
-    const toSuppliers = suppliersOf(sw.after).filter((s) => dedicated(s * G + sw.headingGroup));
-    if (toSuppliers.length === 0) continue;
-    const to = toSuppliers.map((s) => lines.partyKeys[s]!);
-    const from = suppliersOf(sw.before).map((s) => lines.partyKeys[s]!);
-    // The old goods came from one producer; an importer shopping around many suppliers is a market.
-    if (from.length !== 1) continue;
-    kept.push({ ...sw, from, to, toSuppliers });
-    // One scheme per producer: importers leaving the same supplier for the same goods.
-    groups.union(sw.importer, `${from[0]}\t${sw.heading}`);
-  }
-  return { kept, groups };
-}
-
-/** Who bought the new routes' suppliers' goods, per supplier and heading (for their other buyers). */
-function routeBuyers(c: Context, kept: readonly KeptSwitch[]): Map<number, Set<string>> {
-  const { lines, lineGroup, G } = c;
-  const routes = new Set(kept.flatMap((sw) => sw.toSuppliers));
-  const buyers = new Map<number, Set<string>>();
-  for (let i = 0; i < lines.size; i++) {
-    const s = lines.supplier[i] ?? -1;
-    const m = lines.importer[i] ?? -1;
-    if (s < 0 || m < 0 || !routes.has(s)) continue;
-    const key = s * G + lineGroup.heading[i]!;
-    let set = buyers.get(key);
-    if (!set) buyers.set(key, (set = new Set()));
-    set.add(lines.partyKeys[m]!);
-  }
-  return buyers;
-}
 
 /** Duty lost on the lines after the switch, and the mean gap in rate, against the old origin. */
 function dutyGap(
@@ -342,9 +199,10 @@ export function detect(
     if (new Set(mine.map((s) => s.importer)).size < o.minImporters) continue;
     rings.push(originRing(c, mine, buyers, o));
   }
+  const observed = observedSurcharges(view.dutyRates, o.minObservedSurcharge);
   const rates: Rates = {
     rate: (h, origin) => c.rate(h, origin)!,
-    surcharge: (h, origin) => surcharge(o, h, origin),
+    surcharge: (h, origin) => Math.max(surcharge(o, h, origin), observed.get(`${h}|${origin}`) ?? 0),
   };
   const switched = new Set(kept.flatMap((sw) => sw.to));
   rings.push(...mismatchRings(view, rates, o, switched));

@@ -14,6 +14,13 @@ export interface MismatchOptions {
   minMismatchShare: number;
   /** Without a surcharge, the supplier's country must pay at least this much more (0.1 = 10 points). */
   minMismatchGap: number;
+  /**
+   * Lines of one supplier, heading and declared origin that departed from a country whose goods
+   * pay a surcharge the declared origin escapes: from this many on, every line of that supplier,
+   * heading and declared origin is judged as coming from there (a trading arm invoicing the
+   * producer's goods, with the hub or nothing as departure on most lines). Unset: line by line only.
+   */
+  minDepartureLines?: number;
   minImporters: number;
   transshipmentHubs: readonly string[];
   weights: { origin_differs_from_supplier: number; lower_duty_origin: number; known_hub: number };
@@ -38,7 +45,7 @@ interface Mismatch {
 export function mismatchFinder(
   view: DetectionView,
   rates: Rates,
-  o: Pick<MismatchOptions, 'minMismatchGap'>,
+  o: Pick<MismatchOptions, 'minMismatchGap' | 'minDepartureLines'>,
 ): (i: number) => Mismatch | null {
   const { lines } = view;
   const countries = new Map<number, string | null>();
@@ -64,25 +71,71 @@ export function mismatchFinder(
     }
     return v;
   };
+  /** The duty (a surcharge, or at least `minGap`) a line's departure shows its goods escape, or null. */
+  type Escape = (i: number, s: number, declared: string, heading: string, minGap: number) => Mismatch | null;
+  const escapedAt: Escape = (i, s, declared, heading, minGap) => {
+    const departure = lines.departure[i];
+    if (!departure || departure === declared || departure === countryOf(s)) return null;
+    const gap = gapOf(heading, departure, declared, minGap);
+    return gap === null ? null : { line: i, source: departure, gap };
+  };
+  const bySource =
+    o.minDepartureLines === undefined
+      ? null
+      : supplierSources(view, (i, s, d, h) => escapedAt(i, s, d, h, Infinity), o.minDepartureLines);
+  const sourcedSuppliers = bySource && new Set([...bySource.keys()].map((k) => Number(k.split('|')[0])));
   return (i) => {
     const declared = lines.origin[i];
     const s = lines.supplier[i] ?? -1;
     if (!declared || s < 0) return null;
     const country = countryOf(s);
     const departure = lines.departure[i];
-    if ((!country || country === declared) && (!departure || departure === declared)) return null;
+    // Most lines are neither from a sourced supplier nor mismatched: no heading, no key for them.
+    const sourced = sourcedSuppliers?.has(s) === true;
+    if (!sourced && (!country || country === declared) && (!departure || departure === declared)) return null;
     const heading = hsHeading(lines.hsCode[i] ?? '');
+    const known = sourced ? bySource!.get(`${s}|${heading}|${declared}`) : undefined;
+    if (known) return { line: i, ...known };
     if (country && country !== declared) {
       const gap = gapOf(heading, country, declared, o.minMismatchGap);
       if (gap !== null) return { line: i, source: country, gap };
     }
     // The departure alone says something only when it escapes a surcharge (goods lawfully transit).
-    if (departure && departure !== declared && departure !== country) {
-      const gap = gapOf(heading, departure, declared, Infinity);
-      if (gap !== null) return { line: i, source: departure, gap };
-    }
-    return null;
+    return escapedAt(i, s, declared, heading, Infinity);
   };
+}
+
+/**
+ * Per supplier|heading|declared origin: the surcharged country its lines departed from, when at
+ * least `minLines` of them did (the most frequent such country). One departure may be a lawful
+ * transit; several, from the same supplier for the same goods and declared origin, are its source.
+ */
+function supplierSources(
+  view: DetectionView,
+  escapedAt: (i: number, s: number, declared: string, heading: string) => Mismatch | null,
+  minLines: number,
+): Map<string, { source: string; gap: number }> {
+  const { lines } = view;
+  const counts = new Map<string, Map<string, { n: number; gap: number }>>();
+  for (let i = 0; i < lines.size; i++) {
+    const declared = lines.origin[i];
+    const s = lines.supplier[i] ?? -1;
+    const departure = lines.departure[i];
+    if (!declared || s < 0 || !departure || departure === declared) continue;
+    const heading = hsHeading(lines.hsCode[i] ?? '');
+    const m = escapedAt(i, s, declared, heading);
+    if (!m) continue;
+    const key = `${s}|${heading}|${declared}`;
+    const bySource = counts.get(key) ?? counts.set(key, new Map()).get(key)!;
+    const c = bySource.get(m.source) ?? bySource.set(m.source, { n: 0, gap: m.gap }).get(m.source)!;
+    c.n++;
+  }
+  const out = new Map<string, { source: string; gap: number }>();
+  for (const [key, bySource] of counts) {
+    const [source, c] = [...bySource].sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1))[0]!;
+    if (c.n >= minLines) out.set(key, { source, gap: c.gap });
+  }
+  return out;
 }
 
 /** Per supplier: its mismatched lines and its lines in the same headings. */

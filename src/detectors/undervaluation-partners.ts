@@ -8,6 +8,7 @@ import type { DetectionView } from '../graph/view.ts';
 import { type CandidateRing, clamp01, declarationOf, evidence, member } from './candidate.ts';
 import { dutyShortfall } from './duty.ts';
 import { partySignals } from './party-signals.ts';
+import { biasIsPartners, otherTradeRatios } from './undervaluation-own-trade.ts';
 import { describeParties, idOf, listing, percent } from './phrasing.ts';
 
 export interface PartnerOptions {
@@ -22,6 +23,8 @@ export interface PartnerOptions {
   minBiasedShare: number;
   /** Partners a ring's importers must share: cheap buyers meeting at one consignee are no ring. */
   minSharedPartners: number;
+  minOtherLines: number;
+  maxRatioToOwnTrade: number;
   weights: { unit_value_below_median: number; persistent_bias: number; shared_partners: number };
 }
 
@@ -121,6 +124,41 @@ function partnerRing(
   };
 }
 
+/**
+ * The biased importers whose lines with their group's shared partners sit clearly below their
+ * other trade (see undervaluation-own-trade.ts): a buyer of cheap grades is cheap with everyone.
+ */
+function partnersOwnBias(
+  view: DetectionView,
+  groups: readonly string[][],
+  biased: ReadonlySet<string>,
+  links: ReadonlyMap<string, string[]>,
+  o: PartnerOptions,
+): Set<string> {
+  const { lines } = view;
+  const index = new Map(lines.partyKeys.map((k, p) => [k, p]));
+  const partnersOf = new Map<number, Set<number>>();
+  for (const g of groups) {
+    const shared = new Set(g.filter((k) => links.has(k)).map((k) => index.get(k)!));
+    for (const k of g) if (biased.has(k)) partnersOf.set(index.get(k)!, shared);
+  }
+  const suspect = new Set<number>();
+  const flows = new Map<number, number[]>();
+  for (let i = 0; i < lines.size; i++) {
+    const shared = partnersOf.get(lines.importer[i] ?? -1);
+    const expected = lines.expectedValue[i] ?? Number.NaN;
+    if (!shared || !(expected > 0)) continue;
+    if (!shared.has(lines.supplier[i] ?? -1) && !shared.has(lines.consignee[i] ?? -1)) continue;
+    suspect.add(i);
+    const m = lines.importer[i]!;
+    (flows.get(m) ?? flows.set(m, []).get(m)!).push((lines.customsValue[i] ?? 0) / expected);
+  }
+  const other = otherTradeRatios(view, new Set(partnersOf.keys()), suspect);
+  const out = new Set<string>();
+  for (const [m, ratios] of flows) if (biasIsPartners(ratios, other.get(m), o)) out.add(lines.partyKeys[m]!);
+  return out;
+}
+
 /** Rings of biased importers sharing suppliers or consignees that mostly serve biased importers. */
 export function partnerRings(
   view: DetectionView,
@@ -142,8 +180,10 @@ export function partnerRings(
     for (const m of mine) groups.union(key, m);
     links.set(key, mine);
   }
+  const own = partnersOwnBias(view, groups.groups(), biased, links, o);
   const kept = groups
     .groups()
+    .map((g) => g.filter((k) => !biased.has(k) || own.has(k)))
     .filter(
       (g) =>
         g.filter((k) => biased.has(k)).length >= o.minImporters &&

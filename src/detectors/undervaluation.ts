@@ -19,6 +19,8 @@ import { assertView, parseOptions } from './input.ts';
 import { DEFAULT_PROFILE, type AdministrationProfile } from '../model/profile.ts';
 import { listedParties } from './profile-parties.ts';
 import { partnerRings } from './undervaluation-partners.ts';
+import { biasIsPartners, otherTradeRatios } from './undervaluation-own-trade.ts';
+import { convergingSuppliers, distributors, emptyFlow, type Flow } from './undervaluation-converging.ts';
 import { describeParties, idOf, listing, percent } from './phrasing.ts';
 import { compareKeys, hsHeading, type DetectionView } from '../graph/view.ts';
 
@@ -40,9 +42,26 @@ const Options = z
      */
     maxConvergingRatio: z.number().positive(),
     minConsigneeShare: z.number().min(0).max(1),
+    /**
+     * The distributor path: a consignee serving `minImporters` to `maxPartnerImporters` importers
+     * whose lines, together, sit at or below `maxConvergingRatio` with `minSignificance` joins the
+     * importers whose own lines to it have a median ratio at or below this (1 = not above the
+     * market): the bias of each firm is too shallow to judge alone, the distributor's is not.
+     */
+    maxDistributorImporterRatio: z.number().positive(),
+    /** Share of a distributor's lines invoiced by suppliers selling to two or more of its importers. */
+    minSharedSupplierShare: z.number().min(0).max(1),
     /** A line is counted as undervalued (evidence, revenue) at or below this ratio. */
     lowRatio: z.number().positive(),
     minImporters: z.number().int().min(1),
+    /** Lines a ring's importers bought in its biased flows, on average: a few purchases are no scheme. */
+    minLinesPerImporter: z.number().min(0),
+    /**
+     * A flow counts only when its median ratio is at most this times the importer's other trade
+     * (when it has `minOtherLines` other valued lines): buyers of cheap grades are cheap everywhere.
+     */
+    maxRatioToOwnTrade: z.number().positive(),
+    minOtherLines: z.number().int().min(1),
     /** Through partners: a supplier or consignee with more importers than this joins nobody. */
     maxPartnerImporters: z.number().int().min(2),
     /** Share of a partner's importers that must themselves be biased for it to join them. */
@@ -70,8 +89,13 @@ export const DEFAULTS: UndervaluationOptions = {
   maxImporterRatio: 0.7,
   maxConvergingRatio: 0.9,
   minConsigneeShare: 0.75,
+  maxDistributorImporterRatio: 1,
+  minSharedSupplierShare: 0.75,
   lowRatio: 0.8,
   minImporters: 3,
+  minLinesPerImporter: 4,
+  maxRatioToOwnTrade: 0.9,
+  minOtherLines: 3,
   maxPartnerImporters: 30,
   minBiasedShare: 0.5,
   minSharedPartners: 2,
@@ -89,51 +113,6 @@ export function profileOptions(profile: AdministrationProfile): Partial<Underval
   return { bigForwarders: profile.bigForwarders };
 }
 
-interface Flow {
-  lines: number[];
-  low: number[];
-  zs: number[];
-  ratios: number[];
-}
-
-function emptyFlow(): Flow {
-  return { lines: [], low: [], zs: [], ratios: [] };
-}
-
-/** Mildly biased suppliers whose lines from several importers converge on one small consignee. */
-function convergingSuppliers(
-  view: DetectionView,
-  bySupplier: ReadonlyMap<number, Flow>,
-  o: UndervaluationOptions,
-  /** Suppliers biased enough on their own need no convergence. */
-  strong: ReadonlySet<number>,
-): Set<number> {
-  const { lines, graph } = view;
-  const out = new Set<number>();
-  for (const [s, f] of bySupplier) {
-    if (f.lines.length < o.minLines || strong.has(s)) continue;
-    // Convergence first: it is one counting pass, and most suppliers fail it.
-    const byConsignee = new Map<number, number>();
-    for (const i of f.lines) {
-      const c = lines.consignee[i] ?? -1;
-      if (c >= 0) byConsignee.set(c, (byConsignee.get(c) ?? 0) + 1);
-    }
-    let top = -1;
-    let count = 0;
-    for (const [c, k] of byConsignee) if (k > count || (k === count && c < top)) [top, count] = [c, k];
-    if (top < 0 || count / f.lines.length < o.minConsigneeShare) continue;
-    if (median(f.ratios) > o.maxConvergingRatio) continue;
-    if (-median(f.zs) * Math.sqrt(f.lines.length) < o.minSignificance) continue;
-    if (new Set(f.lines.map((i) => lines.importer[i])).size < o.minImporters) continue;
-    const key = lines.partyKeys[top]!;
-    const served = graph.hasNode(key)
-      ? graph.filterNeighbors(key, (_n, a) => a.label === 'Importer').length
-      : 0;
-    if (served <= o.maxPartnerImporters) out.add(s);
-  }
-  return out;
-}
-
 type RingPair = [supplier: string, importer: string, flow: Flow];
 
 /**
@@ -143,6 +122,7 @@ type RingPair = [supplier: string, importer: string, flow: Flow];
 function biasedFlows(
   view: DetectionView,
   o: UndervaluationOptions,
+  excluded: ReadonlySet<string>,
 ): { groups: UnionFind; ringPairs: RingPair[] } {
   const { lines } = view;
   const parties = lines.partyKeys.length;
@@ -177,31 +157,58 @@ function biasedFlows(
   const strong = new Set([...bySupplier].filter(([, f]) => biased(f)).map(([s]) => s));
   const converging = convergingSuppliers(view, bySupplier, o, strong);
   const complicit = new Set([...strong, ...converging]);
+  const organising = distributors(view, o, excluded);
   const byPair = new Map<number, Flow>();
-  for (let i = 0; i < lines.size; i++) {
-    const line = scored(i);
-    if (!line || !complicit.has(line[0])) continue;
-    const key = line[0] * parties + line[1];
+  const addPair = (partner: number, i: number, line: [number, number, number]): void => {
+    const key = partner * parties + line[1];
     let flow = byPair.get(key);
     if (!flow) byPair.set(key, (flow = emptyFlow()));
     add(flow, i, line[2]);
+  };
+  for (let i = 0; i < lines.size; i++) {
+    const line = scored(i);
+    if (!line) continue;
+    if (complicit.has(line[0])) addPair(line[0], i, line);
+    const c = lines.consignee[i] ?? -1;
+    if (c >= 0 && organising.has(c)) addPair(c, i, line);
   }
   const groups = new UnionFind();
   const ringPairs: RingPair[] = [];
   const pairs = [...byPair].map(([key, flow]) => ({
-    mild: converging.has(Math.floor(key / parties)),
+    limit: organising.has(Math.floor(key / parties))
+      ? o.maxDistributorImporterRatio
+      : converging.has(Math.floor(key / parties))
+        ? o.maxConvergingRatio
+        : o.maxImporterRatio,
     supplier: lines.partyKeys[Math.floor(key / parties)]!,
     importer: lines.partyKeys[key % parties]!,
     flow,
   }));
   pairs.sort((a, b) => compareKeys(a.supplier, b.supplier) || compareKeys(a.importer, b.importer));
-  for (const { mild, supplier, importer, flow } of pairs) {
-    const limit = mild ? o.maxConvergingRatio : o.maxImporterRatio;
-    if (flow.lines.length < 2 || median(flow.ratios) > limit) continue;
+  const kept = pairs.filter(({ limit, flow }) => flow.lines.length >= 2 && median(flow.ratios) <= limit);
+  const other = otherTradeRatios(
+    view,
+    new Set(kept.map(({ flow }) => lines.importer[flow.lines[0]!]!)),
+    new Set(kept.flatMap(({ flow }) => flow.lines)),
+  );
+  for (const { limit, supplier, importer, flow } of kept) {
+    // A distributor's bias was judged over all its importers together: shallow for each.
+    const mine = other.get(lines.importer[flow.lines[0]!]!);
+    if (limit !== o.maxDistributorImporterRatio && !biasIsPartners(flow.ratios, mine, o)) continue;
     groups.union(supplier, importer);
     ringPairs.push([supplier, importer, flow]);
   }
   return { groups, ringPairs };
+}
+
+/** "from supplier S1 and S2 through distributor C1": the partners the bias comes with. */
+function partnerPhrase(partners: readonly string[]): string {
+  const suppliers = partners.filter((k) => !k.startsWith('Consignee:')).map(idOf);
+  const consignees = partners.filter((k) => k.startsWith('Consignee:')).map(idOf);
+  return [
+    ...(suppliers.length > 0 ? [`from supplier ${listing(suppliers)}`] : []),
+    ...(consignees.length > 0 ? [`through distributor ${listing(consignees)}`] : []),
+  ].join(' ');
 }
 
 /** One group as an undervaluation ring, or null when too few importers share the bias. */
@@ -217,12 +224,17 @@ function undervaluationRing(
   const importers = [...new Set(pairs.map(([, m]) => m))].sort();
   const suppliers = [...new Set(pairs.map(([s]) => s))].sort();
   if (importers.length < o.minImporters) return null;
-  const all = pairs.flatMap(([, , f]) => f.lines);
-  const low = pairs.flatMap(([, , f]) => f.low);
+  // A line can come through a supplier and a distributor both: counted once.
+  const all = [...new Set(pairs.flatMap(([, , f]) => f.lines))];
+  if (all.length < o.minLinesPerImporter * importers.length) return null;
+  const low = [...new Set(pairs.flatMap(([, , f]) => f.low))].sort((a, b) => a - b);
   const below = 1 - median(pairs.flatMap(([, , f]) => f.ratios));
   const headings = new Map<string, number>();
-  for (const i of low)
-    headings.set(hsHeading(lines.hsCode[i] ?? ''), (headings.get(hsHeading(lines.hsCode[i] ?? '')) ?? 0) + 1);
+  // The heading most lines were undervalued in (all lines, when none is below `lowRatio`).
+  for (const i of low.length > 0 ? low : all) {
+    const h = hsHeading(lines.hsCode[i] ?? '');
+    headings.set(h, (headings.get(h) ?? 0) + 1);
+  }
   const heading = [...headings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
   const declarations = low.map((i) => declarationOf(view, i));
   const perImporter = importers.map((m) => {
@@ -237,7 +249,10 @@ function undervaluationRing(
   });
   return {
     typology: 'undervaluation',
-    members: [...importers.map((k) => member(k, 'importer')), ...suppliers.map((k) => member(k, 'supplier'))],
+    members: [
+      ...importers.map((k) => member(k, 'importer')),
+      ...suppliers.map((k) => member(k, k.startsWith('Consignee:') ? 'consignee' : 'supplier')),
+    ],
     indicators: [
       {
         name: 'unit_value_below_median',
@@ -250,14 +265,14 @@ function undervaluationRing(
         name: 'persistent_bias',
         value: median(perImporter),
         weight: o.weights.persistent_bias,
-        description: `${percent(low.length / all.length)} of the ${all.length} lines ${describeParties(importers)} bought from supplier ${listing(suppliers.map(idOf))} are declared below the usual unit value`,
+        description: `${percent(low.length / all.length)} of the ${all.length} lines ${describeParties(importers)} bought ${partnerPhrase(suppliers)} are declared below the usual unit value`,
         evidence: evidence(importers, [], declarations),
       },
       {
         name: 'shared_supplier',
         value: clamp01((importers.length - 1) / 3),
         weight: o.weights.shared_supplier,
-        description: `${importers.length} importers show the same bias with the same supplier`,
+        description: `${importers.length} importers show the same bias ${partnerPhrase(suppliers)}`,
         evidence: evidence([...importers, ...suppliers]),
       },
     ],
@@ -268,13 +283,14 @@ function undervaluationRing(
 export function detect(view: DetectionView, options: Partial<UndervaluationOptions> = {}): CandidateRing[] {
   assertView('undervaluation', view);
   const o = parseOptions('undervaluation', Options, DEFAULTS, options);
-  const { groups, ringPairs } = biasedFlows(view, o);
+  const excluded = listedParties(view, o.bigForwarders);
+  const { groups, ringPairs } = biasedFlows(view, o, excluded);
   const rings: CandidateRing[] = [];
   for (const group of groups.groups()) {
     const ring = undervaluationRing(view, group, ringPairs, o);
     if (ring) rings.push(ring);
   }
   const inRings = new Set(rings.flatMap((r) => r.members.map((m) => `${m.label}:${m.id}`)));
-  rings.push(...partnerRings(view, o, inRings, listedParties(view, o.bigForwarders)));
+  rings.push(...partnerRings(view, o, inRings, excluded));
   return rings.sort(byMembers);
 }

@@ -142,4 +142,65 @@ describe('origin_misdeclaration detector', () => {
       }
     expect(detect(await w.view())).toEqual([]);
   });
+
+  describe('a trading arm invoicing surcharged goods as made in a hub', () => {
+    const BICYCLES = '871200';
+    /**
+     * Bicycles: Chinese ones pay 62 % (a surcharge the profile does not list, only the data show),
+     * the others 14 %. A Hong Kong arm sells to R1–R3 declaring Malaysia; 2 of its 12 lines
+     * departed from China. A lawful Hong Kong trader declares China; a Vietnamese maker's one
+     * line that transited through China is a transit, not a source.
+     */
+    async function world(cnDepartures: number): Promise<ReturnType<World['view']>> {
+      const w = new World();
+      legitimateTrade(w, 20, 6);
+      w.party('Supplier', 'SU-HKA', { country: 'HK' });
+      w.party('Supplier', 'SU-HKL', { country: 'HK' });
+      w.party('Supplier', 'SU-VN', { country: 'VN' });
+      w.party('Supplier', 'SU-TW', { country: 'TW' });
+      const market: [supplier: string, origin: string, rate: number][] = [
+        ['SU-HKL', 'CN', 0.62],
+        ['SU-VN', 'VN', 0.14],
+        ['SU-TW', 'TW', 0.14],
+      ];
+      for (const [n, [supplierId, originCountry, dutyRate]] of market.entries())
+        for (let l = 0; l < 6; l++)
+          w.ship({
+            importerId: `LEGIT-00${n}`,
+            supplierId,
+            hsCode: BICYCLES,
+            originCountry,
+            departureCountry: supplierId === 'SU-VN' && l === 0 ? 'CN' : originCountry,
+            dutyRate,
+            date: isoDay(5 + l * 20),
+          });
+      let line = 0;
+      for (const id of ['R1', 'R2', 'R3'])
+        for (let l = 0; l < 4; l++)
+          w.ship({
+            importerId: id,
+            supplierId: 'SU-HKA',
+            hsCode: BICYCLES,
+            originCountry: 'MY',
+            departureCountry: line++ < cnDepartures ? 'CN' : 'MY',
+            dutyRate: 0.14,
+            date: isoDay(10 + l * 30),
+          });
+      return w.view();
+    }
+
+    it('finds it from a few departures, with a surcharge read from the duty paid', async () => {
+      const rings = detect(await world(2));
+      expect(rings.map((r) => r.members.map((m) => `${m.role}:${m.id}`))).toEqual([
+        ['importer:R1', 'importer:R2', 'importer:R3', 'transshipment_supplier:SU-HKA'],
+      ]);
+      expect(rings[0]!.indicators[0]!.description).toBe(
+        '12 lines of HS 8712 from supplier SU-HKA (CN) declared as originating in MY, bought by R1, R2 and R3',
+      );
+    });
+
+    it('takes one departure from China for a transit, and a trader declaring China for lawful', async () => {
+      expect(detect(await world(1))).toEqual([]);
+    });
+  });
 });

@@ -60,7 +60,7 @@ describe('undervaluation detector', () => {
     scheme(w, 'SU-CHEAP', ['C1', 'C2', 'C3'], 0.75);
     const rings = detect(await w.view());
     expect(rings.map((r) => r.members.map((m) => `${m.label}:${m.id}`))).toEqual([
-      ['Importer:D1', 'Importer:D2', 'Importer:D3', 'Supplier:SU-LOW'],
+      ['Importer:D1', 'Importer:D2', 'Importer:D3', 'Consignee:CO-DIST', 'Supplier:SU-LOW'],
     ]);
     expect(rings[0]!.indicators.find((i) => i.name === 'unit_value_below_median')!.description).toMatch(
       /^unit values are 2\d% below the HS 6403 median$/,
@@ -127,5 +127,59 @@ describe('undervaluation detector', () => {
     ]);
     expect(rings[0]!.indicators[2]!.description).toBe('3 importers with the same bias share CO-R and SU-R');
     expect(rings[0]!.indicators[1]!.evidence.declarations).toHaveLength(27);
+  });
+
+  it('finds a distributor whose importers each undervalue too little to judge alone, over several suppliers', async () => {
+    const w = new World();
+    legitimateTrade(w, 30, 8);
+    w.party('Consignee', 'CO-DIST', { registeredOn: '2012-01-01' });
+    const importers = ['D1', 'D2', 'D3', 'D4'];
+    for (const [n, id] of importers.entries()) {
+      w.party('Importer', id, { registeredOn: '2012-01-01' });
+      for (const [k, supplierId] of ['SU-A', 'SU-B', 'SU-C'].entries())
+        for (let l = 0; l < 2; l++)
+          w.ship({
+            importerId: id,
+            supplierId,
+            consigneeId: 'CO-DIST',
+            date: isoDay(20 + n * 7 + k * 3 + l * 60),
+            netMassKg: 100,
+            customsValue: 800,
+          });
+      // Camouflage: honest purchases from a market supplier, delivered to themselves.
+      for (let l = 0; l < 4; l++)
+        w.ship({
+          importerId: id,
+          supplierId: 'SUP-1',
+          date: isoDay(40 + n + l * 50),
+          netMassKg: 100,
+          customsValue: 1000,
+        });
+    }
+    const rings = detect(await w.view());
+    expect(rings.map((r) => r.members.map((m) => `${m.role}:${m.id}`))).toEqual([
+      ['importer:D1', 'importer:D2', 'importer:D3', 'importer:D4', 'consignee:CO-DIST'],
+    ]);
+    const [below, , shared] = rings[0]!.indicators.map((i) => i.description);
+    expect(below).toBe('unit values are 19% below the HS 6403 median');
+    expect(shared).toBe('4 importers show the same bias through distributor CO-DIST');
+  });
+
+  it("does not take buyers of cheap grades, cheap with every supplier, for a complicit supplier's clients", async () => {
+    const w = new World();
+    legitimateTrade(w, 30, 8);
+    for (const [n, id] of ['K1', 'K2', 'K3'].entries()) {
+      w.party('Importer', id, { registeredOn: '2012-01-01' });
+      for (const [k, supplierId] of ['SU-STOCKLOT', 'SUP-1'].entries())
+        for (let l = 0; l < 5; l++)
+          w.ship({
+            importerId: id,
+            supplierId,
+            date: isoDay(20 + n * 7 + k * 3 + l * 40),
+            netMassKg: 100,
+            customsValue: 400,
+          });
+    }
+    expect(detect(await w.view())).toEqual([]);
   });
 });
