@@ -111,7 +111,8 @@ if (!shared) {
       );
       expect(seeded.code, seeded.stderr).toBe(0);
       files = [join(dir, 'world/entities.csv'), join(dir, 'world/declarations.csv')];
-      // A later file for the incremental ingest: 40 lines of another world (parties shared).
+      // A later file for the incremental ingest: 40 lines of another world under declaration
+      // ids of their own (25… instead of 24…), naming parties of both worlds.
       const other = await run(
         'bin/ringscope.js',
         ['seed', '--size', 'tiny', '--seed', '8', '--out', join(dir, 'other')],
@@ -119,8 +120,11 @@ if (!shared) {
       );
       expect(other.code, other.stderr).toBe(0);
       extra = join(dir, 'extra.csv');
-      const lines = (await readFile(join(dir, 'other/declarations.csv'), 'utf8')).split('\n');
-      await writeFile(extra, `${lines.slice(0, 41).join('\n')}\n`);
+      const [head, ...rows] = (await readFile(join(dir, 'other/declarations.csv'), 'utf8')).split('\n');
+      await writeFile(
+        extra,
+        `${[head, ...rows.slice(0, 40).map((r) => r.replace(/^24/, '25'))].join('\n')}\n`,
+      );
       const started = await run('tools/neo4j/neo4j.js', ['start'], env);
       expect(started.code, started.stderr).toBe(0);
     }, 400_000);
@@ -135,6 +139,9 @@ if (!shared) {
       expect(driver.code, driver.stderr).toBe(0);
       const driverStats = await stats();
       const driverContents = await withStore(contents);
+      const driverFindings = await cli('--json', 'detect', '--seed', '7');
+      expect(driverFindings.code, driverFindings.stderr).toBe(0);
+      expect((JSON.parse(driverFindings.stdout) as { rings: unknown[] }).rings.length).toBeGreaterThan(0);
       await wipeNeo4j(options);
 
       // An invalid file: the row report of an ordinary ingest, exit 2, nothing loaded.
@@ -152,9 +159,13 @@ if (!shared) {
       expect(bulk.stdout).toMatch(/bulk-loaded 2,\d{3} nodes and \d,\d{3} relationships/);
       expect(await stats()).toEqual(driverStats);
       expect(await withStore(contents)).toEqual(driverContents);
+      const bulkFindings = await cli('--json', 'detect', '--seed', '7');
+      expect(bulkFindings.code, bulkFindings.stderr).toBe(0);
+      expect(JSON.parse(bulkFindings.stdout)).toEqual(JSON.parse(driverFindings.stdout));
 
       const incremental = await cli('ingest', extra);
       expect(incremental.code, incremental.stderr).toBe(0);
+      expect(incremental.stdout).toContain('imported');
       expect(incremental.stdout).toContain('40 rows');
       const embedded = await openEmbeddedStore(join(dir, 'embedded.db'));
       try {
