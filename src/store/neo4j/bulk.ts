@@ -24,8 +24,11 @@ export interface BulkTarget extends Neo4jStoreOptions {
 export interface BulkLoadResult {
   nodes: number;
   rels: number;
-  /** Milliseconds: writing the CSV files, the importer with the server's stop and start, the schema. */
-  timings: { csvMs: number; importMs: number; schemaMs: number };
+  /**
+   * Milliseconds: writing the CSV files; the server's stop, the importer and its start; of
+   * which the importer alone; creating the constraints and indexes and waiting for them.
+   */
+  timings: { csvMs: number; importMs: number; importerMs: number; schemaMs: number };
 }
 
 /** A target --bulk cannot load into; nothing was written. */
@@ -137,6 +140,9 @@ export async function bulkLoad(target: BulkTarget, source: GraphStore, dir: stri
   started = performance.now();
   await runTool(target, dir, gds);
   const importMs = Math.round(performance.now() - started);
+  const importerMs = Number(
+    (JSON.parse(readFileSync(join(dir, 'import-done.json'), 'utf8')) as { importMs?: unknown }).importMs,
+  );
   started = performance.now();
   const store = await openNeo4jStore(target);
   try {
@@ -145,5 +151,5 @@ export async function bulkLoad(target: BulkTarget, source: GraphStore, dir: stri
     await store.close();
   }
   const schemaMs = Math.round(performance.now() - started);
-  return { nodes: plan.nodeCount, rels: plan.relCount, timings: { csvMs, importMs, schemaMs } };
+  return { nodes: plan.nodeCount, rels: plan.relCount, timings: { csvMs, importMs, importerMs, schemaMs } };
 }
