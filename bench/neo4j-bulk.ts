@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { bulkIngest } from '../src/ingest/bulk.ts';
 import { ingestFiles } from '../src/ingest/ingest.ts';
+import { BulkRefusal, checkBulkTarget } from '../src/store/neo4j/bulk.ts';
 import type { Neo4jStoreOptions } from '../src/store/neo4j/index.ts';
 import { openNeo4jStore } from '../src/store/neo4j/index.ts';
 import { wipeNeo4j } from './support/neo4j-target.ts';
@@ -24,9 +25,17 @@ export interface BulkFigures {
 export async function bulkVersusDriver(
   options: Neo4jStoreOptions,
   files: readonly string[],
-): Promise<BulkFigures> {
+): Promise<BulkFigures | null> {
   let lines = 0;
   await wipeNeo4j(options);
+  const home = resolve(process.env.RINGSCOPE_NEO4J_HOME || 'data/neo4j');
+  try {
+    await checkBulkTarget({ ...options, home });
+  } catch (error) {
+    if (!(error instanceof BulkRefusal)) throw error;
+    console.log(`initial load with --bulk: skipped (${error.message})`);
+    return null;
+  }
   const store = await openNeo4jStore(options);
   let started = performance.now();
   try {
@@ -41,7 +50,6 @@ export async function bulkVersusDriver(
     `initial load through the driver: ${driverSeconds.toFixed(1)} s, ${fmt(lines / driverSeconds)} lines/s`,
   );
   await wipeNeo4j(options);
-  const home = resolve(process.env.RINGSCOPE_NEO4J_HOME || 'data/neo4j');
   started = performance.now();
   const { load } = await bulkIngest({ ...options, home }, files);
   const bulkSeconds = (performance.now() - started) / 1000;
