@@ -14,7 +14,9 @@
 // - p50/p99 of 2-hop neighbourhoods and of shortest paths from 1,000 random parties; the
 //   neighbourhood beside its baseline in the same run: the shared per-hop traversal over the
 //   same server (one round trip per hop level), with a check that both answer alike.
-// RINGSCOPE_BENCH_NEO4J=latency skips the batch-size sweep, the naive ingest and the MERGE
+// - the initial load of the world's entities and declarations through the driver and with
+//   `ingest --bulk` (bench/neo4j-bulk.ts; the local server only, RINGSCOPE_NEO4J_HOME);
+// RINGSCOPE_BENCH_NEO4J=bulk runs only that; RINGSCOPE_BENCH_NEO4J=latency skips the batch-size sweep, the naive ingest and the MERGE
 // comparison; RINGSCOPE_BENCH_NEO4J=ingest only imports the declarations file into an emptied
 // database RINGSCOPE_BENCH_RUNS times (3 by default), alternating the MERGE path and Ringscope's,
 // to compare changes of the write path on a warm server.
@@ -41,6 +43,7 @@ import { generateWorld } from '../seed/generate.ts';
 import { WorldSize } from '../seed/sizes.ts';
 import { neo4jOptions, wipeNeo4j } from './support/neo4j-target.ts';
 import { writeResults } from './results.ts';
+import { bulkVersusDriver } from './neo4j-bulk.ts';
 
 const SAMPLE_LINES = 5_000;
 const STARTS = 1_000;
@@ -382,6 +385,9 @@ export async function run(): Promise<void> {
 
     if (process.env.RINGSCOPE_BENCH_NEO4J === 'ingest')
       return await repeatedIngest(options, world.declarationsPath);
+    const bulkFiles = [world.entitiesPath, world.declarationsPath];
+    if (process.env.RINGSCOPE_BENCH_NEO4J === 'bulk')
+      return void (await writeResults('neo4j', { size, bulk: await bulkVersusDriver(options, bulkFiles) }));
     const latencyOnly = process.env.RINGSCOPE_BENCH_NEO4J === 'latency';
     // A server compiles its hot paths in its first minutes: the first import after a start ran
     // 8,300–10,600 lines/s where the same import on a server that had run a while ran
@@ -443,6 +449,7 @@ export async function run(): Promise<void> {
     } finally {
       await store.close();
     }
+    if (!latencyOnly) await bulkVersusDriver(options, bulkFiles);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

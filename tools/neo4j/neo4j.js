@@ -34,6 +34,15 @@ const pidFile = join(settings.home, 'neo4j.pid');
 const logFile = join(settings.home, 'neo4j.log');
 const uri = `bolt://127.0.0.1:${settings.port}`;
 
+/** What Neo4j's own start script opens for its page cache and network layer. */
+const JAVA_OPENS = [
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+];
+
 class Fail extends Error {}
 
 function say(line) {
@@ -175,12 +184,7 @@ async function start() {
     `-Xmx${settings.heap}`,
     '-XX:+UseG1GC',
     '-XX:+ExitOnOutOfMemoryError',
-    // What Neo4j's own start script opens for its page cache and network layer.
-    '--add-opens=java.base/java.nio=ALL-UNNAMED',
-    '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
-    '--add-opens=java.base/java.io=ALL-UNNAMED',
-    '--add-opens=java.base/java.lang=ALL-UNNAMED',
-    '-Dio.netty.tryReflectionSetAccessible=true',
+    ...JAVA_OPENS,
     'org.ringscope.neo4j.Launcher',
   ];
   const classpath = [join(TOOL_DIR, 'target/classes'), readFileSync(CLASSPATH_FILE, 'utf8').trim()].join(':');
@@ -289,7 +293,61 @@ async function status() {
   return probe.ok ? 0 : 3;
 }
 
-const commands = { start, stop, status };
+/**
+ * `bulk-import DIR`: Neo4j's offline importer (`neo4j-admin database import full`, the AdminTool
+ * of the same Neo4j jars) into this home's `neo4j` database, from the CSV files that
+ * DIR/import.json lists (written by `ringscope ingest --bulk`, which has checked that the
+ * database is empty). The server is stopped for it and started again afterwards, also when
+ * the import fails.
+ */
+async function bulkImport() {
+  const dir = process.argv[3];
+  if (!dir || !existsSync(join(dir, 'import.json'))) {
+    throw new Fail('usage: node tools/neo4j/neo4j.js bulk-import DIR (DIR/import.json lists the CSV files)');
+  }
+  const plan = JSON.parse(readFileSync(join(dir, 'import.json'), 'utf8'));
+  checkJava();
+  build();
+  await stop();
+  const started = Date.now();
+  const classpath = [join(TOOL_DIR, 'target/classes'), readFileSync(CLASSPATH_FILE, 'utf8').trim()].join(':');
+  const args = [
+    `-Xmx${settings.heap}`,
+    ...JAVA_OPENS,
+    'org.neo4j.cli.AdminTool',
+    'database',
+    'import',
+    'full',
+    'neo4j', // the database, before the file lists (each takes every argument after it)
+    '--overwrite-destination=true',
+    `--report-file=${join(dir, 'import.report')}`,
+    ...(plan.multiline ? ['--multiline-fields=true'] : []),
+    ...plan.nodes.map((file) => `--nodes=${file}`),
+    ...plan.relationships.map((file) => `--relationships=${file}`),
+  ];
+  const result = spawnSync('java', args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      CLASSPATH: classpath,
+      NEO4J_HOME: settings.home,
+      NEO4J_CONF: join(settings.home, 'conf'),
+    },
+  });
+  writeFileSync(join(dir, 'import.log'), `${result.stdout}${result.stderr}`);
+  const importMs = Date.now() - started;
+  await start();
+  if (result.status !== 0) {
+    const tail = `${result.stdout}${result.stderr}`.trimEnd().split('\n').slice(-20).join('\n');
+    throw new Fail(`neo4j-admin database import failed (exit ${result.status}):\n${tail}`);
+  }
+  say(`imported with neo4j-admin database import full in ${(importMs / 1000).toFixed(1)} s`);
+  writeFileSync(join(dir, 'import-done.json'), `${JSON.stringify({ importMs })}\n`);
+}
+
+const commands = { start, stop, status, 'bulk-import': bulkImport };
 const name = process.argv[2];
 const command = name ? commands[name] : undefined;
 if (!command) {

@@ -84,6 +84,7 @@ export const QUERY_NAMES = [
   'admin/wipe-rels',
   'admin/running-transactions',
   'admin/wipe',
+  'admin/any-data',
   'gds/available',
   'gds/heap',
   'gds/count',
