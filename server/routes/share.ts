@@ -3,6 +3,7 @@
 // are audited: `share_export` names the package, partner, purpose, handling, expiry and the
 // file's SHA-256; `share_import` the package, sender, signer and every match (or the refusal).
 import { ShareExportRequest, ShareImportRequest, ShareReport, ShareWhoami } from '../../src/api/share.ts';
+import { receivedAuditDetail } from '../../src/share/index.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { SHARE_EXPORTERS, SHARE_IMPORTERS } from '../policies.ts';
 
@@ -37,25 +38,11 @@ const importPackage = defineRoute({
   audit: {
     action: 'share_import',
     target: (_ctx, out) => out.json.packageId,
-    detail: ({ body }, out) => {
-      const report = out.json;
-      return {
-        partner: body.partner,
-        sender: report.sender,
-        signer: report.signer,
-        purpose: report.purpose,
-        handling: report.handling,
-        expiresAt: report.expiresAt,
-        sha256: report.sha256,
-        members: report.members,
-        receivedBefore: report.receivedBefore,
-        matches: report.matches.map((m) => ({
-          party: `${m.party.label}:${m.party.id}`,
-          member: m.member,
-          confidence: m.confidence,
-        })),
-      };
-    },
+    detail: ({ body }, out) => ({
+      partner: body.partner,
+      ...receivedAuditDetail(out.json),
+      receivedBefore: out.json.receivedBefore,
+    }),
   },
 });
 

@@ -49,6 +49,30 @@ export interface ImportReport {
   matches: PartyMatch[];
 }
 
+type AuditedReport = Pick<
+  ImportReport,
+  'sender' | 'signer' | 'purpose' | 'handling' | 'expiresAt' | 'sha256' | 'members'
+> & { matches: readonly { party: { label: string; id: string }; member: string; confidence: number }[] };
+
+/** What the audit trail keeps of a received package (CLI and API alike): its facts and the matches. */
+export function receivedAuditDetail(report: AuditedReport) {
+  const { sender, signer, purpose, handling, expiresAt, sha256, members } = report;
+  return {
+    sender,
+    signer,
+    purpose,
+    handling,
+    expiresAt,
+    sha256,
+    members,
+    matches: report.matches.map((m) => ({
+      party: `${m.party.label}:${m.party.id}`,
+      member: m.member,
+      confidence: m.confidence,
+    })),
+  };
+}
+
 export async function importShare(
   store: Pick<GraphStore, 'streamNodes' | 'streamRels'>,
   file: string,

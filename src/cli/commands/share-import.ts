@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { InputError } from '../../ingest/errors.ts';
-import { importShare, type ImportReport, ShareRefusedError } from '../../share/index.ts';
+import { importShare, type ImportReport, receivedAuditDetail, ShareRefusedError } from '../../share/index.ts';
 import { loadTrustedKey } from '../../share/signing.ts';
 import { agreedKeyFrom, auditShare, receivedBefore } from './share-common.ts';
 import { globalOptions, withStore } from './store-options.ts';
@@ -72,21 +72,7 @@ async function runImport(file: string, raw: Record<string, unknown>, command: Co
     auditShare(command, {
       action: 'share_import',
       target: report.packageId,
-      detail: {
-        file,
-        sender: report.sender,
-        signer: report.signer,
-        purpose: report.purpose,
-        handling: report.handling,
-        expiresAt: report.expiresAt,
-        sha256: report.sha256,
-        members: report.members,
-        matches: report.matches.map((m) => ({
-          party: `${m.party.label}:${m.party.id}`,
-          member: m.member,
-          confidence: m.confidence,
-        })),
-      },
+      detail: { file, ...receivedAuditDetail(report) },
     });
     const json = command.optsWithGlobals<{ json?: boolean }>().json === true;
     process.stdout.write(json ? `${JSON.stringify(report)}\n` : renderReport(report));
