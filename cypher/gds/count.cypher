@@ -2,13 +2,17 @@
 // before anything is created (the same link rows, counted).
 CALL {
   MATCH (p:Importer|Consignee|Broker|Supplier|Person)
-  RETURN p AS a, null AS b, 0.0 AS w, 'NONE' AS kind
+  CALL { WITH p OPTIONAL MATCH (r:Node {key: $aliases[p.key]}) RETURN coalesce(r, p) AS a }
+  RETURN a, null AS b, 0.0 AS w, 'NONE' AS kind
   UNION ALL
   // Identifiers shared by 2 … $maxIdentifierHolders parties, damped by 1/log2(1 + holders).
   MATCH (i:Address|Phone|Email|BankAccount)
-  WITH i, [(p:Importer|Consignee|Broker|Supplier|Person)-[:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL|HAS_ACCOUNT]->(i) | p] AS holders
+  WITH i, [(p:Importer|Consignee|Broker|Supplier|Person)-[:HAS_ADDRESS|HAS_PHONE|HAS_EMAIL|HAS_ACCOUNT]->(i) | p] AS held
+  WHERE 2 <= size(held) <= $maxIdentifierHolders
+  UNWIND held AS p
+  CALL { WITH p OPTIONAL MATCH (r:Node {key: $aliases[p.key]}) RETURN coalesce(r, p) AS holder }
+  WITH i, collect(holder) AS holders
   WITH i, holders, size(holders) AS k
-  WHERE 2 <= k <= $maxIdentifierHolders
   WITH holders, k, CASE WHEN i:BankAccount THEN $weights.bank_account WHEN i:Phone THEN $weights.phone
     WHEN i:Email THEN $weights.email ELSE $weights.address END AS base
   UNWIND range(0, k - 2) AS x
@@ -18,14 +22,19 @@ CALL {
   RETURN a, b, w, 'IDENTIFIER' AS kind
   UNION ALL
   // Directors, damped by how many firms the person directs; successions at full weight.
-  MATCH (d:Importer|Consignee|Broker|Supplier|Person)-[:DIRECTS]->(f:Importer|Consignee|Broker|Supplier|Person)
-  WITH d, collect(f) AS firms
+  MATCH (p:Importer|Consignee|Broker|Supplier|Person)-[:DIRECTS]->(f:Importer|Consignee|Broker|Supplier|Person)
+  CALL { WITH p OPTIONAL MATCH (r:Node {key: $aliases[p.key]}) RETURN coalesce(r, p) AS d }
+  CALL { WITH f OPTIONAL MATCH (r:Node {key: $aliases[f.key]}) RETURN coalesce(r, f) AS firm }
+  WITH d, collect(firm) AS firms
   UNWIND firms AS f
   WITH d AS a, f AS b, $weights.director * log(2.0) / log(1.0 + size(firms)) AS w
   WHERE a <> b
   RETURN a, b, w, 'DIRECTOR' AS kind
   UNION ALL
-  MATCH (a:Importer|Consignee|Broker|Supplier|Person)-[:SUCCEEDS]->(b:Importer|Consignee|Broker|Supplier|Person)
+  MATCH (p:Importer|Consignee|Broker|Supplier|Person)-[:SUCCEEDS]->(f:Importer|Consignee|Broker|Supplier|Person)
+  CALL { WITH p OPTIONAL MATCH (r:Node {key: $aliases[p.key]}) RETURN coalesce(r, p) AS a }
+  CALL { WITH f OPTIONAL MATCH (r:Node {key: $aliases[f.key]}) RETURN coalesce(r, f) AS b }
+  WITH a, b
   WHERE a <> b
   RETURN a, b, $weights.succession AS w, 'SUCCESSION' AS kind
   UNION ALL
@@ -36,13 +45,21 @@ CALL {
       OR (p:Supplier AND type(r) = 'SUPPLIED_BY'))
   MATCH (s)-[:IMPORTED_BY]->(m:Importer)
   WITH p, type(r) AS t, m, count(*) AS n
-  WITH p, t, collect({m: m, n: n}) AS clients
+  CALL { WITH p OPTIONAL MATCH (r:Node {key: $aliases[p.key]}) RETURN coalesce(r, p) AS partner }
+  CALL { WITH m OPTIONAL MATCH (r:Node {key: $aliases[m.key]}) RETURN coalesce(r, m) AS importer }
+  WITH partner, t, importer, sum(n) AS n
+  WITH partner, t, collect({m: importer, n: n}) AS clients
   UNWIND clients AS c
-  WITH c.m AS a, p AS b, c.n AS n, size(clients) AS k,
+  WITH c.m AS a, partner AS b, c.n AS n, size(clients) AS k,
     CASE t WHEN 'DECLARED_BY' THEN $weights.broker WHEN 'CONSIGNED_TO' THEN $weights.consignee
       ELSE $weights.supplier END AS base
+  // An importer's lines are its group's lines: its own and those of the parties merged into it.
   WITH a, b, n, k, base, COUNT {
     MATCH (l:Shipment)-[:IMPORTED_BY]->(a)
+    WHERE ($from IS NULL OR l.date >= $from) AND ($to IS NULL OR l.date <= $to)
+  } + COUNT {
+    MATCH (x:Node) WHERE x.key IN coalesce($members[a.key], [])
+    MATCH (l:Shipment)-[:IMPORTED_BY]->(x)
     WHERE ($from IS NULL OR l.date >= $from) AND ($to IS NULL OR l.date <= $to)
   } AS lines
   WHERE a <> b

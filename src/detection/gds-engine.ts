@@ -2,6 +2,7 @@
 // Science inside Neo4j, or Louvain in this process. `auto` takes GDS when the store is Neo4j and
 // GDS answers. GDS refusing (not installed, or the estimate does not fit the heap) is bad input
 // for the run: a GdsError (the CLI exits 2), nothing changed.
+import { aliasMap } from '../graph/aliases.ts';
 import { PROJECTION_DEFAULTS } from '../graph/projection.ts';
 import type { GraphStore } from '../store/graph-store.ts';
 import { GdsError, gdsEngineOf, type GdsEngine, type GdsPartition } from '../store/neo4j/gds.ts';
@@ -37,9 +38,18 @@ export async function chooseEngine(store: GraphStore, engine: DetectionEngine): 
   }
 }
 
-/** Leiden communities and identifier components computed in Neo4j, with the in-process weights. */
-export function gdsPartition(gds: GdsEngine, options: GdsStepOptions): Promise<GdsPartition> {
+/**
+ * Leiden communities and identifier components computed in Neo4j, with the in-process weights
+ * and the in-process alias map: each group of accepted SAME_AS parties is one node, named by its
+ * representative, as in the view the detectors read.
+ */
+export async function gdsPartition(
+  store: GraphStore,
+  gds: GdsEngine,
+  options: GdsStepOptions,
+): Promise<GdsPartition> {
   return gds.run({
+    aliases: aliasMap(await store.sameAsPairs()),
     seed: options.seed,
     resolution: 1,
     window: options.window ?? PROJECTION_DEFAULTS.window,

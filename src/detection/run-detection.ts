@@ -50,7 +50,7 @@ export async function runDetection(
   const t0 = performance.now();
   const engine = await chooseEngine(store, options.engine ?? 'in-process');
   const gds = engine
-    ? await gdsPartition(engine, {
+    ? await gdsPartition(store, engine, {
         seed: options.seed,
         window: options.window,
         memoryLimitBytes: options.gdsMemoryLimitBytes,

@@ -33,6 +33,12 @@ export interface GdsRunOptions {
   window: { from: string | null; to: string | null };
   maxIdentifierHolders: number;
   linkWeights: Record<string, number>;
+  /**
+   * Accepted SAME_AS groups: each aliased party key → its group's representative key (the
+   * in-process alias map, src/graph/aliases.ts). The projection puts the representative in place
+   * of every aliased party, so the group is one node. None when absent.
+   */
+  aliases?: ReadonlyMap<string, string>;
   /** Threads for the algorithms; the edition's limit (4 on Community) when absent. */
   concurrency?: number;
   /** Refuse when the estimate exceeds this many bytes; the server's free heap when absent. */
@@ -69,6 +75,19 @@ function num(value: unknown): number {
 
 function mib(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+/**
+ * The alias map as the projection's parameters: `aliases` (aliased key → representative key) and
+ * `members` (representative key → its aliased keys, whose declaration lines count as its own).
+ */
+export function aliasParams(aliases: ReadonlyMap<string, string>): {
+  aliases: Record<string, string>;
+  members: Record<string, string[]>;
+} {
+  const members: Record<string, string[]> = {};
+  for (const [alias, representative] of aliases) (members[representative] ??= []).push(alias);
+  return { aliases: Object.fromEntries(aliases), members };
 }
 
 export class GdsEngine {
@@ -109,6 +128,7 @@ export class GdsEngine {
     const report = options.onProgress ?? (() => undefined);
     const concurrency = options.concurrency ?? (await this.server()).concurrency;
     const params = {
+      ...aliasParams(options.aliases ?? new Map()),
       maxIdentifierHolders: options.maxIdentifierHolders,
       weights: options.linkWeights,
       from: options.window.from,
