@@ -1,5 +1,5 @@
 // How many parties and links cypher/gds/project.cypher would project, for the memory estimate
-// before anything is created (the same link rows, counted).
+// before anything is created (the same link rows, counted, with the same $aliases and $members).
 CALL {
   MATCH (p:Importer|Consignee|Broker|Supplier|Person)
   CALL { WITH p OPTIONAL MATCH (r:Node {key: $aliases[p.key]}) RETURN coalesce(r, p) AS a }

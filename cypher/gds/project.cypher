@@ -1,6 +1,9 @@
 // The weighted party graph of detection projected into Graph Data Science, the same links and
 // damping as src/graph/projection.ts: every party a node; identifier (type IDENTIFIER),
 // director, succession and trade links as undirected relationships with a `weight`.
+// Accepted SAME_AS groups are one node: $aliases maps an aliased party's key to its group's
+// representative (src/graph/aliases.ts), which stands for it in every row; $members maps the
+// representative to its aliased keys, whose lines count as its own in the trade share.
 // $graph is a name Ringscope generated; parameters only.
 CALL {
   MATCH (p:Importer|Consignee|Broker|Supplier|Person)

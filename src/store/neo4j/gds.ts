@@ -1,8 +1,8 @@
 // Graph Data Science on the Neo4j store: the weighted party graph is projected inside Neo4j
-// (cypher/gds/project.cypher, the same links and damping as the in-process projection), its
-// memory estimated first, Leiden communities and identifier components computed there, and only
-// party keys with community and component ids streamed back. The projection is dropped
-// afterwards, also when a step fails.
+// (cypher/gds/project.cypher, the same links, damping and accepted SAME_AS groups as the
+// in-process projection), its memory estimated first, Leiden communities and identifier
+// components computed there, and only party keys with community and component ids streamed
+// back. The projection is dropped afterwards, also when a step fails.
 import { randomBytes } from 'node:crypto';
 import neo4j from 'neo4j-driver';
 import type { GraphStore } from '../graph-store.ts';
