@@ -10,7 +10,7 @@ import type { GraphStore } from '../../src/store/graph-store.ts';
 import { StoreError } from '../../src/store/errors.ts';
 import type { Query } from '../../src/store/neo4j/cypher.ts';
 import type { CypherExecutor } from '../../src/store/neo4j/executor.ts';
-import { attachGds, GdsEngine, parseMemory } from '../../src/store/neo4j/gds.ts';
+import { aliasParams, attachGds, GdsEngine, parseMemory } from '../../src/store/neo4j/gds.ts';
 
 /** A Neo4j store whose server has no GDS: gds.version() is an unknown function. */
 function storeWithoutGds(): { store: GraphStore; asked: string[] } {
@@ -92,5 +92,58 @@ describe('parseMemory', () => {
     expect(parseMemory('1.5 GiB')).toBe(1.5 * 2 ** 30);
     expect(parseMemory('512 Bytes')).toBe(512);
     expect(parseMemory('a lot')).toBeNull();
+  });
+});
+
+describe('accepted SAME_AS groups in the GDS projection', () => {
+  it('turns the alias map into $aliases and $members', () => {
+    const aliases = new Map([
+      ['Importer:B', 'Importer:A'],
+      ['Importer:C', 'Importer:A'],
+      ['Person:P2', 'Person:P1'],
+    ]);
+    expect(aliasParams(aliases)).toEqual({
+      aliases: { 'Importer:B': 'Importer:A', 'Importer:C': 'Importer:A', 'Person:P2': 'Person:P1' },
+      members: { 'Importer:A': ['Importer:B', 'Importer:C'], 'Person:P1': ['Person:P2'] },
+    });
+    expect(aliasParams(new Map())).toEqual({ aliases: {}, members: {} });
+  });
+
+  it('counts and projects with the same alias parameters, and without aliases passes empty maps', async () => {
+    const sent: { name: string; params: Record<string, unknown> }[] = [];
+    const record = (values: Record<string, unknown>) => ({ get: (k: string) => values[k] });
+    const executor = {
+      read: (q: Query, params: Record<string, unknown> = {}) => {
+        sent.push({ name: q.name, params });
+        if (q.name === 'gds/count') return Promise.resolve([record({ nodes: 3, relationships: 2 })]);
+        return Promise.resolve([record({ projection: 10, leiden: 5, wcc: 1 })]);
+      },
+      autoCommit: (q: Query, params: Record<string, unknown>) => {
+        sent.push({ name: q.name, params });
+        return Promise.resolve([]);
+      },
+      // eslint-disable-next-line @typescript-eslint/require-await
+      stream: async function* () {
+        yield record({ key: 'Importer:A', community: 0, component: 0 });
+      },
+    } as unknown as CypherExecutor;
+    const options = {
+      seed: 1,
+      resolution: 1,
+      window: { from: null, to: null },
+      maxIdentifierHolders: 25,
+      linkWeights: {},
+      concurrency: 4,
+      memoryLimitBytes: 1000,
+    };
+    await new GdsEngine(executor).run({ ...options, aliases: new Map([['Importer:B', 'Importer:A']]) });
+    const of = (name: string) =>
+      sent.filter((s) => s.name === name).map((s) => [s.params.aliases, s.params.members]);
+    const expected = [{ 'Importer:B': 'Importer:A' }, { 'Importer:A': ['Importer:B'] }];
+    expect(of('gds/count')).toEqual([expected]);
+    expect(of('gds/project')).toEqual([expected]);
+    sent.length = 0;
+    await new GdsEngine(executor).run(options);
+    expect(of('gds/project')).toEqual([[{}, {}]]);
   });
 });
