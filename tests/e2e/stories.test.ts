@@ -18,7 +18,15 @@ import {
 import { LINK_LINES_PAGE, TRADE_LINK_LIMIT } from '../../client/src/canvas/expansion.ts';
 import type { PathsAnswer, RingDetailAnswer, RingsAnswer, SearchAnswer } from '../../src/api/graph.ts';
 import type { TradeLinksAnswer } from '../../src/api/trade.ts';
-import { apiGet, drawn, layoutRuns, pointOf, signIn, visibleNodeIds } from './support/canvas.ts';
+import {
+  apiGet,
+  drawn,
+  layoutRuns,
+  nodePositions,
+  pointOf,
+  signIn,
+  visibleNodeIds,
+} from './support/canvas.ts';
 import { startSeededServer, type SeededServer } from './support/world.ts';
 import type { z } from 'zod';
 
@@ -221,22 +229,28 @@ describe.runIf(RUN)('user stories, each one session in Chromium against the seed
     await page.goto(`/?investigation=${id}`);
     await expect.poll(() => bar.getAttribute('data-opened'), { timeout: 60_000 }).toBe(id);
     await expect.poll(() => visibleNodeIds(page)).toEqual(saved);
+    const reopenedAt = await nodePositions(page);
     await shot('investigator-07-reopened');
 
     // 8. Expand the other party, then Ctrl+Z: the reopened canvas again.
     // The legend lies over the canvas's lower left corner: put it away to reach every node.
     await page.getByRole('button', { name: 'Legend' }).click();
     await page.getByTestId('legend').waitFor({ state: 'detached' });
+    const runsBeforeExpand = await layoutRuns(page);
     const menuAt = await pointOf(page, other);
     await page.mouse.click(menuAt.x, menuAt.y, { button: 'right' });
     await page.getByRole('menu', { name: 'Actions' }).getByRole('menuitem', { name: 'Expand' }).click();
     await expect
       .poll(async () => (await visibleNodeIds(page)).length, { timeout: 60_000 })
       .toBeGreaterThan(saved.length);
+    // Undo once the expansion is laid out: a layout still running would move the nodes again.
+    await expect.poll(() => layoutRuns(page), { timeout: 60_000 }).toBeGreaterThan(runsBeforeExpand);
     await shot('investigator-08-expanded');
     await page.getByTestId('canvas').focus();
     await page.keyboard.press('Control+z');
     await expect.poll(() => visibleNodeIds(page)).toEqual(saved);
+    // Where they were, not laid out again.
+    expect(await nodePositions(page)).toEqual(reopenedAt);
     await shot('investigator-09-undone');
   });
 

@@ -99,3 +99,15 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('user').waitFor();
 }
+
+/** Where each drawn node is, in model coordinates rounded to a tenth. */
+export async function nodePositions(page: Page): Promise<Record<string, { x: number; y: number }>> {
+  return page.getByTestId('canvas').evaluate((container) => {
+    type Node = { id(): string; position(): { x: number; y: number } };
+    const cy = (container as unknown as { _cyreg: { cy: { nodes(): Node[] } } })._cyreg.cy;
+    const round = (v: number) => Math.round(v * 10) / 10;
+    return Object.fromEntries(
+      cy.nodes().map((n) => [n.id(), { x: round(n.position().x), y: round(n.position().y) }]),
+    );
+  });
+}
