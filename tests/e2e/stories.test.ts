@@ -146,12 +146,16 @@ describe.runIf(RUN)('user stories, each one session in Chromium against the seed
     expect(await details.textContent()).toContain(
       `${largest.lines.toLocaleString('en-GB')} declaration lines`,
     );
+    const runsBeforeLines = await layoutRuns(page);
     await details.getByRole('button', { name: 'Show lines' }).click();
     const opened = Math.min(largest.lines, LINK_LINES_PAGE);
     await expect
       .poll(async () => (await drawn(page)).nodes.filter((n) => n.label === 'Shipment').length)
       .toBe(opened);
     expect((await drawn(page)).edges.filter((e) => e.id.includes('|Shipment:'))).toHaveLength(2 * opened);
+    // The lines were laid out: the link moved from under the pointer, and its tooltip went.
+    await expect.poll(() => layoutRuns(page), { timeout: 60_000 }).toBeGreaterThan(runsBeforeLines);
+    expect(await page.getByTestId('tooltip').count()).toBe(0);
     await shot('investigator-03-link-lines');
     await details.getByRole('button', { name: 'Close' }).click();
 
