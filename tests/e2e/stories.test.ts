@@ -90,7 +90,8 @@ describe.runIf(RUN)('user stories, each one session in Chromium against the seed
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await shot(`failed-${context.task.name.slice(0, 30)}`);
+    if (context.task.result?.state === 'fail')
+      await shot(`failed-${context.task.name.slice(0, 30).replace(/[^a-z0-9]+/gi, '-')}`);
     expect(pageProblems).toEqual([]);
   });
 
