@@ -41,6 +41,8 @@ function pointed(event: EventObject): Pointed {
 function listenToPointer(cy: Core, latest: RefObject<GestureHandlers>): void {
   cy.on('mouseover', 'node, edge', (event) => latest.current.onHover?.(pointed(event)));
   cy.on('mouseout', 'node, edge', () => latest.current.onHover?.(null));
+  // A layout moves what the pointer was on from under it, without a mouseout: its tooltip goes.
+  cy.on('layoutstart', () => latest.current.onHover?.(null));
   cy.on('cxttap', (event) => latest.current.onMenu?.(event.target === cy ? null : pointed(event)));
   cy.on('tap', (event) => {
     if (event.target === cy) {

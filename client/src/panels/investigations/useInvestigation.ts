@@ -28,7 +28,10 @@ function positionsOf(cy: Core | null): Positions {
   return positions;
 }
 
-/** Once the canvas has laid the nodes out, moves them to where they were saved, then pins. */
+/**
+ * Once the canvas has laid the nodes out, moves them to where they were saved (and says so to the
+ * state), then pins.
+ */
 function placeWhenDrawn(
   cy: Core | null,
   open: Investigation,
@@ -42,6 +45,9 @@ function placeWhenDrawn(
       for (const [key, at] of Object.entries(positions)) cy.getElementById(key).unlock().position(at);
     });
     cy.fit(undefined, 30);
+    // The layout reported its own positions first; the state must hold the saved ones, or an
+    // undo after the next step would put the nodes back where the layout had left them.
+    dispatch({ type: 'positions/set', positions: positionsOf(cy) });
     if (pinned.length > 0) dispatch({ type: 'pin/toggle', keys: pinned });
     done();
   });
