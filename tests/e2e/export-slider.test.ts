@@ -138,6 +138,7 @@ describe.runIf(RUN)('PNG export and the time slider, in Chromium against the see
       form.getByRole('button', { name: 'Download PNG' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^ringscope-\d{4}-\d{2}-\d{2}T\d{6}\.png$/);
+    await download.saveAs(join(SCREENS, 'export-02-picture.png'));
     const bytes = await readFile(await download.path());
     const size = pngSize(bytes);
     const header = exportLayout(bare, 0).header;
