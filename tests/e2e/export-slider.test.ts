@@ -183,9 +183,10 @@ describe.runIf(RUN)('PNG export and the time slider, in Chromium against the see
   });
 
   it('narrows the lines on the canvas to one month with the slider and shows it as dates', async () => {
-    // Put lines of four different months on the canvas, each found by its declaration id.
+    // Put lines of four months across the broker's years on the canvas, each found by its declaration id.
     const months = [...new Set(brokerLines.map((l) => l.date.slice(0, 7)))].sort();
-    const picked = [0, 2, 4, 6].map((i) => months[Math.min(i, months.length - 1)] ?? '');
+    const n = months.length;
+    const picked = [0, Math.floor(n / 3), Math.floor((2 * n) / 3), n - 1].map((i) => months[i] ?? '');
     for (const month of new Set(picked)) {
       const row = brokerLines.find((l) => l.date.startsWith(month));
       if (!row) throw new Error(`the broker has no line in ${month}`);
@@ -239,6 +240,24 @@ describe.runIf(RUN)('PNG export and the time slider, in Chromium against the see
     await expect.poll(async () => (await lines()).every((l) => l.shown)).toBe(true);
     expect(await first.inputValue()).toBe('0');
     expect(await last.inputValue()).toBe(await last.getAttribute('max'));
+
+    // Dragged with the mouse: the last month's handle, from its end to the middle of the track.
+    const track = await last.boundingBox();
+    if (!track) throw new Error('the slider has no bounding box');
+    await page.mouse.move(track.x + track.width - 7, track.y + track.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(track.x + track.width / 2, track.y + track.height / 2, { steps: 8 });
+    await page.mouse.up();
+    const end = (await last.getAttribute('aria-valuetext')) ?? '';
+    expect(Number(await last.inputValue())).toBeLessThan(Number(await last.getAttribute('max')));
+    const to = await filters.getByLabel('To', { exact: true }).inputValue();
+    expect(to.slice(0, 7)).toBe(end);
+    expect(await filters.getByLabel('From', { exact: true }).inputValue()).toBe('');
+    expect(drawn.some((l) => l.date > to) && drawn.some((l) => l.date <= to)).toBe(true);
+    await expect
+      .poll(async () => (await lines()).map((l) => l.shown))
+      .toEqual(drawn.map((l) => l.date <= to));
+    await shot('slider-03-dragged');
     expect(pageProblems).toEqual([]);
   });
 });
