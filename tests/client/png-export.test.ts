@@ -51,6 +51,13 @@ describe('legendItems', () => {
       'node:Declaration line',
       'link:Line declared by',
     ]);
+    // In the canvas's colour and shape.
+    expect(legendItems(state)[1]).toEqual({
+      kind: 'node',
+      title: 'Broker',
+      color: '#8250df',
+      shape: 'hexagon',
+    });
     expect(legendItems(INITIAL_STATE)).toEqual([]);
   });
 

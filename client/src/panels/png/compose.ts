@@ -54,11 +54,89 @@ function drawHeader(ctx: CanvasRenderingContext2D, layout: ExportLayout, header:
   ctx.fillRect(0, layout.header - s, layout.width, s);
 }
 
+/** Corners of the canvas's node shapes on a unit box (−1..1), as the swatch draws them. */
+const POLYGONS: Record<string, [number, number][]> = {
+  hexagon: [
+    [-1, 0],
+    [-0.5, -0.87],
+    [0.5, -0.87],
+    [1, 0],
+    [0.5, 0.87],
+    [-0.5, 0.87],
+  ],
+  diamond: [
+    [0, -1],
+    [1, 0],
+    [0, 1],
+    [-1, 0],
+  ],
+  triangle: [
+    [0, -1],
+    [1, 0.8],
+    [-1, 0.8],
+  ],
+  'round-rectangle': [
+    [-1, -0.8],
+    [1, -0.8],
+    [1, 0.8],
+    [-1, 0.8],
+  ],
+  barrel: [
+    [-1, -0.8],
+    [1, -0.8],
+    [1, 0.8],
+    [-1, 0.8],
+  ],
+  tag: [
+    [-1, -0.8],
+    [0.4, -0.8],
+    [1, 0],
+    [0.4, 0.8],
+    [-1, 0.8],
+  ],
+  'round-tag': [
+    [-1, -0.8],
+    [0.4, -0.8],
+    [1, 0],
+    [0.4, 0.8],
+    [-1, 0.8],
+  ],
+  vee: [
+    [-1, -1],
+    [0, -0.3],
+    [1, -1],
+    [0, 1],
+  ],
+  star: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => {
+    const r = i % 2 === 0 ? 1 : 0.45;
+    const a = (i * Math.PI) / 5 - Math.PI / 2;
+    return [r * Math.cos(a), r * Math.sin(a)];
+  }),
+};
+
+function nodePath(
+  ctx: CanvasRenderingContext2D,
+  shape: string | undefined,
+  cx: number,
+  cy: number,
+  r: number,
+): void {
+  ctx.beginPath();
+  const corners = shape ? POLYGONS[shape] : undefined;
+  if (!corners) {
+    ctx.arc(cx, cy, r, 0, 2 * Math.PI);
+    return;
+  }
+  corners.forEach(([px, py], i) =>
+    i === 0 ? ctx.moveTo(cx + px * r, cy + py * r) : ctx.lineTo(cx + px * r, cy + py * r),
+  );
+  ctx.closePath();
+}
+
 function drawSwatch(ctx: CanvasRenderingContext2D, item: LegendItem, x: number, y: number): void {
   const s = EXPORT_SCALE;
   if (item.kind === 'node') {
-    ctx.beginPath();
-    ctx.arc(x + 8 * s, y, 6 * s, 0, 2 * Math.PI);
+    nodePath(ctx, item.shape, x + 8 * s, y, 7 * s);
     ctx.fillStyle = item.color;
     ctx.fill();
     ctx.lineWidth = (item.stroke ? 2 : 1) * s;

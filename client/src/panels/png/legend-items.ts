@@ -9,6 +9,8 @@ export interface LegendItem {
   kind: 'node' | 'link';
   title: string;
   color: string;
+  /** A node's shape on the canvas; a circle when not given. */
+  shape?: string;
   /** A node's border colour. */
   stroke?: string;
   /** A link's dash pattern in pixels; none for a solid line. */
@@ -42,7 +44,12 @@ export function legendItems(state: ExplorerState): LegendItem[] {
   const groups = Object.keys(state.groups).length > 0;
   const items: LegendItem[] = (Object.keys(LABEL_LOOK) as NodeLabel[])
     .filter((label) => labels.has(label))
-    .map((label) => ({ kind: 'node', title: nodeTitle(label), color: LABEL_LOOK[label].color }));
+    .map((label) => ({
+      kind: 'node',
+      title: nodeTitle(label),
+      color: LABEL_LOOK[label].color,
+      shape: LABEL_LOOK[label].shape,
+    }));
   if (groups)
     items.push({ kind: 'node', title: 'More parties (a group)', color: '#eef1f4', stroke: '#57606a' });
   if (Object.keys(state.links).length > 0)
