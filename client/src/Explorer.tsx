@@ -66,6 +66,7 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
           history={history}
           dispatch={dispatch}
           notice={notice}
+          user={user}
           onExpand={expand}
           onShowLines={showLines}
           onOpenLink={openLink}

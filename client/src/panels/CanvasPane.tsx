@@ -2,6 +2,7 @@
 // the canvas with its legend, and a hint while the canvas is empty. Undo and redo (Ctrl+Z,
 // Ctrl+Shift+Z or Ctrl+Y) and the "?" help answer anywhere on the page but in a text field.
 import type { Core } from 'cytoscape';
+import type { User } from '../api/schemas.ts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { GraphCanvas, type CanvasHandlers } from '../canvas/GraphCanvas.tsx';
 import { canRedo, canUndo, type CanvasAction, type HistoryState } from '../state/history.ts';
@@ -20,6 +21,7 @@ interface Props extends Handlers {
   history: HistoryState;
   dispatch: (action: CanvasAction) => void;
   notice: string | null;
+  user: Pick<User, 'username' | 'role'>;
 }
 
 /** The history action a key press asks for, if any. */
@@ -55,11 +57,12 @@ function useShortcuts(dispatch: (action: CanvasAction) => void, openHelp: () => 
   }, [dispatch, openHelp]);
 }
 
-export function CanvasPane({ history, dispatch, notice, ...handlers }: Props) {
+export function CanvasPane({ history, dispatch, notice, user, ...handlers }: Props) {
   const state: ExplorerState = history.present;
   const cyRef = useRef<Core | null>(null);
   const [help, setHelp] = useState(false);
   const [legend, setLegend] = useState(true);
+  const [investigationName, setInvestigationName] = useState<string | null>(null);
   const onReady = useCallback((cy: Core | null) => {
     cyRef.current = cy;
   }, []);
@@ -76,8 +79,15 @@ export function CanvasPane({ history, dispatch, notice, ...handlers }: Props) {
         legend={legend}
         onLegend={() => setLegend((shown) => !shown)}
         onHelp={openHelp}
+        user={user}
+        investigationName={investigationName}
       />
-      <InvestigationBar state={state} dispatch={dispatch} cy={() => cyRef.current} />
+      <InvestigationBar
+        state={state}
+        dispatch={dispatch}
+        cy={() => cyRef.current}
+        onCurrent={setInvestigationName}
+      />
       {notice && (
         <p role="alert" className="error notice">
           {notice}

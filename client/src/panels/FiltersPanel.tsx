@@ -1,9 +1,10 @@
-// Filters on what the canvas shows (date range, HS chapter, labels, minimum risk). They hide
-// elements in place, so the layout the investigator built stays as it is.
+// Filters on what the canvas shows (date range as a time slider and as typed dates, HS chapter,
+// labels, minimum risk). They hide elements in place, so the layout the investigator built stays.
 import { filteredCount } from '../canvas/derive.ts';
 import { SHOWN_LABELS, toggledLabels } from '../state/filters.ts';
 import type { Action } from '../state/reducer.ts';
 import type { ExplorerState, Filters } from '../state/types.ts';
+import { TimeSlider } from './TimeSlider.tsx';
 
 interface Props {
   state: ExplorerState;
@@ -16,6 +17,7 @@ export function FiltersPanel({ state, dispatch }: Props) {
   return (
     <section aria-labelledby="filters-title" className="panel">
       <h2 id="filters-title">Filters</h2>
+      <TimeSlider state={state} set={set} />
       <ValueFilters filters={state.filters} set={set} />
       <fieldset className="labels">
         <legend>Labels</legend>

@@ -5,7 +5,7 @@ import type { NodeLabel, RelType } from '../../../src/api/index.ts';
 import { LABEL_LOOK, REL_LOOK } from '../canvas/stylesheet.ts';
 import { SHOWN_LABELS } from '../state/filters.ts';
 
-const RELS: { type: RelType; title: string }[] = [
+export const RELS: { type: RelType; title: string }[] = [
   { type: 'DECLARED_BY', title: 'Line declared by' },
   { type: 'IMPORTED_BY', title: 'Line imported by' },
   { type: 'HAS_ADDRESS', title: 'Shares an identifier' },

@@ -1,9 +1,12 @@
-// Canvas controls: undo and redo, layout choice and relayout, fit, zoom, PNG export, unhide,
+// Canvas controls: undo and redo, layout choice and relayout, fit, zoom, PNG export (with a
+// header and legend), unhide,
 // clear, the legend and the help.
 import type { Core } from 'cytoscape';
+import type { User } from '../api/schemas.ts';
 import { LAYOUT_NAMES, LAYOUT_TITLES } from '../canvas/layouts.ts';
 import type { CanvasAction } from '../state/history.ts';
 import type { ExplorerState, LayoutName } from '../state/types.ts';
+import { ExportPng } from './png/ExportPng.tsx';
 
 interface Props {
   state: ExplorerState;
@@ -14,23 +17,8 @@ interface Props {
   legend: boolean;
   onLegend: () => void;
   onHelp: () => void;
-}
-
-function downloadPng(cy: Core): void {
-  const blob = cy.png({
-    output: 'blob',
-    full: true,
-    bg: '#ffffff',
-    scale: 2,
-    maxWidth: 8000,
-    maxHeight: 8000,
-  });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `ringscope-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.png`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  user: Pick<User, 'username' | 'role'>;
+  investigationName: string | null;
 }
 
 function HistoryButtons({ dispatch, canUndo, canRedo }: Pick<Props, 'dispatch' | 'canUndo' | 'canRedo'>) {
@@ -56,7 +44,8 @@ function HistoryButtons({ dispatch, canUndo, canRedo }: Pick<Props, 'dispatch' |
   );
 }
 
-export function Toolbar({ state, dispatch, cy, canUndo, canRedo, legend, onLegend, onHelp }: Props) {
+export function Toolbar(props: Props) {
+  const { state, dispatch, cy, canUndo, canRedo, legend, onLegend, onHelp, user, investigationName } = props;
   const zoom = (factor: number) => {
     const core = cy();
     if (core)
@@ -101,16 +90,7 @@ export function Toolbar({ state, dispatch, cy, canUndo, canRedo, legend, onLegen
       >
         Unhide {state.hidden.length > 0 ? `(${state.hidden.length})` : ''}
       </button>
-      <button
-        type="button"
-        onClick={() => {
-          const core = cy();
-          if (core) downloadPng(core);
-        }}
-        disabled={count === 0}
-      >
-        Export PNG
-      </button>
+      <ExportPng state={state} cy={cy} user={user} investigationName={investigationName} />
       <button type="button" onClick={() => dispatch({ type: 'graph/clear' })} disabled={count === 0}>
         Clear
       </button>

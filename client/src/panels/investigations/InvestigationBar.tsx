@@ -12,6 +12,8 @@ interface Props {
   state: ExplorerState;
   dispatch: (action: Action) => void;
   cy: () => Core | null;
+  /** Told the open investigation's name (null when none is open). */
+  onCurrent?: (name: string | null) => void;
 }
 
 const names = (text: string) =>
@@ -20,10 +22,11 @@ const names = (text: string) =>
     .map((n) => n.trim())
     .filter(Boolean);
 
-export function InvestigationBar({ state, dispatch, cy }: Props) {
+export function InvestigationBar({ state, dispatch, cy, onCurrent }: Props) {
   const { list, current, message, opened, open, save, remove } = useInvestigation(state, dispatch, cy);
   const [name, setName] = useState('');
   const [shares, setShares] = useState('');
+  useEffect(() => onCurrent?.(current?.name ?? null), [current?.name, onCurrent]);
   useEffect(() => {
     if (!current) return;
     setName(current.name);
