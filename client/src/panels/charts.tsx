@@ -95,7 +95,6 @@ export function Timeline({ series, onPick }: TimelineProps) {
           const pick = onPick && {
             role: 'button',
             tabIndex: 0,
-            'data-line': `${point.declarationId}/${point.line}`,
             onClick: () => onPick(point),
             onKeyDown: (event: { key: string }) => event.key === 'Enter' && onPick(point),
           };
@@ -104,12 +103,21 @@ export function Timeline({ series, onPick }: TimelineProps) {
               key={point.shipmentId}
               d={`M${cx - 4},${cy - 4}L${cx + 4},${cy + 4}M${cx - 4},${cy + 4}L${cx + 4},${cy - 4}`}
               className="illicit"
+              data-line={`${point.declarationId}/${point.line}`}
               {...pick}
             >
               <title>{`${point.declarationId}/${point.line} ${point.date.slice(0, 10)} ${money(point.customsValue)} HS ${point.hsCode} — illicit`}</title>
             </path>
           ) : (
-            <circle key={point.shipmentId} cx={cx} cy={cy} r={2.5} className="licit" {...pick}>
+            <circle
+              key={point.shipmentId}
+              cx={cx}
+              cy={cy}
+              r={2.5}
+              className="licit"
+              data-line={`${point.declarationId}/${point.line}`}
+              {...pick}
+            >
               <title>{`${point.declarationId}/${point.line} ${point.date.slice(0, 10)} ${money(point.customsValue)} HS ${point.hsCode}`}</title>
             </circle>
           );
