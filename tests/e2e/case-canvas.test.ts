@@ -197,7 +197,7 @@ describe.runIf(RUN)('a case officer works a case on the canvas', () => {
     expect(await page.getByTestId('case-evidence').textContent()).toContain(picked);
     const timeline = page.getByTestId('case-timeline');
     await timeline.locator(`[data-line="${picked}"]`).waitFor({ state: 'attached' });
-    expect(await timeline.getByRole('heading').textContent()).toBe('Timeline (1 evidence lines)');
+    expect(await timeline.getByRole('heading').textContent()).toBe('Timeline (1 evidence line)');
     await page.getByTestId('case-timeline').scrollIntoViewIfNeeded();
     await shot('case-canvas-03-evidence-timeline');
   });

@@ -82,7 +82,9 @@ export function CaseTimeline({ detail }: { detail: CaseDetail }) {
   }, [wanted]);
   return (
     <section aria-label="Case timeline" data-testid="case-timeline">
-      <h4>Timeline ({ids.length} evidence lines)</h4>
+      <h4>
+        Timeline ({ids.length} evidence {ids.length === 1 ? 'line' : 'lines'})
+      </h4>
       {series === null ? <p className="muted small">Loading…</p> : <Timeline series={series} />}
     </section>
   );
