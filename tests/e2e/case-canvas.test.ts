@@ -4,6 +4,7 @@
 // list and timeline, and find it in the downloaded case pack. Screens go to test-output/screens/.
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import yauzl from 'yauzl';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,8 @@ let server: SeededServer;
 let browser: Browser;
 let page: Page;
 let ring: Ring;
+/** The ring's importer with the most declaration lines. */
+let trader = '';
 const pageProblems: string[] = [];
 /** The declaration line picked on the canvas, as `declarationId/line`. */
 let picked = '';
@@ -49,7 +52,9 @@ async function drawn(): Promise<Drawn[]> {
  * The page point of the node of `label` farthest from any other node (so a right-click there
  * lands on it alone), with the whole drawing in view.
  */
-async function loneNode(label: string): Promise<{ id: string; x: number; y: number }> {
+async function loneNode(
+  wanted: { label: string } | { id: string },
+): Promise<{ id: string; x: number; y: number }> {
   const box = await page.getByTestId('canvas').boundingBox();
   if (!box) throw new Error('the canvas has no bounding box');
   const at = await page.getByTestId('canvas').evaluate((container, wanted) => {
@@ -66,7 +71,8 @@ async function loneNode(label: string): Promise<{ id: string; x: number; y: numb
     cy.fit(undefined, 40);
     const nodes = cy.nodes().filter((n) => n.visible());
     let best: { id: string; x: number; y: number; gap: number } | null = null;
-    for (const node of nodes.filter((n) => n.data('label') === wanted)) {
+    const matches = (n: Node) => ('id' in wanted ? n.id() === wanted.id : n.data('label') === wanted.label);
+    for (const node of nodes.filter(matches)) {
       const p = node.renderedPosition();
       const gap = Math.min(
         ...nodes
@@ -75,9 +81,9 @@ async function loneNode(label: string): Promise<{ id: string; x: number; y: numb
       );
       if (!best || gap > best.gap) best = { id: node.id(), x: p.x, y: p.y, gap };
     }
-    if (!best) throw new Error(`no ${wanted} node is drawn`);
+    if (!best) throw new Error(`no node ${JSON.stringify(wanted)} is drawn`);
     return best;
-  }, label);
+  }, wanted);
   return { id: at.id, x: box.x + at.x, y: box.y + at.y };
 }
 
@@ -121,6 +127,15 @@ describe.runIf(RUN)('a case officer works a case on the canvas', () => {
       .sort((a, b) => b.score - a.score)[0];
     if (!best) throw new Error('the seeded world has no ring with an importer among two or more members');
     ring = best;
+    const lines = new Map<string, number>();
+    for (const row of parse<Record<string, string>>(await readFile(server.declarationsPath, 'utf8'), {
+      columns: true,
+    }))
+      if (row.importer_id) lines.set(row.importer_id, (lines.get(row.importer_id) ?? 0) + 1);
+    const importers = ring.members.filter((m) => m.label === 'Importer').map((m) => m.id);
+    trader =
+      importers.sort((a, b) => (lines.get(b) ?? 0) - (lines.get(a) ?? 0) || a.localeCompare(b))[0] ?? '';
+    if (!lines.get(trader)) throw new Error(`no importer of ${ring.id} has declaration lines`);
     browser = await launchChromium({ baseURL: server.url });
     page = await browser.context.newPage();
     page.on('pageerror', (error) => pageProblems.push(`script error: ${error.message}`));
@@ -156,6 +171,7 @@ describe.runIf(RUN)('a case officer works a case on the canvas', () => {
   it('shows the case on the canvas: its members drawn with the case border', async () => {
     await page.getByRole('toolbar').getByRole('button', { name: 'Clear', exact: true }).click();
     await expect.poll(async () => (await drawn()).length).toBe(0);
+    const runs = await layoutRuns();
     await page.getByRole('button', { name: 'Show on canvas' }).click();
     const members = ring.members.map((m) => `${m.label}:${m.id}`).sort();
     await expect
@@ -168,6 +184,7 @@ describe.runIf(RUN)('a case officer works a case on the canvas', () => {
         { timeout: 30_000 },
       )
       .toEqual(members);
+    await expect.poll(layoutRuns, { timeout: 60_000 }).toBeGreaterThan(runs);
     expect(await page.getByTestId('legend').textContent()).toContain('In the case shown');
     await shot('case-canvas-01-shown');
     // The legend floats over the canvas's corner: put it away so every node can be pointed at.
@@ -177,15 +194,15 @@ describe.runIf(RUN)('a case officer works a case on the canvas', () => {
 
   it('adds a declaration line to the case from the canvas menu', async () => {
     // Open an importer member into its declaration lines, then pick one on the canvas.
-    const member = await loneNode('Importer');
+    const member = await loneNode({ id: `Importer:${trader}` });
     await page.mouse.click(member.x, member.y, { button: 'right' });
+    const before = await layoutRuns();
     await page.getByRole('menuitem', { name: 'Show lines' }).click();
     await expect
       .poll(async () => (await drawn()).filter((n) => n.label === 'Shipment').length)
       .toBeGreaterThan(0);
-    const before = await layoutRuns();
-    await expect.poll(layoutRuns, { timeout: 60_000 }).toBeGreaterThanOrEqual(before);
-    const line = await loneNode('Shipment');
+    await expect.poll(layoutRuns, { timeout: 60_000 }).toBeGreaterThan(before);
+    const line = await loneNode({ label: 'Shipment' });
     await page.mouse.click(line.x, line.y, { button: 'right' });
     await shot('case-canvas-02-menu');
     await page.getByRole('menuitem', { name: `Add to case Ring ${ring.id}` }).click();
@@ -212,6 +229,26 @@ describe.runIf(RUN)('a case officer works a case on the canvas', () => {
     expect(files.get('declarations.csv')).toContain(declarationId);
     const pack = JSON.parse(files.get('case.json') ?? '{}') as { evidence?: { declarationIds: string[] }[] };
     expect(pack.evidence?.flatMap((e) => e.declarationIds)).toEqual([picked]);
+  });
+
+  it('changes the case description, assignee and visibility in the panel', async () => {
+    const id = (await page.locator('.case-detail').getAttribute('data-case-id')) ?? '';
+    const controls = page.locator('form.case-controls');
+    await controls.getByLabel('Description', { exact: true }).fill('Phoenix firms behind one person');
+    await controls.getByLabel('Assignee', { exact: true }).fill('admin');
+    await page.getByRole('button', { name: 'Save case details' }).click();
+    await page.getByRole('status').filter({ hasText: 'Case updated.' }).waitFor();
+    await controls.getByLabel('Visibility').selectOption('restricted');
+    await page.getByRole('status').filter({ hasText: 'Visibility updated.' }).waitFor();
+    const answer = (await (await page.request.get(`/api/cases/${id}`)).json()) as {
+      case: { description: string; assignee: string | null; visibility: string };
+    };
+    expect([answer.case.description, answer.case.assignee, answer.case.visibility]).toEqual([
+      'Phoenix firms behind one person',
+      'admin',
+      'restricted',
+    ]);
+    await shot('case-canvas-04-controls');
     expect(pageProblems).toEqual([]);
   });
 });
