@@ -249,6 +249,26 @@ describe.runIf(RUN)('a case officer works a case on the canvas', () => {
       'restricted',
     ]);
     await shot('case-canvas-04-controls');
+  });
+
+  it("adds a line from the entity panel's timeline: a point is a button while the case is open", async () => {
+    const member = await loneNode({ id: `Importer:${trader}` });
+    await page.mouse.click(member.x, member.y);
+    await page.getByRole('tab', { name: 'Entity' }).click();
+    const points = page.locator('figure.timeline [role="button"][data-line]');
+    await points.first().waitFor();
+    const lines = await points.evaluateAll((els) => els.map((e) => e.getAttribute('data-line') ?? ''));
+    const other = lines.find((l) => l !== picked);
+    if (!other) throw new Error(`Importer:${trader} has no line other than ${picked}`);
+    await shot('case-canvas-05-entity-timeline');
+    await page.locator(`figure.timeline [data-line="${other}"]`).dispatchEvent('click');
+    await page.getByRole('tab', { name: 'Cases' }).click();
+    await expect
+      .poll(async () => (await page.getByTestId('case-evidence').textContent()) ?? '')
+      .toContain(other);
+    expect(await page.getByTestId('case-timeline').getByRole('heading').textContent()).toBe(
+      'Timeline (2 evidence lines)',
+    );
     expect(pageProblems).toEqual([]);
   });
 });
