@@ -84,6 +84,11 @@ export const api = {
     }),
   setCaseStatus: (id: string, status: string) =>
     request(`/api/cases/${enc(id)}`, CaseAnswer, { method: 'PATCH', body: { status } }),
+  /** Changes the case's description, assignee (null: none) or visibility. */
+  changeCase: (
+    id: string,
+    change: { description?: string; assignee?: string | null; visibility?: 'team' | 'restricted' },
+  ) => request(`/api/cases/${enc(id)}`, CaseAnswer, { method: 'PATCH', body: change }),
   addCaseEntities: (id: string, keys: string[]) =>
     request(`/api/cases/${enc(id)}/entities`, CaseAnswer, { method: 'POST', body: { keys } }),
   addCaseRing: (id: string, ringId: string) =>

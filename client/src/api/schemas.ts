@@ -20,6 +20,7 @@ export {
   CaseStatus,
   CasesAnswer,
   CaseSummary,
+  CaseVisibility,
   ErrorBody,
   Job,
   JobAnswer,

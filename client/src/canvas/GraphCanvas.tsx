@@ -4,6 +4,7 @@
 import type { Core } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useCurrencyCode } from '../money.tsx';
+import { useCaseEvidencePick } from '../panels/cases/openCase.ts';
 import type { ExplorerState } from '../state/types.ts';
 import { ContextMenu, EdgeDetails, Tooltip, type MenuItem } from './CanvasOverlays.tsx';
 import { deriveClasses } from './derive.ts';
@@ -53,11 +54,12 @@ export function keyActions(
   };
 }
 
-/** The right-click menu of a node or a trade link. */
+/** The right-click menu of a node or a trade link; `extra` adds an item for a node (add to case). */
 export function menuItems(
   state: ExplorerState,
   at: Pointed,
   handlers: Omit<CanvasHandlers, 'onReady' | 'onPositions'>,
+  extra: (key: string) => MenuItem | null = () => null,
 ): MenuItem[] {
   const { id } = at;
   if (at.kind === 'edge') {
@@ -76,6 +78,8 @@ export function menuItems(
     { label: 'Find paths from here', run: () => handlers.onPathsFrom(id) },
   ];
   if (tradesByLinks(id)) items.push({ label: 'Show lines', run: () => handlers.onShowLines(id) });
+  const added = extra(id);
+  if (added) items.push(added);
   return items;
 }
 
@@ -86,6 +90,7 @@ export function GraphCanvas({ state, onReady, onPositions, webgl = false, ...han
   const [menu, setMenu] = useState<Pointed | null>(null);
   const [edge, setEdge] = useState<string | null>(null);
   const currency = useCurrencyCode();
+  const pickEvidence = useCaseEvidencePick();
   const gestures = {
     ...handlers,
     onHover: setHover,
@@ -117,7 +122,7 @@ export function GraphCanvas({ state, onReady, onPositions, webgl = false, ...han
       action();
     }
   };
-  const items = menu ? menuItems(state, menu, handlers) : [];
+  const items = menu ? menuItems(state, menu, handlers, pickEvidence) : [];
   const offset = { top: container.current?.offsetTop ?? 0, left: container.current?.offsetLeft ?? 0 };
 
   return (

@@ -111,6 +111,7 @@ export function deriveClasses(state: ExplorerState): DerivedClasses {
   const hidden = new Set(state.hidden);
   const pinned = new Set(state.pinned);
   const members = new Set(state.openRing?.ring.members.map((m) => `${m.label}:${m.id}`) ?? []);
+  const caseMembers = new Set(state.caseMembers);
   const focus = focusSets(state);
   const out: DerivedClasses = { nodes: {}, edges: {} };
   const invisible = new Set<string>();
@@ -124,6 +125,7 @@ export function deriveClasses(state: ExplorerState): DerivedClasses {
     const expansion = state.expansions[node.key];
     if (expansion) classes.push(expansion.truncated ? 'has-more' : 'expanded');
     if (members.has(node.key)) classes.push('ring-member');
+    if (caseMembers.has(node.key)) classes.push('case-member');
     if (focus) classes.push(focus.nodes.has(node.key) ? focus.kind : 'dimmed');
     out.nodes[node.key] = classes;
   }

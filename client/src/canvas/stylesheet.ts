@@ -47,6 +47,14 @@ export const REL_LOOK: Record<RelType, { color: string; style: 'solid' | 'dashed
   SAME_AS: { color: '#bf8700', style: 'solid' },
 };
 
+/** The dashed border of a case's entities drawn with "Show on canvas". */
+export const CASE_MEMBER_COLOR = '#8250df';
+
+const CASE_MEMBER_RULE = {
+  selector: 'node.case-member',
+  style: { 'border-style': 'dashed', 'border-width': 4, 'border-color': CASE_MEMBER_COLOR },
+};
+
 /** From this many nodes the canvas draws in its large-view style. */
 export const LARGE_VIEW = 600;
 
@@ -173,6 +181,7 @@ export function buildStylesheet(options: { large?: boolean } = {}): StylesheetJs
       selector: 'node.ring-member',
       style: { 'underlay-color': '#cf222e', 'underlay-opacity': 0.18, 'underlay-padding': 6 },
     },
+    CASE_MEMBER_RULE,
     { selector: '.dimmed', style: { opacity: 0.18 } },
     {
       selector: 'node.path, node.evidence',

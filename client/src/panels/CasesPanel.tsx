@@ -1,26 +1,32 @@
 // Cases: create, open, add the selection or the open ring, notes, evidence, status, case pack;
 // and the suspect-list export for enforcement.
+import { useEffect } from 'react';
 import { api } from '../api/endpoints.ts';
 import type { CaseSummary, User } from '../api/schemas.ts';
 import { canWrite } from '../format.ts';
 import type { ExplorerState } from '../state/types.ts';
 import { caseAccess } from './cases/access.ts';
+import type { ShowCase } from './cases/CaseCanvas.tsx';
 import { NewCaseForm } from './cases/CaseForms.tsx';
 import { CaseView } from './cases/CaseView.tsx';
+import { setOpenCaseWritable } from './cases/openCase.ts';
 import { useCases } from './cases/useCases.ts';
 
 interface Props {
   state: ExplorerState;
   user: User;
   onOpenCase: (id: string | null) => void;
+  /** Draws the open case on the canvas, its entities marked. */
+  onShowCase: ShowCase;
 }
 
-export function CasesPanel({ state, user, onOpenCase }: Props) {
+export function CasesPanel({ state, user, onOpenCase, onShowCase }: Props) {
   const { cases, detail, message, run } = useCases(state.caseId);
   const { role } = user;
   const writable = canWrite(role, 'cases');
   // The open case's own access: an officer may only read a team case of someone else.
   const mayChange = detail !== null && caseAccess(user, detail) === 'write';
+  useEffect(() => setOpenCaseWritable(mayChange), [mayChange]);
   return (
     <section aria-labelledby="cases-title" className="cases">
       <h2 id="cases-title">Cases</h2>
@@ -38,7 +44,16 @@ export function CasesPanel({ state, user, onOpenCase }: Props) {
           {message}
         </p>
       )}
-      {detail && <CaseView detail={detail} state={state} writable={mayChange} run={run} role={user.role} />}
+      {detail && (
+        <CaseView
+          detail={detail}
+          state={state}
+          writable={mayChange}
+          run={run}
+          role={user.role}
+          onShow={onShowCase}
+        />
+      )}
     </section>
   );
 }

@@ -115,7 +115,12 @@ function TabPanel({ tab, role, state, dispatch, ...on }: Omit<Props, 'onTab'>) {
       return <RingView state={state} dispatch={dispatch} role={role} />;
     case 'cases':
       return (
-        <CasesPanel state={state} user={on.user} onOpenCase={(id) => dispatch({ type: 'case/open', id })} />
+        <CasesPanel
+          state={state}
+          user={on.user}
+          onOpenCase={(id) => dispatch({ type: 'case/open', id })}
+          onShowCase={(nodes, edges, members) => dispatch({ type: 'case/show', nodes, edges, members })}
+        />
       );
     case 'share':
       return <ImportPackage onOpenParty={on.onOpenParty} />;

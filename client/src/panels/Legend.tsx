@@ -2,7 +2,7 @@
 // groups, relationships by colour and dash) and the risk borders. Swatches are SVG drawn with
 // presentation attributes (the page's policy forbids inline styles).
 import type { NodeLabel, RelType } from '../../../src/api/index.ts';
-import { LABEL_LOOK, REL_LOOK } from '../canvas/stylesheet.ts';
+import { CASE_MEMBER_COLOR, LABEL_LOOK, REL_LOOK } from '../canvas/stylesheet.ts';
 import { SHOWN_LABELS } from '../state/filters.ts';
 
 export const RELS: { type: RelType; title: string }[] = [
@@ -29,10 +29,17 @@ function Line({ color, width = 2, dash }: { color: string; width?: number; dash?
   );
 }
 
-function Dot({ color, stroke = '#ffffff', width = 1 }: { color: string; stroke?: string; width?: number }) {
+interface DotProps {
+  color: string;
+  stroke?: string;
+  width?: number;
+  dash?: string;
+}
+
+function Dot({ color, stroke = '#ffffff', width = 1, dash }: DotProps) {
   return (
     <svg width="16" height="16" aria-hidden="true">
-      <circle cx="8" cy="8" r="6" fill={color} stroke={stroke} strokeWidth={width} />
+      <circle cx="8" cy="8" r="6" fill={color} stroke={stroke} strokeWidth={width} strokeDasharray={dash} />
     </svg>
   );
 }
@@ -72,6 +79,9 @@ export function Legend() {
             <Dot color="#ffffff" stroke={key.color} width={key.width} /> {key.title}
           </li>
         ))}
+        <li>
+          <Dot color="#ffffff" stroke={CASE_MEMBER_COLOR} width={3} dash="3 2" /> In the case shown
+        </li>
       </ul>
     </section>
   );

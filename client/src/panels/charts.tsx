@@ -54,8 +54,14 @@ const W = 300;
 const H = 110;
 const PAD = { left: 38, right: 8, top: 8, bottom: 20 };
 
+interface TimelineProps {
+  series: SeriesPoint[];
+  /** When given, each point is a button that picks its line (e.g. as a case's evidence). */
+  onPick?: ((point: SeriesPoint) => void) | undefined;
+}
+
 /** Declared value of each declaration line over time; illicit lines are red crosses. */
-export function Timeline({ series }: { series: SeriesPoint[] }) {
+export function Timeline({ series, onPick }: TimelineProps) {
   const money = useMoney();
   if (series.length === 0) return <p className="muted small">No declarations.</p>;
   const times = series.map((p) => Date.parse(p.date));
@@ -86,16 +92,32 @@ export function Timeline({ series }: { series: SeriesPoint[] }) {
         {series.map((point, index) => {
           const cx = x(times[index] ?? t0);
           const cy = y(point.customsValue);
+          const pick = onPick && {
+            role: 'button',
+            tabIndex: 0,
+            onClick: () => onPick(point),
+            onKeyDown: (event: { key: string }) => event.key === 'Enter' && onPick(point),
+          };
           return point.illicit ? (
             <path
               key={point.shipmentId}
               d={`M${cx - 4},${cy - 4}L${cx + 4},${cy + 4}M${cx - 4},${cy + 4}L${cx + 4},${cy - 4}`}
               className="illicit"
+              data-line={`${point.declarationId}/${point.line}`}
+              {...pick}
             >
               <title>{`${point.declarationId}/${point.line} ${point.date.slice(0, 10)} ${money(point.customsValue)} HS ${point.hsCode} — illicit`}</title>
             </path>
           ) : (
-            <circle key={point.shipmentId} cx={cx} cy={cy} r={2.5} className="licit">
+            <circle
+              key={point.shipmentId}
+              cx={cx}
+              cy={cy}
+              r={2.5}
+              className="licit"
+              data-line={`${point.declarationId}/${point.line}`}
+              {...pick}
+            >
               <title>{`${point.declarationId}/${point.line} ${point.date.slice(0, 10)} ${money(point.customsValue)} HS ${point.hsCode}`}</title>
             </circle>
           );

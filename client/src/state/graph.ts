@@ -16,6 +16,8 @@ export type GraphAction =
       truncated: boolean;
     }
   | { type: 'graph/collapse'; key: string }
+  /** A case drawn: its graph added, its entities (`members`) marked. */
+  | { type: 'case/show'; nodes: ApiNode[]; edges: ApiEdge[]; members: string[] }
   | { type: 'graph/clear' };
 
 export function addElements(
@@ -91,6 +93,8 @@ export function graphReducer(state: ExplorerState, action: GraphAction): Explore
   switch (action.type) {
     case 'graph/add':
       return { ...state, ...addElements(state, action.nodes, action.edges) };
+    case 'case/show':
+      return { ...state, ...addElements(state, action.nodes, action.edges), caseMembers: action.members };
     case 'graph/expanded':
       return expanded(state, action);
     case 'graph/collapse':

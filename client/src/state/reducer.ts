@@ -17,6 +17,7 @@ export function reducer(state: ExplorerState, action: Action): ExplorerState {
     case 'graph/expanded':
     case 'graph/collapse':
     case 'graph/clear':
+    case 'case/show':
       return graphReducer(state, action);
     case 'select':
     case 'hide':

@@ -92,6 +92,8 @@ export interface ExplorerState {
   /** The node a path search starts from, when one was picked on the canvas. */
   pathFrom: string | null;
   caseId: string | null;
+  /** Node keys of the case shown on the canvas (its entities), marked there. */
+  caseMembers: string[];
   layout: LayoutName;
   /** Bumped to ask the canvas for a fresh layout. */
   layoutRun: number;
@@ -119,6 +121,7 @@ export const INITIAL_STATE: ExplorerState = {
   activePath: NO_PATH,
   pathFrom: null,
   caseId: null,
+  caseMembers: [],
   layout: 'fcose',
   layoutRun: 0,
   links: {},

@@ -4,7 +4,10 @@ import { api } from '../../api/endpoints.ts';
 import type { CaseDetail, Role } from '../../api/schemas.ts';
 import { typologyTitle } from '../../format.ts';
 import type { ExplorerState } from '../../state/types.ts';
+import { CaseTimeline, ShowOnCanvas, type ShowCase } from './CaseCanvas.tsx';
+import { CaseControls } from './CaseControls.tsx';
 import { EvidenceForm, NoteForm } from './CaseForms.tsx';
+import { useOpenCaseState } from './openCase.ts';
 import { ShareWithPartner } from '../sharing/ShareWithPartner.tsx';
 import { statusChoices, stampToMinute } from './text.ts';
 import type { RunCaseWrite } from './useCases.ts';
@@ -15,9 +18,10 @@ interface Props {
   writable: boolean;
   run: RunCaseWrite;
   role: Role;
+  onShow: ShowCase;
 }
 
-export function CaseView({ detail, state, writable, run, role }: Props) {
+export function CaseView({ detail, state, writable, run, role, onShow }: Props) {
   return (
     <div className="case-detail" data-case-id={detail.id}>
       <h3>{detail.title}</h3>
@@ -28,12 +32,15 @@ export function CaseView({ detail, state, writable, run, role }: Props) {
           {detail.assignee ? `, its assignee (${detail.assignee})` : ''} or an admin may.
         </p>
       )}
+      <CaseControls detail={detail} writable={writable} run={run} />
       {writable && <CaseActions caseId={detail.id} state={state} run={run} />}
+      <ShowOnCanvas detail={detail} onShow={onShow} />
       <ShareWithPartner selection={{ case: detail.id }} role={role} />
       <CaseContents detail={detail} />
       {writable && <NoteForm caseId={detail.id} run={run} />}
       <h4>Evidence</h4>
-      <ul className="small">
+      <PickNotice />
+      <ul className="small" data-testid="case-evidence">
         {detail.evidence.map((item, i) => (
           <li key={i}>
             {item.description} <span className="muted mono">{item.declarationIds.join(', ')}</span>
@@ -41,11 +48,12 @@ export function CaseView({ detail, state, writable, run, role }: Props) {
         ))}
       </ul>
       {writable && <EvidenceForm caseId={detail.id} ringId={state.openRing?.ring.id ?? null} run={run} />}
+      <CaseTimeline detail={detail} />
     </div>
   );
 }
 
-function StatusSelect({ detail, writable, run }: Omit<Props, 'state' | 'role'>) {
+function StatusSelect({ detail, writable, run }: Pick<Props, 'detail' | 'writable' | 'run'>) {
   return (
     <label>
       Status
@@ -126,4 +134,14 @@ function CaseContents({ detail }: { detail: CaseDetail }) {
       </ul>
     </>
   );
+}
+
+/** How the last line picked on the canvas went. */
+function PickNotice() {
+  const { notice } = useOpenCaseState();
+  return notice ? (
+    <p role="status" className="small" data-testid="case-pick-notice">
+      {notice}
+    </p>
+  ) : null;
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/endpoints.ts';
 import { describeError } from '../../api/http.ts';
 import type { CaseDetail, CaseSummary } from '../../api/schemas.ts';
+import { setOpenCase, useOpenCase } from './openCase.ts';
 
 /**
  * Runs a case write; `done` is the message shown when it succeeds. Never rejects: resolves to the
@@ -24,7 +25,9 @@ export interface Cases {
 
 export function useCases(caseId: string | null): Cases {
   const [cases, setCases] = useState<CaseSummary[]>([]);
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  // Held outside the panel: the canvas adds evidence to the open case too.
+  const detail = useOpenCase();
+  const setDetail = setOpenCase;
   const [message, setMessage] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {

@@ -4,6 +4,7 @@ import type { NodeDetail } from '../../api/schemas.ts';
 import { formatScore, restateMoney, typologyTitle } from '../../format.ts';
 import { useCurrencyCode, useMoney } from '../../money.tsx';
 import { Timeline } from '../charts.tsx';
+import { addLineToOpenCase, useCaseEvidencePick } from '../cases/openCase.ts';
 
 /** Where a node came from: its source row, or that it was derived. */
 export function sourceLine(source: NodeDetail['node']['source']): string {
@@ -19,6 +20,8 @@ export function EntityDetail({
 }) {
   const money = useMoney();
   const currency = useCurrencyCode();
+  // With a case open that the user may change, a timeline point adds its line as evidence.
+  const pickable = useCaseEvidencePick()('Shipment:');
   return (
     <>
       {detail.risk && (
@@ -39,7 +42,11 @@ export function EntityDetail({
           <h3>
             Declarations: {detail.shipments.count} lines, {money(detail.shipments.totalValue)}
           </h3>
-          <Timeline series={detail.shipments.series} />
+          <Timeline
+            series={detail.shipments.series}
+            onPick={pickable ? (p) => void addLineToOpenCase(`${p.declarationId}/${p.line}`) : undefined}
+          />
+          {pickable && <p className="small muted">Click a point: {pickable.label}.</p>}
         </>
       )}
       <h3>Properties</h3>
