@@ -230,7 +230,10 @@ export function useMirror(
     syncing.current = true;
     const syncStart = performance.now();
     // Switch style before adding, so a large addition is styled once, in the style it keeps.
-    const large = Object.keys(state.nodes).length >= LARGE_VIEW;
+    // Entered at LARGE_VIEW nodes and left below half of it: an undo or redo across the line
+    // does not restyle every element twice.
+    const count = Object.keys(state.nodes).length;
+    const large = largeView.current ? count >= LARGE_VIEW / 2 : count >= LARGE_VIEW;
     if (large !== largeView.current) {
       largeView.current = large;
       cy.style(buildStylesheet({ large }));
