@@ -126,7 +126,10 @@ function applyPositions(cy: Core, positions: ExplorerState['positions']): void {
   cy.batch(() => {
     cy.nodes().forEach((node) => {
       const at = positions[node.id()];
-      if (at) node.position({ x: at.x, y: at.y });
+      // Only the nodes that move: each move dirties the node's and its edges' geometry.
+      const now = node.position();
+      if (at && (Math.abs(now.x - at.x) > 0.05 || Math.abs(now.y - at.y) > 0.05))
+        node.position({ x: at.x, y: at.y });
     });
   });
 }
