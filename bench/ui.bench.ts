@@ -80,8 +80,14 @@ async function showLines(page: Page, key: string): Promise<void> {
   await page.getByRole('menuitem', { name: 'Show lines' }).click();
 }
 
+const centreOf = (size: number) => fakeNeighbourhood(Math.min(size, 1)).centre;
+
 async function measure(page: Page, renderer: 'canvas' | 'webgl', size: number): Promise<Figures> {
-  const world = fakeNeighbourhood(size);
+  // No trade links: the pick's own expansion draws nothing and raises no notice above the canvas.
+  const world = {
+    ...fakeNeighbourhood(size),
+    tradeLinks: () => ({ party: centreOf(size), links: [], more: [] }),
+  };
   await serveExplorer(page, `${clientDir}dist`, world);
   await page.goto(`${BENCH_ORIGIN}/${renderer === 'webgl' ? '?renderer=webgl' : ''}`);
   await page.getByRole('combobox', { name: /search/i }).fill('Centre');
