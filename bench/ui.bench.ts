@@ -1,19 +1,21 @@
 // UI benchmark: the explorer opens a 2,000-node neighbourhood in headless Chromium; reports time
 // to first render, time to layout done, and frame time while panning, for Cytoscape's canvas
 // renderer and its WebGL renderer where the browser offers WebGL. A 200-node neighbourhood
-// measured in the same run is the baseline.
+// measured in the same run is the baseline. Then a hub's trade-link view: a broker with 600
+// importers opened until all are drawn (drawn and laid out), and undo and redo of that opening.
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { MARKS } from '../client/src/canvas/marks.ts';
-import { chromiumAvailable, launchChromium, MISSING_CHROMIUM } from './support/chromium.ts';
+import { chromiumAvailable, launchChromium, MISSING_CHROMIUM, type Browser } from './support/chromium.ts';
 import { fakeNeighbourhood } from './ui/fake-neighbourhood.ts';
 import { BENCH_ORIGIN, serveExplorer } from './ui/harness.ts';
+import { HUB_PARTNERS, measureHub, type HubFigures } from './ui/hub.ts';
 import { writeResults } from './results.ts';
 
 const SIZE = 2000;
 const BASELINE_SIZE = 200;
-const GOALS = { firstRenderMs: 1000, layoutMs: 3000 };
+const GOALS = { firstRenderMs: 1000, layoutMs: 3000, hubDrawnAndLaidOutMs: 2000, undoMs: 100 };
 const clientDir = fileURLToPath(new URL('../client/', import.meta.url));
 
 interface Figures {
@@ -63,13 +65,35 @@ async function panFrames(page: Page): Promise<{ mean: number; p95: number }> {
   return { mean, p95: sorted[Math.floor(sorted.length * 0.95)] ?? NaN };
 }
 
+/**
+ * The centre is an importer, which opens into trade links: its neighbourhood with its lines is
+ * drawn from its right-click menu's "Show lines", as an investigator asks for it.
+ */
+async function showLines(page: Page, key: string): Promise<void> {
+  const box = await page.getByTestId('canvas').boundingBox();
+  if (!box) throw new Error('the canvas has no bounding box');
+  const at = await page.getByTestId('canvas').evaluate((container, id) => {
+    type Cy = { getElementById(id: string): { renderedPosition(): { x: number; y: number } } };
+    return (container as unknown as { _cyreg: { cy: Cy } })._cyreg.cy.getElementById(id).renderedPosition();
+  }, key);
+  await page.mouse.click(box.x + at.x, box.y + at.y, { button: 'right' });
+  await page.getByRole('menuitem', { name: 'Show lines' }).click();
+}
+
+const centreOf = (size: number) => fakeNeighbourhood(Math.min(size, 1)).centre;
+
 async function measure(page: Page, renderer: 'canvas' | 'webgl', size: number): Promise<Figures> {
-  const world = fakeNeighbourhood(size);
+  // No trade links: the pick's own expansion draws nothing and raises no notice above the canvas.
+  const world = {
+    ...fakeNeighbourhood(size),
+    tradeLinks: () => ({ party: centreOf(size), links: [], more: [] }),
+  };
   await serveExplorer(page, `${clientDir}dist`, world);
   await page.goto(`${BENCH_ORIGIN}/${renderer === 'webgl' ? '?renderer=webgl' : ''}`);
   await page.getByRole('combobox', { name: /search/i }).fill('Centre');
   await page.getByRole('listbox').getByRole('option').first().click();
   const added = await markTime(page, MARKS.elementsAdded);
+  await showLines(page, world.centre.key);
   // The search pick adds the centre alone first; the neighbourhood is the second addition.
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length >= 2, MARKS.layoutDone, {
     timeout: 60_000,
@@ -96,42 +120,51 @@ async function webglAvailable(page: Page): Promise<boolean> {
   return page.evaluate(() => document.createElement('canvas').getContext('webgl2') !== null);
 }
 
-export async function run(): Promise<void> {
-  if (!chromiumAvailable()) {
-    console.error(MISSING_CHROMIUM);
-    process.exitCode = 1;
-    return;
-  }
-  await build({ configFile: `${clientDir}vite.config.ts`, logLevel: 'warn' });
-  // SwiftShader gives software WebGL where there is no GPU; only this trusted local page runs.
-  const browser = await launchChromium({ extraArgs: ['--enable-unsafe-swiftshader'] });
-  const results: Figures[] = [];
+const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+const verdict = (ok: boolean) => (ok ? 'MET' : 'MISSED');
+
+/** Measures one page's figures in a page of its own; a failure is reported, not thrown. */
+async function onPage<T>(
+  browser: Browser,
+  what: string,
+  work: (page: Page) => Promise<T>,
+): Promise<T | null> {
+  const page = await browser.context.newPage();
+  page.on('crash', () => console.error(`the page crashed (${what})`));
   try {
-    const probe = await browser.context.newPage();
-    const renderers: ('canvas' | 'webgl')[] = (await webglAvailable(probe))
-      ? ['canvas', 'webgl']
-      : ['canvas'];
-    await probe.close();
-    if (!renderers.includes('webgl'))
-      console.log('WebGL is not available in this Chromium: canvas renderer only.');
-    for (const renderer of renderers) {
-      for (const size of [BASELINE_SIZE, SIZE]) {
-        const page = await browser.context.newPage();
-        page.on('crash', () => console.error(`the page crashed (${renderer}, ${size} nodes)`));
-        try {
-          results.push(await measure(page, renderer, size));
-        } catch (error) {
-          console.error(
-            `${renderer}, ${size} nodes: not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-          );
-        }
-        if (!page.isClosed()) await page.close();
-      }
-    }
+    return await work(page);
+  } catch (error) {
+    console.error(
+      `${what}: not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    );
+    return null;
   } finally {
-    await browser.close();
+    if (!page.isClosed()) await page.close();
   }
-  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+}
+
+async function measureAll(browser: Browser): Promise<{ results: Figures[]; hub: HubFigures | null }> {
+  const results: Figures[] = [];
+  const probe = await browser.context.newPage();
+  const renderers: ('canvas' | 'webgl')[] = (await webglAvailable(probe)) ? ['canvas', 'webgl'] : ['canvas'];
+  await probe.close();
+  if (!renderers.includes('webgl'))
+    console.log('WebGL is not available in this Chromium: canvas renderer only.');
+  for (const renderer of renderers) {
+    for (const size of [BASELINE_SIZE, SIZE]) {
+      const figures = await onPage(browser, `${renderer}, ${size} nodes`, (page) =>
+        measure(page, renderer, size),
+      );
+      if (figures) results.push(figures);
+    }
+  }
+  const hub = await onPage(browser, `hub of ${HUB_PARTNERS} importers`, (page) =>
+    measureHub(page, `${clientDir}dist`),
+  );
+  return { results, hub };
+}
+
+function printFigures(results: Figures[], hub: HubFigures | null): void {
   console.log('renderer  nodes  first render ms  layout ms  pan frame mean ms  pan frame p95 ms');
   for (const r of results) {
     console.log(
@@ -145,13 +178,40 @@ export async function run(): Promise<void> {
       : '';
     const ok = r.firstRenderMs < GOALS.firstRenderMs && r.layoutMs < GOALS.layoutMs;
     console.log(
-      `${r.renderer}: ${SIZE} nodes first render ${f(r.firstRenderMs)} ms (goal < ${GOALS.firstRenderMs}), layout ${f(r.layoutMs)} ms (goal < ${GOALS.layoutMs})${ratio}: ${ok ? 'MET' : 'MISSED'}`,
+      `${r.renderer}: ${SIZE} nodes first render ${f(r.firstRenderMs)} ms (goal < ${GOALS.firstRenderMs}), layout ${f(r.layoutMs)} ms (goal < ${GOALS.layoutMs})${ratio}: ${verdict(ok)}`,
     );
   }
+  if (!hub) return;
+  console.log(
+    `canvas: hub of ${hub.partners} importers (${hub.nodes} nodes) drawn ${f(hub.drawnMs)} ms, laid out ${f(hub.layoutMs)} ms (goal < ${GOALS.hubDrawnAndLaidOutMs}): ${verdict(hub.layoutMs < GOALS.hubDrawnAndLaidOutMs)}`,
+  );
+  console.log(
+    `canvas: undo of the hub's last expansion ${f(hub.undoMs)} ms (goal < ${GOALS.undoMs}), redo ${f(hub.redoMs)} ms, layouts run by undo and redo: ${hub.layoutsOnUndo}: ${verdict(hub.undoMs < GOALS.undoMs)}`,
+  );
+}
+
+export async function run(): Promise<void> {
+  if (!chromiumAvailable()) {
+    console.error(MISSING_CHROMIUM);
+    process.exitCode = 1;
+    return;
+  }
+  await build({ configFile: `${clientDir}vite.config.ts`, logLevel: 'warn' });
+  // SwiftShader gives software WebGL where there is no GPU; only this trusted local page runs.
+  const browser = await launchChromium({ extraArgs: ['--enable-unsafe-swiftshader'] });
+  let measured: Awaited<ReturnType<typeof measureAll>>;
+  try {
+    measured = await measureAll(browser);
+  } finally {
+    await browser.close();
+  }
+  const { results, hub } = measured;
+  printFigures(results, hub);
   await writeResults('ui', {
     nodes: SIZE,
     baseline: results.filter((r) => r.nodes === BASELINE_SIZE),
     measured: results.filter((r) => r.nodes === SIZE),
+    hub,
     goals: GOALS,
   });
 }

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ApiEdge, ApiNode } from '../../client/src/api/schemas.ts';
+import type { ApiEdge, ApiNode, TradeLinks } from '../../client/src/api/schemas.ts';
 
 export const BENCH_ORIGIN = 'http://ringscope.bench';
 
@@ -18,6 +18,8 @@ export interface ScriptedWorld {
   centre: ApiNode;
   nodes: ApiNode[];
   edges: ApiEdge[];
+  /** The centre's trade links at a limit per role, for a world whose centre trades by links. */
+  tradeLinks?: (limit: number) => TradeLinks;
 }
 
 export async function serveExplorer(page: Page, distDir: string, world: ScriptedWorld): Promise<void> {
@@ -27,7 +29,10 @@ export async function serveExplorer(page: Page, distDir: string, world: Scripted
     body: JSON.stringify(body),
   });
   const answers: [RegExp, () => unknown][] = [
-    [/^\/api\/auth\/me$/, () => ({ user: { username: 'bench', role: 'investigator' } })],
+    [
+      /^\/api\/auth\/me$/,
+      () => ({ user: { username: 'bench', role: 'investigator', mustChangePassword: false } }),
+    ],
     [/^\/api\/rings$/, () => ({ rings: [], total: 0 })],
     [
       /^\/api\/search$/,
@@ -39,24 +44,38 @@ export async function serveExplorer(page: Page, distDir: string, world: Scripted
             id: world.centre.id,
             name: world.centre.name,
             match: 'name',
+            matched: 'name',
           },
         ],
       }),
     ],
     [/\/neighbourhood$/, () => ({ nodes: world.nodes, edges: world.edges, truncated: false })],
+    [/\/neighbours$/, () => ({ start: world.centre, nodes: [], edges: [], total: 0, next: null })],
     [
       /^\/api\/nodes\/[^/]+$/,
       () => ({
         node: { ...world.centre, source: null },
         risk: null,
         rings: [],
-        shipments: { count: 0, truncated: false, totalValue: 0, first: null, last: null, series: [] },
+        shipments: {
+          count: 0,
+          truncated: false,
+          totalValue: 0,
+          first: null,
+          last: null,
+          timeline: [],
+          series: [],
+        },
       }),
     ],
   ];
   await page.route(`${BENCH_ORIGIN}/**`, async (route) => {
     const url = new URL(route.request().url());
     if (url.pathname.startsWith('/api/')) {
+      if (url.pathname === '/api/graph/trade-links' && world.tradeLinks) {
+        await route.fulfill(json(world.tradeLinks(Number(url.searchParams.get('limit') ?? 50))));
+        return;
+      }
       const answer = answers.find(([pattern]) => pattern.test(url.pathname));
       await route.fulfill(answer ? json(answer[1]()) : { status: 404, body: '{}' });
       return;

@@ -2,7 +2,7 @@
 // filters, path finder), the canvas, and the right column (entity, ring, live lane, alerts,
 // cases, jobs). The live lane and alerts are followed here, so the header can count open alerts;
 // the data's currency is learned here, so every panel formats money alike.
-import { useCallback, useReducer, useState } from 'react';
+import { useCallback, useMemo, useReducer, useState } from 'react';
 import type { User } from './api/schemas.ts';
 import { CurrencyContext, useCurrency } from './money.tsx';
 import { CanvasPane } from './panels/CanvasPane.tsx';
@@ -42,6 +42,12 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
   }, []);
   const onHide = useCallback((keys: string[]) => dispatch({ type: 'hide', keys }), []);
   const onTogglePin = useCallback((keys: string[]) => dispatch({ type: 'pin/toggle', keys }), []);
+  // Stable callbacks and elements: the memoised panels that do not read the canvas's state
+  // (header, rings, leads, duplicates) then skip the render an undo or redo causes.
+  const onShowAlerts = useCallback(() => setTab('alerts'), []);
+  const screens = useMemo(() => <ScreenLinks role={user.role} onOpen={setScreen} />, [user.role]);
+  const onDetectionDone = useCallback(() => setRingsVersion((v) => v + 1), []);
+  const onWatchChanged = useCallback(() => setWatchVersion((v) => v + 1), []);
 
   return (
     <CurrencyContext value={currency}>
@@ -51,8 +57,8 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
           onPick={pick}
           onLogout={onLogout}
           openAlerts={feed.alerts.length}
-          onShowAlerts={() => setTab('alerts')}
-          screens={<ScreenLinks role={user.role} onOpen={setScreen} />}
+          onShowAlerts={onShowAlerts}
+          screens={screens}
         />
         {screen && <ScreenOverlay screen={screen} onClose={() => setScreen(null)} />}
         <aside className="left" aria-label="Rings, leads, filters and paths">
@@ -86,11 +92,11 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
           onHide={onHide}
           onTogglePin={onTogglePin}
           onOpenRing={openRing}
-          onDetectionDone={() => setRingsVersion((v) => v + 1)}
+          onDetectionDone={onDetectionDone}
           feed={feed}
           onOpenParty={open}
           watchVersion={watchVersion}
-          onWatchChanged={() => setWatchVersion((v) => v + 1)}
+          onWatchChanged={onWatchChanged}
         />
       </div>
     </CurrencyContext>

@@ -92,21 +92,29 @@ export function useExplorerActions(
     [attempt, dispatch],
   );
 
-  const open = (key: string) =>
-    void attempt(async () => {
-      const detail = await api.node(key);
-      dispatch({ type: 'graph/add', nodes: [detail.node], edges: [] });
-      dispatch({ type: 'select', keys: [key] });
-      setTab('entity');
-      expand(key);
-    });
-  const pick = (hit: SearchHit) => open(hit.key);
+  // Stable for the life of the explorer (they read the state through stateRef), so the memoised
+  // panels they are passed to do not render again on every canvas step.
+  const open = useCallback(
+    (key: string) =>
+      void attempt(async () => {
+        const detail = await api.node(key);
+        dispatch({ type: 'graph/add', nodes: [detail.node], edges: [] });
+        dispatch({ type: 'select', keys: [key] });
+        setTab('entity');
+        expand(key);
+      }),
+    [attempt, dispatch, setTab, expand],
+  );
+  const pick = useCallback((hit: SearchHit) => open(hit.key), [open]);
 
-  const openRing = (id: string) =>
-    void attempt(async () => {
-      dispatch({ type: 'ring/open', ring: await api.ring(id) });
-      setTab('ring');
-    });
+  const openRing = useCallback(
+    (id: string) =>
+      void attempt(async () => {
+        dispatch({ type: 'ring/open', ring: await api.ring(id) });
+        setTab('ring');
+      }),
+    [attempt, dispatch, setTab],
+  );
 
   return { notice, expand, showLines, openLink, pick, open, openRing };
 }

@@ -4,12 +4,35 @@ import type { Core, ElementDefinition } from 'cytoscape';
 import { useEffect, useRef, type RefObject } from 'react';
 import type { ExplorerState } from '../state/types.ts';
 import { edgeData, nodeData, type DerivedClasses } from './derive.ts';
-import { groupEdgeData, groupNodeData, linkEdgeData, linkElementIds } from './link-elements.ts';
+import { groupEdgeData, groupNodeData, linkEdgeData } from './link-elements.ts';
 import { layoutOptions } from './layouts.ts';
 import { MARKS } from './marks.ts';
 import { buildStylesheet, LARGE_VIEW } from './stylesheet.ts';
 
 type Fresh = ElementDefinition[];
+
+/** What the mirror last wrote for one element: the state's object it came from and its classes. */
+interface Written {
+  source: object;
+  classes: string;
+}
+
+/**
+ * What each Cytoscape instance was last given, by element id. An element whose state object and
+ * classes are the ones it was last given is left alone: an undo or a small step then touches
+ * only the elements that changed (each write to an element costs a style pass on it).
+ */
+const writtenByCore = new WeakMap<Core, { currency: string | null; elements: Map<string, Written> }>();
+
+function writtenFor(cy: Core, currency: string | null): Map<string, Written> {
+  const known = writtenByCore.get(cy);
+  // Link captions carry the currency: when it changes, every element is written again.
+  if (known && known.currency === currency) return known.elements;
+  const elements = known?.elements ?? new Map<string, Written>();
+  for (const written of elements.values()) written.source = {};
+  writtenByCore.set(cy, { currency, elements });
+  return elements;
+}
 
 /** Adds an element the canvas lacks (to `fresh`) or updates the one it has; true when new. */
 function syncElement(
@@ -44,10 +67,26 @@ function syncPinsAndSelection(cy: Core, state: ExplorerState): void {
   });
 }
 
+/** The elements the state draws, each with the state object it comes from, nodes first. */
+function* stateElements(
+  state: ExplorerState,
+  currency: string | null,
+): Generator<{ group: 'nodes' | 'edges'; source: object; data: () => { id: string } }> {
+  for (const n of Object.values(state.nodes)) yield { group: 'nodes', source: n, data: () => nodeData(n) };
+  for (const g of Object.values(state.groups))
+    yield { group: 'nodes', source: g, data: () => groupNodeData(g) };
+  for (const e of Object.values(state.edges)) yield { group: 'edges', source: e, data: () => edgeData(e) };
+  for (const l of Object.values(state.links))
+    yield { group: 'edges', source: l, data: () => linkEdgeData(l, currency) };
+  for (const g of Object.values(state.groups))
+    yield { group: 'edges', source: g, data: () => groupEdgeData(g, currency) };
+}
+
 /**
- * Mirrors the state onto Cytoscape in one batch (one style pass): removes what the state no
- * longer holds, adds what is new with its derived classes, and sets classes, pins and selection
- * on the rest. Returns the keys of the nodes added.
+ * Mirrors the state onto Cytoscape in one batch (one style pass), as a diff against what it last
+ * wrote: removes what the state no longer holds, adds what is new with its derived classes, and
+ * rewrites only the elements whose state object or classes changed; then pins and selection.
+ * Returns the keys of the nodes added.
  */
 function mirrorState(
   cy: Core,
@@ -56,23 +95,26 @@ function mirrorState(
   currency: string | null,
 ): string[] {
   const added: string[] = [];
-  const drawnLinks = linkElementIds(state);
+  const written = writtenFor(cy, currency);
+  const held = new Set<string>();
+  const fresh: Fresh = [];
   cy.batch(() => {
-    cy.elements().forEach((element) => {
-      const id = element.id();
-      const held = element.isNode() ? state.nodes[id] : state.edges[id];
-      if (!held && !drawnLinks.has(id)) cy.remove(element);
-    });
-    const fresh: Fresh = [];
-    const node = (data: { id: string }) => {
-      if (syncElement(cy, 'nodes', data, classes.nodes[data.id], fresh)) added.push(data.id);
-    };
-    const edge = (data: { id: string }) => syncElement(cy, 'edges', data, classes.edges[data.id], fresh);
-    for (const n of Object.values(state.nodes)) node(nodeData(n));
-    for (const group of Object.values(state.groups)) node(groupNodeData(group));
-    for (const e of Object.values(state.edges)) edge(edgeData(e));
-    for (const link of Object.values(state.links)) edge(linkEdgeData(link, currency));
-    for (const group of Object.values(state.groups)) edge(groupEdgeData(group, currency));
+    for (const { group, source, data } of stateElements(state, currency)) {
+      const d = data();
+      // A group is a node and an edge: its edge's id differs from its node's.
+      held.add(d.id);
+      const elementClasses = (group === 'nodes' ? classes.nodes : classes.edges)[d.id];
+      const classKey = elementClasses?.join(' ') ?? '';
+      const last = written.get(d.id);
+      if (last && last.source === source && last.classes === classKey) continue;
+      written.set(d.id, { source, classes: classKey });
+      if (syncElement(cy, group, d, elementClasses, fresh) && group === 'nodes') added.push(d.id);
+    }
+    for (const id of [...written.keys()]) {
+      if (held.has(id)) continue;
+      written.delete(id);
+      cy.getElementById(id).remove();
+    }
     cy.add(fresh);
     syncPinsAndSelection(cy, state);
   });
@@ -84,7 +126,10 @@ function applyPositions(cy: Core, positions: ExplorerState['positions']): void {
   cy.batch(() => {
     cy.nodes().forEach((node) => {
       const at = positions[node.id()];
-      if (at) node.position({ x: at.x, y: at.y });
+      // Only the nodes that move: each move dirties the node's and its edges' geometry.
+      const now = node.position();
+      if (at && (Math.abs(now.x - at.x) > 0.05 || Math.abs(now.y - at.y) > 0.05))
+        node.position({ x: at.x, y: at.y });
     });
   });
 }
@@ -188,7 +233,10 @@ export function useMirror(
     syncing.current = true;
     const syncStart = performance.now();
     // Switch style before adding, so a large addition is styled once, in the style it keeps.
-    const large = Object.keys(state.nodes).length >= LARGE_VIEW;
+    // Entered at LARGE_VIEW nodes and left below half of it: an undo or redo across the line
+    // does not restyle every element twice.
+    const count = Object.keys(state.nodes).length;
+    const large = largeView.current ? count >= LARGE_VIEW / 2 : count >= LARGE_VIEW;
     if (large !== largeView.current) {
       largeView.current = large;
       cy.style(buildStylesheet({ large }));

@@ -1,6 +1,6 @@
 // The explorer's header: the brand, the search box, the open alerts, the screens the role may
 // open, who is signed in, and logging out.
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { SearchHit, User } from '../api/schemas.ts';
 import { SearchBox } from './SearchBox.tsx';
 
@@ -14,7 +14,15 @@ interface Props {
   screens?: ReactNode;
 }
 
-export function Header({ user, onPick, onLogout, openAlerts, onShowAlerts, screens }: Props) {
+/** Memoised: it renders again only when its own props change, not on every canvas step. */
+export const Header = memo(function Header({
+  user,
+  onPick,
+  onLogout,
+  openAlerts,
+  onShowAlerts,
+  screens,
+}: Props) {
   return (
     <header className="header">
       <span className="brand">Ringscope</span>
@@ -39,4 +47,4 @@ export function Header({ user, onPick, onLogout, openAlerts, onShowAlerts, scree
       </button>
     </header>
   );
-}
+});

@@ -1,5 +1,5 @@
 // The "?" dialog: every keyboard shortcut and mouse gesture of the canvas in one list.
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 
 export const SHORTCUTS: readonly [string, string][] = [
   ['Double-click, Enter', 'Expand the node: a party opens into its trade links'],
@@ -17,7 +17,14 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['Escape', 'Close a menu or this help'],
 ];
 
-export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** Memoised: it renders again only when its own props change, not on every canvas step. */
+export const HelpDialog = memo(function HelpDialog({
+  open,
+  onClose,
+}: {
+  open: boolean;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -45,4 +52,4 @@ export function HelpDialog({ open, onClose }: { open: boolean; onClose: () => vo
       </button>
     </dialog>
   );
-}
+});

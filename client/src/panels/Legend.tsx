@@ -1,6 +1,7 @@
 // The canvas's legend: node kinds (colour and shape by label), edge kinds (trade links by width,
 // groups, relationships by colour and dash) and the risk borders. Swatches are SVG drawn with
 // presentation attributes (the page's policy forbids inline styles).
+import { memo } from 'react';
 import type { NodeLabel, RelType } from '../../../src/api/index.ts';
 import { CASE_MEMBER_COLOR, LABEL_LOOK, REL_LOOK } from '../canvas/stylesheet.ts';
 import { SHOWN_LABELS } from '../state/filters.ts';
@@ -44,7 +45,8 @@ function Dot({ color, stroke = '#ffffff', width = 1, dash }: DotProps) {
   );
 }
 
-export function Legend() {
+/** Memoised: it renders again only when its own props change, not on every canvas step. */
+export const Legend = memo(function Legend() {
   return (
     <section className="legend" aria-label="Legend" data-testid="legend">
       <h3>Nodes</h3>
@@ -85,4 +87,4 @@ export function Legend() {
       </ul>
     </section>
   );
-}
+});

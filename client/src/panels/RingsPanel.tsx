@@ -1,6 +1,6 @@
 // Rings, highest priority first, with score bars, typology, member count and revenue at risk;
 // sorted by priority, revenue, score or size, filtered by typology and searched by text.
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import { describeError } from '../api/http.ts';
 import type { RingSummary } from '../api/schemas.ts';
@@ -10,7 +10,8 @@ import { ScoreBar } from './charts.tsx';
 import { RingControls } from './rings/RingControls.tsx';
 import { DEFAULT_RING_VIEW, shownRings, type RingListView } from './rings/order.ts';
 
-export function RingsPanel({
+/** Memoised: it renders again only when its own props change, not on every canvas step. */
+export const RingsPanel = memo(function RingsPanel({
   openRingId,
   onOpen,
 }: {
@@ -78,4 +79,4 @@ export function RingsPanel({
       </ol>
     </section>
   );
-}
+});

@@ -1,6 +1,7 @@
 // Possible duplicates: candidate matches between two parties of one kind, best first, each with
 // its score and evidence; either party opens on the canvas. Investigators and up accept a pair
 // (one party to the next detection run; nothing is merged) or reject it.
+import { memo } from 'react';
 import type { ResolveCandidate, Role } from '../../api/schemas.ts';
 import { canWrite, formatScore } from '../../format.ts';
 import { useResolveCandidates } from './useResolveCandidates.ts';
@@ -15,7 +16,14 @@ function PartyLink({ party, name, onOpen }: { party: Party; name: string; onOpen
   );
 }
 
-export function ResolvePanel({ role, onOpen }: { role: Role; onOpen: (key: string) => void }) {
+/** Memoised: it renders again only when its own props change, not on every canvas step. */
+export const ResolvePanel = memo(function ResolvePanel({
+  role,
+  onOpen,
+}: {
+  role: Role;
+  onOpen: (key: string) => void;
+}) {
   const { candidates, total, error, busy, review } = useResolveCandidates();
   const mayReview = canWrite(role, 'resolution');
   return (
@@ -58,4 +66,4 @@ export function ResolvePanel({ role, onOpen }: { role: Role; onOpen: (key: strin
       </ol>
     </section>
   );
-}
+});

@@ -1,5 +1,6 @@
 // What the API knows of one entity: risk and its reasons, the rings it is in, its declarations
 // over time, its properties and the source row it came from.
+import { memo } from 'react';
 import type { NodeDetail } from '../../api/schemas.ts';
 import { formatScore, restateMoney, typologyTitle } from '../../format.ts';
 import { useCurrencyCode, useMoney } from '../../money.tsx';
@@ -11,7 +12,8 @@ export function sourceLine(source: NodeDetail['node']['source']): string {
   return source ? `row ${source.row} of file ${source.file.slice(0, 16)}…` : 'derived (no source row)';
 }
 
-export function EntityDetail({
+/** Memoised: it renders again only when its own props change, not on every canvas step. */
+export const EntityDetail = memo(function EntityDetail({
   detail,
   onOpenRing,
 }: {
@@ -55,7 +57,7 @@ export function EntityDetail({
       <p className="small mono">{sourceLine(detail.node.source)}</p>
     </>
   );
-}
+});
 
 function RingLinks({ rings, onOpenRing }: { rings: NodeDetail['rings']; onOpenRing: (id: string) => void }) {
   return (

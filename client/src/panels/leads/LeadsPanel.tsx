@@ -1,6 +1,7 @@
 // Leads: parties worth a look because of where they sit (near a seizure, holding risky firms
 // together), best first, each with its score and reason; clicking one opens the party. A lead is
 // where to look, not a ring. LeadNote shows a party's lead in its entity panel.
+import { memo } from 'react';
 import type { Lead } from '../../api/schemas.ts';
 
 type Party = Lead['path'][number]['from'];
@@ -15,7 +16,14 @@ function PartyLink({ party, onOpen }: { party: Party; onOpen: (key: string) => v
 import { formatScore, typologyTitle } from '../../format.ts';
 import { leadKey, type Leads } from './useLeads.ts';
 
-export function LeadsPanel({ leads, onOpen }: { leads: Leads; onOpen: (key: string) => void }) {
+/** Memoised: it renders again only when its own props change, not on every canvas step. */
+export const LeadsPanel = memo(function LeadsPanel({
+  leads,
+  onOpen,
+}: {
+  leads: Leads;
+  onOpen: (key: string) => void;
+}) {
   return (
     <section aria-labelledby="leads-title" className="panel leads">
       <h2 id="leads-title">
@@ -48,7 +56,7 @@ export function LeadsPanel({ leads, onOpen }: { leads: Leads; onOpen: (key: stri
       </ol>
     </section>
   );
-}
+});
 
 /** A party's lead with its seizure path, each party on it a link that opens it. */
 export function LeadNote({ lead, onOpen }: { lead: Lead; onOpen: (key: string) => void }) {

@@ -33,5 +33,6 @@ export function useLeads(version: number): Leads {
     for (const lead of answer.leads) if (!map.has(leadKey(lead))) map.set(leadKey(lead), lead);
     return map;
   }, [answer]);
-  return { ...answer, byKey, error };
+  // One object while nothing changed, so the memoised leads panel skips the canvas's renders.
+  return useMemo(() => ({ ...answer, byKey, error }), [answer, byKey, error]);
 }
