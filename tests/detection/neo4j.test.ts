@@ -19,17 +19,9 @@ import type { GraphStore } from '../../src/store/graph-store.ts';
 import { gdsEngineOf, type GdsEngine } from '../../src/store/neo4j/gds.ts';
 import { openNeo4jStore } from '../../src/store/neo4j/index.ts';
 import { neo4jTarget, wipeNeo4j } from '../../bench/support/neo4j-target.ts';
+import { gdsAnswers } from './gds-probe.ts';
 
 const target = await neo4jTarget();
-
-async function hasGds(store: GraphStore): Promise<boolean> {
-  try {
-    await gdsEngineOf(store)!.server();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const asMemberSets = (rings: readonly Ring[]) =>
   rings.map((r) => ({ id: r.id, typology: r.typology, members: r.members.map((m) => `${m.label}:${m.id}`) }));
@@ -40,12 +32,7 @@ if (!target) {
       undefined);
   });
 } else {
-  const probe = await openNeo4jStore(target);
-  const gdsUp = await hasGds(probe);
-  await probe.close();
-  if (!gdsUp && process.env.NEO4J_GDS === '1') {
-    throw new Error(`NEO4J_GDS=1 but Graph Data Science does not answer on ${target.uri}`);
-  }
+  const gdsUp = await gdsAnswers(target);
 
   // Only where GDS is off (CI runs with it on, and tests the refusal in tests/store/neo4j-gds.test.ts).
   if (!gdsUp)

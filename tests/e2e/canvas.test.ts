@@ -16,6 +16,7 @@ import {
   type Browser,
 } from '../../bench/support/chromium.ts';
 import { TRADE_LINK_LIMIT, LINK_LINES_PAGE } from '../../client/src/canvas/expansion.ts';
+import { layoutRuns, pointOf } from './support/canvas.ts';
 import { startSeededServer, type SeededServer } from './support/world.ts';
 
 const SCREENS = join(process.cwd(), 'test-output', 'screens');
@@ -58,53 +59,6 @@ const byLabel = (nodes: Drawn[], label: string) =>
     .filter((n) => n.label === label)
     .map((n) => n.id)
     .sort();
-
-/**
- * Where to point at an element on the page: a node's centre with the whole drawing in view; for
- * an edge, with its two ends filling the view, the first point along it (from the middle
- * outwards) that no node and no panel covers, as the layout is random.
- */
-async function pointOf(id: string): Promise<{ x: number; y: number }> {
-  const box = await page.getByTestId('canvas').boundingBox();
-  if (!box) throw new Error('the canvas has no bounding box');
-  const at = await page.getByTestId('canvas').evaluate(
-    (container, { elementId, origin }) => {
-      type Point = { x: number; y: number };
-      type Box = { x1: number; x2: number; y1: number; y2: number };
-      type Node = { renderedPosition(): Point; renderedBoundingBox(o: object): Box };
-      type Element = Node & { isNode(): boolean; source(): Node; target(): Node; connectedNodes(): unknown };
-      type Cy = {
-        getElementById(id: string): Element;
-        nodes(): Node[];
-        fit(eles?: unknown, padding?: number): void;
-      };
-      const cy = (container as unknown as { _cyreg: { cy: Cy } })._cyreg.cy;
-      const element = cy.getElementById(elementId);
-      if (element.isNode()) {
-        cy.fit(undefined, 30);
-        return element.renderedPosition();
-      }
-      cy.fit(element.connectedNodes(), 150);
-      const [s, t] = [element.source().renderedPosition(), element.target().renderedPosition()];
-      const free = (p: Point) =>
-        !cy.nodes().some((n) => {
-          const b = n.renderedBoundingBox({ includeLabels: false });
-          return p.x >= b.x1 - 4 && p.x <= b.x2 + 4 && p.y >= b.y1 - 4 && p.y <= b.y2 + 4;
-        }) && container.contains(document.elementFromPoint(origin.x + p.x, origin.y + p.y));
-      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
-        const p = { x: s.x + f * (t.x - s.x), y: s.y + f * (t.y - s.y) };
-        if (free(p)) return p;
-      }
-      throw new Error(`no free point on ${elementId}`);
-    },
-    { elementId: id, origin: { x: box.x, y: box.y } },
-  );
-  return { x: box.x + at.x, y: box.y + at.y };
-}
-
-async function layoutRuns(): Promise<number> {
-  return Number((await page.getByTestId('canvas').getAttribute('data-layout-run')) ?? 0);
-}
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS, `${name}.png`) });
@@ -162,7 +116,7 @@ describe.runIf(RUN)('the graph on screen, in Chromium against the seeded server'
     await page.getByTestId('user').waitFor();
     await page.getByRole('combobox', { name: /search/i }).fill(broker);
     await page.getByRole('listbox').getByRole('option').filter({ hasText: broker }).first().click();
-    await expect.poll(layoutRuns, { timeout: 60_000 }).toBeGreaterThan(0);
+    await expect.poll(() => layoutRuns(page), { timeout: 60_000 }).toBeGreaterThan(0);
     await expect.poll(async () => byLabel((await drawn()).nodes, 'Importer').length).toBe(TRADE_LINK_LIMIT);
 
     const { nodes, edges } = await drawn();
@@ -193,7 +147,7 @@ describe.runIf(RUN)('the graph on screen, in Chromium against the seeded server'
     ];
     const link = (await drawn()).edges.find((e) => e.type === 'TRADES' && e.id.includes(`Importer:${topId}`));
     if (!link) throw new Error(`no trade link to Importer:${topId} is drawn`);
-    const at = await pointOf(link.id);
+    const at = await pointOf(page, link.id);
     await page.mouse.click(at.x, at.y);
     const details = page.getByTestId('edge-details');
     await details.waitFor();
@@ -218,7 +172,7 @@ describe.runIf(RUN)('the graph on screen, in Chromium against the seeded server'
     beforeGroup = (await drawn()).nodes.map((n) => n.id).sort();
     const group = (await drawn()).nodes.find((n) => n.label === 'Group');
     if (!group) throw new Error('no group node is drawn');
-    const at = await pointOf(group.id);
+    const at = await pointOf(page, group.id);
     await page.mouse.dblclick(at.x, at.y);
     const next = Math.min(importers.size, TRADE_LINK_LIMIT * 2);
     await expect.poll(async () => byLabel((await drawn()).nodes, 'Importer').length).toBe(next);
@@ -252,7 +206,7 @@ describe.runIf(RUN)('the graph on screen, in Chromium against the seeded server'
   });
 
   it('shows a tooltip on hover, a right-click menu, and the shortcuts in the help dialog', async () => {
-    const at = await pointOf(`Broker:${broker}`);
+    const at = await pointOf(page, `Broker:${broker}`);
     await page.mouse.move(at.x, at.y);
     const tooltip = page.getByTestId('tooltip');
     await tooltip.waitFor();

@@ -14,22 +14,13 @@ import { groupsOf, identifierComponents } from '../../src/graph/identifier-compo
 import { nodeKey, parseNodeKey, type NodeRef } from '../../src/model/index.ts';
 import { ingestFiles } from '../../src/ingest/ingest.ts';
 import type { GraphStore } from '../../src/store/graph-store.ts';
-import { gdsEngineOf } from '../../src/store/neo4j/gds.ts';
 import { openNeo4jStore } from '../../src/store/neo4j/index.ts';
 import { resolveLinkId } from '../../src/store/resolve-links.ts';
 import { neo4jTarget, wipeNeo4j } from '../../bench/support/neo4j-target.ts';
+import { gdsAnswers } from '../detection/gds-probe.ts';
 
 const target = await neo4jTarget();
 const at = '2026-12-07T23:00:00.000Z';
-
-async function hasGds(store: GraphStore): Promise<boolean> {
-  try {
-    await gdsEngineOf(store)!.server();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Both engines on the store as it is now. */
 async function bothEngines(
@@ -59,12 +50,7 @@ if (!target) {
       undefined);
   });
 } else {
-  const probe = await openNeo4jStore(target);
-  const gdsUp = await hasGds(probe);
-  await probe.close();
-  if (!gdsUp && process.env.NEO4J_GDS === '1') {
-    throw new Error(`NEO4J_GDS=1 but Graph Data Science does not answer on ${target.uri}`);
-  }
+  const gdsUp = await gdsAnswers(target);
 
   describe.runIf(gdsUp)('accepted SAME_AS pairs with Graph Data Science (tiny world)', () => {
     let dir = '';

@@ -93,16 +93,6 @@ export function groupEdgeData(group: LinkGroup, currency: string | null): LinkEd
   };
 }
 
-/** Ids of everything trade links draw: link edges, group nodes and their edges. */
-export function linkElementIds(state: ExplorerState): Set<string> {
-  const ids = new Set(Object.keys(state.links));
-  for (const group of Object.values(state.groups)) {
-    ids.add(group.id);
-    ids.add(groupEdgeId(group));
-  }
-  return ids;
-}
-
 /**
  * Classes of the link edges and group nodes: hidden with a hidden or filtered party (a group also
  * when the label filter drops its role), emphasised when both ends are.
