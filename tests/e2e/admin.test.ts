@@ -139,8 +139,10 @@ describe.runIf(RUN)('admin and enforcement screens, in Chromium against the seed
     await page.getByRole('button', { name: 'Inspection targets' }).click();
     const targets = screen('Inspection targets');
     await targets.getByLabel('Lines').selectOption('50');
+    // The table says which size it answers: wait for the answer to 50, not the first one (100).
+    await expect.poll(() => targets.getByTestId('targets').getAttribute('data-limit')).toBe('50');
     const rows = targets.getByTestId('targets').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    expect(await rows.count()).toBeGreaterThan(0);
     const shown = await rows.evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent ?? '')),
     );

@@ -10,12 +10,25 @@ import { Status, useRunner } from './useRunner.tsx';
 
 const SIZES = [50, 100, 500, 1000];
 
+type TargetLines = z.infer<typeof TargetsAnswer>['lines'];
+
 export function TargetsScreen() {
   const [limit, setLimit] = useState(100);
-  const [lines, setLines] = useState<z.infer<typeof TargetsAnswer>['lines']>([]);
+  // The lines shown with the size they answer, so a slower answer to an earlier choice never
+  // replaces the answer to the latest one.
+  const [shown, setShown] = useState<{ limit: number; lines: TargetLines }>({
+    limit: 0,
+    lines: [],
+  });
   const { message, error, run } = useRunner();
   useEffect(() => {
-    void run(() => adminApi.targets(limit)).then((answer) => answer && setLines(answer.lines));
+    let current = true;
+    void run(() => adminApi.targets(limit)).then((answer) => {
+      if (answer && current) setShown({ limit, lines: answer.lines });
+    });
+    return () => {
+      current = false;
+    };
   }, [limit]);
   return (
     <section aria-label="Inspection targets">
@@ -35,7 +48,7 @@ export function TargetsScreen() {
         </a>
       </form>
       <Status message={message} error={error} />
-      <table data-testid="targets">
+      <table data-testid="targets" data-limit={shown.limit || undefined}>
         <thead>
           <tr>
             <th>Rank</th>
@@ -46,7 +59,7 @@ export function TargetsScreen() {
           </tr>
         </thead>
         <tbody>
-          {lines.map((t, i) => (
+          {shown.lines.map((t, i) => (
             <tr key={`${t.declarationId}/${t.line}`}>
               <td className="num">{i + 1}</td>
               <td className="mono">{t.declarationId}</td>
