@@ -4,6 +4,7 @@
 import { median } from '../graph/robust.ts';
 import type { DetectionView } from '../graph/view.ts';
 import type { UndervaluationOptions } from './undervaluation.ts';
+import { type Candidate, marketRatios } from './undervaluation-market.ts';
 
 export interface Flow {
   lines: number[];
@@ -14,6 +15,18 @@ export interface Flow {
 
 export function emptyFlow(): Flow {
   return { lines: [], low: [], zs: [], ratios: [] };
+}
+
+/** Share of a supplier's buyers whose own median ratio with it is at or below `limit`. */
+export function biasedBuyerShare(lines: DetectionView['lines'], f: Flow, limit: number): number {
+  const byBuyer = new Map<number, number[]>();
+  f.lines.forEach((i, n) => {
+    const m = lines.importer[i] ?? -1;
+    (byBuyer.get(m) ?? byBuyer.set(m, []).get(m)!).push(f.ratios[n]!);
+  });
+  let biased = 0;
+  for (const r of byBuyer.values()) if (median(r) <= limit) biased++;
+  return biased / Math.max(1, byBuyer.size);
 }
 
 /** Mildly biased suppliers whose lines from several importers converge on one small consignee. */
@@ -39,6 +52,7 @@ export function convergingSuppliers(
     for (const [c, k] of byConsignee) if (k > count || (k === count && c < top)) [top, count] = [c, k];
     if (top < 0 || count / f.lines.length < o.minConsigneeShare) continue;
     if (median(f.ratios) > o.maxConvergingRatio) continue;
+    if (biasedBuyerShare(lines, f, o.maxConvergingRatio) < o.minBiasedBuyerShare) continue;
     if (-median(f.zs) * Math.sqrt(f.lines.length) < o.minSignificance) continue;
     if (new Set(f.lines.map((i) => lines.importer[i])).size < o.minImporters) continue;
     const key = lines.partyKeys[top]!;
@@ -57,13 +71,15 @@ export function convergingSuppliers(
  * lines (`minSharedSupplierShare`) invoiced by suppliers that sell to several of their importers
  * and send at least `minConsigneeShare` of all their lines to it: the complicit suppliers. A retail
  * chain's importers each bring their own suppliers; cheap buyers meeting at one consignee buy
- * from market suppliers that sell to everyone.
+ * from market suppliers that sell to everyone. A distributor with that structure whose lines are
+ * only a little below the market is judged against the market without its suppliers
+ * (undervaluation-market.ts): `shallow` gives each of its flow lines' declared ÷ market value.
  */
 export function distributors(
   view: DetectionView,
   o: UndervaluationOptions,
   excluded: ReadonlySet<string>,
-): Set<number> {
+): { organising: Set<number>; shallow: Map<number, Map<number, number>> } {
   const { lines } = view;
   interface Received {
     ratios: number[];
@@ -98,19 +114,28 @@ export function distributors(
     bought.importers.add(m);
   }
   const out = new Set<number>();
+  const candidates: Candidate[] = [];
+  const suspect = new Set<number>();
   for (const [c, { ratios, zs, importers, suppliers }] of byConsignee) {
     if (ratios.length < o.minLines || importers.size < o.minImporters) continue;
     if (importers.size > o.maxPartnerImporters || excluded.has(lines.partyKeys[c]!)) continue;
-    if (median(ratios) > o.maxConvergingRatio) continue;
-    if (-median(zs) * Math.sqrt(ratios.length) < o.minSignificance) continue;
     let shared = 0;
+    const complicit = new Set<number>();
     for (const [sup, bought] of suppliers) {
       // A complicit supplier sells to several of the distributor's importers, and mostly for it.
       const dedicated = bought.lines >= o.minConsigneeShare * (supplierLines.get(sup) ?? Infinity);
-      if (bought.importers.size >= 2 && dedicated) shared += bought.lines;
+      if (bought.importers.size < 2 || !dedicated) continue;
+      shared += bought.lines;
+      complicit.add(sup);
     }
     if (shared < o.minSharedSupplierShare * ratios.length) continue;
-    out.add(c);
+    for (const s of complicit) suspect.add(s);
+    const strong =
+      median(ratios) <= o.maxConvergingRatio && -median(zs) * Math.sqrt(ratios.length) >= o.minSignificance;
+    if (strong) out.add(c);
+    else candidates.push({ consignee: c, suppliers: complicit });
   }
-  return out;
+  const shallow = marketRatios(view, candidates, suspect, o);
+  for (const c of shallow.keys()) out.add(c);
+  return { organising: out, shallow };
 }

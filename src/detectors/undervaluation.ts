@@ -20,7 +20,13 @@ import { DEFAULT_PROFILE, type AdministrationProfile } from '../model/profile.ts
 import { listedParties } from './profile-parties.ts';
 import { partnerRings } from './undervaluation-partners.ts';
 import { biasIsPartners, otherTradeRatios } from './undervaluation-own-trade.ts';
-import { convergingSuppliers, distributors, emptyFlow, type Flow } from './undervaluation-converging.ts';
+import {
+  biasedBuyerShare,
+  convergingSuppliers,
+  distributors,
+  emptyFlow,
+  type Flow,
+} from './undervaluation-converging.ts';
 import { describeParties, idOf, listing, percent } from './phrasing.ts';
 import { compareKeys, hsHeading, type DetectionView } from '../graph/view.ts';
 
@@ -34,6 +40,13 @@ const Options = z
     minSignificance: z.number().nonnegative(),
     /** Each importer's median ratio with the supplier must be at or below this. */
     maxImporterRatio: z.number().positive(),
+    /**
+     * Share of a biased supplier's buyers whose own median ratio with it is at or below
+     * `maxImporterRatio` (`maxConvergingRatio` for a converging supplier): a complicit supplier
+     * invoices its scheme's buyers low, where a lawful one is low by the line count of one big
+     * cheap buyer.
+     */
+    minBiasedBuyerShare: z.number().min(0).max(1),
     /**
      * A milder bias (median ratio at most this, same significance) makes a supplier complicit when
      * its lines, from `minImporters` importers or more, converge on one consignee (at least
@@ -51,6 +64,17 @@ const Options = z
     maxDistributorImporterRatio: z.number().positive(),
     /** Share of a distributor's lines invoiced by suppliers selling to two or more of its importers. */
     minSharedSupplierShare: z.number().min(0).max(1),
+    /**
+     * A distributor with that structure but a shallower bias: its lines from those suppliers,
+     * against the market without them (the same heading and origin with `minMarketLines` lines,
+     * else the heading), have a median ratio at or below `maxMarketRatio`, a robust spread at most
+     * `maxConsistentSpread` of the market's (one price list for the ring, where honest buyers each
+     * pay their own) and a median that stands out from that spread by `minMarketSignificance`.
+     */
+    maxMarketRatio: z.number().positive(),
+    minMarketSignificance: z.number().nonnegative(),
+    maxConsistentSpread: z.number().positive(),
+    minMarketLines: z.number().int().min(1),
     /** A line is counted as undervalued (evidence, revenue) at or below this ratio. */
     lowRatio: z.number().positive(),
     minImporters: z.number().int().min(1),
@@ -87,10 +111,15 @@ export const DEFAULTS: UndervaluationOptions = {
   maxMedianRatio: 0.65,
   minSignificance: 5,
   maxImporterRatio: 0.7,
+  minBiasedBuyerShare: 0.6,
   maxConvergingRatio: 0.9,
   minConsigneeShare: 0.75,
   maxDistributorImporterRatio: 1,
   minSharedSupplierShare: 0.75,
+  maxMarketRatio: 0.97,
+  minMarketSignificance: 2,
+  maxConsistentSpread: 0.75,
+  minMarketLines: 8,
   lowRatio: 0.8,
   minImporters: 3,
   minLinesPerImporter: 4,
@@ -114,6 +143,20 @@ export function profileOptions(profile: AdministrationProfile): Partial<Underval
 }
 
 type RingPair = [supplier: string, importer: string, flow: Flow];
+
+/** Suppliers biased far below the market on their own, for most of their buyers. */
+function strongSuppliers(
+  lines: DetectionView['lines'],
+  bySupplier: ReadonlyMap<number, Flow>,
+  o: UndervaluationOptions,
+): Set<number> {
+  const biased = (f: Flow): boolean =>
+    f.lines.length >= o.minLines &&
+    median(f.ratios) <= o.maxMedianRatio &&
+    -median(f.zs) * Math.sqrt(f.lines.length) >= o.minSignificance &&
+    biasedBuyerShare(lines, f, o.maxImporterRatio) >= o.minBiasedBuyerShare;
+  return new Set([...bySupplier].filter(([, f]) => biased(f)).map(([s]) => s));
+}
 
 /**
  * Supplier–importer flows biased below the market: first the biased suppliers, then their flows
@@ -150,14 +193,10 @@ function biasedFlows(
     if (!flow) bySupplier.set(line[0], (flow = emptyFlow()));
     add(flow, i, line[2]);
   }
-  const biased = (f: Flow): boolean =>
-    f.lines.length >= o.minLines &&
-    median(f.ratios) <= o.maxMedianRatio &&
-    -median(f.zs) * Math.sqrt(f.lines.length) >= o.minSignificance;
-  const strong = new Set([...bySupplier].filter(([, f]) => biased(f)).map(([s]) => s));
+  const strong = strongSuppliers(lines, bySupplier, o);
   const converging = convergingSuppliers(view, bySupplier, o, strong);
   const complicit = new Set([...strong, ...converging]);
-  const organising = distributors(view, o, excluded);
+  const { organising, shallow } = distributors(view, o, excluded);
   const byPair = new Map<number, Flow>();
   const addPair = (partner: number, i: number, line: [number, number, number]): void => {
     const key = partner * parties + line[1];
@@ -170,7 +209,10 @@ function biasedFlows(
     if (!line) continue;
     if (complicit.has(line[0])) addPair(line[0], i, line);
     const c = lines.consignee[i] ?? -1;
-    if (c >= 0 && organising.has(c)) addPair(c, i, line);
+    if (c < 0 || !organising.has(c)) continue;
+    // A shallow distributor's lines are judged against the market without its suppliers.
+    const market = shallow.get(c)?.get(i);
+    addPair(c, i, market === undefined ? line : [line[0], line[1], market]);
   }
   const groups = new UnionFind();
   const ringPairs: RingPair[] = [];
