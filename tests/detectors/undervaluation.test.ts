@@ -182,4 +182,81 @@ describe('undervaluation detector', () => {
     }
     expect(detect(await w.view())).toEqual([]);
   });
+
+  /**
+   * `prices` (one factor of the usual ~10 per kg per importer) bought from two suppliers that sell
+   * only to these importers, all delivered to `consigneeId`, with honest camouflage trade; small
+   * deterministic jitter per line.
+   */
+  function distributorTrade(
+    w: World,
+    consigneeId: string,
+    prices: Record<string, number>,
+    line: { dutyPaid?: number } = {},
+  ): void {
+    w.party('Consignee', consigneeId, { registeredOn: '2012-01-01' });
+    for (const [n, [id, factor]] of Object.entries(prices).entries()) {
+      w.party('Importer', id, { registeredOn: '2012-01-01' });
+      for (let l = 0; l < 6; l++)
+        w.ship({
+          importerId: id,
+          supplierId: `${consigneeId}-SU-${l % 2}`,
+          consigneeId,
+          date: isoDay(20 + n * 7 + l * 45),
+          netMassKg: 100,
+          customsValue: Math.round(1000 * factor * (1 + 0.02 * (((l * 7 + n * 3) % 5) - 2))),
+          ...line,
+        });
+      for (let l = 0; l < 4; l++)
+        w.ship({
+          importerId: id,
+          supplierId: 'SUP-1',
+          date: isoDay(40 + n + l * 50),
+          netMassKg: 100,
+          customsValue: 1000,
+        });
+    }
+  }
+
+  it('finds a shallow discount of one price list through a distributor, against the market without its suppliers', async () => {
+    const w = new World();
+    legitimateTrade(w, 30, 8);
+    // 12 % below the market: within the honest spread between lines, too shallow for the z-score.
+    distributorTrade(w, 'CO-DIST', { D1: 0.88, D2: 0.88, D3: 0.88, D4: 0.88 });
+    const rings = detect(await w.view());
+    expect(rings.map((r) => r.members.map((m) => `${m.role}:${m.id}`))).toEqual([
+      ['importer:D1', 'importer:D2', 'importer:D3', 'importer:D4', 'consignee:CO-DIST'],
+    ]);
+    expect(rings[0]!.indicators[0]!.description).toBe('unit values are 11% below the HS 6403 median');
+  });
+
+  it('does not take a distributor whose importers each pay their own price, nor duty-free parcels, for a shallow ring', async () => {
+    const w = new World();
+    legitimateTrade(w, 30, 8);
+    // The same median discount, but each firm at its own price: as spread as the market.
+    distributorTrade(w, 'CO-MIXED', { M1: 0.62, M2: 0.8, M3: 0.98, M4: 1.15 });
+    // One price list 12 % low, but on parcels that owe no duty: nothing to hide by the value.
+    distributorTrade(w, 'CO-PARCELS', { P1: 0.88, P2: 0.88, P3: 0.88, P4: 0.88 }, { dutyPaid: 0 });
+    expect(detect(await w.view())).toEqual([]);
+  });
+
+  it("does not take a lawful supplier low by one big cheap buyer's line count for a complicit one", async () => {
+    const w = new World();
+    legitimateTrade(w, 30, 8);
+    const buy = (importerId: string, lines: number, customsValue: number): void => {
+      w.party('Importer', importerId, { registeredOn: '2012-01-01' });
+      for (let l = 0; l < lines; l++)
+        w.ship({
+          importerId,
+          supplierId: 'SU-MARKET',
+          date: isoDay(10 + l * 9),
+          netMassKg: 100,
+          customsValue,
+        });
+    };
+    buy('DISCOUNT', 30, 450);
+    for (const id of ['C1', 'C2']) buy(id, 3, 600);
+    for (const id of ['F1', 'F2', 'F3', 'F4']) buy(id, 3, 1000);
+    expect(detect(await w.view())).toEqual([]);
+  });
 });
