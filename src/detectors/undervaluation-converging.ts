@@ -4,7 +4,7 @@
 import { median } from '../graph/robust.ts';
 import type { DetectionView } from '../graph/view.ts';
 import type { UndervaluationOptions } from './undervaluation.ts';
-import { type Candidate, marketRatios } from './undervaluation-market.ts';
+import { type Candidate, type MarketFlow, marketRatios } from './undervaluation-market.ts';
 
 export interface Flow {
   lines: number[];
@@ -73,13 +73,13 @@ export function convergingSuppliers(
  * chain's importers each bring their own suppliers; cheap buyers meeting at one consignee buy
  * from market suppliers that sell to everyone. A distributor with that structure whose lines are
  * only a little below the market is judged against the market without its suppliers
- * (undervaluation-market.ts): `shallow` gives each of its flow lines' declared ÷ market value.
+ * (undervaluation-market.ts): `shallow` gives its flow lines' declared ÷ market value.
  */
 export function distributors(
   view: DetectionView,
   o: UndervaluationOptions,
   excluded: ReadonlySet<string>,
-): { organising: Set<number>; shallow: Map<number, Map<number, number>> } {
+): { organising: Set<number>; shallow: Map<number, MarketFlow> } {
   const { lines } = view;
   interface Received {
     ratios: number[];

@@ -29,6 +29,18 @@ export interface Candidate {
   suppliers: ReadonlySet<number>;
 }
 
+/** A shallow distributor's flow as the market sees it. */
+export interface MarketFlow {
+  /** Per flow line, declared ÷ market value. */
+  ratios: Map<number, number>;
+  /**
+   * The top of the distributor's price list (its median ratio times one spread above): an
+   * importer buying through it at or below this is on that list, though its own few lines may
+   * sit above the market by chance.
+   */
+  priceListTop: number;
+}
+
 /** Floor on a spread, so identical prices do not make any discount infinitely significant. */
 const MIN_SPREAD = 0.05;
 
@@ -102,7 +114,7 @@ function belowMarket(
   flow: readonly number[],
   reference: ReadonlyMap<number, Reference>,
   o: MarketOptions,
-): Map<number, number> | null {
+): MarketFlow | null {
   const { lines } = view;
   const groups = lineGroups(lines);
   const ratios = new Map<number, number>();
@@ -130,12 +142,12 @@ function belowMarket(
   );
   if (Math.exp(d) > o.maxMarketRatio || spread > o.maxConsistentSpread * median(scales)) return null;
   if ((-d / spread) * Math.sqrt(logs.length) < o.minMarketSignificance) return null;
-  return ratios;
+  return { ratios, priceListTop: Math.exp(d + spread) };
 }
 
 /**
- * Per line of each candidate's flow, the declared ÷ market value, for the candidates whose flow
- * sits consistently below the market; the others are left out. Two passes over the lines.
+ * The candidates whose flow sits consistently below the market, with each flow line's declared ÷
+ * market value; the others are left out. Two passes over the lines.
  */
 export function marketRatios(
   view: DetectionView,
@@ -143,14 +155,14 @@ export function marketRatios(
   /** Suppliers left out of the market: every distributor's, strong ones' too. */
   suspect: ReadonlySet<number>,
   o: MarketOptions,
-): Map<number, Map<number, number>> {
-  const out = new Map<number, Map<number, number>>();
+): Map<number, MarketFlow> {
+  const out = new Map<number, MarketFlow>();
   if (candidates.length === 0) return out;
   const flows = flowLines(view, candidates);
   const reference = marketReference(view, flows, suspect, o.minMarketLines);
   for (const [consignee, flow] of flows) {
-    const ratios = belowMarket(view, flow, reference, o);
-    if (ratios) out.set(consignee, ratios);
+    const market = belowMarket(view, flow, reference, o);
+    if (market) out.set(consignee, market);
   }
   return out;
 }

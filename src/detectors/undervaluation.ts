@@ -211,14 +211,15 @@ function biasedFlows(
     const c = lines.consignee[i] ?? -1;
     if (c < 0 || !organising.has(c)) continue;
     // A shallow distributor's lines are judged against the market without its suppliers.
-    const market = shallow.get(c)?.get(i);
+    const market = shallow.get(c)?.ratios.get(i);
     addPair(c, i, market === undefined ? line : [line[0], line[1], market]);
   }
   const groups = new UnionFind();
   const ringPairs: RingPair[] = [];
   const pairs = [...byPair].map(([key, flow]) => ({
+    distributor: organising.has(Math.floor(key / parties)),
     limit: organising.has(Math.floor(key / parties))
-      ? o.maxDistributorImporterRatio
+      ? Math.max(o.maxDistributorImporterRatio, shallow.get(Math.floor(key / parties))?.priceListTop ?? 0)
       : converging.has(Math.floor(key / parties))
         ? o.maxConvergingRatio
         : o.maxImporterRatio,
@@ -233,10 +234,10 @@ function biasedFlows(
     new Set(kept.map(({ flow }) => lines.importer[flow.lines[0]!]!)),
     new Set(kept.flatMap(({ flow }) => flow.lines)),
   );
-  for (const { limit, supplier, importer, flow } of kept) {
+  for (const { distributor, supplier, importer, flow } of kept) {
     // A distributor's bias was judged over all its importers together: shallow for each.
     const mine = other.get(lines.importer[flow.lines[0]!]!);
-    if (limit !== o.maxDistributorImporterRatio && !biasIsPartners(flow.ratios, mine, o)) continue;
+    if (!distributor && !biasIsPartners(flow.ratios, mine, o)) continue;
     groups.union(supplier, importer);
     ringPairs.push([supplier, importer, flow]);
   }
