@@ -1,10 +1,12 @@
 // The audit trail: append-only and chained. Each entry's hash is an HMAC, under a key kept outside
 // the app database (audit-keys.ts), of the previous entry's hash and this entry's fields, so
 // editing, deleting or reordering any entry breaks every hash after it, and rewriting the chain
-// takes the key. Appends are synchronous, so an entry is on disk before the response. Each
-// entry's head also goes, MAC'd, to an append-only anchor file beside the database, so entries
-// cut from the end are found by `verify()` with no anchor given by hand; heads recorded elsewhere
-// (the server's log, a case pack's manifest, an auditor's notes) can be given as well.
+// takes the key. An entry is on disk before the response: routes append through
+// `appendGrouped`, which writes the entries of one turn of the event loop in one transaction on
+// the next turn and resolves each once written (group commit; `append` writes at once). The last
+// entry of each write also goes, MAC'd, to an append-only anchor file beside the database, so
+// entries cut from the end are found by `verify()` with no anchor given by hand; heads recorded
+// elsewhere (the server's log, a case pack's manifest, an auditor's notes) can be given as well.
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type {
@@ -135,7 +137,17 @@ export function auditSecurityFor(db: AppDb): AuditSecurity {
   return { keyring: AuditKeyring.open(files.keyring), anchors: new AnchorFile(files.anchors) };
 }
 
+/** An entry waiting for its group, with the time it was appended. */
+interface Queued {
+  input: AuditInput;
+  at: string;
+  resolve?: (entry: AuditEntry) => void;
+  reject?: (error: unknown) => void;
+}
+
 export class AuditLog {
+  private readonly pending: Required<Queued>[] = [];
+
   /** `onAppend` sees each entry once written, e.g. to copy its head to a log kept elsewhere. */
   constructor(
     private readonly db: AppDb,
@@ -150,8 +162,36 @@ export class AuditLog {
     return last ?? null;
   }
 
+  /** Writes the entry now, after any entries still waiting for their group (appendGrouped). */
   append(input: AuditInput): AuditEntry {
-    return this.write(input, this.security.keyring.current);
+    this.flush();
+    return this.write([{ input, at: new Date().toISOString() }], this.security.keyring.current)[0]!;
+  }
+
+  /**
+   * Queues the entry with the others appended in the same turn of the event loop; on the next
+   * turn they are written in one transaction, in the order they came, with one anchor (the
+   * group's last entry). Resolves once the entry is written: a route sends its answer after.
+   */
+  appendGrouped(input: AuditInput): Promise<AuditEntry> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ input, at: new Date().toISOString(), resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  /** Writes the entries waiting for their group now (before the database closes, say). */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const group = this.pending.splice(0);
+    let entries: AuditEntry[];
+    try {
+      entries = this.write(group, this.security.keyring.current);
+    } catch (error) {
+      for (const waiting of group) waiting.reject(error);
+      return;
+    }
+    group.forEach((waiting, i) => waiting.resolve(entries[i]!));
   }
 
   /**
@@ -159,56 +199,63 @@ export class AuditLog {
    * new one, with a proof made with the new key, so verify() follows the chain across the change.
    */
   rotateKey(by: { username: string | null; requestId: string | null }): AuditEntry {
+    this.flush();
     const old = this.security.keyring.current;
     const next = this.security.keyring.addKey();
-    return this.write(
-      {
-        action: 'audit_key_rotated',
-        username: by.username,
-        requestId: by.requestId,
-        target: null,
-        detail: { from: old.id, to: next.id, proof: mac(next, 'ringscope-audit-handover', old.id) },
-      },
-      old,
-    );
+    const input: AuditInput = {
+      action: 'audit_key_rotated',
+      username: by.username,
+      requestId: by.requestId,
+      target: null,
+      detail: { from: old.id, to: next.id, proof: mac(next, 'ringscope-audit-handover', old.id) },
+    };
+    return this.write([{ input, at: new Date().toISOString() }], old)[0]!;
   }
 
-  private write(input: AuditInput, key: AuditKey): AuditEntry {
-    const entry = this.db
+  /** Chains and inserts the entries in one transaction, then anchors the last of them. */
+  private write(group: readonly Queued[], key: AuditKey): AuditEntry[] {
+    const insert = preparedOnce(
+      this.db,
+      'INSERT INTO audit (seq, at, username, request_id, action, target, detail, prev_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const entries = this.db
       .transaction(() => {
         const last = this.head();
-        const row = {
-          seq: (last?.seq ?? 0) + 1,
-          at: new Date().toISOString(),
-          username: input.username,
-          request_id: input.requestId,
-          action: input.action,
-          target: input.target,
-          detail: JSON.stringify(input.detail ?? {}),
-        };
-        const prevHash = last?.hash ?? GENESIS_HASH;
-        const hash = entryHash(key, prevHash, row);
-        preparedOnce(
-          this.db,
-          'INSERT INTO audit (seq, at, username, request_id, action, target, detail, prev_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        ).run(
-          row.seq,
-          row.at,
-          row.username,
-          row.request_id,
-          row.action,
-          row.target,
-          row.detail,
-          prevHash,
-          hash,
-          key.id,
-        );
-        return toEntry({ ...row, prev_hash: prevHash, hash, key_id: key.id });
+        let seq = last?.seq ?? 0;
+        let prevHash = last?.hash ?? GENESIS_HASH;
+        return group.map(({ input, at }) => {
+          const row = {
+            seq: ++seq,
+            at,
+            username: input.username,
+            request_id: input.requestId,
+            action: input.action,
+            target: input.target,
+            detail: JSON.stringify(input.detail ?? {}),
+          };
+          const hash = entryHash(key, prevHash, row);
+          insert.run(
+            row.seq,
+            row.at,
+            row.username,
+            row.request_id,
+            row.action,
+            row.target,
+            row.detail,
+            prevHash,
+            hash,
+            key.id,
+          );
+          const entry = toEntry({ ...row, prev_hash: prevHash, hash, key_id: key.id });
+          prevHash = hash;
+          return entry;
+        });
       })
       .immediate();
-    this.security.anchors?.append(key, entry.seq, entry.hash);
-    this.onAppend?.(entry);
-    return entry;
+    const newest = entries[entries.length - 1];
+    if (newest) this.security.anchors?.append(key, newest.seq, newest.hash);
+    if (this.onAppend) for (const entry of entries) this.onAppend(entry);
+    return entries;
   }
 
   /** Newest first. */
