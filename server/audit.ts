@@ -7,7 +7,6 @@
 // entry of each write also goes, MAC'd, to an append-only anchor file beside the database, so
 // entries cut from the end are found by `verify()` with no anchor given by hand; heads recorded
 // elsewhere (the server's log, a case pack's manifest, an auditor's notes) can be given as well.
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type {
   AuditAnchor as ApiAuditAnchor,
@@ -15,6 +14,7 @@ import type {
   AuditVerifyAnswer,
 } from '../src/api/users.ts';
 import { preparedOnce, type AppDb } from './app-db.ts';
+import { ChainWalk, entryHash, GENESIS_HASH, type AuditRow } from './audit-chain.ts';
 import {
   AnchorFile,
   type AuditKey,
@@ -25,7 +25,7 @@ import {
   sameMac,
 } from './audit-keys.ts';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { canonicalEntry, GENESIS_HASH, type AuditRow } from './audit-chain.ts';
 
 export type AuditAction =
   | 'login'
@@ -78,19 +78,6 @@ export interface AuditInput {
 
 export type AuditEntry = z.infer<typeof ApiAuditEntry>;
 
-export interface AuditRow {
-  seq: number;
-  at: string;
-  username: string | null;
-  request_id: string | null;
-  action: string;
-  target: string | null;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-  key_id: string | null;
-}
-
 /** One entry's place and hash, recorded outside the app database. */
 export type AuditAnchor = z.infer<typeof ApiAuditAnchor>;
 
@@ -107,22 +94,6 @@ export const formatAnchor = (anchor: AuditAnchor): string => `${anchor.seq}:${an
 
 /** The first broken entry (`firstBroken`) is the first whose hash or link does not match, with why. */
 export type AuditVerification = Omit<z.infer<typeof AuditVerifyAnswer>, 'head'>;
-
-/** The fields of an entry its hash covers, as one string: the chain's published format. */
-export function canonicalEntry(row: Omit<AuditRow, 'prev_hash' | 'hash' | 'key_id'>): string {
-  return JSON.stringify([row.seq, row.at, row.username, row.request_id, row.action, row.target, row.detail]);
-}
-
-function entryHash(
-  key: AuditKey | null,
-  prevHash: string,
-  row: Omit<AuditRow, 'prev_hash' | 'hash' | 'key_id'>,
-): string {
-  const canonical = canonicalEntry(row);
-  // Entries without a key are those of the chain before keys existed: plain SHA-256.
-  if (!key) return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
-  return mac(key, prevHash, canonical);
-}
 
 export interface AuditSecurity {
   keyring: AuditKeyring;
@@ -349,58 +320,6 @@ export class AuditLog {
       anchors.set(anchor.seq, anchor.hash);
     }
     return anchors;
-  }
-}
-
-/** One pass over the chain in seq order; next() answers why a row breaks it, or null. */
-class ChainWalk {
-  private prevHash = GENESIS_HASH;
-  private expectedSeq = 1;
-  private key: AuditKey | null = null;
-  private handOverTo: string | null = null;
-
-  constructor(
-    private readonly keyring: AuditKeyring,
-    private readonly anchors: ReadonlyMap<number, string>,
-  ) {}
-
-  next(row: AuditRow): string | null {
-    if (row.seq !== this.expectedSeq) return `entry ${this.expectedSeq} is missing`;
-    if (row.prev_hash !== this.prevHash) return 'its link to the previous entry does not match';
-    const keyProblem = this.useKeyOf(row);
-    if (keyProblem) return keyProblem;
-    if (entryHash(this.key, this.prevHash, row) !== row.hash) return 'its content does not match its hash';
-    const anchored = this.anchors.get(row.seq);
-    if (anchored !== undefined && anchored !== row.hash)
-      return `its hash is not the one recorded for it (${anchored.slice(0, 12)}…)`;
-    this.handOverTo = row.action === 'audit_key_rotated' ? this.handOver(row) : null;
-    this.prevHash = row.hash;
-    this.expectedSeq++;
-    return null;
-  }
-
-  /** The key that must have signed this row: the one before it, or the one handed over to. */
-  private useKeyOf(row: AuditRow): string | null {
-    if (row.key_id === null) {
-      return this.key ? 'it carries no key, but the entries before it were signed with one' : null;
-    }
-    if (this.key?.id === row.key_id) return null;
-    if (this.key && this.handOverTo !== row.key_id)
-      return `it is signed with key ${row.key_id}, with no hand-over entry from key ${this.key.id} before it`;
-    const key = this.keyring.byId(row.key_id);
-    if (!key) return `it is signed with key ${row.key_id}, which is not in the audit keyring`;
-    this.key = key;
-    return null;
-  }
-
-  /** The key a hand-over entry names, when its proof was made with that key. */
-  private handOver(row: AuditRow): string | null {
-    const detail = JSON.parse(row.detail) as { from?: unknown; to?: unknown; proof?: unknown };
-    if (typeof detail.to !== 'string' || typeof detail.proof !== 'string' || detail.from !== this.key?.id)
-      return null;
-    const next = this.keyring.byId(detail.to);
-    const expected = next ? mac(next, 'ringscope-audit-handover', String(detail.from)) : '';
-    return next && sameMac(expected, detail.proof) ? next.id : null;
   }
 }
 
