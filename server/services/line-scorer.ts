@@ -35,22 +35,17 @@ export async function scoreInOrder(
 ): Promise<LineScore[]> {
   const batch = scoreBatch(loaded.model, loaded.file.lanes, lines);
   const explained = new Set(LANES_EXPLAINED[reasons]);
-  const answer: LineScore[] = [];
-  let sinceTurn = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const score = batch.score[i]!;
-    const lane = batch.lane[i]!;
-    if (!explained.has(lane)) {
-      answer.push({ score, lane, reasons: [] });
-      continue;
-    }
-    if (sinceTurn === EXPLAINED_PER_TURN) {
-      await nextTurn();
-      sinceTurn = 0;
-    }
-    sinceTurn++;
-    // The explainer reads `bins` kept by the batch: a line's reasons do not depend on the others.
-    answer.push({ score, lane, reasons: batch.reasons(i) });
+  const answer: LineScore[] = lines.map((_, i) => ({
+    score: batch.score[i]!,
+    lane: batch.lane[i]!,
+    reasons: [],
+  }));
+  const toExplain = answer.flatMap((line, i) => (explained.has(line.lane) ? [i] : []));
+  for (let from = 0; from < toExplain.length; from += EXPLAINED_PER_TURN) {
+    if (from > 0) await nextTurn();
+    // Explained together: a line's reasons do not depend on the others, the memory read is shared.
+    const chunk = toExplain.slice(from, from + EXPLAINED_PER_TURN);
+    batch.reasonsOf(chunk).forEach((words, k) => (answer[chunk[k]!]!.reasons = words));
   }
   return answer;
 }

@@ -166,8 +166,13 @@ export function expectedValue(model: GbdtModel): number {
   return sum;
 }
 
-/** An explainer: one row's contributions, into `out` when given (else a new array). */
-export type TreeExplainer = (bins: Uint8Array, row: number, out?: Float64Array) => Float64Array;
+/**
+ * An explainer: one row's contributions, into `out` when given (else a new array); `rows`, several
+ * rows' at once into `outs` (each zeroed first), as they would be one by one.
+ */
+export type TreeExplainer = ((bins: Uint8Array, row: number, out?: Float64Array) => Float64Array) & {
+  rows(bins: Uint8Array, rows: readonly number[], outs: readonly Float64Array[]): void;
+};
 
 /**
  * Prepares once the leaf tables (shap-table.ts) of the trees that fit them and the path buffers
@@ -180,10 +185,7 @@ export function treeExplainer(model: GbdtModel, options: { tables?: boolean } = 
   const forest = tabled.length > 0 ? new ForestTable(tabled) : null;
   const walker = new Walker(Math.max(0, ...walked.map((t) => treeDepth(t))));
   const nf = model.features.length;
-  return (bins, row, out) => {
-    const phi = out ?? new Float64Array(nf);
-    if (out) phi.fill(0);
-    forest?.explain(bins, row * nf, phi);
+  const walk = (bins: Uint8Array, row: number, phi: Float64Array): void => {
     walker.bins = bins;
     walker.offset = row * nf;
     walker.phi = phi;
@@ -191,8 +193,24 @@ export function treeExplainer(model: GbdtModel, options: { tables?: boolean } = 
       walker.tree = tree;
       walker.recurse(0, 0, 0, 1, 1, -1);
     }
+  };
+  const explain = (bins: Uint8Array, row: number, out?: Float64Array): Float64Array => {
+    const phi = out ?? new Float64Array(nf);
+    if (out) phi.fill(0);
+    forest?.explain(bins, row * nf, phi);
+    walk(bins, row, phi);
     return phi;
   };
+  const rows = (bins: Uint8Array, rows: readonly number[], outs: readonly Float64Array[]): void => {
+    for (const out of outs) out.fill(0);
+    forest?.explainRows(
+      bins,
+      rows.map((r) => r * nf),
+      outs,
+    );
+    rows.forEach((row, i) => walk(bins, row, outs[i]!));
+  };
+  return Object.assign(explain, { rows });
 }
 
 /** Contributions of every feature for every row, and the expected value they start from. */

@@ -133,6 +133,17 @@ describe('TreeSHAP', () => {
     }
   });
 
+  it('explains several rows together exactly as one by one, into buffers it zeroes first', () => {
+    const { specs, matrix, labels } = randomData(800, 17);
+    const model = trainGbdt(specs, matrix, labels, { iterations: 25, maxLeaves: 31, minSamplesLeaf: 5 });
+    const bins = binMatrix(model.features, matrix);
+    const explain = treeExplainer(model);
+    const rows = [3, 0, 411, 27, 27, 799, 150, 64, 9];
+    const outs = rows.map(() => new Float64Array(model.features.length).fill(5));
+    explain.rows(bins, rows, outs);
+    rows.forEach((row, i) => expect(Array.from(outs[i]!)).toEqual(Array.from(explain(bins, row))));
+  });
+
   it('explains a tree too deep for tables with the path algorithm, beside tabled trees', () => {
     // A chain splitting on MAX_TABLE_FEATURES + 1 features, each sending bins ≤ 0 left to a leaf.
     const nf = MAX_TABLE_FEATURES + 1;
