@@ -157,6 +157,7 @@ function auditInput(
   };
 }
 
+/** Writes the entry at once: a file answer's, once its bytes are counted. */
 function audit(
   route: Route,
   ctx: AnyContext,
