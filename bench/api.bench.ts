@@ -13,7 +13,7 @@
 // RINGSCOPE_BENCH_STORES=neo4j (or embedded) runs one store only.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,6 +32,8 @@ import { neo4jOptions, wipeNeo4j } from './support/neo4j-target.ts';
 import { writeResults } from './results.ts';
 
 const CONNECTIONS = 32;
+/** Linux's USER_HZ: /proc's CPU times are in these ticks. */
+const CLOCK_TICKS = 100;
 const DURATION_S = 10;
 // Each scenario first runs, uncounted, for this long: query plans compiled, caches warm, as on a
 // server that has been up for a while. The first cold requests are printed apart. A Neo4j just
@@ -181,6 +183,7 @@ interface LoadResult {
   max: number;
   rps: number;
   errors: number;
+  requests: number;
 }
 
 type LoadOptions = Parameters<typeof autocannon>[0];
@@ -200,6 +203,36 @@ async function measure(
     max: result.latency.max,
     rps: result.requests.average,
     errors: result.non2xx + result.errors,
+    requests: result.requests.total,
+  };
+}
+
+/**
+ * The server's CPU time so far in µs (user + system, from /proc; null where there is none). CPU
+ * per request does not grow with the machine's other load as latency does: on a shared machine it
+ * is the steadier figure of what a request costs (32 clients wait about 32 × that each round).
+ */
+function serverCpuUs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU µs the server spent per request while `loads` ran (null without /proc). */
+async function cpuPerRequest<T extends LoadResult[]>(
+  pid: number | undefined,
+  loads: () => Promise<T>,
+): Promise<{ results: T; cpuUsPerRequest: number | null }> {
+  const before = serverCpuUs(pid);
+  const results = await loads();
+  const after = serverCpuUs(pid);
+  const requests = results.reduce((n, r) => n + r.requests, 0);
+  return {
+    results,
+    cpuUsPerRequest: before === null || after === null ? null : Math.round((after - before) / requests),
   };
 }
 
@@ -371,7 +404,10 @@ const THROUGHPUT_LIMITS = {
   RINGSCOPE_HEAVY_READ_QUEUE_WAIT_MS: '10000',
 };
 
-async function withServer<T>(env: Record<string, string>, work: (url: string) => Promise<T>): Promise<T> {
+async function withServer<T>(
+  env: Record<string, string>,
+  work: (url: string, pid: number | undefined) => Promise<T>,
+): Promise<T> {
   const { child, url } = await startServer({
     ...env,
     RINGSCOPE_ADMIN_USER: ADMIN.username,
@@ -379,7 +415,7 @@ async function withServer<T>(env: Record<string, string>, work: (url: string) =>
     RINGSCOPE_LOGIN_MAX_FAILURES: '100',
   });
   try {
-    return await work(url);
+    return await work(url, child.pid);
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -388,6 +424,7 @@ async function withServer<T>(env: Record<string, string>, work: (url: string) =>
 
 async function scenarios(
   url: string,
+  pid: number | undefined,
   targets: Targets,
   warmupS: number,
   scoreBodies: { label: string; body: unknown }[],
@@ -401,33 +438,43 @@ async function scenarios(
     ['ring detail', [`/api/rings/${encodeURIComponent(targets.ringId)}`]],
   ];
   console.log(
-    'scenario               p50 ms   p99 ms    req/s  non-2xx  goal p99 < 100 ms   (warm-up: max ms)',
+    'scenario               p50 ms   p99 ms    req/s  non-2xx  CPU µs/req  goal p99 < 100 ms   (warm-up: max ms)',
   );
   const measured: Record<string, unknown>[] = [];
   for (const [label, paths] of list) {
     const warm = await load(url, cookie, paths, warmupS);
-    const r = await load(url, cookie, paths);
-    measured.push({ scenario: label, ...r, warmupMaxMs: warm.max });
+    const { results, cpuUsPerRequest } = await cpuPerRequest(pid, async () => [
+      await load(url, cookie, paths),
+    ]);
+    const r = results[0]!;
+    measured.push({ scenario: label, ...r, cpuUsPerRequest, warmupMaxMs: warm.max });
     const goal = label.startsWith('baseline') ? '' : r.p99 < GOAL_P99_MS ? 'met' : 'NOT met';
     console.log(
-      `${label.padEnd(22)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(8)} ${Math.round(r.rps).toString().padStart(8)} ${String(r.errors).padStart(8)}  ${goal.padEnd(18)}(${warm.max})`,
+      `${label.padEnd(22)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(8)} ${Math.round(r.rps).toString().padStart(8)} ${String(r.errors).padStart(8)} ${String(cpuUsPerRequest ?? '—').padStart(11)}  ${goal.padEnd(18)}(${warm.max})`,
     );
   }
   for (const { label, body } of scoreBodies) {
     const warm = await loadScoring(url, cookie, body, warmupS);
     // Beside the scoring load, a few clients ask for /api/auth/me: what the rest of the API sees.
-    const [r, beside] = await Promise.all([
-      loadScoring(url, cookie, body),
-      measure(url, { cookie }, [{ method: 'GET' as const, path: '/api/auth/me' }], DURATION_S, BESIDE),
-    ]);
+    // CPU per request counts both: the scoring requests and the few beside them.
+    const {
+      results: [r, beside],
+      cpuUsPerRequest,
+    } = await cpuPerRequest(pid, () =>
+      Promise.all([
+        loadScoring(url, cookie, body),
+        measure(url, { cookie }, [{ method: 'GET' as const, path: '/api/auth/me' }], DURATION_S, BESIDE),
+      ]),
+    );
     measured.push({
       scenario: `POST /api/declarations/score (${label})`,
       ...r,
+      cpuUsPerRequest,
       warmupMaxMs: warm.max,
       besideAuthMe: { connections: BESIDE, ...beside },
     });
     console.log(
-      `${label.padEnd(22)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(8)} ${Math.round(r.rps).toString().padStart(8)} ${String(r.errors).padStart(8)}  ${(r.p99 < SCORE_GOAL_P99_MS ? 'met' : 'NOT met').padEnd(3)} (p99 < ${SCORE_GOAL_P99_MS} ms) (${warm.max})`,
+      `${label.padEnd(22)} ${String(r.p50).padStart(6)} ${String(r.p99).padStart(8)} ${Math.round(r.rps).toString().padStart(8)} ${String(r.errors).padStart(8)} ${String(cpuUsPerRequest ?? '—').padStart(11)}  ${(r.p99 < SCORE_GOAL_P99_MS ? 'met' : 'NOT met').padEnd(3)} (p99 < ${SCORE_GOAL_P99_MS} ms) (${warm.max})`,
     );
     console.log(
       `${'  beside: /auth/me'.padEnd(22)} ${String(beside.p50).padStart(6)} ${String(beside.p99).padStart(8)} ${Math.round(beside.rps).toString().padStart(8)} ${String(beside.errors).padStart(8)}  (${BESIDE} clients during the scoring load)`,
@@ -451,7 +498,7 @@ async function benchStore(
   );
   const measured = await withServer(
     { ...env, ...THROUGHPUT_LIMITS, RINGSCOPE_RISK_MODEL: scoring.model },
-    (url) => scenarios(url, targets, warmupS, scoring.bodies),
+    (url, pid) => scenarios(url, pid, targets, warmupS, scoring.bodies),
   );
   const flooded = await withServer(env, async (url) => flood(url, await login(url), targets));
   printFlood(flooded);

@@ -1,11 +1,12 @@
 // The audit trail: append-only and chained. Each entry's hash is an HMAC, under a key kept outside
 // the app database (audit-keys.ts), of the previous entry's hash and this entry's fields, so
 // editing, deleting or reordering any entry breaks every hash after it, and rewriting the chain
-// takes the key. Appends are synchronous, so an entry is on disk before the response. Each
-// entry's head also goes, MAC'd, to an append-only anchor file beside the database, so entries
-// cut from the end are found by `verify()` with no anchor given by hand; heads recorded elsewhere
-// (the server's log, a case pack's manifest, an auditor's notes) can be given as well.
-import { createHash } from 'node:crypto';
+// takes the key. An entry is on disk before the response: routes append through
+// `appendGrouped`, which writes the entries of one turn of the event loop in one transaction on
+// the next turn and resolves each once written (group commit; `append` writes at once). The last
+// entry of each write also goes, MAC'd, to an append-only anchor file beside the database, so
+// entries cut from the end are found by `verify()` with no anchor given by hand; heads recorded
+// elsewhere (the server's log, a case pack's manifest, an auditor's notes) can be given as well.
 import type { z } from 'zod';
 import type {
   AuditAnchor as ApiAuditAnchor,
@@ -13,6 +14,7 @@ import type {
   AuditVerifyAnswer,
 } from '../src/api/users.ts';
 import { preparedOnce, type AppDb } from './app-db.ts';
+import { ChainWalk, entryHash, GENESIS_HASH, type AuditRow } from './audit-chain.ts';
 import {
   AnchorFile,
   type AuditKey,
@@ -23,7 +25,7 @@ import {
   sameMac,
 } from './audit-keys.ts';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { canonicalEntry, GENESIS_HASH, type AuditRow } from './audit-chain.ts';
 
 export type AuditAction =
   | 'login'
@@ -76,19 +78,6 @@ export interface AuditInput {
 
 export type AuditEntry = z.infer<typeof ApiAuditEntry>;
 
-export interface AuditRow {
-  seq: number;
-  at: string;
-  username: string | null;
-  request_id: string | null;
-  action: string;
-  target: string | null;
-  detail: string;
-  prev_hash: string;
-  hash: string;
-  key_id: string | null;
-}
-
 /** One entry's place and hash, recorded outside the app database. */
 export type AuditAnchor = z.infer<typeof ApiAuditAnchor>;
 
@@ -106,22 +95,6 @@ export const formatAnchor = (anchor: AuditAnchor): string => `${anchor.seq}:${an
 /** The first broken entry (`firstBroken`) is the first whose hash or link does not match, with why. */
 export type AuditVerification = Omit<z.infer<typeof AuditVerifyAnswer>, 'head'>;
 
-/** The fields of an entry its hash covers, as one string: the chain's published format. */
-export function canonicalEntry(row: Omit<AuditRow, 'prev_hash' | 'hash' | 'key_id'>): string {
-  return JSON.stringify([row.seq, row.at, row.username, row.request_id, row.action, row.target, row.detail]);
-}
-
-function entryHash(
-  key: AuditKey | null,
-  prevHash: string,
-  row: Omit<AuditRow, 'prev_hash' | 'hash' | 'key_id'>,
-): string {
-  const canonical = canonicalEntry(row);
-  // Entries without a key are those of the chain before keys existed: plain SHA-256.
-  if (!key) return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
-  return mac(key, prevHash, canonical);
-}
-
 export interface AuditSecurity {
   keyring: AuditKeyring;
   /** Null: no anchor file (an in-memory database). */
@@ -135,7 +108,17 @@ export function auditSecurityFor(db: AppDb): AuditSecurity {
   return { keyring: AuditKeyring.open(files.keyring), anchors: new AnchorFile(files.anchors) };
 }
 
+/** An entry waiting for its group, with the time it was appended. */
+interface Queued {
+  input: AuditInput;
+  at: string;
+  resolve?: (entry: AuditEntry) => void;
+  reject?: (error: unknown) => void;
+}
+
 export class AuditLog {
+  private readonly pending: Required<Queued>[] = [];
+
   /** `onAppend` sees each entry once written, e.g. to copy its head to a log kept elsewhere. */
   constructor(
     private readonly db: AppDb,
@@ -150,8 +133,36 @@ export class AuditLog {
     return last ?? null;
   }
 
+  /** Writes the entry now, after any entries still waiting for their group (appendGrouped). */
   append(input: AuditInput): AuditEntry {
-    return this.write(input, this.security.keyring.current);
+    this.flush();
+    return this.write([{ input, at: new Date().toISOString() }], this.security.keyring.current)[0]!;
+  }
+
+  /**
+   * Queues the entry with the others appended in the same turn of the event loop; on the next
+   * turn they are written in one transaction, in the order they came, with one anchor (the
+   * group's last entry). Resolves once the entry is written: a route sends its answer after.
+   */
+  appendGrouped(input: AuditInput): Promise<AuditEntry> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ input, at: new Date().toISOString(), resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  /** Writes the entries waiting for their group now (before the database closes, say). */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const group = this.pending.splice(0);
+    let entries: AuditEntry[];
+    try {
+      entries = this.write(group, this.security.keyring.current);
+    } catch (error) {
+      for (const waiting of group) waiting.reject(error);
+      return;
+    }
+    group.forEach((waiting, i) => waiting.resolve(entries[i]!));
   }
 
   /**
@@ -159,56 +170,63 @@ export class AuditLog {
    * new one, with a proof made with the new key, so verify() follows the chain across the change.
    */
   rotateKey(by: { username: string | null; requestId: string | null }): AuditEntry {
+    this.flush();
     const old = this.security.keyring.current;
     const next = this.security.keyring.addKey();
-    return this.write(
-      {
-        action: 'audit_key_rotated',
-        username: by.username,
-        requestId: by.requestId,
-        target: null,
-        detail: { from: old.id, to: next.id, proof: mac(next, 'ringscope-audit-handover', old.id) },
-      },
-      old,
-    );
+    const input: AuditInput = {
+      action: 'audit_key_rotated',
+      username: by.username,
+      requestId: by.requestId,
+      target: null,
+      detail: { from: old.id, to: next.id, proof: mac(next, 'ringscope-audit-handover', old.id) },
+    };
+    return this.write([{ input, at: new Date().toISOString() }], old)[0]!;
   }
 
-  private write(input: AuditInput, key: AuditKey): AuditEntry {
-    const entry = this.db
+  /** Chains and inserts the entries in one transaction, then anchors the last of them. */
+  private write(group: readonly Queued[], key: AuditKey): AuditEntry[] {
+    const insert = preparedOnce(
+      this.db,
+      'INSERT INTO audit (seq, at, username, request_id, action, target, detail, prev_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const entries = this.db
       .transaction(() => {
         const last = this.head();
-        const row = {
-          seq: (last?.seq ?? 0) + 1,
-          at: new Date().toISOString(),
-          username: input.username,
-          request_id: input.requestId,
-          action: input.action,
-          target: input.target,
-          detail: JSON.stringify(input.detail ?? {}),
-        };
-        const prevHash = last?.hash ?? GENESIS_HASH;
-        const hash = entryHash(key, prevHash, row);
-        preparedOnce(
-          this.db,
-          'INSERT INTO audit (seq, at, username, request_id, action, target, detail, prev_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        ).run(
-          row.seq,
-          row.at,
-          row.username,
-          row.request_id,
-          row.action,
-          row.target,
-          row.detail,
-          prevHash,
-          hash,
-          key.id,
-        );
-        return toEntry({ ...row, prev_hash: prevHash, hash, key_id: key.id });
+        let seq = last?.seq ?? 0;
+        let prevHash = last?.hash ?? GENESIS_HASH;
+        return group.map(({ input, at }) => {
+          const row = {
+            seq: ++seq,
+            at,
+            username: input.username,
+            request_id: input.requestId,
+            action: input.action,
+            target: input.target,
+            detail: JSON.stringify(input.detail ?? {}),
+          };
+          const hash = entryHash(key, prevHash, row);
+          insert.run(
+            row.seq,
+            row.at,
+            row.username,
+            row.request_id,
+            row.action,
+            row.target,
+            row.detail,
+            prevHash,
+            hash,
+            key.id,
+          );
+          const entry = toEntry({ ...row, prev_hash: prevHash, hash, key_id: key.id });
+          prevHash = hash;
+          return entry;
+        });
       })
       .immediate();
-    this.security.anchors?.append(key, entry.seq, entry.hash);
-    this.onAppend?.(entry);
-    return entry;
+    const newest = entries[entries.length - 1];
+    if (newest) this.security.anchors?.append(key, newest.seq, newest.hash);
+    if (this.onAppend) for (const entry of entries) this.onAppend(entry);
+    return entries;
   }
 
   /** Newest first. */
@@ -302,58 +320,6 @@ export class AuditLog {
       anchors.set(anchor.seq, anchor.hash);
     }
     return anchors;
-  }
-}
-
-/** One pass over the chain in seq order; next() answers why a row breaks it, or null. */
-class ChainWalk {
-  private prevHash = GENESIS_HASH;
-  private expectedSeq = 1;
-  private key: AuditKey | null = null;
-  private handOverTo: string | null = null;
-
-  constructor(
-    private readonly keyring: AuditKeyring,
-    private readonly anchors: ReadonlyMap<number, string>,
-  ) {}
-
-  next(row: AuditRow): string | null {
-    if (row.seq !== this.expectedSeq) return `entry ${this.expectedSeq} is missing`;
-    if (row.prev_hash !== this.prevHash) return 'its link to the previous entry does not match';
-    const keyProblem = this.useKeyOf(row);
-    if (keyProblem) return keyProblem;
-    if (entryHash(this.key, this.prevHash, row) !== row.hash) return 'its content does not match its hash';
-    const anchored = this.anchors.get(row.seq);
-    if (anchored !== undefined && anchored !== row.hash)
-      return `its hash is not the one recorded for it (${anchored.slice(0, 12)}…)`;
-    this.handOverTo = row.action === 'audit_key_rotated' ? this.handOver(row) : null;
-    this.prevHash = row.hash;
-    this.expectedSeq++;
-    return null;
-  }
-
-  /** The key that must have signed this row: the one before it, or the one handed over to. */
-  private useKeyOf(row: AuditRow): string | null {
-    if (row.key_id === null) {
-      return this.key ? 'it carries no key, but the entries before it were signed with one' : null;
-    }
-    if (this.key?.id === row.key_id) return null;
-    if (this.key && this.handOverTo !== row.key_id)
-      return `it is signed with key ${row.key_id}, with no hand-over entry from key ${this.key.id} before it`;
-    const key = this.keyring.byId(row.key_id);
-    if (!key) return `it is signed with key ${row.key_id}, which is not in the audit keyring`;
-    this.key = key;
-    return null;
-  }
-
-  /** The key a hand-over entry names, when its proof was made with that key. */
-  private handOver(row: AuditRow): string | null {
-    const detail = JSON.parse(row.detail) as { from?: unknown; to?: unknown; proof?: unknown };
-    if (typeof detail.to !== 'string' || typeof detail.proof !== 'string' || detail.from !== this.key?.id)
-      return null;
-    const next = this.keyring.byId(detail.to);
-    const expected = next ? mac(next, 'ringscope-audit-handover', String(detail.from)) : '';
-    return next && sameMac(expected, detail.proof) ? next.id : null;
   }
 }
 

@@ -4,7 +4,7 @@
 // call it and what it leaves in the trail are declared in one place.
 import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import type { AuditAction } from '../audit.ts';
+import type { AuditAction, AuditInput } from '../audit.ts';
 import type { User } from '../auth/users.ts';
 import { allows, type Policy } from '../policies.ts';
 import { CaseAccessDenied } from '../services/case-access.ts';
@@ -138,23 +138,34 @@ function parsePart<S extends Schema>(schema: S, value: unknown, part: string): I
   return parsed.data as Infer<S>;
 }
 
-/** Writes the route's declared audit entry; `sent` describes the bytes of a file answer. */
+/** The route's declared audit entry, if it declares one; `sent` describes the bytes of a file answer. */
+function auditInput(
+  route: Route,
+  ctx: AnyContext,
+  out: Exclude<RouteResult, undefined>,
+  sent?: Record<string, unknown>,
+): AuditInput | null {
+  const spec = route.audit;
+  if (!spec) return null;
+  const detail = spec.detail?.(ctx, out);
+  return {
+    action: spec.action,
+    username: spec.actor ? spec.actor(ctx, out) : (ctx.user?.username ?? null),
+    requestId: ctx.requestId,
+    target: spec.target(ctx, out),
+    ...(detail || sent ? { detail: { ...detail, ...sent } } : {}),
+  };
+}
+
+/** Writes the entry at once: a file answer's, once its bytes are counted. */
 function audit(
   route: Route,
   ctx: AnyContext,
   out: Exclude<RouteResult, undefined>,
   sent?: Record<string, unknown>,
 ): void {
-  const spec = route.audit;
-  if (!spec) return;
-  const detail = spec.detail?.(ctx, out);
-  ctx.services.audit.append({
-    action: spec.action,
-    username: spec.actor ? spec.actor(ctx, out) : (ctx.user?.username ?? null),
-    requestId: ctx.requestId,
-    target: spec.target(ctx, out),
-    ...(detail || sent ? { detail: { ...detail, ...sent } } : {}),
-  });
+  const input = auditInput(route, ctx, out, sent);
+  if (input) ctx.services.audit.append(input);
 }
 
 /** A case the access check refused (404 unseen, 403 read-only) leaves a `denied` entry. */
@@ -180,7 +191,9 @@ async function respond(route: Route, ctx: AnyContext): Promise<void> {
     sendFile(ctx.res, out.file, (sent) => audit(route, ctx, out, sent));
     return;
   }
-  audit(route, ctx, out);
+  // Written (with the other entries of this turn, in one transaction) before the answer is sent.
+  const input = auditInput(route, ctx, out);
+  if (input) await ctx.services.audit.appendGrouped(input);
   const status = out.status ?? route.status ?? 200;
   if (out.json instanceof JsonText) {
     ctx.res.status(status).type('application/json').send(Buffer.from(out.json.bytes));

@@ -44,24 +44,36 @@ export class Alerts {
       `INSERT INTO alerts (kind, declaration_id, line, party_key, score, lane, reasons, model, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const ids = this.db.transaction(() =>
-      alerts.map((a) =>
-        Number(
-          insert.run(
-            a.kind,
-            a.declaration_id,
-            a.line,
-            a.party_key,
-            a.score,
-            a.lane,
-            JSON.stringify(a.reasons),
-            a.model,
-            at,
-          ).lastInsertRowid,
-        ),
-      ),
+    // What was inserted is the answer: a new alert is unacknowledged, nothing to read back.
+    return this.db.transaction(() =>
+      alerts.map((a): Alert => {
+        const { lastInsertRowid } = insert.run(
+          a.kind,
+          a.declaration_id,
+          a.line,
+          a.party_key,
+          a.score,
+          a.lane,
+          JSON.stringify(a.reasons),
+          a.model,
+          at,
+        );
+        return {
+          id: Number(lastInsertRowid),
+          kind: a.kind,
+          declaration_id: a.declaration_id,
+          line: a.line,
+          party_key: a.party_key,
+          score: a.score,
+          lane: a.lane,
+          reasons: [...a.reasons],
+          model: a.model,
+          created_at: at,
+          acknowledged_by: null,
+          acknowledged_at: null,
+        };
+      }),
     )();
-    return ids.map((id) => this.require(id));
   }
 
   /**

@@ -52,10 +52,50 @@ function lanesByRank(order: readonly number[], budget: LaneBudget): Lane[] {
   return lanes;
 }
 
+/** A batch's scores and lanes, in the lines' order, and the reasons of any of its lines on demand. */
+export interface ScoredBatch {
+  score: number[];
+  lane: Lane[];
+  /** Line i's reasons (its TreeSHAP contributions in words, `count` of them at most). */
+  reasons(i: number, count?: number): string[];
+  /** The reasons of several lines, explained together (the same as one by one, in less time). */
+  reasonsOf(lines: readonly number[], count?: number): string[][];
+}
+
 /**
- * Scores lines, highest first. Lanes come from the model's thresholds, or, given `budget`,
- * from this batch's own score distribution.
+ * Scores lines once (features, bins, trees) and keeps what explaining one of them needs. Lanes
+ * come from the model's thresholds, or, given `budget`, from this batch's own score distribution.
  */
+export function scoreBatch(
+  model: RiskModel,
+  lanes: Lanes,
+  lines: readonly RiskLine[],
+  budget?: LaneBudget,
+): ScoredBatch {
+  const bins = binMatrix(model.trees.features, buildMatrix(model.plan, lines));
+  const score = Array.from(predictBinned(model.trees, bins), logistic);
+  const lane = budget ? lanesByRank(rankOf(score), budget) : score.map((p) => laneOf(lanes, p));
+  const explain = explainerOf(model.trees);
+  const names = model.trees.features.map((f) => f.name);
+  // One buffer for every line's contributions: topReasons reads them and keeps none.
+  const phi = new Float64Array(names.length);
+  return {
+    score,
+    lane,
+    reasons: (i, count) => topReasons(model.plan, names, lines[i]!, explain(bins, i, phi), count),
+    reasonsOf: (indices, count) => {
+      const phis = indices.map(() => new Float64Array(names.length));
+      explain.rows(bins, indices, phis);
+      return indices.map((i, k) => topReasons(model.plan, names, lines[i]!, phis[k]!, count));
+    },
+  };
+}
+
+/** Line indices by score, highest first, ties in file order. */
+const rankOf = (score: readonly number[]): number[] =>
+  score.map((_, i) => i).sort((a, b) => score[b]! - score[a]! || a - b);
+
+/** Scores lines, highest first, with reasons for the lanes in `reasonsFor` (default: all). */
 export function scoreLines(
   model: RiskModel,
   lanes: Lanes,
@@ -63,22 +103,10 @@ export function scoreLines(
   options: { reasons?: number; reasonsFor?: readonly Lane[]; budget?: LaneBudget } = {},
 ): ScoredLine[] {
   const explained = new Set(options.reasonsFor ?? ['red', 'amber', 'green']);
-  const bins = binMatrix(model.trees.features, buildMatrix(model.plan, lines));
-  const score = predictBinned(model.trees, bins).map(logistic);
-  const order = lines.map((_, i) => i).sort((a, b) => score[b]! - score[a]! || a - b);
-  const laneOfLine = options.budget
-    ? lanesByRank(order, options.budget)
-    : Array.from(score, (p) => laneOf(lanes, p));
-  const explain = explainerOf(model.trees);
-  const names = model.trees.features.map((f) => f.name);
-  // One buffer for every line's contributions: topReasons reads them and keeps none.
-  const phi = new Float64Array(names.length);
-  return order.map((i) => {
-    const line = lines[i]!;
-    const lane = laneOfLine[i]!;
-    const reasons = explained.has(lane)
-      ? topReasons(model.plan, names, line, explain(bins, i, phi), options.reasons)
-      : [];
-    return { line, score: score[i]!, lane, reasons };
+  const batch = scoreBatch(model, lanes, lines, options.budget);
+  return rankOf(batch.score).map((i) => {
+    const lane = batch.lane[i]!;
+    const reasons = explained.has(lane) ? batch.reasons(i, options.reasons) : [];
+    return { line: lines[i]!, score: batch.score[i]!, lane, reasons };
   });
 }

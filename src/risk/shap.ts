@@ -1,8 +1,11 @@
 // Reasons for a score: exact TreeSHAP (Lundberg et al., "Consistent individualized feature
 // attribution for tree ensembles", algorithm 2, path-dependent with the training cover). For
 // each row the per-feature contributions plus the expected value add up to the row's log-odds.
+// Most trees are explained from leaf tables computed once (shap-table.ts, several times faster a
+// row); the path algorithm here explains the trees too deep for them.
 import { binMatrix, type FeatureMatrix } from './binning.ts';
 import type { GbdtModel } from './gbdt.ts';
+import { ForestTable, tableTrees } from './shap-table.ts';
 import { goesLeft, type Tree } from './tree.ts';
 
 function treeDepth(tree: Tree, node = 0): number {
@@ -163,25 +166,51 @@ export function expectedValue(model: GbdtModel): number {
   return sum;
 }
 
-/** An explainer: one row's contributions, into `out` when given (else a new array). */
-export type TreeExplainer = (bins: Uint8Array, row: number, out?: Float64Array) => Float64Array;
+/**
+ * An explainer: one row's contributions, into `out` when given (else a new array); `rows`, several
+ * rows' at once into `outs` (each zeroed first), as they would be one by one.
+ */
+export type TreeExplainer = ((bins: Uint8Array, row: number, out?: Float64Array) => Float64Array) & {
+  rows(bins: Uint8Array, rows: readonly number[], outs: readonly Float64Array[]): void;
+};
 
-/** Prepares the path buffers once; `explain` then answers one row's contributions, allocating nothing given `out`. */
-export function treeExplainer(model: GbdtModel): TreeExplainer {
-  const walker = new Walker(Math.max(0, ...model.trees.map((t) => treeDepth(t))));
+/**
+ * Prepares once the leaf tables (shap-table.ts) of the trees that fit them and the path buffers
+ * for the others; `explain` then answers one row's contributions, allocating nothing given `out`.
+ * `tables: false` explains every tree with the path algorithm.
+ */
+export function treeExplainer(model: GbdtModel, options: { tables?: boolean } = {}): TreeExplainer {
+  const { tabled, walked } =
+    options.tables === false ? { tabled: [], walked: model.trees } : tableTrees(model.trees);
+  const forest = tabled.length > 0 ? new ForestTable(tabled) : null;
+  const walker = new Walker(Math.max(0, ...walked.map((t) => treeDepth(t))));
   const nf = model.features.length;
-  return (bins, row, out) => {
-    const phi = out ?? new Float64Array(nf);
-    if (out) phi.fill(0);
+  const walk = (bins: Uint8Array, row: number, phi: Float64Array): void => {
     walker.bins = bins;
     walker.offset = row * nf;
     walker.phi = phi;
-    for (const tree of model.trees) {
+    for (const tree of walked) {
       walker.tree = tree;
       walker.recurse(0, 0, 0, 1, 1, -1);
     }
+  };
+  const explain = (bins: Uint8Array, row: number, out?: Float64Array): Float64Array => {
+    const phi = out ?? new Float64Array(nf);
+    if (out) phi.fill(0);
+    forest?.explain(bins, row * nf, phi);
+    walk(bins, row, phi);
     return phi;
   };
+  const rows = (bins: Uint8Array, rows: readonly number[], outs: readonly Float64Array[]): void => {
+    for (const out of outs) out.fill(0);
+    forest?.explainRows(
+      bins,
+      rows.map((r) => r * nf),
+      outs,
+    );
+    rows.forEach((row, i) => walk(bins, row, outs[i]!));
+  };
+  return Object.assign(explain, { rows });
 }
 
 /** Contributions of every feature for every row, and the expected value they start from. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { binMatrix, type FeatureMatrix, type FeatureSpec } from '../../src/risk/binning.ts';
 import { predictRaw, trainGbdt, type GbdtModel } from '../../src/risk/gbdt.ts';
 import { expectedValue, shapValues, treeExplainer } from '../../src/risk/shap.ts';
-import { goesLeft, type Tree } from '../../src/risk/tree.ts';
+import { MAX_TABLE_FEATURES, tableTrees } from '../../src/risk/shap-table.ts';
+import { goesLeft, TreeBuilder, type Tree } from '../../src/risk/tree.ts';
 import { seededRng } from '../../src/model/rng.ts';
 
 function randomData(
@@ -112,6 +113,67 @@ describe('TreeSHAP', () => {
     for (let r = 0; r < 50; r++) {
       expect(explain(bins, r, buffer)).toBe(buffer);
       expect(Array.from(buffer)).toEqual(Array.from(phi[r]!));
+    }
+  });
+
+  it('gives from leaf tables the path algorithm’s contributions (1e-12) on deep leaf-wise trees', () => {
+    const { specs, matrix, labels } = randomData(3000, 13);
+    const model = trainGbdt(specs, matrix, labels, { iterations: 30, maxLeaves: 31, minSamplesLeaf: 5 });
+    expect(tableTrees(model.trees).walked).toEqual([]);
+    const bins = binMatrix(model.features, matrix);
+    const tables = treeExplainer(model);
+    const paths = treeExplainer(model, { tables: false });
+    const raw = predictRaw(model, matrix);
+    const expected = expectedValue(model);
+    for (let r = 0; r < 300; r++) {
+      const fast = tables(bins, r);
+      const slow = paths(bins, r);
+      fast.forEach((v, f) => expect(Math.abs(v - slow[f]!)).toBeLessThan(1e-12));
+      expect(Math.abs(fast.reduce((a, b) => a + b, expected) - raw[r]!)).toBeLessThan(1e-9);
+    }
+  });
+
+  it('explains several rows together exactly as one by one, into buffers it zeroes first', () => {
+    const { specs, matrix, labels } = randomData(800, 17);
+    const model = trainGbdt(specs, matrix, labels, { iterations: 25, maxLeaves: 31, minSamplesLeaf: 5 });
+    const bins = binMatrix(model.features, matrix);
+    const explain = treeExplainer(model);
+    const rows = [3, 0, 411, 27, 27, 799, 150, 64, 9];
+    const outs = rows.map(() => new Float64Array(model.features.length).fill(5));
+    explain.rows(bins, rows, outs);
+    rows.forEach((row, i) => expect(Array.from(outs[i]!)).toEqual(Array.from(explain(bins, row))));
+  });
+
+  it('explains a tree too deep for tables with the path algorithm, beside tabled trees', () => {
+    // A chain splitting on MAX_TABLE_FEATURES + 1 features, each sending bins ≤ 0 left to a leaf.
+    const nf = MAX_TABLE_FEATURES + 1;
+    const chain = new TreeBuilder(1024);
+    let node = 0;
+    for (let f = 0; f < nf; f++) {
+      const cover = 1024 / 2 ** (f + 1);
+      const [left, right] = chain.split(node, f, { threshold: 0 }, [cover, cover]);
+      chain.setValue(left, (f % 3) - 1);
+      node = right;
+    }
+    chain.setValue(node, 2);
+    const shallow = new TreeBuilder(10);
+    const [l, r] = shallow.split(0, 2, { threshold: 0 }, [4, 6]);
+    shallow.setValue(l, -0.5);
+    shallow.setValue(r, 0.75);
+    const trees = [chain.freeze(), shallow.freeze()];
+    const features = [...Array(nf).keys()].map((f) => ({
+      name: `f${f}`,
+      kind: 'numeric' as const,
+      edges: [0.5],
+    }));
+    const model: GbdtModel = { features, baseScore: 0.1, trees, params: {} as GbdtModel['params'] };
+    expect(tableTrees(trees)).toEqual({ tabled: [trees[1]], walked: [trees[0]] });
+    const explain = treeExplainer(model);
+    // Row 0 takes every right branch; row 1 stops at the fifth split.
+    const bins = Uint8Array.from([...Array<number>(nf).fill(1), ...[1, 1, 1, 1, 0, 1, 0, 1, 1, 1, 1]]);
+    for (const row of [0, 1]) {
+      const exact = bruteForceShapley(model, bins, row);
+      explain(bins, row).forEach((v, f) => expect(v).toBeCloseTo(exact[f]!, 9));
     }
   });
 });

@@ -266,6 +266,53 @@ describe('hash chain', () => {
   });
 });
 
+describe('group commit', () => {
+  const anchorLines = (): number =>
+    readFileSync(`${db.name}.audit-anchors`, 'utf8').trim().split('\n').length;
+  const grouped = (i: number) =>
+    audit.appendGrouped({ action: 'score', username: 'officer', requestId: `g${i}`, target: `D-${i}` });
+
+  it('writes a burst of one turn in one group on the next turn: every entry, chained in order, one anchor', async () => {
+    expect(anchorLines()).toBe(5);
+    const burst = Array.from({ length: 20 }, (_, i) => grouped(i));
+    expect(audit.head()?.seq).toBe(5);
+    const entries = await Promise.all(burst);
+    expect(entries.map((e) => [e.seq, e.requestId])).toEqual(
+      Array.from({ length: 20 }, (_, i) => [6 + i, `g${i}`]),
+    );
+    const rows = db
+      .prepare('SELECT seq, request_id, prev_hash, hash FROM audit WHERE seq > 5 ORDER BY seq')
+      .all() as AuditRow[];
+    expect(rows.map((r) => r.request_id)).toEqual(entries.map((e) => e.requestId));
+    rows.forEach((r, i) =>
+      expect(r.prev_hash).toBe(i === 0 ? audit.list({ limit: 1, beforeSeq: 6 })[0]?.hash : rows[i - 1]?.hash),
+    );
+    expect(anchorLines()).toBe(6);
+    expect(audit.verify()).toEqual({ ok: true, entries: 25, firstBroken: null });
+  });
+
+  it('still finds entries cut from the end of a group', async () => {
+    await Promise.all(Array.from({ length: 10 }, (_, i) => grouped(i)));
+    tamper('DELETE FROM audit WHERE seq >= 12');
+    expect(audit.verify()).toMatchObject({
+      ok: false,
+      firstBroken: { seq: 12, reason: expect.stringContaining('entry 15 was recorded') as unknown },
+    });
+  });
+
+  it('writes the waiting entries before an entry appended at once, and on flush before the database closes', async () => {
+    const waiting = [grouped(1), grouped(2), grouped(3)];
+    expect(audit.append({ action: 'login', username: 'admin', requestId: 'now', target: null }).seq).toBe(9);
+    expect((await Promise.all(waiting)).map((e) => e.seq)).toEqual([6, 7, 8]);
+    const late = [grouped(4), grouped(5)];
+    audit.flush();
+    db.close();
+    db = openAppDb(join(dir, 'ringscope-app.db'));
+    expect((await Promise.all(late)).map((e) => e.seq)).toEqual([10, 11]);
+    expect(new AuditLog(db).verify()).toEqual({ ok: true, entries: 11, firstBroken: null });
+  });
+});
+
 describe('audit over HTTP', () => {
   it('copies each entry’s head to the log, kept apart from the app database', async () => {
     const { logger, lines } = capturedLog();
