@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeclarationScoring } from '../../server/services/declaration-scoring.ts';
 import { PartyIndex } from '../../server/services/party-index.ts';
+import { EXPLAINED_PER_TURN } from '../../server/services/line-scorer.ts';
 import { loadRiskModel } from '../../server/services/risk-model.ts';
 import { ScoreAnswer, type DeclarationLineInput } from '../../src/api/risk.ts';
 import type { ModelFile } from '../../src/risk/model-file.ts';
@@ -76,12 +77,14 @@ describe('DeclarationScoring', () => {
     );
   });
 
-  it('explains one line per turn of the event loop: other work runs while a declaration is explained', async () => {
+  it('explains a few lines per turn of the event loop: other work runs while a declaration is explained', async () => {
     const loaded = loadRiskModel(join(dir, 'model.json'))!;
     const none = { current: () => Promise.resolve(null) };
     const order: string[] = [];
+    // One line more than a turn explains, so the declaration waits for the next turn once.
+    const many = Array.from({ length: EXPLAINED_PER_TURN + 1 }, (_, i) => LINES[i % LINES.length]!);
     const scored = new DeclarationScoring(loaded, none)
-      .score({ declaration_id: 'T', lines: LINES }, { reasons: 'all' })
+      .score({ declaration_id: 'T', lines: many }, { reasons: 'all' })
       .then(() => order.push('scored'));
     setImmediate(() => order.push('other request'));
     await scored;
