@@ -4,6 +4,7 @@
 import type { PartyLabel } from '../model/index.ts';
 import { normaliseAddress, normaliseName } from './normalise.ts';
 import { phoneticKey } from './similarity.ts';
+import { transliterationKey } from './transliterate.ts';
 
 export interface PartyRecord {
   label: PartyLabel;
@@ -27,6 +28,8 @@ export interface PreparedParty {
   tokens: string[];
   text: string;
   forms: string[];
+  /** Each token with the letters transliteration confuses folded together (transliterate.ts). */
+  folded: string[];
   /** The phonetic key of each token, for blocking and the phonetic name level. */
   phonetic: string[];
   /** Each address as its words. */
@@ -43,6 +46,7 @@ export function prepare(record: PartyRecord): PreparedParty {
     tokens: name.tokens,
     text: name.text,
     forms: name.forms,
+    folded: name.tokens.map(transliterationKey),
     phonetic: name.tokens.map(phoneticKey).filter((k) => k !== ''),
     addressWords,
     addressNumbers: addressWords.map((words) => words.filter((w) => /\d/.test(w)).join(' ')),

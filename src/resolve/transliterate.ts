@@ -111,3 +111,28 @@ export function toLatin(text: string): string {
   for (const ch of greek) out += TABLE[ch] ?? ch;
   return out;
 }
+
+/**
+ * A word's spelling with the letters a round trip through Cyrillic or Greek confuses folded
+ * together, for comparing a name written in another script with its Latin original. English
+ * written letter by letter and read back loses which of c, k and q it had (к, κ), whether a
+ * v or w (в) or an ou or w (ου) was meant, y and i (й, υ, ι), j and z (ж, ζ, дж), h as kh or
+ * ch (х, χ), b as mb (μπ inside a word), u as ou or oou (ου, οου) and doubled letters:
+ * "Вхолесале" (vkholesale), "ΟΥχολεσαλε" (ouholesale) and "Wholesale" all become "uholesale". Applied to both sides,
+ * so two Latin words that fold together were already near.
+ */
+export function transliterationKey(word: string): string {
+  return word
+    .replace(/ph/g, 'f')
+    .replace(/[cq]/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/j/g, 'z')
+    .replace(/y/g, 'i')
+    .replace(/[wv]/g, 'u')
+    .replace(/o*u/g, 'u')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/kh/g, 'h')
+    .replace(/zh/g, 'z')
+    .replace(/mb/g, 'b')
+    .replace(/(.)\1+/g, '$1');
+}
