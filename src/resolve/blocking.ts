@@ -2,8 +2,9 @@
 // transliteration key of each name word, the start and end of its name, each identifier it
 // holds) and parties sharing a key meet. A block of at most `maxBlock` parties is compared
 // whole; a larger one (a common word such as "trading", a business centre's address) only by
-// sorted neighbourhood: its parties sorted by name, each compared with the next `window`. The pairs are thus at most
-// keys × (maxBlock or window) per party, and the work grows linearly with the parties.
+// sorted neighbourhood: its parties sorted by name, each compared with the next `window`. The
+// pairs are thus at most keys × (maxBlock or window) per party, and the work grows linearly with
+// the parties.
 import type { PreparedParty } from './records.ts';
 
 export interface BlockingOptions {

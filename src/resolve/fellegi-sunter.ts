@@ -18,6 +18,8 @@ export interface MatchModel {
   m: number[][];
   u: number[][];
   iterations: number;
+  /** Whether EM stopped because no parameter moved by more than its tolerance. */
+  converged: boolean;
 }
 
 /** Laplace-smoothed level frequencies of each field among the given pairs. */
@@ -85,7 +87,12 @@ export interface EmOptions {
    */
   fixU: boolean;
   maxIterations: number;
-  /** Stop when no parameter moves by more than this. */
+  /**
+   * Stop when no parameter moves by more than this. EM converges linearly: on the small worlds
+   * every parameter is within 1e-4 of its limit after 15–65 iterations, while 1e-5 took up to
+   * 120, past the cap, for changes in the fifth decimal that moved no candidate. 1e-4 is
+   * Splink's default (`em_convergence`).
+   */
   tolerance: number;
   initialLambda: number;
   /**
@@ -99,7 +106,7 @@ export interface EmOptions {
 export const EM_DEFAULTS: EmOptions = {
   fixU: false,
   maxIterations: 100,
-  tolerance: 1e-5,
+  tolerance: 1e-4,
   initialLambda: 0.1,
   fixedM: {},
 };
@@ -140,7 +147,13 @@ export function estimateModel(
   const data = distinct.data;
   const pairs = candidates.data.length / fields;
   const withFixed = (m: number[][]) => m.map((row, f) => [...(o.fixedM[f] ?? row)]);
-  let model: MatchModel = { lambda: o.initialLambda, m: withFixed(initialM(levels)), u, iterations: 0 };
+  let model: MatchModel = {
+    lambda: o.initialLambda,
+    m: withFixed(initialM(levels)),
+    u,
+    iterations: 0,
+    converged: false,
+  };
   if (pairs === 0) return model;
   for (let it = 1; it <= o.maxIterations; it++) {
     const p = matchProbabilities(model, distinct);
@@ -166,8 +179,8 @@ export function estimateModel(
       ...m.flatMap((row, f) => row.map((x, l) => Math.abs(x - model.m[f]![l]!))),
       ...u.flatMap((row, f) => row.map((x, l) => Math.abs(x - model.u[f]![l]!))),
     );
-    model = { lambda, m, u, iterations: it };
-    if (moved < o.tolerance) break;
+    model = { lambda, m, u, iterations: it, converged: moved < o.tolerance };
+    if (model.converged) break;
   }
   return model;
 }
