@@ -115,11 +115,12 @@ export function toLatin(text: string): string {
 /**
  * A word's spelling with the letters a round trip through Cyrillic or Greek confuses folded
  * together, for comparing a name written in another script with its Latin original. English
- * written letter by letter and read back loses which of c, k and q it had (к, κ), whether a
- * v or w (в) or an ou or w (ου) was meant, y and i (й, υ, ι), j and z (ж, ζ, дж), h as kh or
- * ch (х, χ), b as mb (μπ inside a word), u as ou or oou (ου, οου) and doubled letters:
- * "Вхолесале" (vkholesale), "ΟΥχολεσαλε" (ouholesale) and "Wholesale" all become "uholesale". Applied to both sides,
- * so two Latin words that fold together were already near.
+ * written letter by letter and read back loses which of c, k and q it had (к, κ), whether v or
+ * w was meant (в) and w or u (ου, οου), y or i (й, υ, ι), j or z (ж, ζ, дж), h or ch (х, χ:
+ * kh, kkh) and b (μπ inside a word: mb): "Вхолесале" (vkholesale), "ΟΥχολεσαλε" (ouholesale) and
+ * "Wholesale" all become "uholesale". Doubled letters stay: a look-alike name that doubles one
+ * ("Oriiion") is another firm as often as a typo. Applied to both sides, so two Latin words that
+ * fold together were already near.
  */
 export function transliterationKey(word: string): string {
   return word
@@ -130,9 +131,7 @@ export function transliterationKey(word: string): string {
     .replace(/y/g, 'i')
     .replace(/[wv]/g, 'u')
     .replace(/o*u/g, 'u')
-    .replace(/(.)\1+/g, '$1')
-    .replace(/kh/g, 'h')
+    .replace(/k+h/g, 'h')
     .replace(/zh/g, 'z')
-    .replace(/mb/g, 'b')
-    .replace(/(.)\1+/g, '$1');
+    .replace(/mb/g, 'b');
 }
