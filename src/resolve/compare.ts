@@ -2,7 +2,7 @@
 // null when either side lacks the field (then the field is no evidence either way). The levels
 // are what the Fellegi–Sunter model weighs; their words are the evidence a candidate carries.
 import type { PartyRecord, PreparedParty } from './records.ts';
-import { editDistance, jaroWinkler, phoneticKey, tokenSetSimilarity } from './similarity.ts';
+import { jaroWinkler, phoneticKey, tokenSetSimilarity, withinOneEdit } from './similarity.ts';
 
 export const FIELDS = [
   'name',
@@ -57,9 +57,9 @@ function wordAgreement(x: string, y: string, fx: string, fy: string): number {
   // A word of three letters or more one edit from another of four or more ("Omr", Omar); shorter
   // words are one edit from too many others.
   const long = Math.min(x.length, y.length) >= 3 && Math.max(x.length, y.length) >= 4;
-  if (long && editDistance(x, y) <= 1) return 1;
+  if (long && withinOneEdit(x, y)) return 1;
   if (fx === fy) return 1;
-  if (Math.min(fx.length, fy.length) >= 5 && editDistance(fx, fy) <= 1) return 2;
+  if (Math.min(fx.length, fy.length) >= 5 && withinOneEdit(fx, fy)) return 2;
   const kx = cachedKey(x);
   if (kx !== '' && kx === cachedKey(y)) return 2;
   return jaroWinkler(x, y) >= 0.85 ? 3 : 4;

@@ -38,6 +38,17 @@ export interface PreparedParty {
   addressNumbers: string[];
 }
 
+/** Transliteration keys of the words seen so far: names repeat their words across many parties. */
+const FOLDED = new Map<string, string>();
+function folded(word: string): string {
+  let key = FOLDED.get(word);
+  if (key === undefined) {
+    key = transliterationKey(word);
+    if (FOLDED.size < 1_000_000) FOLDED.set(word, key);
+  }
+  return key;
+}
+
 export function prepare(record: PartyRecord): PreparedParty {
   const name = normaliseName(record.name);
   const addressWords = record.addresses.map(normaliseAddress);
@@ -46,7 +57,7 @@ export function prepare(record: PartyRecord): PreparedParty {
     tokens: name.tokens,
     text: name.text,
     forms: name.forms,
-    folded: name.tokens.map(transliterationKey),
+    folded: name.tokens.map(folded),
     phonetic: name.tokens.map(phoneticKey).filter((k) => k !== ''),
     addressWords,
     addressNumbers: addressWords.map((words) => words.filter((w) => /\d/.test(w)).join(' ')),
