@@ -207,13 +207,17 @@ function trailingForms(words: readonly string[], forms: string[]): number {
 /** Splits a name into identifying tokens and legal forms (trailing or leading). */
 export function normaliseName(name: string): NormalisedName {
   // An abbreviation written in another script ("ΟΥχσλ", Whsl) is known by its transliteration key.
-  const abbreviations = OTHER_SCRIPT.test(name) ? TRANSLITERATED_ABBREVIATIONS : ABBREVIATIONS;
+  const transliterated = OTHER_SCRIPT.test(name);
   const words = toLatin(name.replace(/&/g, ' and ').replace(/\+/g, ' and '))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .filter((w) => w !== '' && !NOISE.has(w))
-    .map((w) => abbreviations[w] ?? abbreviations[transliterationKey(w)] ?? w);
+    .map((w) =>
+      transliterated
+        ? (TRANSLITERATED_ABBREVIATIONS[w] ?? TRANSLITERATED_ABBREVIATIONS[transliterationKey(w)] ?? w)
+        : (ABBREVIATIONS[w] ?? w),
+    );
   if (words.length > 1) words[words.length - 1] = respelt(words[words.length - 1]!);
   const forms: string[] = [];
   // Legal forms are stripped from the end (and from the start, "OOO Romashka", or a form a clerk
