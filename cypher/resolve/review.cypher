@@ -1,5 +1,6 @@
-// An investigator's review of one link: accepted makes the pair SAME_AS, rejected (also after
-// an acceptance) removes that relationship again. The parties themselves are not touched.
+// An investigator's review of one link: accepted makes the pair SAME_AS, rejected or open (a
+// reopened link, also after an acceptance) removes that relationship again. The parties
+// themselves are not touched.
 MATCH (a:Node)-[r:POSSIBLY_SAME_AS {linkId: $id}]->(b:Node)
 SET r.status = $status, r.reviewedBy = $by, r.reviewedAt = $at
 FOREACH (_ IN CASE WHEN $status = 'accepted' THEN [1] ELSE [] END | MERGE (a)-[:SAME_AS]->(b))

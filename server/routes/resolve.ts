@@ -37,14 +37,18 @@ const candidates = defineRoute({
   },
 });
 
-function review(decision: ResolveDecision, verb: 'accept' | 'reject') {
+const SUMMARIES: Record<ResolveDecision, string> = {
+  accepted:
+    'Accept a candidate: the two parties are one (SAME_AS) to the next detection run; nothing is merged',
+  rejected: 'Reject a candidate (also one accepted before): the two parties are two again',
+  open: 'Reopen a reviewed candidate: open again, and two parties again if it was accepted',
+};
+
+function review(decision: ResolveDecision, verb: 'accept' | 'reject' | 'reopen') {
   return defineRoute({
     method: 'post',
     path: `/api/resolve/candidates/:id/${verb}`,
-    summary:
-      verb === 'accept'
-        ? 'Accept a candidate: the two parties are one (SAME_AS) to the next detection run; nothing is merged'
-        : 'Reject a candidate (also one accepted before): the two parties are two again',
+    summary: SUMMARIES[decision],
     tag: 'resolve',
     policy: RESOLUTION_REVIEWERS,
     params: CandidateParams,
@@ -69,4 +73,5 @@ export const resolveRoutes = (): Route[] => [
   candidates,
   review('accepted', 'accept'),
   review('rejected', 'reject'),
+  review('open', 'reopen'),
 ];

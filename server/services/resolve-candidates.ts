@@ -1,6 +1,6 @@
 // Entity-resolution candidates as the API lists and reviews them: an investigator accepts a
-// pair (the projection then treats it as one party) or rejects it; either can be undone by the
-// other later. Who and when are recorded on the link and in the audit trail (by the route). A
+// pair (the projection then treats it as one party), rejects it, or reopens a reviewed one (open
+// again, two parties again); each undoes an earlier review. Who and when are recorded on the link and in the audit trail (by the route). A
 // review changes the findings at the next detection run, which projects accepted pairs as one.
 import type { ResolveCandidatesAnswer, ResolveCandidatesQuery } from '../../src/api/resolve.ts';
 import type { ResolveDecision, ResolveLink } from '../../src/model/index.ts';

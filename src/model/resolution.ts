@@ -1,7 +1,8 @@
 // Entity-resolution links between two parties of one kind, as every layer sees them: a candidate
 // (`POSSIBLY_SAME_AS`) with its match probability and evidence, and the investigator's review —
-// accepted (the pair is `SAME_AS`: one party to the projection and the detectors) or rejected.
-// Nothing is merged: both parties stay in the store, and a later review undoes an earlier one.
+// accepted (the pair is `SAME_AS`: one party to the projection and the detectors), rejected, or
+// reopened. Nothing is merged: both parties stay in the store, and a later review undoes an
+// earlier one.
 import { z } from 'zod';
 import { NodeRef, nodeKey } from './graph.ts';
 import { PARTY_LABELS } from './labels.ts';
@@ -9,7 +10,8 @@ import { PARTY_LABELS } from './labels.ts';
 export const ResolveStatus = z.enum(['open', 'accepted', 'rejected']);
 export type ResolveStatus = z.infer<typeof ResolveStatus>;
 
-export const ResolveDecision = z.enum(['accepted', 'rejected']);
+/** A review: accept, reject, or set back to open (reopen: the pair waits for a review again). */
+export const ResolveDecision = z.enum(['accepted', 'rejected', 'open']);
 export type ResolveDecision = z.infer<typeof ResolveDecision>;
 
 const PartyRef = NodeRef.refine((r) => (PARTY_LABELS as readonly string[]).includes(r.label), {

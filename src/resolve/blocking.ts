@@ -1,9 +1,10 @@
-// Blocking: which pairs are compared at all. Each party gets a few keys (the phonetic key of
-// each name word, the start and end of its name, each identifier it holds) and parties sharing a
-// key meet. A block of at most `maxBlock` parties is compared whole; a larger one (a common word
-// such as "trading", a business centre's address) only by sorted neighbourhood: its parties
-// sorted by name, each compared with the next `window`. The pairs are thus at most
-// keys × (maxBlock or window) per party, and the work grows linearly with the parties.
+// Blocking: which pairs are compared at all. Each party gets a few keys (the phonetic and the
+// transliteration key of each name word, the start and end of its name, each identifier it
+// holds) and parties sharing a key meet. A block of at most `maxBlock` parties is compared
+// whole; a larger one (a common word such as "trading", a business centre's address) only by
+// sorted neighbourhood: its parties sorted by name, each compared with the next `window`. The
+// pairs are thus at most keys × (maxBlock or window) per party, and the work grows linearly with
+// the parties.
 import type { PreparedParty } from './records.ts';
 
 export interface BlockingOptions {
@@ -18,13 +19,16 @@ export function blockingKeys(p: PreparedParty): string[] {
   const label = p.record.label;
   const keys = new Set<string>();
   for (const k of p.phonetic) keys.add(`s:${k}`);
-  for (const w of p.tokens) if (w.length >= 4) keys.add(`w:${w}`);
+  // Words by their transliteration key: a word and its Cyrillic or Greek rendering meet.
+  p.tokens.forEach((w, i) => {
+    if (w.length >= 4) keys.add(`w:${p.folded[i]!}`);
+  });
   const compact = p.text.replace(/ /g, '');
   if (compact.length >= 4) {
     keys.add(`h:${compact.slice(0, 4)}`);
     keys.add(`t:${compact.slice(-4)}`);
   }
-  if (p.tokens.length > 1) keys.add(`o:${[...p.tokens].sort().join(' ')}`);
+  if (p.tokens.length > 1) keys.add(`o:${[...p.folded].sort().join(' ')}`);
   for (const a of p.record.addresses) keys.add(`a:${a}`);
   for (const x of p.record.phones) keys.add(`p:${x}`);
   for (const x of p.record.emails) keys.add(`e:${x}`);

@@ -2,7 +2,7 @@
 // null when either side lacks the field (then the field is no evidence either way). The levels
 // are what the Fellegi–Sunter model weighs; their words are the evidence a candidate carries.
 import type { PartyRecord, PreparedParty } from './records.ts';
-import { editDistance, jaroWinkler, phoneticKey, tokenSetSimilarity } from './similarity.ts';
+import { jaroWinkler, phoneticKey, tokenSetSimilarity, withinOneEdit } from './similarity.ts';
 
 export const FIELDS = [
   'name',
@@ -47,10 +47,19 @@ function cachedKey(word: string): string {
   return key;
 }
 
-/** How two words agree: 0 equal, 1 one edit apart, 2 same sound, 3 ≥ 0.85 Jaro–Winkler, 4 not. */
-function wordAgreement(x: string, y: string): number {
+/**
+ * How words x and y of two names agree (fx, fy: their transliteration keys): 0 equal; 1 one edit
+ * apart, or the same up to transliteration ("Вхолесале" and Wholesale); 2 the same sound, or one
+ * edit apart up to transliteration (transliterated and misspelt); 3 ≥ 0.85 Jaro–Winkler; 4 not.
+ */
+function wordAgreement(x: string, y: string, fx: string, fy: string): number {
   if (x === y) return 0;
-  if (Math.min(x.length, y.length) >= 4 && editDistance(x, y) <= 1) return 1;
+  // A word of three letters or more one edit from another of four or more ("Omr", Omar); shorter
+  // words are one edit from too many others.
+  const long = Math.min(x.length, y.length) >= 3 && Math.max(x.length, y.length) >= 4;
+  if (long && withinOneEdit(x, y)) return 1;
+  if (fx === fy) return 1;
+  if (Math.min(fx.length, fy.length) >= 5 && withinOneEdit(fx, fy)) return 2;
   const kx = cachedKey(x);
   if (kx !== '' && kx === cachedKey(y)) return 2;
   return jaroWinkler(x, y) >= 0.85 ? 3 : 4;
@@ -60,18 +69,18 @@ function wordAgreement(x: string, y: string): number {
  * The worst agreement over the words paired one to one (each word with its best unused partner,
  * in any order), or 4 when the names have different numbers of words or a word has no partner.
  */
-function wordsLevel(a: readonly string[], b: readonly string[]): number {
-  if (a.length !== b.length) return 4;
-  const used = new Uint8Array(b.length);
+function wordsLevel(a: PreparedParty, b: PreparedParty): number {
+  if (a.tokens.length !== b.tokens.length) return 4;
+  const used = new Uint8Array(b.tokens.length);
   let worst = 0;
-  for (const x of a) {
+  for (let i = 0; i < a.tokens.length; i++) {
     let best = 4;
     let at = -1;
-    b.forEach((y, j) => {
-      if (used[j] === 1) return;
-      const level = wordAgreement(x, y);
+    for (let j = 0; j < b.tokens.length; j++) {
+      if (used[j] === 1) continue;
+      const level = wordAgreement(a.tokens[i]!, b.tokens[j]!, a.folded[i]!, b.folded[j]!);
       if (level < best) [best, at] = [level, j];
-    });
+    }
     if (at < 0) return 4;
     used[at] = 1;
     worst = Math.max(worst, best);
@@ -83,7 +92,7 @@ function wordsLevel(a: readonly string[], b: readonly string[]): number {
 function nameLevel(a: PreparedParty, b: PreparedParty): number | null {
   if (a.text === '' || b.text === '') return null;
   if (a.text === b.text) return 0;
-  const words = wordsLevel(a.tokens, b.tokens);
+  const words = wordsLevel(a, b);
   if (words <= 3) return Math.max(1, words);
   return Math.max(jaroWinkler(a.text, b.text), tokenSetSimilarity(a.tokens, b.tokens)) >= 0.7 ? 3 : 4;
 }

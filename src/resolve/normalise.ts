@@ -4,7 +4,7 @@
 // identity (clerks abbreviate it freely) but two different forms in one country are evidence.
 
 import { editDistance } from './similarity.ts';
-import { toLatin } from './transliterate.ts';
+import { toLatin, transliterationKey } from './transliterate.ts';
 
 export { toLatin } from './transliterate.ts';
 
@@ -112,7 +112,6 @@ const ABBREVIATIONS: Record<string, string> = {
   intl: 'international',
   int: 'international',
   imp: 'import',
-  imports: 'import',
   exp: 'export',
   distr: 'distribution',
   dist: 'distribution',
@@ -133,6 +132,17 @@ const ABBREVIATIONS: Record<string, string> = {
   ent: 'enterprises',
 };
 
+/** Letters of the scripts transliterate.ts reads (Greek, Cyrillic). */
+const OTHER_SCRIPT = /[\u0370-\u03ff\u0400-\u04ff]/u;
+
+/** The abbreviations by their transliteration keys too, for names written in another script. */
+const TRANSLITERATED_ABBREVIATIONS: Record<string, string> = {
+  ...Object.fromEntries(
+    Object.entries(ABBREVIATIONS).map(([short, long]) => [transliterationKey(short), long]),
+  ),
+  ...ABBREVIATIONS,
+};
+
 /** A name ready for comparison. */
 export interface NormalisedName {
   /** The identifying words, in their order ("acme trading"). */
@@ -150,6 +160,21 @@ const FUZZY_FORMS = [
 
 /** Every word a legal form is written with ("pty", "ltd", "gmbh", …). */
 const FORM_WORDS = new Set(LEGAL_FORMS.flatMap(([words]) => words.split(' ')));
+
+/**
+ * Form words a clerk's dropped letter leaves too short to be told from others by one edit: "Ld"
+ * and "Lt" (Ltd), "Nc" (Inc), "Lc" (LLC), "C" (Co). "In" is a word, not a form. Taken for the
+ * form only as the last word of a name that ends in no other form ("L.L.C." is LLC).
+ */
+const CLIPPED_FORMS: Record<string, string> = {
+  ld: 'ltd',
+  lt: 'ltd',
+  td: 'ltd',
+  nc: 'inc',
+  ic: 'inc',
+  lc: 'llc',
+  c: 'co',
+};
 
 /**
  * A last word one edit from a form word of three letters or more, spelt right ("Ldt" → "ltd",
@@ -181,18 +206,29 @@ function trailingForms(words: readonly string[], forms: string[]): number {
 
 /** Splits a name into identifying tokens and legal forms (trailing or leading). */
 export function normaliseName(name: string): NormalisedName {
+  // An abbreviation written in another script ("ΟΥχσλ", Whsl) is known by its transliteration key.
+  const transliterated = OTHER_SCRIPT.test(name);
   const words = toLatin(name.replace(/&/g, ' and ').replace(/\+/g, ' and '))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
     .filter((w) => w !== '' && !NOISE.has(w))
-    .map((w) => ABBREVIATIONS[w] ?? w);
+    .map((w) =>
+      transliterated
+        ? (TRANSLITERATED_ABBREVIATIONS[w] ?? TRANSLITERATED_ABBREVIATIONS[transliterationKey(w)] ?? w)
+        : (ABBREVIATIONS[w] ?? w),
+    );
   if (words.length > 1) words[words.length - 1] = respelt(words[words.length - 1]!);
   const forms: string[] = [];
   // Legal forms are stripped from the end (and from the start, "OOO Romashka", or a form a clerk
   // moved there, "Co. Kestis"), never the middle: a firm called "AB Foods" keeps what it needs.
   // A last word one edit from a form word ("Ldt") is taken for it.
-  const end = trailingForms(words, forms);
+  let end = trailingForms(words, forms);
+  const clipped = end === words.length && end > 1 ? CLIPPED_FORMS[words[end - 1]!] : undefined;
+  if (clipped !== undefined) {
+    forms.push(clipped);
+    end -= 1;
+  }
   let start = 0;
   for (const [form, canonical] of FORMS_BY_LENGTH) {
     if (form.length >= end) continue;

@@ -4,6 +4,7 @@
 import type { PartyLabel } from '../model/index.ts';
 import { normaliseAddress, normaliseName } from './normalise.ts';
 import { phoneticKey } from './similarity.ts';
+import { transliterationKey } from './transliterate.ts';
 
 export interface PartyRecord {
   label: PartyLabel;
@@ -27,12 +28,25 @@ export interface PreparedParty {
   tokens: string[];
   text: string;
   forms: string[];
+  /** Each token with the letters transliteration confuses folded together (transliterate.ts). */
+  folded: string[];
   /** The phonetic key of each token, for blocking and the phonetic name level. */
   phonetic: string[];
   /** Each address as its words. */
   addressWords: string[][];
   /** The numbers of each address (house number, postcode), joined: "12 3011". */
   addressNumbers: string[];
+}
+
+/** Transliteration keys of the words seen so far: names repeat their words across many parties. */
+const FOLDED = new Map<string, string>();
+function folded(word: string): string {
+  let key = FOLDED.get(word);
+  if (key === undefined) {
+    key = transliterationKey(word);
+    if (FOLDED.size < 1_000_000) FOLDED.set(word, key);
+  }
+  return key;
 }
 
 export function prepare(record: PartyRecord): PreparedParty {
@@ -43,6 +57,7 @@ export function prepare(record: PartyRecord): PreparedParty {
     tokens: name.tokens,
     text: name.text,
     forms: name.forms,
+    folded: name.tokens.map(folded),
     phonetic: name.tokens.map(phoneticKey).filter((k) => k !== ''),
     addressWords,
     addressNumbers: addressWords.map((words) => words.filter((w) => /\d/.test(w)).join(' ')),

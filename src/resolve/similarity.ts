@@ -150,6 +150,31 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
+ * Whether two words are at most one edit apart (editDistance ≤ 1: one insertion, deletion,
+ * substitution or swap of adjacent letters), in one pass: most compared words are not, and
+ * the full table would be built for each of them.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la && i === lb) return true;
+  const rest = (x: number, y: number) => a.slice(x) === b.slice(y);
+  if (la === lb) {
+    if (rest(i + 1, i + 1)) return true;
+    return (
+      i + 1 < la &&
+      a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+      rest(i + 2, i + 2)
+    );
+  }
+  return la > lb ? rest(i + 1, i) : rest(i, i + 1);
+}
+
+/**
  * A phonetic key that also forgives the first letter's spelling: Soundex with the first letter
  * replaced by its Soundex digit ("Corus" and "Korous" both 2-62), so a transliteration that
  * writes C as K keeps its key.

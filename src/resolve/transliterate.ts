@@ -111,3 +111,27 @@ export function toLatin(text: string): string {
   for (const ch of greek) out += TABLE[ch] ?? ch;
   return out;
 }
+
+/**
+ * A word's spelling with the letters a round trip through Cyrillic or Greek confuses folded
+ * together, for comparing a name written in another script with its Latin original. English
+ * written letter by letter and read back loses which of c, k and q it had (к, κ), whether v or
+ * w was meant (в) and w or u (ου, οου), y or i (й, υ, ι), j or z (ж, ζ, дж), h or ch (х, χ:
+ * kh, kkh) and b (μπ inside a word: mb): "Вхолесале" (vkholesale), "ΟΥχολεσαλε" (ouholesale) and
+ * "Wholesale" all become "uholesale". Doubled letters stay: a look-alike name that doubles one
+ * ("Oriiion") is another firm as often as a typo. Applied to both sides, so two Latin words that
+ * fold together were already near.
+ */
+export function transliterationKey(word: string): string {
+  return word
+    .replace(/ph/g, 'f')
+    .replace(/[cq]/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/j/g, 'z')
+    .replace(/y/g, 'i')
+    .replace(/[wv]/g, 'u')
+    .replace(/o*u/g, 'u')
+    .replace(/k+h/g, 'h')
+    .replace(/zh/g, 'z')
+    .replace(/mb/g, 'b');
+}

@@ -3,13 +3,14 @@
 // - writeResolveCandidates upserts by pair: a new pair is stored `open`; a stored one gets the
 //   new names, score, weight and evidence and keeps its review. Nothing else changes.
 // - reviewResolveLink sets the status to the decision with who and when; accepting makes the
-//   pair `SAME_AS`, rejecting (also after an acceptance) undoes that. An unknown id: null.
+//   pair `SAME_AS`, rejecting or reopening (status `open` again) undoes that. An unknown id: null.
 // - listResolveLinks by (score desc, id), filtered by status and minScore, `total` counted
 //   before offset/limit. sameAsPairs: the accepted pairs, by (a, b) node key.
 // The parties themselves are never touched: a link names them, it does not merge them.
 import { createHash } from 'node:crypto';
 import {
   ResolveCandidateInput,
+  ResolveDecision,
   ResolveStatus,
   nodeKey,
   type NodeRef,
@@ -54,8 +55,11 @@ export function checkResolveLinkQuery(q: ResolveLinkQuery): void {
 }
 
 export function checkResolveReview(review: ResolveReview): void {
-  if (review.decision !== 'accepted' && review.decision !== 'rejected')
-    throw new StoreError('invalid', `decision must be accepted or rejected (got ${String(review.decision)})`);
+  if (!ResolveDecision.safeParse(review.decision).success)
+    throw new StoreError(
+      'invalid',
+      `decision must be accepted, rejected or open (got ${String(review.decision)})`,
+    );
   if (review.by === '' || review.at === '')
     throw new StoreError('invalid', 'A review needs who made it (by) and when (at)');
 }

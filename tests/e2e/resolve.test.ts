@@ -1,6 +1,7 @@
 // Possible duplicates in the explorer, in Debian's Chromium against the real API server on the
 // seeded world: two stored resolution candidates are listed with their evidence; an investigator
-// accepts one, it leaves the list, and the audit trail shows who accepted which pair.
+// accepts one, it leaves the list, and the audit trail shows who accepted which pair; from the
+// accepted ones it is reopened, and is open (and two parties) again.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -101,7 +102,7 @@ describe.runIf(RUN)('possible duplicates in the explorer, in Chromium against th
     await server?.close();
   });
 
-  it('lists the candidates; accepting one takes it off the list and the audit shows it', async () => {
+  it('lists the candidates; accepting one takes it off the list, reopening brings it back, audited', async () => {
     const [x, y, z] = importers as [GraphNode, GraphNode, GraphNode];
     const accepted = resolveLinkId(x, y);
     const kept = resolveLinkId(y, z);
@@ -127,12 +128,29 @@ describe.runIf(RUN)('possible duplicates in the explorer, in Chromium against th
       kept,
     ]);
 
+    const shown = page.getByLabel('Possible duplicates shown');
+    await shown.selectOption('accepted');
+    const reviewed = list.locator(`li[data-candidate-id="${accepted}"]`);
+    await reviewed.getByRole('button', { name: 'Reopen' }).click();
+    await reviewed.waitFor({ state: 'detached' });
+    await shown.selectOption('open');
+    await items.nth(1).waitFor();
+    expect(await items.evaluateAll((li) => li.map((e) => e.getAttribute('data-candidate-id')))).toEqual([
+      accepted,
+      kept,
+    ]);
+
     const answer = await fetch(`${server.url}/api/audit?action=resolve_review&limit=10`, {
       headers: { cookie: await sessionOf('admin') },
     });
     expect(answer.status).toBe(200);
     const { entries } = AuditEntriesAnswer.parse(await answer.json());
     expect(entries.map((e) => [e.username, e.target, e.detail])).toEqual([
+      [
+        'investigator',
+        accepted,
+        { decision: 'open', a: `Importer:${x.id}`, b: `Importer:${y.id}`, score: 0.97 },
+      ],
       [
         'investigator',
         accepted,

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/model/rng.ts';
 import { candidatePairs } from '../../src/resolve/blocking.ts';
-import { estimateModel, levelFrequencies, type Vectors } from '../../src/resolve/fellegi-sunter.ts';
+import {
+  EM_DEFAULTS,
+  estimateModel,
+  levelFrequencies,
+  type Vectors,
+} from '../../src/resolve/fellegi-sunter.ts';
 import { prepare, type PartyRecord } from '../../src/resolve/records.ts';
 import { resolveParties } from '../../src/resolve/resolve.ts';
 import { scoreResolution } from '../../src/eval/resolution.ts';
@@ -17,33 +22,45 @@ function draw(rng: Rng, probabilities: readonly number[]): number {
   return probabilities.length - 1;
 }
 
+const m = [
+  [0.7, 0.2, 0.1],
+  [0.9, 0.1],
+  [0.8, 0.2],
+];
+const u = [
+  [0.02, 0.08, 0.9],
+  [0.05, 0.95],
+  [0.1, 0.9],
+];
+
+/** 40,000 pairs, a fifth of them matches, drawn from m and u. */
+function synthetic(): Vectors {
+  const rng = new Rng(5);
+  const pairs = 40_000;
+  const data = new Int8Array(pairs * 3);
+  for (let p = 0; p < pairs; p++) {
+    const truth = rng.chance(0.2) ? m : u;
+    for (let f = 0; f < 3; f++) data[p * 3 + f] = draw(rng, truth[f]!);
+  }
+  return { fields: 3, levels: [3, 2, 2], data };
+}
+
+const flatU = () => u.map((row) => row.map(() => 1 / row.length));
+
 describe('EM', () => {
   it('recovers known m, u and λ from synthetic comparisons', () => {
-    const m = [
-      [0.7, 0.2, 0.1],
-      [0.9, 0.1],
-      [0.8, 0.2],
-    ];
-    const u = [
-      [0.02, 0.08, 0.9],
-      [0.05, 0.95],
-      [0.1, 0.9],
-    ];
-    const rng = new Rng(5);
-    const pairs = 40_000;
-    const data = new Int8Array(pairs * 3);
-    for (let p = 0; p < pairs; p++) {
-      const truth = rng.chance(0.2) ? m : u;
-      for (let f = 0; f < 3; f++) data[p * 3 + f] = draw(rng, truth[f]!);
-    }
-    const vectors: Vectors = { fields: 3, levels: [3, 2, 2], data };
-    const model = estimateModel(
-      vectors,
-      u.map((row) => row.map(() => 1 / row.length)),
-    );
+    const model = estimateModel(synthetic(), flatU());
     expect(model.lambda).toBeCloseTo(0.2, 1);
     model.m.forEach((row, f) => row.forEach((x, l) => expect(Math.abs(x - m[f]![l]!)).toBeLessThan(0.03)));
     model.u.forEach((row, f) => row.forEach((x, l) => expect(Math.abs(x - u[f]![l]!)).toBeLessThan(0.03)));
+  });
+
+  it('stops once no parameter moves by more than the tolerance, and says whether it did', () => {
+    const model = estimateModel(synthetic(), flatU());
+    expect(model.converged).toBe(true);
+    expect(model.iterations).toBeLessThan(EM_DEFAULTS.maxIterations);
+    const cut = estimateModel(synthetic(), flatU(), { maxIterations: 2 });
+    expect(cut).toMatchObject({ converged: false, iterations: 2 });
   });
 
   it('levelFrequencies ignores missing fields', () => {

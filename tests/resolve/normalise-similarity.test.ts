@@ -8,6 +8,7 @@ import {
   phoneticKey,
   soundex,
   tokenSetSimilarity,
+  withinOneEdit,
 } from '../../src/resolve/similarity.ts';
 
 describe('normaliseName', () => {
@@ -83,5 +84,15 @@ describe('editDistance and phoneticKey', () => {
   it('keys C and K alike at the start of a word', () => {
     expect(phoneticKey('Corus')).toBe(phoneticKey('Korous'));
     expect(phoneticKey('Anna')).toBe('A500');
+  });
+});
+
+describe('withinOneEdit', () => {
+  it('agrees with editDistance ≤ 1', () => {
+    const words = ['import', 'imports', 'imorts', 'impotrs', 'imprt', 'ipmort', 'omar', 'omr', 'oma', 'mar'];
+    const more = ['', 'a', 'ab', 'ba', 'abc', 'acb', 'bac', 'abcd', 'abdc', 'xbcd', 'abc', 'aabc'];
+    const all = [...words, ...more];
+    for (const a of all)
+      for (const b of all) expect([a, b, withinOneEdit(a, b)]).toEqual([a, b, editDistance(a, b) <= 1]);
   });
 });

@@ -142,7 +142,7 @@ describe('estimateModel with m held', () => {
 describe('legal forms as transliteration and typos leave them', () => {
   it.each([
     ['Дуне Дистрибутион Инк', 'dune distribution', ['inc']],
-    ['Тидеватер Импортс ГмбХ', 'tidevater import', ['gmbh']],
+    ['Тидеватер Импортс ГмбХ', 'tidevater imports', ['gmbh']],
     ['Χαβεν Διστριμπουτιον Γ.μ.μπ.Χ.', 'haven distrimboution', ['gmbh']],
     ['ДЖунипер Дистрибутион Птй Лтд', 'juniper distribution', ['pty ltd']],
     ['Becaon Supply Pty Ldt', 'becaon supply', ['pty ltd']],

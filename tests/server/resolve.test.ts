@@ -70,7 +70,7 @@ describe('GET /api/resolve/candidates', () => {
   });
 });
 
-describe('accept and reject', () => {
+describe('accept, reject and reopen', () => {
   it('accepts a candidate with who and when, audits it, and a later reject undoes it', async () => {
     const before = h.services.audit.head()?.seq ?? 0;
     const accepted = await inv.post(`/api/resolve/candidates/${ALDER_BIRCH}/accept`);
@@ -109,6 +109,30 @@ describe('accept and reject', () => {
         { decision: 'accepted', a: 'Importer:IM-001', b: 'Importer:IM-002', score: 0.93 },
       ],
     ]);
+  });
+
+  it('reopens a reviewed candidate: open again, listed again, two parties again, audited', async () => {
+    const before = h.services.audit.head()?.seq ?? 0;
+    await inv.post(`/api/resolve/candidates/${ALDER_BIRCH}/accept`);
+    expect(await h.store.sameAsPairs()).toEqual([[alder, birch]]);
+    const reopened = await inv.post(`/api/resolve/candidates/${ALDER_BIRCH}/reopen`);
+    expect(reopened.status).toBe(200);
+    expect(bodyOf(ResolveReviewAnswer, reopened).candidate).toMatchObject({
+      id: ALDER_BIRCH,
+      status: 'open',
+      reviewedBy: 'investigator',
+    });
+    expect(await h.store.sameAsPairs()).toEqual([]);
+    const open = bodyOf(
+      ResolveCandidatesAnswer,
+      await inv.get('/api/resolve/candidates').query({ status: 'open' }),
+    );
+    expect(open.candidates.map((c) => c.id).sort()).toEqual([ALDER_BIRCH, BIRCH_CEDAR].sort());
+    const reviews = h.services.audit
+      .list({ limit: 20 })
+      .filter((e) => e.seq > before && e.action === 'resolve_review');
+    expect(reviews.map((e) => (e.detail as { decision: string }).decision)).toEqual(['open', 'accepted']);
+    expect((await inv.post('/api/resolve/candidates/0123456789abcdef/reopen')).status).toBe(404);
   });
 
   it('answers 404 for an unknown candidate and 400 for a malformed id', async () => {

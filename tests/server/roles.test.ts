@@ -50,6 +50,7 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   // They take no body.
   'POST /api/resolve/candidates/:id/accept': { who: ALL, status: 400 },
   'POST /api/resolve/candidates/:id/reject': { who: ALL, status: 400 },
+  'POST /api/resolve/candidates/:id/reopen': { who: ALL, status: 400 },
   'GET /api/cases': { who: ALL, status: 200 },
   'POST /api/cases': { who: CASES, status: 400 },
   'GET /api/cases/:id': { who: ALL, status: 200 },

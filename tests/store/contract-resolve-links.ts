@@ -112,6 +112,30 @@ export function describeResolveLinks(use: UseStore): void {
       expect((await store.getNodes([IDS.acmeTrading, IDS.acmeImports])).length).toBe(2);
     });
 
+    it('reopens a reviewed pair: open again, no longer SAME_AS, who and when kept', async () => {
+      const { store } = use();
+      await loadFixture(store);
+      await store.writeResolveCandidates([acmePair]);
+      const acmeId = resolveLinkId(IDS.acmeTrading, IDS.acmeImports);
+      await store.reviewResolveLink(acmeId, { decision: 'accepted', by: 'ines', at });
+      expect(await store.sameAsPairs()).toEqual([[IDS.acmeTrading, IDS.acmeImports]]);
+      const later = '2026-12-08T10:00:00.000Z';
+      const reopened = await store.reviewResolveLink(acmeId, { decision: 'open', by: 'omar', at: later });
+      expect(reopened).toMatchObject({ status: 'open', reviewedBy: 'omar', reviewedAt: later });
+      expect(await store.sameAsPairs()).toEqual([]);
+      const open = await store.listResolveLinks({ status: 'open', offset: 0, limit: 10 });
+      expect(open.links.map((l) => l.id)).toEqual([acmeId]);
+      // Writing the candidates again keeps the reopened review, as it keeps any other.
+      await store.writeResolveCandidates([acmePair]);
+      expect((await store.listResolveLinks({ offset: 0, limit: 10 })).links[0]).toMatchObject({
+        status: 'open',
+        reviewedBy: 'omar',
+      });
+      await expect(
+        store.reviewResolveLink(acmeId, { decision: 'merged' as 'open', by: 'omar', at: later }),
+      ).rejects.toThrow(/decision must be accepted, rejected or open \(got merged\)/);
+    });
+
     it('answers null for an unknown link', async () => {
       const { store } = use();
       expect(

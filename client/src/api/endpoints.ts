@@ -19,6 +19,7 @@ import {
   TradeLinkLinesAnswer,
   TradeLinksAnswer,
 } from './schemas.ts';
+import type { ResolveCandidate } from './schemas.ts';
 import type { Filters } from '../state/types.ts';
 
 const enc = encodeURIComponent;
@@ -68,10 +69,10 @@ export const api = {
   /** Rings, highest priority first (the API's own order). */
   rings: (limit = 500) => request(withQuery('/api/rings', { limit }), RingsAnswer),
   leads: (limit = 500) => request(withQuery('/api/leads', { limit }), LeadsAnswer),
-  /** Open resolution candidates (possible duplicates), best first. */
-  resolveCandidates: (limit = 100) =>
-    request(withQuery('/api/resolve/candidates', { status: 'open', limit }), ResolveCandidatesAnswer),
-  reviewCandidate: (id: string, verb: 'accept' | 'reject') =>
+  /** Resolution candidates (possible duplicates) of one status, open by default, best first. */
+  resolveCandidates: (limit = 100, status: ResolveCandidate['status'] = 'open') =>
+    request(withQuery('/api/resolve/candidates', { status, limit }), ResolveCandidatesAnswer),
+  reviewCandidate: (id: string, verb: 'accept' | 'reject' | 'reopen') =>
     request(`/api/resolve/candidates/${enc(id)}/${verb}`, ResolveReviewAnswer, { method: 'POST' }),
   ring: (id: string) => request(`/api/rings/${enc(id)}`, RingDetail),
 
