@@ -1,7 +1,7 @@
 // What the stores aggregate over the declaration lines of a set of parties for the route map:
 // one row per (origin country, departure country, entry office), over every line of any of the
 // parties, each line counted once however many of the parties it names.
-import { SHIPMENT_REL, type BusinessLabel, type NodeRef } from '../model/index.ts';
+import { SHIPMENT_REL, type NodeRef } from '../model/index.ts';
 import { isBusinessLabel } from './trade.ts';
 
 export interface ShippingRoute {
@@ -25,7 +25,7 @@ export function partiesWithLines(parties: readonly NodeRef[]): { ref: NodeRef; t
     const key = `${ref.label}:${ref.id}`;
     if (!isBusinessLabel(ref.label) || seen.has(key)) return [];
     seen.add(key);
-    return [{ ref, type: SHIPMENT_REL[ref.label as BusinessLabel] }];
+    return [{ ref, type: SHIPMENT_REL[ref.label] }];
   });
 }
 
