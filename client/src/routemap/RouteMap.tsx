@@ -30,6 +30,9 @@ function useRouteMapData(of: RouteMapRequest['of']): Loaded {
   return loaded;
 }
 
+/** Concentric where places meet: an origin that is also the departure shows as a ring. */
+const RADIUS = { origin: 7, departure: 4.5, office: 4 } as const;
+
 const KINDS = [
   ['origin', 'Origin country'],
   ['departure', 'Departure country'],
@@ -112,7 +115,7 @@ function MapSvg({
           key={`${m.kind}:${m.code}`}
           cx={m.x}
           cy={m.y}
-          r={m.kind === 'office' ? 4 : 5}
+          r={RADIUS[m.kind]}
           className={`route-marker ${m.kind}`}
         >
           <title>{`${m.kind === 'office' ? 'Entry office' : m.kind === 'origin' ? 'Origin' : 'Departure'} ${m.code}`}</title>

@@ -24,6 +24,8 @@ export interface DrawnRoute {
 
 export type PlaceKind = 'origin' | 'departure' | 'office';
 
+const KIND_ORDER: Record<PlaceKind, number> = { origin: 0, departure: 1, office: 2 };
+
 export interface Marker {
   kind: PlaceKind;
   code: string;
@@ -79,6 +81,7 @@ export function drawRouteMap(atlas: Atlas, routes: readonly ShippingRoute[]): Ro
       return d ? [{ id: `${String(f.id ?? 'x')}-${i}`, d }] : [];
     }),
     routes: drawn,
-    markers: [...markers.values()],
+    // Origins first, offices last: a smaller marker is drawn over a larger one at the same place.
+    markers: [...markers.values()].sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind]),
   };
 }
