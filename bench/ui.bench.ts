@@ -131,7 +131,7 @@ async function showLines(page: Page, key: string): Promise<void> {
     }, key);
     await page.mouse.click(box.x + at.x, box.y + at.y, { button: 'right' });
     try {
-      await item.waitFor({ state: 'visible', timeout: 5000 });
+      await item.waitFor({ state: 'visible', timeout: 15_000 });
       break;
     } catch (error) {
       if (attempt === 3) throw error;
@@ -169,17 +169,22 @@ async function measure(page: Page, renderer: 'canvas' | 'webgl', size: number): 
   await showLines(page, world.centre.key);
   await waitForMarks(page, MARKS.elementsAdded, addsBefore + 1);
   const start = (await marksOf(page, MARKS.elementsAdded))[addsBefore] ?? NaN;
-  // The first render and the first layout done after the neighbourhood's elements were added.
-  const after = async (name: string) => {
+  // The first layout done after the neighbourhood's elements were added, and the first render
+  // after them: Cytoscape's WebGL renderer emits no render event, so none there (n/a).
+  await page.waitForFunction(
+    ({ mark, from }) => performance.getEntriesByName(mark).some((e) => e.startTime >= from),
+    { mark: MARKS.layoutDone, from: start },
+    { timeout: 120_000 },
+  );
+  const firstAfter = async (name: string) => (await marksOf(page, name)).find((t) => t >= start) ?? NaN;
+  const layoutDone = await firstAfter(MARKS.layoutDone);
+  if (renderer === 'canvas')
     await page.waitForFunction(
       ({ mark, from }) => performance.getEntriesByName(mark).some((e) => e.startTime >= from),
-      { mark: name, from: start },
+      { mark: MARKS.firstRender, from: start },
       { timeout: 60_000 },
     );
-    return (await marksOf(page, name)).find((t) => t >= start) ?? NaN;
-  };
-  const firstRender = await after(MARKS.firstRender);
-  const layoutDone = await after(MARKS.layoutDone);
+  const firstRender = await firstAfter(MARKS.firstRender);
   const layoutStart = await page.evaluate(
     (from) => (window as unknown as { __layoutStarts: number[] }).__layoutStarts.find((t) => t >= from),
     start,
