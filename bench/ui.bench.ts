@@ -24,7 +24,7 @@ interface Figures {
   nodes: number;
   /** Medians over the runs (one page each) where there are several. */
   firstRenderMs: number;
-  /** From the elements' sync to the layout's start: drawing, then the frame the layout waits for. */
+  /** From the elements' sync to the layout's run: drawing, then the frame the layout waits for. */
   layoutStartMs: number;
   layoutMs: number;
   panFrameMeanMs: number;
@@ -155,16 +155,6 @@ async function measure(page: Page, renderer: 'canvas' | 'webgl', size: number): 
   // The pick draws the centre alone and lays it out: wait for that layout, not only the drawing,
   // before pointing at the centre (the layout's fit moves it).
   await waitForMarks(page, MARKS.layoutDone, 1);
-  // When each layout starts, to split the figure into drawing (sync and first render, the wait
-  // for the frame after it) and the layout's own run.
-  await page.getByTestId('canvas').evaluate((container) => {
-    type Cy = { on(event: string, handler: () => void): void };
-    const starts: number[] = [];
-    (window as unknown as { __layoutStarts: number[] }).__layoutStarts = starts;
-    (container as unknown as { _cyreg: { cy: Cy } })._cyreg.cy.on('layoutstart', () =>
-      starts.push(performance.now()),
-    );
-  });
   const addsBefore = (await marksOf(page, MARKS.elementsAdded)).length;
   await showLines(page, world.centre.key);
   await waitForMarks(page, MARKS.elementsAdded, addsBefore + 1);
@@ -185,16 +175,13 @@ async function measure(page: Page, renderer: 'canvas' | 'webgl', size: number): 
       { timeout: 60_000 },
     );
   const firstRender = await firstAfter(MARKS.firstRender);
-  const layoutStart = await page.evaluate(
-    (from) => (window as unknown as { __layoutStarts: number[] }).__layoutStarts.find((t) => t >= from),
-    start,
-  );
+  const layoutRun = await firstAfter(MARKS.layoutRun);
   const pan = await panFrames(page);
   return {
     renderer,
     nodes: size,
     firstRenderMs: firstRender - start,
-    layoutStartMs: (layoutStart ?? NaN) - start,
+    layoutStartMs: layoutRun - start,
     layoutMs: layoutDone - start,
     panFrameMeanMs: pan.mean,
     panFrameP95Ms: pan.p95,
