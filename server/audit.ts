@@ -36,6 +36,7 @@ export type AuditAction =
   | 'view_neighbourhood'
   | 'view_paths'
   | 'view_trade_links'
+  | 'view_routes'
   | 'search'
   | 'view_ring'
   | 'view_targets'

@@ -15,6 +15,7 @@ import { useRiskFeed } from './panels/live/useRiskFeed.ts';
 import { PathFinder } from './panels/PathFinder.tsx';
 import { ResolvePanel } from './panels/duplicates/ResolvePanel.tsx';
 import { RingsPanel } from './panels/RingsPanel.tsx';
+import { RouteMapOverlay } from './routemap/RouteMapOverlay.tsx';
 import { ScreenLinks, ScreenOverlay, type ScreenName } from './screens/Screens.tsx';
 import { historyReducer, INITIAL_HISTORY } from './state/history.ts';
 import { useExplorerActions, type Tab } from './useExplorerActions.ts';
@@ -61,6 +62,7 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
           screens={screens}
         />
         {screen && <ScreenOverlay screen={screen} onClose={() => setScreen(null)} />}
+        <RouteMapOverlay />
         <aside className="left" aria-label="Rings, leads, filters and paths">
           <RingsPanel key={ringsVersion} openRingId={state.openRing?.ring.id ?? null} onOpen={openRing} />
           <LeadsPanel leads={leads} onOpen={open} />

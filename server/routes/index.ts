@@ -17,12 +17,14 @@ import { riskRoutes } from './risk.ts';
 import { riskModelRoutes } from './risk-model.ts';
 import { shareRoutes } from './share.ts';
 import { tradeRoutes } from './trade.ts';
+import { shippingRouteRoutes } from './shipping-routes.ts';
 
 export function allRoutes(config: Config): Route[] {
   return [
     ...authRoutes(config),
     ...graphRoutes(),
     ...tradeRoutes(),
+    ...shippingRouteRoutes(),
     ...ringRoutes(),
     ...leadRoutes(),
     ...resolveRoutes(),

@@ -32,6 +32,7 @@ import { PartyIndex } from './party-index.ts';
 import { ServedModel } from './risk-model.ts';
 import { RiskScores } from './risk-scores.ts';
 import { Sharing } from './sharing.ts';
+import { ShippingRoutes } from './shipping-routes.ts';
 import { StoreWrites } from './store-writes.ts';
 import { WatchList } from './watch-list.ts';
 
@@ -100,6 +101,8 @@ export interface Services {
   share: Sharing;
   /** Entity-resolution candidates and their review. */
   resolveCandidates: ResolveCandidates;
+  /** The route map of a ring or parties: their lines by origin, departure and entry office. */
+  shippingRoutes: ShippingRoutes;
 }
 
 export function createServices(input: {
@@ -174,6 +177,7 @@ export function createServices(input: {
     leads: new Leads(input.store),
     share: new Sharing(input.store, cases, audit, input.config),
     resolveCandidates: new ResolveCandidates(input.store),
+    shippingRoutes: new ShippingRoutes(input.store),
     riskModel,
     parties,
   };

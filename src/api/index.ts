@@ -10,6 +10,7 @@ export * from './resolve.ts';
 export * from './risk.ts';
 export * from './roles.ts';
 export * from './share.ts';
+export * from './shipping-routes.ts';
 export * from './trade.ts';
 export * from './users.ts';
 // The domain vocabulary the explorer draws with: labels, relationship types, node keys.

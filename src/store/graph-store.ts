@@ -61,6 +61,7 @@ import type { RiskModelRecord, RiskModelSave, RiskModelVersion } from './risk-mo
 import type { NeighbourPage, NeighbourPageQuery } from './neighbour-page.ts';
 import type { TextHit } from './text-search.ts';
 import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from './trade.ts';
+import type { ShippingRoute } from './shipping-routes.ts';
 import type {
   DetectionRun,
   GraphNode,
@@ -210,6 +211,8 @@ export interface GraphStore {
   tradeLinks(ref: NodeRef): Promise<TradeLink[]>;
   /** The lines of one trade link by (date, shipment id), after the cursor, at most limit. */
   linkLines(query: LinkLinesQuery): Promise<LinkLine[]>;
+  /** The route map of a set of parties over all their lines (see shipping-routes.ts), largest first. */
+  shippingRoutes(parties: readonly NodeRef[]): Promise<ShippingRoute[]>;
 
   // ── projection for graph algorithms (streamed: never all shipments in memory at once) ────
   streamNodes(labels: readonly NodeLabel[]): AsyncIterable<GraphNode>;

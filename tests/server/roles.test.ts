@@ -40,6 +40,8 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   'GET /api/graph/trade-links': { who: ALL, status: 400 },
   // No from and to.
   'GET /api/graph/trade-link-lines': { who: ALL, status: 400 },
+  // Neither a ring nor a key.
+  'GET /api/graph/shipping-routes': { who: ALL, status: 400 },
   // No from and to.
   'GET /api/paths': { who: ALL, status: 400 },
   'GET /api/rings': { who: ALL, status: 200 },

@@ -13,6 +13,7 @@ import { describeSearch } from './contract-search.ts';
 import { describeStreams } from './contract-streams.ts';
 import { describeTextSearch } from './contract-text-search.ts';
 import { describeTrade } from './contract-trade.ts';
+import { describeShippingRoutes } from './contract-shipping-routes.ts';
 import { describeNeighbours } from './contract-neighbours.ts';
 import { describeTraversal } from './contract-traversal.ts';
 import { fixtureRun } from './fixture-run.ts';
@@ -50,6 +51,7 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
     describeSearch(use);
     describeTextSearch(use);
     describeTrade(use);
+    describeShippingRoutes(use);
     describeNeighbours(use);
     describeTraversal(use);
     describeStreams(use);

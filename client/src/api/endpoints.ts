@@ -15,6 +15,7 @@ import {
   SearchAnswer,
   Subgraph,
   SignedInAnswer,
+  ShippingRoutesAnswer,
   NeighboursAnswer,
   TradeLinkLinesAnswer,
   TradeLinksAnswer,
@@ -62,6 +63,14 @@ export const api = {
     request(
       withQuery(`/api/nodes/${enc(key)}/neighbours`, { labels: labels.join(','), limit }),
       NeighboursAnswer,
+    ),
+  /** The route map of a ring or of parties: their lines by origin, departure and entry office. */
+  shippingRoutes: (of: { ring: string } | { keys: readonly string[] }) =>
+    request(
+      'ring' in of
+        ? withQuery('/api/graph/shipping-routes', { ring: of.ring })
+        : `/api/graph/shipping-routes?${of.keys.map((k) => `key=${enc(k)}`).join('&')}`,
+      ShippingRoutesAnswer,
     ),
   paths: (from: string, to: string, k: number) =>
     request(withQuery('/api/paths', { from, to, k, maxLength: 6 }), PathsAnswer),

@@ -60,6 +60,10 @@ export { Lead, LeadsAnswer } from '../../../src/api/leads.ts';
 export { ResolveCandidate, ResolveCandidatesAnswer, ResolveReviewAnswer } from '../../../src/api/resolve.ts';
 export { Inspection, InspectionsAnswer, Lane } from '../../../src/api/risk.ts';
 
+// The route map.
+export { ShippingRoutesAnswer } from '../../../src/api/shipping-routes.ts';
+export type { ShippingRoute } from '../../../src/api/shipping-routes.ts';
+
 // Trade links and paged neighbours.
 export { NeighboursAnswer, TradeLinkLinesAnswer, TradeLinksAnswer } from '../../../src/api/trade.ts';
 export type {

@@ -59,7 +59,7 @@ export function menuItems(
   state: ExplorerState,
   at: Pointed,
   handlers: Omit<CanvasHandlers, 'onReady' | 'onPositions'>,
-  extra: (key: string) => MenuItem | null = () => null,
+  extra: (key: string, name: string) => MenuItem | null = () => null,
 ): MenuItem[] {
   const { id } = at;
   if (at.kind === 'edge') {
@@ -78,7 +78,7 @@ export function menuItems(
     { label: 'Find paths from here', run: () => handlers.onPathsFrom(id) },
   ];
   if (tradesByLinks(id)) items.push({ label: 'Show lines', run: () => handlers.onShowLines(id) });
-  const added = extra(id);
+  const added = extra(id, state.nodes[id]?.name ?? id);
   if (added) items.push(added);
   return items;
 }

@@ -186,7 +186,12 @@ function runLayout(
     container?.setAttribute('data-layout-run', String(Number(container.dataset.layoutRun ?? 0) + 1));
   });
   // Draw first, lay out after: the investigator sees the nodes at once.
-  requestAnimationFrame(() => setTimeout(() => layout.run(), 0));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      performance.mark(MARKS.layoutRun);
+      layout.run();
+    }, 0),
+  );
 }
 
 /** What the mirror needs beside the state: the data's currency and where to report positions. */

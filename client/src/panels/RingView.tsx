@@ -6,6 +6,7 @@ import { formatScore, restateMoney, typologyTitle } from '../format.ts';
 import { useCurrencyCode, useMoney } from '../money.tsx';
 import { IndicatorChart } from './charts.tsx';
 import { ShareWithPartner } from './sharing/ShareWithPartner.tsx';
+import { openRouteMap } from '../routemap/open-route-map.ts';
 
 interface Props {
   state: ExplorerState;
@@ -59,6 +60,12 @@ export function RingView({ state, dispatch, role }: Props) {
         })}
       </ul>
       <div className="row">
+        <button
+          type="button"
+          onClick={() => openRouteMap({ title: `ring ${ring.id}`, of: { ring: ring.id } })}
+        >
+          Route map
+        </button>
         <ShareWithPartner selection={{ ring: ring.id }} role={role} />
         <button type="button" onClick={() => dispatch({ type: 'ring/close' })}>
           Close ring

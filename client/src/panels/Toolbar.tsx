@@ -7,6 +7,7 @@ import { LAYOUT_NAMES, LAYOUT_TITLES } from '../canvas/layouts.ts';
 import type { CanvasAction } from '../state/history.ts';
 import type { ExplorerState, LayoutName } from '../state/types.ts';
 import { ExportPng } from './png/ExportPng.tsx';
+import { RouteMapButton } from '../routemap/RouteMapButton.tsx';
 
 interface Props {
   state: ExplorerState;
@@ -91,6 +92,7 @@ export function Toolbar(props: Props) {
         Unhide {state.hidden.length > 0 ? `(${state.hidden.length})` : ''}
       </button>
       <ExportPng state={state} cy={cy} user={user} investigationName={investigationName} />
+      <RouteMapButton state={state} />
       <button type="button" onClick={() => dispatch({ type: 'graph/clear' })} disabled={count === 0}>
         Clear
       </button>

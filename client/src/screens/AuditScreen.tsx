@@ -22,6 +22,7 @@ const ACTIONS = [
   'view_neighbourhood',
   'view_paths',
   'view_trade_links',
+  'view_routes',
   'search',
   'view_ring',
   'view_targets',

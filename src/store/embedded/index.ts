@@ -52,8 +52,10 @@ import type { DatabaseOptions, Db } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { searchText } from './text-index.ts';
 import * as trade from './trade.ts';
+import { shippingRoutes } from './shipping-routes.ts';
 import { neighbourPage, type NeighbourPage, type NeighbourPageQuery } from '../neighbour-page.ts';
 import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from '../trade.ts';
+import type { ShippingRoute } from '../shipping-routes.ts';
 import * as streams from './streams.ts';
 import { settle } from './sync.ts';
 import { embeddedTraversal, selectNodes } from './traversal.ts';
@@ -156,6 +158,10 @@ class EmbeddedStore implements GraphStore {
 
   linkLines(query: LinkLinesQuery): Promise<LinkLine[]> {
     return settle(() => trade.linkLines(this.db, query));
+  }
+
+  shippingRoutes(parties: readonly NodeRef[]): Promise<ShippingRoute[]> {
+    return settle(() => shippingRoutes(this.db, parties));
   }
 
   counts(): Promise<GraphCounts> {

@@ -44,6 +44,7 @@ export const QUERY_NAMES = [
   'read/party-months',
   'read/trade-links',
   'read/link-lines',
+  'read/shipping-routes',
   'stream/nodes',
   'stream/rels',
   'stream/shipments',

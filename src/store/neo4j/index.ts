@@ -55,8 +55,10 @@ import { createSchema } from './schema.ts';
 import { searchNodes } from './search.ts';
 import { searchText } from './text-search.ts';
 import * as trade from './trade.ts';
+import { shippingRoutes } from './shipping-routes.ts';
 import { neighbourPage, type NeighbourPage, type NeighbourPageQuery } from '../neighbour-page.ts';
 import type { LinkLine, LinkLinesQuery, PartyMonth, TradeLink } from '../trade.ts';
+import type { ShippingRoute } from '../shipping-routes.ts';
 import * as streams from './streams.ts';
 import { neo4jTraversal, selectNodes } from './traversal.ts';
 
@@ -155,6 +157,10 @@ class Neo4jStore implements GraphStore {
 
   linkLines(q: LinkLinesQuery): Promise<LinkLine[]> {
     return trade.linkLines(this.executor, q);
+  }
+
+  shippingRoutes(parties: readonly NodeRef[]): Promise<ShippingRoute[]> {
+    return shippingRoutes(this.executor, parties);
   }
 
   async counts(): Promise<GraphCounts> {

@@ -1,6 +1,6 @@
 // The open case, held once for the whole explorer: the cases panel shows and changes it, and the
-// canvas offers "Add to case <title>" on a declaration line while one is open and the user may
-// change it. A small external store (React's useSyncExternalStore) so neither has to thread it
+// canvas offers "Add to case <title>" on a node (a line as evidence, a party as an entity) while
+// one is open and the user may change it. A small external store (React's useSyncExternalStore) so neither has to thread it
 // through the other.
 import { useSyncExternalStore } from 'react';
 import { api } from '../../api/endpoints.ts';
@@ -58,12 +58,33 @@ export async function addLineToOpenCase(declarationLine: string): Promise<void> 
   }
 }
 
-/** The canvas's "Add to case" item for a node, when it is a declaration line and a case is open. */
-export function useCaseEvidencePick(): (key: string) => { label: string; run: () => void } | null {
+/** Pins one node (a party, person or identifier, by key) to the open case as an entity. */
+export async function addEntityToOpenCase(key: string, name: string): Promise<void> {
+  const detail = current.detail;
+  if (!detail) return;
+  try {
+    const answer = await api.addCaseEntities(detail.id, [key]);
+    update({ detail: answer.case, notice: `Added ${name} to the case.` });
+  } catch (failure) {
+    update({ notice: `${name} was not added: ${describeError(failure)}` });
+  }
+}
+
+/**
+ * The canvas's "Add to case <title>" item for a node while a case the user may change is open: a
+ * declaration line becomes an evidence item, any other node (a party from its right-click menu)
+ * an entity of the case.
+ */
+export function useCaseEvidencePick(): (
+  key: string,
+  name?: string,
+) => { label: string; run: () => void } | null {
   const { detail, writable } = useOpenCaseState();
-  return (key) => {
-    if (!detail || !writable || !key.startsWith('Shipment:')) return null;
+  return (key, name = key) => {
+    if (!detail || !writable) return null;
+    const label = `Add to case ${detail.title}`;
+    if (!key.startsWith('Shipment:')) return { label, run: () => void addEntityToOpenCase(key, name) };
     const line = key.slice('Shipment:'.length);
-    return { label: `Add to case ${detail.title}`, run: () => void addLineToOpenCase(line) };
+    return { label, run: () => void addLineToOpenCase(line) };
   };
 }
