@@ -48,8 +48,11 @@ export function personalisedPageRank(
     e += 1;
   });
   let rank = Float64Array.from(restart);
+  // Two buffers swapped each iteration: a fresh array per iteration is memory outside the heap
+  // that makes the collector run.
+  let next = new Float64Array(n);
   for (let it = 0; it < options.iterations; it++) {
-    const next = new Float64Array(n);
+    next.fill(0);
     let dangling = 0;
     for (let i = 0; i < n; i++) if (strength[i] === 0) dangling += rank[i]!;
     for (let k = 0; k < m; k++) {
@@ -64,7 +67,7 @@ export function personalisedPageRank(
       next[i]! += (1 - options.alpha + options.alpha * dangling) * restart[i]!;
       delta += Math.abs(next[i]! - rank[i]!);
     }
-    rank = next;
+    [rank, next] = [next, rank];
     if (delta < options.tolerance) break;
   }
   return new Map(nodes.map((key, i) => [key, rank[i]!]));
