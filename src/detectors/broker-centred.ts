@@ -239,9 +239,9 @@ function clientGroups(
   if (clients.length < o.minSuspiciousClients) return null;
   const clientSet = new Set(clients.map((c) => c.key));
   const young = clients.filter((c) => isNewFirm(view, c.key, o.youngDays));
-  const linked = clients.filter((c) => isLinkedToClient(view, c.key, clientSet));
-  const risky = clients.filter((c) => isRiskyFirm(signals.get(c.key), o.riskyClient));
   const suspicious = young;
+  // Most brokers stop here; links between clients (a walk over their neighbours) are looked at
+  // only for the brokers that may have a ring.
   if (
     suspicious.length < o.minSuspiciousClients ||
     suspicious.length / clients.length < o.minSuspiciousShare ||
@@ -251,6 +251,8 @@ function clientGroups(
     ) < o.minSuspiciousClients
   )
     return null;
+  const linked = clients.filter((c) => isLinkedToClient(view, c.key, clientSet));
+  const risky = clients.filter((c) => isRiskyFirm(signals.get(c.key), o.riskyClient));
   return { broker, clients, young, linked, risky, suspicious };
 }
 

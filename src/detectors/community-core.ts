@@ -6,6 +6,7 @@
 // brokers, suppliers and consignees that work mostly for them. A seat or director most of whose
 // firms are established (a business centre, a family group: lawful-seats.ts) ties no one either.
 import { IDENTITY_LINKS, type DetectionView, type Link } from '../graph/view.ts';
+import type { NodeRef } from '../model/index.ts';
 import { isBusinessKey, labelOfKey } from './keys.ts';
 import { isLawfulSeat } from './lawful-seats.ts';
 
@@ -31,6 +32,7 @@ export function specificLinks(
 ): (link: Link, a: string, b: string) => boolean {
   const { graph } = view;
   const lawful = new Map<string, boolean>();
+  const byIdentifier = new Map<NodeRef, boolean>();
   const seat = (key: string, firms: () => string[]): boolean => {
     let answer = lawful.get(key);
     if (answer === undefined) lawful.set(key, (answer = isLawfulSeat(view, firms(), o)));
@@ -48,10 +50,17 @@ export function specificLinks(
       const person = labelOfKey(a) === 'Person' ? a : labelOfKey(b) === 'Person' ? b : null;
       return link.kind !== 'director' || person === null || !seat(person, () => directed(person));
     }
-    const key = `${link.via.label}:${link.via.id}`;
-    const holders = view.identifiers.get(key)?.holders ?? [];
-    if (holders.length > o.maxCoreHolders) return false;
-    return !seat(key, () => holders.map((h) => h.key).filter(isBusinessKey));
+    // An identifier's links share its ref: the answer is kept per ref, without building its key.
+    let answer = byIdentifier.get(link.via);
+    if (answer === undefined) {
+      const key = `${link.via.label}:${link.via.id}`;
+      const holders = view.identifiers.get(key)?.holders ?? [];
+      answer =
+        holders.length <= o.maxCoreHolders &&
+        !seat(key, () => holders.map((h) => h.key).filter(isBusinessKey));
+      byIdentifier.set(link.via, answer);
+    }
+    return answer;
   };
 }
 

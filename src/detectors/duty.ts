@@ -1,18 +1,33 @@
 // Duty arithmetic on the line table: the rate that applies to a line, the duty lost by declaring
 // below the usual unit value, and duty left unpaid.
-import { lineGroups } from '../graph/line-groups.ts';
+import { lineGroups, type LineGroups } from '../graph/line-groups.ts';
 import type { DetectionView } from '../graph/view.ts';
+
+/**
+ * The usual rate of each line group (`lineGroups` index), undefined where the data states none:
+ * resolved once per rate map and line table, so a pass over millions of lines looks up an array,
+ * not a string map.
+ */
+const groupRates = new WeakMap<
+  ReadonlyMap<string, number>,
+  { groups: LineGroups; rates: (number | undefined)[] }
+>();
+
+function groupRatesOf(view: DetectionView, groups: LineGroups): (number | undefined)[] {
+  const cached = groupRates.get(view.dutyRates);
+  if (cached?.groups === groups) return cached.rates;
+  const rates = groups.keys.map((key) => view.dutyRates.get(key));
+  groupRates.set(view.dutyRates, { groups, rates });
+  return rates;
+}
 
 /** Duty rate of a line: its own, else the usual rate for its heading and origin, else the default. */
 export function dutyRateOf(view: DetectionView, i: number): number {
   const own = view.lines.dutyRate[i] ?? Number.NaN;
   if (!Number.isNaN(own)) return own;
   const groups = lineGroups(view.lines);
-  return (
-    view.dutyRates.get(groups.keys[groups.headingOrigin[i]!]!) ??
-    view.dutyRates.get(groups.keys[groups.heading[i]!]!) ??
-    view.defaultDutyRate
-  );
+  const rates = groupRatesOf(view, groups);
+  return rates[groups.headingOrigin[i]!] ?? rates[groups.heading[i]!] ?? view.defaultDutyRate;
 }
 
 /** Duty lost on a line declared below its group's median unit value (0 when not below). */

@@ -6,7 +6,7 @@
 // party (src/detection/corroborate.ts).
 import { z } from 'zod';
 import { median } from '../graph/robust.ts';
-import { personalisedPageRank } from '../graph/personalised-pagerank.ts';
+import { nodeStrengths, personalisedPageRank } from '../graph/personalised-pagerank.ts';
 import type { DetectionView, EdgeAttributes } from '../graph/view.ts';
 import type { Lead } from '../model/index.ts';
 import { clamp01, evidence, ref } from './candidate.ts';
@@ -61,7 +61,8 @@ function affinities(view: DetectionView, seeds: Map<string, number>, o: GuiltByA
     tolerance: 1e-10,
     getWeight: (a) => (a as EdgeAttributes).weight,
   });
-  const strength = (key: string): number => graph.reduceEdges(key, (s, _e, a) => s + a.weight, 0) || 1;
+  const strengths = nodeStrengths(graph, (a) => (a as EdgeAttributes).weight);
+  const strength = (key: string): number => (strengths.get(key) ?? 0) || 1;
   const affinity = new Map<string, number>();
   for (const [key, r] of rank) if (r > 0) affinity.set(key, r / strength(key));
   return affinity;

@@ -54,6 +54,11 @@ export function originUses(c: Context): {
   const { lines, lineGroup, G } = c;
   const uses = new Map<number, Map<string, OriginUse>>();
   const supplierLines = new Map<number, number>();
+  // A declaration's lines mostly repeat importer, heading and origin: the previous line's use
+  // answers them without the two map lookups.
+  let lastKey = -1;
+  let lastOrigin = '';
+  let lastUse: OriginUse | null = null;
   for (let i = 0; i < lines.size; i++) {
     const m = lines.importer[i] ?? -1;
     const origin = lines.origin[i];
@@ -61,13 +66,22 @@ export function originUses(c: Context): {
     const h = lineGroup.heading[i]!;
     const s = lines.supplier[i] ?? -1;
     if (s >= 0) bump(supplierLines, s * G + h);
-    let byOrigin = uses.get(m * G + h);
-    if (!byOrigin) uses.set(m * G + h, (byOrigin = new Map<string, OriginUse>()));
-    const use = byOrigin.get(origin);
+    const key = m * G + h;
+    if (lastUse && key === lastKey && origin === lastOrigin) {
+      lastUse.lines.push(i);
+      lastUse.last = lines.date[i]!;
+      continue;
+    }
+    let byOrigin = uses.get(key);
+    if (!byOrigin) uses.set(key, (byOrigin = new Map<string, OriginUse>()));
+    let use = byOrigin.get(origin);
     if (use) {
       use.lines.push(i);
       use.last = lines.date[i]!;
-    } else byOrigin.set(origin, { lines: [i], first: lines.date[i]!, last: lines.date[i]! });
+    } else byOrigin.set(origin, (use = { lines: [i], first: lines.date[i]!, last: lines.date[i]! }));
+    lastKey = key;
+    lastOrigin = origin;
+    lastUse = use;
   }
   return { uses, supplierLines };
 }

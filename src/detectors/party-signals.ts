@@ -27,11 +27,51 @@ export const MIN_UNPAID_DUTY = 25;
 
 const cache = new WeakMap<DetectionView, Map<string, PartySignals>>();
 
+/**
+ * Each importer's median z-score and median declared/expected ratio. The values are gathered per
+ * importer into one typed array (counted, then placed) rather than a list per importer: medians
+ * do not depend on the order of the values.
+ */
+function setMedians(view: DetectionView, get: (p: number) => PartySignals): void {
+  const { lines } = view;
+  const parties = lines.partyKeys.length;
+  const zStart = new Int32Array(parties + 1);
+  const ratioStart = new Int32Array(parties + 1);
+  for (let i = 0; i < lines.size; i++) {
+    const importer = lines.importer[i] ?? -1;
+    if (importer < 0 || Number.isNaN(lines.unitValueZScore[i] ?? Number.NaN)) continue;
+    zStart[importer + 1]! += 1;
+    if ((lines.expectedValue[i] ?? Number.NaN) > 0) ratioStart[importer + 1]! += 1;
+  }
+  for (let p = 0; p < parties; p++) {
+    zStart[p + 1]! += zStart[p]!;
+    ratioStart[p + 1]! += ratioStart[p]!;
+  }
+  const zs = new Float64Array(zStart[parties]!);
+  const ratios = new Float64Array(ratioStart[parties]!);
+  const zNext = zStart.slice(0, parties);
+  const ratioNext = ratioStart.slice(0, parties);
+  for (let i = 0; i < lines.size; i++) {
+    const importer = lines.importer[i] ?? -1;
+    const z = lines.unitValueZScore[i] ?? Number.NaN;
+    if (importer < 0 || Number.isNaN(z)) continue;
+    zs[zNext[importer]!++] = z;
+    const expected = lines.expectedValue[i] ?? Number.NaN;
+    if (expected > 0) ratios[ratioNext[importer]!++] = (lines.customsValue[i] ?? 0) / expected;
+  }
+  for (let p = 0; p < parties; p++) {
+    if (zStart[p] === zStart[p + 1]) continue;
+    const s = get(p);
+    s.medianZ = median(zs.subarray(zStart[p], zStart[p + 1]));
+    s.shareBelow = s.scoredLines > 0 ? s.shareBelow / s.scoredLines : 0;
+    s.medianValueRatio =
+      ratioStart[p] === ratioStart[p + 1] ? 1 : median(ratios.subarray(ratioStart[p], ratioStart[p + 1]));
+  }
+}
+
 export function partySignals(view: DetectionView): Map<string, PartySignals> {
   const cached = cache.get(view);
   if (cached) return cached;
-  const zs = new Map<number, number[]>();
-  const ratios = new Map<number, number[]>();
   const out = new Map<string, PartySignals>();
   const { lines } = view;
   const get = (p: number): PartySignals => {
@@ -53,10 +93,11 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
     }
     return s;
   };
+  const seizedColumns = [lines.importer, lines.consignee, lines.supplier, lines.broker];
   for (let i = 0; i < lines.size; i++) {
     const importer = lines.importer[i] ?? -1;
     if (lines.illicit[i] === 1) {
-      for (const col of [lines.importer, lines.consignee, lines.supplier, lines.broker]) {
+      for (const col of seizedColumns) {
         const p = col[i] ?? -1;
         if (p >= 0) get(p).seizedLines.push(declarationOf(view, i));
       }
@@ -77,19 +118,8 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
       s.shortfallDuty += dutyShortfall(view, i);
       s.lowLines.push(declarationOf(view, i));
     }
-    (zs.get(importer) ?? zs.set(importer, []).get(importer)!).push(z);
-    const expected = lines.expectedValue[i] ?? Number.NaN;
-    if (expected > 0)
-      (ratios.get(importer) ?? ratios.set(importer, []).get(importer)!).push(
-        (lines.customsValue[i] ?? 0) / expected,
-      );
   }
-  for (const [p, list] of zs) {
-    const s = get(p);
-    s.medianZ = median(list);
-    s.shareBelow = s.scoredLines > 0 ? s.shareBelow / s.scoredLines : 0;
-    s.medianValueRatio = median(ratios.get(p) ?? [1]);
-  }
+  setMedians(view, get);
   cache.set(view, out);
   return out;
 }

@@ -130,19 +130,27 @@ function successionChains(
     if (!end) continue;
     // Candidates: the old firm's neighbours and their neighbours (through a director, broker…).
     // Keys carry the label, so no attribute lookup is needed to tell an importer.
-    const candidates = new Set<string>();
-    graph.forEachNeighbor(old, (n) => {
-      if (n.startsWith(IMPORTER)) candidates.add(n);
-      else if (graph.degree(n) <= o.maxHolders * 4)
-        graph.forEachNeighbor(n, (m) => m !== old && m.startsWith(IMPORTER) && candidates.add(m));
-    });
-    for (const successor of [...candidates].sort()) {
+    // Only those that started within the gap after the old one stopped, and after it started,
+    // are weighed (each candidate judged once, however many paths reach it).
+    const oldStart = startOf(old);
+    const seen = new Set<string>();
+    const candidates: string[] = [];
+    const consider = (successor: string): void => {
+      if (seen.has(successor)) return;
+      seen.add(successor);
       const start = startOf(successor);
-      if (!start) continue;
+      if (!start) return;
       const gap = daysBetween(end, start);
-      if (gap > o.maxGapDays || gap < -o.maxOverlapDays) continue;
-      const oldStart = startOf(old);
-      if (oldStart && oldStart >= start) continue;
+      if (gap > o.maxGapDays || gap < -o.maxOverlapDays) return;
+      if (oldStart && oldStart >= start) return;
+      candidates.push(successor);
+    };
+    graph.forEachNeighbor(old, (n) => {
+      if (n.startsWith(IMPORTER)) consider(n);
+      else if (graph.degree(n) <= o.maxHolders * 4)
+        graph.forEachNeighbor(n, (m) => m !== old && m.startsWith(IMPORTER) && consider(m));
+    });
+    for (const successor of candidates.sort()) {
       const ties = tiesBetween(view, old, successor, o.maxHolders);
       const kinds = new Set(ties.map((t) => t.kind));
       if (!kinds.has('succession') && kinds.size < o.minSharedKinds) continue;

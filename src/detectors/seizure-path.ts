@@ -53,8 +53,10 @@ export function seizurePaths(view: DetectionView, seized: Iterable<string>, maxH
   for (const k of frontier) towardSeizure.set(k, null);
   for (let hop = 0; hop < maxHops && frontier.length > 0; hop += 1) {
     const next: string[] = [];
+    // The frontier is in key order, so a party's step is its smallest-key neighbour one hop
+    // nearer; the order of a node's own neighbours changes nothing (`next` is sorted).
     for (const from of frontier) {
-      for (const to of graph.neighbors(from).sort()) {
+      for (const to of graph.neighbors(from)) {
         if (towardSeizure.has(to)) continue;
         towardSeizure.set(to, from);
         next.push(to);

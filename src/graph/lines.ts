@@ -57,25 +57,49 @@ function grow(table: LineTable, capacity = Math.max(1024, table.line.length * 2)
 }
 
 /**
- * Interns parties so each line stores small integers instead of strings. Looked up by label and
- * raw id, so the `Label:id` key is built once per party, not once per line.
+ * Interns the parties of one label so each line stores small integers instead of strings. The
+ * `Label:id` key is built once per party, not once per line; and since a declaration's lines
+ * arrive together and mostly name the same parties, the last id answers most lines without a
+ * map lookup.
  */
+class LabelIndex {
+  private readonly ids = new Map<string, number>();
+  private lastId: string | null = null;
+  private lastIndex = -1;
+  constructor(
+    private readonly label: PartyLabel,
+    private readonly keys: string[],
+  ) {}
+
+  of(id: string): number {
+    if (id === this.lastId) return this.lastIndex;
+    let i = this.ids.get(id);
+    if (i === undefined) {
+      i = this.keys.length;
+      this.keys.push(`${this.label}:${id}`);
+      this.ids.set(id, i);
+    }
+    this.lastId = id;
+    this.lastIndex = i;
+    return i;
+  }
+}
+
+/** Interns parties of every label into one key list, in order of first appearance. */
 export class PartyIndex {
-  private readonly byLabel = new Map<string, Map<string, number>>();
+  private readonly byLabel = new Map<PartyLabel, LabelIndex>();
   constructor(private readonly keys: string[]) {}
+
+  /** The interner of one label's parties (one per label, sharing the key list). */
+  label(label: PartyLabel): LabelIndex {
+    let index = this.byLabel.get(label);
+    if (!index) this.byLabel.set(label, (index = new LabelIndex(label, this.keys)));
+    return index;
+  }
 
   /** The party's index, -1 when the line names none (null or empty id). */
   of(label: PartyLabel, id: string | null): number {
-    if (id === null || id === '') return -1;
-    let ids = this.byLabel.get(label);
-    if (!ids) this.byLabel.set(label, (ids = new Map<string, number>()));
-    let i = ids.get(id);
-    if (i === undefined) {
-      i = this.keys.length;
-      this.keys.push(`${label}:${id}`);
-      ids.set(id, i);
-    }
-    return i;
+    return id === null || id === '' ? -1 : this.label(label).of(id);
   }
 }
 
@@ -97,6 +121,11 @@ export class Interner {
 export interface LineBuilder {
   table: LineTable;
   parties: PartyIndex;
+  /** The four party columns' interners, resolved once rather than by label on every line. */
+  importers: LabelIndex;
+  brokers: LabelIndex;
+  consignees: LabelIndex;
+  suppliers: LabelIndex;
   strings: Interner;
 }
 
@@ -108,7 +137,16 @@ export interface LineBuilder {
 export function lineBuilder(expectedLines = 0): LineBuilder {
   const table = emptyLineTable();
   if (expectedLines > 0) grow(table, expectedLines);
-  return { table, parties: new PartyIndex(table.partyKeys), strings: new Interner() };
+  const parties = new PartyIndex(table.partyKeys);
+  return {
+    table,
+    parties,
+    importers: parties.label('Importer'),
+    brokers: parties.label('Broker'),
+    consignees: parties.label('Consignee'),
+    suppliers: parties.label('Supplier'),
+    strings: new Interner(),
+  };
 }
 
 /** The table with its typed columns trimmed to the lines appended (the builder is spent). */
@@ -122,21 +160,34 @@ export function finishLines({ table }: LineBuilder): LineTable {
   return table;
 }
 
-export function appendLine({ table, parties, strings }: LineBuilder, s: ShipmentRecord): void {
+/** The shared string for `value`: the previous line's when equal (a declaration's lines mostly are). */
+function shared(strings: Interner, previous: string | null | undefined, value: string): string {
+  return previous === value ? previous : strings.of(value);
+}
+
+/** The party's index in one column, -1 when the line names none (null or empty id). */
+function partyOf(index: LabelIndex, id: string | null): number {
+  return id === null || id === '' ? -1 : index.of(id);
+}
+
+export function appendLine(builder: LineBuilder, s: ShipmentRecord): void {
+  const { table, strings } = builder;
   const i = table.size;
   if (i === table.line.length) grow(table);
   // A declaration's lines arrive together: its id is shared rather than held once per line.
   const previous = table.declarationId[i - 1];
   table.declarationId.push(previous === s.declarationId ? previous : s.declarationId);
   table.line[i] = s.line;
-  table.date.push(strings.of(s.date));
-  table.hsCode.push(strings.of(s.hsCode));
-  table.origin.push(s.originCountry ? strings.of(s.originCountry) : null);
-  table.departure.push(s.departureCountry ? strings.of(s.departureCountry) : null);
-  table.importer[i] = parties.of('Importer', s.importerId);
-  table.broker[i] = parties.of('Broker', s.brokerId);
-  table.consignee[i] = parties.of('Consignee', s.consigneeId);
-  table.supplier[i] = parties.of('Supplier', s.supplierId);
+  table.date.push(shared(strings, table.date[i - 1], s.date));
+  table.hsCode.push(shared(strings, table.hsCode[i - 1], s.hsCode));
+  table.origin.push(s.originCountry ? shared(strings, table.origin[i - 1], s.originCountry) : null);
+  table.departure.push(
+    s.departureCountry ? shared(strings, table.departure[i - 1], s.departureCountry) : null,
+  );
+  table.importer[i] = partyOf(builder.importers, s.importerId);
+  table.broker[i] = partyOf(builder.brokers, s.brokerId);
+  table.consignee[i] = partyOf(builder.consignees, s.consigneeId);
+  table.supplier[i] = partyOf(builder.suppliers, s.supplierId);
   table.customsValue[i] = s.customsValue;
   table.dutyRate[i] = s.dutyRate ?? Number.NaN;
   table.dutyPaid[i] = s.dutyPaid ?? Number.NaN;

@@ -48,8 +48,11 @@ export function personalisedPageRank(
     e += 1;
   });
   let rank = Float64Array.from(restart);
+  // Two buffers swapped each iteration: a fresh array per iteration is memory outside the heap
+  // that makes the collector run.
+  let next = new Float64Array(n);
   for (let it = 0; it < options.iterations; it++) {
-    const next = new Float64Array(n);
+    next.fill(0);
     let dangling = 0;
     for (let i = 0; i < n; i++) if (strength[i] === 0) dangling += rank[i]!;
     for (let k = 0; k < m; k++) {
@@ -64,8 +67,26 @@ export function personalisedPageRank(
       next[i]! += (1 - options.alpha + options.alpha * dangling) * restart[i]!;
       delta += Math.abs(next[i]! - rank[i]!);
     }
-    rank = next;
+    [rank, next] = [next, rank];
     if (delta < options.tolerance) break;
   }
   return new Map(nodes.map((key, i) => [key, rank[i]!]));
+}
+
+/**
+ * Each node's strength (sum of its edge weights) in one pass over the edges. A node's edges come
+ * in the order they were added, the order graphology walks a node's own edges, so the sums are
+ * the same numbers a walk per node gives. Nodes without edges are absent.
+ */
+export function nodeStrengths(
+  graph: AbstractGraph,
+  getWeight: (attributes: Attributes) => number,
+): Map<string, number> {
+  const strengths = new Map<string, number>();
+  graph.forEachEdge((_e, attrs, s, t) => {
+    const w = getWeight(attrs);
+    strengths.set(s, (strengths.get(s) ?? 0) + w);
+    strengths.set(t, (strengths.get(t) ?? 0) + w);
+  });
+  return strengths;
 }

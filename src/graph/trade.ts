@@ -13,11 +13,40 @@ function bump<K>(map: Map<K, number>, key: K, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
+/**
+ * Counts for one party's map of headings (or origins), added when a run of lines with the same
+ * party and key ends: a declaration's lines mostly repeat both. A key's first run is added before
+ * any later key's, so each map keeps its keys in order of first appearance.
+ */
+class RunCounter {
+  private map: Map<string, number> | null = null;
+  private key = '';
+  private run = 0;
+
+  add(map: Map<string, number>, key: string): void {
+    if (map === this.map && key === this.key) {
+      this.run += 1;
+      return;
+    }
+    this.flush();
+    this.map = map;
+    this.key = key;
+    this.run = 1;
+  }
+
+  flush(): void {
+    if (this.map) bump(this.map, this.key, this.run);
+    this.map = null;
+  }
+}
+
 /** Trade aggregates per party key, parties in order of first appearance. */
 export function tradeByParty(lines: LineTable): Map<string, PartyTrade> {
   const trade: (PartyTrade | undefined)[] = new Array<PartyTrade | undefined>(lines.partyKeys.length);
   const headings = new Map<string, string>();
   const columns = partyColumns(lines);
+  const headingRuns = columns.map(() => new RunCounter());
+  const originRuns = columns.map(() => new RunCounter());
   for (let i = 0; i < lines.size; i++) {
     const date = lines.date[i]!;
     const value = lines.customsValue[i] ?? 0;
@@ -25,8 +54,8 @@ export function tradeByParty(lines: LineTable): Map<string, PartyTrade> {
     let heading = headings.get(code);
     if (heading === undefined) headings.set(code, (heading = hsHeading(code)));
     const origin = lines.origin[i];
-    for (const column of columns) {
-      const p = column[i] ?? -1;
+    for (let c = 0; c < columns.length; c++) {
+      const p = columns[c]![i] ?? -1;
       if (p < 0) continue;
       let t = trade[p];
       if (!t) {
@@ -44,10 +73,11 @@ export function tradeByParty(lines: LineTable): Map<string, PartyTrade> {
       t.totalValue += value;
       if (date < t.firstDate!) t.firstDate = date;
       if (date > t.lastDate!) t.lastDate = date;
-      bump(t.hsHeadings, heading);
-      if (origin) bump(t.origins, origin);
+      headingRuns[c]!.add(t.hsHeadings, heading);
+      if (origin) originRuns[c]!.add(t.origins, origin);
     }
   }
+  for (const run of [...headingRuns, ...originRuns]) run.flush();
   const out = new Map<string, PartyTrade>();
   trade.forEach((t, p) => {
     if (t) out.set(lines.partyKeys[p]!, t);

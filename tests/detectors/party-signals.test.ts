@@ -116,4 +116,28 @@ describe('partySignals', () => {
     expect(signals.get('Importer:A')).toEqual({ ...NOTHING, unpaidLines: ['D1/1'], unpaidDuty: 25 });
     expect(signals.has('Importer:B')).toBe(false);
   });
+
+  it("takes each importer's medians over its own lines when importers interleave", () => {
+    // A: z −3, 1, −1, 2 → median 0; ratios 0.5, 2, 1 (its z 2 line has no expected value) → 1.
+    // B: z 0.4, −2, 7 → 0.4; ratios 1.5, 0.25 → 0.875. C: z 5 with no expected value → ratio 1.
+    const signals = partySignals(
+      viewOf([
+        { importerId: 'A', declarationId: 'D1', customsValue: 100, z: -3, expected: 200 },
+        { importerId: 'B', declarationId: 'D2', customsValue: 150, z: 0.4, expected: 100 },
+        { importerId: 'A', declarationId: 'D3', customsValue: 200, z: 1, expected: 100 },
+        { importerId: 'C', declarationId: 'D4', z: 5 },
+        { importerId: 'B', declarationId: 'D5', customsValue: 50, z: -2, expected: 200 },
+        { importerId: 'A', declarationId: 'D6', customsValue: 100, z: -1, expected: 100 },
+        { importerId: 'B', declarationId: 'D7', z: 7 },
+        { importerId: 'A', declarationId: 'D8', z: 2 },
+      ]),
+    );
+    const medians = (key: string): [number, number, number] => {
+      const s = signals.get(key)!;
+      return [s.medianZ, s.medianValueRatio, s.shareBelow];
+    };
+    expect(medians('Importer:A')).toEqual([0, 1, 0.25]);
+    expect(medians('Importer:B')).toEqual([0.4, 0.875, 1 / 3]);
+    expect(medians('Importer:C')).toEqual([5, 1, 0]);
+  });
 });

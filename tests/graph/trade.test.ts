@@ -91,6 +91,40 @@ describe('tradeByParty', () => {
     expect(trade.get('Supplier:S2')!.origins.size).toBe(0);
     expect(trade.get('Consignee:C1')).toMatchObject({ lines: 1, totalValue: 200 });
   });
+
+  it('counts runs of one party and key, and keys stay in order of first appearance', () => {
+    // I1's headings come back to 6403 after 7318 and 8517, with I2's lines and origin-less lines
+    // in between; the broker's run spans both importers.
+    const trade = tradeByParty(
+      lineTable([
+        { importerId: 'I1', brokerId: 'B', hsCode: '640399', originCountry: 'CN' },
+        { importerId: 'I1', brokerId: 'B', hsCode: '640399', originCountry: null },
+        { importerId: 'I2', brokerId: 'B', hsCode: '731815', originCountry: 'CN' },
+        { importerId: 'I1', brokerId: 'B', hsCode: '731815', originCountry: 'VN' },
+        { importerId: 'I1', hsCode: '640399', originCountry: 'CN' },
+        { importerId: 'I1', hsCode: '851712', originCountry: null },
+        { importerId: 'I1', hsCode: '640391', originCountry: 'VN' },
+      ]),
+    );
+    expect([...trade.get('Importer:I1')!.hsHeadings]).toEqual([
+      ['6403', 4],
+      ['7318', 1],
+      ['8517', 1],
+    ]);
+    expect([...trade.get('Importer:I1')!.origins]).toEqual([
+      ['CN', 2],
+      ['VN', 2],
+    ]);
+    expect([...trade.get('Broker:B')!.hsHeadings]).toEqual([
+      ['6403', 2],
+      ['7318', 2],
+    ]);
+    expect([...trade.get('Broker:B')!.origins]).toEqual([
+      ['CN', 2],
+      ['VN', 1],
+    ]);
+    expect([...trade.get('Importer:I2')!.origins]).toEqual([['CN', 1]]);
+  });
 });
 
 describe('tradeLinks', () => {
