@@ -16,7 +16,7 @@ import {
   type Browser,
 } from '../../bench/support/chromium.ts';
 import { TRADE_LINK_LIMIT, LINK_LINES_PAGE } from '../../client/src/canvas/expansion.ts';
-import { layoutRuns, pointOf } from './support/canvas.ts';
+import { layoutRuns, pointOf, signIn, watchProblems } from './support/canvas.ts';
 import { startSeededServer, type SeededServer } from './support/world.ts';
 
 const SCREENS = join(process.cwd(), 'test-output', 'screens');
@@ -91,10 +91,7 @@ describe.runIf(RUN)('the graph on screen, in Chromium against the seeded server'
     browser = await launchChromium({ baseURL: server.url });
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
-    page.on('pageerror', (error) => pageProblems.push(`script error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
-    });
+    watchProblems(page, pageProblems);
   });
 
   afterEach(async (context) => {
@@ -109,11 +106,7 @@ describe.runIf(RUN)('the graph on screen, in Chromium against the seeded server'
   it('draws a broker’s importers as parties joined by trade links, not declaration lines', async () => {
     // The group test below needs more importers than one expansion draws.
     expect(importers.size).toBeGreaterThan(TRADE_LINK_LIMIT);
-    await page.goto('/');
-    await page.getByLabel('User name').fill('investigator');
-    await page.getByLabel('Password').fill('ringscope-investigator');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('user').waitFor();
+    await signIn(page, 'investigator', 'ringscope-investigator');
     await page.getByRole('combobox', { name: /search/i }).fill(broker);
     await page.getByRole('listbox').getByRole('option').filter({ hasText: broker }).first().click();
     await expect.poll(() => layoutRuns(page), { timeout: 60_000 }).toBeGreaterThan(0);

@@ -16,6 +16,7 @@ import {
 } from '../../bench/support/chromium.ts';
 import type { Ring } from '../../src/model/index.ts';
 import { startSeededServer, type SeededServer } from './support/world.ts';
+import { signIn } from './support/canvas.ts';
 
 const SCREENS = join(process.cwd(), 'test-output', 'screens');
 const RUN = chromiumAvailable() || process.env.CI === 'true';
@@ -152,11 +153,7 @@ describe.runIf(RUN)('a case officer works a case on the canvas', () => {
   });
 
   it('opens a ring and a case from it', async () => {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('officer');
-    await page.getByLabel('Password').fill('ringscope-officer');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('user').waitFor();
+    await signIn(page, 'officer', 'ringscope-officer');
     const before = await layoutRuns();
     await page.locator(`button[data-ring-id="${ring.id}"]`).first().click();
     await expect.poll(layoutRuns, { timeout: 60_000 }).toBeGreaterThan(before);

@@ -15,6 +15,7 @@ import {
 } from '../../bench/support/chromium.ts';
 import { restateMoney } from '../../client/src/format.ts';
 import { startSeededServer, type SeededServer } from './support/world.ts';
+import { watchProblems } from './support/canvas.ts';
 
 const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const RUN = chromiumAvailable() || process.env.CI === 'true';
@@ -66,10 +67,7 @@ describe.runIf(RUN)('the explorer in Chromium against the seeded server', () => 
     ({ ring, member } = chooseRing());
     browser = await launchChromium({ baseURL: server.url });
     page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageProblems.push(`script error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
-    });
+    watchProblems(page, pageProblems);
     const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
       paths: Record<string, unknown>;
     };

@@ -15,6 +15,7 @@ import {
 } from '../../bench/support/chromium.ts';
 import { EXPORT_SCALE, exportLayout } from '../../client/src/panels/png/compose.ts';
 import { startSeededServer, type SeededServer } from './support/world.ts';
+import { signIn, watchProblems } from './support/canvas.ts';
 
 const SCREENS = join(process.cwd(), 'test-output', 'screens');
 const RUN = chromiumAvailable() || process.env.CI === 'true';
@@ -94,10 +95,7 @@ describe.runIf(RUN)('PNG export and the time slider, in Chromium against the see
     browser = await launchChromium({ baseURL: server.url });
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
-    page.on('pageerror', (error) => pageProblems.push(`script error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
-    });
+    watchProblems(page, pageProblems);
   });
 
   afterEach(async (context) => {
@@ -111,11 +109,7 @@ describe.runIf(RUN)('PNG export and the time slider, in Chromium against the see
   });
 
   it('exports the canvas with a header (title, date, user) and a legend', async () => {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('investigator');
-    await page.getByLabel('Password').fill('ringscope-investigator');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('user').waitFor();
+    await signIn(page, 'investigator', 'ringscope-investigator');
     await page.getByRole('combobox', { name: /search/i }).fill(broker);
     await page.getByRole('listbox').getByRole('option').filter({ hasText: broker }).first().click();
     await expect.poll(layoutRuns, { timeout: 60_000 }).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import {
 } from '../../bench/support/chromium.ts';
 import type { Investigation } from '../../src/api/investigations.ts';
 import { startSeededServer, type SeededServer } from './support/world.ts';
+import { signIn, watchProblems } from './support/canvas.ts';
 
 const SCREENS = join(process.cwd(), 'test-output', 'screens');
 const RUN = chromiumAvailable() || process.env.CI === 'true';
@@ -57,10 +58,7 @@ describe.runIf(RUN)('saved investigations, in Chromium against the seeded server
     server = await startSeededServer();
     browser = await launchChromium({ baseURL: server.url });
     page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageProblems.push(`script error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
-    });
+    watchProblems(page, pageProblems);
   });
 
   afterAll(async () => {
@@ -72,11 +70,7 @@ describe.runIf(RUN)('saved investigations, in Chromium against the seeded server
   let drawn = 0;
 
   it('saves the canvas as a named investigation and names it in the URL', async () => {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('investigator');
-    await page.getByLabel('Password').fill('ringscope-investigator');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('user').waitFor();
+    await signIn(page, 'investigator', 'ringscope-investigator');
     const before = await layoutRuns();
     await page.locator('.ring-list button[data-ring-id]').first().click();
     await expect.poll(layoutRuns, { timeout: 60_000 }).toBeGreaterThan(before);

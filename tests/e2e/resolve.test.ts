@@ -17,6 +17,7 @@ import {
   type Browser,
 } from '../../bench/support/chromium.ts';
 import { startSeededServer, type SeededServer } from './support/world.ts';
+import { signIn } from './support/canvas.ts';
 
 const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const RUN = chromiumAvailable() || process.env.CI === 'true';
@@ -106,11 +107,7 @@ describe.runIf(RUN)('possible duplicates in the explorer, in Chromium against th
     const [x, y, z] = importers as [GraphNode, GraphNode, GraphNode];
     const accepted = resolveLinkId(x, y);
     const kept = resolveLinkId(y, z);
-    await page.goto('/');
-    await page.getByLabel('User name').fill('investigator');
-    await page.getByLabel('Password').fill('ringscope-investigator');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('user').waitFor();
+    await signIn(page, 'investigator', 'ringscope-investigator');
     const list = page.getByRole('list', { name: 'Possible duplicates' });
     const items = list.locator('li[data-candidate-id]');
     await items.nth(1).waitFor();

@@ -17,7 +17,7 @@ import {
 } from '../../bench/support/chromium.ts';
 import { linkWidth } from '../../client/src/canvas/link-elements.ts';
 import type { Ring } from '../../src/model/index.ts';
-import { layoutRuns } from './support/canvas.ts';
+import { layoutRuns, signIn, watchProblems } from './support/canvas.ts';
 import { startSeededServer, type SeededServer } from './support/world.ts';
 
 const SCREENS = join(process.cwd(), 'test-output', 'screens');
@@ -117,10 +117,7 @@ describe.runIf(RUN)('the route map and the party menu, in Chromium against the s
     browser = await launchChromium({ baseURL: server.url });
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
-    page.on('pageerror', (error) => pageProblems.push(`script error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
-    });
+    watchProblems(page, pageProblems);
   });
 
   afterEach(async (context) => {
@@ -134,11 +131,7 @@ describe.runIf(RUN)('the route map and the party menu, in Chromium against the s
   });
 
   it("draws a ring's routes, one path per route as wide as its value", async () => {
-    await page.goto('/');
-    await page.getByLabel('User name').fill('officer');
-    await page.getByLabel('Password').fill('ringscope-officer');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('user').waitFor();
+    await signIn(page, 'officer', 'ringscope-officer');
     await page.locator(`button[data-ring-id="${ring.id}"]`).first().click();
     await expect.poll(() => layoutRuns(page), { timeout: 60_000 }).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Route map' }).first().waitFor();

@@ -26,6 +26,7 @@ import {
   pointOf,
   signIn,
   visibleNodeIds,
+  watchProblems,
 } from './support/canvas.ts';
 import { startSeededServer, type SeededServer } from './support/world.ts';
 import type { z } from 'zod';
@@ -83,10 +84,7 @@ describe.runIf(RUN)('user stories, each one session in Chromium against the seed
     browser = await launchChromium({ baseURL: server.url });
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
-    page.on('pageerror', (error) => pageProblems.push(`script error: ${error.message}`));
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageProblems.push(`CSP: ${message.text()}`);
-    });
+    watchProblems(page, pageProblems);
   });
 
   afterEach(async (context) => {

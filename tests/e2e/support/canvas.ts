@@ -111,3 +111,11 @@ export async function nodePositions(page: Page): Promise<Record<string, { x: num
     );
   });
 }
+
+/** Collects the page's script errors and Content-Security-Policy violations into `problems`. */
+export function watchProblems(page: Page, problems: string[]): void {
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+}
