@@ -4,27 +4,16 @@
 import { describe, expect, it } from 'vitest';
 import { EXPLAINED_PER_TURN, scoreInOrder } from '../../server/services/line-scorer.ts';
 import type { LoadedRiskModel } from '../../server/services/risk-model.ts';
-import { lanesFor, toModelFile } from '../../src/risk/model-file.ts';
+import { lanesFor } from '../../src/risk/model-file.ts';
 import { scoreProbability, trainRiskModel } from '../../src/risk/model.ts';
 import { scoreLines } from '../../src/risk/scored.ts';
 import { riskLines } from '../risk/lines.ts';
+import { testModelFile } from './support/risk-model.ts';
 
 function loadedModel(): LoadedRiskModel {
   const history = riskLines(1500, 3);
   const model = trainRiskModel(history, { trees: { iterations: 30 } });
-  const file = toModelFile(model, {
-    createdAt: '2026-12-01T00:00:00.000Z',
-    features: model.trees.features.map((f) => f.name),
-    trainingData: {
-      files: [],
-      lines: history.length,
-      labelled: history.length,
-      trainedOn: { lines: history.length, from: '2021-01-01', to: '2021-01-28' },
-      heldOut: { lines: 0, from: '', to: '' },
-    },
-    metrics: {},
-    lanes: lanesFor(scoreProbability(model, history)),
-  });
+  const file = testModelFile(model, history, lanesFor(scoreProbability(model, history)));
   return { model, file, loadedAt: '2026-12-01T00:00:00.000Z', source: { kind: 'file', path: 'model.json' } };
 }
 

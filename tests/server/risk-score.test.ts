@@ -13,10 +13,11 @@ import { openAppDb } from '../../server/app-db.ts';
 import { testConfig } from '../../server/config.ts';
 import { ScoreAnswer, type DeclarationLineInput } from '../../src/api/risk.ts';
 import { readDeclarationLines } from '../../src/cli/commands/risk-input.ts';
-import { laneOf, lanesFor, toModelFile, type ModelFile } from '../../src/risk/model-file.ts';
+import { laneOf, lanesFor, type ModelFile } from '../../src/risk/model-file.ts';
 import { scoreProbability, trainRiskModel, type RiskModel } from '../../src/risk/model.ts';
 import { scoreLines } from '../../src/risk/scored.ts';
 import { riskLines } from '../risk/lines.ts';
+import { testModelFile } from './support/risk-model.ts';
 import { RING_ID } from './support/fixture.ts';
 import { errorOf } from './support/body.ts';
 import { startHarness, type Harness } from './support/harness.ts';
@@ -31,19 +32,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'risk-score-'));
   const history = riskLines(2000, 7);
   model = trainRiskModel(history, { trees: { iterations: 40 } });
-  file = toModelFile(model, {
-    createdAt: '2026-12-01T00:00:00.000Z',
-    features: model.trees.features.map((f) => f.name),
-    trainingData: {
-      files: [],
-      lines: history.length,
-      labelled: history.length,
-      trainedOn: { lines: history.length, from: '2021-01-01', to: '2021-01-28' },
-      heldOut: { lines: 0, from: '', to: '' },
-    },
-    metrics: {},
-    lanes: lanesFor(scoreProbability(model, history)),
-  });
+  file = testModelFile(model, history, lanesFor(scoreProbability(model, history)));
   writeFileSync(join(dir, 'model.json'), JSON.stringify(file));
   h = await startHarness({ config: { riskModel: join(dir, 'model.json') } });
   bare = await startHarness({ fixture: false });

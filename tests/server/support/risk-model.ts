@@ -4,15 +4,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DeclarationLineInput } from '../../../src/api/risk.ts';
-import { toModelFile } from '../../../src/risk/model-file.ts';
-import { trainRiskModel } from '../../../src/risk/model.ts';
+import type { RiskLine } from '../../../src/risk/features.ts';
+import { toModelFile, type ModelFile } from '../../../src/risk/model-file.ts';
+import { trainRiskModel, type RiskModel } from '../../../src/risk/model.ts';
 import { riskLines } from '../../risk/lines.ts';
 
-/** Writes the model file in `dir`; answers its path. */
-export function writeTestModel(dir: string): string {
-  const history = riskLines(2000, 7);
-  const model = trainRiskModel(history, { trees: { iterations: 40 } });
-  const file = toModelFile(model, {
+/** The model file of `model` trained on `history`, with the given lanes. */
+export function testModelFile(
+  model: RiskModel,
+  history: readonly RiskLine[],
+  lanes: ModelFile['lanes'],
+): ModelFile {
+  return toModelFile(model, {
     createdAt: '2026-12-01T00:00:00.000Z',
     features: model.trees.features.map((f) => f.name),
     trainingData: {
@@ -23,7 +26,18 @@ export function writeTestModel(dir: string): string {
       heldOut: { lines: 0, from: '', to: '' },
     },
     metrics: {},
-    lanes: { red: 0.5, amber: 0.3, budget: { red: 0.02, amber: 0.05 } },
+    lanes,
+  });
+}
+
+/** Writes the model file in `dir`; answers its path. */
+export function writeTestModel(dir: string): string {
+  const history = riskLines(2000, 7);
+  const model = trainRiskModel(history, { trees: { iterations: 40 } });
+  const file = testModelFile(model, history, {
+    red: 0.5,
+    amber: 0.3,
+    budget: { red: 0.02, amber: 0.05 },
   });
   const path = join(dir, 'model.json');
   writeFileSync(path, JSON.stringify(file));
