@@ -1,9 +1,10 @@
 // Exports: the suspect list (formula-safe CSV or JSON), inspection targets (CSV), a subgraph for
 // Gephi (GraphML / GEXF) and a case's evidence pack (zip with a manifest of SHA-256s). Every export
 // is audited with the SHA-256 of what was sent (the route mounting adds the file's name, size and
-// hash).
+// hash). A PNG of the canvas is made in the browser; the explorer records it here before saving it.
 import { z } from 'zod';
 import { CaseId } from '../../src/api/cases.ts';
+import { CanvasPictureRecord } from '../../src/api/exports.ts';
 import { NodeKeyParam } from '../../src/api/graph.ts';
 import { defineRoute, type Route } from '../http/route.ts';
 import { CASE_WRITERS, ENFORCEMENT } from '../policies.ts';
@@ -80,4 +81,20 @@ const casePack = defineRoute({
   },
 });
 
-export const exportRoutes = (): Route[] => [suspects, targets, graphFile, casePack];
+const canvasPicture = defineRoute({
+  method: 'post',
+  path: '/api/exports/canvas-png',
+  summary: 'Record a PNG of the canvas made in the browser (title, nodes, size, SHA-256) before it is saved',
+  tag: 'exports',
+  policy: 'user',
+  status: 204,
+  body: CanvasPictureRecord,
+  handler: () => ({ status: 204, json: null }),
+  audit: {
+    action: 'export',
+    target: () => null,
+    detail: ({ body }) => ({ what: 'canvas_png', ...body }),
+  },
+});
+
+export const exportRoutes = (): Route[] => [suspects, targets, graphFile, casePack, canvasPicture];

@@ -3,6 +3,7 @@
 export * from './cases.ts';
 export * from './errors.ts';
 export * from './graph.ts';
+export * from './exports.ts';
 export * from './investigations.ts';
 export * from './jobs.ts';
 export * from './leads.ts';

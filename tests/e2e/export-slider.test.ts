@@ -2,6 +2,7 @@
 // seeded world: the exported picture is the canvas image with a header (title, date, who) and a
 // legend around it, and the slider narrowed to one month hides the declaration lines outside it
 // and shows the range in the typed dates. Screenshots at 1440×900 go to test-output/screens/.
+import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -14,7 +15,8 @@ import {
   type Browser,
 } from '../../bench/support/chromium.ts';
 import { EXPORT_SCALE, exportLayout } from '../../client/src/panels/png/compose.ts';
-import { startSeededServer, type SeededServer } from './support/world.ts';
+import { AuditEntriesAnswer } from '../../src/api/users.ts';
+import { sessionCookie, startSeededServer, type SeededServer } from './support/world.ts';
 import { signIn, watchProblems } from './support/canvas.ts';
 
 const SCREENS = join(process.cwd(), 'test-output', 'screens');
@@ -173,6 +175,23 @@ describe.runIf(RUN)('PNG export and the time slider, in Chromium against the see
     expect(ink[0]).toBeGreaterThan(500);
     expect(ink[1]).toBeGreaterThan(200);
     await expect.poll(() => form.isVisible()).toBe(false);
+
+    // Recorded in the audit trail before it was saved: who, the title, and the picture's SHA-256.
+    const audit = await fetch(`${server.url}/api/audit?action=export&limit=10`, {
+      headers: { cookie: await sessionCookie(server.url, 'admin') },
+    });
+    expect(audit.status).toBe(200);
+    const { entries } = AuditEntriesAnswer.parse(await audit.json());
+    const recorded = entries.filter((e) => e.detail?.['what'] === 'canvas_png');
+    expect(recorded.map((e) => e.username)).toEqual(['investigator']);
+    const { nodes, ...picture } = recorded[0]?.detail ?? {};
+    expect(picture).toEqual({
+      what: 'canvas_png',
+      title: `Broker ${broker}`,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    expect(nodes).toBeGreaterThan(1);
     expect(pageProblems).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ import {
   MISSING_CHROMIUM,
   type Browser,
 } from '../../bench/support/chromium.ts';
-import { startSeededServer, type SeededServer } from './support/world.ts';
+import { sessionCookie, startSeededServer, type SeededServer } from './support/world.ts';
 import { signIn } from './support/canvas.ts';
 
 const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
@@ -66,18 +66,7 @@ async function storeCandidates(): Promise<void> {
   }
 }
 
-async function sessionOf(username: string): Promise<string> {
-  const answer = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ username, password: `ringscope-${username}` }),
-  });
-  if (answer.status !== 200) throw new Error(`${username} could not sign in: ${answer.status}`);
-  return answer.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
+const sessionOf = (username: string) => sessionCookie(server.url, username);
 
 describe.runIf(RUN)('possible duplicates in the explorer, in Chromium against the seeded server', () => {
   beforeAll(async () => {

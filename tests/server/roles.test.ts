@@ -75,6 +75,7 @@ const EXPECTED: Record<string, { who: readonly Role[] | 'public'; status: number
   'GET /api/exports/suspects': { who: ENF, status: 200 },
   'GET /api/exports/targets': { who: ENF, status: 200 },
   'GET /api/exports/graph': { who: ALL, status: 200 },
+  'POST /api/exports/canvas-png': { who: ALL, status: 400 },
   // A JSON body where a multipart upload is expected.
   'POST /api/jobs/ingest': { who: ADMIN, status: 415 },
   'POST /api/jobs/detect': { who: ADMIN, status: 400 },

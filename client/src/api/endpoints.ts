@@ -21,6 +21,7 @@ import {
   TradeLinksAnswer,
 } from './schemas.ts';
 import type { ResolveCandidate } from './schemas.ts';
+import type { CanvasPictureRecord } from '../../../src/api/exports.ts';
 import type { Filters } from '../state/types.ts';
 
 const enc = encodeURIComponent;
@@ -31,6 +32,9 @@ export const api = {
     request('/api/auth/login', SignedInAnswer, { method: 'POST', body: { username, password } }),
   logout: () => request('/api/auth/logout', NoContent, { method: 'POST', body: {} }),
   me: () => request('/api/auth/me', SignedInAnswer),
+  /** Records a PNG of the canvas in the audit trail; the picture is saved only once recorded. */
+  recordCanvasPicture: (record: CanvasPictureRecord) =>
+    request('/api/exports/canvas-png', NoContent, { method: 'POST', body: record }),
 
   search: (q: string, signal?: AbortSignal) =>
     request(withQuery('/api/search', { q, limit: 12 }), SearchAnswer, signal ? { signal } : {}),

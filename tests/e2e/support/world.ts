@@ -73,3 +73,17 @@ export async function startSeededServer(
     },
   };
 }
+
+/** The session cookie of a demo user (password `ringscope-<name>`), signed in through the API. */
+export async function sessionCookie(url: string, username: string): Promise<string> {
+  const answer = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ username, password: `ringscope-${username}` }),
+  });
+  if (answer.status !== 200) throw new Error(`${username} could not sign in: ${answer.status}`);
+  return answer.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+}

@@ -1,8 +1,10 @@
 // The toolbar's "Export PNG": asks for a title (the open ring's or investigation's name, else
 // "Ringscope network"), then downloads the canvas with a header (title, date, who exported it)
-// and a legend of the kinds on the canvas. The picture is made in the browser; nothing is sent.
+// and a legend of the kinds on the canvas. The picture is made in the browser and recorded in the
+// audit trail (title, nodes, size, SHA-256) before it is saved: refused there, nothing is saved.
 import type { Core } from 'cytoscape';
 import { useState, type FormEvent } from 'react';
+import { api } from '../../api/endpoints.ts';
 import type { User } from '../../api/schemas.ts';
 import type { ExplorerState } from '../../state/types.ts';
 import { composeExport, EXPORT_SCALE } from './compose.ts';
@@ -38,6 +40,14 @@ async function download(cy: Core, title: string, props: Props): Promise<void> {
   const now = new Date();
   const byline = `${stamp(now)} · exported by ${props.user.username} (${props.user.role.replace('_', ' ')})`;
   const blob = await composeExport(canvasPng, { title, byline }, legendItems(props.state));
+  const bytes = await blob.arrayBuffer();
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  await api.recordCanvasPicture({
+    title,
+    nodes: Object.keys(props.state.nodes).length,
+    bytes: bytes.byteLength,
+    sha256: [...digest].map((b) => b.toString(16).padStart(2, '0')).join(''),
+  });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
