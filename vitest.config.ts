@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // Every temporary file of the run under one directory, removed at the end (tests/helpers/temp-root.ts).
+    globalSetup: ['tests/helpers/temp-root.ts'],
     projects: [
       {
         extends: true,
