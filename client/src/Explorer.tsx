@@ -2,7 +2,7 @@
 // filters, path finder), the canvas, and the right column (entity, ring, live lane, alerts,
 // cases, jobs). The live lane and alerts are followed here, so the header can count open alerts;
 // the data's currency is learned here, so every panel formats money alike.
-import { useCallback, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { User } from './api/schemas.ts';
 import { CurrencyContext, useCurrency } from './money.tsx';
 import { CanvasPane } from './panels/CanvasPane.tsx';
@@ -18,12 +18,26 @@ import { RingsPanel } from './panels/RingsPanel.tsx';
 import { RouteMapOverlay } from './routemap/RouteMapOverlay.tsx';
 import { ScreenLinks, ScreenOverlay, type ScreenName } from './screens/Screens.tsx';
 import { historyReducer, INITIAL_HISTORY } from './state/history.ts';
+import type { ExplorerState } from './state/types.ts';
 import { useExplorerActions, type Tab } from './useExplorerActions.ts';
+
+/**
+ * The detail tab shown, and the open ring's id: a ring view put back (a saved investigation
+ * reopened, an undo) is shown, as an opened one is.
+ */
+function useDetailTab(state: ExplorerState) {
+  const [tab, setTab] = useState<Tab>('entity');
+  const openRingId = state.openRing?.ring.id ?? null;
+  useEffect(() => {
+    if (openRingId !== null) setTab('ring');
+  }, [openRingId]);
+  return { tab, setTab, openRingId };
+}
 
 export function Explorer({ user, onLogout }: { user: User; onLogout: () => void }) {
   const [history, dispatch] = useReducer(historyReducer, INITIAL_HISTORY);
   const state = history.present;
-  const [tab, setTab] = useState<Tab>('entity');
+  const { tab, setTab, openRingId } = useDetailTab(state);
   const [ringsVersion, setRingsVersion] = useState(0);
   const [watchVersion, setWatchVersion] = useState(0);
   const [screen, setScreen] = useState<ScreenName | null>(null);
@@ -64,7 +78,7 @@ export function Explorer({ user, onLogout }: { user: User; onLogout: () => void 
         {screen && <ScreenOverlay screen={screen} onClose={() => setScreen(null)} />}
         <RouteMapOverlay />
         <aside className="left" aria-label="Rings, leads, filters and paths">
-          <RingsPanel key={ringsVersion} openRingId={state.openRing?.ring.id ?? null} onOpen={openRing} />
+          <RingsPanel key={ringsVersion} openRingId={openRingId} onOpen={openRing} />
           <LeadsPanel leads={leads} onOpen={open} />
           <ResolvePanel role={user.role} onOpen={open} />
           <FiltersPanel state={state} dispatch={dispatch} />

@@ -1,5 +1,5 @@
 // Saved investigations: a named canvas (the nodes and links drawn, where each node stood, the
-// filters, selection, hidden and pinned nodes, the layout) stored server-side, owned by one user
+// filters, selection, hidden and pinned nodes, the layout, the open ring and the paths found) stored server-side, owned by one user
 // and shared read-only with others.
 import { z } from 'zod';
 import { NodeLabel } from '../model/index.ts';
@@ -51,6 +51,8 @@ const SavedExpansion = z.strictObject({
   limit: z.number().int().positive(),
   truncated: z.boolean(),
 });
+/** A path found between two nodes: its node keys and edge ids, in order along the path. */
+const SavedPath = z.strictObject({ nodes: Keys, edges: Keys });
 
 /** What reopening an investigation draws. Every key it names must be one of its nodes. */
 export const CanvasState = z
@@ -68,6 +70,12 @@ export const CanvasState = z
     groups: z.array(SavedGroup).max(5000).default([]),
     linkLines: z.record(z.string().max(600), SavedLinkLines).default({}),
     expansions: z.record(z.string().max(300), SavedExpansion).default({}),
+    /** The ring whose view was open (its id) and the indicator highlighted in it. */
+    ring: z.string().max(300).nullable().default(null),
+    indicator: z.string().max(200).nullable().default(null),
+    /** Paths found between two nodes, and the one drawn (-1: none). */
+    paths: z.array(SavedPath).max(50).default([]),
+    activePath: z.number().int().min(-1).default(-1),
   })
   .superRefine((canvas, ctx) => {
     const keys = new Set(canvas.nodes.map((n) => n.key));
@@ -95,6 +103,28 @@ export const CanvasState = z
         code: 'custom',
         path: ['groups'],
         message: `group ${strayGroup.id} belongs to a node not on the canvas`,
+      });
+    const edgeIds = new Set(canvas.edges.map((e) => e.id));
+    const strayPath = canvas.paths.findIndex(
+      (p) => p.nodes.some((key) => !keys.has(key)) || p.edges.some((id) => !edgeIds.has(id)),
+    );
+    if (strayPath >= 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['paths', strayPath],
+        message: `path ${strayPath + 1} goes through a node or edge not on the canvas`,
+      });
+    if (canvas.activePath >= canvas.paths.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['activePath'],
+        message: `path ${canvas.activePath + 1} shown, but ${canvas.paths.length} saved`,
+      });
+    if (canvas.indicator !== null && canvas.ring === null)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['indicator'],
+        message: 'an indicator highlighted with no ring open',
       });
     const loose = canvas.edges.find((e) => !keys.has(e.source) || !keys.has(e.target));
     if (loose)

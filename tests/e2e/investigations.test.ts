@@ -1,6 +1,6 @@
 // Saved investigations in Chromium against the seeded server: an investigator draws a ring on the
-// canvas, saves it under a name, reloads the page with ?investigation=ID and gets the same nodes,
-// links and positions back (saved again as a copy and compared through the API); shared with a
+// canvas, highlights one of its indicators, saves it under a name, reloads the page with
+// ?investigation=ID and gets the same nodes, links, positions and ring view back (saved again as a copy and compared through the API); shared with a
 // case officer, who opens it read-only by its link, while enforcement is told it does not exist.
 // Screenshots go to test-output/screens/.
 import { mkdir, readFile } from 'node:fs/promises';
@@ -68,6 +68,8 @@ describe.runIf(RUN)('saved investigations, in Chromium against the seeded server
 
   let first = '';
   let drawn = 0;
+  let ringId = '';
+  let indicatorName = '';
 
   it('saves the canvas as a named investigation and names it in the URL', async () => {
     await signIn(page, 'investigator', 'ringscope-investigator');
@@ -76,6 +78,12 @@ describe.runIf(RUN)('saved investigations, in Chromium against the seeded server
     await expect.poll(layoutRuns, { timeout: 60_000 }).toBeGreaterThan(before);
     drawn = await nodeCount();
     expect(drawn).toBeGreaterThan(1);
+    ringId =
+      (await page.locator('.ring-list button[data-ring-id]').first().getAttribute('data-ring-id')) ?? '';
+    const indicator = page.locator('.ring-view button[aria-pressed]').first();
+    indicatorName = (await indicator.textContent()) ?? '';
+    await indicator.click();
+    await expect.poll(() => indicator.getAttribute('aria-pressed')).toBe('true');
 
     const bar = page.getByTestId('investigation-bar');
     await bar.getByLabel('Investigation name').fill('Ring walk');
@@ -89,6 +97,8 @@ describe.runIf(RUN)('saved investigations, in Chromium against the seeded server
     const investigation = await saved(first);
     expect(investigation.canvas.nodes).toHaveLength(drawn);
     expect(Object.keys(investigation.canvas.positions)).toHaveLength(drawn);
+    expect(investigation.canvas.ring).toBe(ringId);
+    expect(investigation.canvas.indicator).not.toBeNull();
     await page.screenshot({ path: join(SCREENS, 'investigation-saved.png') });
   });
 
@@ -113,6 +123,11 @@ describe.runIf(RUN)('saved investigations, in Chromium against the seeded server
     await expect.poll(() => bar.getAttribute('data-opened'), { timeout: 60_000 }).toBe(first);
     expect(await nodeCount()).toBe(drawn);
     expect(await bar.getByLabel('Investigation name').inputValue()).toBe('Ring walk');
+    // The ring view it had open is back, with the same indicator highlighted.
+    await page.locator('.ring-view h2', { hasText: ringId }).waitFor();
+    const pressed = page.locator('.ring-view button[aria-pressed="true"]');
+    await expect.poll(() => pressed.count()).toBe(1);
+    expect(await pressed.textContent()).toBe(indicatorName);
     await page.screenshot({ path: join(SCREENS, 'investigation-reopened.png') });
 
     // What the canvas holds now, saved as a copy, is what was saved first.

@@ -10,11 +10,15 @@ import { NO_PATH } from './types.ts';
 export type EvidenceAction =
   | { type: 'ring/open'; ring: RingDetail }
   | { type: 'ring/close' }
+  /** A saved investigation's ring view put back: nothing drawn, laid out or selected anew. */
+  | { type: 'ring/restore'; ring: RingDetail; indicator: string | null }
   | { type: 'ring/highlight'; indicator: string | null }
   | { type: 'paths/found'; paths: { nodes: ApiNode[]; edges: ApiEdge[] }[] }
   | { type: 'paths/show'; index: number }
   | { type: 'paths/clear' }
-  | { type: 'paths/from'; key: string };
+  | { type: 'paths/from'; key: string }
+  /** A saved investigation's paths, whose nodes and edges the restored canvas holds. */
+  | { type: 'paths/restore'; paths: FoundPath[]; activePath: number };
 
 function openRing(state: ExplorerState, ring: RingDetail): ExplorerState {
   return {
@@ -45,6 +49,10 @@ export function evidenceReducer(state: ExplorerState, action: EvidenceAction): E
       return openRing(state, action.ring);
     case 'ring/close':
       return { ...state, openRing: null, highlightedIndicator: null };
+    case 'ring/restore': {
+      const named = action.ring.ring.indicators.some((i) => i.name === action.indicator);
+      return { ...state, openRing: action.ring, highlightedIndicator: named ? action.indicator : null };
+    }
     case 'ring/highlight':
       // The latest emphasis wins: highlighting evidence stops showing a path.
       return {
@@ -64,6 +72,12 @@ export function evidenceReducer(state: ExplorerState, action: EvidenceAction): E
       return { ...state, paths: [], activePath: NO_PATH };
     case 'paths/from':
       return { ...state, pathFrom: action.key, selection: [action.key] };
+    case 'paths/restore':
+      return {
+        ...state,
+        paths: action.paths,
+        activePath: action.activePath < action.paths.length ? action.activePath : NO_PATH,
+      };
   }
 }
 

@@ -36,6 +36,8 @@ const NOT_STEPS: ReadonlySet<Action['type']> = new Set<Action['type']>([
   'paths/show',
   'paths/clear',
   'paths/from',
+  'paths/restore',
+  'ring/restore',
   'case/open',
 ]);
 

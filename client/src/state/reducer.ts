@@ -27,7 +27,9 @@ export function reducer(state: ExplorerState, action: Action): ExplorerState {
     case 'ring/open':
     case 'ring/close':
     case 'ring/highlight':
+    case 'ring/restore':
     case 'paths/found':
+    case 'paths/restore':
     case 'paths/show':
     case 'paths/clear':
     case 'paths/from':

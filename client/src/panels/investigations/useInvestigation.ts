@@ -1,14 +1,16 @@
 // The saved investigation the canvas shows: the list the user may open, saving the canvas (new,
 // or again when the user may change the open one), and opening one, also from the page's URL
-// (`?investigation=ID`), which then names the open investigation so it can be shared.
+// (`?investigation=ID`), which then names the open investigation so it can be shared. Opening one
+// also puts back the ring view it had open, asked from the API again.
 import type { Core } from 'cytoscape';
 import { useCallback, useEffect, useState } from 'react';
 import type { Investigation, InvestigationSummary } from '../../../../src/api/investigations.ts';
-import { describeError } from '../../api/http.ts';
+import { api } from '../../api/endpoints.ts';
+import { ApiError, describeError } from '../../api/http.ts';
 import { investigationsApi } from '../../api/investigations.ts';
 import type { Action } from '../../state/reducer.ts';
 import type { ExplorerState } from '../../state/types.ts';
-import { canvasOf, restoreActions, type Positions } from './snapshot.ts';
+import { canvasOf, restoreActions, ringToReopen, type Positions } from './snapshot.ts';
 
 const PARAM = 'investigation';
 
@@ -53,6 +55,28 @@ function placeWhenDrawn(
   });
 }
 
+/**
+ * Puts back the ring view a saved canvas had open, asked from the API again: a later detection
+ * run may have replaced the ring, which the message then says (the canvas stays as saved).
+ */
+async function reopenRing(
+  investigation: Investigation,
+  dispatch: (a: Action) => void,
+  setMessage: (m: string) => void,
+): Promise<void> {
+  const saved = ringToReopen(investigation.canvas);
+  if (!saved) return;
+  try {
+    dispatch({ type: 'ring/restore', ring: await api.ring(saved.id), indicator: saved.indicator });
+  } catch (e) {
+    const reason =
+      e instanceof ApiError && e.status === 404
+        ? 'is no longer among the findings'
+        : `could not be opened (${describeError(e)})`;
+    setMessage(`Opened “${investigation.name}”; the ring ${saved.id} it had open ${reason}.`);
+  }
+}
+
 export function useInvestigation(state: ExplorerState, dispatch: (a: Action) => void, cy: () => Core | null) {
   const [list, setList] = useState<InvestigationSummary[]>([]);
   const [current, setCurrent] = useState<InvestigationSummary | null>(null);
@@ -77,6 +101,7 @@ export function useInvestigation(state: ExplorerState, dispatch: (a: Action) => 
       setMessage(
         `Opened “${investigation.name}” (${investigation.nodeCount} nodes, by ${investigation.owner}).`,
       );
+      await reopenRing(investigation, dispatch, setMessage);
     } catch (e) {
       setMessage(describeError(e));
     }
