@@ -8,7 +8,7 @@ import { riskLineOf } from '../../src/risk/canonical-line.ts';
 import type { RiskLine } from '../../src/risk/features.ts';
 import { NETWORK_FEATURES, withNetwork } from '../../src/risk/network.ts';
 import { ApiError } from '../http/errors.ts';
-import { scoreInOrder, type ReasonsFor } from './line-scorer.ts';
+import { scoreInOrder, type LineScore, type ReasonsFor, type ScorableModel } from './line-scorer.ts';
 import type { PartyIndex, PartySnapshot } from './party-index.ts';
 import { noModel, ServedModel, type LoadedRiskModel } from './risk-model.ts';
 
@@ -23,6 +23,13 @@ const PARTY_FIELDS: [BusinessLabel, 'importer_id' | 'broker_id' | 'consignee_id'
 ];
 
 type Party = ScoredDeclaration['lines'][number]['parties'][number];
+
+/** Scores and explains lines in their order: in-process (scoreInOrder) or on the scoring thread. */
+export type LineScorer = (
+  loaded: ScorableModel,
+  lines: RiskLine[],
+  reasons: ReasonsFor,
+) => Promise<LineScore[]>;
 
 export interface ScoreOptions {
   /** `flagged` (default): reasons for red and amber lines only; `all`: for every line. */
@@ -43,6 +50,7 @@ export class DeclarationScoring {
   constructor(
     model: ServedModel | LoadedRiskModel | null,
     private readonly parties: Pick<PartyIndex, 'current'>,
+    private readonly scoreLines: LineScorer = scoreInOrder,
   ) {
     this.served = model instanceof ServedModel ? model : new ServedModel(undefined, model);
   }
@@ -63,7 +71,7 @@ export class DeclarationScoring {
       if (snapshot === null) throw noRun();
       lines = withNetwork(lines, snapshot.network);
     }
-    const scored = await scoreInOrder(loaded, lines, options.reasons);
+    const scored = await this.scoreLines(loaded, lines, options.reasons ?? 'flagged');
     return {
       model: { content_hash: loaded.file.contentHash, created_at: loaded.file.createdAt },
       lines: lines.map((l, i) => ({

@@ -10,6 +10,9 @@ import type { Lane } from '../../src/risk/model-file.ts';
 import { scoreBatch } from '../../src/risk/scored.ts';
 import type { LoadedRiskModel } from './risk-model.ts';
 
+/** What scoring needs of a loaded model: its trees and plan, and its file's lane thresholds. */
+export type ScorableModel = Pick<LoadedRiskModel, 'model' | 'file'>;
+
 export interface LineScore {
   score: number;
   lane: Lane;
@@ -29,7 +32,7 @@ export const EXPLAINED_PER_TURN = 8;
 
 /** Score, lane and reasons of each line (labels in the lines are ignored), in their order. */
 export async function scoreInOrder(
-  loaded: LoadedRiskModel,
+  loaded: ScorableModel,
   lines: readonly RiskLine[],
   reasons: ReasonsFor = 'flagged',
 ): Promise<LineScore[]> {
