@@ -151,6 +151,8 @@ export class ForestTable {
   private readonly values: Float64Array;
   /** Leaves with at least one path feature (a one-leaf tree adds nothing). */
   private readonly leaves: Int32Array;
+  /** Each tree's root: the node no parent hands a mask to. */
+  private readonly roots: Int32Array;
   /** Per node, while a row is explained: the path features it fails on the way there, as bits. */
   private failed: Int32Array;
 
@@ -178,12 +180,14 @@ export class ForestTable {
     this.features = new Int32Array(featureCount);
     this.failed = new Int32Array(nodes);
     const leafIds: number[] = [];
+    const roots: number[] = [];
     let base = 0;
     let categoryBase = 0;
     size = 0;
     featureCount = 0;
     trees.forEach((tree, t) => {
       const n = tree.feature.length;
+      roots.push(base);
       this.feature.set(tree.feature, base);
       this.threshold.set(tree.threshold, base);
       this.categories.set(tree.categories, categoryBase);
@@ -209,6 +213,7 @@ export class ForestTable {
       categoryBase += tree.categories.length;
     });
     this.leaves = Int32Array.from(leafIds);
+    this.roots = Int32Array.from(roots);
   }
 
   /** Adds the row's contributions through every tree to `phi` (the row's bins start at `offset`). */
@@ -225,23 +230,28 @@ export class ForestTable {
     const { feature, threshold, categorySet, categories, left, right, bit, leaves } = this;
     const { at, width, featuresAt, features, values } = this;
     const nodes = feature.length;
-    if (this.failed.length < offsets.length * nodes) this.failed = new Int32Array(offsets.length * nodes);
+    const rows = offsets.length;
+    if (this.failed.length < rows * nodes) this.failed = new Int32Array(rows * nodes);
+    // Node by node, all rows at each (a node's split read once): row r's mask at node n is at
+    // n × rows + r. Children come after their parent, so one pass in node order hands each node
+    // the path features the row fails on the way to it, as bits; the roots' masks are reset here.
     const failed = this.failed;
-    // Children come after their parent, so one pass in node order hands each node the path
-    // features the row fails on the way to it, as bits (roots start with none, never written).
-    for (let r = 0; r < offsets.length; r++) {
-      const offset = offsets[r]!;
-      const base = r * nodes;
-      for (let node = 0; node < nodes; node++) {
-        const f = feature[node]!;
-        if (f < 0) continue;
-        const bin = bins[offset + f]!;
-        const set = categorySet[node]!;
-        const toLeft = set < 0 ? bin <= threshold[node]! : categories[set + bin] === 1;
-        const mask = failed[base + node]!;
-        const cold = mask | (1 << bit[node]!);
-        failed[base + left[node]!] = toLeft ? mask : cold;
-        failed[base + right[node]!] = toLeft ? cold : mask;
+    for (const root of this.roots) failed.fill(0, root * rows, root * rows + rows);
+    for (let node = 0; node < nodes; node++) {
+      const f = feature[node]!;
+      const base = node * rows;
+      if (f < 0) continue;
+      const toL = left[node]! * rows;
+      const toR = right[node]! * rows;
+      const cold = 1 << bit[node]!;
+      const set = categorySet[node]!;
+      const cut = threshold[node]!;
+      for (let r = 0; r < rows; r++) {
+        const bin = bins[offsets[r]! + f]!;
+        const goesLeft = set < 0 ? bin <= cut : categories[set + bin] === 1;
+        const mask = failed[base + r]!;
+        failed[toL + r] = goesLeft ? mask : mask | cold;
+        failed[toR + r] = goesLeft ? mask | cold : mask;
       }
     }
     for (let l = 0; l < leaves.length; l++) {
@@ -249,8 +259,10 @@ export class ForestTable {
       const m = width[leaf]!;
       const all = (1 << m) - 1;
       const fs = featuresAt[leaf]!;
-      for (let r = 0; r < offsets.length; r++) {
-        const row = at[leaf]! + (~failed[r * nodes + leaf]! & all) * m;
+      const first = at[leaf]!;
+      const base = leaf * rows;
+      for (let r = 0; r < rows; r++) {
+        const row = first + (~failed[base + r]! & all) * m;
         const phi = phis[r]!;
         for (let i = 0; i < m; i++) phi[features[fs + i]!]! += values[row + i]!;
       }
