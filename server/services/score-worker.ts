@@ -1,24 +1,30 @@
 // The server's side of the scoring thread (score-worker-loop.ts): a declaration's lines are
 // scored and explained there, while this thread keeps HTTP, sessions, validation, the audit
-// trail and the alerts. With two cores the two overlap; on this thread a score costs a message
-// each way. The thread is sent each model once, before the first request scored with it, and
-// messages arrive in order: a request always scores with the model it started with, a reload
-// is used from the next request on. A thread that dies fails its requests (500) and the next
-// request starts another.
+// trail and the alerts. With two cores the two overlap. What is sent in one turn of the event
+// loop goes in one message (and the thread answers what it finished in one turn in one), so
+// under load the cost of a message is shared by the declarations that arrived together. The
+// thread is sent each model once, in order before the first request scored with it: a request
+// always scores with the model it started with, a reload is used from the next request on. A
+// thread that dies fails its requests (500) and the next request starts another.
 import { Worker } from 'node:worker_threads';
 import type { RiskLine } from '../../src/risk/features.ts';
 import type { ModelFile } from '../../src/risk/model-file.ts';
 import type { LineScore, ReasonsFor, ScorableModel } from './line-scorer.ts';
 
-/** What the thread is sent: a model to hold, or lines to score with the model named. */
+/**
+ * What the thread is sent (in batches, in order): a model to hold, or lines (RiskLine[] as JSON)
+ * to score with the model named. Lines and scores travel as JSON text: a string is copied whole,
+ * where cloning the objects field by field cost more than serialising them.
+ */
 export type ScoreMessage =
-  { file: ModelFile } | { id: number; model: string; lines: RiskLine[]; reasons: ReasonsFor };
+  { file: ModelFile } | { id: number; model: string; lines: string; reasons: ReasonsFor };
 
 export interface ScoreReply {
   id: number;
   /** The content hash of the model that scored the lines. */
   model?: string;
-  scores?: LineScore[];
+  /** LineScore[] as JSON. */
+  scores?: string;
   error?: string;
 }
 
@@ -33,6 +39,8 @@ interface Pending {
 class ScoreThread {
   private readonly pending = new Map<number, Pending>();
   private readonly worker: Worker;
+  /** What this turn sends, in order: one message on the next turn. */
+  private outbox: ScoreMessage[] = [];
   /** The content hash of the model last sent. */
   private model: string | null = null;
   dead = false;
@@ -40,7 +48,7 @@ class ScoreThread {
   constructor() {
     this.worker = new Worker(THREAD, { execArgv: [] });
     this.worker.unref();
-    this.worker.on('message', (reply: ScoreReply) => this.settle(reply));
+    this.worker.on('message', (replies: ScoreReply[]) => replies.forEach((r) => this.settle(r)));
     this.worker.on('exit', (code) => this.die(new Error(`the scoring thread stopped (exit code ${code})`)));
     this.worker.on('error', (error) => this.die(error));
   }
@@ -49,7 +57,7 @@ class ScoreThread {
   hold(loaded: ScorableModel): string {
     const hash = loaded.file.contentHash;
     if (this.model !== hash) {
-      this.worker.postMessage({ file: loaded.file } satisfies ScoreMessage);
+      this.send({ file: loaded.file });
       this.model = hash;
     }
     return hash;
@@ -59,7 +67,7 @@ class ScoreThread {
     const hash = this.hold(loaded);
     return new Promise<LineScore[]>((resolve, reject) => {
       this.pending.set(id, { model: hash, resolve, reject });
-      this.worker.postMessage({ id, model: hash, lines, reasons } satisfies ScoreMessage);
+      this.send({ id, model: hash, lines: JSON.stringify(lines), reasons });
     });
   }
 
@@ -68,11 +76,23 @@ class ScoreThread {
     return this.worker.terminate();
   }
 
+  private send(message: ScoreMessage): void {
+    this.outbox.push(message);
+    if (this.outbox.length === 1) setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    const batch = this.outbox;
+    this.outbox = [];
+    if (!this.dead && batch.length > 0) this.worker.postMessage(batch);
+  }
+
   private settle(reply: ScoreReply): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
-    if (reply.scores !== undefined && reply.model === pending.model) pending.resolve(reply.scores);
+    if (reply.scores !== undefined && reply.model === pending.model)
+      pending.resolve(JSON.parse(reply.scores) as LineScore[]);
     else
       pending.reject(
         new Error(`scoring on its thread failed: ${reply.error ?? `scored with model ${reply.model}`}`),
@@ -103,15 +123,15 @@ export class ScoreWorker {
     if (!this.closed) this.live().hold(loaded);
   }
 
-  private live(): ScoreThread {
-    if (this.thread === null || this.thread.dead) this.thread = new ScoreThread();
-    return this.thread;
-  }
-
   async close(): Promise<void> {
     this.closed = true;
     const thread = this.thread;
     this.thread = null;
     if (thread && !thread.dead) await thread.terminate();
+  }
+
+  private live(): ScoreThread {
+    if (this.thread === null || this.thread.dead) this.thread = new ScoreThread();
+    return this.thread;
   }
 }
