@@ -1,6 +1,6 @@
 // The scoring thread: lines scored there answer exactly what scoring in-process answers (scores,
 // lanes, reasons), a model swapped in is used from the very next request, and a thread that
-// stops fails only what it held: the next request starts another.
+// dies fails only what it held: the next request starts another.
 import { afterEach, describe, expect, it } from 'vitest';
 import { scoreInOrder, type ScorableModel } from '../../server/services/line-scorer.ts';
 import { ScoreWorker } from '../../server/services/score-worker.ts';
@@ -51,6 +51,19 @@ describe('ScoreWorker', () => {
     expect(b.map((l) => l.score)).not.toEqual(a.map((l) => l.score));
     // And back: the thread is sent the first model again.
     expect(await worker.score(first, lines, 'all')).toEqual(a);
+  });
+
+  it('fails the requests a thread held when it dies, and starts another for the next one', async () => {
+    worker = new ScoreWorker();
+    const loaded = model(10);
+    const lines = riskLines(3, 9);
+    // A model the thread cannot read kills it (the server checks every model before sending it).
+    const broken: ScorableModel = {
+      model: loaded.model,
+      file: { ...loaded.file, contentHash: 'sha256:broken', trees: null as never },
+    };
+    await expect(worker.score(broken, lines, 'all')).rejects.toThrow(/risk model: trees in schema version/);
+    expect(await worker.score(loaded, lines, 'all')).toEqual(await scoreInOrder(loaded, lines, 'all'));
   });
 
   it('starts a new thread for the next request when the last one was closed, and refuses after close', async () => {
