@@ -5,7 +5,10 @@
 // gives them. They are computed a few lines per turn of the event loop, so a declaration of many
 // red lines does not hold up every other request.
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ScoreDeclarationBody } from '../../src/api/risk.ts';
+import { riskLineOf } from '../../src/risk/canonical-line.ts';
 import type { RiskLine } from '../../src/risk/features.ts';
+import type { NetworkFacts } from '../../src/risk/network.ts';
 import type { Lane } from '../../src/risk/model-file.ts';
 import { scoreBatch } from '../../src/risk/scored.ts';
 import type { LoadedRiskModel } from './risk-model.ts';
@@ -51,4 +54,33 @@ export async function scoreInOrder(
     batch.reasonsOf(chunk).forEach((words, k) => (answer[chunk[k]!]!.reasons = words));
   }
   return answer;
+}
+
+/**
+ * One declaration's lines as posted (canonical fields), with what the last detection run says
+ * about each line's parties when the model was trained with network features. What the scoring
+ * thread is sent: the lines become the model's lines there (riskLineOf, as everywhere else).
+ */
+export interface PostedLines {
+  declarationId: string;
+  lines: readonly ScoreDeclarationBody['lines'][number][];
+  network: readonly NetworkFacts[] | null;
+}
+
+/** The model's lines of a posted declaration, numbered 1, 2, … where they carry no number. */
+export function riskLinesOf(posted: PostedLines): RiskLine[] {
+  return posted.lines.map(({ attributes, ...row }, i) => {
+    const line = riskLineOf({ ...row, declaration_id: posted.declarationId }, i + 1, attributes ?? {});
+    const facts = posted.network?.[i];
+    return facts ? { ...line, network: facts } : line;
+  });
+}
+
+/** scoreInOrder for a posted declaration. */
+export function scorePosted(
+  loaded: ScorableModel,
+  posted: PostedLines,
+  reasons: ReasonsFor = 'flagged',
+): Promise<LineScore[]> {
+  return scoreInOrder(loaded, riskLinesOf(posted), reasons);
 }

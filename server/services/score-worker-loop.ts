@@ -4,10 +4,9 @@
 // no store: the lines arrive with their network facts, taken from the server's party index.
 // Messages come in batches, taken in order; the answers finished in one turn go back in one.
 import { parentPort } from 'node:worker_threads';
-import type { RiskLine } from '../../src/risk/features.ts';
 import { gbdtFromJson } from '../../src/risk/gbdt-json.ts';
 import { prepareExplainer } from '../../src/risk/scored.ts';
-import { scoreInOrder, type ScorableModel } from './line-scorer.ts';
+import { scorePosted, type PostedLines, type ScorableModel } from './line-scorer.ts';
 import type { ScoreMessage, ScoreReply } from './score-worker.ts';
 
 const port = parentPort;
@@ -33,8 +32,8 @@ function answer(message: Extract<ScoreMessage, { id: number }>): void {
     reply({ id, error: `the scoring thread holds model ${served?.hash ?? 'none'}, not ${message.model}` });
     return;
   }
-  const lines = JSON.parse(message.lines) as RiskLine[];
-  scoreInOrder(served.loaded, lines, message.reasons).then(
+  const posted = JSON.parse(message.lines) as PostedLines;
+  scorePosted(served.loaded, posted, message.reasons).then(
     (scores) => reply({ id, model: served.hash, scores: JSON.stringify(scores) }),
     (error: unknown) =>
       reply({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

@@ -7,13 +7,12 @@
 // always scores with the model it started with, a reload is used from the next request on. A
 // thread that dies fails its requests (500) and the next request starts another.
 import { Worker } from 'node:worker_threads';
-import type { RiskLine } from '../../src/risk/features.ts';
 import type { ModelFile } from '../../src/risk/model-file.ts';
-import type { LineScore, ReasonsFor, ScorableModel } from './line-scorer.ts';
+import type { LineScore, PostedLines, ReasonsFor, ScorableModel } from './line-scorer.ts';
 
 /**
- * What the thread is sent (in batches, in order): a model to hold, or lines (RiskLine[] as JSON)
- * to score with the model named. Lines and scores travel as JSON text: a string is copied whole,
+ * What the thread is sent (in batches, in order): a model to hold, or a declaration's lines
+ * (PostedLines as JSON) to score with the model named. Lines and scores travel as JSON text: a string is copied whole,
  * where cloning the objects field by field cost more than serialising them.
  */
 export type ScoreMessage =
@@ -63,11 +62,11 @@ class ScoreThread {
     return hash;
   }
 
-  score(id: number, loaded: ScorableModel, lines: RiskLine[], reasons: ReasonsFor): Promise<LineScore[]> {
+  score(id: number, loaded: ScorableModel, posted: PostedLines, reasons: ReasonsFor): Promise<LineScore[]> {
     const hash = this.hold(loaded);
     return new Promise<LineScore[]>((resolve, reject) => {
       this.pending.set(id, { model: hash, resolve, reject });
-      this.send({ id, model: hash, lines: JSON.stringify(lines), reasons });
+      this.send({ id, model: hash, lines: JSON.stringify(posted), reasons });
     });
   }
 
@@ -112,10 +111,10 @@ export class ScoreWorker {
   private nextId = 1;
   private closed = false;
 
-  /** Score, lane and reasons of each line, in their order (as scoreInOrder answers them). */
-  score(loaded: ScorableModel, lines: RiskLine[], reasons: ReasonsFor): Promise<LineScore[]> {
+  /** Score, lane and reasons of each line, in their order (as scorePosted answers them). */
+  score(loaded: ScorableModel, posted: PostedLines, reasons: ReasonsFor): Promise<LineScore[]> {
     if (this.closed) return Promise.reject(new Error('the server is shutting down'));
-    return this.live().score(this.nextId++, loaded, lines, reasons);
+    return this.live().score(this.nextId++, loaded, posted, reasons);
   }
 
   /** Starts the thread and sends it the model now, so the first declaration does not wait for them. */
