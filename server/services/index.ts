@@ -126,6 +126,7 @@ export function createServices(input: {
   const risks = new RiskScores(input.store);
   const parties = new PartyIndex(input.store);
   const scoreWorker = new ScoreWorker();
+  riskModel.onSwap((loaded) => scoreWorker.warm(loaded));
   // With a model to serve, the first declaration should not wait for the index or the thread.
   riskModel
     .ready()

@@ -52,6 +52,11 @@ class ScoreThread {
     this.worker.on('error', (error) => this.die(error));
   }
 
+  /** The content hash of the model last sent (null: none yet). */
+  holding(): string | null {
+    return this.model;
+  }
+
   /** Sends the model unless it is the one the thread holds; answers its content hash. */
   hold(loaded: ScorableModel): string {
     const hash = loaded.file.contentHash;
@@ -120,6 +125,11 @@ export class ScoreWorker {
   /** Starts the thread and sends it the model now, so the first declaration does not wait for them. */
   warm(loaded: ScorableModel): void {
     if (!this.closed) this.live().hold(loaded);
+  }
+
+  /** The content hash of the model the scoring thread holds or is being sent (null: none, or no thread). */
+  holding(): string | null {
+    return this.thread?.dead === false ? this.thread.holding() : null;
   }
 
   async close(): Promise<void> {
