@@ -57,6 +57,7 @@ export async function serve(
       });
       await services.jobs.idle();
       await services.graphReads.close();
+      await services.scoreWorker.close();
       services.audit.flush();
       appDb.close();
       await store.close();

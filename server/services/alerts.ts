@@ -1,6 +1,9 @@
 // Alerts arriving declarations raise (a red-lane line; a declaration naming a watch-listed
 // party), kept in the app database with increasing ids so a client that reconnects asks for those
-// after the last it saw. An alert is open until someone acknowledges it.
+// after the last it saw. An alert is open until someone acknowledges it. The live lane raises
+// them with `raiseGrouped`: the alerts of every declaration scored in one turn of the event loop
+// are written in one transaction on the next turn (one commit, not one per declaration), each
+// declaration's answered once written, as the audit trail groups its entries.
 import type { z } from 'zod';
 import type { Alert, AlertsQuery } from '../../src/api/alerts.ts';
 import { preparedOnce, type AppDb } from '../app-db.ts';
@@ -29,7 +32,15 @@ export type NewAlert = Omit<Alert, 'id' | 'created_at' | 'acknowledged_by' | 'ac
 /** Most alerts one catch-up sends; a client further behind lists the rest with GET /api/alerts. */
 export const CATCH_UP_LIMIT = 500;
 
+interface Waiting {
+  alerts: readonly NewAlert[];
+  resolve: (raised: Alert[]) => void;
+  reject: (error: unknown) => void;
+}
+
 export class Alerts {
+  private readonly waiting: Waiting[] = [];
+
   constructor(
     private readonly db: AppDb,
     private readonly now: () => Date = () => new Date(),
@@ -38,6 +49,38 @@ export class Alerts {
   /** Stores the alerts in one transaction and answers them, ids increasing. */
   raise(alerts: readonly NewAlert[]): Alert[] {
     if (alerts.length === 0) return [];
+    this.flush();
+    return this.insert([alerts])[0]!;
+  }
+
+  /**
+   * Queues the alerts with the others raised in this turn of the event loop; on the next turn all
+   * are stored in one transaction, in the order they came. Resolves with them once stored.
+   */
+  raiseGrouped(alerts: readonly NewAlert[]): Promise<Alert[]> {
+    if (alerts.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ alerts, resolve, reject });
+      if (this.waiting.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  /** Stores the alerts waiting for their group now. */
+  flush(): void {
+    if (this.waiting.length === 0) return;
+    const group = this.waiting.splice(0);
+    let raised: Alert[][];
+    try {
+      raised = this.insert(group.map((w) => w.alerts));
+    } catch (error) {
+      for (const w of group) w.reject(error);
+      return;
+    }
+    group.forEach((w, i) => w.resolve(raised[i]!));
+  }
+
+  /** Inserts each list of alerts, all in one transaction; answers them as stored. */
+  private insert(lists: readonly (readonly NewAlert[])[]): Alert[][] {
     const at = this.now().toISOString();
     const insert = preparedOnce(
       this.db,
@@ -45,7 +88,7 @@ export class Alerts {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     // What was inserted is the answer: a new alert is unacknowledged, nothing to read back.
-    return this.db.transaction(() =>
+    const insertAll = (alerts: readonly NewAlert[]): Alert[] =>
       alerts.map((a): Alert => {
         const { lastInsertRowid } = insert.run(
           a.kind,
@@ -72,8 +115,8 @@ export class Alerts {
           acknowledged_by: null,
           acknowledged_at: null,
         };
-      }),
-    )();
+      });
+    return this.db.transaction(() => lists.map(insertAll))();
   }
 
   /**
@@ -95,7 +138,7 @@ export class Alerts {
     return rows.map(toAlert);
   }
 
-  /** The highest alert id so far (0 when none): the id every stream event carries. */
+  /** The highest alert id stored so far (0 when none): the id every stream event carries. */
   lastId(): number {
     const row = preparedOnce(this.db, 'SELECT max(id) AS id FROM alerts').get() as { id: number | null };
     return row.id ?? 0;

@@ -4,11 +4,16 @@
 // model trained with them, come from the party index in memory: a request queries no store.
 import type { BusinessLabel } from '../../src/model/index.ts';
 import type { ScoreDeclarationBody, ScoredDeclaration } from '../../src/api/risk.ts';
-import { riskLineOf } from '../../src/risk/canonical-line.ts';
-import type { RiskLine } from '../../src/risk/features.ts';
-import { NETWORK_FEATURES, withNetwork } from '../../src/risk/network.ts';
+import { NETWORK_FEATURES, networkFacts, type NetworkFacts } from '../../src/risk/network.ts';
 import { ApiError } from '../http/errors.ts';
-import { scoreInOrder, type ReasonsFor } from './line-scorer.ts';
+import {
+  riskLinesOf,
+  scorePosted,
+  type LineScore,
+  type PostedLines,
+  type ReasonsFor,
+  type ScorableModel,
+} from './line-scorer.ts';
 import type { PartyIndex, PartySnapshot } from './party-index.ts';
 import { noModel, ServedModel, type LoadedRiskModel } from './risk-model.ts';
 
@@ -23,6 +28,13 @@ const PARTY_FIELDS: [BusinessLabel, 'importer_id' | 'broker_id' | 'consignee_id'
 ];
 
 type Party = ScoredDeclaration['lines'][number]['parties'][number];
+
+/** Scores and explains lines in their order: in-process (scoreInOrder) or on the scoring thread. */
+export type LineScorer = (
+  loaded: ScorableModel,
+  posted: PostedLines,
+  reasons: ReasonsFor,
+) => Promise<LineScore[]>;
 
 export interface ScoreOptions {
   /** `flagged` (default): reasons for red and amber lines only; `all`: for every line. */
@@ -43,6 +55,7 @@ export class DeclarationScoring {
   constructor(
     model: ServedModel | LoadedRiskModel | null,
     private readonly parties: Pick<PartyIndex, 'current'>,
+    private readonly scoreLines: LineScorer = scorePosted,
   ) {
     this.served = model instanceof ServedModel ? model : new ServedModel(undefined, model);
   }
@@ -56,19 +69,21 @@ export class DeclarationScoring {
     // One model for the whole declaration, even if a reload lands while it is scored.
     const loaded = await this.model();
     const snapshot = await this.parties.current();
-    let lines: RiskLine[] = body.lines.map(({ attributes, ...row }, i) =>
-      riskLineOf({ ...row, declaration_id: body.declaration_id }, i + 1, attributes ?? {}),
-    );
+    let network: NetworkFacts[] | null = null;
     if (loaded.model.plan.options.network) {
       if (snapshot === null) throw noRun();
-      lines = withNetwork(lines, snapshot.network);
+      const facts = snapshot.network;
+      network = riskLinesOf({ declarationId: body.declaration_id, lines: body.lines, network: null }).map(
+        (l) => networkFacts(facts, l),
+      );
     }
-    const scored = await scoreInOrder(loaded, lines, options.reasons);
+    const posted = { declarationId: body.declaration_id, lines: body.lines, network };
+    const scored = await this.scoreLines(loaded, posted, options.reasons ?? 'flagged');
     return {
       model: { content_hash: loaded.file.contentHash, created_at: loaded.file.createdAt },
-      lines: lines.map((l, i) => ({
-        declaration_id: l.declarationId,
-        line: l.line,
+      lines: body.lines.map((row, i) => ({
+        declaration_id: body.declaration_id,
+        line: row.line ?? i + 1,
         ...scored[i]!,
         parties: partiesOf(body.lines[i]!, snapshot),
       })),

@@ -30,6 +30,7 @@ import { HeavyReads } from './read-pool.ts';
 import { ReadWorkers } from './read-workers.ts';
 import { PartyIndex } from './party-index.ts';
 import { ServedModel } from './risk-model.ts';
+import { ScoreWorker } from './score-worker.ts';
 import { RiskScores } from './risk-scores.ts';
 import { Sharing } from './sharing.ts';
 import { ShippingRoutes } from './shipping-routes.ts';
@@ -85,6 +86,8 @@ export interface Services {
   jobRuns: JobRuns;
   /** Arriving declarations scored with the served model (RINGSCOPE_RISK_MODEL's file, else the store's). */
   scoring: DeclarationScoring;
+  /** The thread arriving declarations are scored on (closed with the server). */
+  scoreWorker: ScoreWorker;
   /** That model: its card, and reloading it without a restart. */
   riskModel: ServedModel;
   /** The last run's party risks, rings and network facts in memory, for scoring; a job that ends rebuilds it. */
@@ -122,10 +125,12 @@ export function createServices(input: {
   );
   const risks = new RiskScores(input.store);
   const parties = new PartyIndex(input.store);
-  // With a model to serve, the first declaration should not wait for the index.
+  const scoreWorker = new ScoreWorker();
+  riskModel.onSwap((loaded) => scoreWorker.warm(loaded));
+  // With a model to serve, the first declaration should not wait for the index or the thread.
   riskModel
     .ready()
-    .then((loaded) => (loaded ? parties.current() : null))
+    .then((loaded) => (loaded ? (scoreWorker.warm(loaded), parties.current()) : null))
     .catch(() => undefined);
   const users = new Users(input.appDb);
   const sessions = new Sessions(input.appDb, {
@@ -141,7 +146,7 @@ export function createServices(input: {
     file !== undefined && threads > 0 ? new ReadWorkers(file, threads) : null,
   );
   const cases = new CaseWork(new Cases(input.appDb), users, input.store, graph);
-  const scoring = new DeclarationScoring(riskModel, parties);
+  const scoring = new DeclarationScoring(riskModel, parties, (...args) => scoreWorker.score(...args));
   const watchList = new WatchList(input.appDb);
   const storeWrites = new StoreWrites();
   const jobs = new Jobs(input.appDb, audit, input.logger, () => {
@@ -164,6 +169,7 @@ export function createServices(input: {
     jobs,
     jobRuns: new JobRuns(jobs, input.store, input.pipelines, input.config),
     scoring,
+    scoreWorker,
     inspections: new Inspections(input.appDb, input.store, storeWrites),
     investigations: new Investigations(input.appDb, users),
     liveLane: new LiveLane({

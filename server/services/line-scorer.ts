@@ -5,10 +5,16 @@
 // gives them. They are computed a few lines per turn of the event loop, so a declaration of many
 // red lines does not hold up every other request.
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { ScoreDeclarationBody } from '../../src/api/risk.ts';
+import { riskLineOf } from '../../src/risk/canonical-line.ts';
 import type { RiskLine } from '../../src/risk/features.ts';
+import type { NetworkFacts } from '../../src/risk/network.ts';
 import type { Lane } from '../../src/risk/model-file.ts';
 import { scoreBatch } from '../../src/risk/scored.ts';
 import type { LoadedRiskModel } from './risk-model.ts';
+
+/** What scoring needs of a loaded model: its trees and plan, and its file's lane thresholds. */
+export type ScorableModel = Pick<LoadedRiskModel, 'model' | 'file'>;
 
 export interface LineScore {
   score: number;
@@ -29,7 +35,7 @@ export const EXPLAINED_PER_TURN = 8;
 
 /** Score, lane and reasons of each line (labels in the lines are ignored), in their order. */
 export async function scoreInOrder(
-  loaded: LoadedRiskModel,
+  loaded: ScorableModel,
   lines: readonly RiskLine[],
   reasons: ReasonsFor = 'flagged',
 ): Promise<LineScore[]> {
@@ -48,4 +54,33 @@ export async function scoreInOrder(
     batch.reasonsOf(chunk).forEach((words, k) => (answer[chunk[k]!]!.reasons = words));
   }
   return answer;
+}
+
+/**
+ * One declaration's lines as posted (canonical fields), with what the last detection run says
+ * about each line's parties when the model was trained with network features. What the scoring
+ * thread is sent: the lines become the model's lines there (riskLineOf, as everywhere else).
+ */
+export interface PostedLines {
+  declarationId: string;
+  lines: readonly ScoreDeclarationBody['lines'][number][];
+  network: readonly NetworkFacts[] | null;
+}
+
+/** The model's lines of a posted declaration, numbered 1, 2, … where they carry no number. */
+export function riskLinesOf(posted: PostedLines): RiskLine[] {
+  return posted.lines.map(({ attributes, ...row }, i) => {
+    const line = riskLineOf({ ...row, declaration_id: posted.declarationId }, i + 1, attributes ?? {});
+    const facts = posted.network?.[i];
+    return facts ? { ...line, network: facts } : line;
+  });
+}
+
+/** scoreInOrder for a posted declaration. */
+export function scorePosted(
+  loaded: ScorableModel,
+  posted: PostedLines,
+  reasons: ReasonsFor = 'flagged',
+): Promise<LineScore[]> {
+  return scoreInOrder(loaded, riskLinesOf(posted), reasons);
 }

@@ -73,10 +73,10 @@ export class LiveLane {
     if (store) await this.parts.intake.store(body);
     const scored = await this.parts.scoring.score(body, { reasons: query.reasons ?? 'flagged' });
     const live = this.remember(user, body, scored, store);
+    const alerts = await this.parts.alerts.raiseGrouped(this.alertsOf(body, scored, live.lane));
     // The scored event carries the last alert id before its own alerts: a client that drops
-    // between it and them asks for them again.
-    const before = this.parts.alerts.lastId();
-    const alerts = this.parts.alerts.raise(this.alertsOf(body, scored, live.lane));
+    // between it and them asks for them again. Events go out once the alerts are stored.
+    const before = alerts.length > 0 ? alerts[0]!.id - 1 : this.parts.alerts.lastId();
     const { events } = this.parts;
     events.publish({ event: 'scored', id: before, data: live });
     for (const alert of alerts) events.publish({ event: 'alert', id: alert.id, data: alert });

@@ -77,6 +77,7 @@ export const noModel = () =>
 /** The model in use, swapped whole by reload(). */
 export class ServedModel {
   private loaded: LoadedRiskModel | null;
+  private readonly swapListeners: ((loaded: LoadedRiskModel) => void)[] = [];
   /** The first read of the store's model, once; settled for a file or a given model. */
   private first: Promise<void>;
 
@@ -106,6 +107,11 @@ export class ServedModel {
   async ready(): Promise<LoadedRiskModel | null> {
     await this.first;
     return this.loaded;
+  }
+
+  /** Calls `listener` with each model a reload swaps in (the scoring thread prepares it at once). */
+  onSwap(listener: (loaded: LoadedRiskModel) => void): void {
+    this.swapListeners.push(listener);
   }
 
   /** The model in use; null when none is loaded. */
@@ -142,6 +148,7 @@ export class ServedModel {
     if (next === null) throw noModel();
     const previous = this.loaded?.file.contentHash ?? null;
     this.loaded = next;
+    for (const listener of this.swapListeners) listener(next);
     return { previous, model: cardOf(next) };
   }
 

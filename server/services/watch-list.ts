@@ -1,5 +1,8 @@
 // The watch list officers keep: parties (by node key) whose every arriving declaration raises an
-// alert, each with why it is watched and who added it. Kept in the app database.
+// alert, each with why it is watched and who added it. Kept in the app database, and in memory
+// for matching (every scored declaration asks): the entries by party key, read again when the
+// list may have changed: a write through this module, or a commit by another connection
+// (`PRAGMA data_version` moved). Matching a declaration is then one pragma and map lookups.
 import type { WatchEntry, WatchEntryBody } from '../../src/api/alerts.ts';
 import { preparedOnce, type AppDb } from '../app-db.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -19,6 +22,19 @@ const toEntry = (r: WatchRow): WatchEntry => ({
   added_by: r.added_by,
   added_at: r.added_at,
 });
+
+/** The entries by party key, as of a data version of the database; by database. */
+const byKey = new WeakMap<AppDb, { dataVersion: number; entries: Map<string, WatchEntry> }>();
+
+function entriesOf(db: AppDb): Map<string, WatchEntry> {
+  const dataVersion = preparedOnce(db, 'PRAGMA data_version').pluck().get() as number;
+  const hit = byKey.get(db);
+  if (hit?.dataVersion === dataVersion) return hit.entries;
+  const rows = preparedOnce(db, 'SELECT * FROM watch_list ORDER BY id').all() as WatchRow[];
+  const entries = new Map(rows.map((r) => [r.party_key, toEntry(r)]));
+  byKey.set(db, { dataVersion, entries });
+  return entries;
+}
 
 export class WatchList {
   constructor(
@@ -48,6 +64,7 @@ export class WatchList {
       this.db,
       'INSERT INTO watch_list (party_key, reason, added_by, added_at) VALUES (?, ?, ?, ?)',
     ).run(body.party_key, body.reason, username, this.now().toISOString());
+    byKey.delete(this.db);
     return this.require(Number(lastInsertRowid));
   }
 
@@ -55,17 +72,19 @@ export class WatchList {
   remove(id: number): WatchEntry {
     const entry = this.require(id);
     preparedOnce(this.db, 'DELETE FROM watch_list WHERE id = ?').run(id);
+    byKey.delete(this.db);
     return entry;
   }
 
   /** The entries among these party keys, in the order of the keys. */
   matching(partyKeys: readonly string[]): WatchEntry[] {
     if (partyKeys.length === 0) return [];
+    const entries = entriesOf(this.db);
+    if (entries.size === 0) return [];
     const found = new Map<string, WatchEntry>();
-    const lookUp = preparedOnce(this.db, 'SELECT * FROM watch_list WHERE party_key = ?');
     for (const key of partyKeys) {
-      const row = lookUp.get(key) as WatchRow | undefined;
-      if (row) found.set(key, toEntry(row));
+      const entry = entries.get(key);
+      if (entry) found.set(key, { ...entry });
     }
     return [...found.values()];
   }

@@ -30,6 +30,11 @@ function explainerOf(trees: RiskModel['trees']): ReturnType<typeof treeExplainer
   return explain;
 }
 
+/** Builds the model's explainer now (its leaf tables), so the first lines explained do not wait. */
+export function prepareExplainer(model: RiskModel): void {
+  explainerOf(model.trees);
+}
+
 /** An inspection budget: the top `red` share of lines red, the next `amber` share amber. */
 export interface LaneBudget {
   red: number;

@@ -4,91 +4,14 @@
 // leaf with m distinct path features there are 2^m such patterns, so each leaf keeps, for every
 // pattern, its m contributions. Explaining a row is then one walk over the tree's nodes to find
 // each leaf's pattern, and m additions per leaf: no per-row polynomial work. The values are those
-// of the path-dependent algorithm (shap.ts), within floating-point rounding.
-//
-// With the leaf's path features j (zero fraction z_j: the product of the cover ratios of its
-// splits; one fraction o_j: 1 when the row satisfies it, else 0) and leaf value v, feature i gets
-//   v (o_i − z_i) Σ_k k!(m−1−k)!/m! · q_k,  q the coefficients of Π_{j≠i} (z_j + o_j t).
+// of the path-dependent algorithm (shap.ts), within floating-point rounding. Two sibling leaves
+// share one table (indexed by their parent's pattern and the row's direction there): most leaves
+// have a sibling leaf, so a row reads about a third fewer table rows. The tables: shap-leaf.ts.
+import { fillLeaf, fillPair, leafPaths, type PathFeature } from './shap-leaf.ts';
 import type { Tree } from './tree.ts';
 
 /** Leaves with more distinct path features than this have no table (2^m × m values each). */
 export const MAX_TABLE_FEATURES = 10;
-
-interface PathFeature {
-  feature: number;
-  zero: number;
-}
-
-/** Shapley weight k!(m−1−k)!/m! of a coalition of k among m players, for k = 0 … m−1. */
-function shapleyWeights(m: number): Float64Array {
-  const w = new Float64Array(m);
-  // w_0 = 1/m; w_{k+1} = w_k (k+1)/(m−1−k)
-  if (m > 0) w[0] = 1 / m;
-  for (let k = 0; k + 1 < m; k++) w[k + 1] = (w[k]! * (k + 1)) / (m - 1 - k);
-  return w;
-}
-
-/** Writes the 2^m × m contributions of a leaf of value `value` into `out` from `at`. */
-function fillLeaf(path: readonly PathFeature[], value: number, out: Float64Array, at: number): void {
-  const m = path.length;
-  const w = shapleyWeights(m);
-  const c = new Float64Array(m + 1);
-  for (let pattern = 0; pattern < 1 << m; pattern++) {
-    // c: coefficients of Π_j (z_j + o_j t)
-    c.fill(0);
-    c[0] = 1;
-    for (let j = 0; j < m; j++) {
-      const z = path[j]!.zero;
-      const one = (pattern >> j) & 1;
-      for (let k = j + 1; k >= 0; k--) c[k] = c[k]! * z + (one && k > 0 ? c[k - 1]! : 0);
-    }
-    // A feature the row does not satisfy: Q = P / z_i, and v (0 − z_i) Σ w q = −v Σ w c.
-    let cold = 0;
-    for (let k = 0; k < m; k++) cold += w[k]! * c[k]!;
-    const row = at + pattern * m;
-    for (let i = 0; i < m; i++) {
-      if (((pattern >> i) & 1) === 0) {
-        out[row + i] = path[i]!.zero === 0 ? 0 : -value * cold;
-        continue;
-      }
-      // Q = P / (z_i + t), from the top: q_{m−1} = c_m, q_{k−1} = c_k − z_i q_k.
-      const z = path[i]!.zero;
-      let q = c[m]!;
-      let sum = w[m - 1]! * q;
-      for (let k = m - 1; k >= 1; k--) {
-        q = c[k]! - z * q;
-        sum += w[k - 1]! * q;
-      }
-      out[row + i] = value * (1 - z) * sum;
-    }
-  }
-}
-
-/** The distinct features on each leaf's path with their zero fractions, and each node's bit. */
-function leafPaths(tree: Tree): { bit: Int32Array; paths: Map<number, PathFeature[]> } {
-  const bit = new Int32Array(tree.feature.length).fill(-1);
-  const paths = new Map<number, PathFeature[]>();
-  const visit = (node: number, path: PathFeature[]): void => {
-    const f = tree.feature[node]!;
-    if (f < 0) {
-      paths.set(node, path);
-      return;
-    }
-    let index = path.findIndex((p) => p.feature === f);
-    if (index < 0) index = path.length;
-    bit[node] = index;
-    const cover = tree.cover[node]!;
-    for (const child of [tree.left[node]!, tree.right[node]!]) {
-      const ratio = tree.cover[child]! / cover;
-      const next = path.map((p) => ({ ...p }));
-      if (index < path.length) next[index]!.zero *= ratio;
-      else next.push({ feature: f, zero: ratio });
-      visit(child, next);
-    }
-  };
-  visit(0, []);
-  return { bit, paths };
-}
 
 /** Values a tree's tables take: Σ over leaves of 2^m × m; -1 past MAX_TABLE_FEATURES. */
 export function tableSize(tree: Tree): number {
@@ -149,8 +72,15 @@ export class ForestTable {
   private readonly featuresAt: Int32Array;
   private readonly features: Int32Array;
   private readonly values: Float64Array;
-  /** Leaves with at least one path feature (a one-leaf tree adds nothing). */
+  /**
+   * What a row reads a table row of: leaves with at least one path feature (a one-leaf tree adds
+   * nothing), and the parents of two leaves, whose table holds both (fillPair).
+   */
   private readonly leaves: Int32Array;
+  /** Per node: at the parent of two leaves, the bit of its split among their path features; else 0. */
+  private readonly pairBit: Int32Array;
+  /** Each tree's root: the node no parent hands a mask to. */
+  private readonly roots: Int32Array;
   /** Per node, while a row is explained: the path features it fails on the way there, as bits. */
   private failed: Int32Array;
 
@@ -166,6 +96,7 @@ export class ForestTable {
     this.at = new Int32Array(nodes).fill(-1);
     this.width = new Uint8Array(nodes);
     this.featuresAt = new Int32Array(nodes).fill(-1);
+    this.pairBit = new Int32Array(nodes);
     const leaves = trees.map((t) => leafPaths(t));
     let size = 0;
     let featureCount = 0;
@@ -178,12 +109,14 @@ export class ForestTable {
     this.features = new Int32Array(featureCount);
     this.failed = new Int32Array(nodes);
     const leafIds: number[] = [];
+    const roots: number[] = [];
     let base = 0;
     let categoryBase = 0;
     size = 0;
     featureCount = 0;
     trees.forEach((tree, t) => {
       const n = tree.feature.length;
+      roots.push(base);
       this.feature.set(tree.feature, base);
       this.threshold.set(tree.threshold, base);
       this.categories.set(tree.categories, categoryBase);
@@ -194,21 +127,38 @@ export class ForestTable {
         this.left[base + i] = tree.left[i]! + base;
         this.right[base + i] = tree.right[i]! + base;
       }
-      for (const [leaf, path] of leaves[t]!.paths) {
-        const id = base + leaf;
-        if (path.length > 0) leafIds.push(id);
+      const { paths, bit } = leaves[t]!;
+      const paired = new Set<number>();
+      // Table rows: the parent of two leaves for both; every other leaf for itself.
+      const table = (id: number, path: readonly PathFeature[], fill: () => void, pairs: number): void => {
+        leafIds.push(id);
         this.at[id] = size;
         this.width[id] = path.length;
         this.featuresAt[id] = featureCount;
-        fillLeaf(path, tree.value[leaf]!, this.values, size);
+        fill();
         path.forEach((p, i) => (this.features[featureCount + i] = p.feature));
-        size += path.length * (1 << path.length);
+        size += pairs * path.length * (1 << path.length);
         featureCount += path.length;
+      };
+      for (let node = 0; node < n; node++) {
+        const [l, r] = [tree.left[node]!, tree.right[node]!];
+        if (tree.feature[node]! < 0 || tree.feature[l]! >= 0 || tree.feature[r]! >= 0) continue;
+        const [lp, rp] = [paths.get(l)!, paths.get(r)!];
+        const id = base + node;
+        this.pairBit[id] = 1 << bit[node]!;
+        const fill = () => fillPair(lp, tree.value[l]!, rp, tree.value[r]!, bit[node]!, this.values, size);
+        table(id, lp, fill, 2);
+        paired.add(l).add(r);
+      }
+      for (const [leaf, path] of paths) {
+        if (paired.has(leaf) || path.length === 0) continue;
+        table(base + leaf, path, () => fillLeaf(path, tree.value[leaf]!, this.values, size), 1);
       }
       base += n;
       categoryBase += tree.categories.length;
     });
     this.leaves = Int32Array.from(leafIds);
+    this.roots = Int32Array.from(roots);
   }
 
   /** Adds the row's contributions through every tree to `phi` (the row's bins start at `offset`). */
@@ -225,32 +175,51 @@ export class ForestTable {
     const { feature, threshold, categorySet, categories, left, right, bit, leaves } = this;
     const { at, width, featuresAt, features, values } = this;
     const nodes = feature.length;
-    if (this.failed.length < offsets.length * nodes) this.failed = new Int32Array(offsets.length * nodes);
+    const rows = offsets.length;
+    if (this.failed.length < rows * nodes) this.failed = new Int32Array(rows * nodes);
+    // Node by node, all rows at each (a node's split read once): row r's mask at node n is at
+    // n × rows + r. Children come after their parent, so one pass in node order hands each node
+    // the path features the row fails on the way to it, as bits; the roots' masks are reset here.
     const failed = this.failed;
-    // Children come after their parent, so one pass in node order hands each node the path
-    // features the row fails on the way to it, as bits (roots start with none, never written).
-    for (let r = 0; r < offsets.length; r++) {
-      const offset = offsets[r]!;
-      const base = r * nodes;
-      for (let node = 0; node < nodes; node++) {
-        const f = feature[node]!;
-        if (f < 0) continue;
-        const bin = bins[offset + f]!;
-        const set = categorySet[node]!;
-        const toLeft = set < 0 ? bin <= threshold[node]! : categories[set + bin] === 1;
-        const mask = failed[base + node]!;
-        const cold = mask | (1 << bit[node]!);
-        failed[base + left[node]!] = toLeft ? mask : cold;
-        failed[base + right[node]!] = toLeft ? cold : mask;
+    for (const root of this.roots) failed.fill(0, root * rows, root * rows + rows);
+    for (let node = 0; node < nodes; node++) {
+      const f = feature[node]!;
+      const base = node * rows;
+      if (f < 0) continue;
+      const toL = left[node]! * rows;
+      const toR = right[node]! * rows;
+      const cold = 1 << bit[node]!;
+      const set = categorySet[node]!;
+      const cut = threshold[node]!;
+      for (let r = 0; r < rows; r++) {
+        const bin = bins[offsets[r]! + f]!;
+        const goesLeft = set < 0 ? bin <= cut : categories[set + bin] === 1;
+        const mask = failed[base + r]!;
+        failed[toL + r] = goesLeft ? mask : mask | cold;
+        failed[toR + r] = goesLeft ? mask | cold : mask;
       }
     }
-    for (let l = 0; l < leaves.length; l++) {
-      const leaf = leaves[l]!;
-      const m = width[leaf]!;
+    const { pairBit } = this;
+    for (let u = 0; u < leaves.length; u++) {
+      const node = leaves[u]!;
+      const m = width[node]!;
       const all = (1 << m) - 1;
-      const fs = featuresAt[leaf]!;
-      for (let r = 0; r < offsets.length; r++) {
-        const row = at[leaf]! + (~failed[r * nodes + leaf]! & all) * m;
+      const fs = featuresAt[node]!;
+      const first = at[node]!;
+      const pair = pairBit[node]!;
+      const toL = (pair === 0 ? node : left[node]!) * rows;
+      const toR = right[node]! * rows;
+      for (let r = 0; r < rows; r++) {
+        // A pair's row: the pattern of the child the row goes to (its mask lacks the parent's bit
+        // unless failed above), and the direction; both children's masks hold it when failed above.
+        const mask = failed[toL + r]!;
+        const index =
+          pair === 0
+            ? ~mask & all
+            : (mask & pair) === 0
+              ? 2 * (~mask & all)
+              : 2 * (~failed[toR + r]! & all) + 1;
+        const row = first + index * m;
         const phi = phis[r]!;
         for (let i = 0; i < m; i++) phi[features[fs + i]!]! += values[row + i]!;
       }

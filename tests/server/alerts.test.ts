@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openAppDb, type AppDb } from '../../server/app-db.ts';
 import { Alerts, type NewAlert } from '../../server/services/alerts.ts';
 
@@ -43,5 +43,30 @@ describe('Alerts.raise', () => {
     expect(raised[2]).toMatchObject({ kind: 'watch_list', line: null, acknowledged_at: null });
     expect(JSON.stringify(raised)).toBe(JSON.stringify(alerts.list({ after: 0, limit: 10 })));
     expect(alerts.raise([])).toEqual([]);
+  });
+});
+
+describe('Alerts.raiseGrouped', () => {
+  it('stores the alerts of one turn in one transaction, in the order raised, each answered once stored', async () => {
+    const alerts = new Alerts(db, () => new Date('2026-12-08T01:00:00.000Z'));
+    const transactions = vi.spyOn(db, 'transaction');
+    const first = alerts.raiseGrouped([red(1), red(2)]);
+    const none = alerts.raiseGrouped([]);
+    const second = alerts.raiseGrouped([{ ...red(1), declaration_id: 'D-2' }]);
+    // Nothing is stored before the next turn.
+    expect(alerts.lastId()).toBe(0);
+    const [a, b, c] = await Promise.all([first, none, second]);
+    expect(transactions).toHaveBeenCalledTimes(1);
+    expect(a.map((x) => [x.id, x.declaration_id, x.line])).toEqual([
+      [1, 'D-1', 1],
+      [2, 'D-1', 2],
+    ]);
+    expect(b).toEqual([]);
+    expect(c.map((x) => [x.id, x.declaration_id])).toEqual([[3, 'D-2']]);
+    expect(JSON.stringify([...a, ...c])).toBe(JSON.stringify(alerts.list({ after: 0, limit: 10 })));
+    // raise() writes at once, after any alerts still waiting for their group.
+    const waiting = alerts.raiseGrouped([red(7)]);
+    expect(alerts.raise([red(8)]).map((x) => x.id)).toEqual([5]);
+    expect((await waiting).map((x) => x.id)).toEqual([4]);
   });
 });

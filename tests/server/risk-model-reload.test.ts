@@ -72,6 +72,8 @@ describe('GET /api/risk/model and POST /api/risk/model/reload', () => {
       previous: file.contentHash,
       model: { content_hash: next.contentHash, trees: 20 },
     });
+    // Sent to the scoring thread with the reload, before any declaration asks for it.
+    expect(h.services.scoreWorker.holding()).toBe(next.contentHash);
     const scored = await (
       await h.as('investigator')
     )

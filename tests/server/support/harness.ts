@@ -108,6 +108,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await services.jobs.idle();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await services.scoreWorker.close();
       appDb.close();
       await store.close();
       rmSync(dir, { recursive: true, force: true });
