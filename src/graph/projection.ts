@@ -19,12 +19,12 @@ import type { GraphStore } from '../store/graph-store.ts';
 import { aliasedSource, aliasMap } from './aliases.ts';
 import { dutyRatesByGroup, scoreUnitValues } from './line-groups.ts';
 import { appendLine, finishLines, lineBuilder } from './lines.ts';
+import { LinkSet } from './link-set.ts';
 import { specificity } from './robust.ts';
 import { tradeByParty, tradeLinks } from './trade.ts';
 import {
   type DetectionView,
   type EntityGraph,
-  type Link,
   type LinkKind,
   type PartyAttributes,
   type LineTable,
@@ -110,18 +110,6 @@ function ensureParty(graph: EntityGraph, key: string): void {
 /** Trade links stand on declaration lines, not relationships: one shared, frozen empty list. */
 const NO_RELS = Object.freeze([]) as unknown as string[];
 
-export function addLink(graph: EntityGraph, a: string, b: string, link: Link): void {
-  if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) return;
-  const existing = graph.edge(a, b);
-  if (existing === undefined) {
-    graph.addEdge(a, b, { weight: link.weight, links: [link] });
-    return;
-  }
-  const attrs = graph.getEdgeAttributes(existing);
-  attrs.links.push(link);
-  attrs.weight += link.weight;
-}
-
 type Options = ProjectionOptions & { onProgress: NonNullable<ProjectionOptions['onProgress']> };
 
 /** Every party node of the store, as a graph node with its attributes. */
@@ -140,6 +128,7 @@ async function projectParties(source: ProjectionSource, graph: EntityGraph, opti
 async function projectIdentifiers(
   source: ProjectionSource,
   graph: EntityGraph,
+  links: LinkSet,
   options: Options,
 ): Promise<Map<string, SharedIdentifier>> {
   const progress = options.onProgress;
@@ -175,7 +164,7 @@ async function projectIdentifiers(
       for (let j = i + 1; j < k; j++) {
         const a = identifier.holders[i]!;
         const b = identifier.holders[j]!;
-        addLink(graph, a.key, b.key, {
+        links.add(a.key, b.key, {
           kind: identifier.kind,
           via: identifier.ref,
           rels: [a.rel, b.rel],
@@ -192,6 +181,7 @@ async function projectIdentifiers(
 async function projectDirectors(
   source: ProjectionSource,
   graph: EntityGraph,
+  links: LinkSet,
   options: Options,
 ): Promise<void> {
   // Directors link a person to each firm, damped by how many firms the person directs.
@@ -201,7 +191,7 @@ async function projectDirectors(
     ensureParty(graph, nodeKey(rel.from));
     ensureParty(graph, nodeKey(rel.to));
     if (rel.type === 'SUCCEEDS') {
-      addLink(graph, nodeKey(rel.from), nodeKey(rel.to), {
+      links.add(nodeKey(rel.from), nodeKey(rel.to), {
         kind: 'succession',
         via: null,
         rels: [rel.id],
@@ -217,7 +207,7 @@ async function projectDirectors(
   for (const d of directs) {
     const personKey = nodeKey(d.from);
     const weight = options.linkWeights.director * specificity(firmsDirected.get(personKey) ?? 1);
-    addLink(graph, personKey, nodeKey(d.to), { kind: 'director', via: null, rels: [d.id], weight });
+    links.add(personKey, nodeKey(d.to), { kind: 'director', via: null, rels: [d.id], weight });
   }
 }
 
@@ -225,6 +215,7 @@ async function projectDirectors(
 async function projectShipments(
   source: ProjectionSource,
   graph: EntityGraph,
+  links: LinkSet,
   options: Options,
 ): Promise<{ lines: LineTable; trade: Map<string, PartyTrade> }> {
   const progress = options.onProgress;
@@ -242,7 +233,7 @@ async function projectShipments(
   for (const key of lines.partyKeys) ensureParty(graph, key);
   const trade = tradeByParty(lines);
   for (const link of tradeLinks(lines, trade, options.linkWeights)) {
-    addLink(graph, link.importerKey, link.partnerKey, {
+    links.add(link.importerKey, link.partnerKey, {
       kind: link.kind,
       via: null,
       rels: NO_RELS,
@@ -265,9 +256,11 @@ export async function projectDetectionView(
   const graph: EntityGraph = new UndirectedGraph({ allowSelfLoops: false });
   if (source.sameAsPairs) source = aliasedSource(source, aliasMap(await source.sameAsPairs()));
   await projectParties(source, graph, options);
-  const shared = await projectIdentifiers(source, graph, options);
-  await projectDirectors(source, graph, options);
-  const { lines, trade } = await projectShipments(source, graph, options);
+  const links = new LinkSet();
+  const shared = await projectIdentifiers(source, graph, links, options);
+  await projectDirectors(source, graph, links, options);
+  const { lines, trade } = await projectShipments(source, graph, links, options);
+  links.addTo(graph);
   const unitValueGroups = scoreUnitValues(lines, {
     minGroupLines: options.minGroupLines,
     minScale: options.minUnitValueScale,
