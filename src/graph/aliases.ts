@@ -3,6 +3,7 @@
 // key), and the projection's source is read through that map. The store keeps both parties; a
 // rejection or reversal removes the pair, and the next projection sees the two again.
 import { nodeKey, parseNodeKey, type GraphNode, type NodeRef } from '../model/index.ts';
+import { DETECTION_LINE_PARTY_SLOTS } from '../store/graph-store.ts';
 import type { ProjectionSource } from './projection.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -59,5 +60,28 @@ export function aliasedSource(source: ProjectionSource, aliases: AliasMap): Proj
           supplierId: aliasId('Supplier', s.supplierId, aliases),
         };
     },
+    streamDetectionLines:
+      source.streamDetectionLines && aliasedLines(source.streamDetectionLines.bind(source), aliases),
+  };
+}
+
+/** The rows of `lines` naming the canonical party in each party slot (rows are the stream's own, changed in place). */
+function aliasedLines(
+  lines: NonNullable<ProjectionSource['streamDetectionLines']>,
+  aliases: AliasMap,
+): NonNullable<ProjectionSource['streamDetectionLines']> {
+  const slots = [
+    ['Importer', DETECTION_LINE_PARTY_SLOTS.importerId],
+    ['Broker', DETECTION_LINE_PARTY_SLOTS.brokerId],
+    ['Consignee', DETECTION_LINE_PARTY_SLOTS.consigneeId],
+    ['Supplier', DETECTION_LINE_PARTY_SLOTS.supplierId],
+  ] as const;
+  return async function* () {
+    for await (const chunk of lines()) {
+      for (const row of chunk) {
+        for (const [label, slot] of slots) row[slot] = aliasId(label, row[slot], aliases);
+      }
+      yield chunk;
+    }
   };
 }

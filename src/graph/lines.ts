@@ -1,6 +1,7 @@
 // The declaration-line table, filled one line at a time while the store streams shipments:
 // typed numeric columns and shared strings, so the large world fits where objects would not.
 import type { PartyLabel, ShipmentRecord } from '../model/index.ts';
+import type { DetectionLineRow } from '../store/graph-store.ts';
 import type { LineTable } from './view.ts';
 
 export function emptyLineTable(): LineTable {
@@ -195,6 +196,41 @@ export function appendLine(builder: LineBuilder, s: ShipmentRecord): void {
   const measure =
     s.netMassKg && s.netMassKg > 0 ? s.netMassKg : s.quantity && s.quantity > 0 ? s.quantity : 0;
   table.unitValue[i] = measure > 0 && s.customsValue > 0 ? s.customsValue / measure : Number.NaN;
+  table.unitValueZScore[i] = Number.NaN;
+  table.expectedValue[i] = Number.NaN;
+  table.size += 1;
+}
+
+/**
+ * appendLine for a line read as a DetectionLineRow (the same fields, unknown as null): the table
+ * gets exactly what appendLine would give it for the line's ShipmentRecord.
+ */
+export function appendLineRow(builder: LineBuilder, row: DetectionLineRow): void {
+  const { table, strings } = builder;
+  const i = table.size;
+  if (i === table.line.length) grow(table);
+  const [declarationId, line, date, hsCode, origin, departure, customsValue, dutyRate, dutyPaid] = row;
+  const previous = table.declarationId[i - 1];
+  table.declarationId.push(previous === declarationId ? previous : declarationId);
+  table.line[i] = line;
+  table.date.push(shared(strings, table.date[i - 1], date));
+  table.hsCode.push(shared(strings, table.hsCode[i - 1], hsCode));
+  table.origin.push(origin ? shared(strings, table.origin[i - 1], origin) : null);
+  table.departure.push(departure ? shared(strings, table.departure[i - 1], departure) : null);
+  table.importer[i] = partyOf(builder.importers, row[12]);
+  table.broker[i] = partyOf(builder.brokers, row[13]);
+  table.consignee[i] = partyOf(builder.consignees, row[14]);
+  table.supplier[i] = partyOf(builder.suppliers, row[15]);
+  table.customsValue[i] = customsValue ?? Number.NaN;
+  table.dutyRate[i] = dutyRate ?? Number.NaN;
+  table.dutyPaid[i] = dutyPaid ?? Number.NaN;
+  const illicit = row[9];
+  table.illicit[i] = illicit === 1 ? 1 : illicit === 0 ? 0 : -1;
+  const netMassKg = row[10];
+  const quantity = row[11];
+  const measure = netMassKg && netMassKg > 0 ? netMassKg : quantity && quantity > 0 ? quantity : 0;
+  const value = customsValue ?? Number.NaN;
+  table.unitValue[i] = measure > 0 && value > 0 ? value / measure : Number.NaN;
   table.unitValueZScore[i] = Number.NaN;
   table.expectedValue[i] = Number.NaN;
   table.size += 1;

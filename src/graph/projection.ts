@@ -18,7 +18,7 @@ import {
 import type { GraphStore } from '../store/graph-store.ts';
 import { aliasedSource, aliasMap } from './aliases.ts';
 import { dutyRatesByGroup, scoreUnitValues } from './line-groups.ts';
-import { appendLine, finishLines, lineBuilder } from './lines.ts';
+import { appendLine, appendLineRow, finishLines, lineBuilder, type LineBuilder } from './lines.ts';
 import { LinkSet } from './link-set.ts';
 import { specificity } from './robust.ts';
 import { tradeByParty, tradeLinks } from './trade.ts';
@@ -37,7 +37,7 @@ import {
  * `sameAsPairs`, where it has it, makes each group of accepted SAME_AS parties one party (aliases.ts).
  */
 export type ProjectionSource = Pick<GraphStore, 'streamNodes' | 'streamRels' | 'streamShipments'> &
-  Partial<Pick<GraphStore, 'counts' | 'sameAsPairs'>>;
+  Partial<Pick<GraphStore, 'counts' | 'sameAsPairs' | 'streamDetectionLines'>>;
 
 export interface ProjectionOptions {
   /** Only shipments dated within [from, to] (ISO dates, inclusive) count. */
@@ -211,6 +211,37 @@ async function projectDirectors(
   }
 }
 
+/**
+ * Appends the lines inside the window to the builder, as rows where the source streams them so
+ * (no object per line), else as records; returns how many lines were streamed.
+ */
+async function appendShipments(
+  source: ProjectionSource,
+  builder: LineBuilder,
+  options: Options,
+): Promise<number> {
+  const progress = options.onProgress;
+  const { from, to } = options.window;
+  let streamed = 0;
+  if (source.streamDetectionLines) {
+    for await (const chunk of source.streamDetectionLines()) {
+      for (const row of chunk) {
+        if (++streamed % 100_000 === 0) progress('shipments', streamed);
+        const date = row[2];
+        if ((from && date < from) || (to && date > to)) continue;
+        appendLineRow(builder, row);
+      }
+    }
+    return streamed;
+  }
+  for await (const s of source.streamShipments()) {
+    if (++streamed % 100_000 === 0) progress('shipments', streamed);
+    if ((from && s.date < from) || (to && s.date > to)) continue;
+    appendLine(builder, s);
+  }
+  return streamed;
+}
+
 /** The line table of the shipments inside the window, and the trade links between its parties. */
 async function projectShipments(
   source: ProjectionSource,
@@ -221,13 +252,7 @@ async function projectShipments(
   const progress = options.onProgress;
   // Shipments: the stream only appends columns; aggregates and trade links come after.
   const builder = lineBuilder(source.counts ? ((await source.counts()).nodes.Shipment ?? 0) : 0);
-  const { from, to } = options.window;
-  let streamed = 0;
-  for await (const s of source.streamShipments()) {
-    if (++streamed % 100_000 === 0) progress('shipments', streamed);
-    if ((from && s.date < from) || (to && s.date > to)) continue;
-    appendLine(builder, s);
-  }
+  const streamed = await appendShipments(source, builder, options);
   progress('shipments', streamed);
   const lines = finishLines(builder);
   for (const key of lines.partyKeys) ensureParty(graph, key);

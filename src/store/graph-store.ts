@@ -169,6 +169,37 @@ export interface GraphCounts {
 
 export type { RingQuery };
 
+/**
+ * One declaration line as detection reads it: the fields of its ShipmentRecord, in this order,
+ * unknown as null (illicit as 1 or 0). A store may leave further elements after these.
+ */
+export type DetectionLineRow = [
+  declarationId: string,
+  line: number,
+  date: string,
+  hsCode: string,
+  originCountry: string | null,
+  departureCountry: string | null,
+  customsValue: number | null,
+  dutyRate: number | null,
+  dutyPaid: number | null,
+  illicit: number | null,
+  netMassKg: number | null,
+  quantity: number | null,
+  importerId: string | null,
+  brokerId: string | null,
+  consigneeId: string | null,
+  supplierId: string | null,
+];
+
+/** Where each party's id sits in a DetectionLineRow. */
+export const DETECTION_LINE_PARTY_SLOTS = {
+  importerId: 12,
+  brokerId: 13,
+  consigneeId: 14,
+  supplierId: 15,
+} as const;
+
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
   /** The embedded store's file, which other threads may open to read; absent on Neo4j. */
@@ -219,6 +250,11 @@ export interface GraphStore {
   streamRels(types: readonly RelType[]): AsyncIterable<GraphRel>;
   /** Every declaration line with its parties, ordered by date then declaration id and line. */
   streamShipments(): AsyncIterable<ShipmentRecord>;
+  /**
+   * The same lines in the same order, only the fields detection reads, as rows in chunks: where a
+   * store has it, the projection reads this instead of streamShipments (no object per line).
+   */
+  streamDetectionLines?(): AsyncIterable<readonly DetectionLineRow[]>;
 
   // ── labels ────────────────────────────────────────────────────────────────────────────────
   /** Writes an inspection result onto a stored line; false when the line is not stored. */
