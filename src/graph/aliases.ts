@@ -2,8 +2,7 @@
 // over the accepted pairs maps every party of a group to its canonical key (the smallest node
 // key), and the projection's source is read through that map. The store keeps both parties; a
 // rejection or reversal removes the pair, and the next projection sees the two again.
-import { nodeKey, parseNodeKey, type GraphNode, type NodeRef } from '../model/index.ts';
-import { DETECTION_LINE_PARTY_SLOTS } from '../store/graph-store.ts';
+import { nodeKey, parseNodeKey, type GraphNode, type NodeRef, type PartyLabel } from '../model/index.ts';
 import type { ProjectionSource } from './projection.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -65,21 +64,22 @@ export function aliasedSource(source: ProjectionSource, aliases: AliasMap): Proj
   };
 }
 
-/** The rows of `lines` naming the canonical party in each party slot (rows are the stream's own, changed in place). */
+/** The chunks of `lines` naming each party by its canonical id (the chunks are the stream's own, changed in place). */
 function aliasedLines(
   lines: NonNullable<ProjectionSource['streamDetectionLines']>,
   aliases: AliasMap,
 ): NonNullable<ProjectionSource['streamDetectionLines']> {
-  const slots = [
-    ['Importer', DETECTION_LINE_PARTY_SLOTS.importerId],
-    ['Broker', DETECTION_LINE_PARTY_SLOTS.brokerId],
-    ['Consignee', DETECTION_LINE_PARTY_SLOTS.consigneeId],
-    ['Supplier', DETECTION_LINE_PARTY_SLOTS.supplierId],
-  ] as const;
+  const labels = {
+    importer: 'Importer',
+    broker: 'Broker',
+    consignee: 'Consignee',
+    supplier: 'Supplier',
+  } as const;
   return async function* () {
     for await (const chunk of lines()) {
-      for (const row of chunk) {
-        for (const [label, slot] of slots) row[slot] = aliasId(label, row[slot], aliases);
+      for (const [kind, label] of Object.entries(labels) as [keyof typeof labels, PartyLabel][]) {
+        const ids = chunk.parties[kind];
+        for (let i = 0; i < ids.length; i++) ids[i] = aliasId(label, ids[i]!, aliases) ?? '';
       }
       yield chunk;
     }

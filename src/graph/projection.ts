@@ -18,7 +18,8 @@ import {
 import type { GraphStore } from '../store/graph-store.ts';
 import { aliasedSource, aliasMap } from './aliases.ts';
 import { dutyRatesByGroup, scoreUnitValues } from './line-groups.ts';
-import { appendLine, appendLineRow, finishLines, lineBuilder, type LineBuilder } from './lines.ts';
+import { finishLines, lineBuilder } from './lines.ts';
+import { startLineStream, type LineStream } from './line-stream.ts';
 import { LinkSet } from './link-set.ts';
 import { specificity } from './robust.ts';
 import { tradeByParty, tradeLinks } from './trade.ts';
@@ -211,48 +212,18 @@ async function projectDirectors(
   }
 }
 
-/**
- * Appends the lines inside the window to the builder, as rows where the source streams them so
- * (no object per line), else as records; returns how many lines were streamed.
- */
-async function appendShipments(
-  source: ProjectionSource,
-  builder: LineBuilder,
-  options: Options,
-): Promise<number> {
-  const progress = options.onProgress;
-  const { from, to } = options.window;
-  let streamed = 0;
-  if (source.streamDetectionLines) {
-    for await (const chunk of source.streamDetectionLines()) {
-      for (const row of chunk) {
-        if (++streamed % 100_000 === 0) progress('shipments', streamed);
-        const date = row[2];
-        if ((from && date < from) || (to && date > to)) continue;
-        appendLineRow(builder, row);
-      }
-    }
-    return streamed;
-  }
-  for await (const s of source.streamShipments()) {
-    if (++streamed % 100_000 === 0) progress('shipments', streamed);
-    if ((from && s.date < from) || (to && s.date > to)) continue;
-    appendLine(builder, s);
-  }
-  return streamed;
-}
-
 /** The line table of the shipments inside the window, and the trade links between its parties. */
 async function projectShipments(
   source: ProjectionSource,
   graph: EntityGraph,
   links: LinkSet,
   options: Options,
+  stream: LineStream,
 ): Promise<{ lines: LineTable; trade: Map<string, PartyTrade> }> {
   const progress = options.onProgress;
   // Shipments: the stream only appends columns; aggregates and trade links come after.
   const builder = lineBuilder(source.counts ? ((await source.counts()).nodes.Shipment ?? 0) : 0);
-  const streamed = await appendShipments(source, builder, options);
+  const streamed = await stream.appendTo(builder, options.window, (done) => progress('shipments', done));
   progress('shipments', streamed);
   const lines = finishLines(builder);
   for (const key of lines.partyKeys) ensureParty(graph, key);
@@ -280,11 +251,20 @@ export async function projectDetectionView(
   };
   const graph: EntityGraph = new UndirectedGraph({ allowSelfLoops: false });
   if (source.sameAsPairs) source = aliasedSource(source, aliasMap(await source.sameAsPairs()));
-  await projectParties(source, graph, options);
+  // The lines are read (where the store can, on another thread) while parties and links are built.
+  const stream = startLineStream(source);
   const links = new LinkSet();
-  const shared = await projectIdentifiers(source, graph, links, options);
-  await projectDirectors(source, graph, links, options);
-  const { lines, trade } = await projectShipments(source, graph, links, options);
+  let projected: Awaited<ReturnType<typeof projectShipments>>;
+  let shared: Map<string, SharedIdentifier>;
+  try {
+    await projectParties(source, graph, options);
+    shared = await projectIdentifiers(source, graph, links, options);
+    await projectDirectors(source, graph, links, options);
+    projected = await projectShipments(source, graph, links, options, stream);
+  } finally {
+    await stream.close();
+  }
+  const { lines, trade } = projected;
   links.addTo(graph);
   const unitValueGroups = scoreUnitValues(lines, {
     minGroupLines: options.minGroupLines,

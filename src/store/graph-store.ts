@@ -169,36 +169,38 @@ export interface GraphCounts {
 
 export type { RingQuery };
 
-/**
- * One declaration line as detection reads it: the fields of its ShipmentRecord, in this order,
- * unknown as null (illicit as 1 or 0). A store may leave further elements after these.
- */
-export type DetectionLineRow = [
-  declarationId: string,
-  line: number,
-  date: string,
-  hsCode: string,
-  originCountry: string | null,
-  departureCountry: string | null,
-  customsValue: number | null,
-  dutyRate: number | null,
-  dutyPaid: number | null,
-  illicit: number | null,
-  netMassKg: number | null,
-  quantity: number | null,
-  importerId: string | null,
-  brokerId: string | null,
-  consigneeId: string | null,
-  supplierId: string | null,
-];
+export type DetectionLineString = 'declarationId' | 'date' | 'hsCode' | 'origin' | 'departure';
+export type DetectionLineParty = 'importer' | 'broker' | 'consignee' | 'supplier';
 
-/** Where each party's id sits in a DetectionLineRow. */
-export const DETECTION_LINE_PARTY_SLOTS = {
-  importerId: 12,
-  brokerId: 13,
-  consigneeId: 14,
-  supplierId: 15,
-} as const;
+/**
+ * Declaration lines packed in columns, the fields of their ShipmentRecords detection reads (the
+ * first `size` entries of each array; origin and departure are the record's originCountry and
+ * departureCountry). Numbers are typed arrays, NaN where unknown (illicit: 1, 0 or -1 unknown).
+ * Each string field and each kind of party is an index into a list that grows from chunk to
+ * chunk: `strings` and `parties` hold only the values first seen in this chunk, numbered after
+ * those of the chunks before; -1 is no value (and no party, for a null or empty id).
+ */
+export interface DetectionLineChunk {
+  size: number;
+  line: Int32Array;
+  illicit: Int8Array;
+  customsValue: Float64Array;
+  dutyRate: Float64Array;
+  dutyPaid: Float64Array;
+  netMassKg: Float64Array;
+  quantity: Float64Array;
+  declarationId: Int32Array;
+  date: Int32Array;
+  hsCode: Int32Array;
+  origin: Int32Array;
+  departure: Int32Array;
+  importer: Int32Array;
+  broker: Int32Array;
+  consignee: Int32Array;
+  supplier: Int32Array;
+  strings: Record<DetectionLineString, string[]>;
+  parties: Record<DetectionLineParty, string[]>;
+}
 
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
@@ -251,10 +253,10 @@ export interface GraphStore {
   /** Every declaration line with its parties, ordered by date then declaration id and line. */
   streamShipments(): AsyncIterable<ShipmentRecord>;
   /**
-   * The same lines in the same order, only the fields detection reads, as rows in chunks: where a
-   * store has it, the projection reads this instead of streamShipments (no object per line).
+   * The same lines in the same order, only the fields detection reads, packed in columns: where
+   * a store has it, the projection reads this instead of streamShipments (no object per line).
    */
-  streamDetectionLines?(): AsyncIterable<readonly DetectionLineRow[]>;
+  streamDetectionLines?(): AsyncIterable<DetectionLineChunk>;
 
   // ── labels ────────────────────────────────────────────────────────────────────────────────
   /** Writes an inspection result onto a stored line; false when the line is not stored. */

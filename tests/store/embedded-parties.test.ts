@@ -10,7 +10,7 @@ import { isIdentifierLabel, nameSearchKey, nodeKey, relId, RelType } from '../..
 import type { GraphNode, GraphRel, NodeRef, Props, ShipmentRecord } from '../../src/model/index.ts';
 import { openEmbeddedStore } from '../../src/store/embedded/index.ts';
 import { migrate, openDatabase, SCHEMA_VERSION } from '../../src/store/embedded/schema.ts';
-import type { DetectionLineRow, GraphStore, WriteBatch } from '../../src/store/graph-store.ts';
+import type { GraphStore, WriteBatch } from '../../src/store/graph-store.ts';
 import { compare, storeError } from './contract-helpers.ts';
 import { FILE_HASH, fixtureBatch, IDS, ref } from './fixture.ts';
 import { referenceNeighbourhood, referencePaths } from './reference.ts';
@@ -85,8 +85,9 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
-/** A line as streamDetectionLines must give it: the record's fields in row order, unknown as null. */
-function detectionRow(s: ShipmentRecord): DetectionLineRow {
+/** A line as streamDetectionLines must give it: the record's fields, unknown numbers NaN, no value null. */
+function detectionRow(s: ShipmentRecord): unknown[] {
+  const nan = (value: number | null | undefined) => value ?? Number.NaN;
   return [
     s.declarationId,
     s.line,
@@ -95,11 +96,11 @@ function detectionRow(s: ShipmentRecord): DetectionLineRow {
     s.originCountry ?? null,
     s.departureCountry ?? null,
     s.customsValue,
-    s.dutyRate ?? null,
-    s.dutyPaid ?? null,
-    s.illicit === true ? 1 : s.illicit === false ? 0 : null,
-    s.netMassKg ?? null,
-    s.quantity ?? null,
+    nan(s.dutyRate),
+    nan(s.dutyPaid),
+    s.illicit === true ? 1 : s.illicit === false ? 0 : -1,
+    nan(s.netMassKg),
+    nan(s.quantity),
     s.importerId === '' ? null : s.importerId,
     s.brokerId,
     s.consigneeId,
@@ -107,11 +108,43 @@ function detectionRow(s: ShipmentRecord): DetectionLineRow {
   ];
 }
 
-/** streamDetectionLines' rows, without any element a store may leave after the row's fields. */
-async function detectionRows(store: GraphStore): Promise<DetectionLineRow[]> {
-  const rows: DetectionLineRow[] = [];
-  for await (const chunk of store.streamDetectionLines!())
-    for (const row of chunk) rows.push(row.slice(0, 16) as DetectionLineRow);
+const STRINGS = ['declarationId', 'date', 'hsCode', 'origin', 'departure'] as const;
+const PARTIES = ['importer', 'broker', 'consignee', 'supplier'] as const;
+
+/** streamDetectionLines' chunks unpacked into one row per line, as detectionRow gives it. */
+async function detectionRows(store: GraphStore): Promise<unknown[][]> {
+  const strings = { declarationId: [], date: [], hsCode: [], origin: [], departure: [] } as Record<
+    (typeof STRINGS)[number],
+    string[]
+  >;
+  const parties = { importer: [], broker: [], consignee: [], supplier: [] } as Record<
+    (typeof PARTIES)[number],
+    string[]
+  >;
+  const rows: unknown[][] = [];
+  for await (const chunk of store.streamDetectionLines!()) {
+    for (const f of STRINGS) strings[f].push(...chunk.strings[f]);
+    for (const p of PARTIES) parties[p].push(...chunk.parties[p]);
+    for (let k = 0; k < chunk.size; k++) {
+      const text = (f: (typeof STRINGS)[number]) => strings[f][chunk[f][k]!] ?? null;
+      const party = (p: (typeof PARTIES)[number]) => parties[p][chunk[p][k]!] ?? null;
+      rows.push([
+        text('declarationId'),
+        chunk.line[k],
+        text('date'),
+        text('hsCode'),
+        text('origin'),
+        text('departure'),
+        chunk.customsValue[k],
+        chunk.dutyRate[k],
+        chunk.dutyPaid[k],
+        chunk.illicit[k],
+        chunk.netMassKg[k],
+        chunk.quantity[k],
+        ...PARTIES.map(party),
+      ]);
+    }
+  }
   return rows;
 }
 

@@ -23,7 +23,7 @@ import type {
 } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
 import type {
-  DetectionLineRow,
+  DetectionLineChunk,
   GraphCounts,
   GraphStore,
   ImportRecord,
@@ -196,7 +196,7 @@ class EmbeddedStore implements GraphStore {
     return streams.streamShipments(this.path);
   }
 
-  streamDetectionLines(): AsyncIterable<readonly DetectionLineRow[]> {
+  streamDetectionLines(): AsyncIterable<DetectionLineChunk> {
     return streams.streamDetectionLines(this.path);
   }
 

@@ -1,11 +1,12 @@
 // Streamed projection for graph algorithms: each stream reads through its own read-only
 // connection (a consistent snapshot of committed data that leaves the main connection free)
 // and pulls rows in chunks, so a store of millions of lines never sits in memory.
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { GraphNode, GraphRel, NodeLabel, RelType, ShipmentRecord } from '../../model/index.ts';
-import type { DetectionLineRow } from '../graph-store.ts';
+import type { DetectionLineChunk } from '../graph-store.ts';
 import { compareStrings } from '../traversal.ts';
-import { LINE_COLUMNS, lineColumnList } from './line-columns.ts';
+import { lineColumnList } from './line-columns.ts';
 import { NODE_COLUMNS, nodeFromRow, REL_SELECT, relFromRow } from './rows.ts';
 import type { NodeRow, RelRow } from './rows.ts';
 import { byPartyType, PARTY_COLUMNS, PARTY_TYPES_SQL, partyColumnList, partyColumnsOf } from './parties.ts';
@@ -155,26 +156,64 @@ export async function* streamShipments(path: string): AsyncGenerator<ShipmentRec
 }
 
 /**
- * The same lines in the same order as streamShipments, as DetectionLineRows read from the
- * row's columns (line-columns.ts), a chunk at a time: no JSON parsed, no object per line.
+ * The same lines in the same order as streamShipments, from the row's columns (line-columns.ts):
+ * [declaration, line, date, the line columns, the parties, their party_more list]. The reader
+ * thread (line-reader-thread.js) relies on this order.
  */
 const DETECTION_LINES_SQL = `SELECT n.ship_declaration, n.ship_line, n.ship_date, ${lineColumnList('n')},
       ${partyColumnList('n')}, ${MORE_PARTIES_SQL} ${SHIPMENT_ORDER}`;
-const FIRST_PARTY = 3 + LINE_COLUMNS.length;
-const MORE = FIRST_PARTY + PARTY_COLUMNS.length;
 
-export async function* streamDetectionLines(path: string): AsyncGenerator<DetectionLineRow[]> {
-  const query = { sql: DETECTION_LINES_SQL, params: [], raw: true };
-  for await (const chunk of chunksOf<(string | number | null)[]>(path, [query])) {
-    for (const row of chunk) {
-      const more = row[MORE];
-      if (typeof more !== 'string') continue;
-      addMoreParties(
-        more,
-        (slot, id) => (row[FIRST_PARTY + slot] = id),
-        (slot) => row[FIRST_PARTY + slot] as string | null,
-      );
+const READER_THREAD = new URL('./line-reader-thread.js', import.meta.url);
+
+type FromReader =
+  { kind: 'chunk'; chunk: DetectionLineChunk } | { kind: 'end' } | { kind: 'failed'; message: string };
+
+/**
+ * The lines packed in columns, read on a worker thread in one snapshot, like every stream. The
+ * thread starts on the first `next()` and reads at most a few chunks ahead of the consumer: a
+ * caller that asks for the first chunk before other work has the reading done meanwhile.
+ */
+export async function* streamDetectionLines(path: string): AsyncGenerator<DetectionLineChunk> {
+  const taken = new SharedArrayBuffer(4);
+  const consumed = new Int32Array(taken);
+  const workerData = { path, sql: DETECTION_LINES_SQL, partyTypes: PARTY_COLUMNS.map((p) => p.type), taken };
+  // Without the calling process's flags: the thread is plain JavaScript and needs no loader.
+  const worker = new Worker(READER_THREAD, { workerData, execArgv: [] });
+  const inbox: FromReader[] = [];
+  const state: { wake: (() => void) | null; failure: Error | null } = { wake: null, failure: null };
+  const arrived = (): void => {
+    state.wake?.();
+    state.wake = null;
+  };
+  worker.on('message', (message: FromReader) => {
+    inbox.push(message);
+    arrived();
+  });
+  worker.on('error', (error) => {
+    state.failure = error;
+    arrived();
+  });
+  worker.on('exit', (code) => {
+    state.failure ??= new Error(`the line reader thread stopped (exit code ${code})`);
+    arrived();
+  });
+  try {
+    for (;;) {
+      const message = inbox.shift();
+      if (!message) {
+        if (state.failure) throw state.failure;
+        await new Promise<void>((resolve) => (state.wake = resolve));
+        continue;
+      }
+      if (message.kind === 'failed')
+        throw new Error(`Reading the declaration lines of ${path} failed: ${message.message}`);
+      if (message.kind === 'end') return;
+      Atomics.add(consumed, 0, 1);
+      Atomics.notify(consumed, 0);
+      yield message.chunk;
     }
-    yield chunk as unknown as DetectionLineRow[];
+  } finally {
+    worker.removeAllListeners('exit');
+    await worker.terminate();
   }
 }
