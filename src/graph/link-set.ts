@@ -36,12 +36,23 @@ export class LinkSet {
 
   /**
    * Adds every gathered edge whose two ends are nodes of the graph (links to anything else are
-   * dropped, as before the graph had them), then forgets them.
+   * dropped, as before the graph had them), then forgets them. A pair the graph already links
+   * gets the links on its edge, one by one, as if they had come after its own.
    */
   addTo(graph: EntityGraph): void {
+    const fresh = graph.size === 0;
     for (const edge of this.order) {
       if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target)) continue;
-      graph.addEdge(edge.source, edge.target, { weight: edge.weight, links: edge.links });
+      const existing = fresh ? undefined : graph.edge(edge.source, edge.target);
+      if (existing === undefined) {
+        graph.addEdge(edge.source, edge.target, { weight: edge.weight, links: edge.links });
+        continue;
+      }
+      const attributes = graph.getEdgeAttributes(existing);
+      for (const link of edge.links) {
+        attributes.links.push(link);
+        attributes.weight += link.weight;
+      }
     }
     this.order.length = 0;
     this.byPair.clear();

@@ -260,6 +260,8 @@ export async function projectDetectionView(
     await projectParties(source, graph, options);
     shared = await projectIdentifiers(source, graph, links, options);
     await projectDirectors(source, graph, links, options);
+    // Identity links go into the graph while the lines are still being read; trade links after.
+    links.addTo(graph);
     projected = await projectShipments(source, graph, links, options, stream);
   } finally {
     await stream.close();

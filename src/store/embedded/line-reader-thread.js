@@ -46,11 +46,27 @@ class Values {
   }
 }
 
-function emptyChunk() {
-  const chunk = { size: 0, line: new Int32Array(CHUNK), illicit: new Int8Array(CHUNK) };
-  for (const name of [...STRINGS, ...PARTIES]) chunk[name] = new Int32Array(CHUNK);
-  for (const name of NUMBERS) chunk[name] = new Float64Array(CHUNK);
-  return chunk;
+/** Numbers each run of equal values (a declaration's lines come together): no map of every value. */
+class Runs {
+  count = 0;
+  fresh = [];
+  last = null;
+
+  of(value) {
+    if (value === null || value === undefined) return -1;
+    if (value !== this.last) {
+      this.count += 1;
+      this.fresh.push(value);
+      this.last = value;
+    }
+    return this.count - 1;
+  }
+
+  take() {
+    const fresh = this.fresh;
+    this.fresh = [];
+    return fresh;
+  }
 }
 
 /** A line's parties kept in rels: the smaller id of a kind wins over the column's. */
@@ -62,67 +78,92 @@ function addMoreParties(row, more, slotOfType, firstParty) {
   }
 }
 
-const nan = (value) => (value === null ? Number.NaN : value);
+/** Packs rows into a chunk's columns and posts each full chunk, at most CHUNKS_AHEAD ahead. */
+class ChunkWriter {
+  declarations = new Runs();
+  strings = { date: new Values(), hsCode: new Values(), origin: new Values(), departure: new Values() };
+  parties = { importer: new Values(), broker: new Values(), consignee: new Values(), supplier: new Values() };
+  posted = 0;
+  chunk = null;
+
+  constructor(port, consumed) {
+    this.port = port;
+    this.consumed = consumed;
+    // The party ids '' and null both mean "no party".
+    for (const values of Object.values(this.parties)) values.ids.set('', -1);
+    this.fresh();
+  }
+
+  fresh() {
+    const chunk = { size: 0, line: new Int32Array(CHUNK), illicit: new Int8Array(CHUNK) };
+    for (const name of NUMBERS) chunk[name] = new Float64Array(CHUNK);
+    for (const name of [...STRINGS, ...PARTIES]) chunk[name] = new Int32Array(CHUNK);
+    this.chunk = chunk;
+  }
+
+  /** One row of DETECTION_LINES_SQL (streams.ts), its parties kept in rels already added. */
+  append(row) {
+    const c = this.chunk;
+    const i = c.size;
+    const { strings, parties } = this;
+    c.declarationId[i] = this.declarations.of(row[0]);
+    c.line[i] = row[1];
+    c.date[i] = strings.date.of(row[2]);
+    c.hsCode[i] = strings.hsCode.of(row[3]);
+    c.origin[i] = strings.origin.of(row[4]);
+    c.departure[i] = strings.departure.of(row[5]);
+    c.customsValue[i] = row[6] ?? Number.NaN;
+    c.dutyRate[i] = row[7] ?? Number.NaN;
+    c.dutyPaid[i] = row[8] ?? Number.NaN;
+    c.illicit[i] = row[9] === 1 ? 1 : row[9] === 0 ? 0 : -1;
+    c.netMassKg[i] = row[10] ?? Number.NaN;
+    c.quantity[i] = row[11] ?? Number.NaN;
+    c.importer[i] = parties.importer.of(row[12]);
+    c.broker[i] = parties.broker.of(row[13]);
+    c.consignee[i] = parties.consignee.of(row[14]);
+    c.supplier[i] = parties.supplier.of(row[15]);
+    c.size = i + 1;
+    if (c.size === CHUNK) this.post();
+  }
+
+  /** Posts the chunk (with the values first seen in it) and waits while too far ahead. */
+  post() {
+    const c = this.chunk;
+    if (c.size === 0) return;
+    c.strings = { declarationId: this.declarations.take() };
+    for (const name of STRINGS.slice(1)) c.strings[name] = this.strings[name].take();
+    c.parties = {};
+    for (const name of PARTIES) c.parties[name] = this.parties[name].take();
+    const columns = [c.line, c.illicit, ...[...NUMBERS, ...STRINGS, ...PARTIES].map((name) => c[name])];
+    this.port.postMessage(
+      { kind: 'chunk', chunk: c },
+      columns.map((column) => column.buffer),
+    );
+    this.posted += 1;
+    const consumed = this.consumed;
+    for (let seen = Atomics.load(consumed, 0); this.posted - seen > CHUNKS_AHEAD;) {
+      Atomics.wait(consumed, 0, seen);
+      seen = Atomics.load(consumed, 0);
+    }
+    this.fresh();
+  }
+}
 
 function serve(port, { path, sql, partyTypes, taken }) {
-  const consumed = new Int32Array(taken);
-  const strings = Object.fromEntries(STRINGS.map((name) => [name, new Values()]));
-  const parties = Object.fromEntries(PARTIES.map((name) => [name, new Values()]));
-  // The party values '' and null both mean "no party".
-  for (const values of Object.values(parties)) values.ids.set('', -1);
+  const writer = new ChunkWriter(port, new Int32Array(taken));
   const slotOfType = new Map(partyTypes.map((type, slot) => [type, slot]));
-  let posted = 0;
-  const post = (chunk) => {
-    chunk.strings = Object.fromEntries(STRINGS.map((name) => [name, strings[name].take()]));
-    chunk.parties = Object.fromEntries(PARTIES.map((name) => [name, parties[name].take()]));
-    const buffers = [chunk.line, chunk.illicit, ...[...STRINGS, ...PARTIES, ...NUMBERS].map((n) => chunk[n])];
-    port.postMessage(
-      { kind: 'chunk', chunk },
-      buffers.map((b) => b.buffer),
-    );
-    posted += 1;
-    for (
-      let seen = Atomics.load(consumed, 0);
-      posted - seen > CHUNKS_AHEAD;
-      seen = Atomics.load(consumed, 0)
-    ) {
-      Atomics.wait(consumed, 0, seen);
-    }
-  };
+  const firstParty = 12;
+  const more = firstParty + PARTIES.length;
   let db = null;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
     db.pragma('busy_timeout = 5000');
     db.exec('BEGIN');
-    const firstParty = 12;
-    const more = firstParty + PARTIES.length;
-    let chunk = emptyChunk();
     for (const row of db.prepare(sql).raw().iterate()) {
       if (typeof row[more] === 'string') addMoreParties(row, row[more], slotOfType, firstParty);
-      const i = chunk.size;
-      chunk.declarationId[i] = strings.declarationId.of(row[0]);
-      chunk.line[i] = row[1];
-      chunk.date[i] = strings.date.of(row[2]);
-      chunk.hsCode[i] = strings.hsCode.of(row[3]);
-      chunk.origin[i] = strings.origin.of(row[4]);
-      chunk.departure[i] = strings.departure.of(row[5]);
-      chunk.customsValue[i] = nan(row[6]);
-      chunk.dutyRate[i] = nan(row[7]);
-      chunk.dutyPaid[i] = nan(row[8]);
-      chunk.illicit[i] = row[9] === 1 ? 1 : row[9] === 0 ? 0 : -1;
-      chunk.netMassKg[i] = nan(row[10]);
-      chunk.quantity[i] = nan(row[11]);
-      chunk.importer[i] = parties.importer.of(row[12]);
-      chunk.broker[i] = parties.broker.of(row[13]);
-      chunk.consignee[i] = parties.consignee.of(row[14]);
-      chunk.supplier[i] = parties.supplier.of(row[15]);
-      chunk.size = i + 1;
-      if (chunk.size === CHUNK) {
-        post(chunk);
-        chunk = emptyChunk();
-      }
+      writer.append(row);
     }
-    if (chunk.size > 0) post(chunk);
+    writer.post();
     port.postMessage({ kind: 'end' });
   } catch (error) {
     port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
