@@ -11,7 +11,10 @@ const louvain = louvainModule as unknown as typeof louvainModule.default;
 const db = process.argv[2];
 if (!db) throw new Error('usage: detect-worker.ts DB');
 
-/** Wall and CPU (user + system) milliseconds of one phase: on a shared machine CPU time is the steadier figure. */
+/**
+ * Wall and CPU (user + system, of every thread: the projection's line reader thread too)
+ * milliseconds of one phase: on a shared machine CPU time is the steadier figure.
+ */
 async function timed<T>(phase: () => T | Promise<T>): Promise<{ value: T; ms: number; cpuMs: number }> {
   const cpu = process.cpuUsage();
   const t = performance.now();

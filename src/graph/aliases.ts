@@ -2,7 +2,7 @@
 // over the accepted pairs maps every party of a group to its canonical key (the smallest node
 // key), and the projection's source is read through that map. The store keeps both parties; a
 // rejection or reversal removes the pair, and the next projection sees the two again.
-import { nodeKey, parseNodeKey, type GraphNode, type NodeRef } from '../model/index.ts';
+import { nodeKey, parseNodeKey, type GraphNode, type NodeRef, type PartyLabel } from '../model/index.ts';
 import type { ProjectionSource } from './projection.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -59,5 +59,29 @@ export function aliasedSource(source: ProjectionSource, aliases: AliasMap): Proj
           supplierId: aliasId('Supplier', s.supplierId, aliases),
         };
     },
+    streamDetectionLines:
+      source.streamDetectionLines && aliasedLines(source.streamDetectionLines.bind(source), aliases),
+  };
+}
+
+/** The chunks of `lines` naming each party by its canonical id (the chunks are the stream's own, changed in place). */
+function aliasedLines(
+  lines: NonNullable<ProjectionSource['streamDetectionLines']>,
+  aliases: AliasMap,
+): NonNullable<ProjectionSource['streamDetectionLines']> {
+  const labels = {
+    importer: 'Importer',
+    broker: 'Broker',
+    consignee: 'Consignee',
+    supplier: 'Supplier',
+  } as const;
+  return async function* () {
+    for await (const chunk of lines()) {
+      for (const [kind, label] of Object.entries(labels) as [keyof typeof labels, PartyLabel][]) {
+        const ids = chunk.parties[kind];
+        for (let i = 0; i < ids.length; i++) ids[i] = aliasId(label, ids[i]!, aliases) ?? '';
+      }
+      yield chunk;
+    }
   };
 }

@@ -1,6 +1,7 @@
 // The declaration-line table, filled one line at a time while the store streams shipments:
 // typed numeric columns and shared strings, so the large world fits where objects would not.
 import type { PartyLabel, ShipmentRecord } from '../model/index.ts';
+import type { DetectionLineChunk, DetectionLineParty } from '../store/graph-store.ts';
 import type { LineTable } from './view.ts';
 
 export function emptyLineTable(): LineTable {
@@ -198,4 +199,83 @@ export function appendLine(builder: LineBuilder, s: ShipmentRecord): void {
   table.unitValueZScore[i] = Number.NaN;
   table.expectedValue[i] = Number.NaN;
   table.size += 1;
+}
+
+const PARTY_KINDS = ['importer', 'broker', 'consignee', 'supplier'] as const;
+const STRING_FIELDS = ['declarationId', 'date', 'hsCode', 'origin', 'departure'] as const;
+
+/**
+ * Appends a store's lines packed in columns (its DetectionLineChunks, in stream order) to a
+ * builder: the table gets what appendLine gives it for each line's ShipmentRecord, and the
+ * parties are interned in the same order (a party when the first line kept names it).
+ */
+export class LineChunkReader {
+  private readonly strings = emptyLists(STRING_FIELDS);
+  private readonly parties = emptyLists(PARTY_KINDS);
+  /** A chunk's party number → the party's index in the table, once a kept line names it. */
+  private readonly partyIndex = emptyLists<readonly DetectionLineParty[], number>(PARTY_KINDS);
+  private readonly labels: Record<DetectionLineParty, LabelIndex>;
+
+  constructor(private readonly builder: LineBuilder) {
+    this.labels = {
+      importer: builder.importers,
+      broker: builder.brokers,
+      consignee: builder.consignees,
+      supplier: builder.suppliers,
+    };
+  }
+
+  /** Appends the chunk's lines dated within [from, to] (either null: open). */
+  append(chunk: DetectionLineChunk, from: string | null, to: string | null): void {
+    for (const field of STRING_FIELDS)
+      for (const value of chunk.strings[field]) this.strings[field].push(value);
+    for (const kind of PARTY_KINDS) for (const id of chunk.parties[kind]) this.parties[kind].push(id);
+    const { table } = this.builder;
+    const { declarationId, date, hsCode, origin, departure } = this.strings;
+    for (let k = 0; k < chunk.size; k++) {
+      const day = date[chunk.date[k]!]!;
+      if ((from && day < from) || (to && day > to)) continue;
+      const i = table.size;
+      if (i === table.line.length) grow(table);
+      const declaration = declarationId[chunk.declarationId[k]!]!;
+      const previous = table.declarationId[i - 1];
+      table.declarationId.push(previous === declaration ? previous : declaration);
+      table.line[i] = chunk.line[k]!;
+      table.date.push(day);
+      table.hsCode.push(hsCode[chunk.hsCode[k]!]!);
+      table.origin.push(origin[chunk.origin[k]!] || null);
+      table.departure.push(departure[chunk.departure[k]!] || null);
+      table.importer[i] = this.party(chunk, 'importer', k);
+      table.broker[i] = this.party(chunk, 'broker', k);
+      table.consignee[i] = this.party(chunk, 'consignee', k);
+      table.supplier[i] = this.party(chunk, 'supplier', k);
+      const value = chunk.customsValue[k]!;
+      table.customsValue[i] = value;
+      table.dutyRate[i] = chunk.dutyRate[k]!;
+      table.dutyPaid[i] = chunk.dutyPaid[k]!;
+      table.illicit[i] = chunk.illicit[k]!;
+      // NaN (unknown) is falsy, as null is in appendLine.
+      const netMassKg = chunk.netMassKg[k]!;
+      const quantity = chunk.quantity[k]!;
+      const measure = netMassKg && netMassKg > 0 ? netMassKg : quantity && quantity > 0 ? quantity : 0;
+      table.unitValue[i] = measure > 0 && value > 0 ? value / measure : Number.NaN;
+      table.unitValueZScore[i] = Number.NaN;
+      table.expectedValue[i] = Number.NaN;
+      table.size += 1;
+    }
+  }
+
+  /** The table index of the line's party of one kind, -1 when it names none. */
+  private party(chunk: DetectionLineChunk, kind: DetectionLineParty, k: number): number {
+    const number = chunk[kind][k]!;
+    if (number < 0) return -1;
+    const known = this.partyIndex[kind];
+    let index = known[number];
+    if (index === undefined) known[number] = index = this.labels[kind].of(this.parties[kind][number]!);
+    return index;
+  }
+}
+
+function emptyLists<K extends readonly string[], V = string>(keys: K): Record<K[number], V[]> {
+  return Object.fromEntries(keys.map((key) => [key, [] as V[]])) as Record<K[number], V[]>;
 }

@@ -18,13 +18,14 @@ import {
 import type { GraphStore } from '../store/graph-store.ts';
 import { aliasedSource, aliasMap } from './aliases.ts';
 import { dutyRatesByGroup, scoreUnitValues } from './line-groups.ts';
-import { appendLine, finishLines, lineBuilder } from './lines.ts';
+import { finishLines, lineBuilder } from './lines.ts';
+import { startLineStream, type LineStream } from './line-stream.ts';
+import { LinkSet } from './link-set.ts';
 import { specificity } from './robust.ts';
 import { tradeByParty, tradeLinks } from './trade.ts';
 import {
   type DetectionView,
   type EntityGraph,
-  type Link,
   type LinkKind,
   type PartyAttributes,
   type LineTable,
@@ -37,7 +38,7 @@ import {
  * `sameAsPairs`, where it has it, makes each group of accepted SAME_AS parties one party (aliases.ts).
  */
 export type ProjectionSource = Pick<GraphStore, 'streamNodes' | 'streamRels' | 'streamShipments'> &
-  Partial<Pick<GraphStore, 'counts' | 'sameAsPairs'>>;
+  Partial<Pick<GraphStore, 'counts' | 'sameAsPairs' | 'streamDetectionLines'>>;
 
 export interface ProjectionOptions {
   /** Only shipments dated within [from, to] (ISO dates, inclusive) count. */
@@ -110,18 +111,6 @@ function ensureParty(graph: EntityGraph, key: string): void {
 /** Trade links stand on declaration lines, not relationships: one shared, frozen empty list. */
 const NO_RELS = Object.freeze([]) as unknown as string[];
 
-export function addLink(graph: EntityGraph, a: string, b: string, link: Link): void {
-  if (a === b || !graph.hasNode(a) || !graph.hasNode(b)) return;
-  const existing = graph.edge(a, b);
-  if (existing === undefined) {
-    graph.addEdge(a, b, { weight: link.weight, links: [link] });
-    return;
-  }
-  const attrs = graph.getEdgeAttributes(existing);
-  attrs.links.push(link);
-  attrs.weight += link.weight;
-}
-
 type Options = ProjectionOptions & { onProgress: NonNullable<ProjectionOptions['onProgress']> };
 
 /** Every party node of the store, as a graph node with its attributes. */
@@ -140,6 +129,7 @@ async function projectParties(source: ProjectionSource, graph: EntityGraph, opti
 async function projectIdentifiers(
   source: ProjectionSource,
   graph: EntityGraph,
+  links: LinkSet,
   options: Options,
 ): Promise<Map<string, SharedIdentifier>> {
   const progress = options.onProgress;
@@ -175,7 +165,7 @@ async function projectIdentifiers(
       for (let j = i + 1; j < k; j++) {
         const a = identifier.holders[i]!;
         const b = identifier.holders[j]!;
-        addLink(graph, a.key, b.key, {
+        links.add(a.key, b.key, {
           kind: identifier.kind,
           via: identifier.ref,
           rels: [a.rel, b.rel],
@@ -192,6 +182,7 @@ async function projectIdentifiers(
 async function projectDirectors(
   source: ProjectionSource,
   graph: EntityGraph,
+  links: LinkSet,
   options: Options,
 ): Promise<void> {
   // Directors link a person to each firm, damped by how many firms the person directs.
@@ -201,7 +192,7 @@ async function projectDirectors(
     ensureParty(graph, nodeKey(rel.from));
     ensureParty(graph, nodeKey(rel.to));
     if (rel.type === 'SUCCEEDS') {
-      addLink(graph, nodeKey(rel.from), nodeKey(rel.to), {
+      links.add(nodeKey(rel.from), nodeKey(rel.to), {
         kind: 'succession',
         via: null,
         rels: [rel.id],
@@ -217,7 +208,7 @@ async function projectDirectors(
   for (const d of directs) {
     const personKey = nodeKey(d.from);
     const weight = options.linkWeights.director * specificity(firmsDirected.get(personKey) ?? 1);
-    addLink(graph, personKey, nodeKey(d.to), { kind: 'director', via: null, rels: [d.id], weight });
+    links.add(personKey, nodeKey(d.to), { kind: 'director', via: null, rels: [d.id], weight });
   }
 }
 
@@ -225,24 +216,20 @@ async function projectDirectors(
 async function projectShipments(
   source: ProjectionSource,
   graph: EntityGraph,
+  links: LinkSet,
   options: Options,
+  stream: LineStream,
 ): Promise<{ lines: LineTable; trade: Map<string, PartyTrade> }> {
   const progress = options.onProgress;
   // Shipments: the stream only appends columns; aggregates and trade links come after.
   const builder = lineBuilder(source.counts ? ((await source.counts()).nodes.Shipment ?? 0) : 0);
-  const { from, to } = options.window;
-  let streamed = 0;
-  for await (const s of source.streamShipments()) {
-    if (++streamed % 100_000 === 0) progress('shipments', streamed);
-    if ((from && s.date < from) || (to && s.date > to)) continue;
-    appendLine(builder, s);
-  }
+  const streamed = await stream.appendTo(builder, options.window, (done) => progress('shipments', done));
   progress('shipments', streamed);
   const lines = finishLines(builder);
   for (const key of lines.partyKeys) ensureParty(graph, key);
   const trade = tradeByParty(lines);
   for (const link of tradeLinks(lines, trade, options.linkWeights)) {
-    addLink(graph, link.importerKey, link.partnerKey, {
+    links.add(link.importerKey, link.partnerKey, {
       kind: link.kind,
       via: null,
       rels: NO_RELS,
@@ -264,10 +251,23 @@ export async function projectDetectionView(
   };
   const graph: EntityGraph = new UndirectedGraph({ allowSelfLoops: false });
   if (source.sameAsPairs) source = aliasedSource(source, aliasMap(await source.sameAsPairs()));
-  await projectParties(source, graph, options);
-  const shared = await projectIdentifiers(source, graph, options);
-  await projectDirectors(source, graph, options);
-  const { lines, trade } = await projectShipments(source, graph, options);
+  // The lines are read (where the store can, on another thread) while parties and links are built.
+  const stream = startLineStream(source);
+  const links = new LinkSet();
+  let projected: Awaited<ReturnType<typeof projectShipments>>;
+  let shared: Map<string, SharedIdentifier>;
+  try {
+    await projectParties(source, graph, options);
+    shared = await projectIdentifiers(source, graph, links, options);
+    await projectDirectors(source, graph, links, options);
+    // Identity links go into the graph while the lines are still being read; trade links after.
+    links.addTo(graph);
+    projected = await projectShipments(source, graph, links, options, stream);
+  } finally {
+    await stream.close();
+  }
+  const { lines, trade } = projected;
+  links.addTo(graph);
   const unitValueGroups = scoreUnitValues(lines, {
     minGroupLines: options.minGroupLines,
     minScale: options.minUnitValueScale,

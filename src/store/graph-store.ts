@@ -169,6 +169,39 @@ export interface GraphCounts {
 
 export type { RingQuery };
 
+export type DetectionLineString = 'declarationId' | 'date' | 'hsCode' | 'origin' | 'departure';
+export type DetectionLineParty = 'importer' | 'broker' | 'consignee' | 'supplier';
+
+/**
+ * Declaration lines packed in columns, the fields of their ShipmentRecords detection reads (the
+ * first `size` entries of each array; origin and departure are the record's originCountry and
+ * departureCountry). Numbers are typed arrays, NaN where unknown (illicit: 1, 0 or -1 unknown).
+ * Each string field and each kind of party is an index into a list that grows from chunk to
+ * chunk: `strings` and `parties` hold only the values first seen in this chunk, numbered after
+ * those of the chunks before; -1 is no value (and no party, for a null or empty id).
+ */
+export interface DetectionLineChunk {
+  size: number;
+  line: Int32Array;
+  illicit: Int8Array;
+  customsValue: Float64Array;
+  dutyRate: Float64Array;
+  dutyPaid: Float64Array;
+  netMassKg: Float64Array;
+  quantity: Float64Array;
+  declarationId: Int32Array;
+  date: Int32Array;
+  hsCode: Int32Array;
+  origin: Int32Array;
+  departure: Int32Array;
+  importer: Int32Array;
+  broker: Int32Array;
+  consignee: Int32Array;
+  supplier: Int32Array;
+  strings: Record<DetectionLineString, string[]>;
+  parties: Record<DetectionLineParty, string[]>;
+}
+
 export interface GraphStore {
   readonly kind: 'embedded' | 'neo4j';
   /** The embedded store's file, which other threads may open to read; absent on Neo4j. */
@@ -219,6 +252,11 @@ export interface GraphStore {
   streamRels(types: readonly RelType[]): AsyncIterable<GraphRel>;
   /** Every declaration line with its parties, ordered by date then declaration id and line. */
   streamShipments(): AsyncIterable<ShipmentRecord>;
+  /**
+   * The same lines in the same order, only the fields detection reads, packed in columns: where
+   * a store has it, the projection reads this instead of streamShipments (no object per line).
+   */
+  streamDetectionLines?(): AsyncIterable<DetectionLineChunk>;
 
   // ── labels ────────────────────────────────────────────────────────────────────────────────
   /** Writes an inspection result onto a stored line; false when the line is not stored. */

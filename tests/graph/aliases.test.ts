@@ -116,4 +116,25 @@ describe('projection of accepted SAME_AS pairs', () => {
     });
     expect(shape(await projectDetectionView(store))).toEqual(shape(plain));
   });
+
+  it('reads the same view from the store’s detection rows as from its shipment records', async () => {
+    await store.reviewResolveLink(resolveLinkId(IDS.acmeTrading, IDS.acmeImports), {
+      decision: 'accepted',
+      by: 'ines',
+      at,
+    });
+    expect('streamDetectionLines' in store).toBe(true);
+    const fromRows = await projectDetectionView(store);
+    const fromRecords = await projectDetectionView({
+      streamNodes: (l) => store.streamNodes(l),
+      streamRels: (t) => store.streamRels(t),
+      streamShipments: () => store.streamShipments(),
+      sameAsPairs: () => store.sameAsPairs(),
+    });
+    expect(importers(fromRows).filter((k) => k === IMPORTS)).toEqual([]);
+    expect(shape(fromRows)).toEqual(shape(fromRecords));
+    const { graph: _rows, ...rowsRest } = fromRows;
+    const { graph: _records, ...recordsRest } = fromRecords;
+    expect(rowsRest).toEqual(recordsRest);
+  });
 });

@@ -85,6 +85,69 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   return all;
 }
 
+/** A line as streamDetectionLines must give it: the record's fields, unknown numbers NaN, no value null. */
+function detectionRow(s: ShipmentRecord): unknown[] {
+  const nan = (value: number | null | undefined) => value ?? Number.NaN;
+  return [
+    s.declarationId,
+    s.line,
+    s.date,
+    s.hsCode,
+    s.originCountry ?? null,
+    s.departureCountry ?? null,
+    s.customsValue,
+    nan(s.dutyRate),
+    nan(s.dutyPaid),
+    s.illicit === true ? 1 : s.illicit === false ? 0 : -1,
+    nan(s.netMassKg),
+    nan(s.quantity),
+    s.importerId === '' ? null : s.importerId,
+    s.brokerId,
+    s.consigneeId,
+    s.supplierId,
+  ];
+}
+
+const STRINGS = ['declarationId', 'date', 'hsCode', 'origin', 'departure'] as const;
+const PARTIES = ['importer', 'broker', 'consignee', 'supplier'] as const;
+
+/** streamDetectionLines' chunks unpacked into one row per line, as detectionRow gives it. */
+async function detectionRows(store: GraphStore): Promise<unknown[][]> {
+  const strings = { declarationId: [], date: [], hsCode: [], origin: [], departure: [] } as Record<
+    (typeof STRINGS)[number],
+    string[]
+  >;
+  const parties = { importer: [], broker: [], consignee: [], supplier: [] } as Record<
+    (typeof PARTIES)[number],
+    string[]
+  >;
+  const rows: unknown[][] = [];
+  for await (const chunk of store.streamDetectionLines!()) {
+    for (const f of STRINGS) strings[f].push(...chunk.strings[f]);
+    for (const p of PARTIES) parties[p].push(...chunk.parties[p]);
+    for (let k = 0; k < chunk.size; k++) {
+      const text = (f: (typeof STRINGS)[number]) => strings[f][chunk[f][k]!] ?? null;
+      const party = (p: (typeof PARTIES)[number]) => parties[p][chunk[p][k]!] ?? null;
+      rows.push([
+        text('declarationId'),
+        chunk.line[k],
+        text('date'),
+        text('hsCode'),
+        text('origin'),
+        text('departure'),
+        chunk.customsValue[k],
+        chunk.dutyRate[k],
+        chunk.dutyPaid[k],
+        chunk.illicit[k],
+        chunk.netMassKg[k],
+        chunk.quantity[k],
+        ...PARTIES.map(party),
+      ]);
+    }
+  }
+  return rows;
+}
+
 /** Every read that materialises relationships, against what was written. */
 async function expectReadsAsWritten(store: GraphStore, batch: WriteBatch): Promise<void> {
   const rels = expectedRels(batch.rels);
@@ -95,6 +158,7 @@ async function expectReadsAsWritten(store: GraphStore, batch: WriteBatch): Promi
   const streamed = await collect(store.streamRels(RelType.options));
   expect([...streamed].sort((a, b) => compare(a.id, b.id))).toEqual(rels);
   expect(await collect(store.streamShipments())).toEqual(expectedShipments(batch));
+  expect(await detectionRows(store)).toEqual(expectedShipments(batch).map(detectionRow));
 
   for (const node of batch.nodes) {
     const query = { start: { label: node.label, id: node.id }, hops: 2, limit: 100 };
@@ -174,6 +238,42 @@ describe('embedded store: party relationships in Shipment rows', () => {
     const withProps = rel('IMPORTED_BY', line('D1/1'), IDS.acmeTrading, { share: 1 });
     await importing(store, 'c'.repeat(64), [{ nodes: [], rels: [withProps] }]);
     await expectReadsAsWritten(store, { nodes: batch.nodes, rels: [...batch.rels, ...again, withProps] });
+  });
+
+  it('keeps the columns detection reads equal to the props through re-imports and labels', async () => {
+    const batch = mixedBatch();
+    const store = await openStore('columns.db');
+    await importing(store, FILE_HASH, [batch]);
+    const shipment = (id: string, props: Props): GraphNode => ({ ...line(id), props, source: null });
+    // A second source knows more of D1/1 (and states nothing it does not know), changes D3/1's value.
+    await importing(store, 'b'.repeat(64), [
+      {
+        nodes: [
+          shipment('D1/1', { declarationId: 'D1', line: 1, quantity: 40, netMassKg: 12.5, dutyPaid: null }),
+          shipment('D3/1', { declarationId: 'D3', line: 1, customsValue: 4321.75, departureCountry: 'SG' }),
+        ],
+        rels: [],
+      },
+    ]);
+    expect(
+      await store.labelLine({ declarationId: 'D2', line: 1 }, { illicit: false, revenueRecovered: 0 }),
+    ).toBe(true);
+    expect(
+      await store.labelLine({ declarationId: 'D4', line: 1 }, { illicit: true, revenueRecovered: 120 }),
+    ).toBe(true);
+    const records = await collect(store.streamShipments());
+    expect(records.find((r) => r.declarationId === 'D1')).toMatchObject({ quantity: 40, netMassKg: 12.5 });
+    expect(records.find((r) => r.declarationId === 'D3')).toMatchObject({
+      customsValue: 4321.75,
+      departureCountry: 'SG',
+    });
+    expect(records.filter((r) => r.declarationId !== 'D1').map((r) => r.illicit)).toEqual([
+      true, // D4
+      undefined, // D10
+      false, // D2
+      undefined, // D3
+    ]);
+    expect(await detectionRows(store)).toEqual(records.map(detectionRow));
   });
 
   it('refuses a batch whose line names a party that does not exist, and keeps nothing of it', async () => {

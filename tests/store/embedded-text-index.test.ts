@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openEmbeddedStore } from '../../src/store/embedded/index.ts';
+import { LINE_COLUMNS } from '../../src/store/embedded/line-columns.ts';
 import { migrate, openDatabase } from '../../src/store/embedded/schema.ts';
 import { Vocabulary } from '../../src/store/embedded/vocabulary.ts';
 import { editDistance } from '../../src/store/text-search.ts';
@@ -68,6 +69,8 @@ describe('embedded full-text tables', () => {
       'DROP TABLE node_text; DROP TABLE node_words; DROP TABLE node_words_vocab; DROP TABLE resolve_links',
     );
     for (const t of ['insert', 'update', 'delete']) downgraded.exec(`DROP TRIGGER node_text_${t}`);
+    // Later migrations run again too: what they added goes as well.
+    for (const c of LINE_COLUMNS) downgraded.exec(`ALTER TABLE nodes DROP COLUMN ${c.column}`);
     downgraded.pragma(`user_version = ${TEXT_INDEX_VERSION - 1}`);
     downgraded.close();
     const reopened = await openEmbeddedStore(path);

@@ -23,6 +23,7 @@ import type {
 } from '../../model/index.ts';
 import { StoreError } from '../errors.ts';
 import type {
+  DetectionLineChunk,
   GraphCounts,
   GraphStore,
   ImportRecord,
@@ -193,6 +194,10 @@ class EmbeddedStore implements GraphStore {
 
   streamShipments(): AsyncIterable<ShipmentRecord> {
     return streams.streamShipments(this.path);
+  }
+
+  streamDetectionLines(): AsyncIterable<DetectionLineChunk> {
+    return streams.streamDetectionLines(this.path);
   }
 
   labelLine(line: LineRef, result: InspectionLabel): Promise<boolean> {

@@ -17,8 +17,10 @@ export function labelLine(db: Db, line: LineRef, result: InspectionLabel): boole
   if (revenue !== null) props.revenueRecovered = revenue;
   const sorted: Props = {};
   for (const key of Object.keys(props).sort()) sorted[key] = props[key] ?? null;
-  preparedOnce(db, "UPDATE nodes SET props = ? WHERE label = 'Shipment' AND id = ?").run(
+  // The line's illicit column follows its props (line-columns.ts).
+  preparedOnce(db, "UPDATE nodes SET props = ?, ship_illicit = ? WHERE label = 'Shipment' AND id = ?").run(
     JSON.stringify(sorted),
+    result.illicit ? 1 : 0,
     id,
   );
   return true;

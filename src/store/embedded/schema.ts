@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from '../errors.ts';
+import { addLineColumnsSql, fillLineColumnsSql } from './line-columns.ts';
 import { byPartyType, PARTY_COLUMNS, PARTY_TYPES_SQL } from './parties.ts';
 import { registerTextFunctions, TEXT_INDEX_MIGRATION } from './text-index.ts';
 
@@ -184,6 +185,12 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX resolve_links_rank ON resolve_links (score DESC, id);
   CREATE INDEX resolve_links_status ON resolve_links (status, score DESC, id);
+  `,
+  // 7: the fields detection reads from a line copied from its props into columns of its row
+  // (line-columns.ts), so the projection streams lines without parsing their JSON.
+  `
+  ${addLineColumnsSql()}
+  ${fillLineColumnsSql()}
   `,
 ];
 

@@ -1,9 +1,12 @@
 // Streamed projection for graph algorithms: each stream reads through its own read-only
 // connection (a consistent snapshot of committed data that leaves the main connection free)
 // and pulls rows in chunks, so a store of millions of lines never sits in memory.
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { GraphNode, GraphRel, NodeLabel, RelType, ShipmentRecord } from '../../model/index.ts';
+import type { DetectionLineChunk } from '../graph-store.ts';
 import { compareStrings } from '../traversal.ts';
+import { lineColumnList } from './line-columns.ts';
 import { NODE_COLUMNS, nodeFromRow, REL_SELECT, relFromRow } from './rows.ts';
 import type { NodeRow, RelRow } from './rows.ts';
 import { byPartyType, PARTY_COLUMNS, PARTY_TYPES_SQL, partyColumnList, partyColumnsOf } from './parties.ts';
@@ -91,27 +94,43 @@ function partyRelsSql(p: PartyColumn): string {
     FROM nodes n INDEXED BY ${p.index} WHERE n.${p.column} IS NOT NULL`;
 }
 
-/**
- * Every declaration line with its parties, by date, declaration id, line (then shipment id):
- * one pass over the shipment-order index reading each line's row, where its parties are. Only a
- * line flagged with parties kept in rels (never from an ingest) looks there too, as a JSON list
- * of [type, id] pairs.
- */
-const SHIPMENTS_SQL = `SELECT n.props, ${partyColumnList('n')},
-      iif(n.party_more IS NULL, NULL,
+/** A line's parties kept in rels (only where its party_more flag is set): a JSON list of [type, id]. */
+const MORE_PARTIES_SQL = `iif(n.party_more IS NULL, NULL,
         (SELECT json_group_array(json_array(r.type, p.id))
            FROM rels r CROSS JOIN nodes p ON p.n = r.to_n
           WHERE r.from_n = n.n AND r.type IN (${PARTY_TYPES_SQL})
-            AND p.label = ${byPartyType('r.type', (c) => `'${c.label}'`)}))
-    FROM nodes n INDEXED BY nodes_shipment_order
+            AND p.label = ${byPartyType('r.type', (c) => `'${c.label}'`)}))`;
+const SHIPMENT_ORDER = `FROM nodes n INDEXED BY nodes_shipment_order
     WHERE n.label = 'Shipment'
     ORDER BY n.ship_date, n.ship_declaration, n.ship_line, n.id`;
+
+/**
+ * Every declaration line with its parties, by date, declaration id, line (then shipment id):
+ * one pass over the shipment-order index reading each line's row, where its parties are. Only a
+ * line flagged with parties kept in rels (never from an ingest) looks there too.
+ */
+const SHIPMENTS_SQL = `SELECT n.props, ${partyColumnList('n')}, ${MORE_PARTIES_SQL} ${SHIPMENT_ORDER}`;
 
 type ShipmentRow = [props: string, ...parties: (string | null)[]];
 type PartyField = PartyColumn['field'];
 const SLOT_OF_TYPE = new Map<string, number>(PARTY_COLUMNS.map((p, slot) => [p.type, slot]));
 
-/** A line naming two parties of one kind keeps the smaller id, whatever the adapter. */
+/**
+ * Sets the parties kept in rels (`more`, the JSON list) on a line's party fields: a line naming
+ * two parties of one kind keeps the smaller id, whatever the adapter.
+ */
+function addMoreParties(
+  more: string,
+  set: (slot: number, id: string) => void,
+  get: (slot: number) => string | null | undefined,
+): void {
+  for (const [type, id] of JSON.parse(more) as [string, string][]) {
+    const slot = SLOT_OF_TYPE.get(type) ?? 0;
+    const current = get(slot);
+    if (current === null || current === undefined || id < current) set(slot, id);
+  }
+}
+
 export async function* streamShipments(path: string): AsyncGenerator<ShipmentRecord> {
   const query = { sql: SHIPMENTS_SQL, params: [], raw: true };
   for await (const chunk of chunksOf<ShipmentRow>(path, [query])) {
@@ -120,19 +139,81 @@ export async function* streamShipments(path: string): AsyncGenerator<ShipmentRec
       // stored; the parsed object is fresh, so the party fields are set on it directly.
       const record = JSON.parse(row[0]) as Omit<ShipmentRecord, PartyField> &
         Partial<Record<PartyField, string | null>>;
-      for (let slot = 0; slot < PARTY_COLUMNS.length; slot += 1) {
-        record[(PARTY_COLUMNS[slot] as PartyColumn).field] = row[slot + 1] ?? null;
-      }
+      const field = (slot: number): PartyField => (PARTY_COLUMNS[slot] as PartyColumn).field;
+      for (let slot = 0; slot < PARTY_COLUMNS.length; slot += 1) record[field(slot)] = row[slot + 1] ?? null;
       const more = row[PARTY_COLUMNS.length + 1];
       if (typeof more === 'string') {
-        for (const [type, id] of JSON.parse(more) as [string, string][]) {
-          const field = (PARTY_COLUMNS[SLOT_OF_TYPE.get(type) ?? 0] as PartyColumn).field;
-          const current = record[field];
-          if (current === null || current === undefined || id < current) record[field] = id;
-        }
+        addMoreParties(
+          more,
+          (slot, id) => (record[field(slot)] = id),
+          (slot) => record[field(slot)],
+        );
       }
       record.importerId ??= '';
       yield record as ShipmentRecord;
     }
+  }
+}
+
+/**
+ * The same lines in the same order as streamShipments, from the row's columns (line-columns.ts):
+ * [declaration, line, date, the line columns, the parties, their party_more list]. The reader
+ * thread (line-reader-thread.js) relies on this order.
+ */
+const DETECTION_LINES_SQL = `SELECT n.ship_declaration, n.ship_line, n.ship_date, ${lineColumnList('n')},
+      ${partyColumnList('n')}, ${MORE_PARTIES_SQL} ${SHIPMENT_ORDER}`;
+
+const READER_THREAD = new URL('./line-reader-thread.js', import.meta.url);
+
+type FromReader =
+  { kind: 'chunk'; chunk: DetectionLineChunk } | { kind: 'end' } | { kind: 'failed'; message: string };
+
+/**
+ * The lines packed in columns, read on a worker thread in one snapshot, like every stream. The
+ * thread starts on the first `next()` and reads at most a few chunks ahead of the consumer: a
+ * caller that asks for the first chunk before other work has the reading done meanwhile.
+ */
+export async function* streamDetectionLines(path: string): AsyncGenerator<DetectionLineChunk> {
+  const taken = new SharedArrayBuffer(4);
+  const consumed = new Int32Array(taken);
+  const workerData = { path, sql: DETECTION_LINES_SQL, partyTypes: PARTY_COLUMNS.map((p) => p.type), taken };
+  // Without the calling process's flags: the thread is plain JavaScript and needs no loader.
+  const worker = new Worker(READER_THREAD, { workerData, execArgv: [] });
+  const inbox: FromReader[] = [];
+  const state: { wake: (() => void) | null; failure: Error | null } = { wake: null, failure: null };
+  const arrived = (): void => {
+    state.wake?.();
+    state.wake = null;
+  };
+  worker.on('message', (message: FromReader) => {
+    inbox.push(message);
+    arrived();
+  });
+  worker.on('error', (error) => {
+    state.failure = error;
+    arrived();
+  });
+  worker.on('exit', (code) => {
+    state.failure ??= new Error(`the line reader thread stopped (exit code ${code})`);
+    arrived();
+  });
+  try {
+    for (;;) {
+      const message = inbox.shift();
+      if (!message) {
+        if (state.failure) throw state.failure;
+        await new Promise<void>((resolve) => (state.wake = resolve));
+        continue;
+      }
+      if (message.kind === 'failed')
+        throw new Error(`Reading the declaration lines of ${path} failed: ${message.message}`);
+      if (message.kind === 'end') return;
+      Atomics.add(consumed, 0, 1);
+      Atomics.notify(consumed, 0);
+      yield message.chunk;
+    }
+  } finally {
+    worker.removeAllListeners('exit');
+    await worker.terminate();
   }
 }

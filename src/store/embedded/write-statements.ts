@@ -3,11 +3,12 @@
 // is kept) and inserts of relationships, prepared once per row count and reused.
 import { isIdentifierLabel, nameSearchKey } from '../../model/index.ts';
 import type { GraphNode } from '../../model/index.ts';
+import { LINE_COLUMNS, lineColumnList, mergeLineColumnsSql, pushLineColumns } from './line-columns.ts';
 import { partyColumnList } from './parties.ts';
 
 /** Rows per statement: large enough to amortise the call into SQLite, small enough to plan fast. */
 export const ROWS_PER_STATEMENT = 128;
-export const NODE_COLUMNS = 13;
+export const NODE_COLUMNS = 13 + LINE_COLUMNS.length;
 export const REL_COLUMNS = 4;
 export const NO_PARTIES: readonly null[] = [null, null, null, null];
 
@@ -21,14 +22,15 @@ function multiRow(head: string, tail: string, columns: number, rows: number): st
 export const nodeUpsert = (rows: number, returning: string) =>
   multiRow(
     `INSERT INTO nodes (label, id, props, name_lc, ship_date, ship_declaration, ship_line, source_file, source_row,
-       ${partyColumnList()})
+       ${partyColumnList()}, ${lineColumnList()})
      VALUES `,
     ` ON CONFLICT (label, id) DO UPDATE SET
         props = json_patch(nodes.props, excluded.props),
         name_lc = coalesce(excluded.name_lc, nodes.name_lc),
         ship_date = coalesce(excluded.ship_date, nodes.ship_date),
         ship_declaration = coalesce(excluded.ship_declaration, nodes.ship_declaration),
-        ship_line = coalesce(excluded.ship_line, nodes.ship_line)
+        ship_line = coalesce(excluded.ship_line, nodes.ship_line),
+        ${mergeLineColumnsSql()}
       ${returning}`,
     NODE_COLUMNS,
     rows,
@@ -68,6 +70,7 @@ export function pushNodeRow(
     parties[2],
     parties[3],
   );
+  pushLineColumns(params, shipment ? props : null);
 }
 
 /** Prepared multi-row statements by row count: a remainder runs as a few power-of-two chunks. */
