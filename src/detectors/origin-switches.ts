@@ -8,6 +8,7 @@ import { compareKeys, type DetectionView, type LineTable } from '../graph/view.t
 import type { OriginMisdeclarationOptions } from './origin-misdeclaration.ts';
 
 interface OriginUse {
+  origin: string;
   lines: number[];
   first: string;
   last: string;
@@ -44,28 +45,38 @@ function bump(map: Map<number, number>, key: number): void {
 }
 
 /**
- * importer|heading → declared origin → its lines (lines come in date order); and each
- * supplier's lines per heading, to tell a dedicated route from a market supplier.
+ * importer|heading → the origins it declared, in order of first use, with their lines (lines come
+ * in date order); and each supplier's lines per heading, to tell a dedicated route from a market
+ * supplier. Most importers declare one origin per heading: a short list beats a map per key.
  */
 export function originUses(c: Context): {
-  uses: Map<number, Map<string, OriginUse>>;
+  uses: Map<number, OriginUse[]>;
   supplierLines: Map<number, number>;
 } {
   const { lines, lineGroup, G } = c;
-  const uses = new Map<number, Map<string, OriginUse>>();
+  const uses = new Map<number, OriginUse[]>();
   const supplierLines = new Map<number, number>();
-  // A declaration's lines mostly repeat importer, heading and origin: the previous line's use
-  // answers them without the two map lookups.
+  // A declaration's lines mostly repeat importer, supplier, heading and origin: the previous
+  // line's answers serve without the map lookups (supplier counts are added when the run ends).
   let lastKey = -1;
   let lastOrigin = '';
   let lastUse: OriginUse | null = null;
+  let runSupplier = -1;
+  let run = 0;
   for (let i = 0; i < lines.size; i++) {
-    const m = lines.importer[i] ?? -1;
+    const m = lines.importer[i]!;
     const origin = lines.origin[i];
     if (m < 0 || !origin) continue;
     const h = lineGroup.heading[i]!;
-    const s = lines.supplier[i] ?? -1;
-    if (s >= 0) bump(supplierLines, s * G + h);
+    const s = lines.supplier[i]!;
+    if (s >= 0) {
+      const supplierHeading = s * G + h;
+      if (supplierHeading !== runSupplier) {
+        if (run > 0) supplierLines.set(runSupplier, (supplierLines.get(runSupplier) ?? 0) + run);
+        [runSupplier, run] = [supplierHeading, 0];
+      }
+      run += 1;
+    }
     const key = m * G + h;
     if (lastUse && key === lastKey && origin === lastOrigin) {
       lastUse.lines.push(i);
@@ -73,49 +84,56 @@ export function originUses(c: Context): {
       continue;
     }
     let byOrigin = uses.get(key);
-    if (!byOrigin) uses.set(key, (byOrigin = new Map<string, OriginUse>()));
-    let use = byOrigin.get(origin);
+    if (!byOrigin) uses.set(key, (byOrigin = []));
+    let use = byOrigin.find((u) => u.origin === origin);
     if (use) {
       use.lines.push(i);
       use.last = lines.date[i]!;
-    } else byOrigin.set(origin, (use = { lines: [i], first: lines.date[i]!, last: lines.date[i]! }));
+    } else byOrigin.push((use = { origin, lines: [i], first: lines.date[i]!, last: lines.date[i]! }));
     lastKey = key;
     lastOrigin = origin;
     lastUse = use;
   }
+  if (run > 0) supplierLines.set(runSupplier, (supplierLines.get(runSupplier) ?? 0) + run);
   return { uses, supplierLines };
 }
 
 /** Clean switches: every line of the old origin before every line of the new, to a cheaper origin. */
 export function cleanSwitches(
   c: Context,
-  uses: Map<number, Map<string, OriginUse>>,
+  uses: Map<number, OriginUse[]>,
   o: OriginMisdeclarationOptions,
 ): Switch[] {
   const { lines, lineGroup, G, rate } = c;
   const importerOf = (key: number): string => lines.partyKeys[Math.floor(key / G)]!;
   const headingOf = (key: number): string => lineGroup.keys[key % G]!;
   const switches: Switch[] = [];
-  const ordered = [...uses].sort(
+  // Only an importer and heading with two origins of enough lines each can switch: those alone
+  // are ordered.
+  const candidates: [number, OriginUse[]][] = [];
+  for (const [key, byOrigin] of uses) {
+    const origins = byOrigin.filter((u) => u.lines.length >= o.minLinesEachSide);
+    if (origins.length >= 2) candidates.push([key, origins]);
+  }
+  candidates.sort(
     (a, b) =>
       compareKeys(importerOf(a[0]), importerOf(b[0])) || compareKeys(headingOf(a[0]), headingOf(b[0])),
   );
-  for (const [key, byOrigin] of ordered) {
+  for (const [key, origins] of candidates) {
     const importer = importerOf(key);
     const heading = headingOf(key);
-    const origins = [...byOrigin].filter(([, u]) => u.lines.length >= o.minLinesEachSide);
-    for (const [fromOrigin, old] of origins) {
-      for (const [toOrigin, next] of origins) {
-        if (fromOrigin === toOrigin || old.last > next.first) continue;
-        const oldRate = rate(heading, fromOrigin);
-        const newRate = rate(heading, toOrigin);
+    for (const old of origins) {
+      for (const next of origins) {
+        if (old === next || old.last > next.first) continue;
+        const oldRate = rate(heading, old.origin);
+        const newRate = rate(heading, next.origin);
         if (oldRate === null || newRate === null || oldRate - newRate < o.minDutyGap) continue;
         switches.push({
           importer,
           heading,
           headingGroup: key % G,
-          fromOrigin,
-          toOrigin,
+          fromOrigin: old.origin,
+          toOrigin: next.origin,
           before: old.lines,
           after: next.lines,
         });
