@@ -13,6 +13,8 @@ export interface Adjacency {
   neighbour: Int32Array;
   /** The link's attributes, beside each neighbour entry. */
   edge: EdgeAttributes[];
+  /** Each party's degree as graphology counts it. */
+  degree: Int32Array;
 }
 
 const cache = new WeakMap<DetectionView, Adjacency>();
@@ -56,7 +58,8 @@ export function adjacency(view: DetectionView): Adjacency {
     neighbour[next[ti]!] = si;
     edge[next[ti]!++] = attributes[k]!;
   }
-  const built = { keys, index, start, neighbour, edge };
+  const degree = Int32Array.from(keys, (key) => graph.degree(key));
+  const built = { keys, index, start, neighbour, edge, degree };
   cache.set(view, built);
   return built;
 }
