@@ -46,62 +46,78 @@ function bump(map: Map<number, number>, key: number): void {
 
 /**
  * importer|heading → the origins it declared, in order of first use, with their lines (lines come
- * in date order); and each supplier's lines per heading, to tell a dedicated route from a market
- * supplier. Most importers declare one origin per heading: a short list beats a map per key.
+ * in date order). Lines are taken importer by importer (counted, then placed), so a heading's
+ * uses are found in an array by heading group rather than a map of every importer and heading;
+ * most importers declare one origin per heading, so a short list serves per heading.
  */
-export function originUses(c: Context): {
-  uses: Map<number, OriginUse[]>;
-  supplierLines: Map<number, number>;
-} {
+export function originUses(c: Context): Map<number, OriginUse[]> {
   const { lines, lineGroup, G } = c;
+  const parties = lines.partyKeys.length;
+  const start = new Int32Array(parties + 1);
+  for (let i = 0; i < lines.size; i++)
+    if (lines.importer[i]! >= 0 && lines.origin[i]) start[lines.importer[i]! + 1]! += 1;
+  for (let p = 0; p < parties; p++) start[p + 1]! += start[p]!;
+  const byImporter = new Int32Array(start[parties]!);
+  const next = start.slice(0, parties);
+  for (let i = 0; i < lines.size; i++)
+    if (lines.importer[i]! >= 0 && lines.origin[i]) byImporter[next[lines.importer[i]!]!++] = i;
   const uses = new Map<number, OriginUse[]>();
-  const supplierLines = new Map<number, number>();
-  // A declaration's lines mostly repeat importer, supplier, heading and origin: the previous
-  // line's answers serve without the map lookups (supplier counts are added when the run ends).
-  let lastKey = -1;
-  let lastOrigin = '';
-  let lastUse: OriginUse | null = null;
-  let runSupplier = -1;
-  let run = 0;
-  for (let i = 0; i < lines.size; i++) {
-    const m = lines.importer[i]!;
-    const origin = lines.origin[i];
-    if (m < 0 || !origin) continue;
-    const h = lineGroup.heading[i]!;
-    const s = lines.supplier[i]!;
-    if (s >= 0) {
-      const supplierHeading = s * G + h;
-      if (supplierHeading !== runSupplier) {
-        if (run > 0) supplierLines.set(runSupplier, (supplierLines.get(runSupplier) ?? 0) + run);
-        [runSupplier, run] = [supplierHeading, 0];
+  const byHeading: (OriginUse[] | undefined)[] = new Array<OriginUse[] | undefined>(G);
+  const touched: number[] = [];
+  for (let m = 0; m < parties; m++) {
+    // A declaration's lines mostly repeat heading and origin: the previous line's use serves.
+    let lastUse: OriginUse | null = null;
+    let lastHeading = -1;
+    for (let k = start[m]!; k < start[m + 1]!; k++) {
+      const i = byImporter[k]!;
+      const origin = lines.origin[i]!;
+      const h = lineGroup.heading[i]!;
+      let use: OriginUse | undefined =
+        lastUse && h === lastHeading && origin === lastUse.origin ? lastUse : undefined;
+      if (!use) {
+        let list = byHeading[h];
+        if (!list) {
+          byHeading[h] = list = [];
+          touched.push(h);
+        }
+        use = list.find((u) => u.origin === origin);
+        if (!use) {
+          list.push((use = { origin, lines: [], first: lines.date[i]!, last: '' }));
+        }
       }
-      run += 1;
-    }
-    const key = m * G + h;
-    if (lastUse && key === lastKey && origin === lastOrigin) {
-      lastUse.lines.push(i);
-      lastUse.last = lines.date[i]!;
-      continue;
-    }
-    let byOrigin = uses.get(key);
-    if (!byOrigin) uses.set(key, (byOrigin = []));
-    let use = byOrigin.find((u) => u.origin === origin);
-    if (use) {
       use.lines.push(i);
       use.last = lines.date[i]!;
-    } else byOrigin.push((use = { origin, lines: [i], first: lines.date[i]!, last: lines.date[i]! }));
-    lastKey = key;
-    lastOrigin = origin;
-    lastUse = use;
+      lastUse = use;
+      lastHeading = h;
+    }
+    for (const h of touched) {
+      uses.set(m * G + h, byHeading[h]!);
+      byHeading[h] = undefined;
+    }
+    touched.length = 0;
   }
-  if (run > 0) supplierLines.set(runSupplier, (supplierLines.get(runSupplier) ?? 0) + run);
-  return { uses, supplierLines };
+  return uses;
+}
+
+/**
+ * Each supplier's lines per heading (supplier index × G + heading group) with an importer and a
+ * declared origin, for the suppliers flagged: to tell a dedicated route from a market supplier.
+ */
+function supplierLines(c: Context, flagged: Uint8Array): Map<number, number> {
+  const { lines, lineGroup, G } = c;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < lines.size; i++) {
+    const s = lines.supplier[i]!;
+    if (s < 0 || flagged[s] !== 1 || lines.importer[i]! < 0 || !lines.origin[i]) continue;
+    bump(counts, s * G + lineGroup.heading[i]!);
+  }
+  return counts;
 }
 
 /** Clean switches: every line of the old origin before every line of the new, to a cheaper origin. */
 export function cleanSwitches(
   c: Context,
-  uses: Map<number, OriginUse[]>,
+  uses: ReadonlyMap<number, OriginUse[]>,
   o: OriginMisdeclarationOptions,
 ): Switch[] {
   const { lines, lineGroup, G, rate } = c;
@@ -150,20 +166,22 @@ export function cleanSwitches(
 export function dedicatedSwitches(
   c: Context,
   switches: readonly Switch[],
-  supplierLines: Map<number, number>,
   o: OriginMisdeclarationOptions,
 ): { kept: KeptSwitch[]; groups: UnionFind } {
   const { lines, G } = c;
   const rerouted = new Map<number, number>();
+  const newRoutes = new Uint8Array(lines.partyKeys.length);
   for (const sw of switches) {
     for (const i of sw.after) {
       const s = lines.supplier[i] ?? -1;
-      if (s >= 0) bump(rerouted, s * G + sw.headingGroup);
+      if (s < 0) continue;
+      bump(rerouted, s * G + sw.headingGroup);
+      newRoutes[s] = 1;
     }
   }
+  const all = supplierLines(c, newRoutes);
   const dedicated = (supplierHeading: number): boolean =>
-    (rerouted.get(supplierHeading) ?? 0) >=
-    o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
+    (rerouted.get(supplierHeading) ?? 0) >= o.minDedicatedShare * (all.get(supplierHeading) ?? Infinity);
   const suppliersOf = (ids: readonly number[]): number[] =>
     [...new Set(ids.map((i) => lines.supplier[i] ?? -1))].filter((s) => s >= 0);
   const groups = new UnionFind();
