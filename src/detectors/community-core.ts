@@ -33,7 +33,6 @@ export function specificLinks(
   view: DetectionView,
   o: CoreOptions,
 ): (link: Link, a: string, b: string) => boolean {
-  const { graph } = view;
   const lawful = new Map<string, boolean>();
   const byIdentifier = new Map<NodeRef, boolean>();
   const seat = (key: string, firms: () => string[]): boolean => {
@@ -41,12 +40,16 @@ export function specificLinks(
     if (answer === undefined) lawful.set(key, (answer = isLawfulSeat(view, firms(), o)));
     return answer;
   };
-  const directed = (person: string): string[] =>
-    graph.filterNeighbors(
-      person,
-      (firm) =>
-        isBusinessKey(firm) && graph.getEdgeAttributes(person, firm).links.some((l) => l.kind === 'director'),
-    );
+  const adj = adjacency(view);
+  const directed = (person: string): string[] => {
+    const p = adj.index.get(person)!;
+    const firms: string[] = [];
+    for (let e = adj.start[p]!; e < adj.start[p + 1]!; e++) {
+      const firm = adj.keys[adj.neighbour[e]!]!;
+      if (isBusinessKey(firm) && adj.edge[e]!.links.some((l) => l.kind === 'director')) firms.push(firm);
+    }
+    return firms;
+  };
   return (link, a, b) => {
     if (!IDENTITY.has(link.kind)) return false;
     if (link.via === null) {
