@@ -178,7 +178,8 @@ export function topLines(scores: Float64Array, limit: number): number[] {
   const order = (a: number, b: number): number => scores[b]! - scores[a]! || a - b;
   if (!Number.isInteger(limit) || limit <= 0 || positive.length <= limit)
     return positive.sort(order).slice(0, limit);
-  const values = Float64Array.from(positive, (i) => scores[i]!);
+  const values = new Float64Array(positive.length);
+  for (let k = 0; k < positive.length; k++) values[k] = scores[positive[k]!]!;
   selectInPlace(values, positive.length - limit);
   const threshold = values[positive.length - limit]!;
   const kept = positive.filter((i) => scores[i]! > threshold);
