@@ -165,9 +165,15 @@ export function detect(view: DetectionView, options: Partial<CommunityOptions> =
   const signals = partySignals(view);
   const rings: CandidateRing[] = [];
   const specific = specificLinks(view, o);
-  const isRisky = (k: string): boolean => isRiskyFirm(signals.get(k), o.riskyFirm);
-  const isFlagged = (k: string): boolean =>
-    isRisky(k) || (signals.get(k)?.unpaidLines.length ?? 0) >= o.minUnpaidLines;
+  // Only parties with signals can be risky or flagged: each is judged once, then looked up.
+  const risky = new Set<string>();
+  const flagged = new Set<string>();
+  for (const [k, s] of signals) {
+    if (isRiskyFirm(s, o.riskyFirm)) risky.add(k);
+    if (risky.has(k) || s.unpaidLines.length >= o.minUnpaidLines) flagged.add(k);
+  }
+  const isRisky = (k: string): boolean => risky.has(k);
+  const isFlagged = (k: string): boolean => flagged.has(k);
   for (const all of communities.values()) {
     if (all.length < o.minSize) continue;
     const keys = communityCore(view, all.sort(), isFlagged, o, specific);
