@@ -13,6 +13,7 @@ import {
   member,
   weightedScore,
 } from './candidate.ts';
+import { adjacency } from './adjacency.ts';
 import { isNewFirm } from './dates.ts';
 import { assertView, parseOptions } from './input.ts';
 import { idOf, percent } from './phrasing.ts';
@@ -124,15 +125,18 @@ interface Client {
 
 /** The importers for which the broker files at least `minClientShare` of their lines. */
 function regularClients(view: DetectionView, broker: string, o: BrokerCentredOptions): Client[] {
-  const { graph } = view;
+  const adj = adjacency(view);
   const clients: Client[] = [];
-  graph.forEachNeighbor(broker, (other, attrs) => {
-    if (attrs.label !== 'Importer') return;
-    const link = graph.getEdgeAttributes(broker, other).links.find((l) => l.kind === 'broker');
+  const b = adj.index.get(broker)!;
+  // Keys carry the label: an importer's key starts with it.
+  for (let e = adj.start[b]!; e < adj.start[b + 1]!; e++) {
+    const other = adj.keys[adj.neighbour[e]!]!;
+    if (!other.startsWith('Importer:')) continue;
+    const link = adj.edge[e]!.links.find((l) => l.kind === 'broker');
     const total = view.trade.get(other)?.lines ?? 0;
     const share = link?.lines && total > 0 ? link.lines / total : 0;
     if (share >= o.minClientShare) clients.push({ key: other, share, lines: link?.lines ?? 0 });
-  });
+  }
   return clients;
 }
 

@@ -4,9 +4,9 @@
 // Each such party is a *lead*, with the shortest chain of links to a seized party when there is
 // one: holding risky firms together says where to look, not that they form a ring.
 import { z } from 'zod';
-import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView } from '../graph/view.ts';
 import type { Lead } from '../model/index.ts';
+import { type Adjacency, adjacency } from './adjacency.ts';
 import { clamp01, evidence, IndicatorWeight, ref, weightedScore } from './candidate.ts';
 import { isYoung } from './dates.ts';
 import { assertView, parseOptions } from './input.ts';
@@ -56,6 +56,31 @@ export const DEFAULTS: CentralityOptions = {
   weights: { bridged_groups: 0.35, ego_betweenness: 0.25, risky_neighbours: 0.4 },
 };
 
+/**
+ * The sizes of the groups the parties form among themselves (linked directly), in no order.
+ * `position` is all −1 and is left so: it holds each party's place among them while they are
+ * grouped.
+ */
+function groupSizes(adj: Adjacency, parties: readonly string[], position: Int32Array): number[] {
+  const at = parties.map((k) => adj.index.get(k)!);
+  at.forEach((p, j) => (position[p] = j));
+  const parent = Int32Array.from(at, (_p, j) => j);
+  const root = (j: number): number => {
+    while (parent[j] !== j) j = parent[j] = parent[parent[j]!]!;
+    return j;
+  };
+  at.forEach((p, j) => {
+    for (let e = adj.start[p]!; e < adj.start[p + 1]!; e++) {
+      const q = position[adj.neighbour[e]!]!;
+      if (q >= 0) parent[root(j)] = root(q);
+    }
+  });
+  const sizes = new Map<number, number>();
+  for (let j = 0; j < at.length; j++) sizes.set(root(j), (sizes.get(root(j)) ?? 0) + 1);
+  for (const p of at) position[p] = -1;
+  return [...sizes.values()];
+}
+
 export function detect(view: DetectionView, options: Partial<CentralityOptions> = {}): Lead[] {
   assertView('centrality', view);
   const o = parseOptions('centrality', Options, DEFAULTS, options);
@@ -74,21 +99,17 @@ export function detect(view: DetectionView, options: Partial<CentralityOptions> 
         graph.degree(k) <= o.maxDegree,
     )
     .sort();
+  const adj = adjacency(view);
+  const position = new Int32Array(adj.keys.length).fill(-1);
   for (const holder of holders) {
     const neighbours = graph.neighbors(holder).sort();
-    const set = new Set(neighbours);
-    const groups = new UnionFind();
-    for (const n of neighbours) {
-      groups.find(n);
-      graph.forEachNeighbor(n, (m) => set.has(m) && groups.union(n, m));
-    }
-    const parts = groups.groups();
+    const parts = groupSizes(adj, neighbours, position);
     if (parts.length < o.minBridgedGroups) continue;
     const riskyOnes = neighbours.filter(risky);
     const riskyShare = riskyOnes.length / neighbours.length;
     if (riskyShare <= o.minRiskyShare) continue;
     const pairs = (neighbours.length * (neighbours.length - 1)) / 2;
-    const connectedPairs = parts.reduce((s, p) => s + (p.length * (p.length - 1)) / 2, 0);
+    const connectedPairs = parts.reduce((s, size) => s + (size * (size - 1)) / 2, 0);
     const egoBetweenness = pairs > 0 ? 1 - connectedPairs / pairs : 0;
     const rels = neighbours.flatMap((n) => graph.getEdgeAttributes(holder, n).links.flatMap((l) => l.rels));
     const indicators = [

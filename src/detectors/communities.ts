@@ -135,30 +135,48 @@ function internalLinks(
   return { identityLinked, rels, cohesion: total > 0 ? internal / total : 0 };
 }
 
-/** Each party's community: the view's own (computed in Neo4j) where it has them, else Louvain here. */
-function assignment(view: DetectionView, o: CommunityOptions): Iterable<[string, number]> {
-  if (!view.communities) return Object.entries(partition(view.graph, o));
+/**
+ * The parties of each community, in the graph's node order: the view's own communities (computed
+ * in Neo4j) where it has them, else Louvain here (whose answer lists the nodes in that order too).
+ */
+function communitiesOf(view: DetectionView, o: CommunityOptions): Map<number, string[]> {
+  const communities = new Map<number, string[]>();
+  const add = (key: string, c: number): void => {
+    const members = communities.get(c);
+    if (members) members.push(key);
+    else communities.set(c, [key]);
+  };
+  if (!view.communities) {
+    const found = partition(view.graph, o);
+    view.graph.forEachNode((key) => add(key, found[key]!));
+    return communities;
+  }
   const given = view.communities;
   // A party the other engine did not see stays alone (GDS community ids are never negative).
   let alone = -1;
-  return view.graph.mapNodes((key): [string, number] => [key, given.get(key) ?? alone--]);
+  view.graph.forEachNode((key) => add(key, given.get(key) ?? alone--));
+  return communities;
 }
 
 export function detect(view: DetectionView, options: Partial<CommunityOptions> = {}): CandidateRing[] {
   assertView('community', view);
   const o = parseOptions('community', Options, DEFAULTS, options);
-  const communities = new Map<number, string[]>();
-  for (const [key, c] of assignment(view, o))
-    (communities.get(c) ?? communities.set(c, []).get(c)!).push(key);
+  const communities = communitiesOf(view, o);
   const signals = partySignals(view);
   const rings: CandidateRing[] = [];
   const specific = specificLinks(view, o);
-  const isRisky = (k: string): boolean => isRiskyFirm(signals.get(k), o.riskyFirm);
-  const isFlagged = (k: string): boolean =>
-    isRisky(k) || (signals.get(k)?.unpaidLines.length ?? 0) >= o.minUnpaidLines;
+  // Only parties with signals can be risky or flagged: each is judged once, then looked up.
+  const risky = new Set<string>();
+  const flagged = new Set<string>();
+  for (const [k, s] of signals) {
+    if (isRiskyFirm(s, o.riskyFirm)) risky.add(k);
+    if (risky.has(k) || s.unpaidLines.length >= o.minUnpaidLines) flagged.add(k);
+  }
+  const isRisky = (k: string): boolean => risky.has(k);
+  const isFlagged = (k: string): boolean => flagged.has(k);
   for (const all of communities.values()) {
     if (all.length < o.minSize) continue;
-    const keys = communityCore(view, all.sort(), isFlagged, o);
+    const keys = communityCore(view, all.sort(), isFlagged, o, specific);
     if (keys.length < o.minSize || keys.length > o.maxSize) continue;
     const importers = keys.filter((k) => labelOfKey(k) === 'Importer');
     const flagged = importers.filter(isFlagged).length;

@@ -9,6 +9,9 @@ import { IDENTITY_LINKS, type DetectionView, type Link } from '../graph/view.ts'
 import type { NodeRef } from '../model/index.ts';
 import { isBusinessKey, labelOfKey } from './keys.ts';
 import { isLawfulSeat } from './lawful-seats.ts';
+import { adjacency } from './adjacency.ts';
+
+const IDENTITY: ReadonlySet<string> = new Set(IDENTITY_LINKS);
 
 export interface CoreOptions {
   /** Identifiers held by more parties than this tie no one into the core. */
@@ -30,7 +33,6 @@ export function specificLinks(
   view: DetectionView,
   o: CoreOptions,
 ): (link: Link, a: string, b: string) => boolean {
-  const { graph } = view;
   const lawful = new Map<string, boolean>();
   const byIdentifier = new Map<NodeRef, boolean>();
   const seat = (key: string, firms: () => string[]): boolean => {
@@ -38,14 +40,18 @@ export function specificLinks(
     if (answer === undefined) lawful.set(key, (answer = isLawfulSeat(view, firms(), o)));
     return answer;
   };
-  const directed = (person: string): string[] =>
-    graph.filterNeighbors(
-      person,
-      (firm) =>
-        isBusinessKey(firm) && graph.getEdgeAttributes(person, firm).links.some((l) => l.kind === 'director'),
-    );
+  const adj = adjacency(view);
+  const directed = (person: string): string[] => {
+    const p = adj.index.get(person)!;
+    const firms: string[] = [];
+    for (let e = adj.start[p]!; e < adj.start[p + 1]!; e++) {
+      const firm = adj.keys[adj.neighbour[e]!]!;
+      if (isBusinessKey(firm) && adj.edge[e]!.links.some((l) => l.kind === 'director')) firms.push(firm);
+    }
+    return firms;
+  };
   return (link, a, b) => {
-    if (!IDENTITY_LINKS.includes(link.kind)) return false;
+    if (!IDENTITY.has(link.kind)) return false;
     if (link.via === null) {
       const person = labelOfKey(a) === 'Person' ? a : labelOfKey(b) === 'Person' ? b : null;
       return link.kind !== 'director' || person === null || !seat(person, () => directed(person));
@@ -64,31 +70,35 @@ export function specificLinks(
   };
 }
 
-/** Core members of `keys` (kept in their order); `flagged` says which importers show a signal. */
+/**
+ * Core members of `keys` (kept in their order); `flagged` says which importers show a signal.
+ * `specific` (from specificLinks with the same options) keeps its answers across communities.
+ */
 export function communityCore(
   view: DetectionView,
   keys: readonly string[],
   flagged: (key: string) => boolean,
   o: CoreOptions,
+  specific = specificLinks(view, o),
 ): string[] {
-  const { graph } = view;
+  const adj = adjacency(view);
   const members = new Set(keys);
-  const specific = specificLinks(view, o);
   const neighbours = new Map<string, string[]>();
   const identityNeighbours = (key: string): string[] => {
     let out = neighbours.get(key);
     if (out) return out;
     out = [];
-    for (const other of graph.neighbors(key))
-      if (
-        members.has(other) &&
-        graph.getEdgeAttributes(key, other).links.some((l) => specific(l, key, other))
-      )
-        out.push(other);
+    const p = adj.index.get(key);
+    if (p !== undefined) {
+      for (let e = adj.start[p]!; e < adj.start[p + 1]!; e++) {
+        const other = adj.keys[adj.neighbour[e]!]!;
+        if (members.has(other) && adj.edge[e]!.links.some((l) => specific(l, key, other))) out.push(other);
+      }
+    }
     neighbours.set(key, out);
     return out;
   };
-  const isImporter = (key: string): boolean => labelOfKey(key) === 'Importer';
+  const isImporter = (key: string): boolean => key.startsWith('Importer:');
   const flaggedImporter = (key: string): boolean => isImporter(key) && flagged(key);
 
   const core = new Set<string>();
@@ -99,7 +109,7 @@ export function communityCore(
       identityNeighbours(key).some(
         (n) =>
           flaggedImporter(n) ||
-          (labelOfKey(n) === 'Person' && identityNeighbours(n).some((m) => m !== key && flaggedImporter(m))),
+          (n.startsWith('Person:') && identityNeighbours(n).some((m) => m !== key && flaggedImporter(m))),
       );
     if (tied) core.add(key);
   }
@@ -111,15 +121,17 @@ export function communityCore(
       if (identityNeighbours(key).filter((n) => core.has(n)).length >= 2) core.add(key);
       continue;
     }
+    const total = view.trade.get(key)?.lines ?? 0;
+    const p = adj.index.get(key);
+    if (total === 0 || p === undefined) continue;
     let clients = 0;
     let lines = 0;
-    graph.forEachNeighbor(key, (importer) => {
-      if (!importers.has(importer)) return;
+    for (let e = adj.start[p]!; e < adj.start[p + 1]!; e++) {
+      if (!importers.has(adj.keys[adj.neighbour[e]!]!)) continue;
       clients += 1;
-      for (const l of graph.getEdgeAttributes(key, importer).links) lines += l.lines ?? 0;
-    });
-    const total = view.trade.get(key)?.lines ?? 0;
-    if (clients >= 2 && total > 0 && lines / total >= o.minPartnerShare) core.add(key);
+      for (const l of adj.edge[e]!.links) lines += l.lines ?? 0;
+    }
+    if (clients >= 2 && lines / total >= o.minPartnerShare) core.add(key);
   }
   return keys.filter((k) => core.has(k));
 }

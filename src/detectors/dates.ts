@@ -4,8 +4,13 @@ import type { DetectionView } from '../graph/view.ts';
 
 const DAY_MS = 86_400_000;
 
+/** Days since 1970 of each ISO date seen: a view holds a few thousand distinct dates, asked millions of times. */
+const epochDays = new Map<string, number>();
+
 function epochDay(iso: string): number {
-  return Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+  let day = epochDays.get(iso);
+  if (day === undefined) epochDays.set(iso, (day = Date.parse(`${iso}T00:00:00Z`) / DAY_MS));
+  return day;
 }
 
 export function daysBetween(from: string, to: string): number {

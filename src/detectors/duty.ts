@@ -45,3 +45,35 @@ export function unpaidDuty(view: DetectionView, i: number): number {
   const due = (view.lines.customsValue[i] ?? 0) * dutyRateOf(view, i);
   return due - paid > due * 0.5 ? due - paid : 0;
 }
+
+/** The same three answers for many lines of one view, with its rate tables resolved once. */
+export interface LineDuty {
+  rate: (i: number) => number;
+  shortfall: (i: number) => number;
+  unpaid: (i: number) => number;
+}
+
+export function lineDuty(view: DetectionView): LineDuty {
+  const { lines } = view;
+  const groups = lineGroups(lines);
+  const rates = groupRatesOf(view, groups);
+  const rate = (i: number): number => {
+    const own = lines.dutyRate[i] ?? Number.NaN;
+    if (!Number.isNaN(own)) return own;
+    return rates[groups.headingOrigin[i]!] ?? rates[groups.heading[i]!] ?? view.defaultDutyRate;
+  };
+  return {
+    rate,
+    shortfall: (i) => {
+      const expected = lines.expectedValue[i] ?? Number.NaN;
+      const declared = lines.customsValue[i] ?? 0;
+      return expected > declared ? (expected - declared) * rate(i) : 0;
+    },
+    unpaid: (i) => {
+      const paid = lines.dutyPaid[i] ?? Number.NaN;
+      if (Number.isNaN(paid)) return 0;
+      const due = (lines.customsValue[i] ?? 0) * rate(i);
+      return due - paid > due * 0.5 ? due - paid : 0;
+    },
+  };
+}

@@ -6,15 +6,16 @@
 // party (src/detection/corroborate.ts).
 import { z } from 'zod';
 import { median } from '../graph/robust.ts';
-import { nodeStrengths, personalisedPageRank } from '../graph/personalised-pagerank.ts';
-import type { DetectionView, EdgeAttributes } from '../graph/view.ts';
-import type { Lead } from '../model/index.ts';
+import { personalisedPageRank } from '../graph/personalised-pagerank.ts';
+import { compareKeys, type DetectionView, type EdgeAttributes } from '../graph/view.ts';
+import { nodeKey, type Lead } from '../model/index.ts';
+import { adjacency } from './adjacency.ts';
 import { clamp01, evidence, ref } from './candidate.ts';
 import { assertView, parseOptions } from './input.ts';
 import { idOf } from './phrasing.ts';
 import { labelOfKey } from './keys.ts';
 import { partySignals } from './party-signals.ts';
-import { byLead, describePath, seizurePaths } from './seizure-path.ts';
+import { byLead, describePath, seizurePaths, type SeizurePaths } from './seizure-path.ts';
 
 const Options = z
   .object({
@@ -61,8 +62,15 @@ function affinities(view: DetectionView, seeds: Map<string, number>, o: GuiltByA
     tolerance: 1e-10,
     getWeight: (a) => (a as EdgeAttributes).weight,
   });
-  const strengths = nodeStrengths(graph, (a) => (a as EdgeAttributes).weight);
-  const strength = (key: string): number => (strengths.get(key) ?? 0) || 1;
+  // Each party's strength summed over its own edges in the order they were added (the order
+  // graphology walks them), so the sums are the same numbers.
+  const adj = adjacency(view);
+  const strength = (key: string): number => {
+    const p = adj.index.get(key);
+    let sum = 0;
+    if (p !== undefined) for (let e = adj.start[p]!; e < adj.start[p + 1]!; e++) sum += adj.edge[e]!.weight;
+    return sum || 1;
+  };
   const affinity = new Map<string, number>();
   for (const [key, r] of rank) if (r > 0) affinity.set(key, r / strength(key));
   return affinity;
@@ -105,21 +113,41 @@ export function detect(view: DetectionView, options: Partial<GuiltByAssociationO
   if (!(seedLevel > 0)) return [];
   const signals = partySignals(view);
   const paths = seizurePaths(view, seeds.keys(), o.maxPathLength);
-  const leads: Lead[] = seizedLeads(seeds, affinity, seedLevel, signals);
+  const seized = seizedLeads(seeds, affinity, seedLevel, signals);
+  // Only the best `maxLeads` are kept: the others are ranked by score and key (the order of
+  // byLead within one detector) before their paths and reasons are written.
+  const near: { key: string; relative: number; score: number }[] = [];
   for (const [key, a] of affinity) {
     const relative = a / seedLevel;
     if (seeds.has(key) || relative < o.minRelativeAffinity || view.graph.degree(key) > o.maxDegree) continue;
-    const path = paths.pathOf(key);
-    const seized = paths.keysOf(key).at(-1)!;
-    const seizedLines = signals.get(seized)?.seizedLines ?? [];
-    leads.push({
-      ...ref(key),
-      detector: 'guilt_by_association',
-      score: leadScore(relative),
-      reason: `${idOf(key)} is close to seized goods (affinity ${relative.toFixed(2)} of the seized parties'): ${describePath(path)}${path.length > 0 ? ` (${seizedLines.length} ${seizedLines.length === 1 ? 'line' : 'lines'} seized)` : ''}`,
-      path,
-      evidence: evidence(paths.keysOf(key), paths.relsOf(key), path.length > 0 ? seizedLines : []),
-    });
+    near.push({ key, relative, score: leadScore(relative) });
   }
-  return leads.sort(byLead).slice(0, o.maxLeads);
+  const ranked = [...seized.map((l) => ({ key: nodeKey(l), score: l.score, lead: l })), ...near].sort(
+    (a, b) => b.score - a.score || compareKeys(a.key, b.key),
+  );
+  const leads = ranked
+    .slice(0, o.maxLeads)
+    .map((r) => ('lead' in r ? r.lead : nearLead(r.key, r.relative, r.score, paths, signals)));
+  return leads.sort(byLead);
+}
+
+/** A lead on a party close to seized goods, with the path to the nearest seizure. */
+function nearLead(
+  key: string,
+  relative: number,
+  score: number,
+  paths: SeizurePaths,
+  signals: ReturnType<typeof partySignals>,
+): Lead {
+  const path = paths.pathOf(key);
+  const seized = paths.keysOf(key).at(-1)!;
+  const seizedLines = signals.get(seized)?.seizedLines ?? [];
+  return {
+    ...ref(key),
+    detector: 'guilt_by_association',
+    score,
+    reason: `${idOf(key)} is close to seized goods (affinity ${relative.toFixed(2)} of the seized parties'): ${describePath(path)}${path.length > 0 ? ` (${seizedLines.length} ${seizedLines.length === 1 ? 'line' : 'lines'} seized)` : ''}`,
+    path,
+    evidence: evidence(paths.keysOf(key), paths.relsOf(key), path.length > 0 ? seizedLines : []),
+  };
 }

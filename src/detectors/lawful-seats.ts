@@ -5,9 +5,21 @@
 import type { DetectionView } from '../graph/view.ts';
 import { isNewFirm } from './dates.ts';
 
+/** Per view and `establishedDays`, each firm's answer: seats are judged many times over the same firms. */
+const answers = new WeakMap<DetectionView, Map<number, Map<string, boolean>>>();
+
 function isEstablished(view: DetectionView, key: string, establishedDays: number): boolean {
-  const registered = view.graph.hasNode(key) ? view.graph.getNodeAttribute(key, 'registeredOn') : null;
-  return Boolean(registered) && !isNewFirm(view, key, establishedDays);
+  let byDays = answers.get(view);
+  if (!byDays) answers.set(view, (byDays = new Map<number, Map<string, boolean>>()));
+  let known = byDays.get(establishedDays);
+  if (!known) byDays.set(establishedDays, (known = new Map<string, boolean>()));
+  let answer = known.get(key);
+  if (answer === undefined) {
+    const registered = view.graph.hasNode(key) ? view.graph.getNodeAttribute(key, 'registeredOn') : null;
+    answer = Boolean(registered) && !isNewFirm(view, key, establishedDays);
+    known.set(key, answer);
+  }
+  return answer;
 }
 
 /** Share of these firms registered more than `establishedDays` before the data starts (0 when none). */

@@ -189,8 +189,7 @@ export function detect(
     rate: (heading, origin) =>
       view.dutyRates.get(`${heading}|${origin}`) ?? profileDutyRate(o, heading, origin),
   };
-  const { uses, supplierLines } = originUses(c);
-  const { kept, groups } = dedicatedSwitches(c, cleanSwitches(c, uses, o), supplierLines, o);
+  const { kept, groups } = dedicatedSwitches(c, cleanSwitches(c, originUses(c), o), o);
   const buyers = routeBuyers(c, kept);
   const rings: CandidateRing[] = [];
   for (const group of groups.groups()) {

@@ -2,6 +2,7 @@
 // their supplier sits in (or the goods departed from) a country whose goods pay more — an
 // anti-dumping surcharge the declared origin escapes, or a duty gap. A supplier that lives off
 // such lines, with the importers buying them, is a ring from the first line on.
+import { lineGroups } from '../graph/line-groups.ts';
 import { UnionFind } from '../graph/union-find.ts';
 import { hsHeading, type DetectionView } from '../graph/view.ts';
 import { byMembers, type CandidateRing, clamp01, declarationOf, evidence, member } from './candidate.ts';
@@ -26,6 +27,12 @@ export interface MismatchOptions {
   weights: { origin_differs_from_supplier: number; lower_duty_origin: number; known_hub: number };
 }
 
+/** Each line's HS heading, the line groups' own string (no slice of the code per line). */
+function lineHeadings(lines: DetectionView['lines']): (i: number) => string {
+  const groups = lineGroups(lines);
+  return (i) => groups.keys[groups.heading[i]!]!;
+}
+
 export interface Rates {
   rate: (heading: string, origin: string) => number;
   surcharge: (heading: string, origin: string) => number;
@@ -48,6 +55,7 @@ export function mismatchFinder(
   o: Pick<MismatchOptions, 'minMismatchGap' | 'minDepartureLines'>,
 ): (i: number) => Mismatch | null {
   const { lines } = view;
+  const headingOf = lineHeadings(lines);
   const countries = new Map<number, string | null>();
   const countryOf = (s: number): string | null => {
     let c = countries.get(s);
@@ -58,16 +66,26 @@ export function mismatchFinder(
     }
     return c;
   };
-  const verdicts = new Map<string, number | null>();
+  // minGap → heading → source → declared origin → verdict: the strings are the table's own
+  // (shared, hashed once), so no key is built per line.
+  const verdicts = new Map<number, Map<string, Map<string, Map<string, number | null>>>>();
+  const level = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
+    let v = map.get(key);
+    if (v === undefined) map.set(key, (v = make()));
+    return v;
+  };
   /** The duty gap when the source's goods pay more (a surcharge, or `minGap`), else null. */
   const gapOf = (heading: string, source: string, declared: string, minGap: number): number | null => {
-    const key = `${heading}|${source}|${declared}|${minGap}`;
-    let v = verdicts.get(key);
+    type Verdicts = Map<string, number | null>;
+    const byHeading = level(verdicts, minGap, () => new Map<string, Map<string, Verdicts>>());
+    const bySource = level(byHeading, heading, () => new Map<string, Verdicts>());
+    const byDeclared = level(bySource, source, (): Verdicts => new Map());
+    let v = byDeclared.get(declared);
     if (v === undefined) {
       const surcharged = rates.surcharge(heading, source) > rates.surcharge(heading, declared);
       const gap = rates.rate(heading, source) - rates.rate(heading, declared);
       v = surcharged || gap >= minGap ? gap : null;
-      verdicts.set(key, v);
+      byDeclared.set(declared, v);
     }
     return v;
   };
@@ -82,7 +100,12 @@ export function mismatchFinder(
   const bySource =
     o.minDepartureLines === undefined
       ? null
-      : supplierSources(view, (i, s, d, h) => escapedAt(i, s, d, h, Infinity), o.minDepartureLines);
+      : supplierSources(
+          view,
+          headingOf,
+          (i, s, d, h) => escapedAt(i, s, d, h, Infinity),
+          o.minDepartureLines,
+        );
   const sourcedSuppliers = bySource && new Set([...bySource.keys()].map((k) => Number(k.split('|')[0])));
   return (i) => {
     const declared = lines.origin[i];
@@ -93,7 +116,7 @@ export function mismatchFinder(
     // Most lines are neither from a sourced supplier nor mismatched: no heading, no key for them.
     const sourced = sourcedSuppliers?.has(s) === true;
     if (!sourced && (!country || country === declared) && (!departure || departure === declared)) return null;
-    const heading = hsHeading(lines.hsCode[i] ?? '');
+    const heading = headingOf(i);
     const known = sourced ? bySource!.get(`${s}|${heading}|${declared}`) : undefined;
     if (known) return { line: i, ...known };
     if (country && country !== declared) {
@@ -112,6 +135,7 @@ export function mismatchFinder(
  */
 function supplierSources(
   view: DetectionView,
+  headingOf: (i: number) => string,
   escapedAt: (i: number, s: number, declared: string, heading: string) => Mismatch | null,
   minLines: number,
 ): Map<string, { source: string; gap: number }> {
@@ -122,7 +146,7 @@ function supplierSources(
     const s = lines.supplier[i] ?? -1;
     const departure = lines.departure[i];
     if (!declared || s < 0 || !departure || departure === declared) continue;
-    const heading = hsHeading(lines.hsCode[i] ?? '');
+    const heading = headingOf(i);
     const m = escapedAt(i, s, declared, heading);
     if (!m) continue;
     const key = `${s}|${heading}|${declared}`;
@@ -147,6 +171,7 @@ function mismatchesBySupplier(
   const { lines } = view;
   const bySupplier = new Map<number, { found: Mismatch[]; headings: Set<string> }>();
   const mismatchOf = mismatchFinder(view, rates, o);
+  const headingOf = lineHeadings(lines);
   for (let i = 0; i < lines.size; i++) {
     const m = mismatchOf(i);
     if (!m) continue;
@@ -154,13 +179,13 @@ function mismatchesBySupplier(
     let entry = bySupplier.get(s);
     if (!entry) bySupplier.set(s, (entry = { found: [], headings: new Set() }));
     entry.found.push(m);
-    entry.headings.add(hsHeading(lines.hsCode[i] ?? ''));
+    entry.headings.add(headingOf(i));
   }
   const all = new Map<number, number>();
   for (let i = 0; i < lines.size && bySupplier.size > 0; i++) {
     const s = lines.supplier[i] ?? -1;
-    const entry = bySupplier.get(s);
-    if (entry?.headings.has(hsHeading(lines.hsCode[i] ?? ''))) all.set(s, (all.get(s) ?? 0) + 1);
+    const entry = s < 0 ? undefined : bySupplier.get(s);
+    if (entry?.headings.has(headingOf(i))) all.set(s, (all.get(s) ?? 0) + 1);
   }
   for (const [s, entry] of bySupplier) {
     const share = entry.found.length / Math.max(1, all.get(s) ?? 0);

@@ -8,6 +8,7 @@ import { compareKeys, type DetectionView, type LineTable } from '../graph/view.t
 import type { OriginMisdeclarationOptions } from './origin-misdeclaration.ts';
 
 interface OriginUse {
+  origin: string;
   lines: number[];
   first: string;
   last: string;
@@ -44,78 +45,111 @@ function bump(map: Map<number, number>, key: number): void {
 }
 
 /**
- * importer|heading → declared origin → its lines (lines come in date order); and each
- * supplier's lines per heading, to tell a dedicated route from a market supplier.
+ * importer|heading → the origins it declared, in order of first use, with their lines (lines come
+ * in date order). Lines are taken importer by importer (counted, then placed), so a heading's
+ * uses are found in an array by heading group rather than a map of every importer and heading;
+ * most importers declare one origin per heading, so a short list serves per heading.
  */
-export function originUses(c: Context): {
-  uses: Map<number, Map<string, OriginUse>>;
-  supplierLines: Map<number, number>;
-} {
+export function originUses(c: Context): Map<number, OriginUse[]> {
   const { lines, lineGroup, G } = c;
-  const uses = new Map<number, Map<string, OriginUse>>();
-  const supplierLines = new Map<number, number>();
-  // A declaration's lines mostly repeat importer, heading and origin: the previous line's use
-  // answers them without the two map lookups.
-  let lastKey = -1;
-  let lastOrigin = '';
-  let lastUse: OriginUse | null = null;
-  for (let i = 0; i < lines.size; i++) {
-    const m = lines.importer[i] ?? -1;
-    const origin = lines.origin[i];
-    if (m < 0 || !origin) continue;
-    const h = lineGroup.heading[i]!;
-    const s = lines.supplier[i] ?? -1;
-    if (s >= 0) bump(supplierLines, s * G + h);
-    const key = m * G + h;
-    if (lastUse && key === lastKey && origin === lastOrigin) {
-      lastUse.lines.push(i);
-      lastUse.last = lines.date[i]!;
-      continue;
-    }
-    let byOrigin = uses.get(key);
-    if (!byOrigin) uses.set(key, (byOrigin = new Map<string, OriginUse>()));
-    let use = byOrigin.get(origin);
-    if (use) {
+  const parties = lines.partyKeys.length;
+  const start = new Int32Array(parties + 1);
+  for (let i = 0; i < lines.size; i++)
+    if (lines.importer[i]! >= 0 && lines.origin[i]) start[lines.importer[i]! + 1]! += 1;
+  for (let p = 0; p < parties; p++) start[p + 1]! += start[p]!;
+  const byImporter = new Int32Array(start[parties]!);
+  const next = start.slice(0, parties);
+  for (let i = 0; i < lines.size; i++)
+    if (lines.importer[i]! >= 0 && lines.origin[i]) byImporter[next[lines.importer[i]!]!++] = i;
+  const uses = new Map<number, OriginUse[]>();
+  const byHeading: (OriginUse[] | undefined)[] = new Array<OriginUse[] | undefined>(G);
+  const touched: number[] = [];
+  for (let m = 0; m < parties; m++) {
+    // A declaration's lines mostly repeat heading and origin: the previous line's use serves.
+    let lastUse: OriginUse | null = null;
+    let lastHeading = -1;
+    for (let k = start[m]!; k < start[m + 1]!; k++) {
+      const i = byImporter[k]!;
+      const origin = lines.origin[i]!;
+      const h = lineGroup.heading[i]!;
+      let use: OriginUse | undefined =
+        lastUse && h === lastHeading && origin === lastUse.origin ? lastUse : undefined;
+      if (!use) {
+        let list = byHeading[h];
+        if (!list) {
+          byHeading[h] = list = [];
+          touched.push(h);
+        }
+        use = list.find((u) => u.origin === origin);
+        if (!use) {
+          list.push((use = { origin, lines: [], first: lines.date[i]!, last: '' }));
+        }
+      }
       use.lines.push(i);
       use.last = lines.date[i]!;
-    } else byOrigin.set(origin, (use = { lines: [i], first: lines.date[i]!, last: lines.date[i]! }));
-    lastKey = key;
-    lastOrigin = origin;
-    lastUse = use;
+      lastUse = use;
+      lastHeading = h;
+    }
+    for (const h of touched) {
+      uses.set(m * G + h, byHeading[h]!);
+      byHeading[h] = undefined;
+    }
+    touched.length = 0;
   }
-  return { uses, supplierLines };
+  return uses;
+}
+
+/**
+ * Each supplier's lines per heading (supplier index × G + heading group) with an importer and a
+ * declared origin, for the suppliers flagged: to tell a dedicated route from a market supplier.
+ */
+function supplierLines(c: Context, flagged: Uint8Array): Map<number, number> {
+  const { lines, lineGroup, G } = c;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < lines.size; i++) {
+    const s = lines.supplier[i]!;
+    if (s < 0 || flagged[s] !== 1 || lines.importer[i]! < 0 || !lines.origin[i]) continue;
+    bump(counts, s * G + lineGroup.heading[i]!);
+  }
+  return counts;
 }
 
 /** Clean switches: every line of the old origin before every line of the new, to a cheaper origin. */
 export function cleanSwitches(
   c: Context,
-  uses: Map<number, Map<string, OriginUse>>,
+  uses: ReadonlyMap<number, OriginUse[]>,
   o: OriginMisdeclarationOptions,
 ): Switch[] {
   const { lines, lineGroup, G, rate } = c;
   const importerOf = (key: number): string => lines.partyKeys[Math.floor(key / G)]!;
   const headingOf = (key: number): string => lineGroup.keys[key % G]!;
   const switches: Switch[] = [];
-  const ordered = [...uses].sort(
+  // Only an importer and heading with two origins of enough lines each can switch: those alone
+  // are ordered.
+  const candidates: [number, OriginUse[]][] = [];
+  for (const [key, byOrigin] of uses) {
+    const origins = byOrigin.filter((u) => u.lines.length >= o.minLinesEachSide);
+    if (origins.length >= 2) candidates.push([key, origins]);
+  }
+  candidates.sort(
     (a, b) =>
       compareKeys(importerOf(a[0]), importerOf(b[0])) || compareKeys(headingOf(a[0]), headingOf(b[0])),
   );
-  for (const [key, byOrigin] of ordered) {
+  for (const [key, origins] of candidates) {
     const importer = importerOf(key);
     const heading = headingOf(key);
-    const origins = [...byOrigin].filter(([, u]) => u.lines.length >= o.minLinesEachSide);
-    for (const [fromOrigin, old] of origins) {
-      for (const [toOrigin, next] of origins) {
-        if (fromOrigin === toOrigin || old.last > next.first) continue;
-        const oldRate = rate(heading, fromOrigin);
-        const newRate = rate(heading, toOrigin);
+    for (const old of origins) {
+      for (const next of origins) {
+        if (old === next || old.last > next.first) continue;
+        const oldRate = rate(heading, old.origin);
+        const newRate = rate(heading, next.origin);
         if (oldRate === null || newRate === null || oldRate - newRate < o.minDutyGap) continue;
         switches.push({
           importer,
           heading,
           headingGroup: key % G,
-          fromOrigin,
-          toOrigin,
+          fromOrigin: old.origin,
+          toOrigin: next.origin,
           before: old.lines,
           after: next.lines,
         });
@@ -132,20 +166,22 @@ export function cleanSwitches(
 export function dedicatedSwitches(
   c: Context,
   switches: readonly Switch[],
-  supplierLines: Map<number, number>,
   o: OriginMisdeclarationOptions,
 ): { kept: KeptSwitch[]; groups: UnionFind } {
   const { lines, G } = c;
   const rerouted = new Map<number, number>();
+  const newRoutes = new Uint8Array(lines.partyKeys.length);
   for (const sw of switches) {
     for (const i of sw.after) {
       const s = lines.supplier[i] ?? -1;
-      if (s >= 0) bump(rerouted, s * G + sw.headingGroup);
+      if (s < 0) continue;
+      bump(rerouted, s * G + sw.headingGroup);
+      newRoutes[s] = 1;
     }
   }
+  const all = supplierLines(c, newRoutes);
   const dedicated = (supplierHeading: number): boolean =>
-    (rerouted.get(supplierHeading) ?? 0) >=
-    o.minDedicatedShare * (supplierLines.get(supplierHeading) ?? Infinity);
+    (rerouted.get(supplierHeading) ?? 0) >= o.minDedicatedShare * (all.get(supplierHeading) ?? Infinity);
   const suppliersOf = (ids: readonly number[]): number[] =>
     [...new Set(ids.map((i) => lines.supplier[i] ?? -1))].filter((s) => s >= 0);
   const groups = new UnionFind();

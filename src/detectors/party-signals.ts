@@ -3,7 +3,7 @@
 import { median } from '../graph/robust.ts';
 import type { DetectionView } from '../graph/view.ts';
 import { declarationOf } from './candidate.ts';
-import { dutyShortfall, unpaidDuty } from './duty.ts';
+import { lineDuty } from './duty.ts';
 
 export interface PartySignals {
   /** Lines with a known unit-value z-score. */
@@ -74,7 +74,11 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
   if (cached) return cached;
   const out = new Map<string, PartySignals>();
   const { lines } = view;
+  // Per party index in front of the map: most lines ask for their importer's signals.
+  const byIndex: (PartySignals | undefined)[] = new Array<PartySignals | undefined>(lines.partyKeys.length);
   const get = (p: number): PartySignals => {
+    const known = byIndex[p];
+    if (known) return known;
     const key = lines.partyKeys[p]!;
     let s = out.get(key);
     if (!s) {
@@ -91,8 +95,10 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
       };
       out.set(key, s);
     }
+    byIndex[p] = s;
     return s;
   };
+  const duty = lineDuty(view);
   const seizedColumns = [lines.importer, lines.consignee, lines.supplier, lines.broker];
   for (let i = 0; i < lines.size; i++) {
     const importer = lines.importer[i] ?? -1;
@@ -103,7 +109,7 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
       }
     }
     if (importer < 0) continue;
-    const unpaid = unpaidDuty(view, i);
+    const unpaid = duty.unpaid(i);
     if (unpaid >= MIN_UNPAID_DUTY) {
       const debtor = get(importer);
       debtor.unpaidLines.push(declarationOf(view, i));
@@ -115,7 +121,7 @@ export function partySignals(view: DetectionView): Map<string, PartySignals> {
     s.scoredLines += 1;
     if (z < -1) {
       s.shareBelow += 1;
-      s.shortfallDuty += dutyShortfall(view, i);
+      s.shortfallDuty += duty.shortfall(i);
       s.lowLines.push(declarationOf(view, i));
     }
   }

@@ -12,6 +12,7 @@ import {
   member,
   weightedScore,
 } from './candidate.ts';
+import { adjacency } from './adjacency.ts';
 import { daysBetween } from './dates.ts';
 import { assertView, parseOptions } from './input.ts';
 import { idOf } from './phrasing.ts';
@@ -125,31 +126,39 @@ function successionChains(
   const importers = graph.filterNodes((_k, a) => a.label === 'Importer').sort();
   const chains = new UnionFind();
   const pairTies = new Map<string, Tie[]>();
+  const { keys, index, start: from, neighbour, degree } = adjacency(view);
+  const isImporter = Uint8Array.from(keys, (k) => (k.startsWith(IMPORTER) ? 1 : 0));
+  const starts = keys.map((k, q) => (isImporter[q] ? startOf(k) : null));
+  /** Which old firm last considered a party (each candidate judged once per old firm). */
+  const seenBy = new Int32Array(keys.length).fill(-1);
   for (const old of importers) {
     const end = endOf(old);
     if (!end) continue;
     // Candidates: the old firm's neighbours and their neighbours (through a director, broker…).
-    // Keys carry the label, so no attribute lookup is needed to tell an importer.
     // Only those that started within the gap after the old one stopped, and after it started,
     // are weighed (each candidate judged once, however many paths reach it).
+    const p = index.get(old)!;
     const oldStart = startOf(old);
-    const seen = new Set<string>();
     const candidates: string[] = [];
-    const consider = (successor: string): void => {
-      if (seen.has(successor)) return;
-      seen.add(successor);
-      const start = startOf(successor);
+    const consider = (q: number): void => {
+      if (seenBy[q] === p) return;
+      seenBy[q] = p;
+      const start = starts[q];
       if (!start) return;
       const gap = daysBetween(end, start);
       if (gap > o.maxGapDays || gap < -o.maxOverlapDays) return;
       if (oldStart && oldStart >= start) return;
-      candidates.push(successor);
+      candidates.push(keys[q]!);
     };
-    graph.forEachNeighbor(old, (n) => {
-      if (n.startsWith(IMPORTER)) consider(n);
-      else if (graph.degree(n) <= o.maxHolders * 4)
-        graph.forEachNeighbor(n, (m) => m !== old && m.startsWith(IMPORTER) && consider(m));
-    });
+    for (let e = from[p]!; e < from[p + 1]!; e++) {
+      const n = neighbour[e]!;
+      if (isImporter[n]) consider(n);
+      else if (degree[n]! <= o.maxHolders * 4)
+        for (let f = from[n]!; f < from[n + 1]!; f++) {
+          const m = neighbour[f]!;
+          if (m !== p && isImporter[m]) consider(m);
+        }
+    }
     for (const successor of candidates.sort()) {
       const ties = tiesBetween(view, old, successor, o.maxHolders);
       const kinds = new Set(ties.map((t) => t.kind));

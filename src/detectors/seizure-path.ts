@@ -2,9 +2,13 @@
 // were seized, and its wording ("IM-7 buys from SU-2, which supplies IM-9, whose goods were
 // seized"). One breadth-first search from all seized parties at once, neighbours in key order,
 // so the path is stable.
-import type { DetectionView } from '../graph/view.ts';
+import { compareKeys, type DetectionView } from '../graph/view.ts';
 import type { Lead, LeadStep } from '../model/index.ts';
+import { adjacency } from './adjacency.ts';
 import { ref } from './candidate.ts';
+
+const UNSEEN = -2;
+const ROOT = -1;
 
 /** Identity links in plain words, the same both ways. */
 const SHARED: Record<string, string> = {
@@ -48,26 +52,38 @@ export interface SeizurePaths {
 /** Shortest paths to the nearest seized party, at most `maxHops` links long. */
 export function seizurePaths(view: DetectionView, seized: Iterable<string>, maxHops: number): SeizurePaths {
   const { graph } = view;
-  const towardSeizure = new Map<string, string | null>();
-  let frontier = [...seized].filter((k) => graph.hasNode(k)).sort();
-  for (const k of frontier) towardSeizure.set(k, null);
+  const adj = adjacency(view);
+  const { keys } = adj;
+  /** Each party's next step toward a seizure: a party index, ROOT when seized, UNSEEN out of reach. */
+  const toward = new Int32Array(keys.length).fill(UNSEEN);
+  const byKey = (a: number, b: number): number => compareKeys(keys[a]!, keys[b]!);
+  let frontier: number[] = [];
+  for (const k of seized) {
+    const p = adj.index.get(k);
+    if (p !== undefined && toward[p] === UNSEEN) frontier.push(p);
+    if (p !== undefined) toward[p] = ROOT;
+  }
+  frontier.sort(byKey);
   for (let hop = 0; hop < maxHops && frontier.length > 0; hop += 1) {
-    const next: string[] = [];
+    const next: number[] = [];
     // The frontier is in key order, so a party's step is its smallest-key neighbour one hop
     // nearer; the order of a node's own neighbours changes nothing (`next` is sorted).
     for (const from of frontier) {
-      for (const to of graph.neighbors(from)) {
-        if (towardSeizure.has(to)) continue;
-        towardSeizure.set(to, from);
+      for (let e = adj.start[from]!; e < adj.start[from + 1]!; e++) {
+        const to = adj.neighbour[e]!;
+        if (toward[to] !== UNSEEN) continue;
+        toward[to] = from;
         next.push(to);
       }
     }
-    frontier = next.sort();
+    frontier = next.sort(byKey);
   }
   const keysOf = (key: string): string[] => {
-    const keys = [key];
-    for (let k = towardSeizure.get(key); k != null; k = towardSeizure.get(k)) keys.push(k);
-    return towardSeizure.has(key) ? keys : [key];
+    const p = adj.index.get(key);
+    if (p === undefined || toward[p] === UNSEEN) return [key];
+    const out = [key];
+    for (let k = toward[p]!; k !== ROOT; k = toward[k]!) out.push(keys[k]!);
+    return out;
   };
   const kinds = (a: string, b: string): string[] =>
     [...new Set(graph.getEdgeAttributes(a, b).links.map((l) => l.kind))].sort();

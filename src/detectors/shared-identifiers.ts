@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { UnionFind } from '../graph/union-find.ts';
 import type { DetectionView } from '../graph/view.ts';
 import { isBusinessKey } from './keys.ts';
+import { adjacency } from './adjacency.ts';
 import { isLawfulSeat } from './lawful-seats.ts';
 import {
   byMembers,
@@ -113,13 +114,17 @@ function sharedByPair(view: DetectionView, o: SharedIdentifiersOptions): Map<str
       }
     }
   }
+  // People in the graph's node order, each one's firms in the order of its links.
+  const adj = adjacency(view);
   view.graph.forEachNode((person, attrs) => {
     if (attrs.label !== 'Person') return;
     const firms: { key: string; rel: string }[] = [];
-    view.graph.forEachNeighbor(person, (other) => {
-      const director = view.graph.getEdgeAttributes(person, other).links.find((l) => l.kind === 'director');
+    const p = adj.index.get(person)!;
+    for (let e = adj.start[p]!; e < adj.start[p + 1]!; e++) {
+      const other = adj.keys[adj.neighbour[e]!]!;
+      const director = adj.edge[e]!.links.find((l) => l.kind === 'director');
       if (director && isBusinessKey(other)) firms.push({ key: other, rel: director.rels[0] ?? '' });
-    });
+    }
     if (firms.length < 2 || firms.length > o.maxDirectorships) return;
     if (
       isLawfulSeat(

@@ -5,6 +5,7 @@ import { median } from '../graph/robust.ts';
 import type { DetectionView } from '../graph/view.ts';
 import type { UndervaluationOptions } from './undervaluation.ts';
 import { type Candidate, type MarketFlow, marketRatios } from './undervaluation-market.ts';
+import type { SupplierFlow } from './undervaluation-flows.ts';
 
 export interface Flow {
   lines: number[];
@@ -18,12 +19,14 @@ export function emptyFlow(): Flow {
 }
 
 /** Share of a supplier's buyers whose own median ratio with it is at or below `limit`. */
-export function biasedBuyerShare(lines: DetectionView['lines'], f: Flow, limit: number): number {
+export function biasedBuyerShare(lines: DetectionView['lines'], f: SupplierFlow, limit: number): number {
   const byBuyer = new Map<number, number[]>();
-  f.lines.forEach((i, n) => {
-    const m = lines.importer[i] ?? -1;
-    (byBuyer.get(m) ?? byBuyer.set(m, []).get(m)!).push(f.ratios[n]!);
-  });
+  for (let n = 0; n < f.lines.length; n++) {
+    const m = lines.importer[f.lines[n]!] ?? -1;
+    const ratios = byBuyer.get(m);
+    if (ratios) ratios.push(f.ratios[n]!);
+    else byBuyer.set(m, [f.ratios[n]!]);
+  }
   let biased = 0;
   for (const r of byBuyer.values()) if (median(r) <= limit) biased++;
   return biased / Math.max(1, byBuyer.size);
@@ -32,29 +35,37 @@ export function biasedBuyerShare(lines: DetectionView['lines'], f: Flow, limit: 
 /** Mildly biased suppliers whose lines from several importers converge on one small consignee. */
 export function convergingSuppliers(
   view: DetectionView,
-  bySupplier: ReadonlyMap<number, Flow>,
+  bySupplier: ReadonlyMap<number, SupplierFlow>,
   o: UndervaluationOptions,
   /** Suppliers biased enough on their own need no convergence. */
   strong: ReadonlySet<number>,
 ): Set<number> {
   const { lines, graph } = view;
   const out = new Set<number>();
+  // Lines per consignee, counted in one array for every supplier (zeroed again after each).
+  const perConsignee = new Int32Array(lines.partyKeys.length);
   for (const [s, f] of bySupplier) {
     if (f.lines.length < o.minLines || strong.has(s)) continue;
-    // Convergence first: it is one counting pass, and most suppliers fail it.
-    const byConsignee = new Map<number, number>();
-    for (const i of f.lines) {
-      const c = lines.consignee[i] ?? -1;
-      if (c >= 0) byConsignee.set(c, (byConsignee.get(c) ?? 0) + 1);
-    }
+    // Convergence first: it is one counting pass, and most suppliers fail it. The top consignee
+    // is the one with most lines, the lowest index among equals.
     let top = -1;
     let count = 0;
-    for (const [c, k] of byConsignee) if (k > count || (k === count && c < top)) [top, count] = [c, k];
+    for (const c of f.consignees) {
+      if (c < 0) continue;
+      const k = ++perConsignee[c]!;
+      if (k > count || (k === count && c < top)) {
+        top = c;
+        count = k;
+      }
+    }
+    for (const c of f.consignees) if (c >= 0) perConsignee[c] = 0;
     if (top < 0 || count / f.lines.length < o.minConsigneeShare) continue;
     if (median(f.ratios) > o.maxConvergingRatio) continue;
     if (biasedBuyerShare(lines, f, o.maxConvergingRatio) < o.minBiasedBuyerShare) continue;
     if (-median(f.zs) * Math.sqrt(f.lines.length) < o.minSignificance) continue;
-    if (new Set(f.lines.map((i) => lines.importer[i])).size < o.minImporters) continue;
+    const buyers = new Set<number>();
+    for (const i of f.lines) buyers.add(lines.importer[i]!);
+    if (buyers.size < o.minImporters) continue;
     const key = lines.partyKeys[top]!;
     const served = graph.hasNode(key)
       ? graph.filterNeighbors(key, (_n, a) => a.label === 'Importer').length
@@ -62,6 +73,73 @@ export function convergingSuppliers(
     if (served <= o.maxPartnerImporters) out.add(s);
   }
   return out;
+}
+
+/**
+ * The valued lines (an importer, a z-score, an expected value) of each consignee, in line order:
+ * consignee c's are at[start[c]] … at[start[c + 1] − 1]; consignees in the order of their first
+ * such line. And each supplier's valued lines, to every consignee.
+ */
+function consigneeLines(lines: DetectionView['lines']): {
+  order: number[];
+  start: Int32Array;
+  at: Int32Array;
+  supplierLines: Int32Array;
+} {
+  const parties = lines.partyKeys.length;
+  const valued = (i: number): boolean =>
+    lines.importer[i]! >= 0 && !Number.isNaN(lines.unitValueZScore[i]!) && lines.expectedValue[i]! > 0;
+  const supplierLines = new Int32Array(parties);
+  const start = new Int32Array(parties + 1);
+  const order: number[] = [];
+  for (let i = 0; i < lines.size; i++) {
+    if (!valued(i)) continue;
+    const s = lines.supplier[i]!;
+    if (s >= 0) supplierLines[s]! += 1;
+    const c = lines.consignee[i]!;
+    if (c < 0) continue;
+    if (start[c + 1] === 0) order.push(c);
+    start[c + 1]! += 1;
+  }
+  for (let p = 0; p < parties; p++) start[p + 1]! += start[p]!;
+  const at = new Int32Array(start[parties]!);
+  const next = start.slice(0, parties);
+  for (let i = 0; i < lines.size; i++) {
+    const c = lines.consignee[i]!;
+    if (c >= 0 && valued(i)) at[next[c]!++] = i;
+  }
+  return { order, start, at, supplierLines };
+}
+
+/**
+ * A distributor's complicit suppliers (in the order of their first line to it): each sells to two
+ * or more of its importers and sends at least `minConsigneeShare` of all its lines to it; with
+ * the lines they sent it.
+ */
+function complicitSuppliers(
+  lines: DetectionView['lines'],
+  received: Int32Array,
+  supplierLines: Int32Array,
+  o: UndervaluationOptions,
+): { suppliers: Set<number>; lines: number } {
+  const bought = new Map<number, { lines: number; importers: Set<number> }>();
+  for (const i of received) {
+    const s = lines.supplier[i]!;
+    if (s < 0) continue;
+    let entry = bought.get(s);
+    if (!entry) bought.set(s, (entry = { lines: 0, importers: new Set() }));
+    entry.lines++;
+    entry.importers.add(lines.importer[i]!);
+  }
+  let shared = 0;
+  const suppliers = new Set<number>();
+  for (const [s, entry] of bought) {
+    // A complicit supplier sells to several of the distributor's importers, and mostly for it.
+    if (entry.importers.size < 2 || entry.lines < o.minConsigneeShare * supplierLines[s]!) continue;
+    shared += entry.lines;
+    suppliers.add(s);
+  }
+  return { suppliers, lines: shared };
 }
 
 /**
@@ -81,59 +159,38 @@ export function distributors(
   excluded: ReadonlySet<string>,
 ): { organising: Set<number>; shallow: Map<number, MarketFlow> } {
   const { lines } = view;
-  interface Received {
-    ratios: number[];
-    zs: number[];
-    importers: Set<number>;
-    /** supplier → its lines to this consignee and the importers that bought them. */
-    suppliers: Map<number, { lines: number; importers: Set<number> }>;
-  }
-  const byConsignee = new Map<number, Received>();
-  /** Each supplier's valued lines, to every consignee. */
-  const supplierLines = new Map<number, number>();
-  for (let i = 0; i < lines.size; i++) {
-    const c = lines.consignee[i] ?? -1;
-    const m = lines.importer[i] ?? -1;
-    const z = lines.unitValueZScore[i] ?? Number.NaN;
-    const expected = lines.expectedValue[i] ?? Number.NaN;
-    if (m < 0 || Number.isNaN(z) || !(expected > 0)) continue;
-    const sup = lines.supplier[i] ?? -1;
-    if (sup >= 0) supplierLines.set(sup, (supplierLines.get(sup) ?? 0) + 1);
-    if (c < 0) continue;
-    let entry = byConsignee.get(c);
-    if (!entry)
-      byConsignee.set(c, (entry = { ratios: [], zs: [], importers: new Set(), suppliers: new Map() }));
-    entry.ratios.push((lines.customsValue[i] ?? 0) / expected);
-    entry.zs.push(z);
-    entry.importers.add(m);
-    const s = lines.supplier[i] ?? -1;
-    if (s < 0) continue;
-    let bought = entry.suppliers.get(s);
-    if (!bought) entry.suppliers.set(s, (bought = { lines: 0, importers: new Set() }));
-    bought.lines++;
-    bought.importers.add(m);
-  }
+  const { order, start, at, supplierLines } = consigneeLines(lines);
+  /** Which consignee last counted an importer or supplier (distinct counts without sets). */
+  const seen = new Int32Array(lines.partyKeys.length).fill(-1);
   const out = new Set<number>();
   const candidates: Candidate[] = [];
   const suspect = new Set<number>();
-  for (const [c, { ratios, zs, importers, suppliers }] of byConsignee) {
-    if (ratios.length < o.minLines || importers.size < o.minImporters) continue;
-    if (importers.size > o.maxPartnerImporters || excluded.has(lines.partyKeys[c]!)) continue;
-    let shared = 0;
-    const complicit = new Set<number>();
-    for (const [sup, bought] of suppliers) {
-      // A complicit supplier sells to several of the distributor's importers, and mostly for it.
-      const dedicated = bought.lines >= o.minConsigneeShare * (supplierLines.get(sup) ?? Infinity);
-      if (bought.importers.size < 2 || !dedicated) continue;
-      shared += bought.lines;
-      complicit.add(sup);
+  for (const c of order) {
+    const a = start[c]!;
+    const b = start[c + 1]!;
+    if (b - a < o.minLines) continue;
+    let importers = 0;
+    for (let k = a; k < b; k++) {
+      const m = lines.importer[at[k]!]!;
+      if (seen[m] === c) continue;
+      seen[m] = c;
+      importers++;
     }
-    if (shared < o.minSharedSupplierShare * ratios.length) continue;
-    for (const s of complicit) suspect.add(s);
+    if (importers < o.minImporters) continue;
+    if (importers > o.maxPartnerImporters || excluded.has(lines.partyKeys[c]!)) continue;
+    const complicit = complicitSuppliers(lines, at.subarray(a, b), supplierLines, o);
+    if (complicit.lines < o.minSharedSupplierShare * (b - a)) continue;
+    for (const s of complicit.suppliers) suspect.add(s);
+    const ratios = new Float64Array(b - a);
+    const zs = new Float64Array(b - a);
+    for (let k = a; k < b; k++) {
+      ratios[k - a] = lines.customsValue[at[k]!]! / lines.expectedValue[at[k]!]!;
+      zs[k - a] = lines.unitValueZScore[at[k]!]!;
+    }
     const strong =
-      median(ratios) <= o.maxConvergingRatio && -median(zs) * Math.sqrt(ratios.length) >= o.minSignificance;
+      median(ratios) <= o.maxConvergingRatio && -median(zs) * Math.sqrt(b - a) >= o.minSignificance;
     if (strong) out.add(c);
-    else candidates.push({ consignee: c, suppliers: complicit });
+    else candidates.push({ consignee: c, suppliers: complicit.suppliers });
   }
   const shallow = marketRatios(view, candidates, suspect, o);
   for (const c of shallow.keys()) out.add(c);

@@ -40,24 +40,30 @@ function biasedImporters(view: DetectionView, o: PartnerOptions, skip: ReadonlyS
   return biased;
 }
 
-/** Each supplier's and consignee's importers, and which of them are biased. */
+/** Each supplier's and consignee's importers, for those that serve a biased importer. */
 function partners(view: DetectionView, biased: ReadonlySet<string>): Map<number, Set<number>> {
   const { lines } = view;
   const isBiased = Uint8Array.from(lines.partyKeys, (k) => (biased.has(k) ? 1 : 0));
-  const candidates = new Set<number>();
+  const candidate = new Uint8Array(lines.partyKeys.length);
   for (let i = 0; i < lines.size; i++) {
-    const m = lines.importer[i] ?? -1;
+    const m = lines.importer[i]!;
     if (m < 0 || isBiased[m] !== 1) continue;
-    for (const p of [lines.supplier[i] ?? -1, lines.consignee[i] ?? -1]) if (p >= 0) candidates.add(p);
+    if (lines.supplier[i]! >= 0) candidate[lines.supplier[i]!] = 1;
+    if (lines.consignee[i]! >= 0) candidate[lines.consignee[i]!] = 1;
   }
   const clients = new Map<number, Set<number>>();
+  const add = (p: number, m: number): void => {
+    if (p < 0 || candidate[p] !== 1) return;
+    const set = clients.get(p);
+    if (set) set.add(m);
+    else clients.set(p, new Set([m]));
+  };
+  // Supplier before consignee on each line: partners come in the order they first appear.
   for (let i = 0; i < lines.size; i++) {
-    const m = lines.importer[i] ?? -1;
+    const m = lines.importer[i]!;
     if (m < 0) continue;
-    for (const p of [lines.supplier[i] ?? -1, lines.consignee[i] ?? -1]) {
-      if (!candidates.has(p)) continue;
-      (clients.get(p) ?? clients.set(p, new Set()).get(p)!).add(m);
-    }
+    add(lines.supplier[i]!, m);
+    add(lines.consignee[i]!, m);
   }
   return clients;
 }

@@ -27,6 +27,7 @@ import {
   emptyFlow,
   type Flow,
 } from './undervaluation-converging.ts';
+import { isScored, supplierFlows, type SupplierFlow } from './undervaluation-flows.ts';
 import { describeParties, idOf, listing, percent } from './phrasing.ts';
 import { compareKeys, hsHeading, type DetectionView } from '../graph/view.ts';
 
@@ -147,10 +148,10 @@ type RingPair = [supplier: string, importer: string, flow: Flow];
 /** Suppliers biased far below the market on their own, for most of their buyers. */
 function strongSuppliers(
   lines: DetectionView['lines'],
-  bySupplier: ReadonlyMap<number, Flow>,
+  bySupplier: ReadonlyMap<number, SupplierFlow>,
   o: UndervaluationOptions,
 ): Set<number> {
-  const biased = (f: Flow): boolean =>
+  const biased = (f: SupplierFlow): boolean =>
     f.lines.length >= o.minLines &&
     median(f.ratios) <= o.maxMedianRatio &&
     -median(f.zs) * Math.sqrt(f.lines.length) >= o.minSignificance &&
@@ -169,50 +170,31 @@ function biasedFlows(
 ): { groups: UnionFind; ringPairs: RingPair[] } {
   const { lines } = view;
   const parties = lines.partyKeys.length;
-  /** A scored line's supplier and importer, or null when it lacks either or a usable value. */
-  const scored = (i: number): [supplier: number, importer: number, ratio: number] | null => {
-    const z = lines.unitValueZScore[i] ?? Number.NaN;
-    const expected = lines.expectedValue[i] ?? Number.NaN;
-    const s = lines.supplier[i] ?? -1;
-    const m = lines.importer[i] ?? -1;
-    if (Number.isNaN(z) || !(expected > 0) || s < 0 || m < 0) return null;
-    return [s, m, (lines.customsValue[i] ?? 0) / expected];
-  };
-  const add = (flow: Flow, i: number, ratio: number): void => {
+  // First the suppliers, then the supplier–importer flows of the biased suppliers only.
+  const bySupplier = supplierFlows(lines);
+  const strong = strongSuppliers(lines, bySupplier, o);
+  const converging = convergingSuppliers(view, bySupplier, o, strong);
+  const complicit = new Uint8Array(parties);
+  for (const s of [...strong, ...converging]) complicit[s] = 1;
+  const { organising, shallow } = distributors(view, o, excluded);
+  const byPair = new Map<number, Flow>();
+  const addPair = (partner: number, i: number, ratio: number): void => {
+    const key = partner * parties + lines.importer[i]!;
+    let flow = byPair.get(key);
+    if (!flow) byPair.set(key, (flow = emptyFlow()));
     flow.lines.push(i);
     flow.zs.push(lines.unitValueZScore[i]!);
     flow.ratios.push(ratio);
     if (ratio <= o.lowRatio) flow.low.push(i);
   };
-  // First the suppliers, then the supplier–importer flows of the biased suppliers only.
-  const bySupplier = new Map<number, Flow>();
   for (let i = 0; i < lines.size; i++) {
-    const line = scored(i);
-    if (!line) continue;
-    let flow = bySupplier.get(line[0]);
-    if (!flow) bySupplier.set(line[0], (flow = emptyFlow()));
-    add(flow, i, line[2]);
-  }
-  const strong = strongSuppliers(lines, bySupplier, o);
-  const converging = convergingSuppliers(view, bySupplier, o, strong);
-  const complicit = new Set([...strong, ...converging]);
-  const { organising, shallow } = distributors(view, o, excluded);
-  const byPair = new Map<number, Flow>();
-  const addPair = (partner: number, i: number, line: [number, number, number]): void => {
-    const key = partner * parties + line[1];
-    let flow = byPair.get(key);
-    if (!flow) byPair.set(key, (flow = emptyFlow()));
-    add(flow, i, line[2]);
-  };
-  for (let i = 0; i < lines.size; i++) {
-    const line = scored(i);
-    if (!line) continue;
-    if (complicit.has(line[0])) addPair(line[0], i, line);
-    const c = lines.consignee[i] ?? -1;
+    if (!isScored(lines, i)) continue;
+    const ratio = lines.customsValue[i]! / lines.expectedValue[i]!;
+    if (complicit[lines.supplier[i]!] === 1) addPair(lines.supplier[i]!, i, ratio);
+    const c = lines.consignee[i]!;
     if (c < 0 || !organising.has(c)) continue;
     // A shallow distributor's lines are judged against the market without its suppliers.
-    const market = shallow.get(c)?.ratios.get(i);
-    addPair(c, i, market === undefined ? line : [line[0], line[1], market]);
+    addPair(c, i, shallow.get(c)?.ratios.get(i) ?? ratio);
   }
   const groups = new UnionFind();
   const ringPairs: RingPair[] = [];

@@ -3,6 +3,7 @@
 // rings, or a lead on them) and the rings whose evidence names it. Each line carries the reasons
 // behind its score.
 import { declarationOf } from '../detectors/candidate.ts';
+import { selectInPlace } from '../graph/robust.ts';
 import type { DetectionView, LineTable } from '../graph/view.ts';
 import { nodeKey, type Lead, type LineTarget, type PartyRisk, type Ring } from '../model/index.ts';
 
@@ -39,8 +40,23 @@ interface LineRisk {
   ring: Ring | null;
 }
 
-/** Why a line is a target, in the order an officer reads them. */
-function reasonsOf(lines: LineTable, i: number, r: LineRisk): string[] {
+/** Why a line's riskiest party makes it a target: one sentence per party or lead. */
+function partyReason(riskiest: PartyRisk | Lead): string {
+  if ('ringIds' in riskiest)
+    return `${riskiest.label.toLowerCase()} ${riskiest.id} has network risk ${riskiest.score.toFixed(2)} (${riskiest.ringIds.length} ring${riskiest.ringIds.length === 1 ? '' : 's'})`;
+  return `${riskiest.label.toLowerCase()} ${riskiest.id} is a lead (${riskiest.detector.replace(/_/g, ' ')}, ${riskiest.score.toFixed(2)}): ${riskiest.reason}`;
+}
+
+/** Why a ring's evidence makes a line a target. */
+function ringReason(ring: Ring): string {
+  return `named as evidence by ring ${ring.id} (${ring.typology.replace(/_/g, ' ')}, score ${ring.score.toFixed(2)})`;
+}
+
+/**
+ * Why a line is a target, in the order an officer reads them. The sentences about a party or a
+ * ring are the same on each of its lines: `said` keeps them, written once.
+ */
+function reasonsOf(lines: LineTable, i: number, r: LineRisk, said: Map<object, string>): string[] {
   const reasons: string[] = [];
   if (r.lowValue)
     reasons.push(
@@ -49,18 +65,16 @@ function reasonsOf(lines: LineTable, i: number, r: LineRisk): string[] {
   if (r.realOrigin)
     reasons.push(`declared origin ${lines.origin[i]} but the goods come from ${r.realOrigin}`);
   const { riskiest, ring } = r;
-  if (riskiest && 'ringIds' in riskiest)
-    reasons.push(
-      `${riskiest.label.toLowerCase()} ${riskiest.id} has network risk ${riskiest.score.toFixed(2)} (${riskiest.ringIds.length} ring${riskiest.ringIds.length === 1 ? '' : 's'})`,
-    );
-  else if (riskiest)
-    reasons.push(
-      `${riskiest.label.toLowerCase()} ${riskiest.id} is a lead (${riskiest.detector.replace(/_/g, ' ')}, ${riskiest.score.toFixed(2)}): ${riskiest.reason}`,
-    );
-  if (ring)
-    reasons.push(
-      `named as evidence by ring ${ring.id} (${ring.typology.replace(/_/g, ' ')}, score ${ring.score.toFixed(2)})`,
-    );
+  if (riskiest) {
+    let text = said.get(riskiest);
+    if (text === undefined) said.set(riskiest, (text = partyReason(riskiest)));
+    reasons.push(text);
+  }
+  if (ring) {
+    let text = said.get(ring);
+    if (text === undefined) said.set(ring, (text = ringReason(ring)));
+    reasons.push(text);
+  }
   return reasons;
 }
 
@@ -142,16 +156,36 @@ export function targetLines(
     (1 - o.anomalyWeight * r.anomaly) *
       (1 - o.networkWeight * r.network) *
       (1 - o.evidenceWeight * (r.ring?.score ?? 0));
-  const candidates: { i: number; score: number }[] = [];
-  for (let i = 0; i < lines.size; i++) {
-    const score = scoreOf(lineRisk(i));
-    if (score > 0) candidates.push({ i, score });
-  }
-  candidates.sort((a, b) => b.score - a.score || a.i - b.i);
-  return candidates.slice(0, o.limit).map((c) => ({
-    declarationId: lines.declarationId[c.i]!,
-    line: lines.line[c.i]!,
-    score: Math.round(c.score * 1e6) / 1e6,
-    reasons: reasonsOf(lines, c.i, lineRisk(c.i)),
+  const scores = new Float64Array(lines.size);
+  for (let i = 0; i < lines.size; i++) scores[i] = scoreOf(lineRisk(i));
+  const said = new Map<object, string>();
+  return topLines(scores, o.limit).map((i) => ({
+    declarationId: lines.declarationId[i]!,
+    line: lines.line[i]!,
+    score: Math.round(scores[i]! * 1e6) / 1e6,
+    reasons: reasonsOf(lines, i, lineRisk(i), said),
   }));
+}
+
+/**
+ * The `limit` lines of positive score that come first by score (highest first), then line
+ * index. The limit-th score is selected in linear time; only the lines above it, and as many
+ * of the lines at it as fit (lowest index first), are sorted.
+ */
+export function topLines(scores: Float64Array, limit: number): number[] {
+  const positive: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (scores[i]! > 0) positive.push(i);
+  const order = (a: number, b: number): number => scores[b]! - scores[a]! || a - b;
+  if (!Number.isInteger(limit) || limit <= 0 || positive.length <= limit)
+    return positive.sort(order).slice(0, limit);
+  const values = new Float64Array(positive.length);
+  for (let k = 0; k < positive.length; k++) values[k] = scores[positive[k]!]!;
+  selectInPlace(values, positive.length - limit);
+  const threshold = values[positive.length - limit]!;
+  const kept = positive.filter((i) => scores[i]! > threshold);
+  for (const i of positive) {
+    if (kept.length >= limit) break;
+    if (scores[i] === threshold) kept.push(i);
+  }
+  return kept.sort(order);
 }
