@@ -3,6 +3,7 @@
 // validation each cost about as much as the other, and a machine has more than one core.
 // The records, problems and file facts that come back are those scanCsv gives in-thread.
 import { Worker } from 'node:worker_threads';
+import { threadInbox } from '../store/thread-inbox.ts';
 import type { CsvRecord, CsvScan } from './csv-scan.js';
 import type { ProblemCode, ProblemLog } from './problems.ts';
 
@@ -60,33 +61,10 @@ export function scanCsvInWorker(
     invalidUtf8: false,
     async *batches() {
       const worker = startWorker(path);
-      const inbox: FromWorker[] = [];
-      // Set by the worker's events, read by the loop below.
-      const state: { wake: (() => void) | null; failure: Error | null } = { wake: null, failure: null };
-      const arrived = (): void => {
-        state.wake?.();
-        state.wake = null;
-      };
-      worker.on('message', (message: FromWorker) => {
-        inbox.push(message);
-        arrived();
-      });
-      worker.on('error', (error) => {
-        state.failure = error;
-        arrived();
-      });
-      worker.on('exit', (code) => {
-        state.failure ??= new Error(`the CSV reader thread stopped (exit code ${code})`);
-        arrived();
-      });
+      const inbox = threadInbox<FromWorker>(worker, 'CSV reader');
       try {
         for (;;) {
-          const message = inbox.shift();
-          if (!message) {
-            if (state.failure) throw state.failure;
-            await new Promise<void>((resolve) => (state.wake = resolve));
-            continue;
-          }
+          const message = await inbox.next();
           if (message.kind === 'failed') throw new WorkerReadError(message.message, message.code);
           for (const p of message.problems) log.add(p.row, p.column, p.code, p.message);
           scan.bytes = message.bytes;
@@ -100,8 +78,7 @@ export function scanCsvInWorker(
           yield message.records;
         }
       } finally {
-        worker.removeAllListeners('exit');
-        await worker.terminate();
+        await inbox.close();
       }
     },
   };

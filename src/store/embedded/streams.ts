@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { GraphNode, GraphRel, NodeLabel, RelType, ShipmentRecord } from '../../model/index.ts';
 import type { DetectionLineChunk } from '../graph-store.ts';
+import { threadInbox } from '../thread-inbox.ts';
 import { compareStrings } from '../traversal.ts';
 import { lineColumnList } from './line-columns.ts';
 import { NODE_COLUMNS, nodeFromRow, REL_SELECT, relFromRow } from './rows.ts';
@@ -179,32 +180,10 @@ export async function* streamDetectionLines(path: string): AsyncGenerator<Detect
   const workerData = { path, sql: DETECTION_LINES_SQL, partyTypes: PARTY_COLUMNS.map((p) => p.type), taken };
   // Without the calling process's flags: the thread is plain JavaScript and needs no loader.
   const worker = new Worker(READER_THREAD, { workerData, execArgv: [] });
-  const inbox: FromReader[] = [];
-  const state: { wake: (() => void) | null; failure: Error | null } = { wake: null, failure: null };
-  const arrived = (): void => {
-    state.wake?.();
-    state.wake = null;
-  };
-  worker.on('message', (message: FromReader) => {
-    inbox.push(message);
-    arrived();
-  });
-  worker.on('error', (error) => {
-    state.failure = error;
-    arrived();
-  });
-  worker.on('exit', (code) => {
-    state.failure ??= new Error(`the line reader thread stopped (exit code ${code})`);
-    arrived();
-  });
+  const inbox = threadInbox<FromReader>(worker, 'line reader');
   try {
     for (;;) {
-      const message = inbox.shift();
-      if (!message) {
-        if (state.failure) throw state.failure;
-        await new Promise<void>((resolve) => (state.wake = resolve));
-        continue;
-      }
+      const message = await inbox.next();
       if (message.kind === 'failed')
         throw new Error(`Reading the declaration lines of ${path} failed: ${message.message}`);
       if (message.kind === 'end') return;
@@ -213,7 +192,6 @@ export async function* streamDetectionLines(path: string): AsyncGenerator<Detect
       yield message.chunk;
     }
   } finally {
-    worker.removeAllListeners('exit');
-    await worker.terminate();
+    await inbox.close();
   }
 }
