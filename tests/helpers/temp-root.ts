@@ -6,9 +6,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+const PREFIX = 'ringscope-tests-';
+
 export default function setup(): () => void {
   const previous = process.env.TMPDIR;
-  const root = mkdtempSync(join(tmpdir(), 'ringscope-tests-'));
+  // Each test project runs this; the first one's directory serves them all. Nesting would make
+  // paths too long for Chromium's socket (a UNIX socket path holds at most 107 bytes).
+  if (previous?.includes(PREFIX)) return () => {};
+  const root = mkdtempSync(join(tmpdir(), PREFIX));
   process.env.TMPDIR = root;
   return () => {
     if (previous === undefined) delete process.env.TMPDIR;

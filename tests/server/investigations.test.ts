@@ -70,6 +70,10 @@ const CANVAS = {
   ],
   linkLines: { 'TRADES|Broker:BR-01|Importer:IM-001': { added: [], next: 'c2' } },
   expansions: { 'Broker:BR-01': { added: ['Importer:IM-001'], limit: 25, truncated: true } },
+  ring: 'R-broker_centred-0123456789ab',
+  indicator: 'shared_broker',
+  paths: [{ nodes: ['Importer:IM-001', 'Broker:BR-01'], edges: ['e1'] }],
+  activePath: -1,
 };
 
 async function save(agent: Agent, body: Record<string, unknown> = {}) {
@@ -132,6 +136,7 @@ describe('saved investigations', () => {
       pinned: [],
       links: [],
       groups: [],
+      paths: [],
     };
     const replaced = bodyOf(
       InvestigationAnswer,
