@@ -10,7 +10,7 @@ import { build } from 'vite';
 import { MARKS } from '../client/src/canvas/marks.ts';
 import { chromiumAvailable, launchChromium, MISSING_CHROMIUM, type Browser } from './support/chromium.ts';
 import { fakeNeighbourhood } from './ui/fake-neighbourhood.ts';
-import { BENCH_ORIGIN, serveExplorer } from './ui/harness.ts';
+import { BENCH_ORIGIN, marksOf, serveExplorer, waitForMarks } from './ui/harness.ts';
 import { HUB_PARTNERS, measureHub, type HubFigures } from './ui/hub.ts';
 import { writeResults } from './results.ts';
 
@@ -69,18 +69,6 @@ async function measureRuns(
     firstRenderRunsMs: all.map((f) => f.firstRenderMs),
     layoutRunsMs: all.map((f) => f.layoutMs),
   };
-}
-
-/** The start times of every mark of this name so far. */
-const marksOf = (page: Page, name: string): Promise<number[]> =>
-  page.evaluate((mark) => performance.getEntriesByName(mark).map((e) => e.startTime), name);
-
-async function waitForMarks(page: Page, name: string, count: number): Promise<void> {
-  await page.waitForFunction(
-    ({ mark, n }) => performance.getEntriesByName(mark).length >= n,
-    { mark: name, n: count },
-    { timeout: 60_000 },
-  );
 }
 
 async function panFrames(page: Page): Promise<{ mean: number; p95: number }> {

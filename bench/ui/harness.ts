@@ -93,3 +93,16 @@ export async function serveExplorer(page: Page, distDir: string, world: Scripted
     }
   });
 }
+
+/** The start times of every mark of this name so far. */
+export const marksOf = (page: Page, name: string): Promise<number[]> =>
+  page.evaluate((mark) => performance.getEntriesByName(mark).map((e) => e.startTime), name);
+
+/** Waits until the page has made `count` marks of this name. */
+export async function waitForMarks(page: Page, name: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    ({ mark, n }) => performance.getEntriesByName(mark).length >= n,
+    { mark: name, n: count },
+    { timeout: 60_000 },
+  );
+}

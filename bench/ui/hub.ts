@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { MARKS } from '../../client/src/canvas/marks.ts';
 import { fakeHub, hubTradeLinks } from './fake-hub.ts';
-import { BENCH_ORIGIN, serveExplorer } from './harness.ts';
+import { BENCH_ORIGIN, marksOf, serveExplorer, waitForMarks } from './harness.ts';
 
 /** Importers of the hub: above the 500 the goal names, like the medium world's biggest broker. */
 export const HUB_PARTNERS = 600;
@@ -25,17 +25,6 @@ export interface HubFigures {
   layoutsOnUndo: number;
 }
 
-const marks = (page: Page, name: string): Promise<number[]> =>
-  page.evaluate((mark) => performance.getEntriesByName(mark).map((e) => e.startTime), name);
-
-async function waitForMarks(page: Page, name: string, count: number): Promise<void> {
-  await page.waitForFunction(
-    ({ mark, n }) => performance.getEntriesByName(mark).length >= n,
-    { mark: name, n: count },
-    { timeout: 60_000 },
-  );
-}
-
 /** The canvas's drawn nodes: how many, and the id of the group node if one is drawn. */
 async function canvasNodes(page: Page): Promise<{ count: number; group: string | null }> {
   return page.getByTestId('canvas').evaluate((container) => {
@@ -48,7 +37,7 @@ async function canvasNodes(page: Page): Promise<{ count: number; group: string |
 
 /** Opens the group as a double-click would, and waits for the layout that follows. */
 async function openGroup(page: Page, group: string): Promise<void> {
-  const layouts = (await marks(page, MARKS.layoutDone)).length;
+  const layouts = (await marksOf(page, MARKS.layoutDone)).length;
   await page.getByTestId('canvas').evaluate((container, id) => {
     type Cy = { getElementById(id: string): { emit(event: string): void } };
     (container as unknown as { _cyreg: { cy: Cy } })._cyreg.cy.getElementById(id).emit('dbltap');
@@ -105,7 +94,7 @@ export async function measureHub(page: Page, distDir: string): Promise<HubFigure
     drawn = await canvasNodes(page);
   }
   const [adds, renders, layouts] = await Promise.all(
-    [MARKS.elementsAdded, MARKS.firstRender, MARKS.layoutDone].map((name) => marks(page, name)),
+    [MARKS.elementsAdded, MARKS.firstRender, MARKS.layoutDone].map((name) => marksOf(page, name)),
   );
   const start = adds?.at(-1) ?? NaN;
   const layoutsBefore = layouts?.length ?? 0;
@@ -125,6 +114,6 @@ export async function measureHub(page: Page, distDir: string): Promise<HubFigure
     layoutMs: (layouts?.at(-1) ?? NaN) - start,
     undoMs: median(undo),
     redoMs: median(redo),
-    layoutsOnUndo: (await marks(page, MARKS.layoutDone)).length - layoutsBefore,
+    layoutsOnUndo: (await marksOf(page, MARKS.layoutDone)).length - layoutsBefore,
   };
 }

@@ -12,6 +12,7 @@ import { prepare, type PartyRecord } from '../../src/resolve/records.ts';
 import { resolveParties } from '../../src/resolve/resolve.ts';
 import { scoreResolution } from '../../src/eval/resolution.ts';
 import { runCli } from '../helpers/run-cli.ts';
+import { firm } from './firm.ts';
 
 function draw(rng: Rng, probabilities: readonly number[]): number {
   let r = rng.next();
@@ -67,19 +68,6 @@ describe('EM', () => {
     const f = levelFrequencies({ fields: 1, levels: [2], data: Int8Array.from([0, 0, 1, -1]) }, 0);
     expect(f).toEqual([[2 / 3, 1 / 3]]);
   });
-});
-
-const firm = (id: string, name: string, extra: Partial<PartyRecord> = {}): PartyRecord => ({
-  label: 'Importer',
-  id,
-  name,
-  country: 'NL',
-  addresses: [],
-  phones: [],
-  emails: [],
-  accounts: [],
-  directors: [],
-  ...extra,
 });
 
 /** 60 distinct firms, 10 of them entered again with a variant, and a ring sharing identifiers. */

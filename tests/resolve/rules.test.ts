@@ -8,19 +8,7 @@ import { normaliseName } from '../../src/resolve/normalise.ts';
 import { prepare, type PartyRecord } from '../../src/resolve/records.ts';
 import { resolveParties } from '../../src/resolve/resolve.ts';
 import { oneRegistrationEach } from '../../src/resolve/rules.ts';
-
-const firm = (id: string, name: string, extra: Partial<PartyRecord> = {}): PartyRecord => ({
-  label: 'Importer',
-  id,
-  name,
-  country: 'NL',
-  addresses: [],
-  phones: [],
-  emails: [],
-  accounts: [],
-  directors: [],
-  ...extra,
-});
+import { firm } from './firm.ts';
 
 /** 40 unrelated firms, so the model has non-matches to learn u from. */
 function background(): PartyRecord[] {

@@ -5,22 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { blockingKeys } from '../../src/resolve/blocking.ts';
 import { compare } from '../../src/resolve/compare.ts';
 import { normaliseName } from '../../src/resolve/normalise.ts';
-import { prepare, type PartyRecord } from '../../src/resolve/records.ts';
+import { prepare } from '../../src/resolve/records.ts';
 import { transliterationKey } from '../../src/resolve/transliterate.ts';
+import { firm } from './firm.ts';
 
-const firm = (name: string): PartyRecord => ({
-  label: 'Importer',
-  id: name,
-  name,
-  country: 'NL',
-  addresses: [],
-  phones: [],
-  emails: [],
-  accounts: [],
-  directors: [],
-});
-
-const nameLevel = (a: string, b: string) => compare(prepare(firm(a)), prepare(firm(b)))[0];
+const nameLevel = (a: string, b: string) => compare(prepare(firm(a, a)), prepare(firm(b, b)))[0];
 
 describe('transliterationKey', () => {
   it.each([
@@ -87,8 +76,8 @@ describe('clipped legal forms', () => {
 
 describe('blocking', () => {
   it('gives a name and its transliteration a common word key', () => {
-    const a = new Set(blockingKeys(prepare(firm('Willow Distribution Ltd'))));
-    const shared = blockingKeys(prepare(firm('Виллов Дистрибутион Лтд'))).filter((k) => a.has(k));
+    const a = new Set(blockingKeys(prepare(firm('a', 'Willow Distribution Ltd'))));
+    const shared = blockingKeys(prepare(firm('b', 'Виллов Дистрибутион Лтд'))).filter((k) => a.has(k));
     expect(shared).toContain('Importer|w:uillu');
   });
 });
