@@ -72,21 +72,3 @@ export function personalisedPageRank(
   }
   return new Map(nodes.map((key, i) => [key, rank[i]!]));
 }
-
-/**
- * Each node's strength (sum of its edge weights) in one pass over the edges. A node's edges come
- * in the order they were added, the order graphology walks a node's own edges, so the sums are
- * the same numbers a walk per node gives. Nodes without edges are absent.
- */
-export function nodeStrengths(
-  graph: AbstractGraph,
-  getWeight: (attributes: Attributes) => number,
-): Map<string, number> {
-  const strengths = new Map<string, number>();
-  graph.forEachEdge((_e, attrs, s, t) => {
-    const w = getWeight(attrs);
-    strengths.set(s, (strengths.get(s) ?? 0) + w);
-    strengths.set(t, (strengths.get(t) ?? 0) + w);
-  });
-  return strengths;
-}

@@ -21,7 +21,7 @@ import {
   type Browser,
 } from '../../bench/support/chromium.ts';
 import { formatMoney } from '../../client/src/format.ts';
-import { startSeededServer, type SeededServer } from './support/world.ts';
+import { sessionCookie, startSeededServer, type SeededServer } from './support/world.ts';
 
 const SCREENS = join(process.cwd(), 'test-output', 'screens');
 const RUN = chromiumAvailable() || process.env.CI === 'true';
@@ -53,25 +53,11 @@ async function signIn(username: string, on: Page = page): Promise<void> {
   await on.getByTestId('user').waitFor();
 }
 
-/** A session cookie for `username`, for reading and writing the API as another client. */
-async function sessionOf(username: string): Promise<string> {
-  const answer = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ username, password: `ringscope-${username}` }),
-  });
-  if (answer.status !== 200) throw new Error(`${username} could not sign in: ${answer.status}`);
-  return answer.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
 async function apiAs(username: string, path: string, body?: unknown): Promise<unknown> {
   const answer = await fetch(`${server.url}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
-      cookie: await sessionOf(username),
+      cookie: await sessionCookie(server.url, username),
       origin: server.url,
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },

@@ -18,7 +18,7 @@ import {
 } from '../../bench/support/chromium.ts';
 import { percent } from '../../client/src/panels/live/text.ts';
 import { redDeclaration } from './support/risk.ts';
-import { startSeededServer, type SeededServer } from './support/world.ts';
+import { sessionCookie, startSeededServer, type SeededServer } from './support/world.ts';
 
 const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const RUN = chromiumAvailable() || process.env.CI === 'true';
@@ -60,19 +60,6 @@ async function other(path: string, body?: unknown): Promise<Response> {
   });
 }
 
-async function signInOtherClient(): Promise<string> {
-  const answer = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: server.url },
-    body: JSON.stringify({ username: 'enforcement', password: 'ringscope-enforcement' }),
-  });
-  if (answer.status !== 200) throw new Error(`the other client could not sign in: ${answer.status}`);
-  return answer.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-}
-
 /** A seeded declaration line: the first row of the world's declarations file. */
 async function seededLine(): Promise<{ declarationId: string; line: number }> {
   const rows: Record<string, string>[] = parse(await readFile(server.declarationsPath), { columns: true });
@@ -91,7 +78,7 @@ describe.runIf(RUN)('real-time risk in the explorer, in Chromium against the see
     await mkdir(SCREENSHOTS, { recursive: true });
     server = await startSeededServer(7, { risk: true });
     red = await redDeclaration(server.declarationsPath, server.riskModel!, RED_ID);
-    otherClient = await signInOtherClient();
+    otherClient = await sessionCookie(server.url, 'enforcement');
     browser = await launchChromium({ baseURL: server.url });
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
